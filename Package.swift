@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Trellis: a multi-brand static documentation site generator.
+///
+/// Modules, each depending only on those below it:
+/// - `TrellisCore`: diagnostics, source files and maps, the `Value` model of variables.
+/// - `CCmark`: libcmark from the system (Debian `libcmark-dev`).
+/// - `TrellisMarkdown`: the only importer of cmark; typed nodes, rewriters, HTML.
+/// - `TrellisMacros`: the Jinja-compatible `{{ … }}` macro language.
+/// - `TrellisIcons`: icon shortcodes backed by a generated resource.
+/// - `TrellisTemplates`: the only importer of the template engine; the embedded default theme.
+/// - `TrellisBuild`: config, the staged build pipeline, output.
+/// - `TrellisCLI`: the command line; `trellis` is a thin `main.swift` over it.
+let package = Package(
+    name: "Trellis",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "trellis", targets: ["trellis"]),
+        .library(name: "TrellisBuild", targets: ["TrellisBuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .target(name: "TrellisCore"),
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "TrellisMarkdown", dependencies: ["CCmark", "TrellisCore"]),
+        .target(name: "TrellisMacros", dependencies: ["TrellisCore"]),
+        .target(
+            name: "TrellisIcons",
+            dependencies: ["TrellisCore"],
+            resources: [.copy("Resources/icons.tsv"), .copy("Resources/LICENSES.md")]
+        ),
+        .target(
+            name: "TrellisTemplates",
+            dependencies: ["TrellisCore", .product(name: "Mustache", package: "swift-mustache")],
+            plugins: ["EmbedTheme"]
+        ),
+        .executableTarget(name: "ThemeEmbedder", path: "Plugins/ThemeEmbedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+        .target(
+            name: "TrellisBuild",
+            dependencies: [
+                "TrellisCore", "TrellisMarkdown", "TrellisMacros", "TrellisIcons", "TrellisTemplates",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "TrellisCLI",
+            dependencies: ["TrellisBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "trellis", dependencies: ["TrellisCLI"]),
+
+        .testTarget(name: "TrellisCoreTests", dependencies: ["TrellisCore"]),
+        .testTarget(name: "TrellisMarkdownTests", dependencies: ["TrellisMarkdown"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrellisMacrosTests", dependencies: ["TrellisMacros"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrellisIconsTests", dependencies: ["TrellisIcons"]),
+        .testTarget(name: "TrellisTemplatesTests", dependencies: ["TrellisTemplates"]),
+        .testTarget(name: "TrellisBuildTests", dependencies: ["TrellisBuild", "TrellisCLI"]),
+    ]
+)

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Collects diagnostics from every stage (and from pages processed in parallel), applies
+/// per-ID severity overrides and `--strict`, and hands them out in a stable order.
+public final class DiagnosticEngine: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [Diagnostic] = []
+    private var seen: Set<Diagnostic> = []
+    /// Per-rule severity overrides from the site config (`off` drops the rule).
+    public var overrides: [RuleID: Severity?]
+    /// Promotes warnings to errors.
+    public var strict: Bool
+
+    public init(overrides: [RuleID: Severity?] = [:], strict: Bool = false) {
+        self.overrides = overrides
+        self.strict = strict
+    }
+
+    /// Records a diagnostic, dropping exact duplicates (the same page checked for two brands).
+    public func emit(_ diagnostic: Diagnostic) {
+        var d = diagnostic
+        if let override = overrides[d.id] {
+            guard let severity = override else { return }
+            d.severity = severity
+        }
+        if strict && d.severity == .warning { d.severity = .error }
+        lock.lock()
+        defer { lock.unlock() }
+        if seen.insert(d).inserted { collected.append(d) }
+    }
+
+    public func emit(contentsOf diagnostics: [Diagnostic]) {
+        for d in diagnostics { emit(d) }
+    }
+
+    /// Everything recorded so far, sorted by file and position.
+    public var diagnostics: [Diagnostic] {
+        lock.lock()
+        defer { lock.unlock() }
+        return collected.sorted(by: Diagnostic.sortKey)
+    }
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var hasErrors: Bool { errorCount > 0 }
+}
