@@ -1,0 +1,133 @@
+import TrellisCore
+
+/// One entry of a brand's navigation.
+public struct NavItem: Sendable, Equatable {
+    public var title: String
+    /// The page URL relative to the site root, an external URL, or nil for a section without an index page.
+    public var url: String?
+    /// The page's path under the docs folder, for pages.
+    public var pagePath: String?
+    public var isExternal = false
+    public var children: [NavItem] = []
+
+    public init(title: String, url: String?, pagePath: String?, children: [NavItem] = []) {
+        self.title = title
+        self.url = url
+        self.pagePath = pagePath
+        self.children = children
+    }
+}
+
+/// Stage: a brand's navigation, from the configured `nav` or, when there is none, from the
+/// folder tree (index page titles, ordered by front matter `weight`, then name).
+struct BuildNavigation: BrandStage {
+    let name = "build navigation"
+
+    func run(_ state: BrandState, site: SiteState) throws {
+        let pages = state.published.map { site.pages[$0] }
+        let (items, order, diagnostics) = Self.navigation(
+            config: site.config, pages: pages, allPaths: Set(site.pages.map(\.path)))
+        site.engine.emit(contentsOf: diagnostics)
+        state.nav = items
+        state.readingOrder = order
+    }
+
+    /// The navigation and its pages in reading order (for previous/next links).
+    static func navigation(
+        config: SiteConfig, pages published: [SourcePage], allPaths: Set<String>
+    ) -> (items: [NavItem], order: [String], diagnostics: [Diagnostic]) {
+        let byPath = Dictionary(published.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var diagnostics: [Diagnostic] = []
+        let items: [NavItem]
+        if let nav = config.nav {
+            items = fromConfig(nav, byPath: byPath, allPaths: allPaths, configPath: config.path, diagnostics: &diagnostics)
+        } else {
+            items = fromTree(published)
+        }
+        var order: [String] = []
+        var stack = items.reversed() as [NavItem]
+        while let item = stack.popLast() {
+            if let path = item.pagePath { order.append(path) }
+            stack.append(contentsOf: item.children.reversed())
+        }
+        return (items, order, diagnostics)
+    }
+
+    private static func fromConfig(
+        _ entries: [NavEntry], byPath: [String: SourcePage], allPaths: Set<String>, configPath: String,
+        diagnostics: inout [Diagnostic]
+    ) -> [NavItem] {
+        var items: [NavItem] = []
+        for entry in entries {
+            switch entry {
+            case .page(let title, let path, let location):
+                if let page = byPath[path] {
+                    items.append(NavItem(title: title ?? page.title, url: page.url, pagePath: path))
+                } else if !allPaths.contains(path) {
+                    var message = "the nav names '\(path)', which does not exist"
+                    if let hint = Suggestions.didYouMean(path, in: allPaths) { message += "; \(hint)" }
+                    diagnostics.append(Diagnostic(.navMissingPage, path: configPath, at: location, message: message))
+                }
+            // A page left out of this brand is left out of its nav too.
+            case .section(let title, let children):
+                let inner = fromConfig(
+                    children, byPath: byPath, allPaths: allPaths, configPath: configPath, diagnostics: &diagnostics)
+                if !inner.isEmpty { items.append(NavItem(title: title, url: nil, pagePath: nil, children: inner)) }
+            case .link(let title, let url):
+                var item = NavItem(title: title, url: url, pagePath: nil)
+                item.isExternal = true
+                items.append(item)
+            }
+        }
+        return items
+    }
+
+    /// A folder becomes a section titled by its index page; entries sort by weight, then name.
+    private static func fromTree(_ pages: [SourcePage]) -> [NavItem] {
+        final class Folder {
+            var index: SourcePage?
+            var pages: [SourcePage] = []
+            var folders: [String: Folder] = [:]
+        }
+        let root = Folder()
+        for page in pages {
+            var parts = page.path.split(separator: "/").map(String.init)
+            parts.removeLast()
+            var folder = root
+            for part in parts {
+                if let next = folder.folders[part] {
+                    folder = next
+                } else {
+                    let next = Folder()
+                    folder.folders[part] = next
+                    folder = next
+                }
+            }
+            if page.isIndex {
+                folder.index = page
+            } else {
+                folder.pages.append(page)
+            }
+        }
+        func items(of folder: Folder, isRoot: Bool) -> [NavItem] {
+            typealias Keyed = (weight: Double, name: String, item: NavItem)
+            var keyed: [Keyed] = folder.pages.map { page in
+                (page.meta.weight ?? .infinity, page.path, NavItem(title: page.title, url: page.url, pagePath: page.path))
+            }
+            for (name, sub) in folder.folders {
+                let children = items(of: sub, isRoot: false)
+                let title = sub.index?.title ?? SourcePage.titleFromName(name + "/index.md")
+                let item = NavItem(title: title, url: sub.index?.url, pagePath: sub.index?.path, children: children)
+                if item.url == nil && children.isEmpty { continue }
+                keyed.append((sub.index?.meta.weight ?? .infinity, name, item))
+            }
+            keyed.sort { $0.weight != $1.weight ? $0.weight < $1.weight : $0.name < $1.name }
+            var result = keyed.map(\.item)
+            if isRoot, let index = folder.index {
+                result.insert(NavItem(title: index.title, url: index.url, pagePath: index.path), at: 0)
+            }
+            return result
+        }
+        return items(of: root, isRoot: true)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import TrellisCore
+
+/// What to build, and how.
+public struct BuildOptions: Sendable {
+    /// The site root: the folder holding the site config.
+    public var root: URL
+    public var configName = "trellis.yml"
+    /// The brands to build; nil builds every brand.
+    public var brands: [String]?
+    /// Promote warnings to errors.
+    public var strict = false
+    /// Receives a line per stage with its time (`[3/9] load pages  12 ms`), when set.
+    public var log: (@Sendable (String) -> Void)?
+
+    public init(root: URL) {
+        self.root = root
+    }
+}
+
+/// How a command ended, and the exit code that says so.
+public enum BuildOutcome: Sendable, Equatable {
+    case success
+    /// The docs have errors (or warnings under `--strict`).
+    case failed
+    /// Bad usage or an unreadable config.
+    case unusable
+
+    public var exitCode: Int32 {
+        switch self {
+        case .success: return 0
+        case .failed: return 1
+        case .unusable: return 2
+        }
+    }
+}
+
+/// What a build did: its diagnostics, what it wrote, and how long each stage took.
+public struct BuildReport: Sendable {
+    public var outcome: BuildOutcome = .success
+    public var diagnostics: [Diagnostic] = []
+    /// Source files by diagnostic path, so printers can show the offending line.
+    public var sources: [String: SourceFile] = [:]
+    /// Source pages read.
+    public var pageCount = 0
+    /// Pages written per brand id.
+    public var pagesWritten: [String: Int] = [:]
+    /// Stage names with their times in milliseconds, in the order they ran.
+    public var timings: [(stage: String, milliseconds: Double)] = []
+    public var milliseconds = 0.0
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    /// `N errors, M warnings in K pages (X ms)`.
+    public var summary: String {
+        DiagnosticPrinter.summary(
+            errors: errorCount, warnings: warningCount, pages: pageCount, milliseconds: Int(milliseconds.rounded()))
+    }
+}

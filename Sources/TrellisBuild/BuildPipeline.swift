@@ -1,0 +1,102 @@
+import Foundation
+import TrellisCore
+
+/// A stage that runs once per build, before any brand.
+protocol SiteStage: Sendable {
+    /// The name shown in logs and timings.
+    var name: String { get }
+    func run(_ site: SiteState) throws
+}
+
+/// A stage that runs once per brand.
+protocol BrandStage: Sendable {
+    var name: String { get }
+    func run(_ brand: BrandState, site: SiteState) throws
+}
+
+/// The one ordered registry of build stages. Nothing else decides their order.
+enum BuildPipeline {
+    static let siteStages: [any SiteStage] = [
+        LoadConfig(),
+        DiscoverFiles(),
+        LoadPages(),
+        ParseMacros(),
+    ]
+
+    static let brandStages: [any BrandStage] = [
+        PrepareBrand(),
+        ExpandMacros(),
+        RenderMarkdown(),
+        BuildNavigation(),
+        CheckLinks(),
+        RenderTemplates(),
+        CopyFiles(),
+    ]
+}
+
+/// Thrown by a stage when the build cannot go on (the diagnostics are already emitted).
+struct StopBuild: Error {
+    var outcome: BuildOutcome
+}
+
+/// Runs the pipeline: site stages once, brand stages per brand, then swaps every brand's
+/// output in, or throws all of it away when anything failed.
+public enum SiteBuilder {
+    public static func build(_ options: BuildOptions) -> BuildReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let site = SiteState(options: options)
+        var report = BuildReport()
+        let totalStages = BuildPipeline.siteStages.count + BuildPipeline.brandStages.count
+        var outputs: [OutputFolder] = []
+
+        func timed(_ name: String, number: Int, _ body: () throws -> Void) rethrows {
+            let stageStart = clock.now
+            try body()
+            let ms = milliseconds(clock.now - stageStart)
+            report.timings.append((name, ms))
+            options.log?("[\(number)/\(totalStages)] \(name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(Int(ms.rounded())) ms")
+        }
+
+        do {
+            for (i, stage) in BuildPipeline.siteStages.enumerated() {
+                try timed(stage.name, number: i + 1) { try stage.run(site) }
+            }
+            for brand in site.selectedBrands {
+                let state = BrandState(brand: brand)
+                defer { if let output = state.output { outputs.append(output) } }
+                for (i, stage) in BuildPipeline.brandStages.enumerated() {
+                    let number = BuildPipeline.siteStages.count + i + 1
+                    try timed("\(stage.name) (\(brand.id))", number: number) { try stage.run(state, site: site) }
+                }
+                report.pagesWritten[brand.id] = state.pagesWritten
+            }
+            if site.engine.hasErrors { throw StopBuild(outcome: .failed) }
+            try timed("swap output", number: totalStages) {
+                for output in outputs { try output.commit() }
+            }
+        } catch let stop as StopBuild {
+            report.outcome = stop.outcome
+        } catch let error as DiagnosticError {
+            site.engine.emit(contentsOf: error.diagnostics)
+            report.outcome = .failed
+        } catch {
+            site.engine.emit(Diagnostic(.io, path: nil, at: nil, message: "\(error)"))
+            report.outcome = .failed
+        }
+        if report.outcome != .success || site.engine.hasErrors {
+            for output in outputs { output.discard() }
+            if report.outcome == .success { report.outcome = .failed }
+        }
+        report.diagnostics = site.engine.diagnostics
+        report.sources = site.sources
+        report.pageCount = site.pages.count
+        report.milliseconds = milliseconds(clock.now - start)
+        return report
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    }
+}

@@ -1,0 +1,76 @@
+import TrellisCore
+
+/// A link or image reference found in a page, with the position of its destination.
+struct PageLink: Sendable {
+    var destination: String
+    var location: SourceLocation
+    var isImage: Bool
+}
+
+/// Stage: checks every relative link, anchor and image of the brand's pages, after all pages
+/// are rendered (the anchor index is a barrier).
+struct CheckLinks: BrandStage {
+    let name = "check links"
+
+    func run(_ state: BrandState, site: SiteState) throws {
+        var ids: [String: Set<String>] = [:]
+        for (i, index) in state.published.enumerated() {
+            ids[site.pages[index].path] = state.rendered[i].ids
+        }
+        let resolver = state.resolver(site: site)
+        let brand = state.brand.id
+        let anchors = ids
+        let problems = ParallelMap.map(Array(state.published.indices)) { i -> [Diagnostic] in
+            let page = site.pages[state.published[i]]
+            return state.rendered[i].links.compactMap { link in
+                Self.check(link, page: page, resolver: resolver, ids: anchors, brand: brand)
+            }
+        }
+        site.engine.emit(contentsOf: problems.flatMap { $0 })
+    }
+
+    static func check(
+        _ link: PageLink, page: SourcePage, resolver: LinkResolver, ids: [String: Set<String>], brand: String
+    ) -> Diagnostic? {
+        let path = page.file.path
+        func error(_ id: RuleID, _ message: String) -> Diagnostic {
+            Diagnostic(id, path: path, at: link.location, message: message)
+        }
+        switch resolver.resolve(link.destination, fromPage: page.path) {
+        case .external, .file:
+            return nil
+        case .outsideRoot:
+            return error(.outsideRoot, "'\(link.destination)' points outside the docs folder")
+        case .sameDocument(let fragment):
+            guard let fragment, !fragment.isEmpty, let own = ids[page.path], !own.contains(fragment) else { return nil }
+            return error(.missingAnchor, missingAnchor(fragment, in: "this page", ids: own))
+        case .page(let target, let fragment):
+            guard let fragment, !fragment.isEmpty, let theirs = ids[target], !theirs.contains(fragment) else {
+                return nil
+            }
+            return error(.missingAnchor, missingAnchor(fragment, in: "'\(target)'", ids: theirs))
+        case .unpublishedPage(let target):
+            return error(.brokenLink, "'\(link.destination)' links to '\(target)', which is not published for brand '\(brand)'")
+        case .missing(let target):
+            var message = link.isImage
+                ? "image '\(link.destination)' does not exist" : "'\(link.destination)' does not exist"
+            let candidates = link.isImage ? resolver.staticFiles : resolver.pagePaths.union(resolver.staticFiles)
+            if let hint = Suggestions.didYouMean(target, in: candidates) { message += "; \(hint)" }
+            return error(link.isImage ? .missingImage : .brokenLink, message)
+        }
+    }
+
+    static func missingAnchor(_ fragment: String, in place: String, ids: Set<String>) -> String {
+        var message = "\(place) has no heading or id '\(fragment)'"
+        if let hint = Suggestions.didYouMean(fragment, in: ids) { message += "; \(hint)" }
+        return message
+    }
+}
+
+extension BrandState {
+    func resolver(site: SiteState) -> LinkResolver {
+        LinkResolver(
+            pagePaths: Set(site.pages.map(\.path)), publishedPaths: publishedPaths, staticFiles: site.staticFiles,
+            urls: Dictionary(site.pages.map { ($0.path, $0.url) }, uniquingKeysWith: { a, _ in a }))
+    }
+}

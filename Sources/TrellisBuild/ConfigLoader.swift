@@ -1,0 +1,193 @@
+import Foundation
+import TrellisCore
+import Yams
+
+/// Loads `trellis.yml` and the brand files it names, with positioned diagnostics: a wrong type
+/// is an error at its line and column, an unknown key a warning.
+public struct ConfigLoader {
+    static let siteKeys: Set<String> = [
+        "site_name", "site_description", "site_url", "docs_dir", "site_dir", "copyright", "language",
+        "theme", "nav", "brands_dir", "brands", "extra", "validation",
+    ]
+    static let themeKeys: Set<String> = ["logo", "favicon", "primary", "accent", "templates"]
+    static let brandKeys: Set<String> = ["name", "site_url", "theme", "icons", "forbidden_terms", "extra"]
+
+    /// The site root (the folder holding `trellis.yml`).
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// The site config, and every brand it names (or one default brand).
+    public func load(configName: String = "trellis.yml") -> (SiteConfig, [Brand], [Diagnostic]) {
+        var config = SiteConfig()
+        config.path = configName
+        var reader = YAMLReader(path: configName)
+        let url = root.appending(path: configName)
+        guard let text = readText(url, path: configName, into: &reader) else {
+            return (config, [], reader.diagnostics)
+        }
+        if let node = reader.parse(text) {
+            config = readSite(node, path: configName, reader: &reader)
+        }
+        var diagnostics = reader.diagnostics
+        var brands: [Brand] = []
+        if config.brandIDs.isEmpty {
+            var brand = Brand(id: "default", name: config.siteName)
+            brand.siteURL = config.siteURL
+            brand.theme = config.theme
+            brand.extra = config.extra
+            brands.append(brand)
+        }
+        for id in config.brandIDs {
+            let (brand, problems) = loadBrand(id: id, config: config)
+            diagnostics += problems
+            if let brand { brands.append(brand) }
+        }
+        return (config, brands, diagnostics)
+    }
+
+    private func readText(_ url: URL, path: String, into reader: inout YAMLReader) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            reader.error(.io, nil, "cannot read '\(path)'")
+            return nil
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            reader.error(.invalidEncoding, nil, "'\(path)' is not valid UTF-8")
+            return nil
+        }
+        return text
+    }
+
+    private func readSite(_ node: Node, path: String, reader: inout YAMLReader) -> SiteConfig {
+        var config = SiteConfig()
+        config.path = path
+        let e = reader.entries(of: node, known: Self.siteKeys, context: "the site config")
+        if let v = reader.string(e["site_name"]?.value, "site_name") { config.siteName = v }
+        config.siteDescription = reader.string(e["site_description"]?.value, "site_description")
+        config.siteURL = reader.string(e["site_url"]?.value, "site_url")
+        if let v = reader.string(e["docs_dir"]?.value, "docs_dir") { config.docsDir = v }
+        if let v = reader.string(e["site_dir"]?.value, "site_dir") { config.siteDir = v }
+        config.copyright = reader.string(e["copyright"]?.value, "copyright")
+        if let v = reader.string(e["language"]?.value, "language") { config.language = v }
+        if let v = reader.string(e["brands_dir"]?.value, "brands_dir") { config.brandsDir = v }
+        if let theme = e["theme"]?.value { config.theme = readTheme(theme, reader: &reader) }
+        if let ids = reader.stringList(e["brands"]?.value, "brands") {
+            for (id, element) in zip(ids, e["brands"]!.value.sequence ?? []) {
+                if id.isEmpty || id.contains("/") || id.hasPrefix(".") {
+                    reader.error(.configType, element, "invalid brand id '\(id)'")
+                } else if config.brandIDs.contains(id) {
+                    reader.error(.configType, element, "brand '\(id)' is listed twice")
+                } else {
+                    config.brandIDs.append(id)
+                }
+            }
+        }
+        if let extra = reader.map(e["extra"]?.value, "extra") { config.extra = extra }
+        if let nav = e["nav"]?.value { config.nav = readNav(nav, reader: &reader) }
+        if let validation = e["validation"]?.value { config.ruleSeverities = readSeverities(validation, reader: &reader) }
+        return config
+    }
+
+    func readTheme(_ node: Node, reader: inout YAMLReader) -> ThemeSettings {
+        var theme = ThemeSettings()
+        let e = reader.entries(of: node, known: Self.themeKeys, context: "theme")
+        theme.logo = reader.string(e["logo"]?.value, "logo")
+        theme.favicon = reader.string(e["favicon"]?.value, "favicon")
+        theme.templates = reader.string(e["templates"]?.value, "templates")
+        for key in ["primary", "accent"] {
+            guard let node = e[key]?.value, let colour = reader.string(node, key) else { continue }
+            if !Self.isSafeColour(colour) {
+                reader.error(.configType, node, "'\(colour)' is not a CSS colour for '\(key)'")
+            } else if key == "primary" {
+                theme.primary = colour
+            } else {
+                theme.accent = colour
+            }
+        }
+        return theme
+    }
+
+    /// A hex colour, a named colour, or an `rgb()`/`hsl()` function: nothing that could break
+    /// out of the CSS variable it is written into.
+    static func isSafeColour(_ value: String) -> Bool {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789#(),.% /-")
+        guard !value.isEmpty, value.count <= 64, value.allSatisfy({ allowed.contains($0) }) else { return false }
+        if value.hasPrefix("#") {
+            let hex = value.dropFirst()
+            return [3, 4, 6, 8].contains(hex.count) && hex.allSatisfy(\.isHexDigit)
+        }
+        return value.first!.isLetter
+    }
+
+    private func readNav(_ node: Node, reader: inout YAMLReader) -> [NavEntry] {
+        guard case .sequence(let items) = node else {
+            reader.error(.configType, node, "expected a list for 'nav', found \(YAMLReader.kind(of: node))")
+            return []
+        }
+        var entries: [NavEntry] = []
+        for item in items {
+            switch item {
+            case .scalar(let s):
+                entries.append(.page(title: nil, path: s.string, location: reader.location(of: item)))
+            case .mapping(let mapping) where mapping.count == 1:
+                let (key, value) = mapping.first!
+                let title = key.scalar?.string ?? ""
+                switch value {
+                case .scalar(let s) where s.string.contains("://") || s.string.hasPrefix("mailto:"):
+                    entries.append(.link(title: title, url: s.string))
+                case .scalar(let s):
+                    entries.append(.page(title: title, path: s.string, location: reader.location(of: value)))
+                case .sequence:
+                    entries.append(.section(title: title, children: readNav(value, reader: &reader)))
+                default:
+                    reader.error(.configType, value, "expected a page path or a list under '\(title)' in 'nav'")
+                }
+            default:
+                reader.error(.configType, item, "expected a page path or 'Title: path' in 'nav'")
+            }
+        }
+        return entries
+    }
+
+    private func readSeverities(_ node: Node, reader: inout YAMLReader) -> [RuleID: Severity?] {
+        guard case .mapping(let mapping) = node else {
+            reader.error(.configType, node, "expected a map of rule IDs to levels for 'validation'")
+            return [:]
+        }
+        var result: [RuleID: Severity?] = [:]
+        for (key, value) in mapping {
+            guard let id = key.scalar?.string, let level = reader.string(value, id) else { continue }
+            switch level.lowercased() {
+            case "error": result[RuleID(rawValue: id)] = .error
+            case "warning", "warn": result[RuleID(rawValue: id)] = .warning
+            case "info", "note": result[RuleID(rawValue: id)] = .note
+            case "off", "ignore": result[RuleID(rawValue: id)] = .some(nil)
+            default: reader.error(.configType, value, "expected error, warning, info or off for '\(id)', found '\(level)'")
+            }
+        }
+        return result
+    }
+
+    /// Loads `brands/<id>.yml`.
+    func loadBrand(id: String, config: SiteConfig) -> (Brand?, [Diagnostic]) {
+        let path = config.brandsDir + "/" + id + ".yml"
+        var reader = YAMLReader(path: path)
+        guard let text = readText(root.appending(path: path), path: path, into: &reader) else {
+            return (nil, [Diagnostic(.io, path: config.path, at: nil, message: "brand '\(id)' has no file '\(path)'")])
+        }
+        guard let node = reader.parse(text) else { return (nil, reader.diagnostics) }
+        var brand = Brand(id: id, name: id)
+        brand.path = path
+        let e = reader.entries(of: node, known: Self.brandKeys, context: "brand '\(id)'")
+        brand.name = reader.string(e["name"]?.value, "name") ?? config.siteName
+        brand.siteURL = reader.string(e["site_url"]?.value, "site_url") ?? config.siteURL
+        let ownTheme = e["theme"].map { readTheme($0.value, reader: &reader) } ?? ThemeSettings()
+        brand.theme = config.theme.overlaid(with: ownTheme)
+        brand.icons = reader.string(e["icons"]?.value, "icons")
+        brand.forbiddenTerms = reader.stringList(e["forbidden_terms"]?.value, "forbidden_terms") ?? []
+        brand.extra = config.extra.merging(reader.map(e["extra"]?.value, "extra") ?? ValueMap())
+        return (brand, reader.diagnostics)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import TrellisCore
+
+/// The files of the docs folder: Markdown pages and the static files copied beside them.
+public struct DiscoveredFiles: Sendable {
+    /// Markdown files, relative to the docs folder, sorted.
+    public var pages: [String] = []
+    /// Every other file (images, downloads), relative to the docs folder, sorted.
+    public var staticFiles: [String] = []
+}
+
+/// Stage: walks the docs folder. Hidden files and folders (`.git`, `.DS_Store`) are skipped.
+struct DiscoverFiles: SiteStage {
+    let name = "discover files"
+
+    func run(_ site: SiteState) throws {
+        do {
+            site.files = try Self.walk(docsDir: site.docsDir, docsPath: site.config.docsDir)
+        } catch let error as DiagnosticError {
+            site.engine.emit(contentsOf: error.diagnostics)
+            throw StopBuild(outcome: .unusable)
+        }
+    }
+
+    static func walk(docsDir: URL, docsPath: String) throws -> DiscoveredFiles {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: docsDir.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw DiagnosticError(
+                Diagnostic(.io, path: nil, at: nil, message: "the docs folder '\(docsPath)' does not exist"))
+        }
+        var found = DiscoveredFiles()
+        let base = docsDir.standardizedFileURL.path
+        guard
+            let walker = FileManager.default.enumerator(
+                at: docsDir, includingPropertiesForKeys: [.isRegularFileKey],
+                options: [.skipsHiddenFiles])
+        else { return found }
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            var relative = url.standardizedFileURL.path
+            guard relative.hasPrefix(base + "/") else { continue }
+            relative.removeFirst(base.count + 1)
+            if relative.hasSuffix(".md") || relative.hasSuffix(".markdown") {
+                found.pages.append(relative)
+            } else {
+                found.staticFiles.append(relative)
+            }
+        }
+        found.pages.sort()
+        found.staticFiles.sort()
+        return found
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import TrellisCore
+
+/// Where a link in a page leads, for one brand. Used both to rewrite links while rendering
+/// and to check them afterwards, so the two can never disagree.
+struct LinkResolver: Sendable {
+    enum Resolution: Equatable {
+        /// Not ours: another site, an absolute path, or a link with a scheme.
+        case external
+        /// `#fragment` on the same page (an empty fragment is just "top").
+        case sameDocument(fragment: String?)
+        /// A page of this brand.
+        case page(path: String, fragment: String?)
+        /// A static file of the docs folder.
+        case file(path: String)
+        /// A page that exists but is not published for this brand.
+        case unpublishedPage(path: String)
+        /// Nothing at that path.
+        case missing(path: String)
+        /// The path climbs above the docs folder.
+        case outsideRoot
+    }
+
+    let pagePaths: Set<String>
+    let publishedPaths: Set<String>
+    let staticFiles: Set<String>
+    let urls: [String: String]
+
+    /// Resolves `destination`, written in the page at `pagePath`.
+    func resolve(_ destination: String, fromPage pagePath: String) -> Resolution {
+        let target = LinkTarget(destination)
+        switch target.kind {
+        case .external, .absolute:
+            return .external
+        case .sameDocument:
+            return .sameDocument(fragment: target.fragment)
+        case .relative(let path):
+            guard let resolved = URLPaths.resolve(path, inFolder: URLPaths.folder(of: pagePath)) else {
+                return .outsideRoot
+            }
+            for candidate in candidates(for: resolved) where pagePaths.contains(candidate) {
+                return publishedPaths.contains(candidate)
+                    ? .page(path: candidate, fragment: target.fragment) : .unpublishedPage(path: candidate)
+            }
+            if staticFiles.contains(resolved) { return .file(path: resolved) }
+            return .missing(path: resolved)
+        }
+    }
+
+    /// A page path for `resolved`: itself, or a folder's index page.
+    private func candidates(for resolved: String) -> [String] {
+        if resolved.isEmpty || resolved.hasSuffix("/") {
+            return [resolved + "index.md", resolved + "README.md"]
+        }
+        if resolved.hasSuffix(".md") || resolved.hasSuffix(".markdown") { return [resolved] }
+        return [resolved + "/index.md", resolved + "/README.md"]
+    }
+
+    /// The link as it should appear in the page at `pageURL`; nil leaves it as written.
+    func rewrite(_ destination: String, fromPage pagePath: String, pageURL: String) -> String? {
+        let target = LinkTarget(destination)
+        let suffix = (target.query ?? "") + (target.fragment.map { "#" + $0 } ?? "")
+        switch resolve(destination, fromPage: pagePath) {
+        case .page(let path, _):
+            guard let url = urls[path] else { return nil }
+            return URLPaths.relative(from: pageURL, to: url) + suffix
+        case .file(let path):
+            return URLPaths.relative(from: pageURL, to: path).addingPathPercentEncoding() + suffix
+        default:
+            return nil
+        }
+    }
+}
+
+extension String {
+    /// Percent-encodes what cannot stand in a URL path (spaces and the like), keeping `/`.
+    func addingPathPercentEncoding() -> String {
+        var result = ""
+        for byte in utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if byte < 0x80, c.isLetter || c.isNumber || "-._~/!$&'()*+,;=:@%".contains(c) {
+                result.append(c)
+            } else {
+                result += String(format: "%%%02X", byte)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import TrellisCore
+
+/// Stage: reads every page (in parallel), checks its encoding and splits its front matter.
+struct LoadPages: SiteStage {
+    let name = "load pages"
+
+    func run(_ site: SiteState) throws {
+        let (pages, diagnostics) = Self.load(
+            paths: site.files.pages, docsDir: site.docsDir, docsPath: site.config.docsDir,
+            brandIDs: Set(site.brands.map(\.id)))
+        site.engine.emit(contentsOf: diagnostics)
+        site.pages = pages
+        for (i, page) in pages.enumerated() {
+            site.pageIndex[page.path] = i
+            site.sources[page.file.path] = page.file
+        }
+    }
+
+    static func load(paths: [String], docsDir: URL, docsPath: String, brandIDs: Set<String>) -> (
+        [SourcePage], [Diagnostic]
+    ) {
+        let indexPaths = indexPages(paths)
+        let results = ParallelMap.map(paths) { path -> (SourcePage?, [Diagnostic]) in
+            let displayPath = docsPath + "/" + path
+            guard let data = FileManager.default.contents(atPath: docsDir.appending(path: path).path) else {
+                return (nil, [Diagnostic(.io, path: displayPath, at: nil, message: "cannot read the file")])
+            }
+            var diagnostics: [Diagnostic] = []
+            let text: String
+            if let valid = String(validating: data, as: UTF8.self) {
+                text = valid
+            } else {
+                text = String(decoding: data, as: UTF8.self)
+                diagnostics.append(invalidEncoding(data, text: text, path: displayPath))
+            }
+            let file = SourceFile(path: displayPath, text: text)
+            let (meta, bodyOffset, problems) = FrontMatter.split(file)
+            diagnostics += problems
+            if let brands = meta.brands {
+                for brand in brands where !brandIDs.contains(brand) {
+                    var message = "unknown brand '\(brand)' in 'brands'"
+                    if let hint = Suggestions.didYouMean(brand, in: brandIDs) { message += "; \(hint)" }
+                    diagnostics.append(
+                        Diagnostic(.frontMatter, path: displayPath, at: location(of: brand, in: file), message: message))
+                }
+            }
+            let page = SourcePage(
+                path: path, file: file, meta: meta, bodyOffset: bodyOffset, isIndex: indexPaths.contains(path))
+            return (page, diagnostics)
+        }
+        return (results.compactMap(\.0), results.flatMap(\.1))
+    }
+
+    /// `index.md` in each folder, or `README.md` where a folder has no `index.md` (as MkDocs).
+    static func indexPages(_ paths: [String]) -> Set<String> {
+        var result: Set<String> = []
+        let all = Set(paths)
+        for path in paths {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let folder = String(path.dropLast(name.count))
+            if name == "index.md" || (name == "README.md" && !all.contains(folder + "index.md")) {
+                result.insert(path)
+            }
+        }
+        return result
+    }
+
+    /// Points at the first byte that is not valid UTF-8.
+    static func invalidEncoding(_ data: Data, text: String, path: String) -> Diagnostic {
+        var offset = 0
+        var line = 1, column = 1
+        let bytes = [UInt8](data)
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .emptyInput, .error:
+                break loop
+            }
+        }
+        _ = offset
+        return Diagnostic(
+            .invalidEncoding, path: path, at: SourceLocation(line: line, column: column),
+            message: "the file is not valid UTF-8; invalid bytes are shown as U+FFFD")
+    }
+
+    private static func location(of term: String, in file: SourceFile) -> SourceLocation? {
+        guard let range = file.text.range(of: term) else { return nil }
+        return file.location(ofUTF8Offset: file.text.utf8.distance(from: file.text.startIndex, to: range.lowerBound))
+    }
+}

@@ -1,0 +1,81 @@
+import TrellisCore
+
+/// The site-wide settings from `trellis.yml`, shared by every brand.
+public struct SiteConfig: Sendable {
+    public var siteName = "Documentation"
+    public var siteDescription: String?
+    /// The default base URL; a brand's own `site_url` wins.
+    public var siteURL: String?
+    /// The folder of Markdown guides, relative to the site root.
+    public var docsDir = "content"
+    /// The output folder, relative to the site root; each brand gets `<siteDir>/<brand>/`.
+    public var siteDir = "site"
+    public var copyright: String?
+    public var language = "en"
+    public var theme = ThemeSettings()
+    /// The navigation as written, or nil to derive it from the folder tree.
+    public var nav: [NavEntry]?
+    public var brandsDir = "brands"
+    /// Brand ids in the order given; empty means one default brand built from the site alone.
+    public var brandIDs: [String] = []
+    /// Variables every brand shares; a brand's `extra` deep-merges over them.
+    public var extra = ValueMap()
+    /// Per-rule severity overrides (`off` drops a rule).
+    public var ruleSeverities: [RuleID: Severity?] = [:]
+    /// The config file, relative to the site root (for diagnostics).
+    public var path = "trellis.yml"
+
+    public init() {}
+}
+
+/// Look and feel settings; site-level ones are defaults for every brand.
+public struct ThemeSettings: Sendable, Equatable {
+    public var logo: String?
+    public var favicon: String?
+    public var primary: String?
+    public var accent: String?
+    /// A folder of template overrides, relative to the site root.
+    public var templates: String?
+
+    public init() {}
+
+    /// These settings with `other`'s set values on top.
+    public func overlaid(with other: ThemeSettings) -> ThemeSettings {
+        var result = self
+        result.logo = other.logo ?? logo
+        result.favicon = other.favicon ?? favicon
+        result.primary = other.primary ?? primary
+        result.accent = other.accent ?? accent
+        result.templates = other.templates ?? templates
+        return result
+    }
+}
+
+/// One entry of a configured navigation, MkDocs style.
+public indirect enum NavEntry: Sendable, Equatable {
+    /// A page by its path under the docs folder; the title defaults to the page's own.
+    case page(title: String?, path: String, location: SourceLocation?)
+    case section(title: String, children: [NavEntry])
+    case link(title: String, url: String)
+}
+
+/// One brand: its name, look, base URL and variables.
+public struct Brand: Sendable {
+    public var id: String
+    public var name: String
+    public var siteURL: String?
+    public var theme = ThemeSettings()
+    /// A folder of the brand's own icons (`<set>/<name>.svg`), relative to the site root.
+    public var icons: String?
+    /// Terms that must never appear in this brand's output.
+    public var forbiddenTerms: [String] = []
+    /// The brand's variables, already merged over the site's `extra`.
+    public var extra = ValueMap()
+    /// The brand file, relative to the site root (for diagnostics).
+    public var path: String?
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import TrellisCore
+import TrellisIcons
+import TrellisMacros
+
+/// What the site stages produce; read (never written) by the brand stages.
+final class SiteState: @unchecked Sendable {
+    let options: BuildOptions
+    let engine: DiagnosticEngine
+    var config = SiteConfig()
+    var brands: [Brand] = []
+    var files = DiscoveredFiles()
+    var pages: [SourcePage] = []
+    /// Page index by docs-relative path.
+    var pageIndex: [String: Int] = [:]
+    /// Each page's macro template, parsed once for every brand (nil: no macros to expand).
+    var macroTemplates: [MacroTemplate?] = []
+    /// Source files by diagnostic path, for printing the offending line.
+    var sources: [String: SourceFile] = [:]
+
+    init(options: BuildOptions) {
+        self.options = options
+        self.engine = DiagnosticEngine(strict: options.strict)
+    }
+
+    var root: URL { options.root }
+    var docsDir: URL { options.root.appending(path: config.docsDir) }
+    var siteDir: URL { options.root.appending(path: config.siteDir) }
+    var staticFiles: Set<String> { Set(files.staticFiles) }
+
+    /// The brands this build writes.
+    var selectedBrands: [Brand] {
+        guard let wanted = options.brands else { return brands }
+        return brands.filter { wanted.contains($0.id) }
+    }
+}
+
+/// One brand's build, from its published pages to its staged output.
+final class BrandState: @unchecked Sendable {
+    let brand: Brand
+    /// Indices (into `SiteState.pages`) of the pages published for this brand, in path order.
+    var published: [Int] = []
+    /// Published pages by docs-relative path.
+    var publishedPaths: Set<String> = []
+    /// Expanded page text, aligned with `published`.
+    var expanded: [PageText] = []
+    /// Rendered page bodies, aligned with `published`.
+    var rendered: [RenderedPage] = []
+    var nav: [NavItem] = []
+    /// Page paths in reading order, for previous/next links.
+    var readingOrder: [String] = []
+    var icons: IconLibrary = .bundled
+    var output: OutputFolder?
+    var pagesWritten = 0
+
+    init(brand: Brand) {
+        self.brand = brand
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import TrellisCore
+
+/// A Markdown page as read from the docs folder, before any brand is applied.
+public struct SourcePage: Sendable {
+    /// The path under the docs folder, with `/` separators (`kubernetes/kubeconfig.md`).
+    public let path: String
+    /// The page's file; its path is relative to the site root (`content/kubernetes/kubeconfig.md`).
+    public let file: SourceFile
+    /// The page's URL relative to the site root, with directory URLs (`kubernetes/kubeconfig/`).
+    public let url: String
+    public var meta: PageMeta
+    /// Where the body starts in `file`, after the front matter.
+    public let bodyOffset: Int
+    /// The title from front matter, else the first `# ` heading, else the file name.
+    public let title: String
+    /// Whether this is its folder's index page (`index.md`, or `README.md` without one).
+    public let isIndex: Bool
+
+    /// The output file under a brand's folder (`kubernetes/kubeconfig/index.html`).
+    public var outputPath: String { url + "index.html" }
+
+    /// The body text, after the front matter.
+    public var body: Substring {
+        let utf8 = file.text.utf8
+        return Substring(file.text[utf8.index(utf8.startIndex, offsetBy: bodyOffset)...])
+    }
+
+    /// Whether the page is published for `brand`.
+    public func isPublished(for brand: String) -> Bool {
+        meta.brands.map { $0.contains(brand) } ?? true
+    }
+
+    init(path: String, file: SourceFile, meta: PageMeta, bodyOffset: Int, isIndex: Bool) {
+        self.path = path
+        self.file = file
+        self.meta = meta
+        self.bodyOffset = bodyOffset
+        self.isIndex = isIndex
+        self.url = Self.url(forPath: path, isIndex: isIndex)
+        self.title = meta.title ?? Self.firstHeading(in: file.text, from: bodyOffset) ?? Self.titleFromName(path)
+    }
+
+    /// `a/b.md` → `a/b/`; an index page → its folder's URL.
+    static func url(forPath path: String, isIndex: Bool) -> String {
+        var parts = path.split(separator: "/").map(String.init)
+        let name = parts.removeLast()
+        if !isIndex { parts.append(String(name.dropLast(name.hasSuffix(".markdown") ? 9 : 3))) }
+        return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+    }
+
+    /// MkDocs' fallback: the file name with dashes and underscores as spaces, capitalised.
+    static func titleFromName(_ path: String) -> String {
+        var name = String(path.split(separator: "/").last ?? "")
+        if let dot = name.lastIndex(of: ".") { name = String(name[..<dot]) }
+        if name == "index" || name == "README" {
+            let parts = path.split(separator: "/")
+            name = parts.count > 1 ? String(parts[parts.count - 2]) : "Home"
+        }
+        let spaced = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return spaced.prefix(1).uppercased() + spaced.dropFirst()
+    }
+
+    /// The first level-one ATX heading outside fenced code, as written.
+    static func firstHeading(in text: String, from offset: Int) -> String? {
+        var fence: Substring?
+        let utf8 = text.utf8
+        let body = text[utf8.index(utf8.startIndex, offsetBy: offset)...]
+        for rawLine in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = rawLine.drop { $0 == " " }
+            if let open = fence {
+                if line.hasPrefix(open) { fence = nil }
+                continue
+            }
+            if line.hasPrefix("```") || line.hasPrefix("~~~") {
+                fence = line.prefix(3)
+                continue
+            }
+            guard rawLine.count - line.count < 4, line.hasPrefix("# ") else { continue }
+            var title = line.dropFirst(2).trimmingCharacters(in: .whitespaces)
+            while title.hasSuffix("#") { title = String(title.dropLast()) }
+            title = title.trimmingCharacters(in: .whitespaces)
+            if !title.isEmpty { return title }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import TrellisCore
+import Yams
+
+/// Reads YAML (config files, front matter) into positioned nodes and `Value`s, turning every
+/// problem into a diagnostic at the exact line and column.
+struct YAMLReader {
+    /// The path printed in diagnostics.
+    let path: String
+    /// Added to every line Yams reports (front matter starts below the file's first line).
+    let lineOffset: Int
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(path: String, lineOffset: Int = 0) {
+        self.path = path
+        self.lineOffset = lineOffset
+    }
+
+    /// Parses `text`; a syntax error becomes a `ConfigSyntax` (or `id`) diagnostic and nil.
+    mutating func parse(_ text: String, syntaxID: RuleID = .configSyntax) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            let (message, mark) = Self.describe(error)
+            diagnostics.append(
+                Diagnostic(syntaxID, path: path, at: mark.map { location(of: $0) }, message: "invalid YAML: \(message)"))
+        } catch {
+            diagnostics.append(Diagnostic(syntaxID, path: path, at: nil, message: "invalid YAML: \(error)"))
+        }
+        return nil
+    }
+
+    private static func describe(_ error: YamlError) -> (String, Mark?) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            if let context { return ("\(problem) (\(context.text))", mark) }
+            return (problem, mark)
+        case .reader(let problem, _, _, _):
+            return (problem, nil)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ("duplicated keys \(duplicates.joined(separator: ", ")) (\(context.text))", context.mark)
+        default:
+            return ("\(error)", nil)
+        }
+    }
+
+    func location(of mark: Mark) -> SourceLocation {
+        SourceLocation(line: mark.line + lineOffset, column: mark.column)
+    }
+
+    func location(of node: Node) -> SourceLocation? {
+        node.mark.map { location(of: $0) }
+    }
+
+    mutating func error(_ id: RuleID, _ node: Node?, _ message: String) {
+        diagnostics.append(Diagnostic(id, .error, path: path, at: node.flatMap { location(of: $0) }, message: message))
+    }
+
+    mutating func warning(_ id: RuleID, _ node: Node?, _ message: String) {
+        diagnostics.append(Diagnostic(id, .warning, path: path, at: node.flatMap { location(of: $0) }, message: message))
+    }
+
+    /// The mapping's entries by key, warning about keys that are not in `known`.
+    mutating func entries(of node: Node, known: Set<String>, context: String) -> [String: (key: Node, value: Node)] {
+        guard case .mapping(let mapping) = node else {
+            error(.configType, node, "expected a map for \(context), found \(Self.kind(of: node))")
+            return [:]
+        }
+        var result: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { continue }
+            if !known.contains(name) {
+                var message = "unknown key '\(name)' in \(context)"
+                if let hint = Suggestions.didYouMean(name, in: known) { message += "; \(hint)" }
+                warning(.unknownConfigKey, key, message)
+                continue
+            }
+            result[name] = (key, value)
+        }
+        return result
+    }
+
+    mutating func string(_ node: Node?, _ name: String) -> String? {
+        guard let node else { return nil }
+        if case .scalar(let scalar) = node, scalar.tagName != .null {
+            if scalar.tagName == .str { return scalar.string }
+        }
+        if case .scalar(let scalar) = node, scalar.tagName == .null { return nil }
+        error(.configType, node, "expected a string for '\(name)', found \(Self.kind(of: node))")
+        return nil
+    }
+
+    mutating func bool(_ node: Node?, _ name: String) -> Bool? {
+        guard let node else { return nil }
+        if case .scalar(let scalar) = node, scalar.tagName == .bool, let b = node.bool { return b }
+        error(.configType, node, "expected true or false for '\(name)', found \(Self.kind(of: node))")
+        return nil
+    }
+
+    mutating func number(_ node: Node?, _ name: String) -> Double? {
+        guard let node else { return nil }
+        if case .scalar(let scalar) = node,
+            scalar.tagName == .int || scalar.tagName == .float,
+            let d = node.float
+        {
+            return d
+        }
+        error(.configType, node, "expected a number for '\(name)', found \(Self.kind(of: node))")
+        return nil
+    }
+
+    mutating func stringList(_ node: Node?, _ name: String) -> [String]? {
+        guard let node else { return nil }
+        guard case .sequence(let sequence) = node else {
+            error(.configType, node, "expected a list of strings for '\(name)', found \(Self.kind(of: node))")
+            return nil
+        }
+        return sequence.compactMap { element -> String? in
+            if case .scalar(let s) = element, s.tagName != .null,
+                s.tagName != .bool || !["true", "false"].contains(s.string.lowercased())
+            {
+                return s.string
+            }
+            error(.configType, element, "expected a string in '\(name)', found \(Self.kind(of: element))")
+            return nil
+        }
+    }
+
+    mutating func map(_ node: Node?, _ name: String) -> ValueMap? {
+        guard let node else { return nil }
+        if case .scalar(let s) = node, s.tagName == .null { return ValueMap() }
+        guard case .map(let map) = Self.value(of: node) else {
+            error(.configType, node, "expected a map for '\(name)', found \(Self.kind(of: node))")
+            return nil
+        }
+        return map
+    }
+
+    /// A YAML node as a `Value`, typed as Python's YAML loader types it.
+    static func value(of node: Node) -> Value {
+        switch node {
+        case .scalar(let scalar):
+            switch scalar.tagName {
+            case .null: return .null
+            case .bool: return node.bool.map(Value.bool) ?? .string(scalar.string)
+            case .int: return node.int.map(Value.int) ?? .string(scalar.string)
+            case .float: return node.float.map(Value.double) ?? .string(scalar.string)
+            default: return .string(scalar.string)
+            }
+        case .sequence(let sequence):
+            return .list(sequence.map { value(of: $0) })
+        case .mapping(let mapping):
+            var map = ValueMap()
+            for (key, value) in mapping {
+                map[key.scalar?.string ?? "\(key)"] = Self.value(of: value)
+            }
+            return .map(map)
+        case .alias:
+            return .null
+        }
+    }
+
+    static func kind(of node: Node) -> String {
+        switch node {
+        case .scalar(let s):
+            switch s.tagName {
+            case .null: return "null"
+            case .bool: return "a boolean"
+            case .int: return "an integer"
+            case .float: return "a number"
+            default: return "a string"
+            }
+        case .sequence: return "a list"
+        case .mapping: return "a map"
+        case .alias: return "an alias"
+        }
+    }
+}
+
+extension Node.Scalar {
+    /// The resolved tag (`str`, `int`, `float`, `bool`, `null`) of a plain or quoted scalar.
+    var tagName: Tag.Name { Tag.Name(rawValue: Node.scalar(self).tag.description) }
+}

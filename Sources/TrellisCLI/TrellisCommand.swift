@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import TrellisBuild
+
+/// The `trellis` command line.
+public struct TrellisCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "trellis",
+        abstract: "Builds a themed documentation site per brand from one set of Markdown guides.",
+        version: TrellisVersion.current,
+        subcommands: [BuildCommand.self, RenderCommand.self],
+        defaultSubcommand: nil
+    )
+    public init() {}
+}
+
+/// The version printed by `--version`.
+public enum TrellisVersion {
+    public static let current = "0.1.0"
+}
+
+/// Options every command that reads a site shares.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "The site root (the folder holding trellis.yml).")
+    var root: String = "."
+
+    @Option(name: .long, help: "The site config file, relative to the root.")
+    var config: String = "trellis.yml"
+
+    var rootURL: URL { URL(fileURLWithPath: root).standardizedFileURL }
+}
+
+/// Standard error, for diagnostics and summaries.
+enum StandardError {
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static var isTerminal: Bool { isatty(fileno(stderr)) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+}

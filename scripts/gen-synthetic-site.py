@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Generate a synthetic Trellis site of N pages for benchmarks.
+
+Usage: gen-synthetic-site.py PAGES OUTPUT_DIR [--brands 2]
+
+Pages are spread over sections of 50 pages, each a realistic mix of headings, paragraphs,
+lists, a table, fenced code with a macro inside, icon shortcodes, and relative links with
+anchors to neighbouring pages, so every stage of the pipeline has real work to do.
+"""
+import argparse
+import os
+import random
+import shutil
+
+PARA = ("The control plane schedules a rolling replacement of each worker node. "
+        "Nodes are drained one at a time, respecting the pool's surge and unavailability limits, "
+        "so workloads keep running while {{ service.name }} moves them to fresh machines. ")
+
+
+def page(i, section, count, sections):
+    rnd = random.Random(i)
+    nxt = (i + 1) % count
+    other_section = (section + 1) % sections
+    lines = [
+        "---",
+        f"title: Topic {section}-{i}",
+        f"description: Synthetic page {i} of section {section}",
+        f"weight: {i}",
+        "---",
+        "",
+        f"# Topic {section}-{i}",
+        "",
+        f"Welcome to {{{{ brand }}}}. This page explains topic {i} :fontawesome-solid-circle-arrow-up:.",
+        "",
+    ]
+    for h in range(4):
+        lines += [f"## Step {h + 1}: configure part {h}", ""]
+        lines += [PARA * rnd.randint(1, 3), ""]
+        lines += ["- first item with `code`", "- second item with **bold** text", "- third :material-check:", ""]
+        lines += ["```bash", "curl https://{{ panel.domain }}/api/v1/clusters/" + str(i), "```", ""]
+    lines += ["| Setting | Value |", "| --- | --- |", "| surge | 1 |", "| unavailable | 0 |", ""]
+    lines += [f"See [the next topic](page-{nxt}.md#step-2-configure-part-1) and "
+              f"[another section](../section-{other_section}/page-0.md#step-1-configure-part-0).", ""]
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("pages", type=int)
+    ap.add_argument("out")
+    ap.add_argument("--brands", type=int, default=2)
+    args = ap.parse_args()
+    per_section = 50
+    if os.path.exists(args.out):
+        shutil.rmtree(args.out)
+    os.makedirs(os.path.join(args.out, "content"))
+    os.makedirs(os.path.join(args.out, "brands"))
+    brand_ids = [f"brand{b}" for b in range(args.brands)]
+    with open(os.path.join(args.out, "trellis.yml"), "w") as f:
+        f.write("site_name: Synthetic\nsite_url: https://docs.example.com/\ndocs_dir: content\n")
+        f.write("brands: [" + ", ".join(brand_ids) + "]\n")
+    for b, bid in enumerate(brand_ids):
+        with open(os.path.join(args.out, "brands", bid + ".yml"), "w") as f:
+            f.write(f"name: Brand {b}\nsite_url: https://docs.brand{b}.example/\n"
+                    f"theme:\n  primary: \"#{b * 40 % 256:02x}6699\"\n"
+                    f"extra:\n  brand: Brand {b}\n  panel: {{ domain: panel.brand{b}.example }}\n"
+                    f"  service: {{ name: Brand {b} Kubernetes }}\n")
+    with open(os.path.join(args.out, "content", "index.md"), "w") as f:
+        f.write("# Home\n\nWelcome to {{ brand }}.\n")
+    # The index page plus sections of `per_section` pages, the last one possibly shorter.
+    remaining = args.pages - 1
+    counts = []
+    while remaining > 0:
+        counts.append(min(per_section, remaining))
+        remaining -= counts[-1]
+    for s, count in enumerate(counts):
+        folder = os.path.join(args.out, "content", f"section-{s}")
+        os.makedirs(folder)
+        for i in range(count):
+            with open(os.path.join(folder, f"page-{i}.md"), "w") as f:
+                f.write(page(i, s, count, len(counts)))
+    written = 1 + sum(counts)
+    print(f"wrote {written} pages in {args.out}")
+
+
+if __name__ == "__main__":
+    main()
