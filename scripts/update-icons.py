@@ -89,7 +89,9 @@ def read_icons(wheel):
                     roots.append(name)
                 if name in icons:
                     sys.exit(f"duplicate icon name {name}")
-                icons[name] = archive.read(entry).decode("utf-8")
+                # Material reads icons in text mode, which turns CRLF and CR into LF.
+                svg = archive.read(entry).decode("utf-8")
+                icons[name] = svg.replace("\r\n", "\n").replace("\r", "\n")
             for set_name, path in LICENSE_FILES.items():
                 if relative == path:
                     licenses[set_name] = archive.read(entry).decode("utf-8")
