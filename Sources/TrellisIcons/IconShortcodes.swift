@@ -19,6 +19,8 @@ public enum IconShortcodes {
     /// overlap, with Python's Unicode `\w`; runs that are not icons are skipped whole, so in
     /// `:x:material-home:` only `:x:` is a run and nothing is found. Linear in the text length.
     public static func scan(_ text: some StringProtocol, library: IconLibrary) -> [IconShortcode] {
+        // Most text nodes hold no colon at all; they should cost no copy.
+        guard text.utf8.contains(UInt8(ascii: ":")) else { return [] }
         let bytes = Array(text.utf8)
         var found: [IconShortcode] = []
         var i = 0
