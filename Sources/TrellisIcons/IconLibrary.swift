@@ -1,0 +1,91 @@
+import Foundation
+import TrellisCore
+
+/// Material for MkDocs' icon shortcodes (`:fontawesome-solid-circle-arrow-up:`), as inline SVG.
+///
+/// Backed by the bundled resource generated from mkdocs-material (all of Font Awesome, Material
+/// Design Icons, Octicons and Simple Icons), plus optional overlay folders for a brand's icons.
+/// The resource is memory-mapped and binary-searched, so a build reads only the icons it uses.
+/// Thread-safe: pages can look icons up in parallel.
+public final class IconLibrary: Sendable {
+    /// The bundled icons without overlays.
+    public static let bundled = IconLibrary(table: .bundled, overlay: IconOverlay())
+
+    private let table: IconTable
+    private let overlay: IconOverlay
+    /// `<set>-` for every known set, longest first so the most specific set wins.
+    private let prefixes: [String]
+    private let roots: Set<String>
+    private let state = Locked(State())
+
+    private struct State {
+        var cache: [String: IconLookup] = [:]
+        /// Candidate names per prefix, built the first time an icon is unknown.
+        var namesByPrefix: [String: [String]]?
+    }
+
+    /// The bundled icons plus folders laid out like Material's `custom_icons`
+    /// (`<folder>/<set>/<name>.svg`, nested folders joined with `-`). An overlay icon replaces a
+    /// bundled one of the same name; among overlays the first folder wins, as in Material.
+    ///
+    /// - Throws: `DiagnosticError` naming each folder or file that cannot be read.
+    public convenience init(overlays: [URL]) throws {
+        self.init(table: .bundled, overlay: try IconOverlay(folders: overlays))
+    }
+
+    init(table: IconTable, overlay: IconOverlay) {
+        self.table = table
+        self.overlay = overlay
+        let sets = Set(table.sets).union(overlay.sets)
+        self.prefixes = sets.map { $0 + "-" }.sorted { ($0.utf8.count, $1) > ($1.utf8.count, $0) }
+        self.roots = Set(table.roots).union(overlay.roots)
+    }
+
+    /// Where the bundled icons came from, e.g. `mkdocs-material 9.8.2 (…)`.
+    public var source: String { table.source }
+
+    /// Whether a shortcode name (without colons) belongs to the icon sets: it starts with a
+    /// known set prefix (`material-`) or is an icon at the top of a folder (`logo`). Names that
+    /// are not, like `smile`, are left to emoji or stay text.
+    public func isIconName(_ name: String) -> Bool {
+        roots.contains(name) || prefix(of: name) != nil
+    }
+
+    /// The markup for the icon `name` (without colons), or why there is none.
+    public func lookup(_ name: String) -> IconLookup {
+        guard isIconName(name) else { return .notAnIcon }
+        if let cached = state.withLock({ $0.cache[name] }) { return cached }
+        let result: IconLookup
+        if let svg = overlay.icons[name] ?? table.svg(named: name) {
+            result = .html(#"<span class="twemoji">"# + svg + "</span>")
+        } else {
+            result = .unknown(suggestions: suggestions(for: name))
+        }
+        state.withLock { $0.cache[name] = result }
+        return result
+    }
+
+    private func prefix(of name: String) -> String? {
+        prefixes.first { name.utf8.count > $0.utf8.count && name.utf8.starts(with: $0.utf8) }
+    }
+
+    /// Close names from the same set only: comparing against all 14,000 icons would be slow and
+    /// would suggest icons from sets the author did not mean.
+    private func suggestions(for name: String) -> [String] {
+        guard let prefix = prefix(of: name) else { return [] }
+        let candidates = state.withLock { state -> [String] in
+            if state.namesByPrefix == nil { state.namesByPrefix = groupNames() }
+            return state.namesByPrefix?[prefix] ?? []
+        }
+        return Suggestions.closest(to: name, in: candidates)
+    }
+
+    private func groupNames() -> [String: [String]] {
+        var groups: [String: [String]] = [:]
+        var seen: Set<String> = []
+        for name in overlay.icons.keys.sorted() + table.allNames() where seen.insert(name).inserted {
+            if let prefix = prefix(of: name) { groups[prefix, default: []].append(name) }
+        }
+        return groups
+    }
+}
