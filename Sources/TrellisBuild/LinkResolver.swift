@@ -28,7 +28,7 @@ struct LinkResolver: Sendable {
 
     /// Resolves `destination`, written in the page at `pagePath`.
     func resolve(_ destination: String, fromPage pagePath: String) -> Resolution {
-        let target = LinkTarget(destination)
+        let target = LinkDestination(destination)
         switch target.kind {
         case .external, .absolute:
             return .external
@@ -58,7 +58,7 @@ struct LinkResolver: Sendable {
 
     /// The link as it should appear in the page at `pageURL`; nil leaves it as written.
     func rewrite(_ destination: String, fromPage pagePath: String, pageURL: String) -> String? {
-        let target = LinkTarget(destination)
+        let target = LinkDestination(destination)
         let suffix = (target.query ?? "") + (target.fragment.map { "#" + $0 } ?? "")
         switch resolve(destination, fromPage: pagePath) {
         case .page(let path, _):

@@ -48,7 +48,7 @@ enum URLPaths {
 }
 
 /// A link destination taken apart the way the link checker needs it.
-struct LinkTarget: Equatable {
+struct LinkDestination: Equatable {
     enum Kind: Equatable {
         /// `https:`, `mailto:`, `//host`: not ours to check without `--external`.
         case external

@@ -30,12 +30,12 @@ import Testing
     }
 
     @Test func classifiesLinkTargets() {
-        #expect(LinkTarget("https://x.example/a.md").kind == .external)
-        #expect(LinkTarget("mailto:a@b.example").kind == .external)
-        #expect(LinkTarget("#top").kind == .sameDocument)
-        #expect(LinkTarget("#top").fragment == "top")
-        #expect(LinkTarget("/abs/").kind == .absolute)
-        let t = LinkTarget("../a%20b.md?x=1#frag")
+        #expect(LinkDestination("https://x.example/a.md").kind == .external)
+        #expect(LinkDestination("mailto:a@b.example").kind == .external)
+        #expect(LinkDestination("#top").kind == .sameDocument)
+        #expect(LinkDestination("#top").fragment == "top")
+        #expect(LinkDestination("/abs/").kind == .absolute)
+        let t = LinkDestination("../a%20b.md?x=1#frag")
         #expect(t.kind == .relative(path: "../a b.md"))
         #expect(t.query == "?x=1")
         #expect(t.fragment == "frag")
