@@ -54,6 +54,13 @@ enum SamplePage {
         <pre><code class="language-bash">acme network create --name backend --cidr 10.0.0.0/16
         acme network list --output table
         </code></pre>
+        <div class="tabbed-set tabbed-alternate" data-tabs="1:2"><input checked="checked" id="__tabbed_1_1" \
+        name="__tabbed_1" type="radio"><input id="__tabbed_1_2" name="__tabbed_1" type="radio"><div class="tabbed-labels">\
+        <label for="__tabbed_1_1">CLI</label><label for="__tabbed_1_2">Terraform</label></div><div class="tabbed-content">\
+        <div class="tabbed-block"><p>Run <code>acme network create</code>.</p></div><div class="tabbed-block">\
+        <p>Use the <code>acme_network</code> resource.</p></div></div></div>
+        <details class="tip"><summary>Choosing a CIDR</summary><p>Pick a range that does not overlap your office \
+        network.</p></details>
         <h3 id="attach-an-instance">Attach an instance<a class="headerlink" href="#attach-an-instance" title="Permanent link">&para;</a></h3>
         <p>Use <code>acme instance attach</code> with the network's ID. Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to stop.</p>
         <div class="admonition warning"><p class="admonition-title">Warning</p><p>Attaching restarts the \
