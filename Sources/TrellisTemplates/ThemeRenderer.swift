@@ -27,15 +27,15 @@ public struct ThemeRenderer: Sendable {
     ///   (naming the file and line), or an `IOError` for an unreadable folder.
     public init(overrides: [URL] = []) throws {
         var sources: [String: (path: String, data: Data)] = [:]
-        for (path, data) in DefaultTheme.files() where path.hasPrefix("templates/") {
+        for (path, data) in DefaultTheme.files() where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
             sources[Self.templateName(String(path.dropFirst("templates/".count)))] = (path, data)
         }
         for folder in overrides {
-            for (relative, data) in try ThemeFiles.read(folder: folder) {
+            for (relative, data) in try ThemeFiles.read(folder: folder) where relative.hasSuffix(".mustache") {
                 sources[Self.templateName(relative)] = (ThemeFiles.displayPath(folder, relative), data)
             }
         }
-        try self.init(sources: sources.filter { $0.value.path.hasSuffix(".mustache") })
+        try self.init(sources: sources)
     }
 
     /// Parses named template sources (name → display path and bytes).
@@ -112,6 +112,6 @@ public struct ThemeRenderer: Sendable {
     }
 
     static func templateName(_ relativePath: String) -> String {
-        relativePath.hasSuffix(".mustache") ? String(relativePath.dropLast(".mustache".count)) : relativePath
+        String(relativePath.dropLast(".mustache".count))
     }
 }

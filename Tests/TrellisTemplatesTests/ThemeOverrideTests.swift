@@ -96,3 +96,13 @@ import TrellisCore
         #expect(assets["assets/trellis.js"] != nil)
     }
 }
+
+extension ThemeOverrideTests {
+    @Test func filesThatAreNotTemplatesAreIgnored() throws {
+        let brand = try folder(["partials/header": "not a template", "README.md": "{{#broken"])
+        defer { try? FileManager.default.removeItem(at: brand) }
+        let html = try ThemeRenderer(overrides: [brand]).render(page: SamplePage.page())
+        #expect(html.contains("trellis-theme-toggle"))
+        #expect(!html.contains("not a template"))
+    }
+}
