@@ -37,7 +37,8 @@ public struct NavNode: Sendable, Hashable {
 /// One entry of a page's sidebar: a view of a `NavNode` as seen from that page.
 public struct SidebarItem: Sendable, Hashable {
     public var title: String
-    /// Where the entry links, relative to the site root; for a collapsed section, its first page.
+    /// Where the entry links, relative to the site root: a page's URL, a collapsed section's
+    /// first page, an expanded section's own index page or nil.
     public var url: String?
     /// The entry is a section (it has children in the nav tree), expanded or not.
     public var isSection: Bool

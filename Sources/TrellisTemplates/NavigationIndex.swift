@@ -74,10 +74,11 @@ public struct NavigationIndex: Sendable {
     private func item(for index: Int, active: Int?, trail: Set<Int>) -> SidebarItem {
         let entry = entries[index]
         let inTrail = trail.contains(index)
-        let expand = inTrail && entry.depth < Self.maxExpandedDepth
+        let expand = inTrail && entry.depth < Self.maxExpandedDepth && !entry.children.isEmpty
         return SidebarItem(
             title: entry.title,
-            url: entry.url ?? entry.firstPage,
+            // An expanded section is a heading over its pages; a collapsed one stands in for them.
+            url: expand ? entry.url : entry.url ?? entry.firstPage,
             isSection: !entry.children.isEmpty,
             isActive: index == active,
             isInActiveTrail: inTrail,

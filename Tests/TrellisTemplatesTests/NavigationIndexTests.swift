@@ -19,7 +19,7 @@ import Testing
 
         let html = try ThemeRenderer().render(page: PageView(
             site: SiteView(siteName: "Big"), title: "Page", root: "../", contentHTML: "<p>x</p>", sidebar: sidebar))
-        #expect(html.components(separatedBy: "class=\"trellis-nav__link").count - 1 == 1_001 + 10)
+        #expect(html.components(separatedBy: "<li class=\"trellis-nav__item").count - 1 == 1_001 + 10)
         #expect(html.contains(#"href="../s500/p9.html""#))
         #expect(!html.contains(#"href="../s501/p1.html""#))
     }
@@ -28,7 +28,7 @@ import Testing
         let index = NavigationIndex(SamplePage.nav)
         let sidebar = index.sidebar(for: "getting-started/config/basics.html")
         let started = try #require(sidebar.first { $0.title == "Getting started" })
-        #expect(started.isInActiveTrail && started.isExpanded && !started.isActive)
+        #expect(started.isInActiveTrail && started.isExpanded && !started.isActive && started.url == nil)
         let config = try #require(started.children.first { $0.title == "Configuration" })
         #expect(config.isInActiveTrail && config.isExpanded)
         let basics = try #require(config.children.first)
@@ -53,6 +53,12 @@ import Testing
         #expect(index.trail(to: "getting-started/config/basics.html") == ["Getting started", "Configuration", "Basics"])
     }
 
+    @Test func expandedSectionWithAnIndexPageLinksToIt() throws {
+        let nav = [NavNode(title: "Guide", url: "guide/index.html", children: [.page("One", "guide/one.html")])]
+        let guide = try #require(NavigationIndex(nav).sidebar(for: "guide/one.html").first)
+        #expect(guide.isExpanded && guide.url == "guide/index.html")
+    }
+
     @Test func sectionWithoutPagesHasNoLink() {
         let sidebar = NavigationIndex([.section("Empty", [.section("Still empty", [])]), .page("A", "a.html")])
             .sidebar(for: "a.html")
@@ -71,7 +77,8 @@ import Testing
             items = first.children
         }
         #expect(depth == NavigationIndex.maxExpandedDepth)
-        #expect(index.sidebar(for: "leaf.html")[0].url == "leaf.html")
+        let collapsed = index.sidebar(for: nil)
+        #expect(collapsed[0].url == "leaf.html" && !collapsed[0].isExpanded)
     }
 
     @Test func recognisesExternalURLs() {

@@ -67,6 +67,7 @@ import TrellisCore
         #expect(sidebar.contains(#"<a class="trellis-nav__link" href="../../getting-started/config/networking.html" aria-current="page">Networking</a>"#))
         #expect(sidebar.components(separatedBy: "aria-current").count == 2)
         #expect(sidebar.contains(#"href="../../getting-started/config/basics.html""#))
+        #expect(sidebar.contains(#"<span class="trellis-nav__label">Getting started</span>"#))
         // Collapsed sections link to their first page; their other pages are not listed.
         #expect(sidebar.contains(#"<a class="trellis-nav__link" href="../../compute/instances.html">Compute</a>"#))
         #expect(!sidebar.contains("compute/images.html"))
