@@ -1,0 +1,136 @@
+/// What templates see: a `PageView` with everything derived in advance.
+///
+/// Templates reach values by name through reflection, so every field is stored and none is
+/// optional: a missing optional would make Mustache look the name up in enclosing contexts
+/// and pick up a parent's value. Presence is a separate `has…` flag; repeated or optional
+/// blocks are arrays. These names are the contract for brand templates:
+///
+/// - `lang`, `documentTitle` (`Page - Site`), `title`, `siteName`, `brandName`, `generator`
+/// - `description`/`hasDescription`, `canonicalURL`/`hasCanonicalURL`
+/// - `root`, `homeHref`, `logoHref`/`hasLogo`, `faviconHref`/`hasFavicon`, `assetsHref`
+/// - `primaryColor`, `accentColor`, `onPrimaryColor` (sanitised CSS colours)
+/// - `content` (raw HTML, use `{{{content}}}`), `copyright` (raw HTML)/`hasCopyright`
+/// - `toc`/`hasToc`: entries with `title`, `href`, `level`, `children`/`hasChildren`
+/// - `sidebar`: items with `title`, `href`/`hasHref`, `isSection`, `isActive`, `isInActiveTrail`,
+///   `isExpanded`, `children`
+/// - `previous`, `next`: 0 or 1 link with `title`, `href`; `hasPageLinks`
+/// - `extraCSS`, `extraJavaScript`: lists of `href`
+struct PageContext {
+    struct Link {
+        let title: String
+        let href: String
+    }
+
+    struct Href {
+        let href: String
+    }
+
+    struct TocItem {
+        let title: String
+        let href: String
+        let level: Int
+        let children: [TocItem]
+        let hasChildren: Bool
+    }
+
+    struct NavItem {
+        let title: String
+        let href: String
+        let hasHref: Bool
+        let isSection: Bool
+        let isActive: Bool
+        let isInActiveTrail: Bool
+        let isExpanded: Bool
+        let children: [NavItem]
+    }
+
+    let lang: String
+    let documentTitle: String
+    let title: String
+    let siteName: String
+    let brandName: String
+    let generator: String
+    let description: String
+    let hasDescription: Bool
+    let canonicalURL: String
+    let hasCanonicalURL: Bool
+    let root: String
+    let homeHref: String
+    let assetsHref: String
+    let logoHref: String
+    let hasLogo: Bool
+    let faviconHref: String
+    let hasFavicon: Bool
+    let primaryColor: String
+    let accentColor: String
+    let onPrimaryColor: String
+    let content: String
+    let copyright: String
+    let hasCopyright: Bool
+    let toc: [TocItem]
+    let hasToc: Bool
+    let sidebar: [NavItem]
+    let previous: [Link]
+    let next: [Link]
+    let hasPageLinks: Bool
+    let extraCSS: [Href]
+    let extraJavaScript: [Href]
+
+    init(_ page: PageView) {
+        let site = page.site
+        let root = page.root
+        func href(_ url: String) -> String {
+            if NavNode.isExternal(url) || url.hasPrefix("#") { return url }
+            if root.isEmpty && url.isEmpty { return "./" }
+            return root + url
+        }
+        func tocItem(_ entry: TocEntry, depth: Int) -> TocItem {
+            // TocEntry.nest gives two levels; deeper input is cut off to bound the recursion.
+            let children = depth < 6 ? entry.children.map { tocItem($0, depth: depth + 1) } : []
+            return TocItem(
+                title: entry.title, href: "#" + entry.id, level: entry.level, children: children,
+                hasChildren: !children.isEmpty)
+        }
+        func navItem(_ item: SidebarItem, depth: Int) -> NavItem {
+            let children =
+                depth < NavigationIndex.maxExpandedDepth ? item.children.map { navItem($0, depth: depth + 1) } : []
+            return NavItem(
+                title: item.title, href: item.url.map(href) ?? "", hasHref: item.url != nil,
+                isSection: item.isSection, isActive: item.isActive, isInActiveTrail: item.isInActiveTrail,
+                isExpanded: !children.isEmpty, children: children)
+        }
+
+        lang = site.language
+        title = page.title
+        siteName = site.siteName
+        brandName = site.brandName
+        documentTitle = page.title.isEmpty || page.title == site.siteName ? site.siteName : "\(page.title) - \(site.siteName)"
+        generator = site.generator
+        description = page.description ?? ""
+        hasDescription = !description.isEmpty
+        canonicalURL = page.canonicalURL ?? ""
+        hasCanonicalURL = !canonicalURL.isEmpty
+        self.root = root
+        homeHref = href(site.homeURL)
+        assetsHref = root + "assets/"
+        logoHref = site.logoURL.map(href) ?? ""
+        hasLogo = !logoHref.isEmpty
+        faviconHref = site.faviconURL.map(href) ?? ""
+        hasFavicon = !faviconHref.isEmpty
+        let primary = site.primaryColor.flatMap(ThemeColor.sanitize) ?? ThemeColor.defaultPrimary
+        primaryColor = primary
+        accentColor = site.accentColor.flatMap(ThemeColor.sanitize) ?? ThemeColor.defaultAccent
+        onPrimaryColor = ThemeColor.readableText(on: primary)
+        content = page.contentHTML
+        copyright = site.copyrightHTML ?? ""
+        hasCopyright = !copyright.isEmpty
+        toc = page.toc.map { tocItem($0, depth: 0) }
+        hasToc = !toc.isEmpty
+        sidebar = page.sidebar.map { navItem($0, depth: 0) }
+        previous = page.previous.map { [Link(title: $0.title, href: href($0.url))] } ?? []
+        next = page.next.map { [Link(title: $0.title, href: href($0.url))] } ?? []
+        hasPageLinks = page.previous != nil || page.next != nil
+        extraCSS = site.extraCSS.map { Href(href: href($0)) }
+        extraJavaScript = site.extraJavaScript.map { Href(href: href($0)) }
+    }
+}

@@ -1,0 +1,46 @@
+/// Everything the page template needs for one page: computed in Swift, so templates stay
+/// logic-less and a brand can override any of them without reimplementing behaviour.
+public struct PageView: Sendable, Hashable {
+    public var site: SiteView
+    /// The page's title (plain text, escaped when rendered).
+    public var title: String
+    /// The `description` meta tag.
+    public var description: String?
+    /// The page's absolute URL, when the site has a `site_url`.
+    public var canonicalURL: String?
+    /// The way from this page back to the site root: `""` for `index.html`, `"../../"` for
+    /// `guide/install/index.html`. See `PageView.root(forOutputPath:)`.
+    public var root: String
+    /// The page's body, HTML, rendered as it is.
+    public var contentHTML: String
+    /// The nested table of contents (`TocEntry.nest`).
+    public var toc: [TocEntry]
+    /// The sidebar as seen from this page (`NavigationIndex.sidebar(for:)`).
+    public var sidebar: [SidebarItem]
+    public var previous: PageLink?
+    public var next: PageLink?
+
+    public init(
+        site: SiteView, title: String, description: String? = nil, canonicalURL: String? = nil,
+        root: String = "", contentHTML: String, toc: [TocEntry] = [], sidebar: [SidebarItem] = [],
+        previous: PageLink? = nil, next: PageLink? = nil
+    ) {
+        self.site = site
+        self.title = title
+        self.description = description
+        self.canonicalURL = canonicalURL
+        self.root = root
+        self.contentHTML = contentHTML
+        self.toc = toc
+        self.sidebar = sidebar
+        self.previous = previous
+        self.next = next
+    }
+
+    /// The `root` of a page written at `outputPath` (relative to the site root):
+    /// `guide/install/index.html` → `../../`.
+    public static func root(forOutputPath outputPath: String) -> String {
+        let depth = outputPath.split(separator: "/", omittingEmptySubsequences: true).count - 1
+        return String(repeating: "../", count: max(depth, 0))
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Mustache
+import TrellisCore
+
+/// Renders pages with the default theme and a brand's overrides.
+///
+/// Build one per brand: it parses the embedded default templates, then each override folder
+/// in order, a file there replacing the default of the same name (`partials/header.mustache`),
+/// exactly like MkDocs' `custom_dir`. Templates are named by their path in `templates/` without
+/// the extension (`page`, `partials/header`), which is also how partials include them
+/// (`{{> partials/header}}`). `page` is the entry point; the default `page` inherits `base`, so
+/// a brand can override one block (`{{< base}}{{$extrahead}}…{{/extrahead}}{{/base}}`).
+///
+/// The renderer is immutable and `Sendable`: render pages from as many threads as you like.
+public struct ThemeRenderer: Sendable {
+    /// The template every page is rendered with.
+    public static let entryTemplate = "page"
+    /// Deeper section nesting is refused before parsing: the parser recurses per level.
+    static let maxTemplateNesting = 64
+
+    private let library: MustacheLibrary
+    /// Where each template came from, for diagnostics (`templates/page.mustache`).
+    public let templatePaths: [String: String]
+
+    /// Loads the default templates, then `overrides` (folders of templates) in order.
+    /// - Throws: `DiagnosticError` with a `TemplateError` diagnostic per broken template
+    ///   (naming the file and line), or an `IOError` for an unreadable folder.
+    public init(overrides: [URL] = []) throws {
+        var sources: [String: (path: String, data: Data)] = [:]
+        for (path, data) in DefaultTheme.files() where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
+            sources[Self.templateName(String(path.dropFirst("templates/".count)))] = (path, data)
+        }
+        for folder in overrides {
+            for (relative, data) in try ThemeFiles.read(folder: folder) where relative.hasSuffix(".mustache") {
+                sources[Self.templateName(relative)] = (ThemeFiles.displayPath(folder, relative), data)
+            }
+        }
+        try self.init(sources: sources)
+    }
+
+    /// Parses named template sources (name → display path and bytes).
+    init(sources: [String: (path: String, data: Data)]) throws {
+        var library = MustacheLibrary()
+        var paths: [String: String] = [:]
+        var texts: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            paths[name] = source.path
+            guard let text = String(data: source.data, encoding: .utf8) else {
+                problems.append(Diagnostic(.templateError, path: source.path, at: nil, message: "template is not valid UTF-8"))
+                continue
+            }
+            if let problem = TemplateChecks.nestingProblem(text, limit: Self.maxTemplateNesting) {
+                problems.append(Diagnostic(.templateError, path: source.path, at: problem.location, message: problem.message))
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                texts[name] = text
+            } catch let error as MustacheTemplate.ParserError {
+                let location = SourceLocation(line: error.context.lineNumber, column: error.context.columnNumber)
+                problems.append(
+                    Diagnostic(
+                        .templateError, path: source.path, at: location,
+                        message: "cannot parse template: \(TemplateChecks.describe(error.error))"))
+            } catch {
+                problems.append(Diagnostic(.templateError, path: source.path, at: nil, message: "cannot parse template: \(error)"))
+            }
+        }
+        // Templates that failed to parse are already reported; only unknown names are checked.
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            for reference in TemplateChecks.partialReferences(text) where paths[reference.name] == nil {
+                problems.append(
+                    Diagnostic(
+                        .templateError, path: paths[name], at: reference.location,
+                        message: "template includes '\(reference.name)', which does not exist",
+                        notes: Suggestions.didYouMean(reference.name, in: paths.keys).map { [$0] } ?? []))
+            }
+        }
+        if problems.isEmpty && library.getTemplate(named: Self.entryTemplate) == nil {
+            problems.append(
+                Diagnostic(.templateError, path: nil, at: nil, message: "the theme has no '\(Self.entryTemplate).mustache' template"))
+        }
+        guard problems.isEmpty else { throw DiagnosticError(problems.sorted(by: Diagnostic.sortKey)) }
+        self.library = library
+        self.templatePaths = paths
+    }
+
+    /// The page's HTML document.
+    public func render(page: PageView) throws -> String {
+        guard let html = library.render(PageContext(page), withTemplate: Self.entryTemplate) else {
+            throw DiagnosticError(
+                Diagnostic(.templateError, path: nil, at: nil, message: "the theme has no '\(Self.entryTemplate)' template"))
+        }
+        return html
+    }
+
+    /// The theme's static files keyed by their path in the output site (`assets/trellis.css`):
+    /// the default theme's `assets/`, then each override folder (a brand's assets folder) in
+    /// order, a file there replacing the default of the same name.
+    public static func assets(overrides: [URL] = []) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for (path, data) in DefaultTheme.files() where path.hasPrefix("assets/") {
+            result[path] = data
+        }
+        for folder in overrides {
+            for (relative, data) in try ThemeFiles.read(folder: folder) {
+                result["assets/" + relative] = data
+            }
+        }
+        return result
+    }
+
+    static func templateName(_ relativePath: String) -> String {
+        String(relativePath.dropLast(".mustache".count))
+    }
+}
