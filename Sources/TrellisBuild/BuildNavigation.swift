@@ -25,8 +25,10 @@ struct BuildNavigation: BrandStage {
 
     func run(_ state: BrandState, site: SiteState) throws {
         let pages = state.published.map { site.pages[$0] }
+        var titles: [String: String] = [:]
+        for (i, page) in pages.enumerated() { titles[page.path] = state.rendered[i].title }
         let (items, order, diagnostics) = Self.navigation(
-            config: site.config, pages: pages, allPaths: Set(site.pages.map(\.path)))
+            config: site.config, pages: pages, titles: titles, allPaths: Set(site.pages.map(\.path)))
         site.engine.emit(contentsOf: diagnostics)
         state.nav = items
         state.readingOrder = order
@@ -34,15 +36,17 @@ struct BuildNavigation: BrandStage {
 
     /// The navigation and its pages in reading order (for previous/next links).
     static func navigation(
-        config: SiteConfig, pages published: [SourcePage], allPaths: Set<String>
+        config: SiteConfig, pages published: [SourcePage], titles: [String: String], allPaths: Set<String>
     ) -> (items: [NavItem], order: [String], diagnostics: [Diagnostic]) {
         let byPath = Dictionary(published.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var diagnostics: [Diagnostic] = []
         let items: [NavItem]
         if let nav = config.nav {
-            items = fromConfig(nav, byPath: byPath, allPaths: allPaths, configPath: config.path, diagnostics: &diagnostics)
+            items = fromConfig(
+                nav, byPath: byPath, titles: titles, allPaths: allPaths, configPath: config.path,
+                diagnostics: &diagnostics)
         } else {
-            items = fromTree(published)
+            items = fromTree(published, titles: titles)
         }
         var order: [String] = []
         var stack = items.reversed() as [NavItem]
@@ -54,7 +58,8 @@ struct BuildNavigation: BrandStage {
     }
 
     private static func fromConfig(
-        _ entries: [NavEntry], byPath: [String: SourcePage], allPaths: Set<String>, configPath: String,
+        _ entries: [NavEntry], byPath: [String: SourcePage], titles: [String: String], allPaths: Set<String>,
+        configPath: String,
         diagnostics: inout [Diagnostic]
     ) -> [NavItem] {
         var items: [NavItem] = []
@@ -62,7 +67,7 @@ struct BuildNavigation: BrandStage {
             switch entry {
             case .page(let title, let path, let location):
                 if let page = byPath[path] {
-                    items.append(NavItem(title: title ?? page.title, url: page.url, pagePath: path))
+                    items.append(NavItem(title: title ?? titles[path] ?? page.title, url: page.url, pagePath: path))
                 } else if !allPaths.contains(path) {
                     var message = "the nav names '\(path)', which does not exist"
                     if let hint = Suggestions.didYouMean(path, in: allPaths) { message += "; \(hint)" }
@@ -71,7 +76,8 @@ struct BuildNavigation: BrandStage {
             // A page left out of this brand is left out of its nav too.
             case .section(let title, let children):
                 let inner = fromConfig(
-                    children, byPath: byPath, allPaths: allPaths, configPath: configPath, diagnostics: &diagnostics)
+                    children, byPath: byPath, titles: titles, allPaths: allPaths, configPath: configPath,
+                    diagnostics: &diagnostics)
                 if !inner.isEmpty { items.append(NavItem(title: title, url: nil, pagePath: nil, children: inner)) }
             case .link(let title, let url):
                 var item = NavItem(title: title, url: url, pagePath: nil)
@@ -83,7 +89,8 @@ struct BuildNavigation: BrandStage {
     }
 
     /// A folder becomes a section titled by its index page; entries sort by weight, then name.
-    private static func fromTree(_ pages: [SourcePage]) -> [NavItem] {
+    private static func fromTree(_ pages: [SourcePage], titles: [String: String]) -> [NavItem] {
+        func title(_ page: SourcePage) -> String { titles[page.path] ?? page.title }
         final class Folder {
             var index: SourcePage?
             var pages: [SourcePage] = []
@@ -112,19 +119,19 @@ struct BuildNavigation: BrandStage {
         func items(of folder: Folder, isRoot: Bool) -> [NavItem] {
             typealias Keyed = (weight: Double, name: String, item: NavItem)
             var keyed: [Keyed] = folder.pages.map { page in
-                (page.meta.weight ?? .infinity, page.path, NavItem(title: page.title, url: page.url, pagePath: page.path))
+                (page.meta.weight ?? .infinity, page.path, NavItem(title: title(page), url: page.url, pagePath: page.path))
             }
             for (name, sub) in folder.folders {
                 let children = items(of: sub, isRoot: false)
-                let title = sub.index?.title ?? SourcePage.titleFromName(name + "/index.md")
-                let item = NavItem(title: title, url: sub.index?.url, pagePath: sub.index?.path, children: children)
+                let sectionTitle = sub.index.map(title) ?? SourcePage.titleFromName(name + "/index.md")
+                let item = NavItem(title: sectionTitle, url: sub.index?.url, pagePath: sub.index?.path, children: children)
                 if item.url == nil && children.isEmpty { continue }
                 keyed.append((sub.index?.meta.weight ?? .infinity, name, item))
             }
             keyed.sort { $0.weight != $1.weight ? $0.weight < $1.weight : $0.name < $1.name }
             var result = keyed.map(\.item)
             if isRoot, let index = folder.index {
-                result.insert(NavItem(title: index.title, url: index.url, pagePath: index.path), at: 0)
+                result.insert(NavItem(title: title(index), url: index.url, pagePath: index.path), at: 0)
             }
             return result
         }
