@@ -36,10 +36,10 @@ enum HTMLEscaping {
     private static let gt = Array("&gt;".utf8)
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
-    /// houdini's `HREF_SAFE`: alphanumerics and `!#$%()*+,-./:;=?@_` pass through unescaped.
+    /// houdini's `HREF_SAFE`: alphanumerics and `!#$%()*+,-./:;=?@_~` (cmark 0.30) pass through unescaped.
     private static let hrefSafe: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
-        for byte in "!#$%()*+,-./:;=?@_".utf8 { table[Int(byte)] = true }
+        for byte in "!#$%()*+,-./:;=?@_~".utf8 { table[Int(byte)] = true }
         for byte in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(byte)] = true }
         for byte in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(byte)] = true }
         for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(byte)] = true }
