@@ -7,6 +7,8 @@ import Foundation
 public struct HeadingSlugger: Sendable {
     /// Every id handed out or reserved so far on the page.
     public private(set) var usedIDs: Set<String>
+    /// For a stem `s`, a `k` such that `s_1` … `s_k` are all taken.
+    private var takenRuns: [String: Int] = [:]
 
     /// A slugger for one page; `reserved` ids (already on the page) are never handed out.
     public init(reserved: some Sequence<String> = [String]()) {
@@ -65,7 +67,34 @@ public struct HeadingSlugger: Sendable {
 
     /// Python-Markdown's `unique(id, ids)`: while `id` is empty or taken, `x_N` becomes
     /// `x_(N+1)` and anything else gets `_1`; the result is recorded as taken.
+    ///
+    /// Same results as Python's loop, but a per-stem counter skips the run of `stem_1…stem_k`
+    /// already known taken, so a page with thousands of equal headings stays linear.
     public mutating func unique(_ id: String) -> String {
+        if !id.isEmpty && !usedIDs.contains(id) {
+            usedIDs.insert(id)
+            return id
+        }
+        // Python's `.` stops at newlines; such ids take the literal loop.
+        if id.utf8.contains(UInt8(ascii: "\n")) { return uniqueSlowly(id) }
+        var stem = id
+        var first = 1
+        if let (matchedStem, digits) = Self.splitCounter(id) {
+            guard let number = Int(digits), digits.count < 18 else { return uniqueSlowly(id) }
+            stem = matchedStem
+            first = number + 1
+        }
+        let known = takenRuns[stem] ?? 0
+        var candidate = max(first, known + 1)
+        while usedIDs.contains(stem + "_" + String(candidate)) { candidate += 1 }
+        if first <= known + 1 { takenRuns[stem] = candidate }
+        let result = stem + "_" + String(candidate)
+        usedIDs.insert(result)
+        return result
+    }
+
+    /// The literal Python loop, for counters too large for `Int`.
+    private mutating func uniqueSlowly(_ id: String) -> String {
         var id = id
         while id.isEmpty || usedIDs.contains(id) {
             if let (stem, number) = Self.splitCounter(id) {
