@@ -64,7 +64,7 @@ enum CMark {
             {
                 document.setKind(.text(previous + literal), of: last)
                 if let span, let lastSpan = document.span(of: last) {
-                    document.slots[last.index].span = TextSpan(start: lastSpan.start, end: span.end)
+                    document.setSpan(TextSpan(start: lastSpan.start, end: span.end), of: last)
                 }
                 continue
             }

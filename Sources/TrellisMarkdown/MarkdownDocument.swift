@@ -5,21 +5,25 @@
 /// 10,000-deep list is as safe as a flat one on a 512 KiB thread stack, and the whole tree is
 /// freed as one array. It is a value type, so per-page work on different threads never shares it.
 public struct MarkdownDocument: Sendable {
+    /// The tree structure of one node; plain integers, so walks never touch the node payloads.
     struct Slot: Sendable {
-        var kind: NodeKind
-        var span: TextSpan?
         var parent = -1
         var firstChild = -1
         var lastChild = -1
         var previous = -1
         var next = -1
+        var isLeaf = false
     }
 
     var slots: [Slot]
+    var kinds: [NodeKind]
+    var spans: [TextSpan?]
 
     /// An empty document (just its root).
     public init() {
-        slots = [Slot(kind: .document, span: nil)]
+        slots = [Slot()]
+        kinds = [.document]
+        spans = [nil]
     }
 
     /// The document node every other node descends from.
@@ -29,13 +33,19 @@ public struct MarkdownDocument: Sendable {
     public var arenaCount: Int { slots.count }
 
     /// What the node is.
-    public func kind(of node: NodeID) -> NodeKind { slots[node.index].kind }
+    public func kind(of node: NodeID) -> NodeKind { kinds[node.index] }
 
     /// Replaces what the node is (e.g. a new link destination), keeping its place and children.
-    public mutating func setKind(_ kind: NodeKind, of node: NodeID) { slots[node.index].kind = kind }
+    public mutating func setKind(_ kind: NodeKind, of node: NodeID) {
+        kinds[node.index] = kind
+        slots[node.index].isLeaf = kind.isLeaf
+    }
 
     /// Where the node is in the parsed text, if known (nodes made by rewriters may have none).
-    public func span(of node: NodeID) -> TextSpan? { slots[node.index].span }
+    public func span(of node: NodeID) -> TextSpan? { spans[node.index] }
+
+    /// Changes where the node is said to be.
+    public mutating func setSpan(_ span: TextSpan?, of node: NodeID) { spans[node.index] = span }
 
     public func parent(of node: NodeID) -> NodeID? { id(slots[node.index].parent) }
     public func firstChild(of node: NodeID) -> NodeID? { id(slots[node.index].firstChild) }
@@ -58,10 +68,10 @@ public struct MarkdownDocument: Sendable {
     @discardableResult
     public mutating func appendChild(_ kind: NodeKind, span: TextSpan? = nil, to parent: NodeID) -> NodeID {
         let index = slots.count
-        var slot = Slot(kind: kind, span: span)
+        var slot = Slot()
         slot.parent = parent.index
         slot.previous = slots[parent.index].lastChild
-        slots.append(slot)
+        append(slot, kind: kind, span: span)
         if slot.previous >= 0 {
             slots[slot.previous].next = index
         } else {
@@ -77,11 +87,11 @@ public struct MarkdownDocument: Sendable {
         let parent = slots[sibling.index].parent
         precondition(parent >= 0, "cannot insert a sibling of the root")
         let index = slots.count
-        var slot = Slot(kind: kind, span: span)
+        var slot = Slot()
         slot.parent = parent
         slot.next = sibling.index
         slot.previous = slots[sibling.index].previous
-        slots.append(slot)
+        append(slot, kind: kind, span: span)
         if slot.previous >= 0 {
             slots[slot.previous].next = index
         } else {
@@ -118,6 +128,14 @@ public struct MarkdownDocument: Sendable {
     }
 
     private func id(_ index: Int) -> NodeID? { index >= 0 ? NodeID(index) : nil }
+
+    private mutating func append(_ slot: Slot, kind: NodeKind, span: TextSpan?) {
+        var slot = slot
+        slot.isLeaf = kind.isLeaf
+        slots.append(slot)
+        kinds.append(kind)
+        spans.append(span)
+    }
 }
 
 /// One step of a document walk.
@@ -148,7 +166,7 @@ public struct WalkEvents: Sequence, IteratorProtocol {
             return WalkEvent(node: NodeID(current), entering: true)
         }
         let slots = document.slots
-        if entering && !slots[current].kind.isLeaf {
+        if entering && !slots[current].isLeaf {
             let child = slots[current].firstChild
             if child >= 0 {
                 current = child

@@ -7,11 +7,14 @@ public struct ParsedText: Sendable {
     public let lineStarts: [Int]
 
     public init(_ text: String) {
-        bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in 0..<buffer.count where buffer[offset] == UInt8(ascii: "\n") {
+                starts.append(offset + 1)
+            }
         }
+        self.bytes = bytes
         lineStarts = starts
     }
 
