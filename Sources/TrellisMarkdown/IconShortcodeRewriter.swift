@@ -4,6 +4,7 @@
 /// image alt text is left alone too. `\w` is ASCII here: icon names are ASCII.
 public struct IconShortcodeRewriter: MarkdownRewriter {
     public var name: String { "icon shortcodes" }
+    /// Decides what each `:name:` is.
     public let resolver: any IconResolving
 
     public init(resolver: any IconResolving) {

@@ -1,5 +1,6 @@
 /// One link or image destination on a page, for link checking.
 public struct CollectedLink: Hashable, Sendable {
+    /// Whether this is a link or an image.
     public var kind: LinkKind
     /// The destination as the author wrote it (before `LinkRewriter`; cmark-unescaped).
     public var destination: String

@@ -8,6 +8,7 @@ public struct LinkRewriter: MarkdownRewriter {
     public typealias Resolve = @Sendable (LinkTarget) -> String?
 
     public var name: String { "link targets" }
+    /// The caller's mapping.
     public let resolve: Resolve
 
     public init(_ resolve: @escaping Resolve) {

@@ -7,6 +7,7 @@ public enum LinkKind: String, Hashable, Sendable {
 public struct LinkTarget: Hashable, Sendable {
     /// The destination as cmark parsed it (entities and backslash escapes already resolved).
     public var destination: String
+    /// Whether the destination belongs to a link or an image.
     public var kind: LinkKind
     /// The part before any `?` or `#` (`guide/x.md`); empty for `#frag` alone.
     public var path: Substring

@@ -47,10 +47,15 @@ public struct MarkdownDocument: Sendable {
     /// Changes where the node is said to be.
     public mutating func setSpan(_ span: TextSpan?, of node: NodeID) { spans[node.index] = span }
 
+    /// The node's parent; `nil` for the root and for removed nodes.
     public func parent(of node: NodeID) -> NodeID? { id(slots[node.index].parent) }
+    /// The node's first child, if any.
     public func firstChild(of node: NodeID) -> NodeID? { id(slots[node.index].firstChild) }
+    /// The node's last child, if any.
     public func lastChild(of node: NodeID) -> NodeID? { id(slots[node.index].lastChild) }
+    /// The sibling after the node, if any.
     public func nextSibling(of node: NodeID) -> NodeID? { id(slots[node.index].next) }
+    /// The sibling before the node, if any.
     public func previousSibling(of node: NodeID) -> NodeID? { id(slots[node.index].previous) }
 
     /// The node's children in order.
@@ -140,6 +145,7 @@ public struct MarkdownDocument: Sendable {
 
 /// One step of a document walk.
 public struct WalkEvent: Sendable, Hashable {
+    /// The node arrived at or left.
     public var node: NodeID
     /// `true` when the walk arrives at the node, `false` when it leaves a container.
     public var entering: Bool

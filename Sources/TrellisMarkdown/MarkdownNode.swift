@@ -3,7 +3,9 @@
 /// Byte columns keep positions exact for any script; `LineIndex` turns them into UTF-8 offsets,
 /// which TrellisCore's `SourceMap`/`SourceFile` then map back to what the author wrote.
 public struct TextPosition: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The 1-based line.
     public var line: Int
+    /// The 1-based byte offset within the line (not a character count).
     public var byteColumn: Int
 
     public init(line: Int, byteColumn: Int) {
@@ -20,7 +22,9 @@ public struct TextPosition: Hashable, Sendable, Comparable, CustomStringConverti
 
 /// The inclusive source span of a node, as cmark's `SOURCEPOS` reports it.
 public struct TextSpan: Hashable, Sendable {
+    /// The first byte of the node.
     public var start: TextPosition
+    /// The last byte of the node (inclusive, as cmark reports it).
     public var end: TextPosition
 
     public init(start: TextPosition, end: TextPosition) {
