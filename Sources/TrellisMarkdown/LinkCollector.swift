@@ -44,7 +44,7 @@ public struct LinkCollector: Sendable {
             var position = start
             if destination.isEmpty {
                 position = start
-            } else if let found = inlinePosition(of: destination, in: document.span(of: node), source: source) {
+            } else if let found = inlinePosition(of: destination, node: node, in: document, source: source) {
                 position = found
             } else {
                 if definitions == nil { definitions = ReferenceDefinitionIndex(source) }
@@ -59,18 +59,41 @@ public struct LinkCollector: Sendable {
     }
 
     /// The destination inside the node's own text: after `(` (inline) or `<` (autolink).
-    private func inlinePosition(of destination: String, in span: TextSpan?, source: ParsedText) -> TextPosition? {
-        guard let span else { return nil }
-        let from = source.utf8Offset(of: span.start)
-        // cmark's inline columns can fall short by a continuation line's indent: search to line end.
-        let to = source.endOfLine(containing: source.utf8Offset(of: span.end))
-        var needle = Array(destination.utf8)
-        var found = source.find(needle, from: from, to: to) { self.followsOpener($0, source: source) }
-        if found == nil, destination.hasPrefix("mailto:") {
-            needle = Array(destination.utf8.dropFirst(7))
-            found = source.find(needle, from: from, to: to) { self.followsOpener($0, source: source) }
+    ///
+    /// cmark's inline positions are approximate when a link spans lines or a continuation line
+    /// is indented, so this looks first forward from the reported start to the end of the
+    /// enclosing block, then back to the start of the reported line.
+    private func inlinePosition(
+        of destination: String, node: NodeID, in document: MarkdownDocument, source: ParsedText
+    ) -> TextPosition? {
+        guard let span = document.span(of: node) else { return nil }
+        let start = source.utf8Offset(of: span.start)
+        var blockEnd = span.end
+        var ancestor = document.parent(of: node)
+        while let current = ancestor {
+            if case .paragraph = document.kind(of: current), let end = document.span(of: current)?.end {
+                blockEnd = max(blockEnd, end)
+                break
+            }
+            if case .heading = document.kind(of: current), let end = document.span(of: current)?.end {
+                blockEnd = max(blockEnd, end)
+                break
+            }
+            ancestor = document.parent(of: current)
         }
-        return found.map { source.position(ofUTF8Offset: $0) }
+        let end = source.endOfLine(containing: source.utf8Offset(of: blockEnd))
+        let lineStart = source.startOfLine(containing: start)
+        var needles = [Array(destination.utf8)]
+        if destination.hasPrefix("mailto:") { needles.append(Array(destination.utf8.dropFirst(7))) }
+        for needle in needles {
+            let accept = { (offset: Int) in self.followsOpener(offset, source: source) }
+            if let found = source.find(needle, from: start, to: end, where: accept)
+                ?? source.findLast(needle, from: lineStart, to: start + needle.count - 1, where: accept)
+            {
+                return source.position(ofUTF8Offset: found)
+            }
+        }
+        return nil
     }
 
     /// Whether `offset` follows `(` or `<` (spaces, one newline and a `<` may sit between).

@@ -63,4 +63,25 @@ public struct ParsedText: Sendable {
         }
         return nil
     }
+
+    /// The last offset in `from..<to` where `needle` starts and `accept` agrees, if any.
+    func findLast(_ needle: [UInt8], from: Int, to: Int, where accept: (Int) -> Bool = { _ in true }) -> Int? {
+        guard let first = needle.first else { return nil }
+        let from = max(0, from)
+        var index = min(to, bytes.count) - needle.count
+        while index >= from {
+            if bytes[index] == first, bytes[index..<index + needle.count].elementsEqual(needle), accept(index) {
+                return index
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The offset at which the line containing `offset` starts.
+    func startOfLine(containing offset: Int) -> Int {
+        var index = max(0, min(offset, bytes.count))
+        while index > 0, bytes[index - 1] != UInt8(ascii: "\n") { index -= 1 }
+        return index
+    }
 }

@@ -58,6 +58,14 @@ struct PageProcessingTests {
         #expect(page.links[0].linkStart == TextPosition(line: 1, byteColumn: 7))
     }
 
+    // cmark's inline positions drift when a link spans lines; the collector must still find
+    // the destination itself.
+    @Test func linkPositionsSurviveLinksSpanningLines() {
+        let text = "para [a\nb](x.md) and [c](\n  y.md) and\n   ![i\n](z.png)\n\n- item\n  cont [q](q.md) [r](q.md)\n"
+        let page = MarkdownPage.process(text: text)
+        #expect(page.links.map { "\($0.destination) \($0.position)" } == ["x.md 2:4", "y.md 3:3", "z.png 5:3", "q.md 8:12", "q.md 8:22"])
+    }
+
     @Test func imagesReportWhetherTheyHaveAltText() {
         let page = MarkdownPage.process(text: "![Alt](a.png) ![](b.png) ![  ](c.png) ![`x`](d.png) [l](e.md)")
         #expect(page.links.map(\.hasAltText) == [true, false, false, true, nil])
