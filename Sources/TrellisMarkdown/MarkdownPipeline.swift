@@ -12,11 +12,12 @@ public struct MarkdownPipeline: Sendable {
     public static func standard(
         icons: (any IconResolving)? = nil,
         tocLevels: ClosedRange<Int> = 2...3,
+        reserveHTMLIDs: Bool = false,
         resolveLink: LinkRewriter.Resolve? = nil
     ) -> MarkdownPipeline {
         var rewriters: [any MarkdownRewriter] = []
         if let icons { rewriters.append(IconShortcodeRewriter(resolver: icons)) }
-        rewriters.append(HeadingIDRewriter(tocLevels: tocLevels))
+        rewriters.append(HeadingIDRewriter(tocLevels: tocLevels, reserveHTMLIDs: reserveHTMLIDs))
         if let resolveLink { rewriters.append(LinkRewriter(resolveLink)) }
         return MarkdownPipeline(rewriters: rewriters)
     }

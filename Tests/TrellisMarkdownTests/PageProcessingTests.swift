@@ -24,6 +24,12 @@ struct PageProcessingTests {
         #expect(page.headingIDs == ["intro_1"])
     }
 
+    @Test func rawHTMLIdsAreReservedOnlyWhenAskedFor() {
+        let text = "<div id=\"setup\"></div>\n\n## Setup\n"
+        #expect(MarkdownPage.process(text: text).headingIDs == ["setup"])
+        #expect(MarkdownPage.process(text: text, pipeline: .standard(reserveHTMLIDs: true)).headingIDs == ["setup_1"])
+    }
+
     @Test func pageIdsIncludeHeadingsAndRawHTMLIds() {
         let text = """
             ## Heading
@@ -72,13 +78,13 @@ struct PageProcessingTests {
     }
 
     @Test func unknownIconsAreReportedWithPositions() {
-        let text = "Some :material-chek: text\n\n- x :material-nope: y :material-chek:\n"
+        let text = "Some :material-chek: text\n\n- x :material-nope: y :material-chek:\n    cont :material-nope:\n"
         let page = MarkdownPage.process(text: text, pipeline: .standard(icons: FakeIcons()))
-        #expect(page.iconProblems.map(\.name) == ["material-chek", "material-nope", "material-chek"])
+        #expect(page.iconProblems.map(\.name) == ["material-chek", "material-nope", "material-chek", "material-nope"])
         #expect(
             page.iconProblems.map(\.position) == [
                 TextPosition(line: 1, byteColumn: 6), TextPosition(line: 3, byteColumn: 5),
-                TextPosition(line: 3, byteColumn: 23),
+                TextPosition(line: 3, byteColumn: 23), TextPosition(line: 4, byteColumn: 10),
             ])
         #expect(page.iconProblems[0].suggestions == ["material-check"])
     }
