@@ -62,7 +62,7 @@ public struct LinkCollector: Sendable {
     ///
     /// cmark's inline positions are approximate when a link spans lines or a continuation line
     /// is indented, so this looks first forward from the reported start to the end of the
-    /// enclosing block, then back to the start of the reported line.
+    /// enclosing block, then back to the start of the reported line (both within 1 KiB, else the caller falls back to the link's start).
     private func inlinePosition(
         of destination: String, node: NodeID, in document: MarkdownDocument, source: ParsedText
     ) -> TextPosition? {
@@ -81,8 +81,10 @@ public struct LinkCollector: Sendable {
             }
             ancestor = document.parent(of: current)
         }
-        let end = source.endOfLine(containing: source.utf8Offset(of: blockEnd))
-        let lineStart = source.startOfLine(containing: start)
+        // A window around the reported start keeps a huge paragraph of unmatchable links linear.
+        let window = 1024
+        let end = min(source.endOfLine(containing: source.utf8Offset(of: blockEnd)), start + window)
+        let lineStart = max(source.startOfLine(containing: start), start - window)
         var needles = [Array(destination.utf8)]
         if destination.hasPrefix("mailto:") { needles.append(Array(destination.utf8.dropFirst(7))) }
         for needle in needles {

@@ -52,30 +52,38 @@ public struct ParsedText: Sendable {
 
     /// The first offset in `from..<to` where `needle` starts and `accept` agrees, if any.
     func find(_ needle: [UInt8], from: Int, to: Int, where accept: (Int) -> Bool = { _ in true }) -> Int? {
-        guard let first = needle.first else { return nil }
-        let to = min(to, bytes.count)
-        var index = max(0, from)
-        while index + needle.count <= to {
-            if bytes[index] == first, bytes[index..<index + needle.count].elementsEqual(needle), accept(index) {
-                return index
+        let last = min(to, bytes.count) - needle.count
+        guard !needle.isEmpty, max(0, from) <= last else { return nil }
+        return bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                for index in max(0, from)...last where matches(needle, in: haystack, at: index) && accept(index) {
+                    return index
+                }
+                return nil
             }
-            index += 1
         }
-        return nil
     }
 
     /// The last offset in `from..<to` where `needle` starts and `accept` agrees, if any.
     func findLast(_ needle: [UInt8], from: Int, to: Int, where accept: (Int) -> Bool = { _ in true }) -> Int? {
-        guard let first = needle.first else { return nil }
-        let from = max(0, from)
-        var index = min(to, bytes.count) - needle.count
-        while index >= from {
-            if bytes[index] == first, bytes[index..<index + needle.count].elementsEqual(needle), accept(index) {
-                return index
+        let last = min(to, bytes.count) - needle.count
+        guard !needle.isEmpty, max(0, from) <= last else { return nil }
+        return bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                for index in (max(0, from)...last).reversed() where matches(needle, in: haystack, at: index) && accept(index) {
+                    return index
+                }
+                return nil
             }
-            index -= 1
         }
-        return nil
+    }
+
+    private func matches(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard haystack[index] == needle[0] else { return false }
+        for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
+            return false
+        }
+        return true
     }
 
     /// The offset at which the line containing `offset` starts.

@@ -102,3 +102,15 @@ struct RobustnessTests {
         #expect(page.links.last?.position.line == 3 + 12 * (count - 1))
     }
 }
+
+extension RobustnessTests {
+    /// Destinations whose raw text differs from cmark's (entities) cannot be found; the search
+    /// for them must stay local, and their position falls back to the link's start.
+    @Test func unmatchableDestinationsFallBackToTheLinkStart() {
+        let text = String(repeating: "[x](a&amp;b.md) ", count: 5_000)
+        let page = MarkdownPage.process(text: text)
+        #expect(page.links.count == 5_000)
+        #expect(page.links.allSatisfy { $0.destination == "a&b.md" && $0.position == $0.linkStart })
+        #expect(page.links[1].position == TextPosition(line: 1, byteColumn: 17))
+    }
+}
