@@ -62,7 +62,7 @@ public struct LinkCollector: Sendable {
     ///
     /// cmark's inline positions are approximate when a link spans lines or a continuation line
     /// is indented, so this looks first forward from the reported start to the end of the
-    /// enclosing block, then back to the start of the reported line (both within 1 KiB, else the caller falls back to the link's start).
+    /// enclosing block, then back to the start of the reported line (both within 4 KiB, else the caller falls back to the link's start).
     private func inlinePosition(
         of destination: String, node: NodeID, in document: MarkdownDocument, source: ParsedText
     ) -> TextPosition? {
@@ -82,7 +82,7 @@ public struct LinkCollector: Sendable {
             ancestor = document.parent(of: current)
         }
         // A window around the reported start keeps a huge paragraph of unmatchable links linear.
-        let window = 1024
+        let window = 4096
         let end = min(source.endOfLine(containing: source.utf8Offset(of: blockEnd)), start + window)
         let lineStart = max(source.startOfLine(containing: start), start - window)
         var needles = [Array(destination.utf8)]
