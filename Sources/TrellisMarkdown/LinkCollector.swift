@@ -62,7 +62,8 @@ public struct LinkCollector: Sendable {
     ///
     /// cmark's inline positions are approximate when a link spans lines or a continuation line
     /// is indented, so this looks first forward from the reported start to the end of the
-    /// enclosing block, then back to the start of the reported line (both within 4 KiB, else the caller falls back to the link's start).
+    /// enclosing block, then back to the start of the reported line, both within 4 KiB; if that
+    /// fails the caller falls back to the link's start.
     private func inlinePosition(
         of destination: String, node: NodeID, in document: MarkdownDocument, source: ParsedText
     ) -> TextPosition? {

@@ -39,7 +39,8 @@ public struct LinkTarget: Hashable, Sendable {
         }
         for scalar in destination.unicodeScalars.dropFirst() {
             if scalar == ":" { return true }
-            let allowed = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar))
+            guard scalar.isASCII else { return false }
+            let allowed = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+-.".contains(Character(scalar))
             if !allowed { return false }
         }
         return false
