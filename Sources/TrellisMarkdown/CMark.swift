@@ -1,0 +1,121 @@
+import CCmark
+
+/// The one door to libcmark: parses text and converts cmark's tree into a `MarkdownDocument`.
+///
+/// No other file imports `CCmark`. Parsing uses `SMART | SOURCEPOS`; raw HTML is kept in the tree
+/// and rendered verbatim, as MkDocs does (cmark's `UNSAFE`).
+enum CMark {
+    static let parseOptions = CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS
+    static let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_SMART
+
+    /// Parses `text` and converts the result; adjacent text nodes (which cmark splits at every
+    /// punctuation character it might treat specially) are merged into one.
+    static func parse(_ text: String) -> MarkdownDocument {
+        guard let cRoot = parseRoot(text) else { return MarkdownDocument() }
+        defer { cmark_node_free(cRoot) }
+        return convert(cRoot)
+    }
+
+    /// cmark's own HTML for `text`: the reference our `HTMLRenderer` must match byte for byte.
+    static func renderHTMLDirectly(_ text: String) -> String {
+        guard let cRoot = parseRoot(text) else { return "" }
+        defer { cmark_node_free(cRoot) }
+        guard let html = cmark_render_html(cRoot, renderOptions) else { return "" }
+        defer { cmark_get_default_mem_allocator().pointee.free(html) }
+        return String(cString: html)
+    }
+
+    private static func parseRoot(_ text: String) -> OpaquePointer? {
+        var text = text
+        return text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, parseOptions)
+            }
+        }
+    }
+
+    private static func convert(_ cRoot: OpaquePointer) -> MarkdownDocument {
+        var document = MarkdownDocument()
+        guard let iterator = cmark_iter_new(cRoot) else { return document }
+        defer { cmark_iter_free(iterator) }
+        // Parents of the nodes being entered; a cmark custom node pushes its parent again.
+        var parents: [NodeID] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let cNode = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(cNode)
+            if type == CMARK_NODE_DOCUMENT {
+                if event == CMARK_EVENT_ENTER { parents.append(document.root) }
+                continue
+            }
+            if event == CMARK_EVENT_EXIT {
+                parents.removeLast()
+                continue
+            }
+            guard let parent = parents.last else { continue }
+            guard let kind = kind(of: cNode, type: type) else {
+                if type == CMARK_NODE_CUSTOM_BLOCK || type == CMARK_NODE_CUSTOM_INLINE { parents.append(parent) }
+                continue
+            }
+            let span = span(of: cNode)
+            if case .text(let literal) = kind, let last = document.lastChild(of: parent),
+                case .text(let previous) = document.kind(of: last)
+            {
+                document.setKind(.text(previous + literal), of: last)
+                if let span, let lastSpan = document.span(of: last) {
+                    document.setSpan(TextSpan(start: lastSpan.start, end: span.end), of: last)
+                }
+                continue
+            }
+            let node = document.appendChild(kind, span: span, to: parent)
+            if !kind.isLeaf { parents.append(node) }
+        }
+        return document
+    }
+
+    private static func span(of node: OpaquePointer) -> TextSpan? {
+        let startLine = Int(cmark_node_get_start_line(node))
+        guard startLine > 0 else { return nil }
+        return TextSpan(
+            start: TextPosition(line: startLine, byteColumn: Int(cmark_node_get_start_column(node))),
+            end: TextPosition(
+                line: Int(cmark_node_get_end_line(node)), byteColumn: Int(cmark_node_get_end_column(node))))
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    private static func kind(of node: OpaquePointer, type: cmark_node_type) -> NodeKind? {
+        switch type {
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST:
+            return .list(
+                ListStyle(
+                    ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                    start: Int(cmark_node_get_list_start(node)),
+                    tight: cmark_node_get_list_tight(node) != 0))
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK:
+            return .codeBlock(
+                info: string(cmark_node_get_fence_info(node)), code: string(cmark_node_get_literal(node)))
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)), id: nil)
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_HTML_INLINE: return .inlineHTML(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK:
+            return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_IMAGE:
+            return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,221 @@
+/// Renders a `MarkdownDocument` to HTML, byte-identical to cmark's `cmark_render_html` with
+/// `UNSAFE | SMART` for documents no rewriter touched.
+///
+/// Trellis additions: a heading with an id gets `id="…"` and a Python-Markdown `toc` permalink
+/// (`<a class="headerlink" href="#id" title="Permanent link">&para;</a>`), and `rawHTML` nodes are
+/// emitted verbatim. The walk is iterative, so nesting depth costs no stack.
+public struct HTMLRenderer: Sendable {
+    /// Whether headings with an id get a permalink anchor (Material's `toc.permalink: true`).
+    public var permalinks: Bool
+    /// The permalink's content, inserted as HTML (Python-Markdown's default is `&para;`).
+    public var permalinkSymbol: String
+    /// The permalink's `title` attribute.
+    public var permalinkTitle: String
+
+    public init(permalinks: Bool = true, permalinkSymbol: String = "&para;", permalinkTitle: String = "Permanent link") {
+        self.permalinks = permalinks
+        self.permalinkSymbol = permalinkSymbol
+        self.permalinkTitle = permalinkTitle
+    }
+
+    /// The HTML of the whole document.
+    public func render(_ document: MarkdownDocument) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(document.arenaCount * 16)
+        // While rendering an image's alt text, the image node; its descendants render as plain text.
+        var plainImage: NodeID?
+        for event in document.events() {
+            let node = event.node
+            if plainImage == node { plainImage = nil }
+            let kind = document.kind(of: node)
+            if plainImage != nil {
+                appendPlain(kind, to: &out)
+                continue
+            }
+            switch kind {
+            case .document:
+                break
+            case .blockQuote:
+                cr(&out)
+                out.append(contentsOf: event.entering ? Tags.blockquoteOpen : Tags.blockquoteClose)
+            case .list(let style):
+                if event.entering {
+                    cr(&out)
+                    if !style.ordered {
+                        out.append(contentsOf: Tags.ulOpen)
+                    } else if style.start == 1 {
+                        out.append(contentsOf: Tags.olOpen)
+                    } else {
+                        out.append(contentsOf: Array("<ol start=\"\(style.start)\">\n".utf8))
+                    }
+                } else {
+                    out.append(contentsOf: style.ordered ? Tags.olClose : Tags.ulClose)
+                }
+            case .item:
+                if event.entering {
+                    cr(&out)
+                    out.append(contentsOf: Tags.liOpen)
+                } else {
+                    out.append(contentsOf: Tags.liClose)
+                }
+            case .heading(let level, let id):
+                renderHeading(level: level, id: id, entering: event.entering, to: &out)
+            case .codeBlock(let info, let code):
+                cr(&out)
+                if info.isEmpty {
+                    out.append(contentsOf: Tags.preCode)
+                } else {
+                    out.append(contentsOf: Tags.preCodeClass)
+                    HTMLEscaping.appendEscapedHTML(firstWord(of: info), to: &out)
+                    out.append(contentsOf: Tags.quoteClose)
+                }
+                HTMLEscaping.appendEscapedHTML(code, to: &out)
+                out.append(contentsOf: Tags.preCodeClose)
+            case .htmlBlock(let html):
+                cr(&out)
+                out.append(contentsOf: html.utf8)
+                cr(&out)
+            case .thematicBreak:
+                cr(&out)
+                out.append(contentsOf: Tags.hr)
+            case .paragraph:
+                if !isTight(node, in: document) {
+                    if event.entering {
+                        cr(&out)
+                        out.append(contentsOf: Tags.pOpen)
+                    } else {
+                        out.append(contentsOf: Tags.pClose)
+                    }
+                }
+            case .text(let text):
+                HTMLEscaping.appendEscapedHTML(text, to: &out)
+            case .softBreak:
+                out.append(UInt8(ascii: "\n"))
+            case .lineBreak:
+                out.append(contentsOf: Tags.br)
+            case .code(let code):
+                out.append(contentsOf: Tags.codeOpen)
+                HTMLEscaping.appendEscapedHTML(code, to: &out)
+                out.append(contentsOf: Tags.codeClose)
+            case .inlineHTML(let html), .rawHTML(let html):
+                out.append(contentsOf: html.utf8)
+            case .emphasis:
+                out.append(contentsOf: event.entering ? Tags.emOpen : Tags.emClose)
+            case .strong:
+                out.append(contentsOf: event.entering ? Tags.strongOpen : Tags.strongClose)
+            case .link(let destination, let title):
+                if event.entering {
+                    out.append(contentsOf: Tags.aOpen)
+                    HTMLEscaping.appendEscapedHref(destination, to: &out)
+                    appendTitle(title, to: &out)
+                    out.append(contentsOf: Tags.quoteClose)
+                } else {
+                    out.append(contentsOf: Tags.aClose)
+                }
+            case .image(let source, let title):
+                if event.entering {
+                    out.append(contentsOf: Tags.imgOpen)
+                    HTMLEscaping.appendEscapedHref(source, to: &out)
+                    out.append(contentsOf: Tags.altOpen)
+                    plainImage = node
+                } else {
+                    appendTitle(title, to: &out)
+                    out.append(contentsOf: Tags.imgClose)
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func renderHeading(level: Int, id: String?, entering: Bool, to out: inout [UInt8]) {
+        if entering {
+            cr(&out)
+            out.append(contentsOf: "<h\(level)".utf8)
+            if let id {
+                out.append(contentsOf: " id=\"".utf8)
+                HTMLEscaping.appendEscapedHTML(id, to: &out)
+                out.append(UInt8(ascii: "\""))
+            }
+            out.append(UInt8(ascii: ">"))
+        } else {
+            if let id, permalinks {
+                out.append(contentsOf: "<a class=\"headerlink\" href=\"#".utf8)
+                HTMLEscaping.appendEscapedHTML(id, to: &out)
+                out.append(contentsOf: "\" title=\"".utf8)
+                HTMLEscaping.appendEscapedHTML(permalinkTitle, to: &out)
+                out.append(contentsOf: "\">".utf8)
+                out.append(contentsOf: permalinkSymbol.utf8)
+                out.append(contentsOf: "</a>".utf8)
+            }
+            out.append(contentsOf: "</h\(level)>\n".utf8)
+        }
+    }
+
+    /// Inside an image's alt text, cmark keeps only the literal text, breaks become spaces.
+    private func appendPlain(_ kind: NodeKind, to out: inout [UInt8]) {
+        switch kind {
+        case .text(let text), .code(let text), .inlineHTML(let text):
+            HTMLEscaping.appendEscapedHTML(text, to: &out)
+        case .softBreak, .lineBreak:
+            out.append(UInt8(ascii: " "))
+        default:
+            break
+        }
+    }
+
+    private func appendTitle(_ title: String, to out: inout [UInt8]) {
+        guard !title.isEmpty else { return }
+        out.append(contentsOf: Tags.titleOpen)
+        HTMLEscaping.appendEscapedHTML(title, to: &out)
+    }
+
+    private func isTight(_ paragraph: NodeID, in document: MarkdownDocument) -> Bool {
+        guard let parent = document.parent(of: paragraph), let grandparent = document.parent(of: parent),
+            case .list(let style) = document.kind(of: grandparent)
+        else { return false }
+        return style.tight
+    }
+
+    /// The info string up to its first whitespace (cmark's `cmark_isspace`), the language.
+    private func firstWord(of info: String) -> String {
+        let utf8 = info.utf8
+        let end = utf8.firstIndex { [9, 10, 11, 12, 13, 32].contains($0) } ?? utf8.endIndex
+        return String(decoding: utf8[utf8.startIndex..<end], as: UTF8.self)
+    }
+
+    private func cr(_ out: inout [UInt8]) {
+        if let last = out.last, last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
+    }
+}
+
+/// The fixed pieces of markup, as bytes.
+private enum Tags {
+    static let blockquoteOpen = Array("<blockquote>\n".utf8)
+    static let blockquoteClose = Array("</blockquote>\n".utf8)
+    static let ulOpen = Array("<ul>\n".utf8)
+    static let ulClose = Array("</ul>\n".utf8)
+    static let olOpen = Array("<ol>\n".utf8)
+    static let olClose = Array("</ol>\n".utf8)
+    static let liOpen = Array("<li>".utf8)
+    static let liClose = Array("</li>\n".utf8)
+    static let preCode = Array("<pre><code>".utf8)
+    static let preCodeClass = Array("<pre><code class=\"language-".utf8)
+    static let preCodeClose = Array("</code></pre>\n".utf8)
+    static let quoteClose = Array("\">".utf8)
+    static let hr = Array("<hr />\n".utf8)
+    static let pOpen = Array("<p>".utf8)
+    static let pClose = Array("</p>\n".utf8)
+    static let br = Array("<br />\n".utf8)
+    static let codeOpen = Array("<code>".utf8)
+    static let codeClose = Array("</code>".utf8)
+    static let emOpen = Array("<em>".utf8)
+    static let emClose = Array("</em>".utf8)
+    static let strongOpen = Array("<strong>".utf8)
+    static let strongClose = Array("</strong>".utf8)
+    static let aOpen = Array("<a href=\"".utf8)
+    static let aClose = Array("</a>".utf8)
+    static let imgOpen = Array("<img src=\"".utf8)
+    static let altOpen = Array("\" alt=\"".utf8)
+    static let imgClose = Array("\" />".utf8)
+    static let titleOpen = Array("\" title=\"".utf8)
+}

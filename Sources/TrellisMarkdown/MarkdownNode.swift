@@ -1,0 +1,99 @@
+/// A position in the parsed text as cmark reports it: a 1-based line and a 1-based *byte* column.
+///
+/// Byte columns keep positions exact for any script; `LineIndex` turns them into UTF-8 offsets,
+/// which TrellisCore's `SourceMap`/`SourceFile` then map back to what the author wrote.
+public struct TextPosition: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The 1-based line.
+    public var line: Int
+    /// The 1-based byte offset within the line (not a character count).
+    public var byteColumn: Int
+
+    public init(line: Int, byteColumn: Int) {
+        self.line = line
+        self.byteColumn = byteColumn
+    }
+
+    public static func < (lhs: TextPosition, rhs: TextPosition) -> Bool {
+        (lhs.line, lhs.byteColumn) < (rhs.line, rhs.byteColumn)
+    }
+
+    public var description: String { "\(line):\(byteColumn)" }
+}
+
+/// The inclusive source span of a node, as cmark's `SOURCEPOS` reports it.
+public struct TextSpan: Hashable, Sendable {
+    /// The first byte of the node.
+    public var start: TextPosition
+    /// The last byte of the node (inclusive, as cmark reports it).
+    public var end: TextPosition
+
+    public init(start: TextPosition, end: TextPosition) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// A handle to one node inside a `MarkdownDocument`'s arena.
+public struct NodeID: Hashable, Sendable, Comparable {
+    /// The node's index in the arena; stable while the node exists.
+    public let index: Int
+
+    init(_ index: Int) { self.index = index }
+
+    public static func < (lhs: NodeID, rhs: NodeID) -> Bool { lhs.index < rhs.index }
+}
+
+/// How a list is numbered and spaced.
+public struct ListStyle: Hashable, Sendable {
+    /// Whether the list is numbered (`1.`) rather than bulleted (`-`).
+    public var ordered: Bool
+    /// The first number of an ordered list.
+    public var start: Int
+    /// Tight lists render their paragraphs without `<p>`.
+    public var tight: Bool
+
+    public init(ordered: Bool, start: Int, tight: Bool) {
+        self.ordered = ordered
+        self.start = start
+        self.tight = tight
+    }
+}
+
+/// What a node is, with the data that kind carries.
+///
+/// The cases mirror cmark's node types, plus `rawHTML` for HTML that Trellis inserts (icons):
+/// cmark's own `inlineHTML` is author-written HTML, which the slugger treats as tags to drop.
+public enum NodeKind: Hashable, Sendable {
+    case document
+    case blockQuote
+    case list(ListStyle)
+    case item
+    /// A fenced or indented code block; `info` is the fence's info string (empty if indented).
+    case codeBlock(info: String, code: String)
+    case htmlBlock(String)
+    case paragraph
+    /// A heading; `id` is assigned by `HeadingIDRewriter` and rendered with a permalink.
+    case heading(level: Int, id: String?)
+    case thematicBreak
+    case text(String)
+    case softBreak
+    case lineBreak
+    case code(String)
+    case inlineHTML(String)
+    case emphasis
+    case strong
+    case link(destination: String, title: String)
+    case image(source: String, title: String)
+    /// HTML inserted by a rewriter, emitted verbatim (and left out of image alt text).
+    case rawHTML(String)
+
+    /// Whether the node can never have children (its content is its literal).
+    public var isLeaf: Bool {
+        switch self {
+        case .codeBlock, .htmlBlock, .thematicBreak, .text, .softBreak, .lineBreak, .code, .inlineHTML, .rawHTML:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// The per-page entry point: parse, rewrite, collect and render one Markdown page.
+public enum MarkdownPage {
+    /// Processes the text of one page (already macro-expanded); positions in the result are in
+    /// the coordinates of `text`.
+    public static func process(
+        text: String,
+        pipeline: MarkdownPipeline = .standard(),
+        reservedIDs: Set<String> = [],
+        renderer: HTMLRenderer = HTMLRenderer()
+    ) -> ProcessedPage {
+        var document = CMark.parse(text)
+        var context = RewriteContext(source: ParsedText(text), reservedIDs: reservedIDs)
+        pipeline.run(&document, context: &context)
+        let links = LinkCollector().collect(
+            document, source: context.source, originalDestinations: context.originalDestinations)
+        return ProcessedPage(
+            html: renderer.render(document),
+            title: firstTopLevelHeading(document),
+            toc: context.toc,
+            headingIDs: context.headingIDs,
+            pageIDs: HTMLIDCollector().collect(document),
+            links: links,
+            iconProblems: context.iconProblems,
+            document: document)
+    }
+
+    /// Processes raw file bytes. Invalid UTF-8 is decoded lossily (each bad sequence becomes
+    /// U+FFFD) *before* parsing, so positions refer to the decoded text.
+    public static func process(
+        bytes: some Collection<UInt8>,
+        pipeline: MarkdownPipeline = .standard(),
+        reservedIDs: Set<String> = [],
+        renderer: HTMLRenderer = HTMLRenderer()
+    ) -> ProcessedPage {
+        process(
+            text: String(decoding: bytes, as: UTF8.self), pipeline: pipeline, reservedIDs: reservedIDs,
+            renderer: renderer)
+    }
+
+    /// Parses text into a document without rewriting it (SMART punctuation, source positions).
+    public static func parse(_ text: String) -> MarkdownDocument {
+        CMark.parse(text)
+    }
+
+    /// The plain text of the first level-1 heading, which MkDocs uses as a page's default title.
+    private static func firstTopLevelHeading(_ document: MarkdownDocument) -> String? {
+        for node in document.preorder() {
+            if case .heading(1, _) = document.kind(of: node) {
+                return HeadingSlugger.collapseWhitespace(document.plainText(of: node))
+            }
+        }
+        return nil
+    }
+}
+
+/// Everything the build needs from one processed page.
+public struct ProcessedPage: Sendable {
+    /// The page body as HTML.
+    public var html: String
+    /// The first level-1 heading's text, if any (MkDocs' default page title).
+    public var title: String?
+    /// The table of contents (levels per `HeadingIDRewriter.tocLevels`).
+    public var toc: [TOCEntry]
+    /// Every heading id in document order.
+    public var headingIDs: [String]
+    /// Every anchor target on the page: heading ids and raw HTML `id` attributes.
+    public var pageIDs: Set<String>
+    /// Every link and image destination, with positions in parsed-text coordinates.
+    public var links: [CollectedLink]
+    /// Unknown icon shortcodes, with positions in parsed-text coordinates.
+    public var iconProblems: [IconProblem]
+    /// The rewritten tree, for callers that need more than the above.
+    public var document: MarkdownDocument
+}

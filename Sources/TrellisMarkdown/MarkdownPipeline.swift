@@ -1,0 +1,31 @@
+/// The one ordered registry of Markdown rewriters: nothing else decides their order.
+public struct MarkdownPipeline: Sendable {
+    /// The rewriters, run first to last.
+    public var rewriters: [any MarkdownRewriter]
+
+    public init(rewriters: [any MarkdownRewriter]) {
+        self.rewriters = rewriters
+    }
+
+    /// Trellis's standard order. Icons come first so an icon in a heading is markup, not slug text
+    /// (as with pymdownx.emoji before `toc`); heading ids next; link targets last.
+    public static func standard(
+        icons: (any IconResolving)? = nil,
+        tocLevels: ClosedRange<Int> = 2...3,
+        reserveHTMLIDs: Bool = false,
+        resolveLink: LinkRewriter.Resolve? = nil
+    ) -> MarkdownPipeline {
+        var rewriters: [any MarkdownRewriter] = []
+        if let icons { rewriters.append(IconShortcodeRewriter(resolver: icons)) }
+        rewriters.append(HeadingIDRewriter(tocLevels: tocLevels, reserveHTMLIDs: reserveHTMLIDs))
+        if let resolveLink { rewriters.append(LinkRewriter(resolveLink)) }
+        return MarkdownPipeline(rewriters: rewriters)
+    }
+
+    /// Runs every rewriter in order.
+    public func run(_ document: inout MarkdownDocument, context: inout RewriteContext) {
+        for rewriter in rewriters {
+            rewriter.rewrite(&document, context: &context)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import TrellisMarkdown
+
+/// A tiny icon set: `material-*` and `fontawesome-*` names are icon-like; a few are known.
+struct FakeIcons: IconResolving {
+    static let known = ["material-check", "material-close", "fontawesome-brands-github"]
+
+    func resolveIcon(_ name: String) -> IconResolution {
+        if Self.known.contains(name) { return .html("<span class=\"icon\" data-icon=\"\(name)\"></span>") }
+        guard name.hasPrefix("material-") || name.hasPrefix("fontawesome-") else { return .notAnIcon }
+        return .unknown(suggestions: Self.known.filter { $0.hasPrefix(String(name.prefix(12))) })
+    }
+}
+
+/// MkDocs-style directory URLs: `a/b.md` → `a/b/`, `a/index.md` → `a/`; others untouched.
+let mkdocsLinks: LinkRewriter.Resolve = { target in
+    guard target.path.hasSuffix(".md"), !target.path.hasPrefix("/") else { return nil }
+    let stem = target.path.dropLast(3)
+    if stem == "index" { return "./" }
+    if stem.hasSuffix("/index") { return String(stem.dropLast(5)) }
+    return stem + "/"
+}
+
+/// The pipeline the golden fixtures run through.
+let fixturePipeline = MarkdownPipeline.standard(icons: FakeIcons(), resolveLink: mkdocsLinks)
