@@ -22,7 +22,7 @@ struct Renderer {
 
     mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         var pc = 0
-        while pc < program.count {
+        while pc >= 0, pc < program.count {
             switch program[pc] {
             case .text(let start, let end):
                 copy(bytes, start, end)

@@ -212,22 +212,22 @@ struct TemplateParser {
             program.append(.jumpUnless(condition, target: -1))
             openIfs.append(OpenIf(nameOffset: at, pending: program.count - 1))
         case "elif":
-            guard var frame = openIfs.popLast(), !frame.sawElse else { return unexpected(name, at) }
+            guard var frame = openIfs.last, !frame.sawElse else { return unexpected(name, at) }
             program.append(.jump(target: -1))
             frame.exits.append(program.count - 1)
             patch(frame.pending)
             let condition = expression(&parser, closer: "%}")
             program.append(.jumpUnless(condition, target: -1))
             frame.pending = program.count - 1
-            openIfs.append(frame)
+            openIfs[openIfs.count - 1] = frame
         case "else":
-            guard var frame = openIfs.popLast(), !frame.sawElse else { return unexpected(name, at) }
+            guard var frame = openIfs.last, !frame.sawElse else { return unexpected(name, at) }
             program.append(.jump(target: -1))
             frame.exits.append(program.count - 1)
             patch(frame.pending)
             frame.pending = nil
             frame.sawElse = true
-            openIfs.append(frame)
+            openIfs[openIfs.count - 1] = frame
             expectEnd(parser)
         case "endif":
             guard let frame = openIfs.popLast() else { return unexpected(name, at) }
