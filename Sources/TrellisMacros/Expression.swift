@@ -1,0 +1,64 @@
+import TrellisCore
+
+/// A parsed expression of `{{ … }}` or `{% if … %}`.
+///
+/// `offset` is the body offset diagnostics point at (a variable's name, an attribute's name,
+/// a filter's name); `depth` bounds evaluation recursion, since threads have small stacks.
+struct Expression: Sendable {
+    indirect enum Kind: Sendable {
+        case literal(Value)
+        case variable(String)
+        case attribute(Expression, String)
+        case item(Expression, Expression)
+        case list([Expression])
+        case not(Expression)
+        case negate(Expression)
+        case and(Expression, Expression)
+        case or(Expression, Expression)
+        case compare(Expression, [Comparison])
+        case concat(Expression, Expression)
+        case filter(Expression, Filter, [Expression?])
+        case test(Expression, Test, negated: Bool)
+        case conditional(then: Expression, condition: Expression, otherwise: Expression?)
+        /// A part that was already reported at parse time (an unknown filter): fails silently.
+        case invalid
+    }
+
+    var kind: Kind
+    var offset: Int
+    var depth: Int
+
+    init(_ kind: Kind, at offset: Int, children: [Expression] = []) {
+        self.kind = kind
+        self.offset = offset
+        self.depth = 1 + (children.map(\.depth).max() ?? 0)
+    }
+
+    /// How diagnostics name this expression: `panel`, `panel.links[0]`, or `value`.
+    var path: String {
+        switch kind {
+        case .variable(let name): return name
+        case .attribute(let base, let name): return "\(base.path).\(name)"
+        case .item(let base, let index):
+            if case .literal(let key) = index.kind { return "\(base.path)[\(PythonText.repr(key))]" }
+            return "\(base.path)[…]"
+        default: return "value"
+        }
+    }
+}
+
+/// One `op operand` link of a comparison chain (`a < b <= c`).
+struct Comparison: Sendable {
+    enum Operator: String, Sendable {
+        case equal = "==", notEqual = "!=", less = "<", greater = ">", lessOrEqual = "<=", greaterOrEqual = ">="
+        case contains = "in", notContains = "not in"
+    }
+    var op: Operator
+    var operand: Expression
+    var offset: Int
+}
+
+/// A test after `is` (`x is defined`).
+enum Test: String, Sendable, CaseIterable {
+    case defined, undefined, none
+}

@@ -1,0 +1,127 @@
+import TrellisCore
+
+extension ExpressionParser {
+    /// Filters and tests after a value: `|lower`, `|replace(' ', '')`, `is not defined`.
+    mutating func parseFilters(_ base: Expression) throws(MacroProblem) -> Expression {
+        var node = base
+        while true {
+            if isOp("|") {
+                index += 1
+                guard let (name, at) = takeName() else {
+                    throw MacroProblem(message: "expected a filter name after '|'", offset: current.offset)
+                }
+                let arguments = try parseArguments()
+                guard let filter = Filter.named(name) else {
+                    var message = "unknown filter '\(name)'"
+                    if let hint = Suggestions.didYouMean(name, in: Filter.allNames) { message += "; \(hint)" }
+                    problems.append(MacroProblem(rule: .unknownFilter, message: message, offset: at))
+                    node = Expression(.invalid, at: at)
+                    continue
+                }
+                guard let bound = bind(arguments, to: filter, name: name, at: at) else {
+                    node = Expression(.invalid, at: at)
+                    continue
+                }
+                node = try make(.filter(node, filter, bound), at: at, [node] + bound.compactMap { $0 })
+            } else if isName("is") {
+                index += 1
+                var negated = false
+                if isName("not") {
+                    negated = true
+                    index += 1
+                }
+                guard let (name, at) = takeName() else {
+                    throw MacroProblem(message: "expected a test name after 'is'", offset: current.offset)
+                }
+                let arguments = try parseArguments()
+                guard let test = Test(rawValue: name) else {
+                    var message = "unknown test '\(name)'"
+                    if let hint = Suggestions.didYouMean(name, in: Test.allCases.map(\.rawValue)) { message += "; \(hint)" }
+                    problems.append(MacroProblem(rule: .unknownFilter, message: message, offset: at))
+                    node = Expression(.invalid, at: at)
+                    continue
+                }
+                if !arguments.positional.isEmpty || !arguments.keywords.isEmpty {
+                    problems.append(MacroProblem(rule: .macroType, message: "test '\(name)' takes no arguments", offset: at))
+                    node = Expression(.invalid, at: at)
+                    continue
+                }
+                node = try make(.test(node, test, negated: negated), at: at, [node])
+            } else {
+                return node
+            }
+        }
+    }
+
+    struct Arguments {
+        var positional: [Expression] = []
+        var keywords: [(name: String, value: Expression, offset: Int)] = []
+    }
+
+    /// `(a, b, name=c)` if the cursor is at `(`; no arguments otherwise.
+    private mutating func parseArguments() throws(MacroProblem) -> Arguments {
+        var arguments = Arguments()
+        guard isOp("(") else { return arguments }
+        let open = current.offset
+        index += 1
+        while !isOp(")") {
+            if !arguments.positional.isEmpty || !arguments.keywords.isEmpty {
+                guard isOp(",") else {
+                    throw MacroProblem(message: "expected ',' or ')', found \(describe(current))", offset: current.offset)
+                }
+                index += 1
+                if isOp(")") { break }
+            }
+            if case .name(let name) = current.kind, index + 1 < tokensCount, token(at: index + 1).kind == .op("=") {
+                let at = current.offset
+                index += 2
+                let value = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseExpression() }
+                arguments.keywords.append((name, value, at))
+            } else {
+                guard arguments.keywords.isEmpty else {
+                    throw MacroProblem(message: "positional argument follows keyword argument", offset: current.offset)
+                }
+                arguments.positional.append(
+                    try nested(at: open) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseExpression() })
+            }
+        }
+        index += 1
+        return arguments
+    }
+
+    /// Arguments in parameter order (nil where the default applies), or nil after recording
+    /// why they do not fit the filter (Python would raise a `TypeError`).
+    private mutating func bind(_ arguments: Arguments, to filter: Filter, name: String, at: Int) -> [Expression?]? {
+        let parameters = filter.parameters
+        var bound = [Expression?](repeating: nil, count: parameters.count)
+        guard arguments.positional.count <= parameters.count else {
+            let count = parameters.count
+            problems.append(
+                MacroProblem(
+                    rule: .macroType,
+                    message: "filter '\(name)' takes \(count == 0 ? "no" : "at most \(count)") argument\(count == 1 ? "" : "s")",
+                    offset: at))
+            return nil
+        }
+        for (i, value) in arguments.positional.enumerated() { bound[i] = value }
+        for keyword in arguments.keywords {
+            guard let i = parameters.firstIndex(of: keyword.name) else {
+                problems.append(
+                    MacroProblem(rule: .macroType, message: "filter '\(name)' has no parameter '\(keyword.name)'", offset: keyword.offset))
+                return nil
+            }
+            guard bound[i] == nil else {
+                problems.append(
+                    MacroProblem(rule: .macroType, message: "filter '\(name)' got '\(keyword.name)' twice", offset: keyword.offset))
+                return nil
+            }
+            bound[i] = keyword.value
+        }
+        if bound.prefix(filter.requiredCount).contains(where: { $0 == nil }) {
+            problems.append(
+                MacroProblem(rule: .macroType, message: "filter '\(name)' needs \(filter.requiredCount) arguments", offset: at))
+            return nil
+        }
+        return bound
+    }
+}

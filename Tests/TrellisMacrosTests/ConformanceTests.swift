@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import TrellisCore
+import TrellisMacros
+
+/// Every `Fixtures/<case>.md` must render exactly as Jinja2 3.1 renders it (`<case>.expected`,
+/// written by `scripts/jinja-goldens.py`). `TRELLIS_UPDATE_GOLDENS=1` reruns that script, so
+/// goldens always come from real Jinja, never from Trellis itself.
+struct ConformanceTests {
+    static let fixtures: URL = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+
+    static func cases() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
+        return names.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
+    }
+
+    static func context() throws -> ValueMap {
+        let text = try String(contentsOf: fixtures.appendingPathComponent("context.json"), encoding: .utf8)
+        return try #require(try JSONValue.parse(text).mapValue)
+    }
+
+    @Test func fixturesExist() {
+        #expect(Self.cases().count >= 15)
+    }
+
+    @Test(arguments: cases())
+    func rendersLikeJinja(_ name: String) throws {
+        if ProcessInfo.processInfo.environment["TRELLIS_UPDATE_GOLDENS"] == "1" { try Self.regenerateGoldens() }
+        let source = try Data(contentsOf: Self.fixtures.appendingPathComponent("\(name).md"))
+        let expectedURL = Self.sourceFixtures.appendingPathComponent("\(name).expected")
+        let expected = try Data(contentsOf: FileManager.default.fileExists(atPath: expectedURL.path)
+            ? expectedURL : Self.fixtures.appendingPathComponent("\(name).expected"))
+        let text = String(decoding: source, as: UTF8.self)
+        let file = SourceFile(path: "\(name).md", text: text)
+        let result = MacroExpander.expand(text, file: file, sourceOffset: 0, context: try Self.context())
+        #expect(result.diagnostics.map(\.formatted) == [])
+        #expect(result.text == String(decoding: expected, as: UTF8.self))
+        #expect(result.sourceMap.outputLength == result.text.utf8.count)
+    }
+
+    /// The fixtures in the source tree (the bundle holds a copy made at build time).
+    static let sourceFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    private static let regenerate: Void = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", root.appendingPathComponent("scripts/jinja-goldens.py").path]
+        try? process.run()
+        process.waitUntilExit()
+    }()
+
+    static func regenerateGoldens() throws { _ = regenerate }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import TrellisCore
+import TrellisMacros
+
+/// Bad and extreme input never crashes, stays linear, and deep nesting works on a thread with
+/// the small (512 KiB) stack that secondary threads get.
+struct RobustnessTests {
+    static let context = map(["brand": "Acme", "yes": true, "no": false])
+
+    static func expand(_ text: String) -> MacroExpansion {
+        MacroExpander.expand(text, file: SourceFile(path: "r.md", text: text), sourceOffset: 0, context: context)
+    }
+
+    /// Runs `body` on a thread whose stack is as small as a secondary thread's.
+    static func onSmallStack<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T {
+        let box = ResultBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.value = body()
+            done.signal()
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        done.wait()
+        return box.value!
+    }
+
+    @Test(arguments: ["", "{{", "{%", "{#", "{", "}}", "%}", "{{ ", "{{-", "{%-", "{% if", "{% raw", "{{ 'open", "{{ (", "{{ [1,",
+        "{{ brand |", "{{ brand is", "x {{ brand }", "{% if yes %}", "{% elif %}", "{% endif", "\u{0}{{\u{0}}}", "{{ 'a\\x4' }}",
+        "{{ 99999999999999999999 }}", "{{ a. }}", "{{ a.0.1 }}", "{{ brand(1) }}", "{{ brand[1:2] }}", "{{ {'a': 1} }}"])
+    func malformedInputGivesDiagnosticsNotCrashes(_ text: String) {
+        let result = Self.expand(text)
+        #expect(result.sourceMap.outputLength == result.text.utf8.count)
+        if text.contains("{{") || text.contains("{%") || text.contains("{#") {
+            #expect(!result.diagnostics.isEmpty || text == "{{ a.0.1 }}")
+        }
+    }
+
+    @Test func tagAtTheVeryEndIsUnterminated() {
+        #expect(Self.expand("text {{").diagnostics.map(\.formatted) == [
+            "r.md:1:6: error: unterminated '{{' (expected '}}') [MacroSyntax]"
+        ])
+        #expect(Self.expand("{%").diagnostics.map(\.formatted) == [
+            "r.md:1:1: error: unterminated '{%' (expected '%}') [MacroSyntax]"
+        ])
+        #expect(Self.expand("text {{").text == "text {{")
+    }
+
+    @Test func emptyTextIsPlainAndEmpty() {
+        let (template, diagnostics) = MacroTemplate.parse("", file: SourceFile(path: "e.md", text: ""), sourceOffset: 0)
+        #expect(template.isPlainText && diagnostics.isEmpty)
+        #expect(template.render(context: Self.context).text == "")
+    }
+
+    @Test func largeTextWithoutMacrosIsPlainAndUnchanged() {
+        let text = String(repeating: "A line of text { with braces } and 100% words #1.\n", count: 100_000) + "end"
+        let file = SourceFile(path: "big.md", text: text)
+        let (template, diagnostics) = MacroTemplate.parse(text, file: file, sourceOffset: 0)
+        #expect(template.isPlainText && diagnostics.isEmpty)
+        let result = template.render(context: Self.context)
+        #expect(result.text == text)
+        #expect(result.sourceMap.segments.count == 1)
+    }
+
+    @Test func largeTextWithMacrosRendersEveryMacro() {
+        let line = "Use {{ brand|lower }} here{% if yes %} and there{% endif %}.\n"
+        let text = String(repeating: line, count: 80_000)
+        let result = Self.expand(text)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.text == String(repeating: "Use acme here and there.\n", count: 80_000).dropLast())
+    }
+
+    @Test func twoHundredNestedIfsRender() {
+        let text = String(repeating: "{% if yes %}<", count: 200) + "core" + String(repeating: ">{% endif %}", count: 200)
+        let result = Self.onSmallStack { Self.expand(text) }
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.text == String(repeating: "<", count: 200) + "core" + String(repeating: ">", count: 200))
+    }
+
+    @Test func tenThousandNestedIfsRenderOnASmallStack() {
+        let text = String(repeating: "{% if yes %}{% if no %}x{% else %}", count: 10_000) + "core"
+            + String(repeating: "{% endif %}{% endif %}", count: 10_000)
+        let result = Self.onSmallStack { Self.expand(text) }
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.text == "core")
+    }
+
+    @Test func unclosedIfsAreEachReported() {
+        let result = Self.expand(String(repeating: "{% if yes %}", count: 3))
+        #expect(result.diagnostics.count == 3)
+    }
+
+    @Test(arguments: [
+        String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000),
+        String(repeating: "not ", count: 10_000) + "yes",
+        String(repeating: "-", count: 10_000) + "1",
+        String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000),
+        "brand" + String(repeating: ".x", count: 10_000),
+        "brand" + String(repeating: "|lower", count: 10_000),
+        "yes" + String(repeating: " or no", count: 10_000),
+        "brand" + String(repeating: " ~ brand", count: 10_000),
+    ])
+    func deeplyNestedExpressionsAreRejectedNotOverflowed(_ expression: String) {
+        let result = Self.onSmallStack { Self.expand("{{ \(expression) }} after") }
+        #expect(result.diagnostics.map(\.formatted).contains { $0.contains("too deeply nested") })
+        #expect(result.text == " after")
+    }
+
+    @Test func longComparisonChainsAreFlatNotNested() {
+        let chain = "1" + String(repeating: " < 2", count: 10_000)
+        let result = Self.onSmallStack { Self.expand("{{ \(chain) }}") }
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.text == "False")
+    }
+
+    @Test func moderatelyNestedExpressionsStillWork() {
+        let parens = String(repeating: "(", count: 10) + "brand" + String(repeating: ")", count: 10)
+        let chain = "brand" + String(repeating: "|lower", count: 30)
+        let result = Self.onSmallStack { Self.expand("{{ \(parens) }} {{ \(chain) }}") }
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.text == "Acme acme")
+    }
+}
+
+/// Carries a result from the small-stack thread; the semaphore orders the accesses.
+final class ResultBox<T>: @unchecked Sendable {
+    var value: T?
+}

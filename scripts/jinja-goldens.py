@@ -1,0 +1,41 @@
+#!/usr/bin/env python3
+"""Renders the TrellisMacros conformance fixtures with real Jinja2.
+
+Each Tests/TrellisMacrosTests/Fixtures/<case>.md is rendered against the shared
+Fixtures/context.json and written to <case>.expected. The Jinja Environment is configured
+as the MkDocs macros plugin configures it (mkdocs_macros/plugin.py: `Environment(loader=...,
+undefined=...)`, every other option at its default, so one trailing newline is dropped and
+newlines are normalised to '\n'), with `on_undefined: strict` (StrictUndefined), which is
+what Trellis implements.
+
+Usage: python3 scripts/jinja-goldens.py   (needs jinja2 3.1)
+"""
+import json
+import pathlib
+import sys
+
+import jinja2
+from jinja2 import Environment, StrictUndefined
+
+FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "Tests" / "TrellisMacrosTests" / "Fixtures"
+
+
+def main() -> int:
+    if not jinja2.__version__.startswith("3.1"):
+        print(f"warning: goldens are defined by Jinja2 3.1, found {jinja2.__version__}", file=sys.stderr)
+    context = json.loads((FIXTURES / "context.json").read_text(encoding="utf-8"))
+    env = Environment(undefined=StrictUndefined)
+    cases = sorted(FIXTURES.glob("*.md"))
+    for case in cases:
+        # newline='' keeps '\r\n' as written, so Jinja's own newline handling is what is tested.
+        with open(case, encoding="utf-8", newline="") as f:
+            source = f.read()
+        output = env.from_string(source).render(**context)
+        with open(case.with_suffix(".expected"), "w", encoding="utf-8", newline="") as f:
+            f.write(output)
+    print(f"rendered {len(cases)} fixtures")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
