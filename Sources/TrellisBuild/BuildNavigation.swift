@@ -27,17 +27,16 @@ struct BuildNavigation: BrandStage {
         let pages = state.published.map { site.pages[$0] }
         var titles: [String: String] = [:]
         for (i, page) in pages.enumerated() { titles[page.path] = state.rendered[i].title }
-        let (items, order, diagnostics) = Self.navigation(
+        let (items, diagnostics) = Self.navigation(
             config: site.config, pages: pages, titles: titles, allPaths: Set(site.pages.map(\.path)))
         site.engine.emit(contentsOf: diagnostics)
         state.nav = items
-        state.readingOrder = order
     }
 
-    /// The navigation and its pages in reading order (for previous/next links).
+    /// The navigation and the problems found in the configured one.
     static func navigation(
         config: SiteConfig, pages published: [SourcePage], titles: [String: String], allPaths: Set<String>
-    ) -> (items: [NavItem], order: [String], diagnostics: [Diagnostic]) {
+    ) -> (items: [NavItem], diagnostics: [Diagnostic]) {
         let byPath = Dictionary(published.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var diagnostics: [Diagnostic] = []
         let items: [NavItem]
@@ -48,13 +47,7 @@ struct BuildNavigation: BrandStage {
         } else {
             items = fromTree(published, titles: titles)
         }
-        var order: [String] = []
-        var stack = items.reversed() as [NavItem]
-        while let item = stack.popLast() {
-            if let path = item.pagePath { order.append(path) }
-            stack.append(contentsOf: item.children.reversed())
-        }
-        return (items, order, diagnostics)
+        return (items, diagnostics)
     }
 
     private static func fromConfig(

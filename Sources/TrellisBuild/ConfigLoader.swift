@@ -158,7 +158,13 @@ public struct ConfigLoader {
         }
         var result: [RuleID: Severity?] = [:]
         for (key, value) in mapping {
-            guard let id = key.scalar?.string, let level = reader.string(value, id) else { continue }
+            guard let id = key.scalar?.string else { continue }
+            // YAML 1.1 reads a bare `off` as false.
+            if case .scalar(let s) = value, s.tagName == .bool, value.bool == false {
+                result[RuleID(rawValue: id)] = .some(nil)
+                continue
+            }
+            guard let level = reader.string(value, id) else { continue }
             switch level.lowercased() {
             case "error": result[RuleID(rawValue: id)] = .error
             case "warning", "warn": result[RuleID(rawValue: id)] = .warning

@@ -56,16 +56,15 @@ struct LinkResolver: Sendable {
         return [resolved + "/index.md", resolved + "/README.md"]
     }
 
-    /// The link as it should appear in the page at `pageURL`; nil leaves it as written.
+    /// The path part of the link as it should appear in the page at `pageURL` (the Markdown
+    /// link rewriter keeps any `?query#fragment`); nil leaves the link as written.
     func rewrite(_ destination: String, fromPage pagePath: String, pageURL: String) -> String? {
-        let target = LinkDestination(destination)
-        let suffix = (target.query ?? "") + (target.fragment.map { "#" + $0 } ?? "")
         switch resolve(destination, fromPage: pagePath) {
         case .page(let path, _):
             guard let url = urls[path] else { return nil }
-            return URLPaths.relative(from: pageURL, to: url) + suffix
+            return URLPaths.relative(from: pageURL, to: url)
         case .file(let path):
-            return URLPaths.relative(from: pageURL, to: path).addingPathPercentEncoding() + suffix
+            return URLPaths.relative(from: pageURL, to: path).addingPathPercentEncoding()
         default:
             return nil
         }

@@ -33,8 +33,11 @@ struct RenderMarkdown: BrandStage {
         RenderedPage, [Diagnostic]
     ) {
         let pagePath = page.path, pageURL = page.url
-        let rewrite: LinkRewriter.Resolve? = resolver.map { resolver in
-            { target in resolver.rewrite(target.destination, fromPage: pagePath, pageURL: pageURL) }
+        var rewrite: LinkRewriter.Resolve?
+        if let resolver {
+            rewrite = { @Sendable (target: TrellisMarkdown.LinkTarget) -> String? in
+                resolver.rewrite(target.destination, fromPage: pagePath, pageURL: pageURL)
+            }
         }
         let pipeline = MarkdownPipeline.standard(icons: icons, resolveLink: rewrite)
         let processed = MarkdownPage.process(text: text.text, pipeline: pipeline)

@@ -47,8 +47,6 @@ final class BrandState: @unchecked Sendable {
     /// Rendered page bodies, aligned with `published`.
     var rendered: [RenderedPage] = []
     var nav: [NavItem] = []
-    /// Page paths in reading order, for previous/next links.
-    var readingOrder: [String] = []
     var icons: IconLibrary = .bundled
     var output: OutputFolder?
     var pagesWritten = 0

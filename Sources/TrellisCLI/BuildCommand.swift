@@ -29,7 +29,9 @@ struct BuildCommand: ParsableCommand {
         options.configName = site.config
         options.brands = brand.isEmpty ? nil : brand
         options.strict = strict
-        options.log = verbose ? { StandardError.write($0 + "\n") } : nil
+        if verbose {
+            options.log = { @Sendable (line: String) in StandardError.write(line + "\n") }
+        }
         let report = SiteBuilder.build(options)
         let printer = DiagnosticPrinter(useColour: StandardError.isTerminal, sources: report.sources)
         StandardError.write(printer.render(report.diagnostics))

@@ -36,5 +36,5 @@ enum StandardError {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    static var isTerminal: Bool { isatty(fileno(stderr)) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+    static var isTerminal: Bool { isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
 }

@@ -1,0 +1,84 @@
+import Foundation
+import TrellisCore
+import TrellisIcons
+import TrellisMacros
+
+/// Options of `trellis render`.
+public struct RenderOptions: Sendable {
+    /// The site root; its config (if any) supplies the brand's variables and icons.
+    public var root: URL
+    public var configName = "trellis.yml"
+    /// The brand whose variables to use; nil takes the first.
+    public var brand: String?
+
+    public init(root: URL) {
+        self.root = root
+    }
+}
+
+/// The HTML fragment of one Markdown text and what went wrong on the way.
+public struct FragmentResult: Sendable {
+    public var html = ""
+    public var outcome: BuildOutcome = .success
+    public var diagnostics: [Diagnostic] = []
+    public var sources: [String: SourceFile] = [:]
+}
+
+/// `trellis render`: one Markdown text through the same front matter, macro, icon and
+/// heading stages as a page of the build, without a theme or a site around it.
+public enum FragmentRenderer {
+    public static func render(text: String, path: String, options: RenderOptions) -> FragmentResult {
+        var result = FragmentResult()
+        let file = SourceFile(path: path, text: text)
+        result.sources[path] = file
+        var brand = Brand(id: "default", name: "")
+        var config = SiteConfig()
+        if FileManager.default.fileExists(atPath: options.root.appending(path: options.configName).path) {
+            let (loaded, brands, diagnostics) = ConfigLoader(root: options.root).load(configName: options.configName)
+            result.diagnostics += diagnostics
+            config = loaded
+            let chosen = options.brand.map { id in brands.first { $0.id == id } } ?? brands.first
+            guard let chosen, !diagnostics.contains(where: { $0.severity == .error }) else {
+                if let id = options.brand, !brands.contains(where: { $0.id == id }) {
+                    result.diagnostics.append(Diagnostic(.configType, path: nil, at: nil, message: "unknown brand '\(id)'"))
+                }
+                result.outcome = .unusable
+                return result
+            }
+            brand = chosen
+        } else if let id = options.brand {
+            result.diagnostics.append(
+                Diagnostic(.io, path: nil, at: nil, message: "--brand \(id) needs a '\(options.configName)' in the site root"))
+            result.outcome = .unusable
+            return result
+        }
+        let (meta, bodyOffset, problems) = FrontMatter.split(file)
+        result.diagnostics += problems
+        let page = SourcePage(path: "page.md", file: file, meta: meta, bodyOffset: bodyOffset, isIndex: false)
+        var pageText = PageText(
+            text: String(page.body), sourceMap: .identity(length: page.body.utf8.count, sourceOffset: bodyOffset))
+        if meta.renderMacros {
+            var context = brand.extra
+            context["config"] = ExpandMacros.configValue(config, brand: brand)
+            context["page"] = ExpandMacros.pageValue(page)
+            let expansion = MacroExpander.expand(String(page.body), file: file, sourceOffset: bodyOffset, context: context)
+            result.diagnostics += expansion.diagnostics
+            pageText = PageText(text: expansion.text, sourceMap: expansion.sourceMap)
+        }
+        var icons = IconLibrary.bundled
+        if let folder = brand.icons {
+            do {
+                icons = try IconLibrary(overlays: [options.root.appending(path: folder)])
+            } catch let error as DiagnosticError {
+                result.diagnostics += error.diagnostics
+            } catch {}
+        }
+        let (rendered, diagnostics) = RenderMarkdown.render(
+            page, text: pageText, icons: IconAdapter(library: icons), resolver: nil)
+        result.diagnostics += diagnostics
+        result.diagnostics.sort(by: Diagnostic.sortKey)
+        result.html = rendered.html
+        if result.diagnostics.contains(where: { $0.severity == .error }) { result.outcome = .failed }
+        return result
+    }
+}
