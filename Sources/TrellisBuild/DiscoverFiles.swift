@@ -30,17 +30,7 @@ struct DiscoverFiles: SiteStage {
                 Diagnostic(.io, path: nil, at: nil, message: "the docs folder '\(docsPath)' does not exist"))
         }
         var found = DiscoveredFiles()
-        let base = docsDir.standardizedFileURL.path
-        guard
-            let walker = FileManager.default.enumerator(
-                at: docsDir, includingPropertiesForKeys: [.isRegularFileKey],
-                options: [.skipsHiddenFiles])
-        else { return found }
-        for case let url as URL in walker {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            var relative = url.standardizedFileURL.path
-            guard relative.hasPrefix(base + "/") else { continue }
-            relative.removeFirst(base.count + 1)
+        for relative in FileTree.files(under: docsDir.standardizedFileURL.path) {
             if relative.hasSuffix(".md") || relative.hasSuffix(".markdown") {
                 found.pages.append(relative)
             } else {

@@ -46,7 +46,9 @@ enum FrontMatter {
         let yamlStart = lines[1]
         let yamlEnd = lines[closingLine - 1]
         let bodyOffset = closingLine < lines.count ? lines[closingLine] : file.utf8Count
-        let yamlText = String(decoding: Array(utf8)[yamlStart..<yamlEnd], as: UTF8.self)
+        let yamlText = String(
+            decoding: utf8[utf8.index(utf8.startIndex, offsetBy: yamlStart)..<utf8.index(utf8.startIndex, offsetBy: yamlEnd)],
+            as: UTF8.self)
         var reader = YAMLReader(path: file.path, lineOffset: 1)
         var meta = PageMeta()
         if !yamlText.allSatisfy(\.isWhitespace), let node = reader.parse(yamlText, syntaxID: .frontMatter) {

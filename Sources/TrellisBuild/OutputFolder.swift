@@ -53,11 +53,11 @@ final class OutputFolder: @unchecked Sendable {
             old = parked
         }
         try fm.moveItem(at: staging, to: final)
-        if let old { try? fm.removeItem(at: old) }
+        if let old { FileTree.remove(old.path) }
     }
 
     /// Throws the staged output away.
     func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        FileTree.remove(staging.path)
     }
 }

@@ -49,11 +49,13 @@ public struct SourceFile: Sendable {
     /// The text of a 1-based line, without its newline.
     public func lineText(_ line: Int) -> String {
         guard line >= 1, line <= lineStarts.count else { return "" }
-        let utf8 = Array(text.utf8)
-        var end = line < lineStarts.count ? lineStarts[line] : utf8.count
-        let start = lineStarts[line - 1]
-        while end > start, utf8[end - 1] == UInt8(ascii: "\n") || utf8[end - 1] == UInt8(ascii: "\r") {
-            end -= 1
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
+        var end = line < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[line]) : utf8.endIndex
+        while end > start {
+            let before = utf8.index(before: end)
+            guard utf8[before] == UInt8(ascii: "\n") || utf8[before] == UInt8(ascii: "\r") else { break }
+            end = before
         }
         return String(decoding: utf8[start..<end], as: UTF8.self)
     }
