@@ -47,6 +47,7 @@ struct Evaluator {
         case .list(let items): return try list(items)
         case .not(let operand): return .value(.bool(!PythonSemantics.isTruthy(try value(operand))))
         case .negate(let operand): return try negate(operand, at: e.offset)
+        case .plus(let operand): return try plus(operand, at: e.offset)
         case .and(let left, let right):
             let l = try value(left)
             return PythonSemantics.isTruthy(l) ? try evaluate(right) : .value(l)
@@ -141,6 +142,16 @@ struct Evaluator {
         case .double(let d): return .value(.double(-d))
         case let v:
             throw fail(.macroType, "bad operand type for unary -: '\(PythonSemantics.typeName(v))'", at: offset)
+        }
+    }
+
+    private mutating func plus(_ operand: Expression, at offset: Int) throws(EvaluationFailure) -> Operand {
+        switch try value(operand) {
+        case .bool(let b): return .value(.int(b ? 1 : 0))
+        case let v:
+            if case .int = v { return .value(v) }
+            if case .double = v { return .value(v) }
+            throw fail(.macroType, "bad operand type for unary +: '\(PythonSemantics.typeName(v))'", at: offset)
         }
     }
 

@@ -13,6 +13,7 @@ struct Expression: Sendable {
         case list([Expression])
         case not(Expression)
         case negate(Expression)
+        case plus(Expression)
         case and(Expression, Expression)
         case or(Expression, Expression)
         case compare(Expression, [Comparison])

@@ -33,7 +33,11 @@ extension ExpressionParser {
                 guard let (name, at) = takeName() else {
                     throw MacroProblem(message: "expected a test name after 'is'", offset: current.offset)
                 }
-                let arguments = try parseArguments()
+                var arguments = try parseArguments()
+                if arguments.positional.isEmpty, takesBareTestArgument {
+                    // Jinja reads `x is sameas y`: a bare primary here is the test's argument.
+                    arguments.positional.append(try parsePostfixedPrimary())
+                }
                 guard let test = Test(rawValue: name) else {
                     var message = "unknown test '\(name)'"
                     if let hint = Suggestions.didYouMean(name, in: Test.allCases.map(\.rawValue)) { message += "; \(hint)" }
@@ -50,6 +54,16 @@ extension ExpressionParser {
             } else {
                 return node
             }
+        }
+    }
+
+    /// Whether the token after a test name starts an argument without parentheses.
+    private var takesBareTestArgument: Bool {
+        switch current.kind {
+        case .name(let n): return !["else", "or", "and"].contains(n)
+        case .literal: return true
+        case .op(let o): return o == "(" || o == "[" || o == "{"
+        case .end: return false
         }
     }
 

@@ -64,21 +64,25 @@ struct ExpressionParser {
         return try body(&self)
     }
 
-    /// A full expression, including the inline `a if cond else b`.
-    mutating func parseExpression() throws(MacroProblem) -> Expression {
+    /// A full expression. `allowConditional` is false directly in `{% if %}` and `{% elif %}`,
+    /// where Jinja does not accept an inline `a if cond else b` without parentheses.
+    mutating func parseExpression(allowConditional: Bool = true) throws(MacroProblem) -> Expression {
         let start = current.offset
         return try nested(at: start) { (p: inout ExpressionParser) throws(MacroProblem) -> Expression in
-            let value = try p.parseOr()
-            guard p.isName("if") else { return value }
-            p.index += 1
-            let condition = try p.parseOr()
-            var otherwise: Expression? = nil
-            if p.isName("else") {
+            var value = try p.parseOr()
+            while allowConditional, p.isName("if") {
                 p.index += 1
-                otherwise = try p.parseExpression()
+                let condition = try p.parseOr()
+                var otherwise: Expression? = nil
+                if p.isName("else") {
+                    p.index += 1
+                    otherwise = try p.parseExpression()
+                }
+                let children = [value, condition] + (otherwise.map { [$0] } ?? [])
+                value = try p.make(
+                    .conditional(then: value, condition: condition, otherwise: otherwise), at: start, children)
             }
-            let children = [value, condition] + (otherwise.map { [$0] } ?? [])
-            return try p.make(.conditional(then: value, condition: condition, otherwise: otherwise), at: start, children)
+            return value
         }
     }
 
@@ -147,27 +151,22 @@ struct ExpressionParser {
         return left
     }
 
+    /// `-x` and `+x` bind looser than postfix and tighter than filters: `-x|abs` is `(-x)|abs`.
     private mutating func parseUnary() throws(MacroProblem) -> Expression {
-        var node: Expression
-        if isOp("-") {
-            let at = current.offset
-            index += 1
-            let operand = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseUnaryOperand() }
-            node = try make(.negate(operand), at: at, [operand])
-        } else {
-            node = try parsePostfix(try parsePrimary())
-        }
-        return try parseFilters(node)
+        try parseFilters(try parseUnaryOperand())
     }
 
     private mutating func parseUnaryOperand() throws(MacroProblem) -> Expression {
-        if isOp("-") {
-            let at = current.offset
-            index += 1
-            let operand = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseUnaryOperand() }
-            return try make(.negate(operand), at: at, [operand])
-        }
-        return try parsePostfix(try parsePrimary())
+        guard isOp("-") || isOp("+") else { return try parsePostfix(try parsePrimary()) }
+        let at = current.offset
+        let plus = isOp("+")
+        index += 1
+        let operand = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseUnaryOperand() }
+        return try make(plus ? .plus(operand) : .negate(operand), at: at, [operand])
+    }
+
+    mutating func parsePostfixedPrimary() throws(MacroProblem) -> Expression {
+        try parsePostfix(try parsePrimary())
     }
 
     private mutating func parsePrimary() throws(MacroProblem) -> Expression {

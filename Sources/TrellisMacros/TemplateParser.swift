@@ -110,7 +110,7 @@ struct TemplateParser {
     /// yields an expression that fails silently (so the problem is reported once).
     private mutating func expression(_ parser: inout ExpressionParser, closer: String) -> Expression {
         do throws(MacroProblem) {
-            let expr = try parser.parseExpression()
+            let expr = try parser.parseExpression(allowConditional: closer == "}}")
             try parser.expectEnd(closer)
             errors += parser.problems
             return parser.problems.isEmpty ? expr : invalid
@@ -141,6 +141,8 @@ struct TemplateParser {
     }
 
     private mutating func comment(at tag: Int, bodyStart: Int) -> Int {
+        // Jinja's lexer stops without complaint when the text ends right after the opener.
+        if bodyStart >= limit { return limit }
         guard let close = find("#}", from: bodyStart) else {
             errors.append(MacroProblem(message: "unterminated comment", offset: tag))
             return -1
@@ -154,6 +156,7 @@ struct TemplateParser {
     /// `{% raw %}…{% endraw %}` (nil if the tag at `tag` is not a raw opener).
     private mutating func rawBlock(at tag: Int, bodyStart: Int) -> Int? {
         guard let afterOpen = rawTagEnd(keyword: "raw", bodyStart: bodyStart) else { return nil }
+        if afterOpen >= limit { return limit }  // as for comments, Jinja accepts an opener at the very end
         var search = afterOpen
         while let close = find("{%", from: search) {
             var body = close + 2

@@ -26,7 +26,7 @@ struct RobustnessTests {
         return box.value!
     }
 
-    @Test(arguments: ["", "{{", "{%", "{#", "{", "}}", "%}", "{{ ", "{{-", "{%-", "{% if", "{% raw", "{{ 'open", "{{ (", "{{ [1,",
+    @Test(arguments: ["", "{{", "{%", "{# x", "{", "}}", "%}", "{{ ", "{{-", "{%-", "{% if", "{% raw", "{{ 'open", "{{ (", "{{ [1,",
         "{{ brand |", "{{ brand is", "x {{ brand }", "{% if yes %}", "{% elif %}", "{% endif", "\u{0}{{\u{0}}}", "{{ 'a\\x4' }}",
         "{{ 99999999999999999999 }}", "{{ a. }}", "{{ a.0.1 }}", "{{ brand(1) }}", "{{ brand[1:2] }}", "{{ {'a': 1} }}"])
     func malformedInputGivesDiagnosticsNotCrashes(_ text: String) {
