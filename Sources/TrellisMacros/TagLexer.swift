@@ -111,11 +111,12 @@ struct TagLexer {
     }
 
     /// Digits with `_` separators, as Jinja's `(\d+_)*\d+`.
-    private func digits(from p: Int) -> Int {
+    private func digits(from p: Int, only zeros: Bool = false) -> Int {
+        let accepts: (UInt8) -> Bool = { zeros ? $0 == UInt8(ascii: "0") : isDigit($0) }
         var i = p
-        while i < limit, isDigit(bytes[i]) || (bytes[i] == UInt8(ascii: "_") && i + 1 < limit && isDigit(bytes[i + 1])
-            && i > p)
-        {
+        while i < limit {
+            let separated = bytes[i] == UInt8(ascii: "_") && i > p && i + 1 < limit && accepts(bytes[i + 1])
+            guard accepts(bytes[i]) || separated else { break }
             i += 1
         }
         return i
@@ -142,12 +143,7 @@ struct TagLexer {
                 }
             }
         }
-        if !isFloat, bytes[p] == UInt8(ascii: "0") {
-            end = p + 1
-            while end < intEnd, bytes[end] == UInt8(ascii: "0") || (bytes[end] == UInt8(ascii: "_") && end + 1 < intEnd && bytes[end + 1] == UInt8(ascii: "0")) {
-                end += 1
-            }
-        }
+        if !isFloat, bytes[p] == UInt8(ascii: "0") { end = digits(from: p, only: true) }
         let literal = text(p, end).filter { $0 != "_" }
         if isFloat {
             guard let d = Double(literal) else { return (nil, end) }

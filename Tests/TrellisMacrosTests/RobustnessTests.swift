@@ -47,6 +47,12 @@ struct RobustnessTests {
         #expect(Self.expand("text {{").text == "text {{")
     }
 
+    @Test(arguments: ["a {{ x }}", "{% if x %}{% endif %}", "{# c #}", "{{", "a{%"])
+    func anyTagOpenerMakesTheTextNotPlain(_ text: String) {
+        let (template, _) = MacroTemplate.parse(text, file: SourceFile(path: "t.md", text: text), sourceOffset: 0)
+        #expect(!template.isPlainText)
+    }
+
     @Test func emptyTextIsPlainAndEmpty() {
         let (template, diagnostics) = MacroTemplate.parse("", file: SourceFile(path: "e.md", text: ""), sourceOffset: 0)
         #expect(template.isPlainText && diagnostics.isEmpty)
