@@ -55,6 +55,13 @@ struct Evaluator {
             let l = try value(left)
             return PythonSemantics.isTruthy(l) ? .value(l) : try evaluate(right)
         case .compare(let first, let links): return try compare(first, links)
+        case .arithmetic(let op, let left, let right):
+            let (l, r) = (try value(left), try value(right))
+            do throws(PythonTypeError) {
+                return .value(try PythonArithmetic.apply(op, l, r))
+            } catch {
+                throw fail(.macroType, error.message, at: e.offset)
+            }
         case .concat(let left, let right):
             let l = PythonText.str(try value(left))
             return .value(.string(l + PythonText.str(try value(right))))

@@ -18,6 +18,7 @@ struct Expression: Sendable {
         case or(Expression, Expression)
         case compare(Expression, [Comparison])
         case concat(Expression, Expression)
+        case arithmetic(PythonArithmetic.Operator, Expression, Expression)
         case filter(Expression, Filter, [Expression?])
         case test(Expression, Test, negated: Bool)
         case conditional(then: Expression, condition: Expression, otherwise: Expression?)

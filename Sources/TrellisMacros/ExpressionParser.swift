@@ -8,7 +8,7 @@ import TrellisCore
 /// Nesting is bounded (brackets and `not` recurse; chains raise `depth`) so that neither
 /// parsing nor evaluation can exhaust a small thread stack.
 struct ExpressionParser {
-    static let maxNesting = 24
+    static let maxNesting = 16
     static let maxDepth = 48
 
     private let tokens: [Token]
@@ -68,22 +68,20 @@ struct ExpressionParser {
     /// where Jinja does not accept an inline `a if cond else b` without parentheses.
     mutating func parseExpression(allowConditional: Bool = true) throws(MacroProblem) -> Expression {
         let start = current.offset
-        return try nested(at: start) { (p: inout ExpressionParser) throws(MacroProblem) -> Expression in
-            var value = try p.parseOr()
-            while allowConditional, p.isName("if") {
-                p.index += 1
-                let condition = try p.parseOr()
-                var otherwise: Expression? = nil
-                if p.isName("else") {
-                    p.index += 1
-                    otherwise = try p.parseExpression()
-                }
-                let children = [value, condition] + (otherwise.map { [$0] } ?? [])
-                value = try p.make(
-                    .conditional(then: value, condition: condition, otherwise: otherwise), at: start, children)
+        var value = try parseOr()
+        while allowConditional, isName("if") {
+            index += 1
+            let condition = try parseOr()
+            var otherwise: Expression? = nil
+            if isName("else") {
+                let at = current.offset
+                index += 1
+                otherwise = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseExpression() }
             }
-            return value
+            let children = [value, condition] + (otherwise.map { [$0] } ?? [])
+            value = try make(.conditional(then: value, condition: condition, otherwise: otherwise), at: start, children)
         }
+        return value
     }
 
     private mutating func parseOr() throws(MacroProblem) -> Expression {
@@ -117,7 +115,7 @@ struct ExpressionParser {
     }
 
     private mutating func parseCompare() throws(MacroProblem) -> Expression {
-        let left = try parseConcat()
+        let left = try parseSum()
         var links: [Comparison] = []
         while true {
             let at = current.offset
@@ -134,19 +132,45 @@ struct ExpressionParser {
             } else {
                 break
             }
-            links.append(Comparison(op: op, operand: try parseConcat(), offset: at))
+            links.append(Comparison(op: op, operand: try parseSum(), offset: at))
         }
         if links.isEmpty { return left }
         return try make(.compare(left, links), at: left.offset, [left] + links.map(\.operand))
     }
 
+    /// Jinja's binary precedence, loosest first: `+ -`, then `~`, then `* / // %`, then `**`.
+    private mutating func parseSum() throws(MacroProblem) -> Expression {
+        try parseBinary(["+", "-"]) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseConcat() }
+    }
+
     private mutating func parseConcat() throws(MacroProblem) -> Expression {
-        var left = try parseUnary()
-        while isOp("~") {
+        try parseBinary(["~"]) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseProduct() }
+    }
+
+    private mutating func parseProduct() throws(MacroProblem) -> Expression {
+        try parseBinary(["*", "/", "//", "%"]) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parsePower() }
+    }
+
+    private mutating func parsePower() throws(MacroProblem) -> Expression {
+        try parseBinary(["**"]) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseUnary() }
+    }
+
+    /// A left-associative chain of the operators `ops` over operands that `operand` parses.
+    private mutating func parseBinary(
+        _ ops: Set<String>, _ operand: (inout ExpressionParser) throws(MacroProblem) -> Expression
+    ) throws(MacroProblem) -> Expression {
+        var left = try operand(&self)
+        while case .op(let text) = current.kind, ops.contains(text) {
             let at = current.offset
             index += 1
-            let right = try parseUnary()
-            left = try make(.concat(left, right), at: at, [left, right])
+            let right = try operand(&self)
+            let kind: Expression.Kind
+            if let op = PythonArithmetic.Operator(rawValue: text) {
+                kind = .arithmetic(op, left, right)
+            } else {
+                kind = .concat(left, right)
+            }
+            left = try make(kind, at: at, [left, right])
         }
         return left
     }

@@ -106,6 +106,9 @@ struct RobustnessTests {
         "brand" + String(repeating: "|lower", count: 10_000),
         "yes" + String(repeating: " or no", count: 10_000),
         "brand" + String(repeating: " ~ brand", count: 10_000),
+        "1" + String(repeating: " + 1", count: 10_000),
+        "1" + String(repeating: " if yes else 1", count: 10_000),
+        String(repeating: "[(", count: 5_000) + String(repeating: ")]", count: 5_000),
     ])
     func deeplyNestedExpressionsAreRejectedNotOverflowed(_ expression: String) {
         let result = Self.onSmallStack { Self.expand("{{ \(expression) }} after") }
