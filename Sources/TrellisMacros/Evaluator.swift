@@ -88,14 +88,16 @@ struct Evaluator {
     }
 
     /// `base.name`: a map's member (Jinja tries the attribute, then the item).
-    private mutating func member(of base: Expression, name: String, at offset: Int) throws(EvaluationFailure) -> Operand {
+    private mutating func member(of base: Expression, name: String, at offset: Int) throws(EvaluationFailure) -> Operand
+    {
         let container = try value(base)
         if case .map(let map) = container {
             if let v = map[name] { return .value(v) }
             return missingKey(name, in: map, of: base, at: offset)
         }
         return .undefined(
-            MacroProblem(rule: .undefinedVariable, message: "'\(base.path)' has no attribute '\(name)'", offset: offset))
+            MacroProblem(rule: .undefinedVariable, message: "'\(base.path)' has no attribute '\(name)'", offset: offset)
+        )
     }
 
     private func missingKey(_ name: String, in map: ValueMap, of base: Expression, at offset: Int) -> Operand {
@@ -105,7 +107,9 @@ struct Evaluator {
     }
 
     /// `base[key]` and `base.0`: list and string elements (negative from the end), map members.
-    private mutating func element(of base: Expression, key: Expression, at offset: Int) throws(EvaluationFailure) -> Operand {
+    private mutating func element(of base: Expression, key: Expression, at offset: Int) throws(EvaluationFailure)
+        -> Operand
+    {
         let container = try value(base)
         let index = try value(key)
         switch (container, index) {
@@ -121,7 +125,8 @@ struct Evaluator {
         }
         return .undefined(
             MacroProblem(
-                rule: .undefinedVariable, message: "'\(base.path)' has no element \(PythonText.repr(index))", offset: offset))
+                rule: .undefinedVariable, message: "'\(base.path)' has no element \(PythonText.repr(index))",
+                offset: offset))
     }
 
     private func position(_ index: Value, count: Int) -> Int? {

@@ -52,8 +52,14 @@ struct Expression: Sendable {
 /// One `op operand` link of a comparison chain (`a < b <= c`).
 struct Comparison: Sendable {
     enum Operator: String, Sendable {
-        case equal = "==", notEqual = "!=", less = "<", greater = ">", lessOrEqual = "<=", greaterOrEqual = ">="
-        case contains = "in", notContains = "not in"
+        case equal = "=="
+        case notEqual = "!="
+        case less = "<"
+        case greater = ">"
+        case lessOrEqual = "<="
+        case greaterOrEqual = ">="
+        case contains = "in"
+        case notContains = "not in"
     }
     var op: Operator
     var operand: Expression

@@ -1,12 +1,12 @@
 import TrellisCore
 
-
-/// Parses a tag's tokens with Jinja's grammar and precedence:
-/// `a if c else b` < `or` < `and` < `not` < comparisons < `~` < unary `-` < postfix (`.x`, `[i]`)
-/// and filters/tests (`|f`, `is defined`).
+/// Parses a tag's tokens with Jinja's grammar and precedence, loosest first:
+/// `a if c else b`, `or`, `and`, `not`, comparisons (`==`, `<`, `in`, chained), `+ -`, `~`,
+/// `* / // %`, `**`, unary `- +`, then postfix (`.x`, `[i]`) with filters and tests
+/// (`|f`, `is defined`).
 ///
-/// Nesting is bounded (brackets and `not` recurse; chains raise `depth`) so that neither
-/// parsing nor evaluation can exhaust a small thread stack.
+/// Nesting is bounded (brackets, `not` and unary signs recurse; chains raise `depth`) so that
+/// neither parsing nor evaluation can exhaust a small thread stack.
 struct ExpressionParser {
     static let maxNesting = 16
     static let maxDepth = 48
@@ -36,7 +36,9 @@ struct ExpressionParser {
 
     /// Requires the closer next; `closer` is its text for the message.
     func expectEnd(_ closer: String) throws(MacroProblem) {
-        guard isAtEnd else { throw MacroProblem(message: "expected '\(closer)', found \(describe(current))", offset: current.offset) }
+        guard isAtEnd else {
+            throw MacroProblem(message: "expected '\(closer)', found \(describe(current))", offset: current.offset)
+        }
     }
 
     func describe(_ token: Token) -> String {
@@ -53,14 +55,20 @@ struct ExpressionParser {
 
     func make(_ kind: Expression.Kind, at offset: Int, _ children: [Expression]) throws(MacroProblem) -> Expression {
         let node = Expression(kind, at: offset, children: children)
-        guard node.depth <= Self.maxDepth else { throw MacroProblem(message: "expression is too deeply nested", offset: offset) }
+        guard node.depth <= Self.maxDepth else {
+            throw MacroProblem(message: "expression is too deeply nested", offset: offset)
+        }
         return node
     }
 
-    mutating func nested<T>(at offset: Int, _ body: (inout ExpressionParser) throws(MacroProblem) -> T) throws(MacroProblem) -> T {
+    mutating func nested<T>(at offset: Int, _ body: (inout ExpressionParser) throws(MacroProblem) -> T)
+        throws(MacroProblem) -> T
+    {
         nesting += 1
         defer { nesting -= 1 }
-        guard nesting <= Self.maxNesting else { throw MacroProblem(message: "expression is too deeply nested", offset: offset) }
+        guard nesting <= Self.maxNesting else {
+            throw MacroProblem(message: "expression is too deeply nested", offset: offset)
+        }
         return try body(&self)
     }
 
@@ -76,7 +84,9 @@ struct ExpressionParser {
             if isName("else") {
                 let at = current.offset
                 index += 1
-                otherwise = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseExpression() }
+                otherwise = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in
+                    try p.parseExpression()
+                }
             }
             let children = [value, condition] + (otherwise.map { [$0] } ?? [])
             value = try make(.conditional(then: value, condition: condition, otherwise: otherwise), at: start, children)
@@ -148,7 +158,8 @@ struct ExpressionParser {
     }
 
     private mutating func parseProduct() throws(MacroProblem) -> Expression {
-        try parseBinary(["*", "/", "//", "%"]) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parsePower() }
+        try parseBinary(["*", "/", "//", "%"]) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parsePower()
+        }
     }
 
     private mutating func parsePower() throws(MacroProblem) -> Expression {
@@ -185,7 +196,8 @@ struct ExpressionParser {
         let at = current.offset
         let plus = isOp("+")
         index += 1
-        let operand = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseUnaryOperand() }
+        let operand = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseUnaryOperand()
+        }
         return try make(plus ? .plus(operand) : .negate(operand), at: at, [operand])
     }
 
@@ -216,8 +228,12 @@ struct ExpressionParser {
             return Expression(.literal(value), at: token.offset)
         case .op("("):
             index += 1
-            let inner = try nested(at: token.offset) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseExpression() }
-            guard isOp(")") else { throw MacroProblem(message: "expected ')', found \(describe(current))", offset: current.offset) }
+            let inner = try nested(at: token.offset) { (p: inout ExpressionParser) throws(MacroProblem) in
+                try p.parseExpression()
+            }
+            guard isOp(")") else {
+                throw MacroProblem(message: "expected ')', found \(describe(current))", offset: current.offset)
+            }
             index += 1
             return inner
         case .op("["):
@@ -225,11 +241,17 @@ struct ExpressionParser {
             var items: [Expression] = []
             while !isOp("]") {
                 if !items.isEmpty {
-                    guard isOp(",") else { throw MacroProblem(message: "expected ',' or ']', found \(describe(current))", offset: current.offset) }
+                    guard isOp(",") else {
+                        throw MacroProblem(
+                            message: "expected ',' or ']', found \(describe(current))", offset: current.offset)
+                    }
                     index += 1
                     if isOp("]") { break }
                 }
-                items.append(try nested(at: token.offset) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseExpression() })
+                items.append(
+                    try nested(at: token.offset) { (p: inout ExpressionParser) throws(MacroProblem) in
+                        try p.parseExpression()
+                    })
             }
             index += 1
             return try make(.list(items), at: token.offset, items)
@@ -252,16 +274,21 @@ struct ExpressionParser {
                     node = try make(.attribute(node, name), at: token.offset, [node])
                 case .literal(.int):
                     index += 1
-                    node = try make(.item(node, Expression(literalKind(token), at: token.offset)), at: token.offset, [node])
+                    node = try make(
+                        .item(node, Expression(literalKind(token), at: token.offset)), at: token.offset, [node])
                 default:
                     throw MacroProblem(message: "expected a name or number after '.'", offset: token.offset)
                 }
             } else if isOp("[") {
                 let at = current.offset
                 index += 1
-                let key = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseExpression() }
+                let key = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in
+                    try p.parseExpression()
+                }
                 guard isOp("]") else {
-                    throw MacroProblem(message: isOp(":") ? "slices are not supported" : "expected ']', found \(describe(current))", offset: current.offset)
+                    throw MacroProblem(
+                        message: isOp(":") ? "slices are not supported" : "expected ']', found \(describe(current))",
+                        offset: current.offset)
                 }
                 index += 1
                 node = try make(.item(node, key), at: key.offset, [node, key])

@@ -42,8 +42,8 @@ enum PythonArithmetic {
         case (.add, .string(let x), .string(let y)): return .string(x + y)
         case (.add, .list(let x), .list(let y)): return .list(x + y)
         case (.add, .string, _), (.add, .list, _):
-            throw PythonTypeError(
-                message: "can only concatenate \(PythonSemantics.typeName(a)) (not \"\(PythonSemantics.typeName(b))\") to \(PythonSemantics.typeName(a))")
+            let (left, right) = (PythonSemantics.typeName(a), PythonSemantics.typeName(b))
+            throw PythonTypeError(message: "can only concatenate \(left) (not \"\(right)\") to \(left)")
         case (.multiply, .string, _), (.multiply, .list, _):
             if let count = repetitions(b) { return repeated(a, count) }
         case (.multiply, _, .string), (.multiply, _, .list):
@@ -118,7 +118,8 @@ enum PythonArithmetic {
         case .floorDivide, .modulo:
             guard j != 0 else { throw PythonTypeError(message: "integer division or modulo by zero") }
             guard !(i == Int.min && j == -1) else { throw overflow }
-            var q = i / j, r = i % j
+            var q = i / j
+            var r = i % j
             if r != 0 && (r < 0) != (j < 0) {
                 q -= 1
                 r += j
@@ -129,7 +130,9 @@ enum PythonArithmetic {
                 guard i != 0 else { throw PythonTypeError(message: "0.0 cannot be raised to a negative power") }
                 return .double(pow(Double(i), Double(j)))
             }
-            var result = 1, base = i, exponent = j
+            var result = 1
+            var base = i
+            var exponent = j
             while exponent > 0 {
                 if exponent & 1 == 1 {
                     let (r, o) = result.multipliedReportingOverflow(by: base)

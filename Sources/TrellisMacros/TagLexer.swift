@@ -73,7 +73,8 @@ struct TagLexer {
                 switch op {
                 case "(", "[", "{": brackets.append(op.utf8.first!)
                 case ")", "]", "}":
-                    let opener: UInt8 = op == ")" ? UInt8(ascii: "(") : op == "]" ? UInt8(ascii: "[") : UInt8(ascii: "{")
+                    let opener: UInt8 =
+                        op == ")" ? UInt8(ascii: "(") : op == "]" ? UInt8(ascii: "[") : UInt8(ascii: "{")
                     guard brackets.last == opener else { return .failure("unexpected '\(op)'", at: p) }
                     brackets.removeLast()
                 default: break

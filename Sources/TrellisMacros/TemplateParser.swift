@@ -63,7 +63,8 @@ struct TemplateParser {
         }
         emitText(textStart, limit)
         for frame in openIfs {
-            errors.append(MacroProblem(message: "unterminated '{% if %}' (expected '{% endif %}')", offset: frame.nameOffset))
+            errors.append(
+                MacroProblem(message: "unterminated '{% if %}' (expected '{% endif %}')", offset: frame.nameOffset))
             close(frame)
         }
         openIfs.removeAll()
@@ -163,7 +164,9 @@ struct TemplateParser {
             let sign = body < limit ? bytes[body] : 0
             if sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { body += 1 }
             if let after = rawTagEnd(keyword: "endraw", bodyStart: body) {
-                let end = sign == UInt8(ascii: "-") ? ScalarScan.trimTrailingSpaces(bytes, start: afterOpen, end: close) : close
+                let end =
+                    sign == UInt8(ascii: "-")
+                    ? ScalarScan.trimTrailingSpaces(bytes, start: afterOpen, end: close) : close
                 emitText(afterOpen, end)
                 return after
             }

@@ -26,9 +26,12 @@ struct RobustnessTests {
         return box.value!
     }
 
-    @Test(arguments: ["", "{{", "{%", "{# x", "{", "}}", "%}", "{{ ", "{{-", "{%-", "{% if", "{% raw", "{{ 'open", "{{ (", "{{ [1,",
-        "{{ brand |", "{{ brand is", "x {{ brand }", "{% if yes %}", "{% elif %}", "{% endif", "\u{0}{{\u{0}}}", "{{ 'a\\x4' }}",
-        "{{ 99999999999999999999 }}", "{{ a. }}", "{{ a.0.1 }}", "{{ brand(1) }}", "{{ brand[1:2] }}", "{{ {'a': 1} }}"])
+    @Test(arguments: [
+        "", "{{", "{%", "{# x", "{", "}}", "%}", "{{ ", "{{-", "{%-", "{% if", "{% raw", "{{ 'open", "{{ (", "{{ [1,",
+        "{{ brand |", "{{ brand is", "x {{ brand }", "{% if yes %}", "{% elif %}", "{% endif", "\u{0}{{\u{0}}}",
+        "{{ 'a\\x4' }}",
+        "{{ 99999999999999999999 }}", "{{ a. }}", "{{ a.0.1 }}", "{{ brand(1) }}", "{{ brand[1:2] }}", "{{ {'a': 1} }}",
+    ])
     func malformedInputGivesDiagnosticsNotCrashes(_ text: String) {
         let result = Self.expand(text)
         #expect(result.sourceMap.outputLength == result.text.utf8.count)
@@ -38,12 +41,14 @@ struct RobustnessTests {
     }
 
     @Test func tagAtTheVeryEndIsUnterminated() {
-        #expect(Self.expand("text {{").diagnostics.map(\.formatted) == [
-            "r.md:1:6: error: unterminated '{{' (expected '}}') [MacroSyntax]"
-        ])
-        #expect(Self.expand("{%").diagnostics.map(\.formatted) == [
-            "r.md:1:1: error: unterminated '{%' (expected '%}') [MacroSyntax]"
-        ])
+        #expect(
+            Self.expand("text {{").diagnostics.map(\.formatted) == [
+                "r.md:1:6: error: unterminated '{{' (expected '}}') [MacroSyntax]"
+            ])
+        #expect(
+            Self.expand("{%").diagnostics.map(\.formatted) == [
+                "r.md:1:1: error: unterminated '{%' (expected '%}') [MacroSyntax]"
+            ])
         #expect(Self.expand("text {{").text == "text {{")
     }
 
@@ -78,14 +83,16 @@ struct RobustnessTests {
     }
 
     @Test func twoHundredNestedIfsRender() {
-        let text = String(repeating: "{% if yes %}<", count: 200) + "core" + String(repeating: ">{% endif %}", count: 200)
+        let text =
+            String(repeating: "{% if yes %}<", count: 200) + "core" + String(repeating: ">{% endif %}", count: 200)
         let result = Self.onSmallStack { Self.expand(text) }
         #expect(result.diagnostics.isEmpty)
         #expect(result.text == String(repeating: "<", count: 200) + "core" + String(repeating: ">", count: 200))
     }
 
     @Test func tenThousandNestedIfsRenderOnASmallStack() {
-        let text = String(repeating: "{% if yes %}{% if no %}x{% else %}", count: 10_000) + "core"
+        let text =
+            String(repeating: "{% if yes %}{% if no %}x{% else %}", count: 10_000) + "core"
             + String(repeating: "{% endif %}{% endif %}", count: 10_000)
         let result = Self.onSmallStack { Self.expand(text) }
         #expect(result.diagnostics.isEmpty)
