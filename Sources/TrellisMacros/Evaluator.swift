@@ -84,7 +84,8 @@ struct Evaluator {
         if let v = context[name] { return .value(v) }
         var message = "undefined variable '\(name)'"
         if let hint = Suggestions.didYouMean(name, in: context.keys) { message += "; \(hint)" }
-        return .undefined(MacroProblem(rule: .undefinedVariable, message: message, offset: offset))
+        return .undefined(
+            MacroProblem(rule: .undefinedVariable, message: message, offset: offset, length: name.utf8.count))
     }
 
     /// `base.name`: a map's member (Jinja tries the attribute, then the item).
@@ -93,17 +94,21 @@ struct Evaluator {
         let container = try value(base)
         if case .map(let map) = container {
             if let v = map[name] { return .value(v) }
-            return missingKey(name, in: map, of: base, at: offset)
+            return missingKey(name, in: map, of: base, at: offset, length: name.utf8.count)
         }
         return .undefined(
-            MacroProblem(rule: .undefinedVariable, message: "'\(base.path)' has no attribute '\(name)'", offset: offset)
+            MacroProblem(
+                rule: .undefinedVariable, message: "'\(base.path)' has no attribute '\(name)'", offset: offset,
+                length: name.utf8.count)
         )
     }
 
-    private func missingKey(_ name: String, in map: ValueMap, of base: Expression, at offset: Int) -> Operand {
+    private func missingKey(_ name: String, in map: ValueMap, of base: Expression, at offset: Int, length: Int = 0)
+        -> Operand
+    {
         var message = "'\(base.path)' has no attribute '\(name)'"
         if let hint = Suggestions.didYouMean(name, in: map.keys) { message += "; \(hint)" }
-        return .undefined(MacroProblem(rule: .undefinedVariable, message: message, offset: offset))
+        return .undefined(MacroProblem(rule: .undefinedVariable, message: message, offset: offset, length: length))
     }
 
     /// `base[key]` and `base.0`: list and string elements (negative from the end), map members.

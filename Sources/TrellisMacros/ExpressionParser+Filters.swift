@@ -14,7 +14,8 @@ extension ExpressionParser {
                 guard let filter = Filter.named(name) else {
                     var message = "unknown filter '\(name)'"
                     if let hint = Suggestions.didYouMean(name, in: Filter.allNames) { message += "; \(hint)" }
-                    problems.append(MacroProblem(rule: .unknownFilter, message: message, offset: at))
+                    problems.append(
+                        MacroProblem(rule: .unknownFilter, message: message, offset: at, length: name.utf8.count))
                     node = Expression(.invalid, at: at)
                     continue
                 }

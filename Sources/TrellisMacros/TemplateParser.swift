@@ -244,12 +244,12 @@ struct TemplateParser {
         default:
             if name.hasPrefix("end"), unknownStatements.contains(String(name.dropFirst(3))) { return }
             unknownStatements.insert(name)
-            errors.append(MacroProblem(message: "unknown statement '\(name)'", offset: at))
+            errors.append(MacroProblem(message: "unknown statement '\(name)'", offset: at, length: name.utf8.count))
         }
     }
 
     private mutating func unexpected(_ name: String, _ at: Int) {
-        errors.append(MacroProblem(message: "unexpected '{% \(name) %}'", offset: at))
+        errors.append(MacroProblem(message: "unexpected '{% \(name) %}'", offset: at, length: name.utf8.count))
     }
 
     private mutating func expectEnd(_ parser: ExpressionParser) {

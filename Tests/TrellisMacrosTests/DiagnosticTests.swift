@@ -48,6 +48,14 @@ struct DiagnosticTests {
             ])
     }
 
+    @Test func rangesCoverTheOffendingName() {
+        let file = SourceFile(path: "r.md", text: "ab {{ panel.domian }}")
+        let result = MacroExpander.expand(file.text, file: file, sourceOffset: 0, context: Self.context)
+        let range = result.diagnostics.first?.range
+        #expect(range?.start.column == 13)
+        #expect(range?.end.column == 19)
+    }
+
     @Test func unknownFilterSuggestsTheClosestFilter() {
         #expect(
             Self.diagnostics("{{ brand | lowr }}") == [
