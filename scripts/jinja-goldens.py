@@ -30,7 +30,11 @@ def main() -> int:
         # newline='' keeps '\r\n' as written, so Jinja's own newline handling is what is tested.
         with open(case, encoding="utf-8", newline="") as f:
             source = f.read()
-        output = env.from_string(source).render(**context)
+        try:
+            output = env.from_string(source).render(**context)
+        except Exception as error:
+            print(f"{case.name}: {type(error).__name__}: {error}", file=sys.stderr)
+            return 1
         with open(case.with_suffix(".expected"), "w", encoding="utf-8", newline="") as f:
             f.write(output)
     print(f"rendered {len(cases)} fixtures")

@@ -9,7 +9,8 @@ extension Evaluator {
         if filter == .default {
             // `default(value, default_value='', boolean=False)`: only an undefined value (or,
             // with `boolean`, a falsy one) is replaced; the fallback itself may be undefined.
-            let fallback = try arguments[0].map { e throws(EvaluationFailure) in try evaluate(e) } ?? .value(.string(""))
+            let fallback =
+                try arguments[0].map { e throws(EvaluationFailure) in try evaluate(e) } ?? .value(.string(""))
             guard case .value(let v) = operand else { return fallback }
             let boolean = try arguments[1].map { e throws(EvaluationFailure) in try value(e) }
             if let boolean, PythonSemantics.isTruthy(boolean), !PythonSemantics.isTruthy(v) { return fallback }
@@ -32,7 +33,9 @@ extension Evaluator {
                 case .bool(let b): count = b ? 1 : 0
                 case .null: break
                 case let other:
-                    throw fail(.macroType, "'\(PythonSemantics.typeName(other))' object cannot be interpreted as an integer", at: e.offset)
+                    throw fail(
+                        .macroType, "'\(PythonSemantics.typeName(other))' object cannot be interpreted as an integer",
+                        at: e.offset)
                 }
             }
             return .value(.string(PythonText.replace(text, old, new, count: count)))

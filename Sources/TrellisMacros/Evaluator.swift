@@ -47,6 +47,7 @@ struct Evaluator {
         case .list(let items): return try list(items)
         case .not(let operand): return .value(.bool(!PythonSemantics.isTruthy(try value(operand))))
         case .negate(let operand): return try negate(operand, at: e.offset)
+        case .plus(let operand): return try plus(operand, at: e.offset)
         case .and(let left, let right):
             let l = try value(left)
             return PythonSemantics.isTruthy(l) ? try evaluate(right) : .value(l)
@@ -54,6 +55,13 @@ struct Evaluator {
             let l = try value(left)
             return PythonSemantics.isTruthy(l) ? .value(l) : try evaluate(right)
         case .compare(let first, let links): return try compare(first, links)
+        case .arithmetic(let op, let left, let right):
+            let (l, r) = (try value(left), try value(right))
+            do throws(PythonTypeError) {
+                return .value(try PythonArithmetic.apply(op, l, r))
+            } catch {
+                throw fail(.macroType, error.message, at: e.offset)
+            }
         case .concat(let left, let right):
             let l = PythonText.str(try value(left))
             return .value(.string(l + PythonText.str(try value(right))))
@@ -76,28 +84,37 @@ struct Evaluator {
         if let v = context[name] { return .value(v) }
         var message = "undefined variable '\(name)'"
         if let hint = Suggestions.didYouMean(name, in: context.keys) { message += "; \(hint)" }
-        return .undefined(MacroProblem(rule: .undefinedVariable, message: message, offset: offset))
+        return .undefined(
+            MacroProblem(rule: .undefinedVariable, message: message, offset: offset, length: name.utf8.count))
     }
 
     /// `base.name`: a map's member (Jinja tries the attribute, then the item).
-    private mutating func member(of base: Expression, name: String, at offset: Int) throws(EvaluationFailure) -> Operand {
+    private mutating func member(of base: Expression, name: String, at offset: Int) throws(EvaluationFailure) -> Operand
+    {
         let container = try value(base)
         if case .map(let map) = container {
             if let v = map[name] { return .value(v) }
-            return missingKey(name, in: map, of: base, at: offset)
+            return missingKey(name, in: map, of: base, at: offset, length: name.utf8.count)
         }
         return .undefined(
-            MacroProblem(rule: .undefinedVariable, message: "'\(base.path)' has no attribute '\(name)'", offset: offset))
+            MacroProblem(
+                rule: .undefinedVariable, message: "'\(base.path)' has no attribute '\(name)'", offset: offset,
+                length: name.utf8.count)
+        )
     }
 
-    private func missingKey(_ name: String, in map: ValueMap, of base: Expression, at offset: Int) -> Operand {
+    private func missingKey(_ name: String, in map: ValueMap, of base: Expression, at offset: Int, length: Int = 0)
+        -> Operand
+    {
         var message = "'\(base.path)' has no attribute '\(name)'"
         if let hint = Suggestions.didYouMean(name, in: map.keys) { message += "; \(hint)" }
-        return .undefined(MacroProblem(rule: .undefinedVariable, message: message, offset: offset))
+        return .undefined(MacroProblem(rule: .undefinedVariable, message: message, offset: offset, length: length))
     }
 
     /// `base[key]` and `base.0`: list and string elements (negative from the end), map members.
-    private mutating func element(of base: Expression, key: Expression, at offset: Int) throws(EvaluationFailure) -> Operand {
+    private mutating func element(of base: Expression, key: Expression, at offset: Int) throws(EvaluationFailure)
+        -> Operand
+    {
         let container = try value(base)
         let index = try value(key)
         switch (container, index) {
@@ -113,7 +130,8 @@ struct Evaluator {
         }
         return .undefined(
             MacroProblem(
-                rule: .undefinedVariable, message: "'\(base.path)' has no element \(PythonText.repr(index))", offset: offset))
+                rule: .undefinedVariable, message: "'\(base.path)' has no element \(PythonText.repr(index))",
+                offset: offset))
     }
 
     private func position(_ index: Value, count: Int) -> Int? {
@@ -141,6 +159,16 @@ struct Evaluator {
         case .double(let d): return .value(.double(-d))
         case let v:
             throw fail(.macroType, "bad operand type for unary -: '\(PythonSemantics.typeName(v))'", at: offset)
+        }
+    }
+
+    private mutating func plus(_ operand: Expression, at offset: Int) throws(EvaluationFailure) -> Operand {
+        switch try value(operand) {
+        case .bool(let b): return .value(.int(b ? 1 : 0))
+        case let v:
+            if case .int = v { return .value(v) }
+            if case .double = v { return .value(v) }
+            throw fail(.macroType, "bad operand type for unary +: '\(PythonSemantics.typeName(v))'", at: offset)
         }
     }
 

@@ -13,10 +13,12 @@ struct Expression: Sendable {
         case list([Expression])
         case not(Expression)
         case negate(Expression)
+        case plus(Expression)
         case and(Expression, Expression)
         case or(Expression, Expression)
         case compare(Expression, [Comparison])
         case concat(Expression, Expression)
+        case arithmetic(PythonArithmetic.Operator, Expression, Expression)
         case filter(Expression, Filter, [Expression?])
         case test(Expression, Test, negated: Bool)
         case conditional(then: Expression, condition: Expression, otherwise: Expression?)
@@ -50,8 +52,14 @@ struct Expression: Sendable {
 /// One `op operand` link of a comparison chain (`a < b <= c`).
 struct Comparison: Sendable {
     enum Operator: String, Sendable {
-        case equal = "==", notEqual = "!=", less = "<", greater = ">", lessOrEqual = "<=", greaterOrEqual = ">="
-        case contains = "in", notContains = "not in"
+        case equal = "=="
+        case notEqual = "!="
+        case less = "<"
+        case greater = ">"
+        case lessOrEqual = "<="
+        case greaterOrEqual = ">="
+        case contains = "in"
+        case notContains = "not in"
     }
     var op: Operator
     var operand: Expression

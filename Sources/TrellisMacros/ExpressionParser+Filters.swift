@@ -14,7 +14,8 @@ extension ExpressionParser {
                 guard let filter = Filter.named(name) else {
                     var message = "unknown filter '\(name)'"
                     if let hint = Suggestions.didYouMean(name, in: Filter.allNames) { message += "; \(hint)" }
-                    problems.append(MacroProblem(rule: .unknownFilter, message: message, offset: at))
+                    problems.append(
+                        MacroProblem(rule: .unknownFilter, message: message, offset: at, length: name.utf8.count))
                     node = Expression(.invalid, at: at)
                     continue
                 }
@@ -33,16 +34,23 @@ extension ExpressionParser {
                 guard let (name, at) = takeName() else {
                     throw MacroProblem(message: "expected a test name after 'is'", offset: current.offset)
                 }
-                let arguments = try parseArguments()
+                var arguments = try parseArguments()
+                if arguments.positional.isEmpty, takesBareTestArgument {
+                    // Jinja reads `x is sameas y`: a bare primary here is the test's argument.
+                    arguments.positional.append(try parsePostfixedPrimary())
+                }
                 guard let test = Test(rawValue: name) else {
                     var message = "unknown test '\(name)'"
-                    if let hint = Suggestions.didYouMean(name, in: Test.allCases.map(\.rawValue)) { message += "; \(hint)" }
+                    if let hint = Suggestions.didYouMean(name, in: Test.allCases.map(\.rawValue)) {
+                        message += "; \(hint)"
+                    }
                     problems.append(MacroProblem(rule: .unknownFilter, message: message, offset: at))
                     node = Expression(.invalid, at: at)
                     continue
                 }
                 if !arguments.positional.isEmpty || !arguments.keywords.isEmpty {
-                    problems.append(MacroProblem(rule: .macroType, message: "test '\(name)' takes no arguments", offset: at))
+                    problems.append(
+                        MacroProblem(rule: .macroType, message: "test '\(name)' takes no arguments", offset: at))
                     node = Expression(.invalid, at: at)
                     continue
                 }
@@ -50,6 +58,16 @@ extension ExpressionParser {
             } else {
                 return node
             }
+        }
+    }
+
+    /// Whether the token after a test name starts an argument without parentheses.
+    private var takesBareTestArgument: Bool {
+        switch current.kind {
+        case .name(let n): return !["else", "or", "and"].contains(n)
+        case .literal: return true
+        case .op(let o): return o == "(" || o == "[" || o == "{"
+        case .end: return false
         }
     }
 
@@ -67,7 +85,8 @@ extension ExpressionParser {
         while !isOp(")") {
             if !arguments.positional.isEmpty || !arguments.keywords.isEmpty {
                 guard isOp(",") else {
-                    throw MacroProblem(message: "expected ',' or ')', found \(describe(current))", offset: current.offset)
+                    throw MacroProblem(
+                        message: "expected ',' or ')', found \(describe(current))", offset: current.offset)
                 }
                 index += 1
                 if isOp(")") { break }
@@ -75,14 +94,17 @@ extension ExpressionParser {
             if case .name(let name) = current.kind, index + 1 < tokensCount, token(at: index + 1).kind == .op("=") {
                 let at = current.offset
                 index += 2
-                let value = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseExpression() }
+                let value = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in
+                    try p.parseExpression()
+                }
                 arguments.keywords.append((name, value, at))
             } else {
                 guard arguments.keywords.isEmpty else {
                     throw MacroProblem(message: "positional argument follows keyword argument", offset: current.offset)
                 }
                 arguments.positional.append(
-                    try nested(at: open) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseExpression() })
+                    try nested(at: open) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseExpression() }
+                )
             }
         }
         index += 1
@@ -96,30 +118,32 @@ extension ExpressionParser {
         var bound = [Expression?](repeating: nil, count: parameters.count)
         guard arguments.positional.count <= parameters.count else {
             let count = parameters.count
-            problems.append(
-                MacroProblem(
-                    rule: .macroType,
-                    message: "filter '\(name)' takes \(count == 0 ? "no" : "at most \(count)") argument\(count == 1 ? "" : "s")",
-                    offset: at))
+            let limit = count == 0 ? "no arguments" : "at most \(count) argument\(count == 1 ? "" : "s")"
+            problems.append(MacroProblem(rule: .macroType, message: "filter '\(name)' takes \(limit)", offset: at))
             return nil
         }
         for (i, value) in arguments.positional.enumerated() { bound[i] = value }
         for keyword in arguments.keywords {
             guard let i = parameters.firstIndex(of: keyword.name) else {
                 problems.append(
-                    MacroProblem(rule: .macroType, message: "filter '\(name)' has no parameter '\(keyword.name)'", offset: keyword.offset))
+                    MacroProblem(
+                        rule: .macroType, message: "filter '\(name)' has no parameter '\(keyword.name)'",
+                        offset: keyword.offset))
                 return nil
             }
             guard bound[i] == nil else {
                 problems.append(
-                    MacroProblem(rule: .macroType, message: "filter '\(name)' got '\(keyword.name)' twice", offset: keyword.offset))
+                    MacroProblem(
+                        rule: .macroType, message: "filter '\(name)' got '\(keyword.name)' twice",
+                        offset: keyword.offset))
                 return nil
             }
             bound[i] = keyword.value
         }
         if bound.prefix(filter.requiredCount).contains(where: { $0 == nil }) {
             problems.append(
-                MacroProblem(rule: .macroType, message: "filter '\(name)' needs \(filter.requiredCount) arguments", offset: at))
+                MacroProblem(
+                    rule: .macroType, message: "filter '\(name)' needs \(filter.requiredCount) arguments", offset: at))
             return nil
         }
         return bound

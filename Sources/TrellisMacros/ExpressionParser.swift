@@ -1,14 +1,14 @@
 import TrellisCore
 
-
-/// Parses a tag's tokens with Jinja's grammar and precedence:
-/// `a if c else b` < `or` < `and` < `not` < comparisons < `~` < unary `-` < postfix (`.x`, `[i]`)
-/// and filters/tests (`|f`, `is defined`).
+/// Parses a tag's tokens with Jinja's grammar and precedence, loosest first:
+/// `a if c else b`, `or`, `and`, `not`, comparisons (`==`, `<`, `in`, chained), `+ -`, `~`,
+/// `* / // %`, `**`, unary `- +`, then postfix (`.x`, `[i]`) with filters and tests
+/// (`|f`, `is defined`).
 ///
-/// Nesting is bounded (brackets and `not` recurse; chains raise `depth`) so that neither
-/// parsing nor evaluation can exhaust a small thread stack.
+/// Nesting is bounded (brackets, `not` and unary signs recurse; chains raise `depth`) so that
+/// neither parsing nor evaluation can exhaust a small thread stack.
 struct ExpressionParser {
-    static let maxNesting = 24
+    static let maxNesting = 16
     static let maxDepth = 48
 
     private let tokens: [Token]
@@ -36,7 +36,9 @@ struct ExpressionParser {
 
     /// Requires the closer next; `closer` is its text for the message.
     func expectEnd(_ closer: String) throws(MacroProblem) {
-        guard isAtEnd else { throw MacroProblem(message: "expected '\(closer)', found \(describe(current))", offset: current.offset) }
+        guard isAtEnd else {
+            throw MacroProblem(message: "expected '\(closer)', found \(describe(current))", offset: current.offset)
+        }
     }
 
     func describe(_ token: Token) -> String {
@@ -53,33 +55,43 @@ struct ExpressionParser {
 
     func make(_ kind: Expression.Kind, at offset: Int, _ children: [Expression]) throws(MacroProblem) -> Expression {
         let node = Expression(kind, at: offset, children: children)
-        guard node.depth <= Self.maxDepth else { throw MacroProblem(message: "expression is too deeply nested", offset: offset) }
+        guard node.depth <= Self.maxDepth else {
+            throw MacroProblem(message: "expression is too deeply nested", offset: offset)
+        }
         return node
     }
 
-    mutating func nested<T>(at offset: Int, _ body: (inout ExpressionParser) throws(MacroProblem) -> T) throws(MacroProblem) -> T {
+    mutating func nested<T>(at offset: Int, _ body: (inout ExpressionParser) throws(MacroProblem) -> T)
+        throws(MacroProblem) -> T
+    {
         nesting += 1
         defer { nesting -= 1 }
-        guard nesting <= Self.maxNesting else { throw MacroProblem(message: "expression is too deeply nested", offset: offset) }
+        guard nesting <= Self.maxNesting else {
+            throw MacroProblem(message: "expression is too deeply nested", offset: offset)
+        }
         return try body(&self)
     }
 
-    /// A full expression, including the inline `a if cond else b`.
-    mutating func parseExpression() throws(MacroProblem) -> Expression {
+    /// A full expression. `allowConditional` is false directly in `{% if %}` and `{% elif %}`,
+    /// where Jinja does not accept an inline `a if cond else b` without parentheses.
+    mutating func parseExpression(allowConditional: Bool = true) throws(MacroProblem) -> Expression {
         let start = current.offset
-        return try nested(at: start) { (p: inout ExpressionParser) throws(MacroProblem) -> Expression in
-            let value = try p.parseOr()
-            guard p.isName("if") else { return value }
-            p.index += 1
-            let condition = try p.parseOr()
+        var value = try parseOr()
+        while allowConditional, isName("if") {
+            index += 1
+            let condition = try parseOr()
             var otherwise: Expression? = nil
-            if p.isName("else") {
-                p.index += 1
-                otherwise = try p.parseExpression()
+            if isName("else") {
+                let at = current.offset
+                index += 1
+                otherwise = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in
+                    try p.parseExpression()
+                }
             }
             let children = [value, condition] + (otherwise.map { [$0] } ?? [])
-            return try p.make(.conditional(then: value, condition: condition, otherwise: otherwise), at: start, children)
+            value = try make(.conditional(then: value, condition: condition, otherwise: otherwise), at: start, children)
         }
+        return value
     }
 
     private mutating func parseOr() throws(MacroProblem) -> Expression {
@@ -113,7 +125,7 @@ struct ExpressionParser {
     }
 
     private mutating func parseCompare() throws(MacroProblem) -> Expression {
-        let left = try parseConcat()
+        let left = try parseSum()
         var links: [Comparison] = []
         while true {
             let at = current.offset
@@ -130,44 +142,67 @@ struct ExpressionParser {
             } else {
                 break
             }
-            links.append(Comparison(op: op, operand: try parseConcat(), offset: at))
+            links.append(Comparison(op: op, operand: try parseSum(), offset: at))
         }
         if links.isEmpty { return left }
         return try make(.compare(left, links), at: left.offset, [left] + links.map(\.operand))
     }
 
+    /// Jinja's binary precedence, loosest first: `+ -`, then `~`, then `* / // %`, then `**`.
+    private mutating func parseSum() throws(MacroProblem) -> Expression {
+        try parseBinary(["+", "-"]) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseConcat() }
+    }
+
     private mutating func parseConcat() throws(MacroProblem) -> Expression {
-        var left = try parseUnary()
-        while isOp("~") {
+        try parseBinary(["~"]) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseProduct() }
+    }
+
+    private mutating func parseProduct() throws(MacroProblem) -> Expression {
+        try parseBinary(["*", "/", "//", "%"]) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parsePower()
+        }
+    }
+
+    private mutating func parsePower() throws(MacroProblem) -> Expression {
+        try parseBinary(["**"]) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseUnary() }
+    }
+
+    /// A left-associative chain of the operators `ops` over operands that `operand` parses.
+    private mutating func parseBinary(
+        _ ops: Set<String>, _ operand: (inout ExpressionParser) throws(MacroProblem) -> Expression
+    ) throws(MacroProblem) -> Expression {
+        var left = try operand(&self)
+        while case .op(let text) = current.kind, ops.contains(text) {
             let at = current.offset
             index += 1
-            let right = try parseUnary()
-            left = try make(.concat(left, right), at: at, [left, right])
+            let right = try operand(&self)
+            let kind: Expression.Kind
+            if let op = PythonArithmetic.Operator(rawValue: text) {
+                kind = .arithmetic(op, left, right)
+            } else {
+                kind = .concat(left, right)
+            }
+            left = try make(kind, at: at, [left, right])
         }
         return left
     }
 
+    /// `-x` and `+x` bind looser than postfix and tighter than filters: `-x|abs` is `(-x)|abs`.
     private mutating func parseUnary() throws(MacroProblem) -> Expression {
-        var node: Expression
-        if isOp("-") {
-            let at = current.offset
-            index += 1
-            let operand = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseUnaryOperand() }
-            node = try make(.negate(operand), at: at, [operand])
-        } else {
-            node = try parsePostfix(try parsePrimary())
-        }
-        return try parseFilters(node)
+        try parseFilters(try parseUnaryOperand())
     }
 
     private mutating func parseUnaryOperand() throws(MacroProblem) -> Expression {
-        if isOp("-") {
-            let at = current.offset
-            index += 1
-            let operand = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseUnaryOperand() }
-            return try make(.negate(operand), at: at, [operand])
+        guard isOp("-") || isOp("+") else { return try parsePostfix(try parsePrimary()) }
+        let at = current.offset
+        let plus = isOp("+")
+        index += 1
+        let operand = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseUnaryOperand()
         }
-        return try parsePostfix(try parsePrimary())
+        return try make(plus ? .plus(operand) : .negate(operand), at: at, [operand])
+    }
+
+    mutating func parsePostfixedPrimary() throws(MacroProblem) -> Expression {
+        try parsePostfix(try parsePrimary())
     }
 
     private mutating func parsePrimary() throws(MacroProblem) -> Expression {
@@ -193,8 +228,12 @@ struct ExpressionParser {
             return Expression(.literal(value), at: token.offset)
         case .op("("):
             index += 1
-            let inner = try nested(at: token.offset) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseExpression() }
-            guard isOp(")") else { throw MacroProblem(message: "expected ')', found \(describe(current))", offset: current.offset) }
+            let inner = try nested(at: token.offset) { (p: inout ExpressionParser) throws(MacroProblem) in
+                try p.parseExpression()
+            }
+            guard isOp(")") else {
+                throw MacroProblem(message: "expected ')', found \(describe(current))", offset: current.offset)
+            }
             index += 1
             return inner
         case .op("["):
@@ -202,11 +241,17 @@ struct ExpressionParser {
             var items: [Expression] = []
             while !isOp("]") {
                 if !items.isEmpty {
-                    guard isOp(",") else { throw MacroProblem(message: "expected ',' or ']', found \(describe(current))", offset: current.offset) }
+                    guard isOp(",") else {
+                        throw MacroProblem(
+                            message: "expected ',' or ']', found \(describe(current))", offset: current.offset)
+                    }
                     index += 1
                     if isOp("]") { break }
                 }
-                items.append(try nested(at: token.offset) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseExpression() })
+                items.append(
+                    try nested(at: token.offset) { (p: inout ExpressionParser) throws(MacroProblem) in
+                        try p.parseExpression()
+                    })
             }
             index += 1
             return try make(.list(items), at: token.offset, items)
@@ -229,16 +274,21 @@ struct ExpressionParser {
                     node = try make(.attribute(node, name), at: token.offset, [node])
                 case .literal(.int):
                     index += 1
-                    node = try make(.item(node, Expression(literalKind(token), at: token.offset)), at: token.offset, [node])
+                    node = try make(
+                        .item(node, Expression(literalKind(token), at: token.offset)), at: token.offset, [node])
                 default:
                     throw MacroProblem(message: "expected a name or number after '.'", offset: token.offset)
                 }
             } else if isOp("[") {
                 let at = current.offset
                 index += 1
-                let key = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in try p.parseExpression() }
+                let key = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in
+                    try p.parseExpression()
+                }
                 guard isOp("]") else {
-                    throw MacroProblem(message: isOp(":") ? "slices are not supported" : "expected ']', found \(describe(current))", offset: current.offset)
+                    throw MacroProblem(
+                        message: isOp(":") ? "slices are not supported" : "expected ']', found \(describe(current))",
+                        offset: current.offset)
                 }
                 index += 1
                 node = try make(.item(node, key), at: key.offset, [node, key])

@@ -4,7 +4,8 @@ import TrellisCore
 public enum MacroExpander {
     /// Parses and renders `text` (which starts at UTF-8 offset `sourceOffset` of `file`);
     /// the result's diagnostics include the parse diagnostics, in file order.
-    public static func expand(_ text: String, file: SourceFile, sourceOffset: Int, context: ValueMap) -> MacroExpansion {
+    public static func expand(_ text: String, file: SourceFile, sourceOffset: Int, context: ValueMap) -> MacroExpansion
+    {
         let (template, parseDiagnostics) = MacroTemplate.parse(text, file: file, sourceOffset: sourceOffset)
         var expansion = template.render(context: context)
         expansion.diagnostics = (parseDiagnostics + expansion.diagnostics).sorted(by: Diagnostic.sortKey)

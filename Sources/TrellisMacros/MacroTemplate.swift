@@ -42,7 +42,8 @@ public struct MacroTemplate: Sendable {
             if limit > 0, bytes[limit - 1] == UInt8(ascii: "\r") { limit -= 1 }
             self.limit = limit
             // One cheap pass decides the fast path; only pages with tags are compiled.
-            let open = UInt8(ascii: "{"), cr = UInt8(ascii: "\r")
+            let open = UInt8(ascii: "{")
+            let cr = UInt8(ascii: "\r")
             var previous: UInt8 = 0
             for i in 0..<limit {
                 let byte = bytes[i]

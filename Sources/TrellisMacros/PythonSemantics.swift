@@ -126,7 +126,8 @@ enum PythonSemantics {
     }
 
     private static func containsScalars(_ haystack: String, _ needle: String) -> Bool {
-        let h = Array(haystack.unicodeScalars), n = Array(needle.unicodeScalars)
+        let h = Array(haystack.unicodeScalars)
+        let n = Array(needle.unicodeScalars)
         if n.isEmpty { return true }
         guard h.count >= n.count else { return false }
         for start in 0...(h.count - n.count) where h[start] == n[0] && h[start..<(start + n.count)].elementsEqual(n) {

@@ -67,7 +67,9 @@ enum PythonText {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case quote: out += "\\"; out.unicodeScalars.append(scalar)
+            case quote:
+                out += "\\"
+                out.unicodeScalars.append(scalar)
             default:
                 if isPrintable(scalar) {
                     out.unicodeScalars.append(scalar)
@@ -113,7 +115,8 @@ enum PythonText {
             text = text[..<e]
         }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        let integer = parts[0], fraction = parts.count > 1 ? parts[1] : ""
+        let integer = parts[0]
+        let fraction = parts.count > 1 ? parts[1] : ""
         var digits = Array(integer + fraction)
         var point = integer.count + exponent  // value = 0.digits × 10^point
         while digits.first == "0" {
@@ -215,12 +218,16 @@ enum PythonText {
     /// Python's `str.replace(old, new, count)`; a negative count replaces every occurrence and
     /// an empty `old` inserts `new` around every code point, as Python does.
     static func replace(_ s: String, _ old: String, _ new: String, count: Int) -> String {
-        let source = Array(s.unicodeScalars), pattern = Array(old.unicodeScalars)
+        let source = Array(s.unicodeScalars)
+        let pattern = Array(old.unicodeScalars)
         var out = String.UnicodeScalarView()
         var remaining = count < 0 ? Int.max : count
         if pattern.isEmpty {
             for scalar in source {
-                if remaining > 0 { out.append(contentsOf: new.unicodeScalars); remaining -= 1 }
+                if remaining > 0 {
+                    out.append(contentsOf: new.unicodeScalars)
+                    remaining -= 1
+                }
                 out.append(scalar)
             }
             if remaining > 0 { out.append(contentsOf: new.unicodeScalars) }

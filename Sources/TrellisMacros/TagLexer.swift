@@ -73,7 +73,8 @@ struct TagLexer {
                 switch op {
                 case "(", "[", "{": brackets.append(op.utf8.first!)
                 case ")", "]", "}":
-                    let opener: UInt8 = op == ")" ? UInt8(ascii: "(") : op == "]" ? UInt8(ascii: "[") : UInt8(ascii: "{")
+                    let opener: UInt8 =
+                        op == ")" ? UInt8(ascii: "(") : op == "]" ? UInt8(ascii: "[") : UInt8(ascii: "{")
                     guard brackets.last == opener else { return .failure("unexpected '\(op)'", at: p) }
                     brackets.removeLast()
                 default: break
@@ -111,18 +112,21 @@ struct TagLexer {
     }
 
     /// Digits with `_` separators, as Jinja's `(\d+_)*\d+`.
-    private func digits(from p: Int) -> Int {
+    private func digits(from p: Int, only zeros: Bool = false) -> Int {
+        let accepts: (UInt8) -> Bool = { zeros ? $0 == UInt8(ascii: "0") : isDigit($0) }
         var i = p
-        while i < limit, isDigit(bytes[i]) || (bytes[i] == UInt8(ascii: "_") && i + 1 < limit && isDigit(bytes[i + 1])
-            && i > p)
-        {
+        while i < limit {
+            let separated = bytes[i] == UInt8(ascii: "_") && i > p && i + 1 < limit && accepts(bytes[i + 1])
+            guard accepts(bytes[i]) || separated else { break }
             i += 1
         }
         return i
     }
 
-    /// A float (`1.5`, `1e3`) unless right after a `.` (so `a.0.1` is `a[0][1]`), else an int.
+    /// A float (`1.5`, `1e3`) unless right after a `.` (so `a.0.1` is `a[0][1]`), else an int:
+    /// `0x1F`, `0o17`, `0b101`, or decimal, where a leading zero ends the token (`01` is `0 1`).
     private func number(at p: Int) -> (Token?, Int) {
+        if let radixed = radixNumber(at: p) { return radixed }
         let intEnd = digits(from: p)
         var end = intEnd
         var isFloat = false
@@ -140,6 +144,7 @@ struct TagLexer {
                 }
             }
         }
+        if !isFloat, bytes[p] == UInt8(ascii: "0") { end = digits(from: p, only: true) }
         let literal = text(p, end).filter { $0 != "_" }
         if isFloat {
             guard let d = Double(literal) else { return (nil, end) }
@@ -147,6 +152,31 @@ struct TagLexer {
         }
         guard let i = Int(literal) else { return (nil, end) }
         return (Token(kind: .literal(.int(i)), offset: p), end)
+    }
+
+    private func radixNumber(at p: Int) -> (Token?, Int)? {
+        guard p + 2 < limit, bytes[p] == UInt8(ascii: "0") else { return nil }
+        let radix: Int
+        switch bytes[p + 1] | 0x20 {
+        case UInt8(ascii: "x"): radix = 16
+        case UInt8(ascii: "o"): radix = 8
+        case UInt8(ascii: "b"): radix = 2
+        default: return nil
+        }
+        func isDigit(_ b: UInt8) -> Bool { Int(String(UnicodeScalar(b)), radix: radix) != nil }
+        var end = p + 2
+        var sawDigit = false
+        while end < limit {
+            if isDigit(bytes[end]) {
+                sawDigit = true
+            } else if !(bytes[end] == UInt8(ascii: "_") && end + 1 < limit && isDigit(bytes[end + 1])) {
+                break
+            }
+            end += 1
+        }
+        guard sawDigit else { return nil }
+        let value = Int(text(p + 2, end).filter { $0 != "_" }, radix: radix)
+        return (value.map { Token(kind: .literal(.int($0)), offset: p) }, end)
     }
 
     struct StringError: Error {

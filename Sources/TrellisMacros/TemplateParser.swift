@@ -63,7 +63,8 @@ struct TemplateParser {
         }
         emitText(textStart, limit)
         for frame in openIfs {
-            errors.append(MacroProblem(message: "unterminated '{% if %}' (expected '{% endif %}')", offset: frame.nameOffset))
+            errors.append(
+                MacroProblem(message: "unterminated '{% if %}' (expected '{% endif %}')", offset: frame.nameOffset))
             close(frame)
         }
         openIfs.removeAll()
@@ -110,7 +111,7 @@ struct TemplateParser {
     /// yields an expression that fails silently (so the problem is reported once).
     private mutating func expression(_ parser: inout ExpressionParser, closer: String) -> Expression {
         do throws(MacroProblem) {
-            let expr = try parser.parseExpression()
+            let expr = try parser.parseExpression(allowConditional: closer == "}}")
             try parser.expectEnd(closer)
             errors += parser.problems
             return parser.problems.isEmpty ? expr : invalid
@@ -141,6 +142,8 @@ struct TemplateParser {
     }
 
     private mutating func comment(at tag: Int, bodyStart: Int) -> Int {
+        // Jinja's lexer stops without complaint when the text ends right after the opener.
+        if bodyStart >= limit { return limit }
         guard let close = find("#}", from: bodyStart) else {
             errors.append(MacroProblem(message: "unterminated comment", offset: tag))
             return -1
@@ -154,13 +157,16 @@ struct TemplateParser {
     /// `{% raw %}…{% endraw %}` (nil if the tag at `tag` is not a raw opener).
     private mutating func rawBlock(at tag: Int, bodyStart: Int) -> Int? {
         guard let afterOpen = rawTagEnd(keyword: "raw", bodyStart: bodyStart) else { return nil }
+        if afterOpen >= limit { return limit }  // as for comments, Jinja accepts an opener at the very end
         var search = afterOpen
         while let close = find("{%", from: search) {
             var body = close + 2
             let sign = body < limit ? bytes[body] : 0
             if sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { body += 1 }
             if let after = rawTagEnd(keyword: "endraw", bodyStart: body) {
-                let end = sign == UInt8(ascii: "-") ? ScalarScan.trimTrailingSpaces(bytes, start: afterOpen, end: close) : close
+                let end =
+                    sign == UInt8(ascii: "-")
+                    ? ScalarScan.trimTrailingSpaces(bytes, start: afterOpen, end: close) : close
                 emitText(afterOpen, end)
                 return after
             }
@@ -238,12 +244,12 @@ struct TemplateParser {
         default:
             if name.hasPrefix("end"), unknownStatements.contains(String(name.dropFirst(3))) { return }
             unknownStatements.insert(name)
-            errors.append(MacroProblem(message: "unknown statement '\(name)'", offset: at))
+            errors.append(MacroProblem(message: "unknown statement '\(name)'", offset: at, length: name.utf8.count))
         }
     }
 
     private mutating func unexpected(_ name: String, _ at: Int) {
-        errors.append(MacroProblem(message: "unexpected '{% \(name) %}'", offset: at))
+        errors.append(MacroProblem(message: "unexpected '{% \(name) %}'", offset: at, length: name.utf8.count))
     }
 
     private mutating func expectEnd(_ parser: ExpressionParser) {

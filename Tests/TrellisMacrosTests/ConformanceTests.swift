@@ -7,7 +7,13 @@ import TrellisMacros
 /// written by `scripts/jinja-goldens.py`). `TRELLIS_UPDATE_GOLDENS=1` reruns that script, so
 /// goldens always come from real Jinja, never from Trellis itself.
 struct ConformanceTests {
-    static let fixtures: URL = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+    /// The fixtures in the source tree when it is there (so regenerated goldens are read at
+    /// once), else the copy bundled at build time.
+    static let fixtures: URL = {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+        if FileManager.default.fileExists(atPath: source.appendingPathComponent("context.json").path) { return source }
+        return Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+    }()
 
     static func cases() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
@@ -25,11 +31,9 @@ struct ConformanceTests {
 
     @Test(arguments: cases())
     func rendersLikeJinja(_ name: String) throws {
-        if ProcessInfo.processInfo.environment["TRELLIS_UPDATE_GOLDENS"] == "1" { try Self.regenerateGoldens() }
+        if ProcessInfo.processInfo.environment["TRELLIS_UPDATE_GOLDENS"] == "1" { Self.regenerateGoldens }
         let source = try Data(contentsOf: Self.fixtures.appendingPathComponent("\(name).md"))
-        let expectedURL = Self.sourceFixtures.appendingPathComponent("\(name).expected")
-        let expected = try Data(contentsOf: FileManager.default.fileExists(atPath: expectedURL.path)
-            ? expectedURL : Self.fixtures.appendingPathComponent("\(name).expected"))
+        let expected = try Data(contentsOf: Self.fixtures.appendingPathComponent("\(name).expected"))
         let text = String(decoding: source, as: UTF8.self)
         let file = SourceFile(path: "\(name).md", text: text)
         let result = MacroExpander.expand(text, file: file, sourceOffset: 0, context: try Self.context())
@@ -38,11 +42,8 @@ struct ConformanceTests {
         #expect(result.sourceMap.outputLength == result.text.utf8.count)
     }
 
-    /// The fixtures in the source tree (the bundle holds a copy made at build time).
-    static let sourceFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
-
-    private static let regenerate: Void = {
+    /// Reruns `scripts/jinja-goldens.py` once per test run.
+    private static let regenerateGoldens: Void = {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let process = Process()
@@ -51,6 +52,4 @@ struct ConformanceTests {
         try? process.run()
         process.waitUntilExit()
     }()
-
-    static func regenerateGoldens() throws { _ = regenerate }
 }

@@ -29,7 +29,10 @@ enum JSONValue {
                 i += 1
                 var map = ValueMap()
                 skipSpace()
-                if scalars[i] == "}" { i += 1; return .map(map) }
+                if scalars[i] == "}" {
+                    i += 1
+                    return .map(map)
+                }
                 while true {
                     skipSpace()
                     let key = try string()
@@ -38,7 +41,10 @@ enum JSONValue {
                     i += 1
                     map[key] = try value()
                     skipSpace()
-                    if scalars[i] == "," { i += 1; continue }
+                    if scalars[i] == "," {
+                        i += 1
+                        continue
+                    }
                     guard scalars[i] == "}" else { throw SyntaxError() }
                     i += 1
                     return .map(map)
@@ -47,19 +53,31 @@ enum JSONValue {
                 i += 1
                 var items: [Value] = []
                 skipSpace()
-                if scalars[i] == "]" { i += 1; return .list(items) }
+                if scalars[i] == "]" {
+                    i += 1
+                    return .list(items)
+                }
                 while true {
                     items.append(try value())
                     skipSpace()
-                    if scalars[i] == "," { i += 1; continue }
+                    if scalars[i] == "," {
+                        i += 1
+                        continue
+                    }
                     guard scalars[i] == "]" else { throw SyntaxError() }
                     i += 1
                     return .list(items)
                 }
             case "\"": return .string(try string())
-            case "t": i += 4; return .bool(true)
-            case "f": i += 5; return .bool(false)
-            case "n": i += 4; return .null
+            case "t":
+                i += 4
+                return .bool(true)
+            case "f":
+                i += 5
+                return .bool(false)
+            case "n":
+                i += 4
+                return .null
             default: return try number()
             }
         }

@@ -26,9 +26,12 @@ struct RobustnessTests {
         return box.value!
     }
 
-    @Test(arguments: ["", "{{", "{%", "{#", "{", "}}", "%}", "{{ ", "{{-", "{%-", "{% if", "{% raw", "{{ 'open", "{{ (", "{{ [1,",
-        "{{ brand |", "{{ brand is", "x {{ brand }", "{% if yes %}", "{% elif %}", "{% endif", "\u{0}{{\u{0}}}", "{{ 'a\\x4' }}",
-        "{{ 99999999999999999999 }}", "{{ a. }}", "{{ a.0.1 }}", "{{ brand(1) }}", "{{ brand[1:2] }}", "{{ {'a': 1} }}"])
+    @Test(arguments: [
+        "", "{{", "{%", "{# x", "{", "}}", "%}", "{{ ", "{{-", "{%-", "{% if", "{% raw", "{{ 'open", "{{ (", "{{ [1,",
+        "{{ brand |", "{{ brand is", "x {{ brand }", "{% if yes %}", "{% elif %}", "{% endif", "\u{0}{{\u{0}}}",
+        "{{ 'a\\x4' }}",
+        "{{ 99999999999999999999 }}", "{{ a. }}", "{{ a.0.1 }}", "{{ brand(1) }}", "{{ brand[1:2] }}", "{{ {'a': 1} }}",
+    ])
     func malformedInputGivesDiagnosticsNotCrashes(_ text: String) {
         let result = Self.expand(text)
         #expect(result.sourceMap.outputLength == result.text.utf8.count)
@@ -38,13 +41,21 @@ struct RobustnessTests {
     }
 
     @Test func tagAtTheVeryEndIsUnterminated() {
-        #expect(Self.expand("text {{").diagnostics.map(\.formatted) == [
-            "r.md:1:6: error: unterminated '{{' (expected '}}') [MacroSyntax]"
-        ])
-        #expect(Self.expand("{%").diagnostics.map(\.formatted) == [
-            "r.md:1:1: error: unterminated '{%' (expected '%}') [MacroSyntax]"
-        ])
+        #expect(
+            Self.expand("text {{").diagnostics.map(\.formatted) == [
+                "r.md:1:6: error: unterminated '{{' (expected '}}') [MacroSyntax]"
+            ])
+        #expect(
+            Self.expand("{%").diagnostics.map(\.formatted) == [
+                "r.md:1:1: error: unterminated '{%' (expected '%}') [MacroSyntax]"
+            ])
         #expect(Self.expand("text {{").text == "text {{")
+    }
+
+    @Test(arguments: ["a {{ x }}", "{% if x %}{% endif %}", "{# c #}", "{{", "a{%"])
+    func anyTagOpenerMakesTheTextNotPlain(_ text: String) {
+        let (template, _) = MacroTemplate.parse(text, file: SourceFile(path: "t.md", text: text), sourceOffset: 0)
+        #expect(!template.isPlainText)
     }
 
     @Test func emptyTextIsPlainAndEmpty() {
@@ -72,14 +83,16 @@ struct RobustnessTests {
     }
 
     @Test func twoHundredNestedIfsRender() {
-        let text = String(repeating: "{% if yes %}<", count: 200) + "core" + String(repeating: ">{% endif %}", count: 200)
+        let text =
+            String(repeating: "{% if yes %}<", count: 200) + "core" + String(repeating: ">{% endif %}", count: 200)
         let result = Self.onSmallStack { Self.expand(text) }
         #expect(result.diagnostics.isEmpty)
         #expect(result.text == String(repeating: "<", count: 200) + "core" + String(repeating: ">", count: 200))
     }
 
     @Test func tenThousandNestedIfsRenderOnASmallStack() {
-        let text = String(repeating: "{% if yes %}{% if no %}x{% else %}", count: 10_000) + "core"
+        let text =
+            String(repeating: "{% if yes %}{% if no %}x{% else %}", count: 10_000) + "core"
             + String(repeating: "{% endif %}{% endif %}", count: 10_000)
         let result = Self.onSmallStack { Self.expand(text) }
         #expect(result.diagnostics.isEmpty)
@@ -100,6 +113,9 @@ struct RobustnessTests {
         "brand" + String(repeating: "|lower", count: 10_000),
         "yes" + String(repeating: " or no", count: 10_000),
         "brand" + String(repeating: " ~ brand", count: 10_000),
+        "1" + String(repeating: " + 1", count: 10_000),
+        "1" + String(repeating: " if yes else 1", count: 10_000),
+        String(repeating: "[(", count: 5_000) + String(repeating: ")]", count: 5_000),
     ])
     func deeplyNestedExpressionsAreRejectedNotOverflowed(_ expression: String) {
         let result = Self.onSmallStack { Self.expand("{{ \(expression) }} after") }

@@ -38,7 +38,8 @@ struct SourceMapTests {
     }
 
     @Test func textAfterStatementsCommentsAndStrippedWhitespaceMapsBack() {
-        let body = "{% if yes %}\nkept {# note #} after\n{%- endif %}\n   {{- brand }} end {% raw %}raw{% endraw %} done\n"
+        let body =
+            "{% if yes %}\nkept {# note #} after\n{%- endif %}\n   {{- brand }} end {% raw %}raw{% endraw %} done\n"
         let (result, _, locate) = Self.expand(body)
         #expect(result.text == "\nkept  afterAcme Cloud Platform end raw done")
         #expect(locate("kept") == Loc(line: 5, column: 1))
