@@ -16,7 +16,7 @@ struct CopyFiles: BrandStage {
                 try output.write(data, to: path)
             }
         } catch let error as DiagnosticError {
-            site.engine.emit(contentsOf: error.diagnostics)
+            site.emitRelativeToRoot(error.diagnostics)
         }
         for (key, path) in [("logo", brand.theme.logo), ("favicon", brand.theme.favicon)] {
             guard let path else { continue }

@@ -39,6 +39,23 @@ enum FileTree {
         return result
     }
 
+    /// Removes a folder that is already out of the way (renamed aside) without waiting: deleting
+    /// tens of thousands of files costs seconds on some file systems, and nothing depends on it.
+    /// Falls back to removing it here when no `rm` can be started.
+    static func removeInBackground(_ path: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/rm")
+        process.arguments = ["-rf", "--", path]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            remove(path)
+        }
+    }
+
     /// Removes `path` and everything below it; top-level children go in parallel.
     static func remove(_ path: String) {
         guard let dir = opendir(path) else {

@@ -53,7 +53,15 @@ final class OutputFolder: @unchecked Sendable {
             old = parked
         }
         try fm.moveItem(at: staging, to: final)
-        if let old { FileTree.remove(old.path) }
+        if let old { FileTree.removeInBackground(old.path) }
+    }
+
+    /// Removes what an interrupted earlier build left in the output folder.
+    static func removeLeftovers(in siteDir: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: siteDir.path) else { return }
+        for name in names where name.hasPrefix(".trellis-old-") || name.hasPrefix(".trellis-staging-") {
+            FileTree.removeInBackground(siteDir.appending(path: name).path)
+        }
     }
 
     /// Throws the staged output away.

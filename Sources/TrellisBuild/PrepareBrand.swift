@@ -14,9 +14,10 @@ struct PrepareBrand: BrandStage {
             do {
                 state.icons = try IconLibrary(overlays: [site.root.appending(path: icons)])
             } catch let error as DiagnosticError {
-                site.engine.emit(contentsOf: error.diagnostics)
+                site.emitRelativeToRoot(error.diagnostics)
             }
         }
+        if brand.id == site.selectedBrands.first?.id { OutputFolder.removeLeftovers(in: site.siteDir) }
         state.output = try OutputFolder(siteDir: site.siteDir, brand: brand.id)
     }
 }

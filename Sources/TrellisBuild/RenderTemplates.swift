@@ -13,7 +13,7 @@ struct RenderTemplates: BrandStage {
         do {
             renderer = try ThemeRenderer(overrides: overrides)
         } catch let error as DiagnosticError {
-            site.engine.emit(contentsOf: error.diagnostics)
+            site.emitRelativeToRoot(error.diagnostics)
             return
         }
         guard let output = state.output else { return }

@@ -28,6 +28,18 @@ final class SiteState: @unchecked Sendable {
     var siteDir: URL { options.root.appending(path: config.siteDir) }
     var staticFiles: Set<String> { Set(files.staticFiles) }
 
+    /// Emits diagnostics from modules that name files by absolute path, with paths made
+    /// relative to the site root like every other diagnostic.
+    func emitRelativeToRoot(_ diagnostics: [Diagnostic]) {
+        let prefix = root.standardizedFileURL.path + "/"
+        engine.emit(
+            contentsOf: diagnostics.map { d in
+                var d = d
+                if let path = d.path, path.hasPrefix(prefix) { d.path = String(path.dropFirst(prefix.count)) }
+                return d
+            })
+    }
+
     /// The brands this build writes.
     var selectedBrands: [Brand] {
         guard let wanted = options.brands else { return brands }

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+import TrellisCore
+
+@testable import TrellisBuild
+
+/// Brand overrides, configured navigation and front matter, seen in the written pages.
+@Suite struct ThemeAndNavTests {
+    @Test func aBrandOverridesAPartialAndKeepsTheRestOfTheTheme() throws {
+        let s = try TestSite([
+            "trellis.yml": "site_name: Guides\nbrands: [alpha, beta]\n",
+            "brands/alpha.yml": "name: Alpha\ntheme:\n  templates: brands/alpha/templates\n",
+            "brands/beta.yml": "name: Beta\n",
+            "brands/alpha/templates/partials/footer.mustache": "<footer class=\"alpha-footer\">Alpha legal</footer>\n",
+            "content/index.md": "# Home\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let alpha = try #require(s.output("alpha/index.html"))
+        let beta = try #require(s.output("beta/index.html"))
+        #expect(alpha.contains(#"<footer class="alpha-footer">Alpha legal</footer>"#))
+        #expect(!beta.contains("alpha-footer"))
+        #expect(alpha.contains("trellis-sidebar") && beta.contains("trellis-sidebar"))
+    }
+
+    @Test func aBrokenBrandTemplateFailsTheBuildNamingTheFile() throws {
+        let s = try TestSite([
+            "trellis.yml": "brands: [alpha]\n",
+            "brands/alpha.yml": "name: Alpha\ntheme:\n  templates: tpl\n",
+            "tpl/partials/footer.mustache": "<footer>{{#open}}never closed</footer>\n",
+            "content/index.md": "# Home\n",
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(report.outcome == .failed)
+        #expect(report.diagnostics.map(\.id) == [.templateError])
+        #expect(report.diagnostics.first?.path == "tpl/partials/footer.mustache")
+        #expect(!s.exists("site/alpha"))
+    }
+
+    @Test func theConfiguredNavOrdersAndTitlesPagesAndReportsMissingOnes() throws {
+        let s = try TestSite([
+            "trellis.yml": """
+                site_name: Guides
+                nav:
+                  - index.md
+                  - Setup guide: setup.md
+                  - Reference:
+                      - ref/api.md
+                      - ref/gone.md
+                  - Status: https://status.example/
+                """,
+            "content/index.md": "# Home\n",
+            "content/setup.md": "# Setting things up\n",
+            "content/ref/api.md": "# API\n",
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(
+            report.lines == [
+                "trellis.yml:7:9: error: the nav names 'ref/gone.md', which does not exist [NavMissingPage]"
+            ])
+        s.cleanUp()
+    }
+
+    @Test func theConfiguredNavDrivesTheSidebarAndNeighbours() throws {
+        let s = try TestSite([
+            "trellis.yml": "site_name: Guides\nnav:\n  - index.md\n  - Setup guide: setup.md\n  - ref/api.md\n",
+            "content/index.md": "# Home\n",
+            "content/setup.md": "# Setting things up\n",
+            "content/ref/api.md": "# API\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let setup = try #require(s.output("default/setup/index.html"))
+        #expect(setup.contains(">Setup guide<"))
+        #expect(setup.contains(#"href="../ref/api/" rel="next""#))
+        #expect(setup.contains(#"href="../" rel="prev""#))
+    }
+
+    @Test func frontMatterSetsTitleDescriptionAndPageMeta() throws {
+        let s = try TestSite([
+            "trellis.yml": "site_name: Guides\n",
+            "content/a.md": """
+                ---
+                title: Custom title
+                description: What this page is about
+                owner: team-k8s
+                tags: [upgrade, nodes]
+                ---
+                # Heading
+
+                By {{ page.meta.owner }} on {{ page.title }}, {{ page.meta.tags | join(' & ') }}, at /{{ page.url }}.
+                """,
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let html = try #require(s.output("default/a/index.html"))
+        #expect(html.contains("<title>Custom title"))
+        #expect(html.contains(#"<meta name="description" content="What this page is about">"#))
+        #expect(html.contains("By team-k8s on Custom title, upgrade &amp; nodes, at /a/."))
+    }
+
+    @Test func configVariablesAreAvailableToMacros() throws {
+        let s = try TestSite([
+            "trellis.yml": "site_name: Guides\nsite_url: https://docs.example.com/\nbrands: [alpha]\n",
+            "brands/alpha.yml": "name: Alpha\nsite_url: https://docs.alpha.example/\nextra:\n  brand: Alpha\n",
+            "content/index.md": "# Home\n\n{{ config.site_name }} at {{ config.site_url }} for {{ config.extra.brand | upper }}.\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        #expect(s.output("alpha/index.html")?.contains("Guides at https://docs.alpha.example/ for ALPHA.") == true)
+    }
+}
+
+/// `trellis render`: one text to an HTML fragment with the same extensions.
+@Suite struct FragmentRendererTests {
+    @Test func rendersMacrosIconsAndHeadingIdsWithABrandsVariables() throws {
+        let s = try TestSite([
+            "trellis.yml": "brands: [alpha]\n",
+            "brands/alpha.yml": "name: Alpha\nextra:\n  brand: Alpha Cloud\n",
+        ])
+        defer { s.cleanUp() }
+        var options = RenderOptions(root: s.root)
+        options.brand = "alpha"
+        let result = FragmentRenderer.render(text: "## Hello {{ brand }}\n\n:material-check: done\n", path: "-", options: options)
+        #expect(result.outcome == .success)
+        #expect(result.html.hasPrefix(#"<h2 id="hello-alpha-cloud">Hello Alpha Cloud<a class="headerlink""#))
+        #expect(result.html.contains(#"<p><span class="twemoji"><svg"#))
+    }
+
+    @Test func reportsProblemsAtTheirPositionWithoutAConfig() throws {
+        let s = try TestSite([:])
+        defer { s.cleanUp() }
+        let result = FragmentRenderer.render(text: "Hi {{ nobody }}\n", path: "note.md", options: RenderOptions(root: s.root))
+        #expect(result.outcome == .failed)
+        #expect(result.diagnostics.map(\.formatted) == ["note.md:1:7: error: undefined variable 'nobody' [UndefinedVariable]"])
+    }
+
+    @Test func anUnknownBrandIsUnusable() throws {
+        let s = try TestSite(["trellis.yml": "brands: [alpha]\n", "brands/alpha.yml": "name: Alpha\n"])
+        defer { s.cleanUp() }
+        var options = RenderOptions(root: s.root)
+        options.brand = "gamma"
+        #expect(FragmentRenderer.render(text: "x", path: "-", options: options).outcome == .unusable)
+    }
+}
