@@ -47,7 +47,7 @@ public enum SiteBuilder {
         let start = clock.now
         let site = SiteState(options: options)
         var report = BuildReport()
-        let totalStages = BuildPipeline.siteStages.count + BuildPipeline.brandStages.count
+        let totalStages = BuildPipeline.siteStages.count + BuildPipeline.brandStages.count + 1
         var outputs: [OutputFolder] = []
 
         func timed(_ name: String, number: Int, _ body: () throws -> Void) rethrows {
@@ -55,7 +55,9 @@ public enum SiteBuilder {
             try body()
             let ms = milliseconds(clock.now - stageStart)
             report.timings.append((name, ms))
-            options.log?("[\(number)/\(totalStages)] \(name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(Int(ms.rounded())) ms")
+            let label = "[\(number)/\(totalStages)] \(name)"
+            let padded = label.count < 40 ? label + String(repeating: " ", count: 40 - label.count) : label + " "
+            options.log?("\(padded)\(Int(ms.rounded())) ms")
         }
 
         do {
@@ -67,7 +69,7 @@ public enum SiteBuilder {
                 defer { if let output = state.output { outputs.append(output) } }
                 for (i, stage) in BuildPipeline.brandStages.enumerated() {
                     let number = BuildPipeline.siteStages.count + i + 1
-                    try timed("\(stage.name) (\(brand.id))", number: number) { try stage.run(state, site: site) }
+                    try timed("\(stage.name) · \(brand.id)", number: number) { try stage.run(state, site: site) }
                 }
                 report.pagesWritten[brand.id] = state.pagesWritten
             }
