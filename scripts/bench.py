@@ -10,6 +10,7 @@ same machine, not absolute truths: shared machines are noisy.
 """
 import argparse
 import os
+import re
 import subprocess
 import sys
 import time
@@ -52,8 +53,11 @@ def main():
             if code != 0:
                 print(stderr, file=sys.stderr)
                 sys.exit(f"build of the {size}-page site failed with exit code {code}")
-            rendered = size * args.brands
-            print(f"{size:>7} {args.brands:>6} {elapsed:>8.2f} {size / elapsed:>9.0f} "
+            # The summary line says how many pages the site really has.
+            match = re.search(r" in (\d+) pages? \(", stderr)
+            pages = int(match.group(1)) if match else size
+            rendered = pages * args.brands
+            print(f"{pages:>7} {args.brands:>6} {elapsed:>8.2f} {pages / elapsed:>9.0f} "
                   f"{rendered / elapsed:>10.0f} {peak:>9.0f}")
 
 

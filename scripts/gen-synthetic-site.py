@@ -3,9 +3,11 @@
 
 Usage: gen-synthetic-site.py PAGES OUTPUT_DIR [--brands 2]
 
-Pages are spread over sections of 50 pages, each a realistic mix of headings, paragraphs,
-lists, a table, fenced code with a macro inside, icon shortcodes, and relative links with
-anchors to neighbouring pages, so every stage of the pipeline has real work to do.
+Pages are spread over areas of 20 sections of 50 pages (the shape of a large real docs site:
+a few top-level areas, sections inside them), each page a realistic mix of headings,
+paragraphs, lists, fenced code with a macro inside, icon shortcodes, and relative links with
+anchors to a neighbouring page and to a page in another area, so every stage of the pipeline
+has real work to do.
 """
 import argparse
 import os
@@ -17,10 +19,11 @@ PARA = ("The control plane schedules a rolling replacement of each worker node. 
         "so workloads keep running while {{ service.name }} moves them to fresh machines. ")
 
 
-def page(i, section, count, sections):
+def page(i, section, count, sections, per_area):
     rnd = random.Random(i)
     nxt = (i + 1) % count
-    other_section = (section + 1) % sections
+    other = (section + per_area) % sections
+    other_path = f"../../area-{other // per_area}/section-{other}/page-0.md"
     lines = [
         "---",
         f"title: Topic {section}-{i}",
@@ -38,9 +41,8 @@ def page(i, section, count, sections):
         lines += [PARA * rnd.randint(1, 3), ""]
         lines += ["- first item with `code`", "- second item with **bold** text", "- third :material-check:", ""]
         lines += ["```bash", "curl https://{{ panel.domain }}/api/v1/clusters/" + str(i), "```", ""]
-    lines += ["| Setting | Value |", "| --- | --- |", "| surge | 1 |", "| unavailable | 0 |", ""]
     lines += [f"See [the next topic](page-{nxt}.md#step-2-configure-part-1) and "
-              f"[another section](../section-{other_section}/page-0.md#step-1-configure-part-0).", ""]
+              f"[another area]({other_path}#step-1-configure-part-0).", ""]
     return "\n".join(lines)
 
 
@@ -73,13 +75,18 @@ def main():
     while remaining > 0:
         counts.append(min(per_section, remaining))
         remaining -= counts[-1]
+    per_area = 20
     for s, count in enumerate(counts):
-        folder = os.path.join(args.out, "content", f"section-{s}")
+        area = os.path.join(args.out, "content", f"area-{s // per_area}")
+        folder = os.path.join(area, f"section-{s}")
         os.makedirs(folder)
+        if s % per_area == 0:
+            with open(os.path.join(area, "index.md"), "w") as f:
+                f.write(f"# Area {s // per_area}\n\nOverview of this area of {{{{ brand }}}}.\n")
         for i in range(count):
             with open(os.path.join(folder, f"page-{i}.md"), "w") as f:
-                f.write(page(i, s, count, len(counts)))
-    written = 1 + sum(counts)
+                f.write(page(i, s, count, len(counts), per_area))
+    written = 1 + sum(counts) + (len(counts) + per_area - 1) // per_area
     print(f"wrote {written} pages in {args.out}")
 
 
