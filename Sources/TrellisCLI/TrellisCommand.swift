@@ -38,3 +38,22 @@ enum StandardError {
 
     static var isTerminal: Bool { isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
 }
+
+extension TrellisCommand {
+    /// Parses the process's arguments and runs the command, exiting with Trellis's codes:
+    /// 0 success, 1 errors in the docs, 2 bad usage or an unreadable config.
+    public static func runAsMain(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                StandardError.write(fullMessage(for: error) + "\n")
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

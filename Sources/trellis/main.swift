@@ -1,3 +1,3 @@
 import TrellisCLI
 
-TrellisCommand.main()
+TrellisCommand.runAsMain()
