@@ -27,16 +27,36 @@ final class NavItemCache: @unchecked Sendable {
         !item.isInActiveTrail && !item.isActive && item.children.isEmpty
     }
 
-    /// The item's rendering without its last newline, from the cache or from `render` (called
-    /// outside the lock: two threads may render the same entry once each, with the same
-    /// result). nil when it cannot be spliced into a run.
-    func html(for item: PageContext.NavItem, render: () -> String?) -> String? {
-        let key = Key(title: item.title, href: item.href, hasHref: item.hasHref, isSection: item.isSection)
-        if let cached = lock.withLock({ entries[key] }) { return cached }
-        let rendered = render().flatMap { html in
-            html.utf8.last == UInt8(ascii: "\n") ? String(decoding: html.utf8.dropLast(), as: UTF8.self) : nil
+    /// Each item's rendering without its last newline, from the cache or from `render`; nil
+    /// for an item that `isCacheable` refuses or whose rendering cannot be spliced into a run
+    /// (it has no last newline). One lock for the lookups, one for what was missing: `render`
+    /// runs outside it, so two threads may render the same entry once each (the same result).
+    func html(for items: [PageContext.NavItem], render: (PageContext.NavItem) -> String?) -> [String?] {
+        let keys = items.map { item in
+            Self.isCacheable(item)
+                ? Key(title: item.title, href: item.href, hasHref: item.hasHref, isSection: item.isSection) : nil
         }
-        lock.withLock { entries[key] = .some(rendered) }
-        return rendered
+        let found: [String??] = lock.withLock { keys.map { key in key.flatMap { entries[$0] } } }
+        var result: [String?] = []
+        var missing: [(Key, String?)] = []
+        for (index, key) in keys.enumerated() {
+            guard let key else {
+                result.append(nil)
+                continue
+            }
+            if let cached = found[index] {
+                result.append(cached)
+                continue
+            }
+            let rendered = render(items[index]).flatMap { html in
+                html.utf8.last == UInt8(ascii: "\n") ? String(decoding: html.utf8.dropLast(), as: UTF8.self) : nil
+            }
+            missing.append((key, rendered))
+            result.append(rendered)
+        }
+        if !missing.isEmpty {
+            lock.withLock { for (key, html) in missing { entries[key] = .some(html) } }
+        }
+        return result
     }
 }

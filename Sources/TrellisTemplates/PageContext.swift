@@ -91,9 +91,9 @@ struct PageContext {
     let extraCSS: [Href]
     let extraJavaScript: [Href]
 
-    /// - Parameter prerender: an entry's `partials/nav-item` HTML without its last newline, or
-    ///   nil to render it in place; only asked about entries `NavItemCache.isCacheable` accepts.
-    init(_ page: PageView, prerender: ((NavItem) -> String?)? = nil) {
+    /// - Parameter prerender: for a list of entries, each one's `partials/nav-item` HTML without
+    ///   its last newline, or nil to render it in place.
+    init(_ page: PageView, prerender: (([NavItem]) -> [String?])? = nil) {
         let site = page.site
         let root = page.root
         func href(_ url: String) -> String {
@@ -117,11 +117,11 @@ struct PageContext {
                 isExpanded: !children.isEmpty, children: children, childBlocks: blocks(children))
         }
         func blocks(_ items: [NavItem]) -> [Any] {
-            guard let prerender else { return items }
+            guard let prerender, !items.isEmpty else { return items }
             var result: [Any] = []
             var run: [String] = []
-            for item in items {
-                if NavItemCache.isCacheable(item), let html = prerender(item) {
+            for (item, prerendered) in zip(items, prerender(items)) {
+                if let html = prerendered {
                     run.append(html)
                     continue
                 }

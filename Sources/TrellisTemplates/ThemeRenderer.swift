@@ -113,8 +113,8 @@ public struct ThemeRenderer: Sendable {
         let context: PageContext
         if usingCache, let navCache {
             let library = self.library
-            context = PageContext(page) { item in
-                navCache.html(for: item) { library.render(item, withTemplate: Self.navItemTemplate) }
+            context = PageContext(page) { items in
+                navCache.html(for: items) { library.render($0, withTemplate: Self.navItemTemplate) }
             }
         } else {
             context = PageContext(page)
