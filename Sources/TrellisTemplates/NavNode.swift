@@ -26,7 +26,21 @@ public struct NavNode: Sendable, Hashable {
 
     /// Whether `url` leaves the site (`https://…`, `mailto:…`, `//host/…`), so it is never a page.
     public static func isExternal(_ url: String) -> Bool {
-        if url.hasPrefix("//") || url.hasPrefix("/") { return true }
+        if url.utf8.first == UInt8(ascii: "/") { return true }
+        // Asked for every sidebar entry of every page: bytes when the scheme is ASCII (and no
+        // combining mark can follow the colon), characters otherwise.
+        let bytes = url.utf8
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), bytes[..<colon].allSatisfy({ $0 < 0x80 }),
+            bytes[bytes.index(after: colon)...].first.map({ $0 < 0x80 }) ?? true
+        {
+            func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+            func isSchemeByte(_ byte: UInt8) -> Bool {
+                isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "+")
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            }
+            return bytes.first.map(isLetter) == true && bytes[..<colon].allSatisfy(isSchemeByte)
+        }
+        if !bytes.contains(where: { $0 >= 0x80 }) { return false }
         guard let colon = url.firstIndex(of: ":") else { return false }
         let scheme = url[..<colon]
         return scheme.first?.isLetter == true

@@ -32,6 +32,7 @@ extension PageContext: MustacheParent {
         case "toc": toc
         case "hasToc": hasToc
         case "sidebar": sidebar
+        case "sidebarBlocks": sidebarBlocks
         case "previous": previous
         case "next": next
         case "hasPageLinks": hasPageLinks
@@ -53,6 +54,18 @@ extension PageContext.NavItem: MustacheParent {
         case "isInActiveTrail": isInActiveTrail
         case "isExpanded": isExpanded
         case "children": children
+        case "childBlocks": childBlocks
+        case "isPrerendered": isPrerendered
+        default: nil
+        }
+    }
+}
+
+extension PageContext.Prerendered: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "html": html
+        case "isPrerendered": isPrerendered
         default: nil
         }
     }

@@ -12,7 +12,12 @@
 /// - `content` (raw HTML, use `{{{content}}}`), `copyright` (raw HTML)/`hasCopyright`
 /// - `toc`/`hasToc`: entries with `title`, `href`, `level`, `children`/`hasChildren`
 /// - `sidebar`: items with `title`, `href`/`hasHref`, `isSection`, `isActive`, `isInActiveTrail`,
-///   `isExpanded`, `children`
+///   `isExpanded`, `children`, `childBlocks`, `isPrerendered` (always false)
+/// - `sidebarBlocks`, `childBlocks`: the same entries, except that runs of collapsed entries
+///   come pre-rendered as one block with `isPrerendered` and `html` (raw HTML, the entries'
+///   `partials/nav-item` output without the last newline); other blocks are the items
+///   themselves, to render with `{{> partials/nav-item}}`. Only a cost saving: iterating
+///   `sidebar` and `children` instead gives the same HTML.
 /// - `previous`, `next`: 0 or 1 link with `title`, `href`; `hasPageLinks`
 /// - `extraCSS`, `extraJavaScript`: lists of `href`
 struct PageContext {
@@ -42,6 +47,15 @@ struct PageContext {
         let isInActiveTrail: Bool
         let isExpanded: Bool
         let children: [NavItem]
+        /// `children` with runs of collapsed entries pre-rendered: `NavItem`s and `Prerendered`s.
+        let childBlocks: [Any]
+        let isPrerendered = false
+    }
+
+    /// Consecutive sidebar entries rendered in advance (`NavItemCache`).
+    struct Prerendered {
+        let html: String
+        let isPrerendered = true
     }
 
     let lang: String
@@ -70,13 +84,16 @@ struct PageContext {
     let toc: [TocItem]
     let hasToc: Bool
     let sidebar: [NavItem]
+    let sidebarBlocks: [Any]
     let previous: [Link]
     let next: [Link]
     let hasPageLinks: Bool
     let extraCSS: [Href]
     let extraJavaScript: [Href]
 
-    init(_ page: PageView) {
+    /// - Parameter prerender: for a list of entries, each one's `partials/nav-item` HTML without
+    ///   its last newline, or nil to render it in place.
+    init(_ page: PageView, prerender: (([NavItem]) -> [String?])? = nil) {
         let site = page.site
         let root = page.root
         func href(_ url: String) -> String {
@@ -97,7 +114,23 @@ struct PageContext {
             return NavItem(
                 title: item.title, href: item.url.map(href) ?? "", hasHref: item.url != nil,
                 isSection: item.isSection, isActive: item.isActive, isInActiveTrail: item.isInActiveTrail,
-                isExpanded: !children.isEmpty, children: children)
+                isExpanded: !children.isEmpty, children: children, childBlocks: blocks(children))
+        }
+        func blocks(_ items: [NavItem]) -> [Any] {
+            guard let prerender, !items.isEmpty else { return items }
+            var result: [Any] = []
+            var run: [String] = []
+            for (item, prerendered) in zip(items, prerender(items)) {
+                if let html = prerendered {
+                    run.append(html)
+                    continue
+                }
+                if !run.isEmpty { result.append(Prerendered(html: run.joined(separator: "\n"))) }
+                run = []
+                result.append(item)
+            }
+            if !run.isEmpty { result.append(Prerendered(html: run.joined(separator: "\n"))) }
+            return result
         }
 
         lang = site.language
@@ -127,6 +160,7 @@ struct PageContext {
         toc = page.toc.map { tocItem($0, depth: 0) }
         hasToc = !toc.isEmpty
         sidebar = page.sidebar.map { navItem($0, depth: 0) }
+        sidebarBlocks = blocks(sidebar)
         previous = page.previous.map { [Link(title: $0.title, href: href($0.url))] } ?? []
         next = page.next.map { [Link(title: $0.title, href: href($0.url))] } ?? []
         hasPageLinks = page.previous != nil || page.next != nil

@@ -27,6 +27,36 @@ enum TemplateChecks {
         }
     }
 
+    /// Whether template `root`, with every partial it includes, looks up no name outside
+    /// `allowed` (plain names only: dotted names, transforms and `.` do not qualify) and uses
+    /// no set-delimiter, block, inheritance, pragma or dynamic-partial tag: then its output
+    /// depends only on the values of those names. `texts` holds every template by name.
+    static func usesOnlyNames(_ allowed: Set<String>, from root: String, in texts: [String: String]) -> Bool {
+        var seen: Set<String> = [root]
+        var pending = [root]
+        while let name = pending.popLast() {
+            guard let text = texts[name], !text.contains("{{=") else { return false }
+            for tag in tags(text) {
+                guard let sigil = tag.body.first else { return false }
+                switch sigil {
+                case "!":
+                    continue
+                case ">":
+                    let partial = tag.body.dropFirst().trimmingCharacters(in: .whitespaces)
+                    guard !partial.hasPrefix("*") else { return false }
+                    if seen.insert(partial).inserted { pending.append(partial) }
+                case "#", "^", "/", "&", "{":
+                    var lookup = tag.body.dropFirst()
+                    if sigil == "{", lookup.last == "}" { lookup = lookup.dropLast() }
+                    guard allowed.contains(lookup.trimmingCharacters(in: .whitespaces)) else { return false }
+                default:
+                    guard allowed.contains(tag.body) else { return false }
+                }
+            }
+        }
+        return true
+    }
+
     /// The first place where sections nest deeper than `limit`, if any.
     static func nestingProblem(_ text: String, limit: Int) -> Problem? {
         var depth = 0

@@ -17,8 +17,19 @@ public struct ThemeRenderer: Sendable {
     public static let entryTemplate = "page"
     /// Deeper section nesting is refused before parsing: the parser recurses per level.
     static let maxTemplateNesting = 64
+    /// The partial that renders one sidebar entry.
+    static let navItemTemplate = "partials/nav-item"
+    /// The names a `partials/nav-item` may use for its output to be cached: a `NavItem`'s
+    /// fields, and `html`, which nothing on an entry's context stack answers.
+    static let navItemNames: Set<String> = [
+        "title", "href", "hasHref", "isSection", "isActive", "isInActiveTrail", "isExpanded", "children",
+        "childBlocks", "isPrerendered", "html",
+    ]
 
     private let library: MustacheLibrary
+    /// Collapsed sidebar entries already rendered; nil when the brand's `partials/nav-item`
+    /// reads something else (the page's fields), so its output may differ from page to page.
+    private let navCache: NavItemCache?
     /// Where each template came from, for diagnostics (`templates/page.mustache`).
     public let templatePaths: [String: String]
 
@@ -84,11 +95,31 @@ public struct ThemeRenderer: Sendable {
         guard problems.isEmpty else { throw DiagnosticError(problems.sorted(by: Diagnostic.sortKey)) }
         self.library = library
         self.templatePaths = paths
+        let cacheable = TemplateChecks.usesOnlyNames(Self.navItemNames, from: Self.navItemTemplate, in: texts)
+        self.navCache = cacheable ? NavItemCache() : nil
     }
 
     /// The page's HTML document.
     public func render(page: PageView) throws -> String {
-        guard let html = library.render(PageContext(page), withTemplate: Self.entryTemplate) else {
+        try render(page: page, usingCache: true)
+    }
+
+    /// Whether collapsed sidebar entries are rendered once and reused.
+    var cachesNavItems: Bool { navCache != nil }
+
+    /// The page's HTML document; without the cache, every sidebar entry is rendered in place
+    /// (the same HTML, slower: for tests).
+    func render(page: PageView, usingCache: Bool) throws -> String {
+        let context: PageContext
+        if usingCache, let navCache {
+            let library = self.library
+            context = PageContext(page) { items in
+                navCache.html(for: items) { library.render($0, withTemplate: Self.navItemTemplate) }
+            }
+        } else {
+            context = PageContext(page)
+        }
+        guard let html = library.render(context, withTemplate: Self.entryTemplate) else {
             throw DiagnosticError(
                 Diagnostic(.templateError, path: nil, at: nil, message: "the theme has no '\(Self.entryTemplate)' template"))
         }

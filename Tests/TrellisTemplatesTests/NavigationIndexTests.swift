@@ -87,5 +87,14 @@ import Testing
         #expect(NavNode.isExternal("//cdn.example.com/x.js"))
         #expect(!NavNode.isExternal("guide/a.html"))
         #expect(!NavNode.isExternal("guide/a:b.html"))
+        #expect(NavNode.isExternal("HTTPS://example.com"))
+        #expect(NavNode.isExternal("git+ssh-1.x:repo"))
+        #expect(NavNode.isExternal("/guide/a.html"))
+        #expect(NavNode.isExternal("émoji:x"))
+        #expect(!NavNode.isExternal("1http://example.com"))
+        #expect(!NavNode.isExternal(":x"))
+        #expect(!NavNode.isExternal("a b:x"))
+        #expect(!NavNode.isExternal("guide/é.html"))
+        #expect(!NavNode.isExternal(""))
     }
 }

@@ -16,5 +16,6 @@ import Testing
         #expect(unanswered(try #require(context.next.first)).isEmpty)
         #expect(unanswered(try #require(context.extraCSS.first)).isEmpty)
         #expect(context.child(named: "noSuchField") == nil)
+        #expect(unanswered(PageContext.Prerendered(html: "<li></li>")).isEmpty)
     }
 }
