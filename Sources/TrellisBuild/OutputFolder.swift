@@ -1,6 +1,17 @@
 import Foundation
 import TrellisCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A file-system call that failed while writing the output.
+struct OutputError: Error, CustomStringConvertible {
+    var path: String
+    var code: Int32
+    var description: String { "cannot write '\(path)': \(String(cString: strerror(code)))" }
+}
+
 /// A brand's output, written into a fresh hidden folder and swapped in only when every brand
 /// built cleanly, so a failed build leaves the previous output untouched and no reader ever
 /// sees a half-written site.
@@ -17,10 +28,25 @@ final class OutputFolder: @unchecked Sendable {
     }
 
     /// Writes `data` at `path` (relative to the brand's folder), creating folders as needed.
+    /// Plain POSIX writes: the output is swapped in whole afterwards, so per-file syncing (which
+    /// Foundation's writer does) buys nothing and costs a tenth of a large build.
     func write(_ data: Data, to path: String) throws {
-        let folder = URLPaths.folder(of: path)
-        try ensureFolder(folder)
-        try data.write(to: staging.appending(path: path))
+        try ensureFolder(URLPaths.folder(of: path))
+        let target = staging.path + "/" + path
+        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError(path: target, code: errno) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError(path: target, code: errno)
+                }
+                offset += written
+            }
+        }
     }
 
     /// Copies a file into the output at `path`.
@@ -31,12 +57,17 @@ final class OutputFolder: @unchecked Sendable {
         try FileManager.default.copyItem(at: source, to: destination)
     }
 
+    /// Creates `folder` (with a trailing `/`, relative to the staging folder) and its parents,
+    /// each once per build.
     private func ensureFolder(_ folder: String) throws {
         lock.lock()
         let known = createdFolders.contains(folder)
         lock.unlock()
         guard !known else { return }
-        try FileManager.default.createDirectory(at: staging.appending(path: folder), withIntermediateDirectories: true)
+        let parent = URLPaths.folder(of: String(folder.dropLast()))
+        if parent != folder { try ensureFolder(parent) }
+        let target = staging.path + "/" + folder
+        if mkdir(target, 0o755) != 0 && errno != EEXIST { throw OutputError(path: target, code: errno) }
         lock.lock()
         createdFolders.insert(folder)
         lock.unlock()
