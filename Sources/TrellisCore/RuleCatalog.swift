@@ -1,0 +1,65 @@
+/// What a rule checks, and how serious its findings are unless the site config says otherwise.
+public struct RuleDescriptor: Sendable, Hashable {
+    public var id: RuleID
+    public var defaultSeverity: Severity
+    /// One sentence on what the rule finds.
+    public var summary: String
+
+    public init(_ id: RuleID, _ defaultSeverity: Severity, _ summary: String) {
+        self.id = id
+        self.defaultSeverity = defaultSeverity
+        self.summary = summary
+    }
+}
+
+extension RuleID {
+    public static let pageNotInNav: RuleID = "PageNotInNav"
+    public static let orphanPage: RuleID = "OrphanPage"
+    public static let missingAsset: RuleID = "MissingAsset"
+    public static let unusedAsset: RuleID = "UnusedAsset"
+    public static let absoluteSiteLink: RuleID = "AbsoluteSiteLink"
+    public static let duplicateHeadingId: RuleID = "DuplicateHeadingId"
+    public static let imageWithoutAlt: RuleID = "ImageWithoutAlt"
+    public static let emptyLinkText: RuleID = "EmptyLinkText"
+    public static let brandLeak: RuleID = "BrandLeak"
+    public static let externalLink: RuleID = "ExternalLink"
+}
+
+/// Every rule Trellis reports, with its stable ID and default severity. Writers (SARIF) list
+/// them; the site config's `validation` map overrides severities by ID.
+public enum RuleCatalog {
+    public static let all: [RuleDescriptor] = [
+        RuleDescriptor(.brokenLink, .error, "A relative link points to a page or file that does not exist for this brand."),
+        RuleDescriptor(.missingAnchor, .error, "A link's #fragment is not a heading id or explicit id of the target page."),
+        RuleDescriptor(.missingImage, .error, "An image points to a file that does not exist."),
+        RuleDescriptor(.missingAsset, .error, "A theme or brand asset (logo, favicon) does not exist."),
+        RuleDescriptor(.outsideRoot, .error, "A reference leaves the docs folder."),
+        RuleDescriptor(.undefinedVariable, .error, "A macro names a variable or attribute that is not defined."),
+        RuleDescriptor(.unknownFilter, .error, "A macro uses a filter that does not exist."),
+        RuleDescriptor(.macroSyntax, .error, "A macro tag is malformed or unterminated."),
+        RuleDescriptor(.macroType, .error, "A macro applies an operation to values of the wrong type."),
+        RuleDescriptor(.unknownIcon, .error, "An icon shortcode names an icon that does not exist."),
+        RuleDescriptor(.navMissingPage, .error, "A nav entry names a page that does not exist."),
+        RuleDescriptor(.pageNotInNav, .warning, "A page is not listed in the configured nav."),
+        RuleDescriptor(.orphanPage, .warning, "No page links to this page and the nav does not list it."),
+        RuleDescriptor(.unusedAsset, .warning, "A file in the docs folder is not referenced by any page."),
+        RuleDescriptor(.absoluteSiteLink, .warning, "A link to the site's own domain should be relative."),
+        RuleDescriptor(.duplicateHeadingId, .warning, "Two headings on a page have the same text, so one gets a numbered id."),
+        RuleDescriptor(.imageWithoutAlt, .warning, "An image has no alternative text."),
+        RuleDescriptor(.emptyLinkText, .warning, "A link has no text."),
+        RuleDescriptor(.brandLeak, .error, "A brand's output names another brand or a term the brand forbids."),
+        RuleDescriptor(.externalLink, .error, "An external link does not answer successfully (checked with --external)."),
+        RuleDescriptor(.frontMatter, .error, "A page's front matter is malformed."),
+        RuleDescriptor(.invalidEncoding, .error, "A file is not valid UTF-8."),
+        RuleDescriptor(.configSyntax, .error, "A config file is not valid YAML."),
+        RuleDescriptor(.configType, .error, "A config value has the wrong type or an invalid value."),
+        RuleDescriptor(.unknownConfigKey, .warning, "A config file has a key Trellis does not know."),
+        RuleDescriptor(.templateError, .error, "A theme template is malformed or cannot render."),
+        RuleDescriptor(.io, .error, "A file cannot be read or written."),
+    ]
+
+    /// The descriptor of `id`, if it is one of Trellis's rules.
+    public static func descriptor(_ id: RuleID) -> RuleDescriptor? {
+        all.first { $0.id == id }
+    }
+}
