@@ -10,12 +10,24 @@ public struct BuildOptions: Sendable {
     public var brands: [String]?
     /// Promote warnings to errors.
     public var strict = false
+    /// Build writes the site; lint runs every check and writes nothing (no templates rendered).
+    public var mode: BuildMode = .build
+    /// Lint: report only on pages changed since this git ref, and the pages linking to them.
+    public var changedSince: String?
+    /// Lint: check external links too (`ExternalLink`).
+    public var checkExternalLinks = false
     /// Receives a line per stage with its time (`[3/9] load pages  12 ms`), when set.
     public var log: (@Sendable (String) -> Void)?
 
     public init(root: URL) {
         self.root = root
     }
+}
+
+/// What a run of the pipeline is for.
+public enum BuildMode: Sendable, Equatable {
+    case build
+    case lint
 }
 
 /// How a command ended, and the exit code that says so.

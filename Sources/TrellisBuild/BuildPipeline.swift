@@ -11,7 +11,13 @@ protocol SiteStage: Sendable {
 /// A stage that runs once per brand.
 protocol BrandStage: Sendable {
     var name: String { get }
+    /// Whether `trellis lint` runs it too (lint renders no templates and writes nothing).
+    var runsInLint: Bool { get }
     func run(_ brand: BrandState, site: SiteState) throws
+}
+
+extension BrandStage {
+    var runsInLint: Bool { true }
 }
 
 /// The one ordered registry of build stages. Nothing else decides their order.
@@ -29,9 +35,19 @@ enum BuildPipeline {
         RenderMarkdown(),
         BuildNavigation(),
         CheckLinks(),
+        RunChecks(),
         RenderTemplates(),
         CopyFiles(),
     ]
+
+    /// Stages that run once after every brand: checks that need all brands' results.
+    static let finalStages: [any SiteStage] = [
+        CheckUnusedAssets()
+    ]
+
+    static func brandStages(for mode: BuildMode) -> [any BrandStage] {
+        mode == .lint ? brandStages.filter(\.runsInLint) : brandStages
+    }
 }
 
 /// Thrown by a stage when the build cannot go on (the diagnostics are already emitted).
@@ -47,7 +63,10 @@ public enum SiteBuilder {
         let start = clock.now
         let site = SiteState(options: options)
         var report = BuildReport()
-        let totalStages = BuildPipeline.siteStages.count + BuildPipeline.brandStages.count + 1
+        let brandStages = BuildPipeline.brandStages(for: options.mode)
+        let writes = options.mode == .build
+        let totalStages =
+            BuildPipeline.siteStages.count + brandStages.count + BuildPipeline.finalStages.count + (writes ? 1 : 0)
         var outputs: [OutputFolder] = []
 
         func timed(_ name: String, number: Int, _ body: () throws -> Void) rethrows {
@@ -67,15 +86,21 @@ public enum SiteBuilder {
             for brand in site.selectedBrands {
                 let state = BrandState(brand: brand)
                 defer { if let output = state.output { outputs.append(output) } }
-                for (i, stage) in BuildPipeline.brandStages.enumerated() {
+                for (i, stage) in brandStages.enumerated() {
                     let number = BuildPipeline.siteStages.count + i + 1
                     try timed("\(stage.name) · \(brand.id)", number: number) { try stage.run(state, site: site) }
                 }
                 report.pagesWritten[brand.id] = state.pagesWritten
             }
+            for (i, stage) in BuildPipeline.finalStages.enumerated() {
+                let number = BuildPipeline.siteStages.count + brandStages.count + i + 1
+                try timed(stage.name, number: number) { try stage.run(site) }
+            }
             if site.engine.hasErrors { throw StopBuild(outcome: .failed) }
-            try timed("swap output", number: totalStages) {
-                for output in outputs { try output.commit() }
+            if writes {
+                try timed("swap output", number: totalStages) {
+                    for output in outputs { try output.commit() }
+                }
             }
         } catch let stop as StopBuild {
             report.outcome = stop.outcome
@@ -90,7 +115,7 @@ public enum SiteBuilder {
             for output in outputs { output.discard() }
             if report.outcome == .success { report.outcome = .failed }
         }
-        report.diagnostics = site.engine.diagnostics
+        report.diagnostics = ChangedPages.filter(site.engine.diagnostics, site: site)
         report.sources = site.sources
         report.pageCount = site.pages.count
         report.milliseconds = milliseconds(clock.now - start)

@@ -5,6 +5,8 @@ struct PageLink: Sendable {
     var destination: String
     var location: SourceLocation
     var isImage: Bool
+    /// For images: whether the alternative text is non-empty.
+    var hasAltText = true
 }
 
 /// Stage: checks every relative link, anchor and image of the brand's pages, after all pages

@@ -38,6 +38,7 @@ public struct ConfigLoader {
             brand.siteURL = config.siteURL
             brand.theme = config.theme
             brand.extra = config.extra
+            brand.settingPositions = config.settingPositions
             brands.append(brand)
         }
         for id in config.brandIDs {
@@ -72,7 +73,9 @@ public struct ConfigLoader {
         config.copyright = reader.string(e["copyright"]?.value, "copyright")
         if let v = reader.string(e["language"]?.value, "language") { config.language = v }
         if let v = reader.string(e["brands_dir"]?.value, "brands_dir") { config.brandsDir = v }
-        if let theme = e["theme"]?.value { config.theme = readTheme(theme, reader: &reader) }
+        if let theme = e["theme"]?.value {
+            config.theme = readTheme(theme, reader: &reader, positions: &config.settingPositions)
+        }
         if let ids = reader.stringList(e["brands"]?.value, "brands") {
             for (id, element) in zip(ids, e["brands"]!.value.sequence ?? []) {
                 if id.isEmpty || id.contains("/") || id.hasPrefix(".") {
@@ -90,9 +93,14 @@ public struct ConfigLoader {
         return config
     }
 
-    func readTheme(_ node: Node, reader: inout YAMLReader) -> ThemeSettings {
+    func readTheme(_ node: Node, reader: inout YAMLReader, positions: inout [String: ConfigPosition]) -> ThemeSettings {
         var theme = ThemeSettings()
         let e = reader.entries(of: node, known: Self.themeKeys, context: "theme")
+        for key in ["logo", "favicon", "templates"] {
+            if let value = e[key]?.value {
+                positions["theme." + key] = ConfigPosition(path: reader.path, location: reader.location(of: value))
+            }
+        }
         theme.logo = reader.string(e["logo"]?.value, "logo")
         theme.favicon = reader.string(e["favicon"]?.value, "favicon")
         theme.templates = reader.string(e["templates"]?.value, "templates")
@@ -189,9 +197,14 @@ public struct ConfigLoader {
         let e = reader.entries(of: node, known: Self.brandKeys, context: "brand '\(id)'")
         brand.name = reader.string(e["name"]?.value, "name") ?? config.siteName
         brand.siteURL = reader.string(e["site_url"]?.value, "site_url") ?? config.siteURL
-        let ownTheme = e["theme"].map { readTheme($0.value, reader: &reader) } ?? ThemeSettings()
+        var positions = config.settingPositions
+        let ownTheme = e["theme"].map { readTheme($0.value, reader: &reader, positions: &positions) } ?? ThemeSettings()
         brand.theme = config.theme.overlaid(with: ownTheme)
         brand.icons = reader.string(e["icons"]?.value, "icons")
+        if let icons = e["icons"]?.value {
+            positions["icons"] = ConfigPosition(path: path, location: reader.location(of: icons))
+        }
+        brand.settingPositions = positions
         brand.forbiddenTerms = reader.stringList(e["forbidden_terms"]?.value, "forbidden_terms") ?? []
         brand.extra = config.extra.merging(reader.map(e["extra"]?.value, "extra") ?? ValueMap())
         return (brand, reader.diagnostics)

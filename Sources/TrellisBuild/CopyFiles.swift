@@ -6,6 +6,7 @@ import TrellisTemplates
 /// assets and the brand's logo and favicon into the brand's output.
 struct CopyFiles: BrandStage {
     let name = "copy files"
+    var runsInLint: Bool { false }
 
     func run(_ state: BrandState, site: SiteState) throws {
         guard let output = state.output else { return }
@@ -18,15 +19,11 @@ struct CopyFiles: BrandStage {
         } catch let error as DiagnosticError {
             site.emitRelativeToRoot(error.diagnostics)
         }
-        for (key, path) in [("logo", brand.theme.logo), ("favicon", brand.theme.favicon)] {
+        for path in [brand.theme.logo, brand.theme.favicon] {
             guard let path else { continue }
             let source = site.root.appending(path: path)
-            guard FileManager.default.fileExists(atPath: source.path) else {
-                site.engine.emit(
-                    Diagnostic(.missingImage, path: brand.path ?? site.config.path, at: nil,
-                        message: "the brand's \(key) '\(path)' does not exist"))
-                continue
-            }
+            // A missing logo or favicon is reported by the MissingAsset check.
+            guard FileManager.default.fileExists(atPath: source.path) else { continue }
             try output.copy(from: source, to: Self.brandAssetPath(path))
         }
         let docs = site.docsDir

@@ -17,6 +17,7 @@ struct PrepareBrand: BrandStage {
                 site.emitRelativeToRoot(error.diagnostics)
             }
         }
+        guard site.options.mode == .build else { return }
         if brand.id == site.selectedBrands.first?.id { OutputFolder.removeLeftovers(in: site.siteDir) }
         state.output = try OutputFolder(siteDir: site.siteDir, brand: brand.id)
     }

@@ -11,6 +11,17 @@ struct RenderedPage: Sendable {
     /// Every anchor target of the page (heading ids and raw HTML ids).
     var ids: Set<String>
     var links: [PageLink]
+    /// Every heading with its id, text and position, in document order.
+    var headings: [PageHeading] = []
+    /// Links whose text is empty (`[](x.md)`).
+    var emptyLinks: [PageLink] = []
+}
+
+/// A heading as the checks see it.
+struct PageHeading: Sendable {
+    var id: String
+    var text: String
+    var location: SourceLocation
 }
 
 /// Stage: parses each expanded page with cmark, runs the Markdown rewriters (icons, heading
@@ -48,21 +59,48 @@ struct RenderMarkdown: BrandStage {
         }
         let diagnostics = processed.iconProblems.map { problem in
             var message = "unknown icon '\(problem.name)'"
-            if !problem.suggestions.isEmpty {
-                let quoted = problem.suggestions.prefix(3).map { "'\($0)'" }
-                let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
-                message += "; did you mean \(list)?"
-            }
+            // Only the closest: the next ones are rarely what the author meant.
+            if let best = problem.suggestions.first { message += "; did you mean '\(best)'?" }
             return Diagnostic(.unknownIcon, path: page.file.path, at: location(problem.position), message: message)
         }
         let links = processed.links.map { link in
-            PageLink(destination: link.destination, location: location(link.position), isImage: link.kind == .image)
+            PageLink(
+                destination: link.destination, location: location(link.position), isImage: link.kind == .image,
+                hasAltText: link.hasAltText ?? true)
         }
         let title = page.meta.title ?? processed.title ?? SourcePage.titleFromName(page.path)
-        let rendered = RenderedPage(
+        var rendered = RenderedPage(
             html: processed.html, title: title, toc: processed.toc, ids: processed.pageIDs, links: links)
+        let document = processed.document
+        for node in document.preorder() {
+            let start = document.span(of: node)?.start ?? TextPosition(line: 1, byteColumn: 1)
+            switch document.kind(of: node) {
+            case .heading(_, let id?):
+                rendered.headings.append(
+                    PageHeading(id: id, text: document.plainText(of: node), location: location(start)))
+            case .link(let destination, _) where !hasVisibleContent(node, in: document):
+                // Name the link as written, not as rewritten.
+                let written = processed.links.first { $0.kind == .link && $0.linkStart == start }?.destination
+                rendered.emptyLinks.append(
+                    PageLink(destination: written ?? destination, location: location(start), isImage: false))
+            default:
+                break
+            }
+        }
         return (rendered, diagnostics)
     }
+}
+
+/// Whether a link shows anything: text, code, an image or inserted markup (an icon).
+private func hasVisibleContent(_ node: NodeID, in document: MarkdownDocument) -> Bool {
+    for inner in document.preorder(from: node) where inner != node {
+        switch document.kind(of: inner) {
+        case .text(let text) where !text.allSatisfy(\.isWhitespace): return true
+        case .code, .image, .rawHTML, .inlineHTML: return true
+        default: continue
+        }
+    }
+    return false
 }
 
 /// Lets the Markdown rewriters ask a brand's icon library about shortcodes.

@@ -5,6 +5,7 @@ import TrellisTemplates
 /// Stage: renders every page into the theme and writes it (in parallel).
 struct RenderTemplates: BrandStage {
     let name = "render templates"
+    var runsInLint: Bool { false }
 
     func run(_ state: BrandState, site: SiteState) throws {
         let brand = state.brand

@@ -20,12 +20,20 @@ public struct SiteConfig: Sendable {
     public var brandIDs: [String] = []
     /// Variables every brand shares; a brand's `extra` deep-merges over them.
     public var extra = ValueMap()
+    /// Where the site theme's path settings were written.
+    public var settingPositions: [String: ConfigPosition] = [:]
     /// Per-rule severity overrides (`off` drops a rule).
     public var ruleSeverities: [RuleID: Severity?] = [:]
     /// The config file, relative to the site root (for diagnostics).
     public var path = "trellis.yml"
 
     public init() {}
+}
+
+/// A place in a config file.
+public struct ConfigPosition: Sendable, Equatable {
+    public var path: String
+    public var location: SourceLocation?
 }
 
 /// Look and feel settings; site-level ones are defaults for every brand.
@@ -73,6 +81,9 @@ public struct Brand: Sendable {
     public var extra = ValueMap()
     /// The brand file, relative to the site root (for diagnostics).
     public var path: String?
+    /// Where each path-valued setting was written (`theme.logo`, `icons`, …), for diagnostics
+    /// about the files they name.
+    public var settingPositions: [String: ConfigPosition] = [:]
 
     public init(id: String, name: String) {
         self.id = id

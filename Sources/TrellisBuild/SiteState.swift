@@ -17,6 +17,11 @@ final class SiteState: @unchecked Sendable {
     var macroTemplates: [MacroTemplate?] = []
     /// Source files by diagnostic path, for printing the offending line.
     var sources: [String: SourceFile] = [:]
+    /// Static files some page of some brand references (for `UnusedAsset`).
+    private(set) var usedFiles: Set<String> = []
+    /// Page path → the pages (of any brand) that link to it (for `--changed-since`).
+    private(set) var linkedFrom: [String: Set<String>] = [:]
+    private let usageLock = NSLock()
 
     init(options: BuildOptions) {
         self.options = options
@@ -27,6 +32,14 @@ final class SiteState: @unchecked Sendable {
     var docsDir: URL { options.root.appending(path: config.docsDir) }
     var siteDir: URL { options.root.appending(path: config.siteDir) }
     var staticFiles: Set<String> { Set(files.staticFiles) }
+
+    /// Records what one brand's pages reference.
+    func recordUsage(files: Set<String>, linkedFrom links: [String: Set<String>]) {
+        usageLock.lock()
+        defer { usageLock.unlock() }
+        usedFiles.formUnion(files)
+        linkedFrom.merge(links) { $0.union($1) }
+    }
 
     /// Emits diagnostics from modules that name files by absolute path, with paths made
     /// relative to the site root like every other diagnostic.
@@ -59,6 +72,8 @@ final class BrandState: @unchecked Sendable {
     /// Rendered page bodies, aligned with `published`.
     var rendered: [RenderedPage] = []
     var nav: [NavItem] = []
+    /// Page path → the brand's pages that link to it.
+    var linkedFrom: [String: Set<String>] = [:]
     var icons: IconLibrary = .bundled
     var output: OutputFolder?
     var pagesWritten = 0

@@ -36,6 +36,16 @@ struct TestSite {
         return SiteBuilder.build(options)
     }
 
+    /// Lints the site (all brands unless `brands` is given).
+    func lint(brands: [String]? = nil, strict: Bool = false, changedSince: String? = nil) -> BuildReport {
+        var options = BuildOptions(root: root)
+        options.mode = .lint
+        options.brands = brands
+        options.strict = strict
+        options.changedSince = changedSince
+        return SiteBuilder.build(options)
+    }
+
     /// A file of the output, or nil when it was not written.
     func output(_ path: String) -> String? {
         FileManager.default.contents(atPath: root.appending(path: "site/" + path).path).map {

@@ -1,0 +1,28 @@
+import Foundation
+import TrellisCore
+
+/// A link that spells out the site's own address (`https://docs.example.com/a/`) where a
+/// relative link would keep working for every brand and in previews.
+struct AbsoluteSiteLink: PageCheck {
+    func check(_ subject: PageUnderCheck, brand: BrandState, site: SiteState) -> [Diagnostic] {
+        let bases = [brand.brand.siteURL, site.config.siteURL].compactMap { $0 }.compactMap(Self.base)
+        guard !bases.isEmpty else { return [] }
+        return subject.rendered.links.compactMap { link in
+            guard let target = Self.base(link.destination) else { return nil }
+            guard bases.contains(where: { target.host == $0.host && target.path.hasPrefix($0.path) }) else { return nil }
+            return Diagnostic(
+                .absoluteSiteLink, .warning, path: subject.page.file.path, at: link.location,
+                message: "'\(link.destination)' is this site's own address; use a relative link")
+        }
+    }
+
+    /// Host (lowercased) and path (with a trailing slash) of an http(s) URL.
+    static func base(_ url: String) -> (host: String, path: String)? {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", let host = components.host?.lowercased()
+        else { return nil }
+        var path = components.path.isEmpty ? "/" : components.path
+        if !path.hasSuffix("/") { path += "/" }
+        return (host, path)
+    }
+}

@@ -1,0 +1,18 @@
+import TrellisCore
+
+/// Stage and rule: files in the docs folder that no page of any brand references. Only when
+/// every brand was checked, since a file may serve one brand only.
+struct CheckUnusedAssets: SiteStage {
+    let name = "check unused assets"
+
+    func run(_ site: SiteState) throws {
+        guard site.options.brands == nil else { return }
+        let used = site.usedFiles
+        for path in site.files.staticFiles where !used.contains(path) {
+            site.engine.emit(
+                Diagnostic(
+                    .unusedAsset, .warning, path: site.config.docsDir + "/" + path, at: nil,
+                    message: "no page references this file"))
+        }
+    }
+}

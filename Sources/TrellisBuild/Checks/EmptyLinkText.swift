@@ -1,0 +1,12 @@
+import TrellisCore
+
+/// A link with nothing to click on (`[](setup.md)`).
+struct EmptyLinkText: PageCheck {
+    func check(_ subject: PageUnderCheck, brand: BrandState, site: SiteState) -> [Diagnostic] {
+        subject.rendered.emptyLinks.map { link in
+            Diagnostic(
+                .emptyLinkText, .warning, path: subject.page.file.path, at: link.location,
+                message: "link to '\(link.destination)' has no text")
+        }
+    }
+}

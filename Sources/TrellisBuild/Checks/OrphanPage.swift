@@ -1,0 +1,15 @@
+import TrellisCore
+
+/// A page nothing leads to: no other page of the brand links to it and the nav does not list it.
+struct OrphanPage: BrandCheck {
+    func check(_ brand: BrandState, site: SiteState) -> [Diagnostic] {
+        let inNav = brand.navPagePaths
+        return brand.published.map { site.pages[$0] }.filter { page in
+            !page.url.isEmpty && !inNav.contains(page.path) && (brand.linkedFrom[page.path] ?? []).isEmpty
+        }.map { page in
+            Diagnostic(
+                .orphanPage, .warning, path: page.file.path, at: SourceLocation(line: 1, column: 1),
+                message: "no page links to this page and the nav does not list it (brand '\(brand.brand.id)')")
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import TrellisCore
+
+/// What a check sees of one page of one brand.
+struct PageUnderCheck: Sendable {
+    let page: SourcePage
+    let rendered: RenderedPage
+    /// The expanded Markdown with its map back to the file.
+    let text: PageText
+
+    /// The file position of a UTF-8 offset in the expanded text.
+    func location(ofExpandedOffset offset: Int) -> SourceLocation {
+        page.file.location(ofUTF8Offset: text.sourceMap.sourceOffset(forOutputOffset: offset))
+    }
+}
+
+/// One check rule over single pages, named after the problem it finds.
+protocol PageCheck: Sendable {
+    func check(_ page: PageUnderCheck, brand: BrandState, site: SiteState) -> [Diagnostic]
+}
+
+/// One check rule over a whole brand (the nav, the link graph, the brand's files).
+protocol BrandCheck: Sendable {
+    func check(_ brand: BrandState, site: SiteState) -> [Diagnostic]
+}
+
+/// The one ordered registry of check rules. (Link rules run in `CheckLinks`; macro, icon and
+/// config rules where those are read; `UnusedAsset` once all brands are checked.)
+enum CheckRegistry {
+    static let pageChecks: [any PageCheck] = [
+        AbsoluteSiteLink(),
+        DuplicateHeadingId(),
+        ImageWithoutAlt(),
+        EmptyLinkText(),
+        BrandLeak(),
+    ]
+
+    static let brandChecks: [any BrandCheck] = [
+        PageNotInNav(),
+        OrphanPage(),
+        MissingAsset(),
+    ]
+}
+
+/// Stage: runs every registered check (pages in parallel) and records what the brand's pages
+/// link to, for the checks that need every brand.
+struct RunChecks: BrandStage {
+    let name = "run checks"
+
+    func run(_ state: BrandState, site: SiteState) throws {
+        let resolver = state.resolver(site: site)
+        let results = ParallelMap.map(Array(state.published.indices)) { i -> ([Diagnostic], Set<String>, Set<String>) in
+            let page = site.pages[state.published[i]]
+            let subject = PageUnderCheck(page: page, rendered: state.rendered[i], text: state.expanded[i])
+            let diagnostics = CheckRegistry.pageChecks.flatMap { $0.check(subject, brand: state, site: site) }
+            var files: Set<String> = [], pages: Set<String> = []
+            for reference in RawReferences.all(in: subject) {
+                switch resolver.resolve(reference, fromPage: page.path) {
+                case .file(let path): files.insert(path)
+                case .page(let path, _) where path != page.path: pages.insert(path)
+                default: break
+                }
+            }
+            return (diagnostics, files, pages)
+        }
+        site.engine.emit(contentsOf: results.flatMap(\.0))
+        var linkedFrom: [String: Set<String>] = [:]
+        for (i, result) in results.enumerated() {
+            for target in result.2 { linkedFrom[target, default: []].insert(site.pages[state.published[i]].path) }
+        }
+        state.linkedFrom = linkedFrom
+        site.recordUsage(files: results.reduce(into: Set<String>()) { $0.formUnion($1.1) }, linkedFrom: linkedFrom)
+        site.engine.emit(contentsOf: CheckRegistry.brandChecks.flatMap { $0.check(state, site: site) })
+    }
+}

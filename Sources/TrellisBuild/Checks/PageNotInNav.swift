@@ -1,0 +1,27 @@
+import TrellisCore
+
+/// A page the configured nav leaves out: readers can reach it only through links.
+struct PageNotInNav: BrandCheck {
+    func check(_ brand: BrandState, site: SiteState) -> [Diagnostic] {
+        guard site.config.nav != nil else { return [] }
+        let inNav = brand.navPagePaths
+        return brand.published.map { site.pages[$0] }.filter { !inNav.contains($0.path) }.map { page in
+            Diagnostic(
+                .pageNotInNav, .warning, path: page.file.path, at: SourceLocation(line: 1, column: 1),
+                message: "the page is not in the nav of '\(site.config.path)'")
+        }
+    }
+}
+
+extension BrandState {
+    /// The page paths the brand's nav lists.
+    var navPagePaths: Set<String> {
+        var paths: Set<String> = []
+        var stack = nav
+        while let item = stack.popLast() {
+            if let path = item.pagePath { paths.insert(path) }
+            stack.append(contentsOf: item.children)
+        }
+        return paths
+    }
+}
