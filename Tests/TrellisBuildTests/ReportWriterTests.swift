@@ -294,3 +294,13 @@ private func sarifWithoutRules(_ input: ReportInput) throws -> String {
         #expect(parser.parse())
     }
 #endif
+
+@Test func buildReportInputKeepsCountsAndGivesARootDirectoryURI() {
+    var report = BuildReport()
+    report.diagnostics = sample.diagnostics
+    report.pageCount = 2
+    report.milliseconds = 41.6
+    let input = ReportInput(report, toolVersion: "1.2.3", root: URL(fileURLWithPath: "/tmp/my site"), useColour: false)
+    #expect(input.rootURI == "file:///tmp/my%20site/")
+    #expect(input.summaryLine == report.summary)
+}
