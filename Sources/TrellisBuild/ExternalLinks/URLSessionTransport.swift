@@ -7,8 +7,8 @@ import Foundation
 /// The real transport: `URLSession`, stopping each transfer as soon as the response head arrives.
 ///
 /// Redirects are followed up to `maxRedirects`; more count as `tooManyRedirects`. The timeout is
-/// enforced by a watchdog as well as by `URLRequest.timeoutInterval`, because the latter is an
-/// idle timeout that a server trickling bytes never trips.
+/// enforced by a watchdog task: `URLRequest.timeoutInterval` is an idle timeout that a server
+/// trickling bytes never trips, and on Linux it only has whole-second precision.
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     // `@unchecked`: the session and delegate are immutable references; URLSession is thread-safe.
     private let session: URLSession
@@ -33,7 +33,9 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     {
         var request = URLRequest(url: url)
         request.httpMethod = method
-        request.timeoutInterval = max(0.001, timeout.seconds)
+        // swift-corelibs-foundation truncates this to whole seconds (0.3 becomes "time out at
+        // once"), so it only backs up the watchdog below, which keeps the exact timeout.
+        request.timeoutInterval = timeout.seconds.rounded(.up) + 1
         request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
         request.setValue("*/*", forHTTPHeaderField: "Accept")
         let task = session.dataTask(with: request)
@@ -100,15 +102,15 @@ private final class TransportDelegate: NSObject, URLSessionDataDelegate, @unchec
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
     ) {
         let allowed = lock.withLock { () -> Bool in
-            pending[task.taskIdentifier]?.redirects += 1
-            return (pending[task.taskIdentifier]?.redirects ?? 0) <= maxRedirects
+            guard var entry = pending[task.taskIdentifier] else { return false }
+            entry.redirects += 1
+            if entry.redirects > maxRedirects { entry.failure = entry.failure ?? .tooManyRedirects }
+            pending[task.taskIdentifier] = entry
+            return entry.failure == nil
         }
-        if allowed {
-            completionHandler(request)
-        } else {
-            cancel(task, because: .tooManyRedirects)
-            completionHandler(nil)
-        }
+        // Declining (nil) delivers the redirect response itself, which `didReceive` turns into
+        // the recorded failure. Cancelling here instead crashes swift-corelibs-foundation.
+        completionHandler(allowed ? request : nil)
     }
 
     func urlSession(
