@@ -18,6 +18,9 @@ actor AsyncSemaphore {
         await withCheckedContinuation { waiters.append($0) }
     }
 
+    /// How many tasks are suspended in `wait()`.
+    var waiting: Int { waiters.count - head }
+
     func signal() {
         if head < waiters.count {
             let next = waiters[head]
