@@ -73,7 +73,7 @@ public struct ExternalLinkChecker: Sendable {
     }
 
     private func checkAll(_ keys: [String]) async -> [(String, ExternalLinkOutcome)] {
-        let limits = Limits(
+        let limits = ExternalLinkLimits(
             global: AsyncSemaphore(options.totalConcurrency), hosts: HostLimiter(perHost: options.perHostConcurrency))
         return await withTaskGroup(of: (String, ExternalLinkOutcome).self) { group in
             for key in keys {
@@ -88,7 +88,7 @@ public struct ExternalLinkChecker: Sendable {
 }
 
 /// The semaphores shared by all requests of one `check` call.
-struct Limits: Sendable {
+struct ExternalLinkLimits: Sendable {
     let global: AsyncSemaphore
     let hosts: HostLimiter
 }
@@ -98,7 +98,7 @@ extension ExternalLinkChecker {
     static let headFallbackStatuses: Set<Int> = [403, 405, 501]
 
     /// Checks one URL: HEAD, GET when HEAD is refused, retrying timeouts, failures and 429s.
-    func checkOne(_ key: String, limits: Limits) async -> ExternalLinkOutcome {
+    func checkOne(_ key: String, limits: ExternalLinkLimits) async -> ExternalLinkOutcome {
         guard let url = URL(string: key), let host = url.host?.lowercased(), !host.isEmpty else { return .invalidURL }
         let hostLimit = await limits.hosts.semaphore(for: host)
         var method = "HEAD"
