@@ -59,6 +59,38 @@ struct StopBuild: Error {
 /// output in, or throws all of it away when anything failed.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildReport {
+        run(options).report
+    }
+
+    /// Lints: the build's checks without writing anything, and with `checkExternalLinks`,
+    /// every external http(s) link too.
+    public static func lint(_ options: BuildOptions) async -> BuildReport {
+        var options = options
+        options.mode = .lint
+        let clock = ContinuousClock()
+        let start = clock.now
+        var (report, site) = run(options)
+        guard options.checkExternalLinks, report.outcome != .unusable else { return report }
+        var external = ExternalLinkOptions()
+        external.cacheURL = site.root.appending(path: ".trellis-cache/external-links.json")
+        let diagnostics = await ExternalLinkChecker(options: external).check(site.externalLinks.sorted {
+            ($0.path, $0.location, $0.url) < ($1.path, $1.location, $1.url)
+        })
+        site.engine.emit(contentsOf: diagnostics)
+        finish(&report, site: site)
+        report.milliseconds = milliseconds(clock.now - start)
+        return report
+    }
+
+    /// Fills the report's diagnostics and, for lint, its outcome from what is reported.
+    private static func finish(_ report: inout BuildReport, site: SiteState) {
+        report.diagnostics = ChangedPages.filter(site.engine.diagnostics, site: site)
+        if site.options.mode == .lint, report.outcome != .unusable {
+            report.outcome = report.diagnostics.contains { $0.severity == .error } ? .failed : .success
+        }
+    }
+
+    private static func run(_ options: BuildOptions) -> (report: BuildReport, site: SiteState) {
         let clock = ContinuousClock()
         let start = clock.now
         let site = SiteState(options: options)
@@ -115,11 +147,11 @@ public enum SiteBuilder {
             for output in outputs { output.discard() }
             if report.outcome == .success { report.outcome = .failed }
         }
-        report.diagnostics = ChangedPages.filter(site.engine.diagnostics, site: site)
+        finish(&report, site: site)
         report.sources = site.sources
         report.pageCount = site.pages.count
         report.milliseconds = milliseconds(clock.now - start)
-        return report
+        return (report, site)
     }
 
     static func milliseconds(_ duration: Duration) -> Double {

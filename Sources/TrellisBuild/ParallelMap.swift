@@ -13,12 +13,23 @@ enum ParallelMap {
     }
 }
 
-/// Slots written by exactly one iteration each.
+/// Slots written by exactly one iteration each. The buffer is allocated once and never moves:
+/// an array's `withUnsafeMutableBufferPointer` would take the array out of the property for the
+/// duration of each call, which concurrent writers must never see.
 private final class ResultBox<R>: @unchecked Sendable {
-    private var storage: [R?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: R) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    private let slots: UnsafeMutableBufferPointer<R?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
     }
-    func values() -> [R] { storage.map { $0! } }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func set(_ index: Int, _ value: R) { slots[index] = value }
+
+    func values() -> [R] { slots.map { $0! } }
 }

@@ -21,6 +21,8 @@ final class SiteState: @unchecked Sendable {
     private(set) var usedFiles: Set<String> = []
     /// Page path → the pages (of any brand) that link to it (for `--changed-since`).
     private(set) var linkedFrom: [String: Set<String>] = [:]
+    /// External http(s) links of every brand's pages (for `--external`).
+    private(set) var externalLinks: Set<ExternalLinkReference> = []
     private let usageLock = NSLock()
 
     init(options: BuildOptions) {
@@ -34,10 +36,11 @@ final class SiteState: @unchecked Sendable {
     var staticFiles: Set<String> { Set(files.staticFiles) }
 
     /// Records what one brand's pages reference.
-    func recordUsage(files: Set<String>, linkedFrom links: [String: Set<String>]) {
+    func recordUsage(files: Set<String>, linkedFrom links: [String: Set<String>], external: Set<ExternalLinkReference>) {
         usageLock.lock()
         defer { usageLock.unlock() }
         usedFiles.formUnion(files)
+        externalLinks.formUnion(external)
         linkedFrom.merge(links) { $0.union($1) }
     }
 

@@ -50,7 +50,8 @@ struct LintCommand: ParsableCommand {
         options.strict = strict
         options.changedSince = changedSince
         options.checkExternalLinks = external
-        let report = SiteBuilder.build(options)
+        let lintOptions = options
+        let report = Blocking.run { await SiteBuilder.lint(lintOptions) }
         let input = ReportInput(
             diagnostics: report.diagnostics, sources: report.sources, pageCount: report.pageCount,
             milliseconds: Int(report.milliseconds.rounded()), toolVersion: TrellisVersion.current,
@@ -69,5 +70,24 @@ struct LintCommand: ParsableCommand {
         }
         if format != .text || output != nil { StandardError.write(input.summaryLine + "\n") }
         if report.outcome != .success { throw ExitCode(report.outcome.exitCode) }
+    }
+}
+
+/// Runs async work to completion from the synchronous command line (on the main thread,
+/// which is not one of the concurrency pool's threads, so waiting cannot starve it).
+enum Blocking {
+    static func run<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+        let box = Box<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            box.value = await body()
+            done.signal()
+        }
+        done.wait()
+        return box.value!
+    }
+
+    private final class Box<T>: @unchecked Sendable {
+        var value: T?
     }
 }

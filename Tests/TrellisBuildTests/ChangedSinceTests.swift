@@ -7,14 +7,9 @@ import TrellisCore
 /// `lint --changed-since REF` reports only on changed pages and the pages that link to them.
 @Suite struct ChangedSinceTests {
     func git(_ arguments: [String], in folder: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder.path, "-c", "user.name=Test", "-c", "user.email=test@example.invalid"] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = Subprocess.run(
+            ["git", "-C", folder.path, "-c", "user.name=Test", "-c", "user.email=test@example.invalid"] + arguments)
+        #expect(result?.status == 0)
     }
 
     @Test func reportsChangedPagesAndTheirLinkersOnly() throws {
@@ -42,5 +37,29 @@ import TrellisCore
         // With nothing changed, nothing is reported.
         try git(["commit", "-q", "-am", "rename"], in: site.root)
         #expect(site.lint(changedSince: "HEAD").lines == [])
+    }
+}
+
+/// `lint --external` checks a site's http(s) links against a server on 127.0.0.1.
+@Suite struct LintExternalLinksTests {
+    @Test func reportsABrokenExternalLinkAtItsPositionOnlyWhenAsked() async throws {
+        let server = try ExternalLinkTestServer()
+        defer { server.stop() }
+        let text = "# Home\n\nSee [ok](\(server.base)/ok) and [gone](\(server.base)/missing#part).\n"
+        let site = try TestSite(["trellis.yml": "site_name: Docs\n", "content/index.md": text])
+        defer { site.cleanUp() }
+        var options = BuildOptions(root: site.root)
+        #expect(await SiteBuilder.lint(options).lines == [])
+        #expect(server.requests("/missing") == 0)
+        options.checkExternalLinks = true
+        let report = await SiteBuilder.lint(options)
+        let line = "See [ok](\(server.base)/ok) and [gone]("
+        let column = line.count + 1
+        #expect(
+            report.lines == [
+                "content/index.md:3:\(column): error: '\(server.base)/missing#part' answered 404 Not Found [ExternalLink]"
+            ])
+        #expect(report.outcome == .failed)
+        #expect(server.requests("/ok") == 1)
     }
 }

@@ -48,7 +48,9 @@ struct RunChecks: BrandStage {
 
     func run(_ state: BrandState, site: SiteState) throws {
         let resolver = state.resolver(site: site)
-        let results = ParallelMap.map(Array(state.published.indices)) { i -> ([Diagnostic], Set<String>, Set<String>) in
+        let collectExternal = site.options.checkExternalLinks
+        let results = ParallelMap.map(Array(state.published.indices)) {
+            i -> ([Diagnostic], Set<String>, Set<String>, Set<ExternalLinkReference>) in
             let page = site.pages[state.published[i]]
             let subject = PageUnderCheck(page: page, rendered: state.rendered[i], text: state.expanded[i])
             let diagnostics = CheckRegistry.pageChecks.flatMap { $0.check(subject, brand: state, site: site) }
@@ -60,7 +62,13 @@ struct RunChecks: BrandStage {
                 default: break
                 }
             }
-            return (diagnostics, files, pages)
+            var external: Set<ExternalLinkReference> = []
+            if collectExternal {
+                for link in subject.rendered.links where AbsoluteSiteLink.base(link.destination) != nil {
+                    external.insert(ExternalLinkReference(url: link.destination, path: page.file.path, location: link.location))
+                }
+            }
+            return (diagnostics, files, pages, external)
         }
         site.engine.emit(contentsOf: results.flatMap(\.0))
         var linkedFrom: [String: Set<String>] = [:]
@@ -68,7 +76,9 @@ struct RunChecks: BrandStage {
             for target in result.2 { linkedFrom[target, default: []].insert(site.pages[state.published[i]].path) }
         }
         state.linkedFrom = linkedFrom
-        site.recordUsage(files: results.reduce(into: Set<String>()) { $0.formUnion($1.1) }, linkedFrom: linkedFrom)
+        site.recordUsage(
+            files: results.reduce(into: Set<String>()) { $0.formUnion($1.1) }, linkedFrom: linkedFrom,
+            external: results.reduce(into: Set<ExternalLinkReference>()) { $0.formUnion($1.3) })
         site.engine.emit(contentsOf: CheckRegistry.brandChecks.flatMap { $0.check(state, site: site) })
     }
 }
