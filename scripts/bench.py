@@ -5,7 +5,8 @@ Usage: scripts/bench.py [--sizes 1000,10000] [--brands 2] [--runs 1] [--binary P
 
 Builds the release binary (unless --binary is given), generates each synthetic site with
 scripts/gen-synthetic-site.py, builds it, and prints wall time, pages per second and peak
-memory (max RSS of the build process). Figures are for comparing runs made together on the
+memory (max RSS of the build process); then lints it and prints lint's time, its ratio to the
+build's, and its peak memory. Figures are for comparing runs made together on the
 same machine, not absolute truths: shared machines are noisy.
 """
 import argparse
@@ -43,7 +44,8 @@ def main():
         subprocess.run(["swift", "build", "-c", "release", "--product", "trellis"], cwd=ROOT, check=True)
         binary = os.path.join(ROOT, ".build", "release", "trellis")
 
-    print(f"{'pages':>7} {'brands':>6} {'seconds':>8} {'pages/s':>9} {'rendered/s':>10} {'peak MiB':>9}")
+    print(f"{'pages':>7} {'brands':>6} {'seconds':>8} {'pages/s':>9} {'rendered/s':>10} {'peak MiB':>9} "
+          f"{'lint s':>7} {'lint/build':>10} {'lint MiB':>9}")
     for size in [int(s) for s in args.sizes.split(",")]:
         site = os.path.join(args.workdir, f"site-{size}")
         subprocess.run([sys.executable, os.path.join(HERE, "gen-synthetic-site.py"), str(size), site,
@@ -57,8 +59,13 @@ def main():
             match = re.search(r" in (\d+) pages? \(", stderr)
             pages = int(match.group(1)) if match else size
             rendered = pages * args.brands
+            lint_elapsed, lint_peak, lint_code, lint_err = run_measured([binary, "lint"], site)
+            if lint_code != 0:
+                print(lint_err, file=sys.stderr)
+                sys.exit(f"lint of the {size}-page site failed with exit code {lint_code}")
             print(f"{pages:>7} {args.brands:>6} {elapsed:>8.2f} {pages / elapsed:>9.0f} "
-                  f"{rendered / elapsed:>10.0f} {peak:>9.0f}")
+                  f"{rendered / elapsed:>10.0f} {peak:>9.0f} {lint_elapsed:>7.2f} "
+                  f"{lint_elapsed / elapsed:>10.2f} {lint_peak:>9.0f}")
 
 
 if __name__ == "__main__":

@@ -54,7 +54,13 @@ enum FrontMatter {
         if !yamlText.allSatisfy(\.isWhitespace), let node = reader.parse(yamlText, syntaxID: .frontMatter) {
             meta = read(node, reader: &reader)
         }
-        return (meta, bodyOffset, reader.diagnostics)
+        // Type errors in front matter belong to the page's FrontMatter rule, not the config's.
+        let diagnostics = reader.diagnostics.map { d -> Diagnostic in
+            var d = d
+            if d.id == .configType { d.id = .frontMatter }
+            return d
+        }
+        return (meta, bodyOffset, diagnostics)
     }
 
     private static func read(_ node: Node, reader: inout YAMLReader) -> PageMeta {

@@ -78,7 +78,7 @@ import TrellisCore
 
     @Test func wrongFrontMatterType() throws {
         let report = try build(["a.md": "---\ntitle: [a, b]\n---\n# A\n"])
-        #expect(report.lines == ["content/a.md:2:8: error: expected a string for 'title', found a list [ConfigType]"])
+        #expect(report.lines == ["content/a.md:2:8: error: expected a string for 'title', found a list [FrontMatter]"])
     }
 
     @Test func linkToAPageFilteredOutOfOneBrand() throws {
