@@ -116,7 +116,7 @@ public enum SiteBuilder {
                 try timed(stage.name, number: i + 1) { try stage.run(site) }
             }
             for brand in site.selectedBrands {
-                let state = BrandState(brand: brand)
+                let state = BrandState(brand: brand, all: site.brands, siteURL: site.config.siteURL)
                 defer { if let output = state.output { outputs.append(output) } }
                 for (i, stage) in brandStages.enumerated() {
                     let number = BuildPipeline.siteStages.count + i + 1

@@ -81,7 +81,14 @@ final class BrandState: @unchecked Sendable {
     var output: OutputFolder?
     var pagesWritten = 0
 
-    init(brand: Brand) {
+    /// The brand's forbidden terms, prepared once for every page.
+    let leakMatcher: BrandLeakMatcher
+    /// The brand's own site addresses (host and path), for `AbsoluteSiteLink`.
+    let siteBases: [(host: String, path: String)]
+
+    init(brand: Brand, all brands: [Brand] = [], siteURL: String? = nil) {
         self.brand = brand
+        self.leakMatcher = BrandLeakMatcher(brand: brand, all: brands)
+        self.siteBases = [brand.siteURL, siteURL].compactMap { $0 }.compactMap(AbsoluteSiteLink.base)
     }
 }

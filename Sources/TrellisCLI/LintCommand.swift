@@ -38,6 +38,9 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Also check external http(s) links.")
     var external = false
 
+    @Flag(name: .long, help: "Print each stage with its time.")
+    var verbose = false
+
     func validate() throws {
         if allBrands && !brand.isEmpty { throw ValidationError("--brand and --all-brands exclude each other.") }
     }
@@ -50,6 +53,9 @@ struct LintCommand: ParsableCommand {
         options.strict = strict
         options.changedSince = changedSince
         options.checkExternalLinks = external
+        if verbose {
+            options.log = { @Sendable (line: String) in StandardError.write(line + "\n") }
+        }
         let lintOptions = options
         let report = Blocking.run { await SiteBuilder.lint(lintOptions) }
         let input = ReportInput(

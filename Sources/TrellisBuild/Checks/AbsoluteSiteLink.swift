@@ -5,10 +5,10 @@ import TrellisCore
 /// relative link would keep working for every brand and in previews.
 struct AbsoluteSiteLink: PageCheck {
     func check(_ subject: PageUnderCheck, brand: BrandState, site: SiteState) -> [Diagnostic] {
-        let bases = [brand.brand.siteURL, site.config.siteURL].compactMap { $0 }.compactMap(Self.base)
+        let bases = brand.siteBases
         guard !bases.isEmpty else { return [] }
         return subject.rendered.links.compactMap { link in
-            guard let target = Self.base(link.destination) else { return nil }
+            guard Self.isHTTP(link.destination), let target = Self.base(link.destination) else { return nil }
             guard bases.contains(where: { target.host == $0.host && target.path.hasPrefix($0.path) }) else { return nil }
             return Diagnostic(
                 .absoluteSiteLink, .warning, path: subject.page.file.path, at: link.location,
@@ -16,9 +16,15 @@ struct AbsoluteSiteLink: PageCheck {
         }
     }
 
+    /// A cheap test before parsing: most links are relative.
+    static func isHTTP(_ url: String) -> Bool {
+        let head = url.utf8.prefix(8).map { $0 | 0x20 }
+        return head.starts(with: "http://".utf8) || head.starts(with: "https://".utf8)
+    }
+
     /// Host (lowercased) and path (with a trailing slash) of an http(s) URL.
     static func base(_ url: String) -> (host: String, path: String)? {
-        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+        guard isHTTP(url), let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = components.host?.lowercased()
         else { return nil }
         var path = components.path.isEmpty ? "/" : components.path

@@ -5,8 +5,7 @@ import TrellisCore
 /// brand forbids. White-label sites must never show the platform behind them.
 struct BrandLeak: PageCheck {
     func check(_ subject: PageUnderCheck, brand: BrandState, site: SiteState) -> [Diagnostic] {
-        let matcher = BrandLeakMatcher(brand: brand.brand, all: site.brands)
-        return matcher.matches(in: subject.text.text).map { match in
+        brand.leakMatcher.matches(in: subject.text.text).map { match in
             Diagnostic(
                 .brandLeak, path: subject.page.file.path, at: subject.location(ofExpandedOffset: match.offset),
                 message: "\(match.term.reason) appears in brand '\(brand.brand.id)'")

@@ -5,6 +5,8 @@ import TrellisMarkdown
 /// only ever reach the first.
 struct DuplicateHeadingId: PageCheck {
     func check(_ subject: PageUnderCheck, brand: BrandState, site: SiteState) -> [Diagnostic] {
+        // Only a numbered id (`x_1`) can come from a duplicate: most pages need no slugging here.
+        guard subject.rendered.headings.contains(where: { Self.isNumbered($0.id) }) else { return [] }
         var seen: [String: String] = [:]
         var problems: [Diagnostic] = []
         for heading in subject.rendered.headings {
@@ -20,5 +22,11 @@ struct DuplicateHeadingId: PageCheck {
             }
         }
         return problems
+    }
+
+    static func isNumbered(_ id: String) -> Bool {
+        guard let underscore = id.lastIndex(of: "_") else { return false }
+        let digits = id[id.index(after: underscore)...]
+        return !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
     }
 }

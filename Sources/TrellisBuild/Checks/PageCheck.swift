@@ -64,7 +64,7 @@ struct RunChecks: BrandStage {
             }
             var external: Set<ExternalLinkReference> = []
             if collectExternal {
-                for link in subject.rendered.links where AbsoluteSiteLink.base(link.destination) != nil {
+                for link in subject.rendered.links where AbsoluteSiteLink.isHTTP(link.destination) {
                     external.insert(ExternalLinkReference(url: link.destination, path: page.file.path, location: link.location))
                 }
             }

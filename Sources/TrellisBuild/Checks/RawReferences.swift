@@ -13,9 +13,15 @@ enum RawReferences {
         while i < bytes.count {
             // Look for `src` or `href` preceded by whitespace.
             let length: Int
-            if matches(bytes, i, "src") {
+            // Most bytes are neither `s` nor `h`: skip them without a comparison.
+            let first = bytes[i] | 0x20
+            if first != UInt8(ascii: "s") && first != UInt8(ascii: "h") {
+                i += 1
+                continue
+            }
+            if matches(bytes, i, Self.src) {
                 length = 3
-            } else if matches(bytes, i, "href") {
+            } else if matches(bytes, i, Self.href) {
                 length = 4
             } else {
                 i += 1
@@ -49,10 +55,13 @@ enum RawReferences {
         return values
     }
 
+    private static let src = Array("src".utf8)
+    private static let href = Array("href".utf8)
+
     /// Whether the lowercase ASCII `word` stands at `at`, in any case.
-    private static func matches(_ bytes: [UInt8], _ at: Int, _ word: String) -> Bool {
-        let w = Array(word.utf8)
-        guard at + w.count <= bytes.count else { return false }
-        return (0..<w.count).allSatisfy { bytes[at + $0] | 0x20 == w[$0] }
+    private static func matches(_ bytes: [UInt8], _ at: Int, _ word: [UInt8]) -> Bool {
+        guard at + word.count <= bytes.count else { return false }
+        for k in 0..<word.count where bytes[at + k] | 0x20 != word[k] { return false }
+        return true
     }
 }
