@@ -21,7 +21,8 @@ struct RenderTemplates: BrandStage {
         let siteView = Self.siteView(site.config, brand: brand)
         let navigation = NavigationIndex(state.nav.map(Self.navNode))
         let baseURL = (brand.siteURL ?? site.config.siteURL).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-        let problems = ParallelMap.map(Array(state.published.indices)) { i -> Diagnostic? in
+        let matcher = state.leakMatcher
+        let problems = ParallelMap.map(Array(state.published.indices)) { i -> (Diagnostic?, [String]) in
             let page = site.pages[state.published[i]]
             let rendered = state.rendered[i]
             let (previous, next) = navigation.neighbours(of: page.url)
@@ -37,15 +38,29 @@ struct RenderTemplates: BrandStage {
             do {
                 let html = try renderer.render(page: view)
                 try output.write(Data(html.utf8), to: page.outputPath)
-                return nil
+                // The page's own text is checked by BrandLeak; this catches what the theme and
+                // the site settings put around it.
+                var outside: [String: Int] = [:]
+                for match in matcher.matches(in: html) { outside[match.term.reason, default: 0] += 1 }
+                for match in matcher.matches(in: rendered.html) { outside[match.term.reason, default: 0] -= 1 }
+                return (nil, outside.filter { $0.value > 0 }.keys.sorted())
             } catch let error as DiagnosticError {
-                return error.diagnostics.first
+                return (error.diagnostics.first, [])
             } catch {
-                return Diagnostic(.templateError, path: page.file.path, at: nil, message: "cannot render the page: \(error)")
+                return (Diagnostic(.templateError, path: page.file.path, at: nil, message: "cannot render the page: \(error)"), [])
             }
         }
-        site.engine.emit(contentsOf: problems.compactMap { $0 })
-        state.pagesWritten = state.published.count - problems.compactMap { $0 }.count
+        let failures = problems.compactMap(\.0)
+        site.engine.emit(contentsOf: failures)
+        var leaked: [String] = []
+        for reasons in problems.map(\.1) { for reason in reasons where !leaked.contains(reason) { leaked.append(reason) } }
+        for reason in leaked {
+            site.engine.emit(
+                Diagnostic(
+                    .brandLeak, path: brand.path ?? site.config.path, at: nil,
+                    message: "\(reason) appears in brand '\(brand.id)' outside page content (theme, templates or site settings)"))
+        }
+        state.pagesWritten = state.published.count - failures.count
     }
 
     static func navNode(_ item: NavItem) -> NavNode {

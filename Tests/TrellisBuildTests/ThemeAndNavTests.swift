@@ -145,3 +145,23 @@ import TrellisCore
         #expect(FragmentRenderer.render(text: "x", path: "-", options: options).outcome == .unusable)
     }
 }
+
+/// The build also checks what the theme and settings put around each page for brand leaks.
+@Suite struct BrandLeakInThemeTests {
+    @Test func aBrandTemplateNamingAnotherBrandFailsTheBuild() throws {
+        let s = try TestSite([
+            "trellis.yml": "site_name: Guides\nbrands: [alpha, beta]\n",
+            "brands/alpha.yml": "name: Alpha Cloud\n",
+            "brands/beta.yml": "name: Beta Hosting\ntheme:\n  templates: brands/beta/templates\n",
+            "brands/beta/templates/partials/footer.mustache": "<footer>A service of Alpha Cloud</footer>\n",
+            "content/index.md": "# Home\n",
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(report.outcome == .failed)
+        #expect(
+            report.lines == [
+                "brands/beta.yml: error: 'Alpha Cloud', the name of brand 'alpha', appears in brand 'beta' outside page content (theme, templates or site settings) [BrandLeak]"
+            ])
+    }
+}

@@ -49,48 +49,54 @@ struct BrandLeakMatcher: Sendable {
     }
 
     /// Every whole-word occurrence of a term in `text`, as UTF-8 offsets, in text order.
+    /// One pass over the bytes, comparing ASCII case-insensitively in place.
     func matches(in text: String) -> [(term: Term, offset: Int)] {
         guard !terms.isEmpty else { return [] }
-        let haystack = Self.lowered(Array(text.utf8))
+        var text = text
         var found: [(term: Term, offset: Int)] = []
-        for term in terms {
-            var start = 0
-            while let offset = Self.find(term.needle, in: haystack, from: start) {
-                if Self.isWholeWord(haystack, offset, term.needle.count) { found.append((term, offset)) }
-                start = offset + max(term.needle.count, 1)
+        text.withUTF8 { bytes in
+            var starts = [Bool](repeating: false, count: 256)
+            for term in terms { starts[Int(term.needle[0])] = true }
+            var i = 0
+            while i < bytes.count {
+                let b = Self.lower(bytes[i])
+                if starts[Int(b)] {
+                    for term in terms where term.needle[0] == b && Self.matches(term.needle, bytes, at: i) {
+                        if Self.isWholeWord(bytes, i, term.needle.count) { found.append((term, i)) }
+                    }
+                }
+                i += 1
             }
         }
         // Where terms overlap ("Northwind" inside "Northwind Cloud"), report the first
         // registered (other brands' names before forbidden terms), once.
         var kept: [(term: Term, offset: Int)] = []
         var covered: [Range<Int>] = []
-        for match in found {
-            let range = match.offset..<(match.offset + match.term.needle.count)
-            if covered.contains(where: { $0.overlaps(range) }) { continue }
-            covered.append(range)
+        let order = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1.text, $0) })
+        for match in found.sorted(by: { ($0.offset, order[$0.term.text]!) < ($1.offset, order[$1.term.text]!) })
+        where !covered.contains(where: { $0.overlaps(match.offset..<(match.offset + match.term.needle.count)) }) {
+            covered.append(match.offset..<(match.offset + match.term.needle.count))
             kept.append(match)
         }
-        return kept.sorted { $0.offset < $1.offset }
+        return kept
     }
 
-    static func lowered(_ bytes: [UInt8]) -> [UInt8] {
-        bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-    }
+    static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= haystack.count else { return nil }
-        var i = start
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
+    static func lowered(_ bytes: [UInt8]) -> [UInt8] { bytes.map(lower) }
+
+    static func matches(_ needle: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + needle.count <= bytes.count else { return false }
+        for k in 1..<max(needle.count, 1) where lower(bytes[i + k]) != needle[k] { return false }
+        return true
     }
 
     /// Letters and digits on either side mean the term is part of a longer word.
-    static func isWholeWord(_ bytes: [UInt8], _ offset: Int, _ length: Int) -> Bool {
-        func isWordByte(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b >= 0x80 }
+    static func isWholeWord(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, _ length: Int) -> Bool {
+        func isWordByte(_ b: UInt8) -> Bool {
+            let c = lower(b)
+            return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 0x80
+        }
         if offset > 0, isWordByte(bytes[offset - 1]), isWordByte(bytes[offset]) { return false }
         let end = offset + length
         if end < bytes.count, isWordByte(bytes[end]), isWordByte(bytes[end - 1]) { return false }
