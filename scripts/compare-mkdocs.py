@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Build one MkDocs site with MkDocs and with Trellis, and compare what readers rely on.
+
+Usage: PYTHON scripts/compare-mkdocs.py SITE_DIR [--trellis BIN] [--mkdocs MKDOCS] [--keep DIR]
+
+Run it with the Python that has MkDocs installed (it checks which plugins that Python has).
+
+SITE_DIR holds an mkdocs.yml. The site is copied to a temporary folder first (the original is
+never touched). MkDocs comes from PyPI (`pip install mkdocs-material mkdocs-macros-plugin
+mkdocs-awesome-pages-plugin mkdocs-redirects mkdocs-glightbox`); plugins that are not
+installed, or that fetch from the network while building (privacy, social), are removed from
+the copy's mkdocs.yml, and the script says which.
+
+It compares, page by page:
+  - the set of pages (HTML files) each tool writes, at the same paths;
+  - each page's heading ids (h1-h6 inside the page content);
+  - each page's links (href of <a> and src of <img> inside the page content).
+and prints the differences, then a one-line summary. Exit code 0 even when they differ: the
+differences are the report; 2 when a build fails to run at all.
+"""
+import argparse
+import html.parser
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+PLUGIN_MODULES = {
+    "search": "mkdocs", "macros": "mkdocs_macros", "awesome-pages": "mkdocs_awesome_pages_plugin",
+    "redirects": "mkdocs_redirects", "glightbox": "mkdocs_glightbox", "git-authors": "mkdocs_git_authors_plugin",
+    "git-revision-date-localized": "mkdocs_git_revision_date_localized_plugin", "tags": "material",
+    "social": "material", "blog": "material", "privacy": "material", "offline": "material",
+}
+
+
+# Plugins that fetch from the network while building; this machine may have none.
+NETWORK_PLUGINS = {"privacy", "social"}
+
+
+class ContentParser(html.parser.HTMLParser):
+    """Collects heading ids and link targets inside the content element."""
+
+    def __init__(self, content_start):
+        super().__init__(convert_charrefs=True)
+        self.content_start = content_start
+        self.depth = 0
+        self.ids, self.links = [], []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if self.depth == 0:
+            if self.content_start(tag, a):
+                self.depth = 1
+            return
+        if tag == "article":
+            self.depth += 1
+        if re.fullmatch(r"h[1-6]", tag) and a.get("id"):
+            self.ids.append(a["id"])
+        if tag == "a" and a.get("href") is not None and "headerlink" not in (a.get("class") or ""):
+            self.links.append(a["href"])
+        if tag == "img" and a.get("src") is not None:
+            self.links.append(a["src"])
+
+    def handle_endtag(self, tag):
+        if self.depth and tag == "article":
+            self.depth -= 1
+
+
+def mkdocs_content(tag, a):
+    return tag == "article" and "md-content__inner" in (a.get("class") or "")
+
+
+def trellis_content(tag, a):
+    return tag == "article" and "trellis-article" in (a.get("class") or "")
+
+
+def pages(folder):
+    found = {}
+    for dirpath, _, files in os.walk(folder):
+        for name in files:
+            if name.endswith(".html"):
+                path = os.path.relpath(os.path.join(dirpath, name), folder)
+                found[path] = os.path.join(dirpath, name)
+    return found
+
+
+def parse(path, content_start):
+    parser = ContentParser(content_start)
+    with open(path, encoding="utf-8", errors="replace") as f:
+        parser.feed(f.read())
+    return parser
+
+
+def strip_missing_plugins(config_path):
+    """Drops plugins whose module is not installed, so MkDocs can build; returns their names."""
+    with open(config_path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    out, removed, in_plugins, skipping = [], [], False, False
+    for line in lines:
+        if re.match(r"^plugins:\s*$", line):
+            in_plugins = True
+            out.append(line)
+            continue
+        if in_plugins and re.match(r"^\S", line):
+            in_plugins = False
+        if in_plugins:
+            m = re.match(r"^  - ([\w.-]+):?\s*$", line)
+            if m:
+                module = PLUGIN_MODULES.get(m.group(1), m.group(1).replace("-", "_"))
+                skipping = m.group(1) in NETWORK_PLUGINS or importlib.util.find_spec(module) is None
+                if skipping:
+                    removed.append(m.group(1))
+            elif not line.startswith("    ") and line.strip():
+                skipping = False
+            if skipping:
+                continue
+        out.append(line)
+    text = "\n".join(out)
+    # An excerpt of a site names sections that are not there: let awesome-pages warn, not fail.
+    text = re.sub(r"^  - awesome-pages\s*$", "  - awesome-pages:\n      strict: false", text, flags=re.M)
+    with open(config_path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return removed
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("site")
+    ap.add_argument("--trellis", default=os.path.join(ROOT, ".build", "debug", "trellis"))
+    ap.add_argument("--mkdocs", default="mkdocs")
+    ap.add_argument("--keep")
+    args = ap.parse_args()
+    if not os.path.exists(os.path.join(args.site, "mkdocs.yml")):
+        sys.exit(f"no mkdocs.yml in {args.site}")
+    work = args.keep or tempfile.mkdtemp(prefix="trellis-compare-")
+    copy = os.path.join(work, "site-src")
+    if os.path.exists(copy):
+        shutil.rmtree(copy)
+    shutil.copytree(args.site, copy)
+    removed = strip_missing_plugins(os.path.join(copy, "mkdocs.yml"))
+    with open(os.path.join(copy, "mkdocs.yml"), encoding="utf-8") as f:
+        custom = re.search(r"^\s+custom_dir:\s*(\S+)", f.read(), re.M)
+    if custom and not os.path.exists(os.path.join(copy, custom.group(1))):
+        os.makedirs(os.path.join(copy, custom.group(1)))
+        print(f"theme custom_dir '{custom.group(1)}' is missing; compared with an empty one")
+        # Overrides often supply the analytics partial the config names: stand in an empty one.
+        with open(os.path.join(copy, "mkdocs.yml"), encoding="utf-8") as f:
+            provider = re.search(r"^  analytics:\s*\n(?:    .*\n)*?    provider:\s*(\w+)", f.read(), re.M)
+        if provider:
+            stub = os.path.join(copy, custom.group(1), "partials", "integrations", "analytics", provider.group(1) + ".html")
+            os.makedirs(os.path.dirname(stub), exist_ok=True)
+            open(stub, "w").close()
+            print(f"analytics partial for '{provider.group(1)}' stubbed (it lives in the missing overrides)")
+    if removed:
+        print(f"plugins not installed, removed for the MkDocs build: {', '.join(removed)}")
+    mk_out = os.path.join(work, "mkdocs-out")
+    mk = subprocess.run([args.mkdocs, "build", "-q", "-d", mk_out], cwd=copy, capture_output=True, text=True)
+    if mk.returncode != 0:
+        print(mk.stderr[-3000:], file=sys.stderr)
+        sys.exit(2)
+    tr = subprocess.run([args.trellis, "build"], cwd=copy, capture_output=True, text=True)
+    print(f"trellis build exited {tr.returncode}: {tr.stderr.strip().splitlines()[-1] if tr.stderr.strip() else ''}")
+    tr_out = os.path.join(copy, "site")
+    mk_pages, tr_pages = pages(mk_out), pages(tr_out)
+    ignore = {"404.html"}
+    only_mk = sorted(set(mk_pages) - set(tr_pages) - ignore)
+    only_tr = sorted(set(tr_pages) - set(mk_pages) - ignore)
+    for path in only_mk:
+        print(f"page only MkDocs writes: {path}")
+    for path in only_tr:
+        print(f"page only Trellis writes: {path}")
+    id_diffs = link_diffs = 0
+    for path in sorted(set(mk_pages) & set(tr_pages) - ignore):
+        a, b = parse(mk_pages[path], mkdocs_content), parse(tr_pages[path], trellis_content)
+        if a.ids != b.ids:
+            id_diffs += 1
+            print(f"{path}: heading ids differ\n  mkdocs:  {a.ids}\n  trellis: {b.ids}")
+        if a.links != b.links:
+            link_diffs += 1
+            missing = [l for l in a.links if l not in b.links]
+            extra = [l for l in b.links if l not in a.links]
+            print(f"{path}: links differ\n  only mkdocs:  {missing}\n  only trellis: {extra}")
+    common = len(set(mk_pages) & set(tr_pages) - ignore)
+    print(f"summary: {len(mk_pages)} MkDocs pages, {len(tr_pages)} Trellis pages, {common} in common, "
+          f"{len(only_mk)} only MkDocs, {len(only_tr)} only Trellis, {id_diffs} with different heading ids, "
+          f"{link_diffs} with different links")
+
+
+if __name__ == "__main__":
+    main()
