@@ -21,9 +21,12 @@ final class OutputFolder: @unchecked Sendable {
     private let lock = NSLock()
     private var createdFolders: Set<String> = [""]
 
-    init(siteDir: URL, brand: String) throws {
-        final = siteDir.appending(path: brand)
-        staging = siteDir.appending(path: ".trellis-staging-\(brand)-\(UUID().uuidString.prefix(8))")
+    /// Output that replaces `final` when committed; staged beside it, in the same file system.
+    init(final: URL) throws {
+        self.final = final
+        let parent = final.deletingLastPathComponent()
+        staging = parent.appending(path: ".trellis-staging-\(final.lastPathComponent)-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 

@@ -18,7 +18,8 @@ struct PrepareBrand: BrandStage {
             }
         }
         guard site.options.mode == .build else { return }
-        if brand.id == site.selectedBrands.first?.id { OutputFolder.removeLeftovers(in: site.siteDir) }
-        state.output = try OutputFolder(siteDir: site.siteDir, brand: brand.id)
+        let final = site.outputFolder(for: brand)
+        if brand.id == site.selectedBrands.first?.id { OutputFolder.removeLeftovers(in: final.deletingLastPathComponent()) }
+        state.output = try OutputFolder(final: final)
     }
 }

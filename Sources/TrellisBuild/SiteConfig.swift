@@ -10,6 +10,9 @@ public struct SiteConfig: Sendable {
     public var docsDir = "content"
     /// The output folder, relative to the site root; each brand gets `<siteDir>/<brand>/`.
     public var siteDir = "site"
+    /// Whether each brand is written to its own subfolder of `siteDir` (false only for a
+    /// single-brand MkDocs site, which is written to `siteDir` as MkDocs does).
+    public var brandSubfolders = true
     public var copyright: String?
     public var language = "en"
     public var theme = ThemeSettings()

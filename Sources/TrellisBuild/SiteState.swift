@@ -33,6 +33,12 @@ final class SiteState: @unchecked Sendable {
     var root: URL { options.root }
     var docsDir: URL { options.root.appending(path: config.docsDir) }
     var siteDir: URL { options.root.appending(path: config.siteDir) }
+
+    /// Where a brand's site goes: `<site_dir>/<brand>/`, or `<site_dir>/` itself for a site
+    /// with one brand built from an MkDocs config (so every page lands where MkDocs puts it).
+    func outputFolder(for brand: Brand) -> URL {
+        config.brandSubfolders ? siteDir.appending(path: brand.id) : siteDir
+    }
     var staticFiles: Set<String> { Set(files.staticFiles) }
 
     /// Records what one brand's pages reference.
