@@ -121,7 +121,13 @@ public struct MkDocsConfigLoader {
             if key == "logo" { config.theme.logo = path } else { config.theme.favicon = path }
             config.settingPositions["theme." + key] = ConfigPosition(path: reader.path, location: reader.location(of: node))
         }
-        if let palette = e["palette"]?.value { readPalette(palette, into: &config.theme, reader: &reader) }
+        if let palette = e["palette"]?.value {
+            readPalette(palette, into: &config.theme, reader: &reader)
+        } else if settings.themeName == "material" {
+            // Material's own default colours.
+            config.theme.primary = MaterialPalette.primary["indigo"]
+            config.theme.accent = MaterialPalette.accent["indigo"]
+        }
     }
 
     /// Material's palette is a map, or a list of maps (one per colour scheme); the first wins.

@@ -104,6 +104,12 @@ import TrellisCore
         #expect(settings.useDirectoryURLs)
     }
 
+    @Test func materialWithoutAPaletteUsesMaterialsIndigo() {
+        let (config, _, _, _) = read("theme:\n  name: material\n")
+        #expect(config.theme.primary == "#4051b5")
+        #expect(config.theme.accent == "#526cfe")
+    }
+
     @Test func envTagsReadTheFirstSetVariableOrTheDefault() {
         let yaml = """
             site_name: !ENV SITE_NAME
