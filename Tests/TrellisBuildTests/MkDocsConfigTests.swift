@@ -130,6 +130,28 @@ import TrellisCore
         #expect(settings.plugin("macros")?.options["on_error_fail"] == true)
     }
 
+    @Test func pythonAndLocalTagsAreKeptAsStrings() {
+        let yaml = """
+            markdown_extensions:
+              - pymdownx.superfences:
+                  custom_fences:
+                    - name: mermaid
+                      format: !!python/object/apply:pymdownx.superfences.fence_code_format [x]
+              - pymdownx.snippets:
+                  base_path: !relative $config_dir
+            """
+        let (_, _, settings, lines) = read(yaml)
+        #expect(lines.isEmpty)
+        let fence = settings.markdownExtension("pymdownx.superfences")?.options["custom_fences"]?.listValue?.first
+        #expect(fence?["format"] == "!!python/object/apply:pymdownx.superfences.fence_code_format")
+        #expect(settings.markdownExtension("pymdownx.snippets")?.options["base_path"] == "$config_dir")
+    }
+
+    @Test func envTagOnAMapIsATypeError() {
+        let (_, _, _, lines) = read("site_url: !ENV {a: b}\n")
+        #expect(lines == ["mkdocs.yml:1:11: error: expected a variable name or a list after '!ENV' [ConfigType]"])
+    }
+
     @Test func unsetEnvWithoutDefaultLeavesTheSettingUnset() {
         let (config, _, _, lines) = read("site_url: !ENV NOPE\n")
         #expect(lines.isEmpty)
