@@ -1,0 +1,218 @@
+import Foundation
+import TrellisCore
+import Yams
+
+/// Loads an MkDocs `mkdocs.yml` into the same `SiteConfig` and default `Brand` that
+/// `ConfigLoader` gives for `trellis.yml`, plus the MkDocs settings Trellis has no place for yet,
+/// so existing MkDocs Material sites build unchanged. Diagnostics carry exact positions.
+public struct MkDocsConfigLoader {
+    static let siteKeys: Set<String> = [
+        "site_name", "site_url", "site_description", "site_author", "docs_dir", "site_dir", "nav", "repo_url",
+        "repo_name", "edit_uri", "edit_uri_template", "copyright", "extra", "extra_css", "extra_javascript",
+        "extra_templates", "theme", "markdown_extensions", "plugins", "validation", "use_directory_urls", "strict",
+        "dev_addr", "hooks", "watch", "remote_branch", "remote_name", "exclude_docs", "not_in_nav", "draft_docs",
+    ]
+    static let themeKeys: Set<String> = [
+        "name", "custom_dir", "palette", "logo", "favicon", "icon", "features", "language", "font", "locale",
+        "direction", "static_templates",
+    ]
+
+    /// The site root (the folder holding `mkdocs.yml`).
+    public let root: URL
+    /// Where `!ENV` tags look up variables.
+    public let environment: [String: String]
+
+    public init(root: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.root = root
+        self.environment = environment
+    }
+
+    /// The site config, its one brand and the MkDocs-only settings of `root/configName`.
+    public func load(configName: String = "mkdocs.yml") -> (SiteConfig, [Brand], MkDocsSettings, [Diagnostic]) {
+        var reader = YAMLReader(path: configName)
+        guard let data = FileManager.default.contents(atPath: root.appending(path: configName).path) else {
+            reader.error(.io, nil, "cannot read '\(configName)'")
+            return (Self.defaultConfig(path: configName), [], MkDocsSettings(), reader.diagnostics)
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            reader.error(.invalidEncoding, nil, "'\(configName)' is not valid UTF-8")
+            return (Self.defaultConfig(path: configName), [], MkDocsSettings(), reader.diagnostics)
+        }
+        return read(text, path: configName)
+    }
+
+    /// Reads `mkdocs.yml` text; `path` is the name diagnostics print.
+    public func read(_ text: String, path: String = "mkdocs.yml") -> (SiteConfig, [Brand], MkDocsSettings, [Diagnostic]) {
+        var reader = YAMLReader(path: path)
+        var config = Self.defaultConfig(path: path)
+        var settings = MkDocsSettings()
+        if let parsed = reader.parse(text) {
+            let node = MkDocsTagResolver(environment: environment).resolve(parsed, reader: &reader)
+            readSite(node, into: &config, settings: &settings, reader: &reader)
+        }
+        var brand = Brand(id: "default", name: config.siteName)
+        brand.siteURL = config.siteURL
+        brand.theme = config.theme
+        brand.extra = config.extra
+        brand.settingPositions = config.settingPositions
+        return (config, [brand], settings, reader.diagnostics)
+    }
+
+    static func defaultConfig(path: String) -> SiteConfig {
+        var config = SiteConfig()
+        config.path = path
+        config.docsDir = "docs"
+        config.siteName = "My Docs"
+        return config
+    }
+
+    private func readSite(_ node: Node, into config: inout SiteConfig, settings: inout MkDocsSettings, reader: inout YAMLReader) {
+        let e = reader.entries(of: node, known: Self.siteKeys, context: "mkdocs.yml")
+        if let v = reader.string(e["site_name"]?.value, "site_name") { config.siteName = v }
+        config.siteDescription = reader.string(e["site_description"]?.value, "site_description")
+        config.siteURL = reader.string(e["site_url"]?.value, "site_url")
+        if let v = reader.string(e["docs_dir"]?.value, "docs_dir") { config.docsDir = v }
+        if let v = reader.string(e["site_dir"]?.value, "site_dir") { config.siteDir = v }
+        config.copyright = reader.string(e["copyright"]?.value, "copyright")
+        if let extra = reader.map(e["extra"]?.value, "extra") { config.extra = extra }
+        if let nav = e["nav"]?.value { config.nav = MkDocsNavReader.read(nav, reader: &reader) }
+        if let validation = e["validation"]?.value {
+            config.ruleSeverities = MkDocsValidation.read(validation, reader: &reader)
+        }
+        if let theme = e["theme"]?.value { readTheme(theme, into: &config, settings: &settings, reader: &reader) }
+        settings.repoURL = reader.string(e["repo_url"]?.value, "repo_url")
+        settings.repoName = reader.string(e["repo_name"]?.value, "repo_name")
+        settings.editURI = reader.string(e["edit_uri"]?.value, "edit_uri")
+        settings.extraCSS = reader.stringList(e["extra_css"]?.value, "extra_css") ?? []
+        settings.extraJavaScript = readScripts(e["extra_javascript"]?.value, reader: &reader)
+        if let v = reader.bool(e["use_directory_urls"]?.value, "use_directory_urls") { settings.useDirectoryURLs = v }
+        if let v = reader.bool(e["strict"]?.value, "strict") { settings.strict = v }
+        settings.devAddress = reader.string(e["dev_addr"]?.value, "dev_addr")
+        settings.hooks = reader.stringList(e["hooks"]?.value, "hooks") ?? []
+        settings.watch = reader.stringList(e["watch"]?.value, "watch") ?? []
+        if let node = e["markdown_extensions"]?.value {
+            settings.markdownExtensions = readExtensions(
+                node, kind: "markdown extension", known: MkDocsKnown.markdownExtensions, reader: &reader)
+        }
+        if let node = e["plugins"]?.value {
+            settings.plugins = readExtensions(node, kind: "plugin", known: MkDocsKnown.plugins, reader: &reader)
+        }
+    }
+
+    private func readTheme(_ node: Node, into config: inout SiteConfig, settings: inout MkDocsSettings, reader: inout YAMLReader) {
+        // `theme: material` is the older short form.
+        if case .scalar = node {
+            settings.themeName = reader.string(node, "theme")
+            return
+        }
+        let e = reader.entries(of: node, known: Self.themeKeys, context: "theme")
+        settings.themeName = reader.string(e["name"]?.value, "name")
+        if let v = reader.string(e["language"]?.value, "language") { config.language = v }
+        settings.features = reader.stringList(e["features"]?.value, "features") ?? []
+        settings.icons = reader.map(e["icon"]?.value, "icon") ?? ValueMap()
+        if let node = e["custom_dir"]?.value, let dir = reader.string(node, "custom_dir") {
+            settings.customDir = dir
+            config.settingPositions["theme.custom_dir"] = ConfigPosition(path: reader.path, location: reader.location(of: node))
+        }
+        for key in ["logo", "favicon"] {
+            guard let node = e[key]?.value, let value = reader.string(node, key) else { continue }
+            // MkDocs resolves theme files against the docs folder; Trellis against the site root.
+            let path = value.contains("://") || value.hasPrefix("/") ? value : config.docsDir + "/" + value
+            if key == "logo" { config.theme.logo = path } else { config.theme.favicon = path }
+            config.settingPositions["theme." + key] = ConfigPosition(path: reader.path, location: reader.location(of: node))
+        }
+        if let palette = e["palette"]?.value {
+            readPalette(palette, into: &config.theme, reader: &reader)
+        } else if settings.themeName == "material" {
+            // Material's own default colours.
+            config.theme.primary = MaterialPalette.primary["indigo"]
+            config.theme.accent = MaterialPalette.accent["indigo"]
+        }
+    }
+
+    /// Material's palette is a map, or a list of maps (one per colour scheme); the first wins.
+    private func readPalette(_ node: Node, into theme: inout ThemeSettings, reader: inout YAMLReader) {
+        var first = node
+        if case .sequence(let schemes) = node {
+            guard let head = schemes.first else { return }
+            first = head
+        }
+        guard case .mapping(let mapping) = first else {
+            reader.error(.configType, first, "expected a map or a list of maps for 'palette', found \(YAMLReader.kind(of: first))")
+            return
+        }
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string, name == "primary" || name == "accent" else { continue }
+            guard let colour = reader.string(value, name) else { continue }
+            let table = name == "primary" ? MaterialPalette.primary : MaterialPalette.accent
+            let hex: String?
+            if let named = table[MaterialPalette.key(colour)] {
+                hex = named
+            } else if colour == "custom" {
+                // Set by the site's own stylesheet.
+                hex = nil
+            } else if colour.hasPrefix("#"), ConfigLoader.isSafeColour(colour) {
+                hex = colour
+            } else {
+                var message = "unknown Material \(name) colour '\(colour)'"
+                if let hint = Suggestions.didYouMean(MaterialPalette.key(colour), in: Array(table.keys)) {
+                    message += "; \(hint)"
+                }
+                reader.warning(.configType, value, message)
+                continue
+            }
+            if name == "primary" { theme.primary = hex } else { theme.accent = hex }
+        }
+    }
+
+    /// `extra_javascript` entries are paths or, since MkDocs 1.5, maps with a `path`.
+    private func readScripts(_ node: Node?, reader: inout YAMLReader) -> [String] {
+        guard let node else { return [] }
+        guard case .sequence(let items) = node else {
+            reader.error(.configType, node, "expected a list for 'extra_javascript', found \(YAMLReader.kind(of: node))")
+            return []
+        }
+        return items.compactMap { item in
+            if case .mapping = item {
+                return reader.string(reader.entries(of: item, known: ["path", "type", "async", "defer"], context: "extra_javascript")["path"]?.value, "path")
+            }
+            return reader.string(item, "extra_javascript")
+        }
+    }
+
+    /// A list of names or single-key maps (`- name: {options}`), or one map of names to options.
+    private func readExtensions(_ node: Node, kind: String, known: Set<String>, reader: inout YAMLReader) -> [MkDocsExtension] {
+        var entries: [(Node, Node?)] = []
+        switch node {
+        case .sequence(let items):
+            for item in items {
+                if case .mapping(let mapping) = item, mapping.count == 1, let pair = mapping.first {
+                    entries.append((pair.key, pair.value))
+                } else if case .scalar = item {
+                    entries.append((item, nil))
+                } else {
+                    reader.error(.configType, item, "expected a \(kind) name or 'name: {options}', found \(YAMLReader.kind(of: item))")
+                }
+            }
+        case .mapping(let mapping):
+            entries = mapping.map { ($0.key, $0.value) }
+        default:
+            reader.error(.configType, node, "expected a list of \(kind)s, found \(YAMLReader.kind(of: node))")
+        }
+        var result: [MkDocsExtension] = []
+        for (nameNode, optionsNode) in entries {
+            guard let written = reader.string(nameNode, kind) else { continue }
+            let options = optionsNode.flatMap { reader.map($0, written) } ?? ValueMap()
+            if case .bool(false)? = options["enabled"] { continue }
+            var name = MkDocsKnown.extensionName(written)
+            // Material's built-in plugins (`material/search`) stand in for the plain ones.
+            if name.hasPrefix("material/") { name = String(name.dropFirst("material/".count)) }
+            guard known.contains(name) else {
+                reader.warning(.unsupportedPlugin, nameNode, "unknown \(kind) '\(written)'; it is ignored")
+                continue
+            }
+            result.append(MkDocsExtension(name: name, options: options, location: reader.location(of: nameNode)))
+        }
+        return result
+    }
+}

@@ -1,0 +1,261 @@
+import Foundation
+import Testing
+import TrellisCore
+
+@testable import TrellisBuild
+
+@Suite struct MkDocsConfigTests {
+    func read(_ yaml: String, environment: [String: String] = [:]) -> (SiteConfig, [Brand], MkDocsSettings, [String]) {
+        let loader = MkDocsConfigLoader(root: URL(filePath: "/nonexistent"), environment: environment)
+        let (config, brands, settings, diagnostics) = loader.read(yaml)
+        return (config, brands, settings, diagnostics.sorted(by: Diagnostic.sortKey).map(\.formatted))
+    }
+
+    static let materialSite = """
+        site_name: Example Docs
+        site_url: https://docs.example.com/
+        site_description: Guides
+        repo_url: https://github.com/example/docs
+        edit_uri: edit/main/docs/
+        copyright: © Example
+        extra:
+          brand: Example Cloud
+          panel: {domain: panel.example.com}
+        extra_css: [assets/site.css]
+        extra_javascript:
+          - assets/a.js
+          - path: assets/b.mjs
+            type: module
+        theme:
+          name: material
+          custom_dir: overrides
+          language: sv
+          logo: assets/logo.png
+          favicon: assets/favicon.ico
+          features: [navigation.indexes, content.code.copy]
+          icon:
+            repo: fontawesome/brands/github
+          palette:
+            - scheme: default
+              primary: deep purple
+              accent: Light-Blue
+            - scheme: slate
+              primary: black
+        markdown_extensions:
+          - admonition
+          - markdown.extensions.toc:
+              permalink: true
+          - pymdownx.emoji:
+              emoji_index: !!python/name:material.extensions.emoji.twemoji
+        plugins:
+          - search
+          - macros:
+              on_undefined: strict
+          - redirects:
+              redirect_maps:
+                old.md: new.md
+          - awesome-pages
+        use_directory_urls: false
+        """
+
+    @Test func readsAMaterialSiteIntoSiteConfigBrandAndSettings() {
+        let (config, brands, settings, lines) = read(Self.materialSite)
+        #expect(lines.isEmpty)
+        #expect(config.siteName == "Example Docs")
+        #expect(config.siteURL == "https://docs.example.com/")
+        #expect(config.docsDir == "docs")
+        #expect(config.language == "sv")
+        #expect(config.theme.logo == "docs/assets/logo.png")
+        #expect(config.theme.favicon == "docs/assets/favicon.ico")
+        #expect(config.theme.primary == "#7e56c2")
+        #expect(config.theme.accent == "#0091eb")
+        #expect(config.settingPositions["theme.logo"]?.location == SourceLocation(line: 19, column: 9))
+        #expect(brands.count == 1)
+        #expect(brands[0].id == "default")
+        #expect(brands[0].name == "Example Docs")
+        #expect(brands[0].extra["panel"]?["domain"] == "panel.example.com")
+        #expect(brands[0].theme.primary == "#7e56c2")
+        #expect(settings.repoURL == "https://github.com/example/docs")
+        #expect(settings.editURI == "edit/main/docs/")
+        #expect(settings.extraCSS == ["assets/site.css"])
+        #expect(settings.extraJavaScript == ["assets/a.js", "assets/b.mjs"])
+        #expect(settings.features == ["navigation.indexes", "content.code.copy"])
+        #expect(settings.customDir == "overrides")
+        #expect(settings.icons["repo"] == "fontawesome/brands/github")
+        #expect(settings.markdownExtensions.map(\.name) == ["admonition", "toc", "pymdownx.emoji"])
+        #expect(settings.markdownExtension("toc")?.options["permalink"] == true)
+        #expect(
+            settings.markdownExtension("pymdownx.emoji")?.options["emoji_index"]
+                == "!!python/name:material.extensions.emoji.twemoji")
+        #expect(settings.plugins.map(\.name) == ["search", "macros", "redirects", "awesome-pages"])
+        #expect(settings.macrosOnUndefined == "strict")
+        #expect(settings.redirectMaps == ["old.md": "new.md"])
+        #expect(settings.usesAwesomePages)
+        #expect(settings.useDirectoryURLs == false)
+    }
+
+    @Test func defaultsFollowMkDocs() {
+        let (config, _, settings, lines) = read("site_name: Docs\n")
+        #expect(lines.isEmpty)
+        #expect(config.docsDir == "docs")
+        #expect(config.siteDir == "site")
+        #expect(config.nav == nil)
+        #expect(settings.plugins.map(\.name) == ["search"])
+        #expect(settings.useDirectoryURLs)
+    }
+
+    @Test func materialWithoutAPaletteUsesMaterialsIndigo() {
+        let (config, _, _, _) = read("theme:\n  name: material\n")
+        #expect(config.theme.primary == "#4051b5")
+        #expect(config.theme.accent == "#526cfe")
+    }
+
+    @Test func envTagsReadTheFirstSetVariableOrTheDefault() {
+        let yaml = """
+            site_name: !ENV SITE_NAME
+            site_url: !ENV [MISSING, "https://fallback.example/"]
+            site_description: !ENV [MISSING, ALSO_SET, default]
+            strict: !ENV [STRICT, false]
+            plugins:
+              - macros:
+                  on_error_fail: !ENV [MISSING, True]
+            """
+        let (config, _, settings, lines) = read(
+            yaml, environment: ["SITE_NAME": "From Env", "ALSO_SET": "second", "STRICT": "true"])
+        #expect(lines.isEmpty)
+        #expect(config.siteName == "From Env")
+        #expect(config.siteURL == "https://fallback.example/")
+        #expect(config.siteDescription == "second")
+        #expect(settings.strict)
+        #expect(settings.plugin("macros")?.options["on_error_fail"] == true)
+    }
+
+    @Test func pythonAndLocalTagsAreKeptAsStrings() {
+        let yaml = """
+            markdown_extensions:
+              - pymdownx.superfences:
+                  custom_fences:
+                    - name: mermaid
+                      format: !!python/object/apply:pymdownx.superfences.fence_code_format [x]
+              - pymdownx.snippets:
+                  base_path: !relative $config_dir
+            """
+        let (_, _, settings, lines) = read(yaml)
+        #expect(lines.isEmpty)
+        let fence = settings.markdownExtension("pymdownx.superfences")?.options["custom_fences"]?.listValue?.first
+        #expect(fence?["format"] == "!!python/object/apply:pymdownx.superfences.fence_code_format")
+        #expect(settings.markdownExtension("pymdownx.snippets")?.options["base_path"] == "$config_dir")
+    }
+
+    @Test func envTagOnAMapIsATypeError() {
+        let (_, _, _, lines) = read("site_url: !ENV {a: b}\n")
+        #expect(lines == ["mkdocs.yml:1:11: error: expected a variable name or a list after '!ENV' [ConfigType]"])
+    }
+
+    @Test func unsetEnvWithoutDefaultLeavesTheSettingUnset() {
+        let (config, _, _, lines) = read("site_url: !ENV NOPE\n")
+        #expect(lines.isEmpty)
+        #expect(config.siteURL == nil)
+    }
+
+    @Test func unknownPluginsAndExtensionsWarnOnceEachAndAreDropped() {
+        let yaml = """
+            markdown_extensions:
+              - pymdownx.caret
+              - tables
+            plugins:
+              - search
+              - git-authors:
+                  enabled: true
+              - offline:
+                  enabled: false
+            """
+        let (_, _, settings, lines) = read(yaml)
+        #expect(
+            lines == [
+                "mkdocs.yml:2:5: warning: unknown markdown extension 'pymdownx.caret'; it is ignored [UnsupportedPlugin]",
+                "mkdocs.yml:6:5: warning: unknown plugin 'git-authors'; it is ignored [UnsupportedPlugin]",
+            ])
+        #expect(settings.markdownExtensions.map(\.name) == ["tables"])
+        #expect(settings.plugins.map(\.name) == ["search"])
+    }
+
+    @Test func wrongTypesAreErrorsAtTheirPositions() {
+        let yaml = """
+            site_name: [a]
+            use_directory_urls: maybe
+            plugins: search
+            theme:
+              palette: indigo
+            """
+        let (_, _, _, lines) = read(yaml)
+        #expect(
+            lines == [
+                "mkdocs.yml:1:12: error: expected a string for 'site_name', found a list [ConfigType]",
+                "mkdocs.yml:2:21: error: expected true or false for 'use_directory_urls', found a string [ConfigType]",
+                "mkdocs.yml:3:10: error: expected a list of plugins, found a string [ConfigType]",
+                "mkdocs.yml:5:12: error: expected a map or a list of maps for 'palette', found a string [ConfigType]",
+            ])
+    }
+
+    @Test func unknownColourNameIsAWarningWithASuggestion() {
+        let (config, _, _, lines) = read("theme:\n  palette:\n    primary: indgo\n")
+        #expect(config.theme.primary == nil)
+        #expect(
+            lines == [
+                "mkdocs.yml:3:14: warning: unknown Material primary colour 'indgo'; did you mean 'indigo'? [ConfigType]"
+            ])
+    }
+
+    @Test func readsMkDocsNavSyntax() {
+        let yaml = """
+            nav:
+              - index.md
+              - Guide:
+                  - Start: guide/start.md
+                  - guide/more.md
+              - GitHub: https://github.com/example
+            """
+        let (config, _, _, lines) = read(yaml)
+        #expect(lines.isEmpty)
+        #expect(
+            config.nav == [
+                .page(title: nil, path: "index.md", location: SourceLocation(line: 2, column: 5)),
+                .section(
+                    title: "Guide",
+                    children: [
+                        .page(title: "Start", path: "guide/start.md", location: SourceLocation(line: 4, column: 16)),
+                        .page(title: nil, path: "guide/more.md", location: SourceLocation(line: 5, column: 9)),
+                    ]),
+                .link(title: "GitHub", url: "https://github.com/example"),
+            ])
+    }
+
+    @Test func validationLevelsBecomeRuleSeverities() {
+        let yaml = """
+            validation:
+              omitted_files: ignore
+              absolute_links: warn
+              links:
+                anchors: info
+              nav:
+                omitted_files: warn
+            """
+        let (config, _, _, lines) = read(yaml)
+        #expect(lines.isEmpty)
+        #expect(config.ruleSeverities[.pageNotInNav] == .some(.warning))
+        #expect(config.ruleSeverities[.absoluteSiteLink] == .some(.warning))
+        #expect(config.ruleSeverities[.missingAnchor] == .some(.note))
+    }
+
+    @Test func loadReadsTheFileAndReportsAMissingOne() throws {
+        let site = try TestSite(["mkdocs.yml": "site_name: On Disk\n"])
+        defer { site.cleanUp() }
+        let (config, _, _, diagnostics) = MkDocsConfigLoader(root: site.root, environment: [:]).load()
+        #expect(diagnostics.isEmpty)
+        #expect(config.siteName == "On Disk")
+        let (_, brands, _, missing) = MkDocsConfigLoader(root: site.root).load(configName: "other.yml")
+        #expect(brands.isEmpty)
+        #expect(missing.map(\.id) == [.io])
+    }
+}
