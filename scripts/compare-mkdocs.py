@@ -185,7 +185,10 @@ def main():
             link_diffs += 1
             missing = [l for l in a.links if l not in b.links]
             extra = [l for l in b.links if l not in a.links]
-            print(f"{path}: links differ\n  only mkdocs:  {missing}\n  only trellis: {extra}")
+            if missing or extra:
+                print(f"{path}: links differ\n  only mkdocs:  {missing}\n  only trellis: {extra}")
+            else:
+                print(f"{path}: same links, different order or count\n  mkdocs:  {a.links}\n  trellis: {b.links}")
     common = len(set(mk_pages) & set(tr_pages) - ignore)
     print(f"summary: {len(mk_pages)} MkDocs pages, {len(tr_pages)} Trellis pages, {common} in common, "
           f"{len(only_mk)} only MkDocs, {len(only_tr)} only Trellis, {id_diffs} with different heading ids, "

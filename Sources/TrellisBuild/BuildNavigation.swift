@@ -27,6 +27,17 @@ struct BuildNavigation: BrandStage {
         let pages = state.published.map { site.pages[$0] }
         var titles: [String: String] = [:]
         for (i, page) in pages.enumerated() { titles[page.path] = state.rendered[i].title }
+        if site.config.nav == nil, let settings = site.mkdocs, settings.usesAwesomePages {
+            let docs = site.docsDir
+            let (items, diagnostics) = AwesomePages.navigation(
+                pages: pages.map { .init(path: $0.path, title: titles[$0.path] ?? $0.title, url: $0.url) },
+                docsDir: site.config.docsDir,
+                options: .init(plugin: settings.plugin("awesome-pages")?.options ?? ValueMap(), features: settings.features)
+            ) { try? String(contentsOf: docs.appending(path: $0), encoding: .utf8) }
+            site.engine.emit(contentsOf: diagnostics)
+            state.nav = items
+            return
+        }
         let (items, diagnostics) = Self.navigation(
             config: site.config, pages: pages, titles: titles, allPaths: Set(site.pages.map(\.path)))
         site.engine.emit(contentsOf: diagnostics)

@@ -1,3 +1,4 @@
+import Foundation
 import TrellisCore
 import TrellisMacros
 
@@ -13,7 +14,8 @@ struct ExpandMacros: BrandStage {
 
     func run(_ state: BrandState, site: SiteState) throws {
         let brand = state.brand
-        let configValue = Self.configValue(site.config, brand: brand)
+        let configValue = Self.configValue(site.config, brand: brand, mkdocs: site.mkdocs)
+        let mkdocs = site.mkdocs
         let results = ParallelMap.map(state.published) { index -> (PageText, [Diagnostic]) in
             let page = site.pages[index]
             guard let template = site.macroTemplates[index] else {
@@ -22,7 +24,7 @@ struct ExpandMacros: BrandStage {
             }
             var context = brand.extra
             context["config"] = configValue
-            context["page"] = Self.pageValue(page)
+            context["page"] = Self.pageValue(page, mkdocs: mkdocs)
             let expansion = template.render(context: context)
             return (PageText(text: expansion.text, sourceMap: expansion.sourceMap), expansion.diagnostics)
         }
@@ -30,20 +32,36 @@ struct ExpandMacros: BrandStage {
         site.engine.emit(contentsOf: results.flatMap(\.1))
     }
 
-    /// `page.*`: title, url, meta (front matter), and the source path.
-    static func pageValue(_ page: SourcePage) -> Value {
-        .map(
-            ValueMap([
-                ("title", .string(page.title)),
-                ("url", .string(page.url)),
-                ("meta", .map(page.meta.values)),
-                ("file", .string(page.path)),
-                ("is_homepage", .bool(page.url.isEmpty)),
-            ]))
+    /// `page.*`: title, url, meta (front matter), the source path, and (for MkDocs sites with a
+    /// repository) the edit URL.
+    static func pageValue(_ page: SourcePage, mkdocs: MkDocsSettings? = nil) -> Value {
+        var map = ValueMap([
+            ("title", .string(page.title)),
+            ("url", .string(page.url)),
+            ("meta", .map(page.meta.values)),
+            ("file", .string(page.path)),
+            ("is_homepage", .bool(page.url.isEmpty)),
+        ])
+        if let editURL = mkdocs.flatMap({ Self.editURL(for: page.path, settings: $0) }) {
+            map["edit_url"] = .string(editURL)
+        }
+        return .map(map)
+    }
+
+    /// MkDocs' edit link: `edit_uri` (with a trailing slash) plus the page's path, resolved
+    /// against `repo_url` as Python's `urljoin` does.
+    static func editURL(for path: String, settings: MkDocsSettings) -> String? {
+        guard let editURI = settings.editURI, !editURI.isEmpty else { return nil }
+        let relative = (editURI.hasSuffix("/") ? editURI : editURI + "/") + path
+        // MkDocs resolves against the repository URL as a folder.
+        guard let repo = settings.repoURL, let base = URL(string: repo.hasSuffix("/") ? repo : repo + "/") else {
+            return relative
+        }
+        return URL(string: relative, relativeTo: base)?.absoluteString ?? relative
     }
 
     /// `config.*`: the site settings as this brand sees them.
-    static func configValue(_ config: SiteConfig, brand: Brand) -> Value {
+    static func configValue(_ config: SiteConfig, brand: Brand, mkdocs: MkDocsSettings? = nil) -> Value {
         var map = ValueMap()
         map["site_name"] = .string(config.siteName)
         map["site_description"] = config.siteDescription.map(Value.string) ?? .null
@@ -52,6 +70,21 @@ struct ExpandMacros: BrandStage {
         map["docs_dir"] = .string(config.docsDir)
         map["extra"] = .map(brand.extra)
         map["brand"] = .map(ValueMap([("id", .string(brand.id)), ("name", .string(brand.name))]))
+        if let mkdocs {
+            map["repo_url"] = mkdocs.repoURL.map(Value.string) ?? .null
+            map["repo_name"] = mkdocs.repoName.map(Value.string) ?? .null
+            map["edit_uri"] = mkdocs.editURI.map(Value.string) ?? .null
+            map["extra_css"] = .list(mkdocs.extraCSS.map(Value.string))
+            map["extra_javascript"] = .list(mkdocs.extraJavaScript.map(Value.string))
+            map["theme"] = .map(
+                ValueMap([
+                    ("name", mkdocs.themeName.map(Value.string) ?? .null),
+                    ("features", .list(mkdocs.features.map(Value.string))),
+                    ("icon", .map(mkdocs.icons)),
+                    ("language", .string(config.language)),
+                    ("custom_dir", mkdocs.customDir.map(Value.string) ?? .null),
+                ]))
+        }
         return .map(map)
     }
 }

@@ -6,18 +6,52 @@ import TrellisCore
 struct LoadConfig: SiteStage {
     let name = "load config"
 
+    /// The config to read: the one asked for, or `mkdocs.yml` in a folder that has no
+    /// `trellis.yml`, so existing MkDocs sites build as they are.
+    static func configName(_ asked: String, root: URL) -> String {
+        guard asked == "trellis.yml",
+            !FileManager.default.fileExists(atPath: root.appending(path: asked).path),
+            FileManager.default.fileExists(atPath: root.appending(path: "mkdocs.yml").path)
+        else { return asked }
+        return "mkdocs.yml"
+    }
+
+    /// How MkDocs (1.6) treats these problems by default: broken links and missing nav entries
+    /// warn, missing anchors and pages outside the nav are informational. A site that builds
+    /// with MkDocs builds with Trellis; `validation` in `mkdocs.yml` overrides these.
+    static let mkdocsDefaultSeverities: [RuleID: Severity?] = [
+        .brokenLink: .warning, .missingImage: .warning, .missingAsset: .warning, .navMissingPage: .warning,
+        .missingAnchor: .note, .pageNotInNav: .note, .absoluteSiteLink: .note, .orphanPage: .note,
+    ]
+
+    static func isMkDocs(_ name: String) -> Bool {
+        let file = name.split(separator: "/").last.map(String.init) ?? name
+        return file == "mkdocs.yml" || file == "mkdocs.yaml"
+    }
+
     func run(_ site: SiteState) throws {
-        let loader = ConfigLoader(root: site.root)
-        let configURL = site.root.appending(path: site.options.configName)
+        let configName = Self.configName(site.options.configName, root: site.root)
+        let configURL = site.root.appending(path: configName)
         guard FileManager.default.fileExists(atPath: configURL.path) else {
             site.engine.emit(
                 Diagnostic(
                     .io, path: nil, at: nil,
-                    message: "no '\(site.options.configName)' in '\(site.root.path)' (run trellis in a site folder or pass --root)"
+                    message: "no '\(configName)' in '\(site.root.path)' (run trellis in a site folder or pass --root)"
                 ))
             throw StopBuild(outcome: .unusable)
         }
-        let (config, brands, diagnostics) = loader.load(configName: site.options.configName)
+        var (config, brands, diagnostics) = (SiteConfig(), [Brand](), [Diagnostic]())
+        if Self.isMkDocs(configName) {
+            let settings: MkDocsSettings
+            (config, brands, settings, diagnostics) = MkDocsConfigLoader(root: site.root).load(configName: configName)
+            // One MkDocs site, one brand, written where MkDocs writes it.
+            config.brandSubfolders = false
+            // MkDocs' own defaults for what it validates, under the site's `validation`.
+            config.ruleSeverities = Self.mkdocsDefaultSeverities.merging(config.ruleSeverities) { _, site in site }
+            site.mkdocs = settings
+        } else {
+            (config, brands, diagnostics) = ConfigLoader(root: site.root).load(configName: configName)
+        }
         site.config = config
         site.brands = brands
         site.engine.overrides = config.ruleSeverities

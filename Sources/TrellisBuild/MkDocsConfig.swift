@@ -1,10 +1,5 @@
 import TrellisCore
 
-extension RuleID {
-    /// A plugin or Markdown extension named in `mkdocs.yml` that Trellis does not run.
-    public static let unsupportedPlugin: RuleID = "UnsupportedPlugin"
-}
-
 /// A plugin or Markdown extension enabled in `mkdocs.yml`, with its options.
 public struct MkDocsExtension: Sendable, Equatable {
     /// The name as Trellis knows it (`toc`, not `markdown.extensions.toc`).

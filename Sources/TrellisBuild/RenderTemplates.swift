@@ -21,6 +21,8 @@ struct RenderTemplates: BrandStage {
         let siteView = Self.siteView(site.config, brand: brand)
         let navigation = NavigationIndex(state.nav.map(Self.navNode))
         let baseURL = (brand.siteURL ?? site.config.siteURL).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        // Material shows an edit button only with its `content.action.edit` feature.
+        let editSettings = site.mkdocs.flatMap { $0.features.contains("content.action.edit") ? $0 : nil }
         let matcher = state.leakMatcher
         let problems = ParallelMap.map(Array(state.published.indices)) { i -> (Diagnostic?, [String]) in
             let page = site.pages[state.published[i]]
@@ -34,7 +36,8 @@ struct RenderTemplates: BrandStage {
                 contentHTML: rendered.html,
                 toc: TocEntry.nest(rendered.toc.map { TocEntry(level: $0.level, id: $0.id, title: $0.title) }),
                 sidebar: navigation.sidebar(for: page.url),
-                previous: previous, next: next)
+                previous: previous, next: next,
+                editURL: editSettings.flatMap { ExpandMacros.editURL(for: page.path, settings: $0) })
             do {
                 let html = try renderer.render(page: view)
                 try output.write(Data(html.utf8), to: page.outputPath)

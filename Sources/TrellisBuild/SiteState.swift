@@ -8,6 +8,8 @@ final class SiteState: @unchecked Sendable {
     let options: BuildOptions
     let engine: DiagnosticEngine
     var config = SiteConfig()
+    /// The MkDocs-only settings, when the site is configured by `mkdocs.yml`.
+    var mkdocs: MkDocsSettings?
     var brands: [Brand] = []
     var files = DiscoveredFiles()
     var pages: [SourcePage] = []

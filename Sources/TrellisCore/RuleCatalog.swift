@@ -23,6 +23,7 @@ extension RuleID {
     public static let emptyLinkText: RuleID = "EmptyLinkText"
     public static let brandLeak: RuleID = "BrandLeak"
     public static let externalLink: RuleID = "ExternalLink"
+    public static let unsupportedPlugin: RuleID = "UnsupportedPlugin"
 }
 
 /// Every rule Trellis reports, with its stable ID and default severity. Writers (SARIF) list
@@ -54,6 +55,7 @@ public enum RuleCatalog {
         RuleDescriptor(.configSyntax, .error, "A config file is not valid YAML."),
         RuleDescriptor(.configType, .error, "A config value has the wrong type or an invalid value."),
         RuleDescriptor(.unknownConfigKey, .warning, "A config file has a key Trellis does not know."),
+        RuleDescriptor(.unsupportedPlugin, .warning, "An MkDocs plugin or Markdown extension Trellis does not support; it is ignored."),
         RuleDescriptor(.templateError, .error, "A theme template is malformed or cannot render."),
         RuleDescriptor(.io, .error, "A file cannot be read or written."),
     ]

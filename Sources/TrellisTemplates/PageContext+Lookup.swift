@@ -16,6 +16,8 @@ extension PageContext: MustacheParent {
         case "hasDescription": hasDescription
         case "canonicalURL": canonicalURL
         case "hasCanonicalURL": hasCanonicalURL
+        case "editURL": editURL
+        case "hasEditURL": hasEditURL
         case "root": root
         case "homeHref": homeHref
         case "assetsHref": assetsHref

@@ -6,7 +6,7 @@
 /// blocks are arrays. These names are the contract for brand templates:
 ///
 /// - `lang`, `documentTitle` (`Page - Site`), `title`, `siteName`, `brandName`, `generator`
-/// - `description`/`hasDescription`, `canonicalURL`/`hasCanonicalURL`
+/// - `description`/`hasDescription`, `canonicalURL`/`hasCanonicalURL`, `editURL`/`hasEditURL`
 /// - `root`, `homeHref`, `logoHref`/`hasLogo`, `faviconHref`/`hasFavicon`, `assetsHref`
 /// - `primaryColor`, `accentColor`, `onPrimaryColor` (sanitised CSS colours)
 /// - `content` (raw HTML, use `{{{content}}}`), `copyright` (raw HTML)/`hasCopyright`
@@ -68,6 +68,8 @@ struct PageContext {
     let hasDescription: Bool
     let canonicalURL: String
     let hasCanonicalURL: Bool
+    let editURL: String
+    let hasEditURL: Bool
     let root: String
     let homeHref: String
     let assetsHref: String
@@ -143,6 +145,8 @@ struct PageContext {
         hasDescription = !description.isEmpty
         canonicalURL = page.canonicalURL ?? ""
         hasCanonicalURL = !canonicalURL.isEmpty
+        editURL = page.editURL ?? ""
+        hasEditURL = !editURL.isEmpty
         self.root = root
         homeHref = href(site.homeURL)
         assetsHref = root + "assets/"

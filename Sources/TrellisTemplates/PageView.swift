@@ -8,6 +8,8 @@ public struct PageView: Sendable, Hashable {
     public var description: String?
     /// The page's absolute URL, when the site has a `site_url`.
     public var canonicalURL: String?
+    /// Where the page's source can be edited (MkDocs' `repo_url` + `edit_uri`), if anywhere.
+    public var editURL: String?
     /// The way from this page back to the site root: `""` for `index.html`, `"../../"` for
     /// `guide/install/index.html`. See `PageView.root(forOutputPath:)`.
     public var root: String
@@ -23,8 +25,9 @@ public struct PageView: Sendable, Hashable {
     public init(
         site: SiteView, title: String, description: String? = nil, canonicalURL: String? = nil,
         root: String = "", contentHTML: String, toc: [TocEntry] = [], sidebar: [SidebarItem] = [],
-        previous: PageLink? = nil, next: PageLink? = nil
+        previous: PageLink? = nil, next: PageLink? = nil, editURL: String? = nil
     ) {
+        self.editURL = editURL
         self.site = site
         self.title = title
         self.description = description
