@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import TrellisCore
+
+@testable import TrellisBuild
+
+/// A folder with only an `mkdocs.yml` builds as it is, where MkDocs would write it.
+@Suite struct MkDocsSiteTests {
+    static let config = """
+        site_name: Legacy Docs
+        site_url: https://docs.legacy.example/
+        repo_url: https://git.example/acme/docs
+        edit_uri: edit/main/docs/
+        theme:
+          name: material
+          features: [content.action.edit, navigation.indexes]
+          palette:
+            primary: deep purple
+        extra:
+          brand: Acme Cloud
+        plugins:
+          - search
+          - awesome-pages
+          - git-authors
+        markdown_extensions:
+          - attr_list
+        """
+
+    func site() throws -> TestSite {
+        try TestSite([
+            "mkdocs.yml": Self.config,
+            "docs/index.md": "# Welcome\n\n{{ brand }} docs, source at {{ config.repo_url }}.\n\n[Guide](guide/setup.md#step-one)\n",
+            "docs/guide/.pages": "title: The Guide\nnav:\n  - setup.md\n  - ...\n",
+            "docs/guide/advanced.md": "# Advanced\n\n[missing](nowhere.md)\n",
+            "docs/guide/setup.md": "# Setup\n\n## Step one\n\nEdit me: {{ page.edit_url }}\n",
+        ])
+    }
+
+    @Test func buildsIntoSiteDirAtMkDocsPathsWithWarningsForWhatMkDocsWarnsAbout() throws {
+        let s = try site()
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(report.outcome == .success)
+        #expect(
+            report.lines == [
+                "docs/guide/advanced.md:3:11: warning: 'nowhere.md' does not exist [BrokenLink]",
+                "mkdocs.yml:15:5: warning: unknown plugin 'git-authors'; it is ignored [UnsupportedPlugin]",
+            ])
+        #expect(s.outputFiles().filter { $0.hasSuffix(".html") } == [
+            "guide/advanced/index.html", "guide/setup/index.html", "index.html",
+        ])
+    }
+
+    @Test func macrosSeeMkDocsConfigAndEditURLs() throws {
+        let s = try site()
+        defer { s.cleanUp() }
+        _ = s.build()
+        let home = try #require(s.output("index.html"))
+        #expect(home.contains("Acme Cloud docs, source at https://git.example/acme/docs."))
+        #expect(home.contains(#"<a href="guide/setup/#step-one">Guide</a>"#))
+        let setup = try #require(s.output("guide/setup/index.html"))
+        #expect(setup.contains("Edit me: https://git.example/acme/docs/edit/main/docs/guide/setup.md"))
+        #expect(setup.contains(#"class="trellis-edit" href="https://git.example/acme/docs/edit/main/docs/guide/setup.md""#))
+    }
+
+    @Test func awesomePagesOrdersTheNavigation() throws {
+        let s = try site()
+        defer { s.cleanUp() }
+        _ = s.build()
+        let page = try #require(s.output("guide/advanced/index.html"))
+        let sidebar = try #require(page.range(of: "<nav id=\"trellis-sidebar\"")).lowerBound
+        let order = [">The Guide<", ">Setup<", ">Advanced<"].compactMap {
+            page.range(of: $0, range: sidebar..<page.endIndex)?.lowerBound
+        }
+        #expect(order.count == 3)
+        #expect(order == order.sorted())
+    }
+}
