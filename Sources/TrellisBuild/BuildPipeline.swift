@@ -38,6 +38,7 @@ enum BuildPipeline {
         RunChecks(),
         RenderTemplates(),
         CopyFiles(),
+        WriteRedirects(),
     ]
 
     /// Stages that run once after every brand: checks that need all brands' results.

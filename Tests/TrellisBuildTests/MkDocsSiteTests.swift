@@ -22,6 +22,9 @@ import TrellisCore
           - search
           - awesome-pages
           - git-authors
+          - redirects:
+              redirect_maps:
+                old-setup.md: guide/setup.md#step-one
         markdown_extensions:
           - attr_list
         """
@@ -47,7 +50,7 @@ import TrellisCore
                 "mkdocs.yml:15:5: warning: unknown plugin 'git-authors'; it is ignored [UnsupportedPlugin]",
             ])
         #expect(s.outputFiles().filter { $0.hasSuffix(".html") } == [
-            "guide/advanced/index.html", "guide/setup/index.html", "index.html",
+            "guide/advanced/index.html", "guide/setup/index.html", "index.html", "old-setup/index.html",
         ])
     }
 
@@ -61,6 +64,15 @@ import TrellisCore
         let setup = try #require(s.output("guide/setup/index.html"))
         #expect(setup.contains("Edit me: https://git.example/acme/docs/edit/main/docs/guide/setup.md"))
         #expect(setup.contains(#"class="trellis-edit" href="https://git.example/acme/docs/edit/main/docs/guide/setup.md""#))
+    }
+
+    @Test func redirectMapsBecomeRedirectPages() throws {
+        let s = try site()
+        defer { s.cleanUp() }
+        _ = s.build()
+        let page = try #require(s.output("old-setup/index.html"))
+        #expect(page.contains(##"<meta http-equiv="refresh" content="0; url=../guide/setup/#step-one">"##))
+        #expect(page.contains(##"location.href="../guide/setup/#step-one"+(anchor?"#"+anchor:"")"##))
     }
 
     @Test func awesomePagesOrdersTheNavigation() throws {

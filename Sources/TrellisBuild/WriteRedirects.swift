@@ -1,0 +1,70 @@
+import Foundation
+import TrellisCore
+
+/// Stage: the `redirects` plugin's `redirect_maps` (`old.md: new.md` or an external URL), written
+/// as small pages at the old page's URL that send readers on, keeping any `#fragment`, with
+/// the same markup as mkdocs-redirects.
+struct WriteRedirects: BrandStage {
+    let name = "write redirects"
+    var runsInLint: Bool { false }
+
+    func run(_ state: BrandState, site: SiteState) throws {
+        guard let maps = site.mkdocs?.redirectMaps, !maps.isEmpty, let output = state.output else { return }
+        let urls = Dictionary(site.pages.map { ($0.path, $0.url) }, uniquingKeysWith: { a, _ in a })
+        for (from, to) in maps.sorted(by: { $0.key < $1.key }) {
+            let fromURL = SourcePage.url(forPath: from, isIndex: from.hasSuffix("index.md") || from == "README.md")
+            if state.publishedPaths.contains(from) {
+                site.engine.emit(
+                    Diagnostic(
+                        .brokenLink, .warning, path: site.config.path, at: nil,
+                        message: "the redirect from '\(from)' would replace an existing page; it is skipped"))
+                continue
+            }
+            let target: String
+            if LinkDestination.hasScheme(to) || to.hasPrefix("/") {
+                target = to
+            } else {
+                let (path, fragment) = Self.split(to)
+                guard let url = urls[path] else {
+                    site.engine.emit(
+                        Diagnostic(
+                            .brokenLink, path: site.config.path, at: nil,
+                            message: "the redirect from '\(from)' points to '\(to)', which does not exist"))
+                    continue
+                }
+                target = URLPaths.relative(from: fromURL, to: url) + (fragment.map { "#" + $0 } ?? "")
+            }
+            try output.write(Data(Self.page(to: target).utf8), to: fromURL + "index.html")
+        }
+    }
+
+    static func split(_ destination: String) -> (String, String?) {
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
+    }
+
+    /// mkdocs-redirects' page, with the target escaped for HTML and for the script string.
+    static func page(to target: String) -> String {
+        let html = target.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "<", with: "&lt;")
+        let script = target.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "<", with: "\\u003c")
+        return """
+            <!doctype html>
+            <html lang="en">
+            <head>
+                <meta charset="utf-8">
+                <title>Redirecting...</title>
+                <link rel="canonical" href="\(html)">
+                <meta name="robots" content="noindex">
+                <script>var anchor=window.location.hash.substr(1);location.href="\(script)"+(anchor?"#"+anchor:"")</script>
+                <meta http-equiv="refresh" content="0; url=\(html)">
+            </head>
+            <body>
+            Redirecting...
+            </body>
+            </html>
+
+            """
+    }
+}
