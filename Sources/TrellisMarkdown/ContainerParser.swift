@@ -1,0 +1,303 @@
+/// Parses Markdown with MkDocs container blocks (admonitions, details, tabs) on top of cmark.
+///
+/// A line-level pre-pass: cmark first parses the text as plain CommonMark, which tells us which
+/// lines are paragraph text (never fenced or indented code, HTML blocks or block quotes). A
+/// paragraph line that starts, at the paragraph's column, with an opener of an enabled extension
+/// begins a container; its body is the following lines indented 4 more columns (blank lines
+/// allowed). Each container is replaced by an HTML comment placeholder of the same line count,
+/// the text is parsed again, and each placeholder node is swapped for a container node whose
+/// body is the de-indented body parsed the same way (recursively, at most `maxDepth` deep).
+/// Body positions are mapped back, so every span refers to the text given to `parse`.
+struct ContainerParser: Sendable {
+    /// Containers nested deeper than this are left as plain Markdown (bounds stack and work).
+    static let maxDepth = 64
+
+    let extensions: Set<MarkdownExtension>
+
+    /// Parses `text`, numbering tab sets in document order as `pymdownx.tabbed` does.
+    func parse(_ text: String) -> MarkdownDocument {
+        var document = parse(text, depth: 0)
+        var number = 0
+        for node in document.preorder() {
+            if case .tabbedSet(_, let selected) = document.kind(of: node) {
+                number += 1
+                document.setKind(.tabbedSet(number: number, selected: selected), of: node)
+            }
+        }
+        return document
+    }
+
+    /// One container found by the pre-pass.
+    private struct Found {
+        var opener: ContainerOpener
+        /// The 1-based line of the opener and the 1-based byte column where `!!!` etc. start.
+        var line: Int
+        var column: Int
+        /// The opener's visual indentation (tabs to multiples of 4), which the body must exceed by 4.
+        var indent: Int
+        /// The body's 1-based lines, empty when the container has no body.
+        var body: ClosedRange<Int>?
+    }
+
+    private func parse(_ text: String, depth: Int) -> MarkdownDocument {
+        let plain = CMark.parse(text)
+        guard depth < Self.maxDepth, !extensions.isEmpty, Self.mightHaveOpener(text) else { return plain }
+        let source = ParsedText(text)
+        let found = findContainers(in: plain, source: source)
+        guard !found.isEmpty else { return plain }
+        var document = CMark.parse(placeholderText(source, found))
+        var byLine: [Int: Int] = [:]
+        for (index, container) in found.enumerated() { byLine[container.line] = index }
+        var placeholders: [(NodeID, Int)] = []
+        for node in document.preorder() {
+            if case .htmlBlock = document.kind(of: node), let line = document.span(of: node)?.start.line,
+                let index = byLine.removeValue(forKey: line)
+            {
+                placeholders.append((node, index))
+            }
+        }
+        // A placeholder cmark did not see as its own block would lose text: keep plain Markdown.
+        guard byLine.isEmpty else { return plain }
+        for (node, index) in placeholders {
+            splice(found[index], replacing: node, in: &document, source: source, depth: depth)
+        }
+        return document
+    }
+
+    /// Paragraph lines (outside block quotes) that open a container, with their bodies.
+    private func findContainers(in document: MarkdownDocument, source: ParsedText) -> [Found] {
+        var found: [Found] = []
+        var nextFreeLine = 1
+        var quoteDepth = 0
+        for event in document.events() {
+            let kind = document.kind(of: event.node)
+            if case .blockQuote = kind {
+                quoteDepth += event.entering ? 1 : -1
+                continue
+            }
+            guard event.entering, quoteDepth == 0, case .paragraph = kind, let span = document.span(of: event.node)
+            else { continue }
+            var line = max(span.start.line, nextFreeLine)
+            while line <= span.end.line {
+                if let container = opener(at: line, paragraphStart: span.start, source: source) {
+                    found.append(container)
+                    line = (container.body?.upperBound ?? line) + 1
+                    nextFreeLine = line
+                } else {
+                    line += 1
+                }
+            }
+        }
+        return found
+    }
+
+    /// The container opened on `line`, if the line holds an opener at the paragraph's column.
+    private func opener(at line: Int, paragraphStart: TextPosition, source: ParsedText) -> Found? {
+        let start = source.lineStarts[line - 1]
+        let end = lineEnd(line, source)
+        let offset = start + paragraphStart.byteColumn - 1
+        guard offset + 3 <= end else { return nil }
+        if line != paragraphStart.line {
+            guard source.bytes[start..<offset].allSatisfy({ $0 == UInt8(ascii: " ") }) else { return nil }
+        }
+        guard let opener = ContainerOpener.recognise(source.bytes[offset..<end], extensions: extensions) else {
+            return nil
+        }
+        let indent = Self.columns(source.bytes[start..<offset])
+        var last = line
+        var next = line + 1
+        while next <= source.lineStarts.count {
+            let (columns, blank) = leadingColumns(next, source)
+            if !blank && columns < indent + 4 { break }
+            if !blank { last = next }
+            next += 1
+        }
+        return Found(
+            opener: opener, line: line, column: paragraphStart.byteColumn, indent: indent,
+            body: last > line ? (line + 1)...last : nil)
+    }
+
+    /// The text with each container replaced by an HTML comment spanning the same lines; the
+    /// comment starts at the opener's column, so it stays inside the same list item.
+    private func placeholderText(_ source: ParsedText, _ found: [Found]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(source.bytes.count)
+        var copiedUpTo = 0
+        for container in found {
+            let start = source.lineStarts[container.line - 1]
+            out.append(contentsOf: source.bytes[copiedUpTo..<(start + container.column - 1)])
+            out.append(contentsOf: "<!--trellis-container".utf8)
+            var endLine = container.line
+            if let body = container.body {
+                for _ in body {
+                    out.append(UInt8(ascii: "\n"))
+                    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: container.indent))
+                    out.append(UInt8(ascii: "x"))
+                }
+                endLine = body.upperBound
+            }
+            out.append(contentsOf: "-->".utf8)
+            copiedUpTo = lineEnd(endLine, source)
+        }
+        out.append(contentsOf: source.bytes[copiedUpTo...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Replaces a placeholder by its container, grouping consecutive tabs into one set.
+    private func splice(
+        _ found: Found, replacing placeholder: NodeID, in document: inout MarkdownDocument, source: ParsedText,
+        depth: Int
+    ) {
+        let endLine = found.body?.upperBound ?? found.line
+        let span = TextSpan(
+            start: TextPosition(line: found.line, byteColumn: found.column),
+            end: TextPosition(line: endLine, byteColumn: max(1, lineEnd(endLine, source) - source.lineStarts[endLine - 1])))
+        let container: NodeID
+        switch found.opener.kind {
+        case .admonition:
+            container = document.insert(.admonition(classes: found.opener.classes), span: span, before: placeholder)
+        case .details(let open):
+            container = document.insert(
+                .details(classes: found.opener.classes, open: open), span: span, before: placeholder)
+        case .tab(let select, let newSet):
+            var set: NodeID
+            if !newSet, let previous = document.previousSibling(of: placeholder),
+                case .tabbedSet = document.kind(of: previous)
+            {
+                set = previous
+                if var setSpan = document.span(of: set) {
+                    setSpan.end = span.end
+                    document.setSpan(setSpan, of: set)
+                }
+            } else {
+                set = document.insert(.tabbedSet(number: 0, selected: 0), span: span, before: placeholder)
+            }
+            if select {
+                document.setKind(.tabbedSet(number: 0, selected: document.children(of: set).count), of: set)
+            }
+            container = document.appendChild(.tab, span: span, to: set)
+        }
+        document.remove(placeholder)
+        if let title = found.opener.title {
+            let titleNode = document.appendChild(.containerTitle, span: nil, to: container)
+            appendTitle(title, line: found.line, column: found.column + found.opener.titleOffset, to: titleNode, in: &document)
+        }
+        if let body = found.body {
+            let (text, shifts) = dedentedBody(body, indent: found.indent + 4, source: source)
+            let sub = parse(text, depth: depth + 1)
+            Self.graft(sub, under: container, in: &document) { position in
+                let index = min(max(position.line - 1, 0), shifts.count - 1)
+                return TextPosition(line: body.lowerBound + index, byteColumn: position.byteColumn + shifts[index])
+            }
+        }
+    }
+
+    /// Parses a title as inline Markdown; anything cmark would not read as one paragraph stays text.
+    private func appendTitle(_ title: String, line: Int, column: Int, to node: NodeID, in document: inout MarkdownDocument) {
+        guard !title.isEmpty else { return }
+        let parsed = CMark.parse(title)
+        let blocks = parsed.children(of: parsed.root)
+        guard blocks.count == 1, case .paragraph = parsed.kind(of: blocks[0]) else {
+            document.appendChild(.text(title), to: node)
+            return
+        }
+        Self.graft(parsed, from: blocks[0], under: node, in: &document) { position in
+            TextPosition(line: line, byteColumn: position.byteColumn + column - 1)
+        }
+    }
+
+    /// The body lines with `indent` columns removed, and per line how many bytes were removed.
+    private func dedentedBody(_ body: ClosedRange<Int>, indent: Int, source: ParsedText) -> (String, [Int]) {
+        var out: [UInt8] = []
+        var shifts: [Int] = []
+        shifts.reserveCapacity(body.count)
+        for line in body {
+            let start = source.lineStarts[line - 1]
+            let end = lineEnd(line, source)
+            var index = start
+            var columns = 0
+            while index < end, columns < indent {
+                if source.bytes[index] == UInt8(ascii: "\t") {
+                    columns = (columns / 4 + 1) * 4
+                } else if source.bytes[index] == UInt8(ascii: " ") {
+                    columns += 1
+                } else {
+                    break
+                }
+                index += 1
+            }
+            // A tab that reaches past the indent leaves its remainder as spaces.
+            let extra = max(0, columns - indent)
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: extra))
+            out.append(contentsOf: source.bytes[index..<end])
+            out.append(UInt8(ascii: "\n"))
+            shifts.append(index - start - extra)
+        }
+        return (String(decoding: out, as: UTF8.self), shifts)
+    }
+
+    /// Copies the children of `from` (the root by default) in `sub` under `parent`, mapping spans.
+    private static func graft(
+        _ sub: MarkdownDocument, from start: NodeID? = nil, under parent: NodeID, in document: inout MarkdownDocument,
+        map: (TextPosition) -> TextPosition
+    ) {
+        let start = start ?? sub.root
+        var parents: [NodeID] = []
+        for event in sub.events(from: start) {
+            if event.node == start {
+                if event.entering { parents.append(parent) }
+                continue
+            }
+            guard event.entering else {
+                parents.removeLast()
+                continue
+            }
+            let kind = sub.kind(of: event.node)
+            let span = sub.span(of: event.node).map { TextSpan(start: map($0.start), end: map($0.end)) }
+            let node = document.appendChild(kind, span: span, to: parents[parents.count - 1])
+            if !kind.isLeaf { parents.append(node) }
+        }
+    }
+
+    /// The offset just past the line's last byte (before its `\n`).
+    private func lineEnd(_ line: Int, _ source: ParsedText) -> Int {
+        line < source.lineStarts.count ? source.lineStarts[line] - 1 : source.bytes.count
+    }
+
+    /// The line's indentation in columns and whether it is blank.
+    private func leadingColumns(_ line: Int, _ source: ParsedText) -> (Int, Bool) {
+        let start = source.lineStarts[line - 1]
+        let end = lineEnd(line, source)
+        var index = start
+        while index < end, source.bytes[index] == UInt8(ascii: " ") || source.bytes[index] == UInt8(ascii: "\t") {
+            index += 1
+        }
+        let blank = index == end || (index == end - 1 && source.bytes[index] == UInt8(ascii: "\r"))
+        return (Self.columns(source.bytes[start..<index]), blank)
+    }
+
+    /// The width of a line prefix, tabs advancing to the next multiple of 4.
+    private static func columns(_ bytes: ArraySlice<UInt8>) -> Int {
+        var columns = 0
+        for byte in bytes {
+            columns = byte == UInt8(ascii: "\t") ? (columns / 4 + 1) * 4 : columns + 1
+        }
+        return columns
+    }
+
+    /// Whether the text holds `!!!`, `???` or `===` anywhere (a cheap test before the pre-pass).
+    private static func mightHaveOpener(_ text: String) -> Bool {
+        var run = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "=") {
+                run = byte == previous ? run + 1 : 1
+                if run >= 3 { return true }
+            } else {
+                run = 0
+            }
+            previous = byte
+        }
+        return false
+    }
+}

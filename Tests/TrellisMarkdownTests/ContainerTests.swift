@@ -1,0 +1,105 @@
+import Testing
+
+@testable import TrellisMarkdown
+
+/// Admonitions, details and tabs: Material's markup, positions and the plain-CommonMark guarantee.
+struct ContainerTests {
+    static let all = Set(MarkdownExtension.allCases)
+    static let pipeline = MarkdownPipeline.standard(icons: FakeIcons(), resolveLink: mkdocsLinks, extensions: all)
+
+    static func html(_ text: String) -> String {
+        MarkdownPage.process(text: text, pipeline: pipeline).html
+    }
+
+    @Test func containerFixturesExist() {
+        #expect(Fixtures.cases("containers").count >= 7)
+        #expect(Fixtures.cases("containers-plain").count >= 3)
+    }
+
+    @Test(arguments: Fixtures.cases("containers"))
+    func rendersGolden(_ name: String) throws {
+        try Fixtures.expectGolden(Self.html(try Fixtures.input("containers", name)), "containers", name)
+    }
+
+    /// Every conformance fixture but `mixed`, which holds real containers on purpose.
+    static let plainCases =
+        Fixtures.cases("containers-plain") + Fixtures.cases("conformance").filter { $0 != "mixed" }.map { "../conformance/\($0)" }
+
+    @Test(arguments: plainCases)
+    func plainCommonMarkRendersExactlyAsCmark(_ name: String) throws {
+        let text = try Fixtures.input("containers-plain", name)
+        let ours = HTMLRenderer().render(MarkdownPage.parse(text, extensions: Self.all))
+        #expect(ours == CMark.renderHTMLDirectly(text))
+    }
+
+    @Test func extensionsAreOffByDefault() {
+        let text = "!!! note\n    body\n"
+        #expect(MarkdownPage.process(text: text).html == CMark.renderHTMLDirectly(text))
+        let admonitionOnly = MarkdownPipeline.standard(extensions: [.admonition])
+        let tab = "=== \"A\"\n    x\n"
+        #expect(MarkdownPage.process(text: tab, pipeline: admonitionOnly).html == CMark.renderHTMLDirectly(tab))
+        #expect(MarkdownPage.process(text: text, pipeline: admonitionOnly).html.hasPrefix("<div class=\"admonition note\">"))
+    }
+
+    @Test func admonitionMarkupMatchesPythonMarkdown() {
+        #expect(Self.html("!!! note\n    Body.\n") == "<div class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>Body.</p>\n</div>\n")
+        #expect(Self.html("!!! note \"\"\n") == "<div class=\"admonition note\"></div>\n")
+        #expect(Self.html("!!! WARNING Inline  end\n    x\n").hasPrefix("<div class=\"admonition warning inline end\">\n<p class=\"admonition-title\">Warning</p>"))
+    }
+
+    @Test func tabSetsAreNumberedPerPageInDocumentOrder() {
+        let html = Self.html("=== \"A\"\n    === \"Inner\"\n        x\n=== \"B\"\n    y\n\ntext\n\n=== \"C\"\n    z\n")
+        #expect(html.hasPrefix("<div class=\"tabbed-set tabbed-alternate\" data-tabs=\"1:2\">"))
+        #expect(html.contains("data-tabs=\"2:1\"><input checked=\"checked\" id=\"__tabbed_2_1\""))
+        #expect(html.contains("data-tabs=\"3:1\""))
+        #expect(html.contains("<label for=\"__tabbed_1_2\">B</label>"))
+    }
+
+    @Test func linkInATabInsideAListReportsItsOriginalPosition() {
+        let text = "Intro\n\n- item\n\n    === \"T\"\n\n        See [x](a.md) and\n        [y](b.md \"t\").\n"
+        let page = MarkdownPage.process(text: text, pipeline: Self.pipeline)
+        #expect(page.links.map(\.destination) == ["a.md", "b.md"])
+        #expect(page.links.first?.linkStart == TextPosition(line: 7, byteColumn: 13))
+        #expect(page.links.first?.position == TextPosition(line: 7, byteColumn: 17))
+        #expect(page.links.last?.position == TextPosition(line: 8, byteColumn: 13))
+        #expect(page.html.contains("<a href=\"a/\">x</a>"))
+    }
+
+    @Test func titlesAreInlineMarkdownWithOriginalPositions() {
+        let page = MarkdownPage.process(text: "x\n\n!!! note \"See [it](c.md)\"\n", pipeline: Self.pipeline)
+        #expect(page.html.contains("<p class=\"admonition-title\">See <a href=\"c/\">it</a></p>"))
+        #expect(page.links.first?.position == TextPosition(line: 3, byteColumn: 20))
+    }
+
+    @Test func headingsInsideContainersGetIDsAndTOCEntriesInOrder() {
+        let text = "## One\n\n!!! note\n    ## Two\n\n    === \"T\"\n        ### Three\n\n## Four\n"
+        let page = MarkdownPage.process(text: text, pipeline: Self.pipeline)
+        #expect(page.headingIDs == ["one", "two", "three", "four"])
+        #expect(page.toc.count >= 2)
+        #expect(page.html.contains("<h2 id=\"two\">Two<a class=\"headerlink\""))
+    }
+
+    @Test func iconsInsideContainersAreReportedAtTheirOriginalPosition() {
+        let page = MarkdownPage.process(text: "!!! note\n    An :material-nope: icon.\n", pipeline: Self.pipeline)
+        #expect(page.iconProblems.first?.position.line == 2)
+    }
+
+    @Test func nestingBeyondTheDepthBoundRendersAsPlainMarkdown() {
+        let depth = ContainerParser.maxDepth + 6
+        var text = ""
+        for level in 0..<depth {
+            text += String(repeating: " ", count: level * 4) + "!!! note\n"
+        }
+        text += String(repeating: " ", count: depth * 4) + "deep\n"
+        let input = text
+        let html = onSmallStack { Self.html(input) }
+        #expect(html.components(separatedBy: "<div class=\"admonition note\">").count - 1 == ContainerParser.maxDepth)
+        #expect(html.contains("deep"))
+    }
+
+    @Test func tenThousandOpenersOnASmallStack() {
+        let text = String(repeating: "=== \"t\"\n    - x\n", count: 10_000)
+        let html = onSmallStack { Self.html(text) }
+        #expect(html.contains("data-tabs=\"1:10000\""))
+    }
+}
