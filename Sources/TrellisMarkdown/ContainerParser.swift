@@ -13,6 +13,13 @@ struct ContainerParser: Sendable {
     static let maxDepth = 64
 
     let extensions: Set<MarkdownExtension>
+    /// The page's link reference definitions, one per line, appended to every body so that
+    /// `[text][ref]` inside a container resolves against definitions anywhere on the page.
+    var definitions: [UInt8] = []
+
+    init(extensions: Set<MarkdownExtension>) {
+        self.extensions = extensions
+    }
 
     /// Parses `text`, numbering tab sets in document order as `pymdownx.tabbed` does.
     func parse(_ text: String) -> MarkdownDocument {
@@ -39,12 +46,14 @@ struct ContainerParser: Sendable {
         var body: ClosedRange<Int>?
     }
 
-    private func parse(_ text: String, depth: Int) -> MarkdownDocument {
+    func parse(_ text: String, depth: Int) -> MarkdownDocument {
         let plain = CMark.parse(text)
         guard depth < Self.maxDepth, !extensions.isEmpty, Self.mightHaveOpener(text) else { return plain }
         let source = ParsedText(text)
         let found = findContainers(in: plain, source: source)
         guard !found.isEmpty else { return plain }
+        var parser = self
+        if depth == 0 { parser.definitions = Self.referenceDefinitions(in: plain, source: source) }
         var document = CMark.parse(placeholderText(source, found))
         var byLine: [Int: Int] = [:]
         for (index, container) in found.enumerated() { byLine[container.line] = index }
@@ -59,7 +68,7 @@ struct ContainerParser: Sendable {
         // A placeholder cmark did not see as its own block would lose text: keep plain Markdown.
         guard byLine.isEmpty else { return plain }
         for (node, index) in placeholders {
-            splice(found[index], replacing: node, in: &document, source: source, depth: depth)
+            parser.splice(found[index], replacing: node, in: &document, source: source, depth: depth)
         }
         return document
     }
@@ -184,7 +193,7 @@ struct ContainerParser: Sendable {
         }
         if let body = found.body {
             let (text, shifts) = dedentedBody(body, indent: found.indent + 4, source: source)
-            let sub = parse(text, depth: depth + 1)
+            let sub = parseBody(text, lineCount: body.count, depth: depth + 1)
             Self.graft(sub, under: container, in: &document) { position in
                 let index = min(max(position.line - 1, 0), shifts.count - 1)
                 return TextPosition(line: body.lowerBound + index, byteColumn: position.byteColumn + shifts[index])

@@ -102,4 +102,23 @@ struct ContainerTests {
         let html = onSmallStack { Self.html(text) }
         #expect(html.contains("data-tabs=\"1:10000\""))
     }
+
+    @Test func referenceLinksInBodiesResolveAgainstDefinitionsAnywhereOnThePage() {
+        let text = "!!! note\n    See [the guide][g] and [missing][m].\n\n    === \"T\"\n        [Again][g]\n\n[g]: guide.md \"Guide\"\n"
+        let page = MarkdownPage.process(text: text, pipeline: Self.pipeline)
+        #expect(page.html.contains("<a href=\"guide/\" title=\"Guide\">the guide</a> and [missing][m]."))
+        #expect(page.html.contains("<p><a href=\"guide/\" title=\"Guide\">Again</a></p>"))
+        #expect(page.links.map(\.position) == [TextPosition(line: 7, byteColumn: 6), TextPosition(line: 7, byteColumn: 6)])
+    }
+
+    @Test func anUnclosedFenceInABodyDoesNotSwallowTheDefinitions() {
+        let text = "!!! note\n    ```\n    [x]\n\n[x]: y.md\n"
+        #expect(Self.html(text) == "<div class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<pre><code>[x]\n</code></pre>\n</div>\n")
+    }
+
+    @Test func crlfAndTabIndentedBodiesAreRecognised() {
+        #expect(Self.html("!!! note\n    crlf\n").hasPrefix("<div class=\"admonition note\">"))
+        #expect(Self.html("!!! note\r\n    crlf\r\n") == Self.html("!!! note\n    crlf\n"))
+        #expect(Self.html("!!! note\n\ttabbed\n") == Self.html("!!! note\n    tabbed\n"))
+    }
 }
