@@ -86,9 +86,11 @@ struct ContainerParser: Sendable {
             }
             guard event.entering, quoteDepth == 0, case .paragraph = kind, let span = document.span(of: event.node)
             else { continue }
+            var inItem = false
+            if let parent = document.parent(of: event.node), case .item = document.kind(of: parent) { inItem = true }
             var line = max(span.start.line, nextFreeLine)
             while line <= span.end.line {
-                if let container = opener(at: line, paragraphStart: span.start, source: source) {
+                if let container = opener(at: line, paragraphStart: span.start, inItem: inItem, source: source) {
                     found.append(container)
                     line = (container.body?.upperBound ?? line) + 1
                     nextFreeLine = line
@@ -101,13 +103,19 @@ struct ContainerParser: Sendable {
     }
 
     /// The container opened on `line`, if the line holds an opener at the paragraph's column.
-    private func opener(at line: Int, paragraphStart: TextPosition, source: ParsedText) -> Found? {
+    /// In a list item a continuation line may indent the opener up to 3 more columns, as in
+    /// Python-Markdown's 4-space list content (`- item` then `    !!! note`).
+    private func opener(at line: Int, paragraphStart: TextPosition, inItem: Bool, source: ParsedText) -> Found? {
         let start = source.lineStarts[line - 1]
         let end = lineEnd(line, source)
-        let offset = start + paragraphStart.byteColumn - 1
+        var offset = start + paragraphStart.byteColumn - 1
         guard offset + 3 <= end else { return nil }
         if line != paragraphStart.line {
             guard source.bytes[start..<offset].allSatisfy({ $0 == UInt8(ascii: " ") }) else { return nil }
+            if inItem {
+                let limit = min(offset + 3, end - 3)
+                while offset < limit, source.bytes[offset] == UInt8(ascii: " ") { offset += 1 }
+            }
         }
         guard let opener = ContainerOpener.recognise(source.bytes[offset..<end], extensions: extensions) else {
             return nil
@@ -122,7 +130,7 @@ struct ContainerParser: Sendable {
             next += 1
         }
         return Found(
-            opener: opener, line: line, column: paragraphStart.byteColumn, indent: indent,
+            opener: opener, line: line, column: offset - start + 1, indent: indent,
             body: last > line ? (line + 1)...last : nil)
     }
 
