@@ -122,3 +122,31 @@ struct ContainerTests {
         #expect(Self.html("!!! note\n\ttabbed\n") == Self.html("!!! note\n    tabbed\n"))
     }
 }
+
+/// Large and adversarial inputs with every container extension on.
+struct ContainerRobustnessTests {
+    @Test func fiveMegabytesOfContainersAreProcessed() {
+        let block = "!!! note \"N\"\n    Text with [a](b.md).\n\n    === \"A\"\n        ```\n        code\n        ```\n\n    === \"B\"\n        - x\n\n??? tip\n    y\n\n"
+        let text = String(repeating: block, count: 5_000_000 / block.utf8.count)
+        let page = onSmallStack { MarkdownPage.process(text: text, pipeline: ContainerTests.pipeline) }
+        #expect(page.links.count == 5_000_000 / block.utf8.count)
+        #expect(page.links.last?.position.line == text.utf8.filter { $0 == UInt8(ascii: "\n") }.count - 12)
+    }
+
+    @Test func deeplyNestedLargeBodiesStayBounded() {
+        var text = ""
+        for level in 0..<80 {
+            let pad = String(repeating: " ", count: level * 4)
+            text += pad + "=== \"L\(level)\"\n" + pad + "    " + String(repeating: "word ", count: 2_000) + "\n\n"
+        }
+        let input = text
+        let html = onSmallStack { MarkdownPage.process(text: input, pipeline: ContainerTests.pipeline).html }
+        #expect(html.components(separatedBy: "class=\"tabbed-block\"").count - 1 == ContainerParser.maxDepth)
+    }
+
+    @Test func invalidUTF8AndEmptyInputAreSafe() {
+        #expect(MarkdownPage.process(text: "", pipeline: ContainerTests.pipeline).html.isEmpty)
+        let page = MarkdownPage.process(bytes: Array("!!! note \"\u{1}".utf8) + [0xFF, 0x22, 0x0A, 0x20, 0x20, 0x20, 0x20, 0xC3], pipeline: ContainerTests.pipeline)
+        #expect(page.html.hasPrefix("<div class=\"admonition note\">"))
+    }
+}
