@@ -102,21 +102,21 @@ struct ContainerParser: Sendable {
         return found
     }
 
-    /// The container opened on `line`, if the line holds an opener at the paragraph's column.
-    /// In a list item a continuation line may indent the opener up to 3 more columns, as in
-    /// Python-Markdown's 4-space list content (`- item` then `    !!! note`).
+    /// The container opened on `line`, if the line holds an opener at the paragraph's column
+    /// (or, on a continuation line, further left). In a list item a continuation line may indent
+    /// the opener up to 3 more columns, as in Python-Markdown's 4-space list content.
     private func opener(at line: Int, paragraphStart: TextPosition, inItem: Bool, source: ParsedText) -> Found? {
         let start = source.lineStarts[line - 1]
         let end = lineEnd(line, source)
         var offset = start + paragraphStart.byteColumn - 1
-        guard offset + 3 <= end else { return nil }
         if line != paragraphStart.line {
-            guard source.bytes[start..<offset].allSatisfy({ $0 == UInt8(ascii: " ") }) else { return nil }
-            if inItem {
-                let limit = min(offset + 3, end - 3)
-                while offset < limit, source.bytes[offset] == UInt8(ascii: " ") { offset += 1 }
-            }
+            // Python-Markdown matches an opener at the start of any line of a block, so a lazy
+            // continuation line (less indented, even outside the list item) opens one too.
+            offset = start
+            while offset < end, source.bytes[offset] == UInt8(ascii: " ") { offset += 1 }
+            guard offset - start + 1 <= paragraphStart.byteColumn + (inItem ? 3 : 0) else { return nil }
         }
+        guard offset + 3 <= end else { return nil }
         guard let opener = ContainerOpener.recognise(source.bytes[offset..<end], extensions: extensions) else {
             return nil
         }
