@@ -223,36 +223,6 @@ struct ContainerParser: Sendable {
         }
     }
 
-    /// The body lines with `indent` columns removed, and per line how many bytes were removed.
-    private func dedentedBody(_ body: ClosedRange<Int>, indent: Int, source: ParsedText) -> (String, [Int]) {
-        var out: [UInt8] = []
-        var shifts: [Int] = []
-        shifts.reserveCapacity(body.count)
-        for line in body {
-            let start = source.lineStarts[line - 1]
-            let end = lineEnd(line, source)
-            var index = start
-            var columns = 0
-            while index < end, columns < indent {
-                if source.bytes[index] == UInt8(ascii: "\t") {
-                    columns = (columns / 4 + 1) * 4
-                } else if source.bytes[index] == UInt8(ascii: " ") {
-                    columns += 1
-                } else {
-                    break
-                }
-                index += 1
-            }
-            // A tab that reaches past the indent leaves its remainder as spaces.
-            let extra = max(0, columns - indent)
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: extra))
-            out.append(contentsOf: source.bytes[index..<end])
-            out.append(UInt8(ascii: "\n"))
-            shifts.append(index - start - extra)
-        }
-        return (String(decoding: out, as: UTF8.self), shifts)
-    }
-
     /// Copies the children of `from` (the root by default) in `sub` under `parent`, mapping spans.
     private static func graft(
         _ sub: MarkdownDocument, from start: NodeID? = nil, under parent: NodeID, in document: inout MarkdownDocument,
@@ -274,47 +244,5 @@ struct ContainerParser: Sendable {
             let node = document.appendChild(kind, span: span, to: parents[parents.count - 1])
             if !kind.isLeaf { parents.append(node) }
         }
-    }
-
-    /// The offset just past the line's last byte (before its `\n`).
-    private func lineEnd(_ line: Int, _ source: ParsedText) -> Int {
-        line < source.lineStarts.count ? source.lineStarts[line] - 1 : source.bytes.count
-    }
-
-    /// The line's indentation in columns and whether it is blank.
-    private func leadingColumns(_ line: Int, _ source: ParsedText) -> (Int, Bool) {
-        let start = source.lineStarts[line - 1]
-        let end = lineEnd(line, source)
-        var index = start
-        while index < end, source.bytes[index] == UInt8(ascii: " ") || source.bytes[index] == UInt8(ascii: "\t") {
-            index += 1
-        }
-        let blank = index == end || (index == end - 1 && source.bytes[index] == UInt8(ascii: "\r"))
-        return (Self.columns(source.bytes[start..<index]), blank)
-    }
-
-    /// The width of a line prefix, tabs advancing to the next multiple of 4.
-    private static func columns(_ bytes: ArraySlice<UInt8>) -> Int {
-        var columns = 0
-        for byte in bytes {
-            columns = byte == UInt8(ascii: "\t") ? (columns / 4 + 1) * 4 : columns + 1
-        }
-        return columns
-    }
-
-    /// Whether the text holds `!!!`, `???` or `===` anywhere (a cheap test before the pre-pass).
-    private static func mightHaveOpener(_ text: String) -> Bool {
-        var run = 0
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "=") {
-                run = byte == previous ? run + 1 : 1
-                if run >= 3 { return true }
-            } else {
-                run = 0
-            }
-            previous = byte
-        }
-        return false
     }
 }

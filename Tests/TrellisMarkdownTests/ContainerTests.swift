@@ -84,6 +84,13 @@ struct ContainerTests {
         #expect(page.iconProblems.first?.position.line == 2)
     }
 
+    @Test func iconsInTabTitlesRenderInTheLabelAndReportTheirPosition() {
+        let page = MarkdownPage.process(text: "=== \":material-check: Done :material-nope:\"\n    x\n", pipeline: Self.pipeline)
+        #expect(page.html.contains("<label for=\"__tabbed_1_1\"><span class=\"icon\" data-icon=\"material-check\"></span> Done "))
+        #expect(page.iconProblems.first?.position == TextPosition(line: 1, byteColumn: 28))
+        #expect(!page.html.contains("<div class=\"tabbed-block\">\n<span"))
+    }
+
     @Test func nestingBeyondTheDepthBoundRendersAsPlainMarkdown() {
         let depth = ContainerParser.maxDepth + 6
         var text = ""
