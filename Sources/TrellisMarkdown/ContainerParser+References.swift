@@ -1,13 +1,49 @@
 /// Link reference definitions for container bodies: Python-Markdown resolves `[text][ref]`
 /// against definitions anywhere on the page, but each body is a separate cmark parse.
 extension ContainerParser {
-    /// Parses a body followed by the page's definitions. The definitions render nothing; if the
-    /// body leaves a block open that would swallow them (an unclosed fence), parses it alone.
+    /// The page's definition lines by normalised label (several lines may share a label; cmark
+    /// keeps the first, so order is kept).
+    struct ReferenceDefinitions: Sendable {
+        var lines: [String: [UInt8]] = [:]
+
+        var isEmpty: Bool { lines.isEmpty }
+
+        /// The definition lines whose labels appear in brackets in `body`: only what the body can
+        /// use, so a page with many containers and many definitions stays linear.
+        func used(by body: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = []
+            var seen = Set<String>()
+            var open: Int?
+            for (index, byte) in body.enumerated() {
+                if byte == UInt8(ascii: "[") {
+                    open = index
+                } else if byte == UInt8(ascii: "]"), let start = open {
+                    open = nil
+                    guard index - start <= 1000 else { continue }
+                    let label = Self.normalise(body[(start + 1)..<index])
+                    if let definition = lines[label], seen.insert(label).inserted {
+                        out.append(contentsOf: definition)
+                    }
+                }
+            }
+            return out
+        }
+
+        /// cmark's label matching, approximately: case-insensitive, whitespace runs as one space.
+        static func normalise(_ label: ArraySlice<UInt8>) -> String {
+            String(decoding: label, as: UTF8.self).lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+    }
+
+    /// Parses a body followed by the definitions it uses. They render nothing; if the body
+    /// leaves a block open that would swallow them (an unclosed fence), parses it alone.
     func parseBody(_ text: String, lineCount: Int, depth: Int) -> MarkdownDocument {
-        guard !definitions.isEmpty, text.utf8.contains(UInt8(ascii: "]")) else { return parse(text, depth: depth) }
+        guard !definitions.isEmpty else { return parse(text, depth: depth) }
         var bytes = Array(text.utf8)
+        let used = definitions.used(by: bytes)
+        guard !used.isEmpty else { return parse(text, depth: depth) }
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: definitions)
+        bytes.append(contentsOf: used)
         let document = parse(String(decoding: bytes, as: UTF8.self), depth: depth)
         let spillsOver = document.children(of: document.root).contains { node in
             (document.span(of: node)?.end.line ?? 0) > lineCount
@@ -17,7 +53,7 @@ extension ContainerParser {
 
     /// The lines of the page that may be link reference definitions (`[label]: destination`),
     /// de-indented, outside code and HTML blocks; each ends with a newline.
-    static func referenceDefinitions(in document: MarkdownDocument, source: ParsedText) -> [UInt8] {
+    static func referenceDefinitions(in document: MarkdownDocument, source: ParsedText) -> ReferenceDefinitions {
         var excluded: [ClosedRange<Int>] = []
         for node in document.preorder() {
             switch document.kind(of: node) {
@@ -27,7 +63,7 @@ extension ContainerParser {
                 break
             }
         }
-        var out: [UInt8] = []
+        var definitions = ReferenceDefinitions()
         var nextExcluded = 0
         let bytes = source.bytes
         for line in 1...source.lineStarts.count {
@@ -40,9 +76,9 @@ extension ContainerParser {
                 let close = bytes[index..<end].firstIndex(of: UInt8(ascii: "]")), close + 1 < end,
                 bytes[close + 1] == UInt8(ascii: ":")
             else { continue }
-            out.append(contentsOf: bytes[index..<end])
-            out.append(UInt8(ascii: "\n"))
+            definitions.lines[ReferenceDefinitions.normalise(bytes[(index + 1)..<close]), default: []]
+                .append(contentsOf: bytes[index..<end] + [UInt8(ascii: "\n")])
         }
-        return out
+        return definitions
     }
 }

@@ -15,7 +15,7 @@ struct ContainerParser: Sendable {
     let extensions: Set<MarkdownExtension>
     /// The page's link reference definitions, one per line, appended to every body so that
     /// `[text][ref]` inside a container resolves against definitions anywhere on the page.
-    var definitions: [UInt8] = []
+    var definitions = ReferenceDefinitions()
 
     init(extensions: Set<MarkdownExtension>) {
         self.extensions = extensions

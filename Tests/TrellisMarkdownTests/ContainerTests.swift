@@ -151,6 +151,16 @@ struct ContainerRobustnessTests {
         #expect(html.components(separatedBy: "class=\"tabbed-block\"").count - 1 == ContainerParser.maxDepth)
     }
 
+    @Test func manyContainersAndManyDefinitionsResolveEachReference() {
+        var text = ""
+        for index in 0..<3_000 { text += "=== \"T\(index)\"\n    [Link \(index)][r\(index)]\n\n" }
+        for index in 0..<3_000 { text += "[R\(index)]: p\(index).md\n" }
+        let page = MarkdownPage.process(text: text, pipeline: ContainerTests.pipeline)
+        #expect(page.links.count == 3_000)
+        #expect(page.links.last?.destination == "p2999.md")
+        #expect(page.links.last?.position == TextPosition(line: 12_000, byteColumn: 10))
+    }
+
     @Test func invalidUTF8AndEmptyInputAreSafe() {
         #expect(MarkdownPage.process(text: "", pipeline: ContainerTests.pipeline).html.isEmpty)
         let page = MarkdownPage.process(bytes: Array("!!! note \"\u{1}".utf8) + [0xFF, 0x22, 0x0A, 0x20, 0x20, 0x20, 0x20, 0xC3], pipeline: ContainerTests.pipeline)
