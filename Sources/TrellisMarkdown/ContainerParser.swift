@@ -84,8 +84,13 @@ struct ContainerParser: Sendable {
                 quoteDepth += event.entering ? 1 : -1
                 continue
             }
-            guard event.entering, quoteDepth == 0, case .paragraph = kind, let span = document.span(of: event.node)
-            else { continue }
+            // A setext heading's text was paragraph text until its underline: an opener there
+            // still opens a container (whose body then ends before the underline).
+            guard event.entering, quoteDepth == 0, let span = document.span(of: event.node) else { continue }
+            switch kind {
+            case .paragraph, .heading: break
+            default: continue
+            }
             var inItem = false
             if let parent = document.parent(of: event.node), case .item = document.kind(of: parent) { inItem = true }
             var line = max(span.start.line, nextFreeLine)
