@@ -57,19 +57,23 @@ extension ContainerParser {
         return columns
     }
 
-    /// Whether the text holds `!!!`, `???` or `===` anywhere (a cheap test before the pre-pass).
+    /// Whether the pre-pass should look at the text: it holds `!!!`, `???` or `===` somewhere,
+    /// and no line ends in a bare `\r` or holds a NUL (cmark counts lines and columns differently
+    /// from `ParsedText` there, so positions would not line up; such text stays plain).
     static func mightHaveOpener(_ text: String) -> Bool {
         var run = 0
+        var found = false
         var previous: UInt8 = 0
         for byte in text.utf8 {
             if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "=") {
                 run = byte == previous ? run + 1 : 1
-                if run >= 3 { return true }
+                if run >= 3 { found = true }
             } else {
                 run = 0
+                if byte == 0 || (previous == UInt8(ascii: "\r") && byte != UInt8(ascii: "\n")) { return false }
             }
             previous = byte
         }
-        return false
+        return found && previous != UInt8(ascii: "\r")
     }
 }

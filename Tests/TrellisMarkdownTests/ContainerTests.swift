@@ -161,6 +161,13 @@ struct ContainerRobustnessTests {
         #expect(page.links.last?.position == TextPosition(line: 12_000, byteColumn: 10))
     }
 
+    @Test func bareCarriageReturnsAndNULsKeepTheTextPlain() {
+        for text in ["!!! note\r    a\r\r!!! tip\r    b\n", "!!! note\n    a\u{0}b\n", "x\r\n!!! note\r"] {
+            let html = MarkdownPage.process(text: text, pipeline: ContainerTests.pipeline).html
+            #expect(html == HTMLRenderer().render(CMark.parse(text)), "\(text.debugDescription)")
+        }
+    }
+
     @Test func invalidUTF8AndEmptyInputAreSafe() {
         #expect(MarkdownPage.process(text: "", pipeline: ContainerTests.pipeline).html.isEmpty)
         let page = MarkdownPage.process(bytes: Array("!!! note \"\u{1}".utf8) + [0xFF, 0x22, 0x0A, 0x20, 0x20, 0x20, 0x20, 0xC3], pipeline: ContainerTests.pipeline)
