@@ -9,4 +9,16 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     case details
     /// `pymdownx.tabbed` with `alternate_style: true`: consecutive `=== "Title"` blocks.
     case tabbed
+
+    /// The extension an `mkdocs.yml` `markdown_extensions` entry names (`admonition`,
+    /// `pymdownx.details`, `pymdownx.tabbed`, also as `markdown.extensions.admonition`); `nil`
+    /// for any other entry.
+    public init?(mkdocsName: String) {
+        switch mkdocsName {
+        case "admonition", "markdown.extensions.admonition": self = .admonition
+        case "pymdownx.details": self = .details
+        case "pymdownx.tabbed": self = .tabbed
+        default: return nil
+        }
+    }
 }

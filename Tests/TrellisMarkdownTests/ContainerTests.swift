@@ -41,6 +41,12 @@ struct ContainerTests {
         #expect(MarkdownPage.process(text: text, pipeline: admonitionOnly).html.hasPrefix("<div class=\"admonition note\">"))
     }
 
+    @Test func extensionsAreNamedAsInMkDocsConfig() {
+        let names = ["admonition", "pymdownx.details", "pymdownx.tabbed", "toc", "pymdownx.superfences"]
+        #expect(Set(names.compactMap(MarkdownExtension.init(mkdocsName:))) == Self.all)
+        #expect(MarkdownExtension(mkdocsName: "markdown.extensions.admonition") == .admonition)
+    }
+
     @Test func admonitionMarkupMatchesPythonMarkdown() {
         #expect(Self.html("!!! note\n    Body.\n") == "<div class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>Body.</p>\n</div>\n")
         #expect(Self.html("!!! note \"\"\n") == "<div class=\"admonition note\"></div>\n")
