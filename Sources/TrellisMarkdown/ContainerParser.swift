@@ -2,9 +2,10 @@
 ///
 /// A line-level pre-pass: cmark first parses the text as plain CommonMark, which tells us which
 /// lines are paragraph text (never fenced or indented code, HTML blocks or block quotes). A
-/// paragraph line that starts, at the paragraph's column, with an opener of an enabled extension
-/// begins a container; its body is the following lines indented 4 more columns (blank lines
-/// allowed). Each container is replaced by an HTML comment placeholder of the same line count,
+/// paragraph (or setext heading text) line that starts, at the paragraph's column, with an opener
+/// of an enabled extension begins a container, as Python-Markdown finds openers at the start of
+/// any line of a block; its body is the following lines indented 4 more columns than the opener
+/// (blank lines allowed). Each container is replaced by an HTML comment placeholder of the same line count,
 /// the text is parsed again, and each placeholder node is swapped for a container node whose
 /// body is the de-indented body parsed the same way (recursively, at most `maxDepth` deep).
 /// Body positions are mapped back, so every span refers to the text given to `parse`.
@@ -13,7 +14,7 @@ struct ContainerParser: Sendable {
     static let maxDepth = 64
 
     let extensions: Set<MarkdownExtension>
-    /// The page's link reference definitions, one per line, appended to every body so that
+    /// The page's link reference definitions; those a body names are appended to it, so that
     /// `[text][ref]` inside a container resolves against definitions anywhere on the page.
     var definitions = ReferenceDefinitions()
 
@@ -42,7 +43,7 @@ struct ContainerParser: Sendable {
         var column: Int
         /// The opener's visual indentation (tabs to multiples of 4), which the body must exceed by 4.
         var indent: Int
-        /// The body's 1-based lines, empty when the container has no body.
+        /// The body's 1-based lines; `nil` when the container has no body.
         var body: ClosedRange<Int>?
     }
 
