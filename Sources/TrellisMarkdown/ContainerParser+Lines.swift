@@ -2,14 +2,14 @@
 /// as Python-Markdown expands them) and de-indenting bodies.
 extension ContainerParser {
     /// The body lines with `indent` columns removed, and per line how many bytes were removed.
-    func dedentedBody(_ body: ClosedRange<Int>, indent: Int, source: ParsedText) -> (String, [Int]) {
+    func dedentedBody(_ body: ClosedRange<Int>, indent: Int, quotes: Int, source: ParsedText) -> (String, [Int]) {
         var out: [UInt8] = []
         var shifts: [Int] = []
         shifts.reserveCapacity(body.count)
         for line in body {
             let start = source.lineStarts[line - 1]
             let end = lineEnd(line, source)
-            var index = start
+            var index = quotePrefixEnd(line, quotes: quotes, source) ?? start
             var columns = 0
             while index < end, columns < indent {
                 if source.bytes[index] == UInt8(ascii: "\t") {
@@ -36,16 +36,33 @@ extension ContainerParser {
         line < source.lineStarts.count ? source.lineStarts[line] - 1 : source.bytes.count
     }
 
-    /// The line's indentation in columns and whether it is blank.
-    func leadingColumns(_ line: Int, _ source: ParsedText) -> (Int, Bool) {
-        let start = source.lineStarts[line - 1]
+    /// The line's indentation in columns after `from`, and whether it is blank from there.
+    func leadingColumns(_ line: Int, from prefixEnd: Int, _ source: ParsedText) -> (Int, Bool) {
         let end = lineEnd(line, source)
-        var index = start
+        var index = prefixEnd
         while index < end, source.bytes[index] == UInt8(ascii: " ") || source.bytes[index] == UInt8(ascii: "\t") {
             index += 1
         }
         let blank = index == end || (index == end - 1 && source.bytes[index] == UInt8(ascii: "\r"))
-        return (Self.columns(source.bytes[start..<index]), blank)
+        return (Self.columns(source.bytes[prefixEnd..<index]), blank)
+    }
+
+    /// The offset after exactly `quotes` block quote markers (each: up to 3 spaces, `>`, one
+    /// optional space) at the start of the line; `nil` if the line has fewer.
+    func quotePrefixEnd(_ line: Int, quotes: Int, _ source: ParsedText) -> Int? {
+        let end = lineEnd(line, source)
+        var index = source.lineStarts[line - 1]
+        for _ in 0..<quotes {
+            var spaces = 0
+            while index < end, spaces < 3, source.bytes[index] == UInt8(ascii: " ") {
+                index += 1
+                spaces += 1
+            }
+            guard index < end, source.bytes[index] == UInt8(ascii: ">") else { return nil }
+            index += 1
+            if index < end, source.bytes[index] == UInt8(ascii: " ") { index += 1 }
+        }
+        return index
     }
 
     /// The width of a line prefix, tabs advancing to the next multiple of 4.

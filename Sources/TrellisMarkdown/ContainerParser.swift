@@ -1,7 +1,7 @@
 /// Parses Markdown with MkDocs container blocks (admonitions, details, tabs) on top of cmark.
 ///
 /// A line-level pre-pass: cmark first parses the text as plain CommonMark, which tells us which
-/// lines are paragraph text (never fenced or indented code, HTML blocks or block quotes). A
+/// lines are paragraph text (never fenced or indented code or HTML blocks). A
 /// paragraph (or setext heading text) line that starts, at the paragraph's column, with an opener
 /// of an enabled extension begins a container, as Python-Markdown finds openers at the start of
 /// any line of a block; its body is the following lines indented 4 more columns than the opener
@@ -41,8 +41,11 @@ struct ContainerParser: Sendable {
         /// The 1-based line of the opener and the 1-based byte column where `!!!` etc. start.
         var line: Int
         var column: Int
-        /// The opener's visual indentation (tabs to multiples of 4), which the body must exceed by 4.
+        /// The opener's visual indentation (tabs to multiples of 4) after any block quote markers,
+        /// which the body must exceed by 4.
         var indent: Int
+        /// How many block quotes the opener is in; every body line carries as many `>` markers.
+        var quotes: Int
         /// The body's 1-based lines; `nil` when the container has no body.
         var body: ClosedRange<Int>?
     }
@@ -87,7 +90,7 @@ struct ContainerParser: Sendable {
             }
             // A setext heading's text was paragraph text until its underline: an opener there
             // still opens a container (whose body then ends before the underline).
-            guard event.entering, quoteDepth == 0, let span = document.span(of: event.node) else { continue }
+            guard event.entering, let span = document.span(of: event.node) else { continue }
             switch kind {
             case .paragraph, .heading: break
             default: continue
@@ -96,7 +99,9 @@ struct ContainerParser: Sendable {
             if let parent = document.parent(of: event.node), case .item = document.kind(of: parent) { inItem = true }
             var line = max(span.start.line, nextFreeLine)
             while line <= span.end.line {
-                if let container = opener(at: line, paragraphStart: span.start, inItem: inItem, source: source) {
+                if let container = opener(
+                    at: line, paragraphStart: span.start, inItem: inItem, quotes: quoteDepth, source: source)
+                {
                     found.append(container)
                     line = (container.body?.upperBound ?? line) + 1
                     nextFreeLine = line
@@ -111,32 +116,43 @@ struct ContainerParser: Sendable {
     /// The container opened on `line`, if the line holds an opener at the paragraph's column
     /// (or, on a continuation line, further left). In a list item a continuation line may indent
     /// the opener up to 3 more columns, as in Python-Markdown's 4-space list content.
-    private func opener(at line: Int, paragraphStart: TextPosition, inItem: Bool, source: ParsedText) -> Found? {
+    private func opener(
+        at line: Int, paragraphStart: TextPosition, inItem: Bool, quotes: Int, source: ParsedText
+    ) -> Found? {
         let start = source.lineStarts[line - 1]
         let end = lineEnd(line, source)
         var offset = start + paragraphStart.byteColumn - 1
-        if line != paragraphStart.line {
+        var contentStart = start
+        if line == paragraphStart.line {
+            guard offset + 3 <= end else { return nil }
+            if quotes > 0 {
+                guard let marker = source.bytes[start..<offset].lastIndex(of: UInt8(ascii: ">")) else { return nil }
+                contentStart = marker + 1
+                if contentStart < offset, source.bytes[contentStart] == UInt8(ascii: " ") { contentStart += 1 }
+            }
+        } else {
             // Python-Markdown matches an opener at the start of any line of a block, so a lazy
             // continuation line (less indented, even outside the list item) opens one too.
-            offset = start
+            guard let prefixEnd = quotePrefixEnd(line, quotes: quotes, source) else { return nil }
+            contentStart = prefixEnd
+            offset = prefixEnd
             while offset < end, source.bytes[offset] == UInt8(ascii: " ") { offset += 1 }
             guard offset - start + 1 <= paragraphStart.byteColumn + (inItem ? 3 : 0) else { return nil }
         }
-        guard offset + 3 <= end else { return nil }
-        guard let opener = ContainerOpener.recognise(source.bytes[offset..<end], extensions: extensions) else {
-            return nil
-        }
-        let indent = Self.columns(source.bytes[start..<offset])
+        guard offset + 3 <= end,
+            let opener = ContainerOpener.recognise(source.bytes[offset..<end], extensions: extensions)
+        else { return nil }
+        let indent = Self.columns(source.bytes[contentStart..<offset])
         var last = line
         var next = line + 1
-        while next <= source.lineStarts.count {
-            let (columns, blank) = leadingColumns(next, source)
+        while next <= source.lineStarts.count, let prefixEnd = quotePrefixEnd(next, quotes: quotes, source) {
+            let (columns, blank) = leadingColumns(next, from: prefixEnd, source)
             if !blank && columns < indent + 4 { break }
             if !blank { last = next }
             next += 1
         }
         return Found(
-            opener: opener, line: line, column: offset - start + 1, indent: indent,
+            opener: opener, line: line, column: offset - start + 1, indent: indent, quotes: quotes,
             body: last > line ? (line + 1)...last : nil)
     }
 
@@ -152,8 +168,11 @@ struct ContainerParser: Sendable {
             out.append(contentsOf: "<!--trellis-container".utf8)
             var endLine = container.line
             if let body = container.body {
-                for _ in body {
+                for line in body {
                     out.append(UInt8(ascii: "\n"))
+                    let lineStart = source.lineStarts[line - 1]
+                    let prefixEnd = quotePrefixEnd(line, quotes: container.quotes, source) ?? lineStart
+                    out.append(contentsOf: source.bytes[lineStart..<prefixEnd])
                     out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: container.indent))
                     out.append(UInt8(ascii: "x"))
                 }
@@ -206,7 +225,7 @@ struct ContainerParser: Sendable {
             appendTitle(title, line: found.line, column: found.column + found.opener.titleOffset, to: titleNode, in: &document)
         }
         if let body = found.body {
-            let (text, shifts) = dedentedBody(body, indent: found.indent + 4, source: source)
+            let (text, shifts) = dedentedBody(body, indent: found.indent + 4, quotes: found.quotes, source: source)
             let sub = parseBody(text, lineCount: body.count, depth: depth + 1)
             Self.graft(sub, under: container, in: &document) { position in
                 let index = min(max(position.line - 1, 0), shifts.count - 1)

@@ -71,6 +71,12 @@ struct ContainerTests {
         #expect(page.html.contains("<a href=\"a/\">x</a>"))
     }
 
+    @Test func linkInABlockQuotedAdmonitionReportsItsOriginalPosition() throws {
+        let page = MarkdownPage.process(text: try Fixtures.input("containers", "blockquotes"), pipeline: Self.pipeline)
+        #expect(page.links.first?.linkStart == TextPosition(line: 4, byteColumn: 19))
+        #expect(page.links.first?.position == TextPosition(line: 4, byteColumn: 26))
+    }
+
     @Test func titlesAreInlineMarkdownWithOriginalPositions() {
         let page = MarkdownPage.process(text: "x\n\n!!! note \"See [it](c.md)\"\n", pipeline: Self.pipeline)
         #expect(page.html.contains("<p class=\"admonition-title\">See <a href=\"c/\">it</a></p>"))
