@@ -2,8 +2,10 @@
 /// `UNSAFE | SMART` for documents no rewriter touched.
 ///
 /// Trellis additions: a heading with an id gets `id="…"` and a Python-Markdown `toc` permalink
-/// (`<a class="headerlink" href="#id" title="Permanent link">&para;</a>`), and `rawHTML` nodes are
-/// emitted verbatim. The walk is iterative, so nesting depth costs no stack.
+/// (`<a class="headerlink" href="#id" title="Permanent link">&para;</a>`), `rawHTML` nodes are
+/// emitted verbatim, and container nodes (admonitions, details, tabs) get Material for MkDocs'
+/// markup (see `HTMLRenderer+Containers.swift`). The walk is iterative, so nesting depth costs
+/// no stack.
 public struct HTMLRenderer: Sendable {
     /// Whether headings with an id get a permalink anchor (Material's `toc.permalink: true`).
     public var permalinks: Bool

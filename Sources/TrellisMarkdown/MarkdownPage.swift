@@ -1,7 +1,8 @@
 /// The per-page entry point: parse, rewrite, collect and render one Markdown page.
 public enum MarkdownPage {
     /// Processes the text of one page (already macro-expanded); positions in the result are in
-    /// the coordinates of `text`.
+    /// the coordinates of `text`, including those inside containers. `pipeline.extensions`
+    /// decides which container syntaxes (admonitions, details, tabs) are recognised.
     public static func process(
         text: String,
         pipeline: MarkdownPipeline = .standard(),
