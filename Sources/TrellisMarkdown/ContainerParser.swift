@@ -71,8 +71,10 @@ struct ContainerParser: Sendable {
         }
         // A placeholder cmark did not see as its own block would lose text: keep plain Markdown.
         guard byLine.isEmpty else { return plain }
+        var tabCounts: [NodeID: Int] = [:]
         for (node, index) in placeholders {
-            parser.splice(found[index], replacing: node, in: &document, source: source, depth: depth)
+            parser.splice(
+                found[index], replacing: node, in: &document, tabCounts: &tabCounts, source: source, depth: depth)
         }
         return document
     }
@@ -185,10 +187,11 @@ struct ContainerParser: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Replaces a placeholder by its container, grouping consecutive tabs into one set.
+    /// Replaces a placeholder by its container, grouping consecutive tabs into one set
+    /// (`tabCounts` holds how many tabs each set made so far has).
     private func splice(
-        _ found: Found, replacing placeholder: NodeID, in document: inout MarkdownDocument, source: ParsedText,
-        depth: Int
+        _ found: Found, replacing placeholder: NodeID, in document: inout MarkdownDocument,
+        tabCounts: inout [NodeID: Int], source: ParsedText, depth: Int
     ) {
         let endLine = found.body?.upperBound ?? found.line
         let span = TextSpan(
@@ -214,9 +217,9 @@ struct ContainerParser: Sendable {
             } else {
                 set = document.insert(.tabbedSet(number: 0, selected: 0), span: span, before: placeholder)
             }
-            if select {
-                document.setKind(.tabbedSet(number: 0, selected: document.children(of: set).count), of: set)
-            }
+            let count = tabCounts[set, default: 0]
+            tabCounts[set] = count + 1
+            if select { document.setKind(.tabbedSet(number: 0, selected: count), of: set) }
             container = document.appendChild(.tab, span: span, to: set)
         }
         document.remove(placeholder)

@@ -120,6 +120,10 @@ struct ContainerTests {
         let text = String(repeating: "=== \"t\"\n    - x\n", count: 10_000)
         let html = onSmallStack { Self.html(text) }
         #expect(html.contains("data-tabs=\"1:10000\""))
+        let selected = String(repeating: "===+ \"t\"\n    x\n", count: 10_000)
+        let selectedHTML = onSmallStack { Self.html(selected) }
+        #expect(selectedHTML.contains("<input checked=\"checked\" id=\"__tabbed_1_10000\""))
+        #expect(selectedHTML.components(separatedBy: "checked=").count == 2)
     }
 
     @Test func referenceLinksInBodiesResolveAgainstDefinitionsAnywhereOnThePage() {
