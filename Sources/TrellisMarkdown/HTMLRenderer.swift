@@ -2,8 +2,10 @@
 /// `UNSAFE | SMART` for documents no rewriter touched.
 ///
 /// Trellis additions: a heading with an id gets `id="…"` and a Python-Markdown `toc` permalink
-/// (`<a class="headerlink" href="#id" title="Permanent link">&para;</a>`), and `rawHTML` nodes are
-/// emitted verbatim. The walk is iterative, so nesting depth costs no stack.
+/// (`<a class="headerlink" href="#id" title="Permanent link">&para;</a>`), `rawHTML` nodes are
+/// emitted verbatim, and container nodes (admonitions, details, tabs) get Material for MkDocs'
+/// markup (see `HTMLRenderer+Containers.swift`). The walk is iterative, so nesting depth costs
+/// no stack.
 public struct HTMLRenderer: Sendable {
     /// Whether headings with an id get a permalink anchor (Material's `toc.permalink: true`).
     public var permalinks: Bool
@@ -22,10 +24,23 @@ public struct HTMLRenderer: Sendable {
     public func render(_ document: MarkdownDocument) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(document.arenaCount * 16)
+        appendSubtree(document, from: document.root, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Renders the subtree under `start`. A tab's title renders only from the tab set's header
+    /// (where it is the `start`), never in the tab's body.
+    func appendSubtree(_ document: MarkdownDocument, from start: NodeID, to out: inout [UInt8]) {
         // While rendering an image's alt text, the image node; its descendants render as plain text.
         var plainImage: NodeID?
-        for event in document.events() {
+        // A subtree being skipped (a tab's title in the tab body).
+        var skipping: NodeID?
+        for event in document.events(from: start) {
             let node = event.node
+            if let skip = skipping {
+                if skip == node && !event.entering { skipping = nil }
+                continue
+            }
             if plainImage == node { plainImage = nil }
             let kind = document.kind(of: node)
             if plainImage != nil {
@@ -35,6 +50,11 @@ public struct HTMLRenderer: Sendable {
             switch kind {
             case .document:
                 break
+            case .admonition, .details, .tabbedSet, .tab, .containerTitle:
+                if node == start, case .containerTitle = kind { break }
+                if !renderContainer(kind, node: node, entering: event.entering, in: document, to: &out) {
+                    skipping = node
+                }
             case .blockQuote:
                 cr(&out)
                 out.append(contentsOf: event.entering ? Tags.blockquoteOpen : Tags.blockquoteClose)
@@ -124,7 +144,6 @@ public struct HTMLRenderer: Sendable {
                 }
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private func renderHeading(level: Int, id: String?, entering: Bool, to out: inout [UInt8]) {
@@ -183,7 +202,7 @@ public struct HTMLRenderer: Sendable {
         return String(decoding: utf8[utf8.startIndex..<end], as: UTF8.self)
     }
 
-    private func cr(_ out: inout [UInt8]) {
+    func cr(_ out: inout [UInt8]) {
         if let last = out.last, last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
     }
 }

@@ -86,6 +86,18 @@ public enum NodeKind: Hashable, Sendable {
     case image(source: String, title: String)
     /// HTML inserted by a rewriter, emitted verbatim (and left out of image alt text).
     case rawHTML(String)
+    /// An admonition (`!!! type`); `classes` is its lowercased class list, e.g. `note inline end`.
+    /// Its first child is a `containerTitle` when the admonition has a title.
+    case admonition(classes: String)
+    /// A collapsible block (`??? type`); its first child is always a `containerTitle`.
+    case details(classes: String, open: Bool)
+    /// A set of tabs; its children are `tab` nodes. `number` is the page-wide set counter used in
+    /// the radio ids (`__tabbed_<number>_<tab>`); `selected` is the 0-based checked tab.
+    case tabbedSet(number: Int, selected: Int)
+    /// One tab of a `tabbedSet`; its first child is a `containerTitle` (the label).
+    case tab
+    /// The inline title of an admonition, details block or tab.
+    case containerTitle
 
     /// Whether the node can never have children (its content is its literal).
     public var isLeaf: Bool {

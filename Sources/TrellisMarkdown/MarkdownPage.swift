@@ -1,14 +1,15 @@
 /// The per-page entry point: parse, rewrite, collect and render one Markdown page.
 public enum MarkdownPage {
     /// Processes the text of one page (already macro-expanded); positions in the result are in
-    /// the coordinates of `text`.
+    /// the coordinates of `text`, including those inside containers. `pipeline.extensions`
+    /// decides which container syntaxes (admonitions, details, tabs) are recognised.
     public static func process(
         text: String,
         pipeline: MarkdownPipeline = .standard(),
         reservedIDs: Set<String> = [],
         renderer: HTMLRenderer = HTMLRenderer()
     ) -> ProcessedPage {
-        var document = CMark.parse(text)
+        var document = parse(text, extensions: pipeline.extensions)
         var context = RewriteContext(source: ParsedText(text), reservedIDs: reservedIDs)
         pipeline.run(&document, context: &context)
         let links = LinkCollector().collect(
@@ -40,6 +41,12 @@ public enum MarkdownPage {
     /// Parses text into a document without rewriting it (SMART punctuation, source positions).
     public static func parse(_ text: String) -> MarkdownDocument {
         CMark.parse(text)
+    }
+
+    /// Parses text with the given container extensions (admonitions, details, tabs); with none,
+    /// exactly `parse(_:)`. Spans inside containers still refer to `text`.
+    public static func parse(_ text: String, extensions: Set<MarkdownExtension>) -> MarkdownDocument {
+        extensions.isEmpty ? CMark.parse(text) : ContainerParser(extensions: extensions).parse(text)
     }
 
     /// The plain text of the first level-1 heading, which MkDocs uses as a page's default title.

@@ -2,9 +2,12 @@
 public struct MarkdownPipeline: Sendable {
     /// The rewriters, run first to last.
     public var rewriters: [any MarkdownRewriter]
+    /// The syntax extensions the parser recognises (none by default: plain CommonMark).
+    public var extensions: Set<MarkdownExtension>
 
-    public init(rewriters: [any MarkdownRewriter]) {
+    public init(rewriters: [any MarkdownRewriter], extensions: Set<MarkdownExtension> = []) {
         self.rewriters = rewriters
+        self.extensions = extensions
     }
 
     /// Trellis's standard order. Icons come first so an icon in a heading is markup, not slug text
@@ -13,13 +16,14 @@ public struct MarkdownPipeline: Sendable {
         icons: (any IconResolving)? = nil,
         tocLevels: ClosedRange<Int> = 2...3,
         reserveHTMLIDs: Bool = false,
-        resolveLink: LinkRewriter.Resolve? = nil
+        resolveLink: LinkRewriter.Resolve? = nil,
+        extensions: Set<MarkdownExtension> = []
     ) -> MarkdownPipeline {
         var rewriters: [any MarkdownRewriter] = []
         if let icons { rewriters.append(IconShortcodeRewriter(resolver: icons)) }
         rewriters.append(HeadingIDRewriter(tocLevels: tocLevels, reserveHTMLIDs: reserveHTMLIDs))
         if let resolveLink { rewriters.append(LinkRewriter(resolveLink)) }
-        return MarkdownPipeline(rewriters: rewriters)
+        return MarkdownPipeline(rewriters: rewriters, extensions: extensions)
     }
 
     /// Runs every rewriter in order.

@@ -1,0 +1,96 @@
+/// Line arithmetic for the container pre-pass: indentation in columns (tabs to multiples of 4,
+/// as Python-Markdown expands them) and de-indenting bodies.
+extension ContainerParser {
+    /// The body lines with `indent` columns removed, and per line how many bytes were removed.
+    func dedentedBody(_ body: ClosedRange<Int>, indent: Int, quotes: Int, source: ParsedText) -> (String, [Int]) {
+        var out: [UInt8] = []
+        var shifts: [Int] = []
+        shifts.reserveCapacity(body.count)
+        for line in body {
+            let start = source.lineStarts[line - 1]
+            let end = lineEnd(line, source)
+            var index = quotePrefixEnd(line, quotes: quotes, source) ?? start
+            var columns = 0
+            while index < end, columns < indent {
+                if source.bytes[index] == UInt8(ascii: "\t") {
+                    columns = (columns / 4 + 1) * 4
+                } else if source.bytes[index] == UInt8(ascii: " ") {
+                    columns += 1
+                } else {
+                    break
+                }
+                index += 1
+            }
+            // A tab that reaches past the indent leaves its remainder as spaces.
+            let extra = max(0, columns - indent)
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: extra))
+            out.append(contentsOf: source.bytes[index..<end])
+            out.append(UInt8(ascii: "\n"))
+            shifts.append(index - start - extra)
+        }
+        return (String(decoding: out, as: UTF8.self), shifts)
+    }
+
+    /// The offset just past the line's last byte (before its `\n`).
+    func lineEnd(_ line: Int, _ source: ParsedText) -> Int {
+        line < source.lineStarts.count ? source.lineStarts[line] - 1 : source.bytes.count
+    }
+
+    /// The line's indentation in columns after `from`, and whether it is blank from there.
+    func leadingColumns(_ line: Int, from prefixEnd: Int, _ source: ParsedText) -> (Int, Bool) {
+        let end = lineEnd(line, source)
+        var index = prefixEnd
+        while index < end, source.bytes[index] == UInt8(ascii: " ") || source.bytes[index] == UInt8(ascii: "\t") {
+            index += 1
+        }
+        let blank = index == end || (index == end - 1 && source.bytes[index] == UInt8(ascii: "\r"))
+        return (Self.columns(source.bytes[prefixEnd..<index]), blank)
+    }
+
+    /// The offset after exactly `quotes` block quote markers (each: up to 3 spaces, `>`, one
+    /// optional space) at the start of the line; `nil` if the line has fewer.
+    func quotePrefixEnd(_ line: Int, quotes: Int, _ source: ParsedText) -> Int? {
+        let end = lineEnd(line, source)
+        var index = source.lineStarts[line - 1]
+        for _ in 0..<quotes {
+            var spaces = 0
+            while index < end, spaces < 3, source.bytes[index] == UInt8(ascii: " ") {
+                index += 1
+                spaces += 1
+            }
+            guard index < end, source.bytes[index] == UInt8(ascii: ">") else { return nil }
+            index += 1
+            if index < end, source.bytes[index] == UInt8(ascii: " ") { index += 1 }
+        }
+        return index
+    }
+
+    /// The width of a line prefix, tabs advancing to the next multiple of 4.
+    static func columns(_ bytes: ArraySlice<UInt8>) -> Int {
+        var columns = 0
+        for byte in bytes {
+            columns = byte == UInt8(ascii: "\t") ? (columns / 4 + 1) * 4 : columns + 1
+        }
+        return columns
+    }
+
+    /// Whether the pre-pass should look at the text: it holds `!!!`, `???` or `===` somewhere,
+    /// and no line ends in a bare `\r` or holds a NUL (cmark counts lines and columns differently
+    /// from `ParsedText` there, so positions would not line up; such text stays plain).
+    static func mightHaveOpener(_ text: String) -> Bool {
+        var run = 0
+        var found = false
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "=") {
+                run = byte == previous ? run + 1 : 1
+                if run >= 3 { found = true }
+            } else {
+                run = 0
+                if byte == 0 || (previous == UInt8(ascii: "\r") && byte != UInt8(ascii: "\n")) { return false }
+            }
+            previous = byte
+        }
+        return found && previous != UInt8(ascii: "\r")
+    }
+}
