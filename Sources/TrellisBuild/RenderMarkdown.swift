@@ -32,17 +32,19 @@ struct RenderMarkdown: BrandStage {
     func run(_ state: BrandState, site: SiteState) throws {
         let resolver = state.resolver(site: site)
         let icons = IconAdapter(library: state.icons)
+        let extensions = site.markdownExtensions
         let results = ParallelMap.map(Array(state.published.indices)) { i -> (RenderedPage, [Diagnostic]) in
             let page = site.pages[state.published[i]]
-            return Self.render(page, text: state.expanded[i], icons: icons, resolver: resolver)
+            return Self.render(page, text: state.expanded[i], icons: icons, resolver: resolver, extensions: extensions)
         }
         state.rendered = results.map(\.0)
         site.engine.emit(contentsOf: results.flatMap(\.1))
     }
 
-    static func render(_ page: SourcePage, text: PageText, icons: IconAdapter, resolver: LinkResolver?) -> (
-        RenderedPage, [Diagnostic]
-    ) {
+    static func render(
+        _ page: SourcePage, text: PageText, icons: IconAdapter, resolver: LinkResolver?,
+        extensions: Set<MarkdownExtension> = []
+    ) -> (RenderedPage, [Diagnostic]) {
         let pagePath = page.path, pageURL = page.url
         var rewrite: LinkRewriter.Resolve?
         if let resolver {
@@ -50,7 +52,7 @@ struct RenderMarkdown: BrandStage {
                 resolver.rewrite(target.destination, fromPage: pagePath, pageURL: pageURL)
             }
         }
-        let pipeline = MarkdownPipeline.standard(icons: icons, resolveLink: rewrite)
+        let pipeline = MarkdownPipeline.standard(icons: icons, resolveLink: rewrite, extensions: extensions)
         let processed = MarkdownPage.process(text: text.text, pipeline: pipeline)
         let parsed = ParsedText(text.text)
         func location(_ position: TextPosition) -> SourceLocation {

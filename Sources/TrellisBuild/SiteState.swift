@@ -2,6 +2,7 @@ import Foundation
 import TrellisCore
 import TrellisIcons
 import TrellisMacros
+import TrellisMarkdown
 
 /// What the site stages produce; read (never written) by the brand stages.
 final class SiteState: @unchecked Sendable {
@@ -62,6 +63,11 @@ final class SiteState: @unchecked Sendable {
                 if let path = d.path, path.hasPrefix(prefix) { d.path = String(path.dropFirst(prefix.count)) }
                 return d
             })
+    }
+
+    /// The Markdown extensions the site enables (MkDocs' `markdown_extensions`).
+    var markdownExtensions: Set<MarkdownExtension> {
+        Set((mkdocs?.markdownExtensions ?? []).compactMap { MarkdownExtension(mkdocsName: $0.name) })
     }
 
     /// The brands this build writes.

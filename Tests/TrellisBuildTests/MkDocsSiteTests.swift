@@ -88,3 +88,26 @@ import TrellisCore
         #expect(order == order.sorted())
     }
 }
+
+/// Material's container extensions, enabled by `markdown_extensions` in `mkdocs.yml`.
+@Suite struct MkDocsExtensionTests {
+    @Test func admonitionsAndTabsRenderWhenEnabledAndStayTextOtherwise() throws {
+        let page = "# Home\n\n!!! note \"Before you start\"\n    Check {{ brand }}.\n\n=== \"Linux\"\n\n    ```sh\n    ls\n    ```\n\n=== \"Windows\"\n\n    dir\n"
+        let enabled = try TestSite([
+            "mkdocs.yml": "site_name: D\nextra:\n  brand: Acme\nmarkdown_extensions:\n  - admonition\n  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n",
+            "docs/index.md": page,
+        ])
+        defer { enabled.cleanUp() }
+        #expect(enabled.build().lines == [])
+        let html = try #require(enabled.output("index.html"))
+        #expect(html.contains("<div class=\"admonition note\">\n<p class=\"admonition-title\">Before you start</p>\n<p>Check Acme.</p>\n</div>"))
+        #expect(html.contains(#"<div class="tabbed-set tabbed-alternate" data-tabs="1:2">"#))
+        #expect(html.contains(#"<label for="__tabbed_1_1">Linux</label>"#))
+        #expect(!html.contains("!!!") && !html.contains("=== "))
+
+        let plain = try TestSite(["mkdocs.yml": "site_name: D\nextra:\n  brand: Acme\n", "docs/index.md": page])
+        defer { plain.cleanUp() }
+        #expect(plain.build().lines == [])
+        #expect(try #require(plain.output("index.html")).contains("!!! note"))
+    }
+}
