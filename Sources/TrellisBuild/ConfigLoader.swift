@@ -1,5 +1,6 @@
 import Foundation
 import TrellisCore
+import TrellisMarkdown
 import Yams
 
 /// Loads `trellis.yml` and the brand files it names, with positioned diagnostics: a wrong type
@@ -7,7 +8,7 @@ import Yams
 public struct ConfigLoader {
     static let siteKeys: Set<String> = [
         "site_name", "site_description", "site_url", "docs_dir", "site_dir", "copyright", "language",
-        "theme", "nav", "brands_dir", "brands", "extra", "validation",
+        "theme", "nav", "brands_dir", "brands", "extra", "validation", "markdown_extensions",
     ]
     static let themeKeys: Set<String> = ["logo", "favicon", "primary", "accent", "templates"]
     static let brandKeys: Set<String> = ["name", "site_url", "theme", "icons", "forbidden_terms", "extra"]
@@ -88,6 +89,17 @@ public struct ConfigLoader {
             }
         }
         if let extra = reader.map(e["extra"]?.value, "extra") { config.extra = extra }
+        if let names = reader.stringList(e["markdown_extensions"]?.value, "markdown_extensions") {
+            for (name, node) in zip(names, e["markdown_extensions"]!.value.sequence ?? []) {
+                if MkDocsKnown.markdownExtensions.contains(name) || MarkdownExtension(mkdocsName: name) != nil {
+                    config.markdownExtensions.append(name)
+                } else {
+                    var message = "unknown Markdown extension '\(name)'; it is ignored"
+                    if let hint = Suggestions.didYouMean(name, in: MkDocsKnown.markdownExtensions) { message += "; \(hint)" }
+                    reader.warning(.unsupportedPlugin, node, message)
+                }
+            }
+        }
         if let nav = e["nav"]?.value { config.nav = readNav(nav, reader: &reader) }
         if let validation = e["validation"]?.value { config.ruleSeverities = readSeverities(validation, reader: &reader) }
         return config

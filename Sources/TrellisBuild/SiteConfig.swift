@@ -25,6 +25,9 @@ public struct SiteConfig: Sendable {
     public var extra = ValueMap()
     /// Where the site theme's path settings were written.
     public var settingPositions: [String: ConfigPosition] = [:]
+    /// Markdown extensions beyond CommonMark, by their MkDocs names (`admonition`,
+    /// `pymdownx.tabbed`, …).
+    public var markdownExtensions: [String] = []
     /// Per-rule severity overrides (`off` drops a rule).
     public var ruleSeverities: [RuleID: Severity?] = [:]
     /// The config file, relative to the site root (for diagnostics).

@@ -67,7 +67,8 @@ final class SiteState: @unchecked Sendable {
 
     /// The Markdown extensions the site enables (MkDocs' `markdown_extensions`).
     var markdownExtensions: Set<MarkdownExtension> {
-        Set((mkdocs?.markdownExtensions ?? []).compactMap { MarkdownExtension(mkdocsName: $0.name) })
+        let names = (mkdocs?.markdownExtensions.map(\.name) ?? []) + config.markdownExtensions
+        return Set(names.compactMap(MarkdownExtension.init(mkdocsName:)))
     }
 
     /// The brands this build writes.

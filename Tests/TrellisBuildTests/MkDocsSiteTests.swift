@@ -111,3 +111,19 @@ import TrellisCore
         #expect(try #require(plain.output("index.html")).contains("!!! note"))
     }
 }
+
+/// `markdown_extensions` in `trellis.yml` turns the same extensions on for Trellis sites.
+@Suite struct TrellisSiteExtensionTests {
+    @Test func trellisSitesEnableExtensionsByMkDocsName() throws {
+        let s = try TestSite([
+            "trellis.yml": "site_name: D\nmarkdown_extensions: [admonition, pymdownx.tabed]\n",
+            "content/index.md": "# Home\n\n!!! tip\n    Use the panel.\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(
+            s.build().lines == [
+                "trellis.yml:2:35: warning: unknown Markdown extension 'pymdownx.tabed'; it is ignored; did you mean 'pymdownx.tabbed'? [UnsupportedPlugin]"
+            ])
+        #expect(s.output("default/index.html")?.contains(#"<div class="admonition tip">"#) == true)
+    }
+}
