@@ -66,12 +66,7 @@ public struct ConfigLoader {
         var config = SiteConfig()
         config.path = path
         let e = reader.entries(of: node, known: Self.siteKeys, context: "the site config")
-        if let v = reader.string(e["site_name"]?.value, "site_name") { config.siteName = v }
-        config.siteDescription = reader.string(e["site_description"]?.value, "site_description")
-        config.siteURL = reader.string(e["site_url"]?.value, "site_url")
-        if let v = reader.string(e["docs_dir"]?.value, "docs_dir") { config.docsDir = v }
-        if let v = reader.string(e["site_dir"]?.value, "site_dir") { config.siteDir = v }
-        config.copyright = reader.string(e["copyright"]?.value, "copyright")
+        Self.readSharedKeys(e, into: &config, reader: &reader)
         if let v = reader.string(e["language"]?.value, "language") { config.language = v }
         if let v = reader.string(e["brands_dir"]?.value, "brands_dir") { config.brandsDir = v }
         if let theme = e["theme"]?.value {
@@ -88,7 +83,6 @@ public struct ConfigLoader {
                 }
             }
         }
-        if let extra = reader.map(e["extra"]?.value, "extra") { config.extra = extra }
         if let names = reader.stringList(e["markdown_extensions"]?.value, "markdown_extensions") {
             for (name, node) in zip(names, e["markdown_extensions"]!.value.sequence ?? []) {
                 if MkDocsKnown.markdownExtensions.contains(name) || MarkdownExtension(mkdocsName: name) != nil {
@@ -100,9 +94,22 @@ public struct ConfigLoader {
                 }
             }
         }
-        if let nav = e["nav"]?.value { config.nav = readNav(nav, reader: &reader) }
         if let validation = e["validation"]?.value { config.ruleSeverities = readSeverities(validation, reader: &reader) }
         return config
+    }
+
+    /// The keys `trellis.yml` shares with `mkdocs.yml`, read the same way for both.
+    static func readSharedKeys(
+        _ e: [String: (key: Node, value: Node)], into config: inout SiteConfig, reader: inout YAMLReader
+    ) {
+        if let v = reader.string(e["site_name"]?.value, "site_name") { config.siteName = v }
+        config.siteDescription = reader.string(e["site_description"]?.value, "site_description")
+        config.siteURL = reader.string(e["site_url"]?.value, "site_url")
+        if let v = reader.string(e["docs_dir"]?.value, "docs_dir") { config.docsDir = v }
+        if let v = reader.string(e["site_dir"]?.value, "site_dir") { config.siteDir = v }
+        config.copyright = reader.string(e["copyright"]?.value, "copyright")
+        if let extra = reader.map(e["extra"]?.value, "extra") { config.extra = extra }
+        if let nav = e["nav"]?.value { config.nav = MkDocsNavReader.read(nav, reader: &reader) }
     }
 
     func readTheme(_ node: Node, reader: inout YAMLReader, positions: inout [String: ConfigPosition]) -> ThemeSettings {
@@ -139,36 +146,6 @@ public struct ConfigLoader {
             return [3, 4, 6, 8].contains(hex.count) && hex.allSatisfy(\.isHexDigit)
         }
         return value.first!.isLetter
-    }
-
-    private func readNav(_ node: Node, reader: inout YAMLReader) -> [NavEntry] {
-        guard case .sequence(let items) = node else {
-            reader.error(.configType, node, "expected a list for 'nav', found \(YAMLReader.kind(of: node))")
-            return []
-        }
-        var entries: [NavEntry] = []
-        for item in items {
-            switch item {
-            case .scalar(let s):
-                entries.append(.page(title: nil, path: s.string, location: reader.location(of: item)))
-            case .mapping(let mapping) where mapping.count == 1:
-                let (key, value) = mapping.first!
-                let title = key.scalar?.string ?? ""
-                switch value {
-                case .scalar(let s) where s.string.contains("://") || s.string.hasPrefix("mailto:"):
-                    entries.append(.link(title: title, url: s.string))
-                case .scalar(let s):
-                    entries.append(.page(title: title, path: s.string, location: reader.location(of: value)))
-                case .sequence:
-                    entries.append(.section(title: title, children: readNav(value, reader: &reader)))
-                default:
-                    reader.error(.configType, value, "expected a page path or a list under '\(title)' in 'nav'")
-                }
-            default:
-                reader.error(.configType, item, "expected a page path or 'Title: path' in 'nav'")
-            }
-        }
-        return entries
     }
 
     private func readSeverities(_ node: Node, reader: inout YAMLReader) -> [RuleID: Severity?] {

@@ -68,14 +68,7 @@ public struct MkDocsConfigLoader {
 
     private func readSite(_ node: Node, into config: inout SiteConfig, settings: inout MkDocsSettings, reader: inout YAMLReader) {
         let e = reader.entries(of: node, known: Self.siteKeys, context: "mkdocs.yml")
-        if let v = reader.string(e["site_name"]?.value, "site_name") { config.siteName = v }
-        config.siteDescription = reader.string(e["site_description"]?.value, "site_description")
-        config.siteURL = reader.string(e["site_url"]?.value, "site_url")
-        if let v = reader.string(e["docs_dir"]?.value, "docs_dir") { config.docsDir = v }
-        if let v = reader.string(e["site_dir"]?.value, "site_dir") { config.siteDir = v }
-        config.copyright = reader.string(e["copyright"]?.value, "copyright")
-        if let extra = reader.map(e["extra"]?.value, "extra") { config.extra = extra }
-        if let nav = e["nav"]?.value { config.nav = MkDocsNavReader.read(nav, reader: &reader) }
+        ConfigLoader.readSharedKeys(e, into: &config, reader: &reader)
         if let validation = e["validation"]?.value {
             config.ruleSeverities = MkDocsValidation.read(validation, reader: &reader)
         }
