@@ -32,6 +32,7 @@ enum BuildPipeline {
     static let brandStages: [any BrandStage] = [
         PrepareBrand(),
         ExpandMacros(),
+        IncludeSnippets(),
         RenderMarkdown(),
         BuildNavigation(),
         CheckLinks(),

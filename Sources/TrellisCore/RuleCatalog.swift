@@ -24,6 +24,7 @@ extension RuleID {
     public static let brandLeak: RuleID = "BrandLeak"
     public static let externalLink: RuleID = "ExternalLink"
     public static let unsupportedPlugin: RuleID = "UnsupportedPlugin"
+    public static let missingSnippet: RuleID = "MissingSnippet"
 }
 
 /// Every rule Trellis reports, with its stable ID and default severity. Writers (SARIF) list
@@ -39,6 +40,7 @@ public enum RuleCatalog {
         RuleDescriptor(.unknownFilter, .error, "A macro uses a filter that does not exist."),
         RuleDescriptor(.macroSyntax, .error, "A macro tag is malformed or unterminated."),
         RuleDescriptor(.macroType, .error, "A macro applies an operation to values of the wrong type."),
+        RuleDescriptor(.missingSnippet, .error, "A `--8<--` snippet names a file that does not exist."),
         RuleDescriptor(.unknownIcon, .error, "An icon shortcode names an icon that does not exist."),
         RuleDescriptor(.navMissingPage, .error, "A nav entry names a page that does not exist."),
         RuleDescriptor(.pageNotInNav, .warning, "A page is not listed in the configured nav."),

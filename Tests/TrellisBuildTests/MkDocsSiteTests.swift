@@ -127,3 +127,32 @@ import TrellisCore
         #expect(s.output("default/index.html")?.contains(#"<div class="admonition tip">"#) == true)
     }
 }
+
+/// `pymdownx.snippets`: `--8<-- "file"` includes a file's text, also inside fenced code.
+@Suite struct SnippetTests {
+    @Test func includesSnippetsAndReportsMissingOnesAtTheirLine() throws {
+        let page = "# Home\n\n--8<-- \"snippets/note.md\"\n\n```sh\n    --8<-- \"snippets/cmd.sh\"\n```\n\n;--8<-- \"kept.md\"\n\n--8<-- \"snippets/gone.md\"\n"
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nextra:\n  brand: Acme\nmarkdown_extensions:\n  - pymdownx.snippets\n",
+            "snippets/note.md": "Shared note for {{ brand }} with [a link](nowhere.md).\n",
+            "snippets/cmd.sh": "kubectl get nodes\n",
+            "docs/index.md": page,
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(
+            report.lines == [
+                "docs/index.md:3:1: warning: 'nowhere.md' does not exist [BrokenLink]",
+                "docs/index.md:11:1: error: snippet 'snippets/gone.md' does not exist (looked in the site root) [MissingSnippet]",
+            ])
+        try s.write("docs/index.md", page.replacingOccurrences(of: "--8<-- \"snippets/gone.md\"\n", with: ""))
+        let second = s.build()
+        // The snippet's own broken link points at the line that includes it.
+        #expect(second.lines == ["docs/index.md:3:1: warning: 'nowhere.md' does not exist [BrokenLink]"])
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains("Shared note for {{ brand }} with"))
+        #expect(html.contains("<pre><code class=\"language-sh\">    kubectl get nodes\n</code></pre>"))
+        // Escaped, the line stays (smart punctuation turns its dashes into en dashes).
+        #expect(html.contains("<p>–8&lt;– “kept.md”</p>"))
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import TrellisCore
+
+/// Stage: `pymdownx.snippets` — `--8<-- "file"` lines (and `--8<--` blocks listing files) are
+/// replaced by the files' text, after macros and before Markdown, as in MkDocs. Paths resolve
+/// against `base_path` (default: the site root). A missing file is an error at the line that
+/// names it; `;--8<--` escapes a line.
+struct IncludeSnippets: BrandStage {
+    let name = "include snippets"
+
+    func run(_ state: BrandState, site: SiteState) throws {
+        guard let settings = site.mkdocs, let options = settings.markdownExtension("pymdownx.snippets") else { return }
+        var names: [String] = ["."]
+        switch options.options["base_path"] {
+        case .string(let path)?: names = [path]
+        case .list(let paths)?: names = paths.compactMap(\.stringValue)
+        default: break
+        }
+        var includer = SnippetIncluder(bases: names.map { site.root.appending(path: $0) })
+        if names != ["."] { includer.describedBases = names.map { "'\($0)'" }.joined(separator: ", ") }
+        let prepared = includer
+        let results = ParallelMap.map(Array(state.published.indices)) { i -> (PageText, [Diagnostic]) in
+            prepared.include(into: state.expanded[i], file: site.pages[state.published[i]].file)
+        }
+        state.expanded = results.map(\.0)
+        site.engine.emit(contentsOf: results.flatMap(\.1))
+    }
+}
+
+/// Replaces snippet lines with file contents, keeping the map back to the page's file.
+struct SnippetIncluder: Sendable {
+    let bases: [URL]
+    /// The base paths as the config names them, for messages.
+    var describedBases = "the site root"
+
+    func include(into page: PageText, file: SourceFile) -> (PageText, [Diagnostic]) {
+        guard page.text.contains("8<") else { return (page, []) }
+        var output = ""
+        var map = SourceMap()
+        var diagnostics: [Diagnostic] = []
+        var offset = 0
+        var inBlock = false
+        for rawLine in page.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let lineLength = rawLine.utf8.count
+            let hasNewline = offset + lineLength < page.text.utf8.count
+            let trimmed = rawLine.drop { $0 == " " || $0 == "\t" }
+            let indent = String(rawLine.prefix(rawLine.count - trimmed.count))
+            func copyLine() {
+                output += rawLine + (hasNewline ? "\n" : "")
+                map.appendCopy(sourceStart: offset, length: lineLength + (hasNewline ? 1 : 0))
+            }
+            func insert(_ name: String) {
+                let sourceOffset = page.sourceMap.sourceOffset(forOutputOffset: offset)
+                guard let text = read(name) else {
+                    diagnostics.append(
+                        Diagnostic(
+                            .missingSnippet, path: file.path, at: file.location(ofUTF8Offset: sourceOffset),
+                            message: "snippet '\(name)' does not exist (looked in \(describedBases))"))
+                    return
+                }
+                var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                if lines.last?.isEmpty == true { lines.removeLast() }
+                let inserted = lines.map { indent + $0 }.joined(separator: "\n") + "\n"
+                output += inserted
+                map.appendGenerated(sourceStart: offset, length: inserted.utf8.count)
+            }
+            if trimmed.hasPrefix(";") && Self.isMarker(trimmed.dropFirst()) {
+                output += indent + trimmed.dropFirst() + (hasNewline ? "\n" : "")
+                map.appendGenerated(sourceStart: offset, length: output.utf8.count - map.outputLength)
+            } else if Self.isMarker(trimmed) && trimmed.drop(while: { $0 == "-" || $0 == "8" || $0 == "<" }).allSatisfy(\.isWhitespace) {
+                inBlock.toggle()
+            } else if inBlock {
+                let name = trimmed.trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty { insert(name) }
+            } else if Self.isMarker(trimmed), let name = Self.quotedName(trimmed) {
+                insert(name)
+            } else {
+                copyLine()
+            }
+            offset += lineLength + 1
+        }
+        return (PageText(text: output, sourceMap: map.composed(with: page.sourceMap)), diagnostics)
+    }
+
+    /// `--8<--` (any number of dashes on each side).
+    static func isMarker(_ line: Substring) -> Bool {
+        guard let scissors = line.range(of: "8<") else { return false }
+        let before = line[..<scissors.lowerBound], after = line[scissors.upperBound...]
+        return !before.isEmpty && before.allSatisfy { $0 == "-" } && after.hasPrefix("-")
+    }
+
+    static func quotedName(_ line: Substring) -> String? {
+        let rest = line.drop { $0 == "-" || $0 == "8" || $0 == "<" }.trimmingCharacters(in: .whitespaces)
+        guard let quote = rest.first, quote == "\"" || quote == "'", rest.count >= 2, rest.last == quote else { return nil }
+        return String(rest.dropFirst().dropLast())
+    }
+
+    /// The file's text, or nil when no base path has it. As pymdownx's `restrict_base_path`,
+    /// a name that climbs out of its base path is not read.
+    func read(_ name: String) -> String? {
+        for base in bases {
+            let root = base.standardizedFileURL.path
+            let url = base.appending(path: name).standardizedFileURL
+            guard url.path.hasPrefix(root + "/"), let data = FileManager.default.contents(atPath: url.path) else {
+                continue
+            }
+            return String(decoding: data, as: UTF8.self)
+        }
+        return nil
+    }
+}
