@@ -40,7 +40,6 @@ public enum RuleCatalog {
         RuleDescriptor(.unknownFilter, .error, "A macro uses a filter that does not exist."),
         RuleDescriptor(.macroSyntax, .error, "A macro tag is malformed or unterminated."),
         RuleDescriptor(.macroType, .error, "A macro applies an operation to values of the wrong type."),
-        RuleDescriptor(.missingSnippet, .error, "A `--8<--` snippet names a file that does not exist."),
         RuleDescriptor(.unknownIcon, .error, "An icon shortcode names an icon that does not exist."),
         RuleDescriptor(.navMissingPage, .error, "A nav entry names a page that does not exist."),
         RuleDescriptor(.pageNotInNav, .warning, "A page is not listed in the configured nav."),
@@ -60,6 +59,8 @@ public enum RuleCatalog {
         RuleDescriptor(.unsupportedPlugin, .warning, "An MkDocs plugin or Markdown extension Trellis does not support; it is ignored."),
         RuleDescriptor(.templateError, .error, "A theme template is malformed or cannot render."),
         RuleDescriptor(.io, .error, "A file cannot be read or written."),
+        // New rules go last, so SARIF rule indices of existing ones stay put.
+        RuleDescriptor(.missingSnippet, .error, "A `--8<--` snippet names a file that does not exist."),
     ]
 
     /// The descriptor of `id`, if it is one of Trellis's rules.
