@@ -5,7 +5,8 @@
 public struct HTMLIDCollector: Sendable {
     public init() {}
 
-    /// Every id on the page: heading ids and ids in HTML blocks, inline HTML and inserted HTML.
+    /// Every id on the page: heading ids, ids in HTML blocks, inline HTML and inserted HTML, and
+    /// the ids of content tabs.
     public func collect(_ document: MarkdownDocument) -> Set<String> {
         var ids = Set<String>()
         for node in document.preorder() {
@@ -14,6 +15,10 @@ public struct HTMLIDCollector: Sendable {
                 ids.insert(id)
             case .htmlBlock(let html), .inlineHTML(let html), .rawHTML(let html):
                 Self.scanIDs(in: html, into: &ids)
+            case .tabbedSet(let number, _):
+                // Each tab's radio input has an id (`__tabbed_1_2`) that links may target.
+                let tabs = document.children(of: node).count
+                for tab in 1...max(tabs, 1) where tabs > 0 { ids.insert("__tabbed_\(number)_\(tab)") }
             default:
                 break
             }

@@ -156,3 +156,17 @@ import TrellisCore
         #expect(html.contains("<p>–8&lt;– “kept.md”</p>"))
     }
 }
+
+@Suite struct TabAnchorTests {
+    @Test func linksToContentTabsAreValidAnchors() throws {
+        let s = try TestSite([
+            "trellis.yml": "site_name: D\nmarkdown_extensions: [pymdownx.tabbed]\n",
+            "content/index.md": "# Home\n\n[Windows](#__tabbed_1_2) [none](#__tabbed_1_3)\n\n=== \"Linux\"\n\n    ls\n\n=== \"Windows\"\n\n    dir\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(
+            s.build().lines == [
+                "content/index.md:3:33: error: this page has no heading or id '__tabbed_1_3'; did you mean '__tabbed_1_1' or '__tabbed_1_2'? [MissingAnchor]"
+            ])
+    }
+}
