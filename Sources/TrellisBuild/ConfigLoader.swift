@@ -8,7 +8,7 @@ import Yams
 public struct ConfigLoader {
     static let siteKeys: Set<String> = [
         "site_name", "site_description", "site_url", "docs_dir", "site_dir", "copyright", "language",
-        "theme", "nav", "brands_dir", "brands", "extra", "validation", "markdown_extensions",
+        "theme", "nav", "brands_dir", "brands", "extra", "validation", "markdown_extensions", "mkdocs",
     ]
     static let themeKeys: Set<String> = ["logo", "favicon", "primary", "accent", "templates"]
     static let brandKeys: Set<String> = ["name", "site_url", "theme", "icons", "forbidden_terms", "extra"]
@@ -21,8 +21,10 @@ public struct ConfigLoader {
     }
 
     /// The site config, and every brand it names (or one default brand).
-    public func load(configName: String = "trellis.yml") -> (SiteConfig, [Brand], [Diagnostic]) {
-        var config = SiteConfig()
+    /// - Parameter base: settings to start from (an MkDocs site's, when `trellis.yml` names one
+    ///   with `mkdocs:`); keys in `trellis.yml` win, and `extra` and `theme` merge over them.
+    public func load(configName: String = "trellis.yml", base: SiteConfig? = nil) -> (SiteConfig, [Brand], [Diagnostic]) {
+        var config = base ?? SiteConfig()
         config.path = configName
         var reader = YAMLReader(path: configName)
         let url = root.appending(path: configName)
@@ -30,7 +32,7 @@ public struct ConfigLoader {
             return (config, [], reader.diagnostics)
         }
         if let node = reader.parse(text) {
-            config = readSite(node, path: configName, reader: &reader)
+            config = readSite(node, path: configName, base: base, reader: &reader)
         }
         var diagnostics = reader.diagnostics
         var brands: [Brand] = []
@@ -62,15 +64,18 @@ public struct ConfigLoader {
         return text
     }
 
-    private func readSite(_ node: Node, path: String, reader: inout YAMLReader) -> SiteConfig {
-        var config = SiteConfig()
+    private func readSite(_ node: Node, path: String, base: SiteConfig?, reader: inout YAMLReader) -> SiteConfig {
+        var config = base ?? SiteConfig()
         config.path = path
         let e = reader.entries(of: node, known: Self.siteKeys, context: "the site config")
         Self.readSharedKeys(e, into: &config, reader: &reader)
+        if let base { config.extra = base.extra.merging(e["extra"] == nil ? ValueMap() : config.extra) }
+        config.mkdocsConfig = reader.string(e["mkdocs"]?.value, "mkdocs")
         if let v = reader.string(e["language"]?.value, "language") { config.language = v }
         if let v = reader.string(e["brands_dir"]?.value, "brands_dir") { config.brandsDir = v }
         if let theme = e["theme"]?.value {
-            config.theme = readTheme(theme, reader: &reader, positions: &config.settingPositions)
+            let own = readTheme(theme, reader: &reader, positions: &config.settingPositions)
+            config.theme = (base?.theme ?? ThemeSettings()).overlaid(with: own)
         }
         if let ids = reader.stringList(e["brands"]?.value, "brands") {
             for (id, element) in zip(ids, e["brands"]!.value.sequence ?? []) {

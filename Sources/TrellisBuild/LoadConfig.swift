@@ -50,7 +50,20 @@ struct LoadConfig: SiteStage {
             config.ruleSeverities = Self.mkdocsDefaultSeverities.merging(config.ruleSeverities) { _, site in site }
             site.mkdocs = settings
         } else {
-            (config, brands, diagnostics) = ConfigLoader(root: site.root).load(configName: configName)
+            let loader = ConfigLoader(root: site.root)
+            (config, brands, diagnostics) = loader.load(configName: configName)
+            // `mkdocs: mkdocs.yml`: the MkDocs site is the base, trellis.yml adds the brands.
+            if let mkdocsName = config.mkdocsConfig, !diagnostics.contains(where: { $0.severity == .error }) {
+                let (base, _, settings, mkdocsDiagnostics) = MkDocsConfigLoader(root: site.root).load(configName: mkdocsName)
+                (config, brands, diagnostics) = loader.load(configName: configName, base: base)
+                diagnostics = mkdocsDiagnostics + diagnostics
+                config.ruleSeverities = Self.mkdocsDefaultSeverities.merging(base.ruleSeverities) { _, site in site }
+                    .merging(config.ruleSeverities) { _, trellis in trellis }
+                site.mkdocs = settings
+                if let text = try? String(contentsOf: site.root.appending(path: mkdocsName), encoding: .utf8) {
+                    site.sources[base.path] = SourceFile(path: base.path, text: text)
+                }
+            }
         }
         site.config = config
         site.brands = brands

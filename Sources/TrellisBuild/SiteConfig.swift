@@ -25,6 +25,9 @@ public struct SiteConfig: Sendable {
     public var extra = ValueMap()
     /// Where the site theme's path settings were written.
     public var settingPositions: [String: ConfigPosition] = [:]
+    /// An `mkdocs.yml` this site builds on (`mkdocs: mkdocs.yml` in `trellis.yml`): its settings
+    /// are the base, `trellis.yml` adds brands and overrides.
+    public var mkdocsConfig: String?
     /// Markdown extensions beyond CommonMark, by their MkDocs names (`admonition`,
     /// `pymdownx.tabbed`, …).
     public var markdownExtensions: [String] = []

@@ -170,3 +170,35 @@ import TrellisCore
             ])
     }
 }
+
+/// One MkDocs source, a site per brand: `trellis.yml` names the `mkdocs.yml` and adds brands.
+@Suite struct MkDocsWithBrandsTests {
+    @Test func brandsOverlayTheirVariablesAndThemeOnAnMkDocsSite() throws {
+        let s = try TestSite([
+            "mkdocs.yml": """
+                site_name: Cloud Docs
+                extra:
+                  brand: Upstream
+                  support: help@upstream.example
+                markdown_extensions: [admonition]
+                theme:
+                  name: material
+                  palette:
+                    primary: indigo
+                """,
+            "trellis.yml": "mkdocs: mkdocs.yml\nbrands: [alpha, beta]\n",
+            "brands/alpha.yml": "name: Alpha Cloud\nextra:\n  brand: Alpha Cloud\n",
+            "brands/beta.yml": "name: Beta Hosting\ntheme:\n  primary: \"#445566\"\nextra:\n  brand: Beta Hosting\n",
+            "docs/index.md": "# Home\n\n!!! note\n    {{ brand }}: write to {{ support }}.\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let alpha = try #require(s.output("alpha/index.html"))
+        let beta = try #require(s.output("beta/index.html"))
+        #expect(alpha.contains("<p>Alpha Cloud: write to help@upstream.example.</p>"))
+        #expect(beta.contains("<p>Beta Hosting: write to help@upstream.example.</p>"))
+        #expect(alpha.contains(#"<div class="admonition note">"#))
+        #expect(beta.contains("#445566") && !alpha.contains("#445566"))
+        #expect(alpha.contains("--trellis-primary:#4051b5"))
+    }
+}
