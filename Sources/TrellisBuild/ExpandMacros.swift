@@ -16,6 +16,7 @@ struct ExpandMacros: BrandStage {
         let brand = state.brand
         let configValue = Self.configValue(site.config, brand: brand, mkdocs: site.mkdocs)
         let mkdocs = site.mkdocs
+        let undefined = Self.undefinedPolicy(mkdocs)
         let results = ParallelMap.map(state.published) { index -> (PageText, [Diagnostic]) in
             let page = site.pages[index]
             guard let template = site.macroTemplates[index] else {
@@ -25,11 +26,18 @@ struct ExpandMacros: BrandStage {
             var context = brand.extra
             context["config"] = configValue
             context["page"] = Self.pageValue(page, mkdocs: mkdocs)
-            let expansion = template.render(context: context)
+            let expansion = template.render(context: context, undefined: undefined)
             return (PageText(text: expansion.text, sourceMap: expansion.sourceMap), expansion.diagnostics)
         }
         state.expanded = results.map(\.0)
         site.engine.emit(contentsOf: results.flatMap(\.1))
+    }
+
+    /// Trellis is strict; an MkDocs site follows its macros plugin's `on_undefined`, whose
+    /// default is `keep`.
+    static func undefinedPolicy(_ mkdocs: MkDocsSettings?) -> UndefinedPolicy {
+        guard let mkdocs, mkdocs.plugin("macros") != nil else { return .strict }
+        return mkdocs.macrosOnUndefined.flatMap(UndefinedPolicy.init(rawValue:)) ?? .keep
     }
 
     /// `page.*`: title, url, meta (front matter), the source path, and (for MkDocs sites with a

@@ -19,6 +19,11 @@ struct Evaluator {
         self.context = context
     }
 
+    /// Forgets the problems recorded since `count` (an undefined value the page's policy allows).
+    mutating func dropProblems(after count: Int) {
+        problems.removeSubrange(count...)
+    }
+
     /// The expression's value; an undefined result is reported and fails.
     mutating func value(_ e: Expression) throws(EvaluationFailure) -> Value {
         try consume(try evaluate(e))

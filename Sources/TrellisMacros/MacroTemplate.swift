@@ -78,13 +78,13 @@ public struct MacroTemplate: Sendable {
     }
 
     /// Renders the template with one brand's variables.
-    public func render(context: ValueMap) -> MacroExpansion {
+    public func render(context: ValueMap, undefined: UndefinedPolicy = .strict) -> MacroExpansion {
         if isPlainText, !hasCarriageReturn, limit == text.utf8.count {
             return MacroExpansion(text: text, sourceMap: .identity(length: limit, sourceOffset: sourceOffset))
         }
         var renderer = Renderer(
             program: program, hasCarriageReturn: hasCarriageReturn, sourceOffset: sourceOffset, capacity: limit,
-            context: context)
+            context: context, undefined: undefined)
         Self.withBytes(of: text) { bytes in renderer.run(bytes) }
         return MacroExpansion(
             text: String(decoding: renderer.output, as: UTF8.self), sourceMap: renderer.sourceMap,

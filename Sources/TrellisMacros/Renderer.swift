@@ -12,8 +12,14 @@ struct Renderer {
 
     var problems: [MacroProblem] { evaluator.problems }
 
-    init(program: [Instruction], hasCarriageReturn: Bool, sourceOffset: Int, capacity: Int, context: ValueMap) {
+    let undefined: UndefinedPolicy
+
+    init(
+        program: [Instruction], hasCarriageReturn: Bool, sourceOffset: Int, capacity: Int, context: ValueMap,
+        undefined: UndefinedPolicy = .strict
+    ) {
         self.program = program
+        self.undefined = undefined
         self.hasCarriageReturn = hasCarriageReturn
         self.sourceOffset = sourceOffset
         self.evaluator = Evaluator(context: context)
@@ -28,19 +34,53 @@ struct Renderer {
                 copy(bytes, start, end)
                 pc += 1
             case .output(let expression, let tag):
+                let before = evaluator.problems.count
                 if let value = try? evaluator.value(expression) {
                     let text = PythonText.str(value)
                     output.append(contentsOf: text.utf8)
                     sourceMap.appendGenerated(sourceStart: sourceOffset + tag, length: text.utf8.count)
+                } else if onlyUndefined(since: before) {
+                    evaluator.dropProblems(after: before)
+                    if undefined == .keep {
+                        // The tag as written, `{{ … }}`, stays in the page.
+                        let end = Self.tagEnd(bytes, from: tag)
+                        append(bytes, tag, end)
+                    }
                 }
                 pc += 1
             case .jumpUnless(let condition, let target):
+                let before = evaluator.problems.count
                 let holds = (try? evaluator.value(condition)).map(PythonSemantics.isTruthy) ?? false
+                if !holds, onlyUndefined(since: before) { evaluator.dropProblems(after: before) }
                 pc = holds ? pc + 1 : target
             case .jump(let target):
                 pc = target
             }
         }
+    }
+
+    /// Whether the policy forgives the problems recorded since `count`: all are undefined names.
+    private func onlyUndefined(since count: Int) -> Bool {
+        undefined != .strict && evaluator.problems.count > count
+            && evaluator.problems[count...].allSatisfy { $0.rule == .undefinedVariable }
+    }
+
+    /// Just past the `}}` that closes the tag starting at `start` (quotes respected).
+    static func tagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start + 2
+        var quote: UInt8?
+        while i + 1 < bytes.count {
+            let b = bytes[i]
+            if let q = quote {
+                if b == UInt8(ascii: "\\") { i += 1 } else if b == q { quote = nil }
+            } else if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") {
+                quote = b
+            } else if b == UInt8(ascii: "}"), bytes[i + 1] == UInt8(ascii: "}") {
+                return i + 2
+            }
+            i += 1
+        }
+        return bytes.count
     }
 
     /// Copies page text, turning `\r\n` and `\r` into `\n` as Jinja does.

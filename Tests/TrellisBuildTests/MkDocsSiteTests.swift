@@ -202,3 +202,37 @@ import TrellisCore
         #expect(alpha.contains("--trellis-primary:#4051b5"))
     }
 }
+
+/// The macros plugin's `on_undefined`: `keep` (its default) leaves the tag, `strict` reports it.
+@Suite struct OnUndefinedTests {
+    func build(_ plugin: String) throws -> (BuildReport, String?) {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nextra:\n  brand: Acme\nplugins:\n\(plugin)\n",
+            "docs/index.md": "# Home\n\n{{ brand }} and {{ missing.name }}{% if missing %} never{% endif %}.\n",
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        return (report, s.output("index.html"))
+    }
+
+    @Test func keepIsTheDefault() throws {
+        let (report, html) = try build("  - macros")
+        #expect(report.lines == [])
+        #expect(html?.contains("<p>Acme and {{ missing.name }}.</p>") == true)
+    }
+
+    @Test func silentPrintsNothing() throws {
+        let (report, html) = try build("  - macros:\n      on_undefined: silent")
+        #expect(report.lines == [])
+        #expect(html?.contains("<p>Acme and .</p>") == true)
+    }
+
+    @Test func strictReportsIt() throws {
+        let (report, _) = try build("  - macros:\n      on_undefined: strict")
+        #expect(
+            report.lines == [
+                "docs/index.md:3:20: error: undefined variable 'missing' [UndefinedVariable]",
+                "docs/index.md:3:41: error: undefined variable 'missing' [UndefinedVariable]",
+            ])
+    }
+}
