@@ -3,7 +3,7 @@
 /// nodes parsed from the cell text, with positions in the original text.
 extension ContainerParser {
     /// The table formed by the lines of the paragraph at `span`, if any. Rows stop before a line
-    /// that lacks the paragraph's block quote markers (a lazy continuation line).
+    /// that lacks the paragraph's block quote markers (a lazy continuation line) or opens a container.
     func table(in span: TextSpan, quotes: Int, source: ParsedText) -> Found? {
         let firstStart = source.lineStarts[span.start.line - 1]
         let offset = firstStart + span.start.byteColumn - 1
@@ -13,17 +13,24 @@ extension ContainerParser {
             contentStart = marker + 1
             if contentStart < offset, source.bytes[contentStart] == UInt8(ascii: " ") { contentStart += 1 }
         }
-        var lines: [(line: Int, text: Range<Int>)] = [(span.start.line, offset..<rowEnd(span.start.line, source))]
+        let firstEnd = rowEnd(span.start.line, source)
+        // Every header row holds a pipe; most paragraphs are rejected here without collecting lines.
+        guard span.end.line > span.start.line, offset < firstEnd,
+            source.bytes[offset..<firstEnd].contains(UInt8(ascii: "|"))
+        else { return nil }
+        var lines: [(line: Int, text: Range<Int>)] = [(span.start.line, offset..<firstEnd)]
         var line = span.start.line + 1
         while line <= span.end.line, var start = quotePrefixEnd(line, quotes: quotes, source) {
             let end = rowEnd(line, source)
             while start < end, source.bytes[start] == UInt8(ascii: " ") || source.bytes[start] == UInt8(ascii: "\t") {
                 start += 1
             }
+            // Python-Markdown's container processors run before the table's and split the block.
+            if ContainerOpener.recognise(source.bytes[start..<end], extensions: extensions) != nil { break }
             lines.append((line, start..<end))
             line += 1
         }
-        guard offset <= lines[0].text.upperBound, let table = PipeTable.recognise(lines, in: source.bytes) else { return nil }
+        guard let table = PipeTable.recognise(lines, in: source.bytes) else { return nil }
         return Found(
             opener: ContainerOpener(kind: .table(table), classes: "", title: nil, titleOffset: 0),
             line: span.start.line, column: span.start.byteColumn,
@@ -49,11 +56,11 @@ extension ContainerParser {
                 appendCell(source.bytes[cell], at: cellSpan.start, to: cellNode, in: &document)
             }
         }
-        // Python-Markdown gives a table without body rows one row of empty cells.
+        // Python-Markdown gives a table without body rows one row of empty, unaligned cells.
         if table.rows.count == 1 {
             let rowNode = document.appendChild(.tableRow, span: nil, to: node)
-            for alignment in table.alignments {
-                document.appendChild(.tableCell(header: false, alignment: alignment), span: nil, to: rowNode)
+            for _ in table.alignments {
+                document.appendChild(.tableCell(header: false, alignment: nil), span: nil, to: rowNode)
             }
         }
     }

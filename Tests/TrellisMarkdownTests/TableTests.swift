@@ -47,7 +47,7 @@ struct TableTests {
     }
 
     @Test func aTableWithoutBodyRowsGetsOneEmptyRow() {
-        #expect(Self.html("A | B\n--|--\n").hasSuffix("<tbody>\n<tr>\n<td></td>\n<td></td>\n</tr>\n</tbody>\n</table>\n"))
+        #expect(Self.html("A | B\n:-|-:\n").hasSuffix("<tbody>\n<tr>\n<td></td>\n<td></td>\n</tr>\n</tbody>\n</table>\n"))
     }
 
     @Test func splittingFollowsPythonMarkdown() {
@@ -105,5 +105,10 @@ struct TableTests {
 
     @Test func crlfTablesAreRecognised() {
         #expect(Self.html("| A | B |\r\n|---|---|\r\n| 1 | 2 |\r\n").contains("<td>2</td>"))
+    }
+
+    @Test func aContainerOpenerEndsTheTableAsInPythonMarkdown() {
+        let html = Self.html("| a | b |\n|---|---|\n| 1 | 2 |\n!!! note\n    Body\n")
+        #expect(html.contains("<td>2</td>\n</tr>\n</tbody>\n</table>\n<div class=\"admonition note\">"))
     }
 }
