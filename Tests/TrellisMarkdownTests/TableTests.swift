@@ -111,4 +111,21 @@ struct TableTests {
         let html = Self.html("| a | b |\n|---|---|\n| 1 | 2 |\n!!! note\n    Body\n")
         #expect(html.contains("<td>2</td>\n</tr>\n</tbody>\n</table>\n<div class=\"admonition note\">"))
     }
+
+    @Test func tablesInDeepBlockQuotesAndManyTablesOnASmallStack() {
+        let quotes = String(repeating: ">", count: 10_000)
+        let deep = "\(quotes) | a | b |\n\(quotes) |---|---|\n\(quotes) | 1 | 2 |\n"
+        let deepHTML = onSmallStack { Self.html(deep) }
+        #expect(deepHTML.contains("<td>2</td>"))
+        let many = String(repeating: "| a | b |\n|---|---|\n| 1 | 2 |\n\n", count: 10_000)
+        let manyHTML = onSmallStack { Self.html(many) }
+        #expect(manyHTML.components(separatedBy: "<table>").count == 10_001)
+    }
+
+    @Test func invalidUTF8AndEmptyCellsAreSafe() {
+        let bytes: [UInt8] = Array("| a | b |\n|---|---|\n| ".utf8) + [0xFF, 0xC3] + Array(" | |\n".utf8)
+        let page = MarkdownPage.process(bytes: bytes, pipeline: Self.pipeline)
+        #expect(page.html.contains("<td>\u{FFFD}\u{FFFD}</td>\n<td></td>"))
+        #expect(Self.html("|\n|-|\n").contains("<th></th>"))
+    }
 }
