@@ -1,11 +1,13 @@
 /// The first line of a container block, recognised with the same grammar as the Python
 /// extensions' start patterns (Python-Markdown `admonition`, `pymdownx.details`,
-/// `pymdownx.tabbed`), applied to one line.
+/// `pymdownx.tabbed`), applied to one line; or a whole pipe table, which the pre-pass replaces
+/// like a container.
 struct ContainerOpener: Equatable {
     enum Kind: Equatable {
         case admonition
         case details(open: Bool)
         case tab(select: Bool, newSet: Bool)
+        case table(PipeTable)
     }
 
     var kind: Kind

@@ -74,15 +74,19 @@ extension ContainerParser {
         return columns
     }
 
-    /// Whether the pre-pass should look at the text: it holds `!!!`, `???` or `===` somewhere,
+    /// Whether the pre-pass should look at the text: it holds `!!!`, `???` or `===` (or, with
+    /// `pipes`, a `|`) somewhere,
     /// and no line ends in a bare `\r` or holds a NUL (cmark counts lines and columns differently
     /// from `ParsedText` there, so positions would not line up; such text stays plain).
-    static func mightHaveOpener(_ text: String) -> Bool {
+    static func mightHaveOpener(_ text: String, pipes: Bool) -> Bool {
         var run = 0
         var found = false
         var previous: UInt8 = 0
         for byte in text.utf8 {
-            if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "=") {
+            if pipes, byte == UInt8(ascii: "|") {
+                found = true
+                run = 0
+            } else if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "=") {
                 run = byte == previous ? run + 1 : 1
                 if run >= 3 { found = true }
             } else {

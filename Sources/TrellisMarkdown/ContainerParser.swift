@@ -36,7 +36,7 @@ struct ContainerParser: Sendable {
     }
 
     /// One container found by the pre-pass.
-    private struct Found {
+    struct Found {
         var opener: ContainerOpener
         /// The 1-based line of the opener and the 1-based byte column where `!!!` etc. start.
         var line: Int
@@ -52,7 +52,7 @@ struct ContainerParser: Sendable {
 
     func parse(_ text: String, depth: Int) -> MarkdownDocument {
         let plain = CMark.parse(text)
-        guard depth < Self.maxDepth, !extensions.isEmpty, Self.mightHaveOpener(text) else { return plain }
+        guard depth < Self.maxDepth, !extensions.isEmpty, Self.mightHaveOpener(text, pipes: extensions.contains(.tables)) else { return plain }
         let source = ParsedText(text)
         let found = findContainers(in: plain, source: source)
         guard !found.isEmpty else { return plain }
@@ -100,6 +100,13 @@ struct ContainerParser: Sendable {
             var inItem = false
             if let parent = document.parent(of: event.node), case .item = document.kind(of: parent) { inItem = true }
             var line = max(span.start.line, nextFreeLine)
+            if case .paragraph = kind, line == span.start.line, extensions.contains(.tables),
+                let table = table(in: span, quotes: quoteDepth, source: source)
+            {
+                found.append(table)
+                line = (table.body?.upperBound ?? line) + 1
+                nextFreeLine = line
+            }
             while line <= span.end.line {
                 if let container = opener(
                     at: line, paragraphStart: span.start, inItem: inItem, quotes: quoteDepth, source: source)
@@ -204,6 +211,11 @@ struct ContainerParser: Sendable {
         case .details(let open):
             container = document.insert(
                 .details(classes: found.opener.classes, open: open), span: span, before: placeholder)
+        case .table(let table):
+            let node = document.insert(.table, span: span, before: placeholder)
+            document.remove(placeholder)
+            appendRows(of: table, to: node, in: &document, source: source)
+            return
         case .tab(let select, let newSet):
             var set: NodeID
             if !newSet, let previous = document.previousSibling(of: placeholder),
@@ -252,7 +264,7 @@ struct ContainerParser: Sendable {
     }
 
     /// Copies the children of `from` (the root by default) in `sub` under `parent`, mapping spans.
-    private static func graft(
+    static func graft(
         _ sub: MarkdownDocument, from start: NodeID? = nil, under parent: NodeID, in document: inout MarkdownDocument,
         map: (TextPosition) -> TextPosition
     ) {

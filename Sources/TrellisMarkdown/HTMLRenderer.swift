@@ -55,6 +55,8 @@ public struct HTMLRenderer: Sendable {
                 if !renderContainer(kind, node: node, entering: event.entering, in: document, to: &out) {
                     skipping = node
                 }
+            case .table, .tableRow, .tableCell:
+                renderTable(kind, node: node, entering: event.entering, in: document, to: &out)
             case .blockQuote:
                 cr(&out)
                 out.append(contentsOf: event.entering ? Tags.blockquoteOpen : Tags.blockquoteClose)

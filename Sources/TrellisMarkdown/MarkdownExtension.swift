@@ -9,15 +9,18 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     case details
     /// `pymdownx.tabbed` with `alternate_style: true`: consecutive `=== "Title"` blocks.
     case tabbed
+    /// Python-Markdown `tables`: pipe tables (header row, delimiter row, body rows).
+    case tables
 
     /// The extension an `mkdocs.yml` `markdown_extensions` entry names (`admonition`,
-    /// `pymdownx.details`, `pymdownx.tabbed`, also as `markdown.extensions.admonition`); `nil`
-    /// for any other entry.
+    /// `pymdownx.details`, `pymdownx.tabbed`, `tables`, also as `markdown.extensions.admonition` and
+    /// `markdown.extensions.tables`); `nil` for any other entry.
     public init?(mkdocsName: String) {
         switch mkdocsName {
         case "admonition", "markdown.extensions.admonition": self = .admonition
         case "pymdownx.details": self = .details
         case "pymdownx.tabbed": self = .tabbed
+        case "tables", "markdown.extensions.tables": self = .tables
         default: return nil
         }
     }

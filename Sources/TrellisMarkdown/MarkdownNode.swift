@@ -98,6 +98,12 @@ public enum NodeKind: Hashable, Sendable {
     case tab
     /// The inline title of an admonition, details block or tab.
     case containerTitle
+    /// A Python-Markdown `tables` table; its children are `tableRow`s, the first being the header.
+    case table
+    /// One row of a `table`.
+    case tableRow
+    /// One cell of a `tableRow` (`th` in the header row), holding inline nodes.
+    case tableCell(header: Bool, alignment: TableAlignment?)
 
     /// Whether the node can never have children (its content is its literal).
     public var isLeaf: Bool {
@@ -108,4 +114,9 @@ public enum NodeKind: Hashable, Sendable {
             return false
         }
     }
+}
+
+/// A table column's alignment, from the colons of its delimiter row (`:--`, `:-:`, `--:`).
+public enum TableAlignment: String, Hashable, Sendable {
+    case left, center, right
 }
