@@ -33,9 +33,12 @@ struct RenderMarkdown: BrandStage {
         let resolver = state.resolver(site: site)
         let icons = IconAdapter(library: state.icons)
         let extensions = site.markdownExtensions
+        let renderer = site.htmlRenderer
         let results = ParallelMap.map(Array(state.published.indices)) { i -> (RenderedPage, [Diagnostic]) in
             let page = site.pages[state.published[i]]
-            return Self.render(page, text: state.expanded[i], icons: icons, resolver: resolver, extensions: extensions)
+            return Self.render(
+                page, text: state.expanded[i], icons: icons, resolver: resolver, extensions: extensions,
+                renderer: renderer)
         }
         state.rendered = results.map(\.0)
         site.engine.emit(contentsOf: results.flatMap(\.1))
@@ -43,7 +46,7 @@ struct RenderMarkdown: BrandStage {
 
     static func render(
         _ page: SourcePage, text: PageText, icons: IconAdapter, resolver: LinkResolver?,
-        extensions: Set<MarkdownExtension> = []
+        extensions: Set<MarkdownExtension> = [], renderer: HTMLRenderer = HTMLRenderer()
     ) -> (RenderedPage, [Diagnostic]) {
         let pagePath = page.path, pageURL = page.url
         var rewrite: LinkRewriter.Resolve?
@@ -53,7 +56,7 @@ struct RenderMarkdown: BrandStage {
             }
         }
         let pipeline = MarkdownPipeline.standard(icons: icons, resolveLink: rewrite, extensions: extensions)
-        let processed = MarkdownPage.process(text: text.text, pipeline: pipeline)
+        let processed = MarkdownPage.process(text: text.text, pipeline: pipeline, renderer: renderer)
         let parsed = ParsedText(text.text)
         func location(_ position: TextPosition) -> SourceLocation {
             let offset = text.sourceMap.sourceOffset(forOutputOffset: parsed.utf8Offset(of: position))

@@ -71,6 +71,17 @@ final class SiteState: @unchecked Sendable {
         return Set(names.compactMap(MarkdownExtension.init(mkdocsName:)))
     }
 
+    /// How headings render: Trellis always adds permalinks; an MkDocs site only with `toc`'s
+    /// `permalink` option (`true` for ¶, or the symbol to show), as MkDocs does.
+    var htmlRenderer: HTMLRenderer {
+        guard let mkdocs else { return HTMLRenderer() }
+        switch mkdocs.markdownExtension("toc")?.options["permalink"] {
+        case .bool(true)?: return HTMLRenderer(permalinks: true)
+        case .string(let symbol)?: return HTMLRenderer(permalinks: true, permalinkSymbol: symbol)
+        default: return HTMLRenderer(permalinks: false)
+        }
+    }
+
     /// The brands this build writes.
     var selectedBrands: [Brand] {
         guard let wanted = options.brands else { return brands }

@@ -236,3 +236,22 @@ import TrellisCore
             ])
     }
 }
+
+/// Heading permalinks on an MkDocs site follow `toc: permalink`, as MkDocs renders them.
+@Suite struct MkDocsPermalinkTests {
+    func home(_ extensions: String) throws -> String? {
+        let s = try TestSite(["mkdocs.yml": "site_name: D\n\(extensions)", "docs/index.md": "# Home\n\n## Setup\n"])
+        defer { s.cleanUp() }
+        _ = s.build()
+        return s.output("index.html")
+    }
+
+    @Test func noPermalinksWithoutTheOption() throws {
+        #expect(try home("")?.contains(#"<h2 id="setup">Setup</h2>"#) == true)
+    }
+
+    @Test func permalinkWithItsSymbol() throws {
+        let html = try home("markdown_extensions:\n  - toc:\n      permalink: \"#\"\n")
+        #expect(html?.contains(##"<h2 id="setup">Setup<a class="headerlink" href="#setup" title="Permanent link">#</a></h2>"##) == true)
+    }
+}
