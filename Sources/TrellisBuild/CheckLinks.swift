@@ -70,9 +70,13 @@ struct CheckLinks: BrandStage {
 }
 
 extension BrandState {
+    /// The brand's link resolver, made once (by `PrepareBrand`) and shared by every stage.
     func resolver(site: SiteState) -> LinkResolver {
-        LinkResolver(
-            pagePaths: Set(site.pages.map(\.path)), publishedPaths: publishedPaths, staticFiles: site.staticFiles,
+        if let linkResolver { return linkResolver }
+        let made = LinkResolver(
+            pagePaths: Set(site.pageIndex.keys), publishedPaths: publishedPaths, staticFiles: site.staticFiles,
             urls: Dictionary(site.pages.map { ($0.path, $0.url) }, uniquingKeysWith: { a, _ in a }))
+        linkResolver = made
+        return made
     }
 }

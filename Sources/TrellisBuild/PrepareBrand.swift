@@ -10,6 +10,7 @@ struct PrepareBrand: BrandStage {
         let brand = state.brand
         state.published = site.pages.indices.filter { site.pages[$0].isPublished(for: brand.id) }
         state.publishedPaths = Set(state.published.map { site.pages[$0].path })
+        _ = state.resolver(site: site)
         if let icons = brand.icons {
             do {
                 state.icons = try IconLibrary(overlays: [site.root.appending(path: icons)])

@@ -101,6 +101,8 @@ final class BrandState: @unchecked Sendable {
     /// Rendered page bodies, aligned with `published`.
     var rendered: [RenderedPage] = []
     var nav: [NavItem] = []
+    /// Made on first use (after the published pages are known), then reused.
+    var linkResolver: LinkResolver?
     /// Page path → the brand's pages that link to it.
     var linkedFrom: [String: Set<String>] = [:]
     var icons: IconLibrary = .bundled
