@@ -39,6 +39,29 @@ enum FileTree {
         return result
     }
 
+    /// A file's bytes, read with one `open`/`fstat`/`read` (nil when it cannot be read).
+    static func contents(of path: String) -> Data? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var data = Data(count: Int(info.st_size))
+        var total = 0
+        let ok = data.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) -> Bool in
+            while total < buffer.count {
+                let n = read(fd, buffer.baseAddress! + total, buffer.count - total)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                total += n
+            }
+            return true
+        }
+        guard ok else { return nil }
+        if total < data.count { data.removeSubrange(total...) }
+        return data
+    }
+
     /// Removes a folder that is already out of the way (renamed aside) without waiting: deleting
     /// tens of thousands of files costs seconds on some file systems, and nothing depends on it.
     /// Falls back to removing it here when no `rm` can be started.

@@ -23,7 +23,7 @@ struct LoadPages: SiteStage {
         let indexPaths = indexPages(paths)
         let results = ParallelMap.map(paths) { path -> (SourcePage?, [Diagnostic]) in
             let displayPath = docsPath + "/" + path
-            guard let data = FileManager.default.contents(atPath: docsDir.appending(path: path).path) else {
+            guard let data = FileTree.contents(of: docsDir.path + "/" + path) else {
                 return (nil, [Diagnostic(.io, path: displayPath, at: nil, message: "cannot read the file")])
             }
             var diagnostics: [Diagnostic] = []
