@@ -105,3 +105,11 @@ extension FootnoteTests {
         #expect(Self.html(many).hasPrefix("<p>[^[^"))
     }
 }
+
+extension FootnoteTests {
+    @Test func aReferenceInAHeadingStaysOutOfItsId() {
+        let page = MarkdownPage.process(text: "# Title[^1]\n\nx\n\n[^1]: n\n", pipeline: Self.pipeline)
+        #expect(page.headingIDs == ["title"])
+        #expect(page.title == "Title")
+    }
+}
