@@ -24,7 +24,7 @@ struct ContainerParser: Sendable {
 
     /// Parses `text`, numbering tab sets in document order as `pymdownx.tabbed` does.
     func parse(_ text: String) -> MarkdownDocument {
-        var document = parse(text, depth: 0)
+        var document = parseTopLevel(text)
         var number = 0
         for node in document.preorder() {
             if case .tabbedSet(_, let selected) = document.kind(of: node) {
@@ -33,6 +33,16 @@ struct ContainerParser: Sendable {
             }
         }
         return document
+    }
+
+    /// The page parsed with its footnote definitions (if that extension is on and there are any)
+    /// moved to a footnotes block at the end.
+    private func parseTopLevel(_ text: String) -> MarkdownDocument {
+        guard extensions.contains(.footnotes), Self.mightHaveFootnotes(text) else { return parse(text, depth: 0) }
+        let plain = CMark.parse(text)
+        let source = ParsedText(text)
+        let found = Self.footnoteDefinitions(in: plain, source: source)
+        return found.isEmpty ? parse(text, depth: 0) : parseWithFootnotes(text, found, source: source, plain: plain)
     }
 
     /// One container found by the pre-pass.

@@ -6,7 +6,7 @@ public struct HTMLIDCollector: Sendable {
     public init() {}
 
     /// Every id on the page: heading ids, ids in HTML blocks, inline HTML and inserted HTML, and
-    /// the ids of content tabs.
+    /// the ids of content tabs and footnotes (`fn:label`; `fnref:label` comes from inserted HTML).
     public func collect(_ document: MarkdownDocument) -> Set<String> {
         var ids = Set<String>()
         for node in document.preorder() {
@@ -19,6 +19,8 @@ public struct HTMLIDCollector: Sendable {
                 // Each tab's radio input has an id (`__tabbed_1_2`) that links may target.
                 let tabs = document.children(of: node).count
                 for tab in 1...max(tabs, 1) where tabs > 0 { ids.insert("__tabbed_\(number)_\(tab)") }
+            case .footnoteDefinition(let label):
+                ids.insert("fn:" + label)
             default:
                 break
             }

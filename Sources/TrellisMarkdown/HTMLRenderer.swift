@@ -57,6 +57,8 @@ public struct HTMLRenderer: Sendable {
                 }
             case .table, .tableRow, .tableCell:
                 renderTable(kind, node: node, entering: event.entering, in: document, to: &out)
+            case .footnotes, .footnoteDefinition:
+                renderFootnotes(kind, entering: event.entering, to: &out)
             case .blockQuote:
                 cr(&out)
                 out.append(contentsOf: event.entering ? Tags.blockquoteOpen : Tags.blockquoteClose)

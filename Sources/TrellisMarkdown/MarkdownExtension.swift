@@ -11,16 +11,19 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     case tabbed
     /// Python-Markdown `tables`: pipe tables (header row, delimiter row, body rows).
     case tables
+    /// Python-Markdown `footnotes`: `[^label]` references and `[^label]: text` definitions.
+    case footnotes
 
     /// The extension an `mkdocs.yml` `markdown_extensions` entry names (`admonition`,
-    /// `pymdownx.details`, `pymdownx.tabbed`, `tables`, also as `markdown.extensions.admonition` and
-    /// `markdown.extensions.tables`); `nil` for any other entry.
+    /// `pymdownx.details`, `pymdownx.tabbed`, `tables`, `footnotes`, also as
+    /// `markdown.extensions.admonition`, `markdown.extensions.tables` and `markdown.extensions.footnotes`); `nil` for any other entry.
     public init?(mkdocsName: String) {
         switch mkdocsName {
         case "admonition", "markdown.extensions.admonition": self = .admonition
         case "pymdownx.details": self = .details
         case "pymdownx.tabbed": self = .tabbed
         case "tables", "markdown.extensions.tables": self = .tables
+        case "footnotes", "markdown.extensions.footnotes": self = .footnotes
         default: return nil
         }
     }

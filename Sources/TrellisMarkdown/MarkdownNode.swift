@@ -104,6 +104,11 @@ public enum NodeKind: Hashable, Sendable {
     case tableRow
     /// One cell of a `tableRow` (`th` in the header row), holding inline nodes.
     case tableCell(header: Bool, alignment: TableAlignment?)
+    /// The footnotes block at the end of a page (`<div class="footnote">`); its children are
+    /// `footnoteDefinition`s in footnote-number order.
+    case footnotes
+    /// One footnote's body (`<li id="fn:label">`), holding blocks parsed from its definition.
+    case footnoteDefinition(label: String)
 
     /// Whether the node can never have children (its content is its literal).
     public var isLeaf: Bool {

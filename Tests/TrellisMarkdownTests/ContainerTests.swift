@@ -42,7 +42,7 @@ struct ContainerTests {
     }
 
     @Test func extensionsAreNamedAsInMkDocsConfig() {
-        let names = ["admonition", "pymdownx.details", "pymdownx.tabbed", "tables", "toc", "pymdownx.superfences"]
+        let names = ["admonition", "pymdownx.details", "pymdownx.tabbed", "tables", "footnotes", "toc", "pymdownx.superfences"]
         #expect(Set(names.compactMap(MarkdownExtension.init(mkdocsName:))) == Self.all)
         #expect(MarkdownExtension(mkdocsName: "markdown.extensions.admonition") == .admonition)
     }

@@ -1,0 +1,157 @@
+/// Python-Markdown `footnotes` in the pre-pass: definitions (`[^label]: text` at the start of a
+/// top-level line, continued by the rest of its paragraph and by 4-space-indented blocks) are
+/// blanked out of the page, which keeps every line where it was, and their bodies are parsed as
+/// Markdown into a `footnotes` block at the end, with positions mapped back to the page.
+extension ContainerParser {
+    /// One footnote definition found on the page.
+    struct FootnoteDefinition {
+        var label: String
+        /// The 1-based lines the definition covers (its first line holds `[^label]:`).
+        var lines: ClosedRange<Int>
+        /// The body with the marker and the indentation removed.
+        var body: String
+        /// Per body line, how many bytes were removed before its text.
+        var shifts: [Int]
+    }
+
+    /// Parses `text` whose footnote definitions `found` holds: the page without them, then one
+    /// `footnoteDefinition` per label under a trailing `footnotes` node, references linked.
+    func parseWithFootnotes(_ text: String, _ found: [FootnoteDefinition], source: ParsedText, plain: MarkdownDocument) -> MarkdownDocument {
+        var blanked = source.bytes
+        for definition in found {
+            let start = source.lineStarts[definition.lines.lowerBound - 1]
+            let end = lineEnd(definition.lines.upperBound, source)
+            for index in start..<end where blanked[index] != UInt8(ascii: "\n") { blanked[index] = UInt8(ascii: " ") }
+        }
+        var document = parse(String(decoding: blanked, as: UTF8.self), depth: 0)
+        var parser = self
+        parser.definitions = Self.referenceDefinitions(in: plain, source: source)
+        // A label defined twice keeps its first place and its last body, as Python-Markdown's
+        // ordered dictionary does.
+        var order: [String] = []
+        var latest: [String: FootnoteDefinition] = [:]
+        for definition in found {
+            if latest.updateValue(definition, forKey: definition.label) == nil { order.append(definition.label) }
+        }
+        var linker = FootnoteLinker(labels: Set(order))
+        linker.link(in: &document, from: document.root)
+        let numbered = order.filter { linker.numbers[$0] != nil }.sorted { linker.numbers[$0]! < linker.numbers[$1]! }
+        let block = document.appendChild(.footnotes, to: document.root)
+        for label in numbered + order.filter({ linker.numbers[$0] == nil }) {
+            guard let definition = latest[label] else { continue }
+            linker.number(label)
+            let item = document.appendChild(.footnoteDefinition(label: label), to: block)
+            let sub = parser.parseBody(definition.body, lineCount: definition.shifts.count, depth: 1)
+            let first = definition.lines.lowerBound
+            let shifts = definition.shifts
+            Self.graft(sub, under: item, in: &document) { position in
+                let index = min(max(position.line - 1, 0), shifts.count - 1)
+                return TextPosition(line: first + index, byteColumn: position.byteColumn + shifts[index])
+            }
+        }
+        linker.link(in: &document, from: block)
+        linker.appendBackReferences(in: &document, block: block)
+        return document
+    }
+
+    /// The footnote definitions of the page: lines outside code, HTML, lists and block quotes that
+    /// start (after up to 3 spaces) with `[^label]:`.
+    static func footnoteDefinitions(in document: MarkdownDocument, source: ParsedText) -> [FootnoteDefinition] {
+        var excluded: [ClosedRange<Int>] = []
+        for node in document.children(of: document.root) {
+            if case .paragraph = document.kind(of: node) { continue }
+            if let span = document.span(of: node) { excluded.append(span.start.line...span.end.line) }
+        }
+        var found: [FootnoteDefinition] = []
+        var nextExcluded = 0
+        var line = 1
+        let count = source.lineStarts.count
+        while line <= count {
+            while nextExcluded < excluded.count, excluded[nextExcluded].upperBound < line { nextExcluded += 1 }
+            if nextExcluded < excluded.count, excluded[nextExcluded].contains(line) {
+                line = excluded[nextExcluded].upperBound + 1
+                continue
+            }
+            guard let (label, textStart) = footnoteMarker(on: line, source) else {
+                line += 1
+                continue
+            }
+            let last = footnoteEnd(from: line, excluded: excluded[nextExcluded...], source: source)
+            var body = Array(source.bytes[textStart..<footnoteLineEnd(line, source)])
+            body.append(UInt8(ascii: "\n"))
+            var shifts = [textStart - source.lineStarts[line - 1]]
+            if last > line {
+                let (rest, restShifts) = Self(extensions: []).dedentedBody(
+                    (line + 1)...last, indent: 4, quotes: 0, source: source)
+                body.append(contentsOf: rest.utf8)
+                shifts.append(contentsOf: restShifts)
+            }
+            found.append(
+                FootnoteDefinition(
+                    label: label, lines: line...last, body: String(decoding: body, as: UTF8.self), shifts: shifts))
+            line = last + 1
+        }
+        return found
+    }
+
+    /// The label and the offset of the text after `[^label]:` and its spaces, if the line opens a definition.
+    private static func footnoteMarker(on line: Int, _ source: ParsedText) -> (String, Int)? {
+        let bytes = source.bytes
+        let start = source.lineStarts[line - 1]
+        let end = footnoteLineEnd(line, source)
+        var index = start
+        while index < end, index - start < 3, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        guard index + 2 < end, bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "^"),
+            let close = bytes[(index + 2)..<end].firstIndex(of: UInt8(ascii: "]")), close > index + 2,
+            close + 1 < end, bytes[close + 1] == UInt8(ascii: ":")
+        else { return nil }
+        var text = close + 2
+        while text < end, bytes[text] == UInt8(ascii: " ") { text += 1 }
+        return (String(decoding: bytes[(index + 2)..<close], as: UTF8.self), text)
+    }
+
+    /// The definition's last line: the rest of its paragraph (up to the next definition), then
+    /// blocks indented 4 columns after blank lines.
+    private static func footnoteEnd(
+        from line: Int, excluded: ArraySlice<ClosedRange<Int>>, source: ParsedText
+    ) -> Int {
+        let parser = Self(extensions: [])
+        let count = source.lineStarts.count
+        var last = line
+        var next = line + 1
+        // The first excluded block after the definition line ends its paragraph.
+        let blockStart = excluded.first?.lowerBound ?? Int.max
+        while next <= count, next < blockStart, footnoteMarker(on: next, source) == nil {
+            let (_, blank) = parser.leadingColumns(next, from: source.lineStarts[next - 1], source)
+            if blank { break }
+            last = next
+            next += 1
+        }
+        while next <= count {
+            let (columns, blank) = parser.leadingColumns(next, from: source.lineStarts[next - 1], source)
+            if !blank && columns < 4 { break }
+            if !blank { last = next }
+            next += 1
+        }
+        return last
+    }
+
+    /// The offset past the line's text, before any `\r`.
+    private static func footnoteLineEnd(_ line: Int, _ source: ParsedText) -> Int {
+        let end = line < source.lineStarts.count ? source.lineStarts[line] - 1 : source.bytes.count
+        return end > source.lineStarts[line - 1] && source.bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
+    }
+
+    /// Whether the text may hold a footnote definition and lines up with cmark's positions (no
+    /// NUL, no bare `\r`).
+    static func mightHaveFootnotes(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var found = false
+        for byte in text.utf8 {
+            if byte == 0 || (previous == UInt8(ascii: "\r") && byte != UInt8(ascii: "\n")) { return false }
+            if previous == UInt8(ascii: "[") && byte == UInt8(ascii: "^") { found = true }
+            previous = byte
+        }
+        return found && previous != UInt8(ascii: "\r")
+    }
+}

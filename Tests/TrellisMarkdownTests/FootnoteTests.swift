@@ -1,0 +1,115 @@
+import Testing
+
+@testable import TrellisMarkdown
+
+/// Python-Markdown `footnotes`: references, the footnotes block, ids and positions.
+struct FootnoteTests {
+    static let pipeline = ContainerTests.pipeline
+
+    static func html(_ text: String) -> String {
+        MarkdownPage.process(text: text, pipeline: pipeline).html
+    }
+
+    @Test func footnoteFixturesExist() {
+        #expect(Fixtures.cases("footnotes").count >= 6)
+    }
+
+    @Test(arguments: Fixtures.cases("footnotes"))
+    func rendersGolden(_ name: String) throws {
+        try Fixtures.expectGolden(Self.html(try Fixtures.input("footnotes", name)), "footnotes", name)
+    }
+}
+
+extension FootnoteTests {
+    @Test func footnotesAreNamedAsInMkDocsConfig() {
+        #expect(MarkdownExtension(mkdocsName: "footnotes") == .footnotes)
+        #expect(MarkdownExtension(mkdocsName: "markdown.extensions.footnotes") == .footnotes)
+    }
+
+    @Test func footnotesAreOffUnlessEnabled() {
+        let text = "A note[^1].\n\n[^1]: Text.\n"
+        #expect(MarkdownPage.process(text: text).html == CMark.renderHTMLDirectly(text))
+        let tablesOnly = MarkdownPipeline.standard(extensions: [.tables])
+        #expect(MarkdownPage.process(text: text, pipeline: tablesOnly).html == CMark.renderHTMLDirectly(text))
+        let footnotesOnly = MarkdownPipeline.standard(extensions: [.footnotes])
+        #expect(MarkdownPage.process(text: text, pipeline: footnotesOnly).html.contains("<div class=\"footnote\">"))
+    }
+
+    @Test func footnoteIdsAreAnchorsOfThePage() {
+        let page = MarkdownPage.process(text: "a[^x] b[^x]\n\n[^x]: Note.\n", pipeline: Self.pipeline)
+        #expect(page.pageIDs.isSuperset(of: ["fn:x", "fnref:x", "fnref2:x"]))
+    }
+
+    @Test func aDefinitionEndsTheParagraphAndTakesItsLazyLines() {
+        let html = Self.html("Intro[^1]\n[^1]: note\nlazy line\n\nAfter\n")
+        #expect(html.hasPrefix("<p>Intro<sup id=\"fnref:1\">"))
+        #expect(html.contains("</sup></p>\n<p>After</p>\n<div class=\"footnote\">"))
+        #expect(html.contains("<p>note\nlazy line&#160;<a class=\"footnote-backref\""))
+    }
+
+    @Test func aFootnoteNotEndingInAParagraphGetsOneForItsBackReference() {
+        let html = Self.html("x[^1]\n\n[^1]:\n    - item\n")
+        let expected =
+            "<li id=\"fn:1\">\n<ul>\n<li>item</li>\n</ul>\n<p><a class=\"footnote-backref\" href=\"#fnref:1\" "
+            + "title=\"Jump back to footnote 1 in the text\">&#8617;</a></p>\n</li>\n"
+        #expect(html.contains(expected))
+    }
+
+    @Test func referencesInsideFootnotesCountAfterThoseInTheText() {
+        let html = Self.html("x[^1] y[^2]\n\n[^1]: see[^2]\n[^2]: two\n")
+        #expect(html.contains("<p>see<sup id=\"fnref2:2\"><a class=\"footnote-ref\" href=\"#fn:2\">2</a></sup>&#160;"))
+        #expect(html.contains("href=\"#fnref2:2\" title=\"Jump back to footnote 2 in the text\">&#8617;</a></p>"))
+    }
+
+    @Test func positionsInsideFootnotesReferToThePage() throws {
+        let text = "x[^1]\n\n[^1]: See [a](b.md).\n\n    More [c](d.md).\n"
+        let document = MarkdownPage.parse(text, extensions: [.footnotes])
+        var starts: [String: TextPosition] = [:]
+        for node in document.preorder() {
+            if case .link(let destination, _) = document.kind(of: node) { starts[destination] = document.span(of: node)?.start }
+        }
+        #expect(starts["b.md"] == TextPosition(line: 3, byteColumn: 11))
+        #expect(starts["d.md"] == TextPosition(line: 5, byteColumn: 10))
+    }
+
+    @Test func referenceSpansPointAtTheBrackets() throws {
+        let document = MarkdownPage.parse("ab[^1] c\n\n[^1]: d\n", extensions: [.footnotes])
+        let reference = try #require(document.preorder().first { node in
+            if case .rawHTML(let html) = document.kind(of: node) { return html.hasPrefix("<sup") }
+            return false
+        })
+        #expect(document.span(of: reference) == TextSpan(start: TextPosition(line: 1, byteColumn: 3), end: TextPosition(line: 1, byteColumn: 6)))
+    }
+
+    @Test func containersWorkInsideFootnotes() {
+        let html = Self.html("x[^1]\n\n[^1]: Intro.\n\n    !!! note\n        Body.\n")
+        #expect(html.contains("<li id=\"fn:1\">\n<p>Intro.</p>\n<div class=\"admonition note\">"))
+    }
+
+    @Test func manyFootnotesAreProcessed() {
+        let count = 5_000
+        var text = ""
+        for index in 0..<count { text += "Ref[^n\(index)].\n\n" }
+        for index in 0..<count { text += "[^n\(index)]: Note \(index).\n" }
+        let html = Self.html(text)
+        #expect(html.contains("<li id=\"fn:n4999\">\n<p>Note 4999.&#160;"))
+        #expect(html.contains("href=\"#fn:n4999\">5000</a>"))
+    }
+}
+
+extension FootnoteTests {
+    @Test func unclosedReferencesAndUndefinedLabelsStayText() {
+        let text = "a[^x b [^y] c\n\n[^x]: d\n"
+        #expect(Self.html(text).hasPrefix("<p>a[^x b [^y] c</p>\n<div class=\"footnote\">"))
+        let many = String(repeating: "[^", count: 200_000) + "\n\n[^x]: d\n"
+        #expect(Self.html(many).hasPrefix("<p>[^[^"))
+    }
+}
+
+extension FootnoteTests {
+    @Test func aReferenceInAHeadingStaysOutOfItsId() {
+        let page = MarkdownPage.process(text: "# Title[^1]\n\nx\n\n[^1]: n\n", pipeline: Self.pipeline)
+        #expect(page.headingIDs == ["title"])
+        #expect(page.title == "Title")
+    }
+}
