@@ -32,7 +32,7 @@ struct LoadPages: SiteStage {
                 text = valid
             } else {
                 text = String(decoding: data, as: UTF8.self)
-                diagnostics.append(invalidEncoding(data, text: text, path: displayPath))
+                diagnostics.append(invalidEncoding(data, path: displayPath))
             }
             let file = SourceFile(path: displayPath, text: text)
             let (meta, bodyOffset, problems) = FrontMatter.split(file)
@@ -67,8 +67,7 @@ struct LoadPages: SiteStage {
     }
 
     /// Points at the first byte that is not valid UTF-8.
-    static func invalidEncoding(_ data: Data, text: String, path: String) -> Diagnostic {
-        var offset = 0
+    static func invalidEncoding(_ data: Data, path: String) -> Diagnostic {
         var line = 1, column = 1
         let bytes = [UInt8](data)
         var iterator = bytes.makeIterator()
@@ -76,7 +75,6 @@ struct LoadPages: SiteStage {
         loop: while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
-                offset += UTF8.width(scalar)
                 if scalar == "\n" {
                     line += 1
                     column = 1
@@ -87,7 +85,6 @@ struct LoadPages: SiteStage {
                 break loop
             }
         }
-        _ = offset
         return Diagnostic(
             .invalidEncoding, path: path, at: SourceLocation(line: line, column: column),
             message: "the file is not valid UTF-8; invalid bytes are shown as U+FFFD")
