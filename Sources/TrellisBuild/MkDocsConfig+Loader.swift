@@ -1,5 +1,6 @@
 import Foundation
 import TrellisCore
+import TrellisTemplates
 import Yams
 
 /// Loads an MkDocs `mkdocs.yml` into the same `SiteConfig` and default `Brand` that

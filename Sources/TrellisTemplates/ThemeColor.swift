@@ -8,24 +8,13 @@ public enum ThemeColor {
     /// The default accent colour (Material's indigo accent).
     public static let defaultAccent = "#526cfe"
 
-    /// Material for MkDocs' palette names, so `primary: deep purple` keeps working.
-    static let materialPalette: [String: String] = [
-        "red": "#ef5350", "pink": "#e91e63", "purple": "#ab47bc", "deep-purple": "#7e56c2",
-        "indigo": "#4051b5", "blue": "#2094f3", "light-blue": "#02a6f2", "cyan": "#00bdd6",
-        "teal": "#009485", "green": "#4cae4f", "light-green": "#8bc34b", "lime": "#cbdc38",
-        "yellow": "#ffec3d", "amber": "#ffc105", "orange": "#ffa724", "deep-orange": "#ff6e42",
-        "brown": "#795649", "grey": "#757575", "blue-grey": "#546d78", "black": "#000000",
-        "white": "#ffffff",
-    ]
-
     /// The value as a safe CSS colour, or nil if it is not one. Accepts `#rgb`, `#rgba`,
     /// `#rrggbb`, `#rrggbbaa`, Material palette names, CSS colour keywords, and
     /// `rgb()`/`rgba()`/`hsl()`/`hsla()`/`oklch()` with numeric arguments.
     public static func sanitize(_ value: String) -> String? {
         let trimmed = value.trimmingCharacters(in: .whitespaces).lowercased()
         guard !trimmed.isEmpty, trimmed.utf8.count <= 64 else { return nil }
-        let key = trimmed.replacingOccurrences(of: " ", with: "-")
-        if let material = materialPalette[key] { return material }
+        if let material = MaterialPalette.primary[MaterialPalette.key(trimmed)] { return material }
         if trimmed.hasPrefix("#") {
             let digits = trimmed.dropFirst()
             guard [3, 4, 6, 8].contains(digits.count), digits.allSatisfy(\.isHexDigit) else { return nil }
