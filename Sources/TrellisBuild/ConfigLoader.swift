@@ -1,6 +1,7 @@
 import Foundation
 import TrellisCore
 import TrellisMarkdown
+import TrellisTemplates
 import Yams
 
 /// Loads `trellis.yml` and the brand files it names, with positioned diagnostics: a wrong type
@@ -130,7 +131,7 @@ public struct ConfigLoader {
         theme.templates = reader.string(e["templates"]?.value, "templates")
         for key in ["primary", "accent"] {
             guard let node = e[key]?.value, let colour = reader.string(node, key) else { continue }
-            if !Self.isSafeColour(colour) {
+            if ThemeColor.sanitize(colour) == nil {  // the same test the theme applies
                 reader.error(.configType, node, "'\(colour)' is not a CSS colour for '\(key)'")
             } else if key == "primary" {
                 theme.primary = colour
@@ -141,17 +142,6 @@ public struct ConfigLoader {
         return theme
     }
 
-    /// A hex colour, a named colour, or an `rgb()`/`hsl()` function: nothing that could break
-    /// out of the CSS variable it is written into.
-    static func isSafeColour(_ value: String) -> Bool {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789#(),.% /-")
-        guard !value.isEmpty, value.count <= 64, value.allSatisfy({ allowed.contains($0) }) else { return false }
-        if value.hasPrefix("#") {
-            let hex = value.dropFirst()
-            return [3, 4, 6, 8].contains(hex.count) && hex.allSatisfy(\.isHexDigit)
-        }
-        return value.first!.isLetter
-    }
 
     private func readSeverities(_ node: Node, reader: inout YAMLReader) -> [RuleID: Severity?] {
         guard case .mapping(let mapping) = node else {

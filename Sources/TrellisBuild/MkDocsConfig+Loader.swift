@@ -145,7 +145,7 @@ public struct MkDocsConfigLoader {
             } else if colour == "custom" {
                 // Set by the site's own stylesheet.
                 hex = nil
-            } else if colour.hasPrefix("#"), ConfigLoader.isSafeColour(colour) {
+            } else if colour.hasPrefix("#"), ThemeColor.sanitize(colour) != nil {
                 hex = colour
             } else {
                 var message = "unknown Material \(name) colour '\(colour)'"
