@@ -57,7 +57,7 @@ struct RenderMarkdown: BrandStage {
         }
         let pipeline = MarkdownPipeline.standard(icons: icons, resolveLink: rewrite, extensions: extensions)
         let processed = MarkdownPage.process(text: text.text, pipeline: pipeline, renderer: renderer)
-        let parsed = ParsedText(text.text)
+        let parsed = processed.source
         func location(_ position: TextPosition) -> SourceLocation {
             let offset = text.sourceMap.sourceOffset(forOutputOffset: parsed.utf8Offset(of: position))
             return page.file.location(ofUTF8Offset: offset)

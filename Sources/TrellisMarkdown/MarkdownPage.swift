@@ -22,7 +22,8 @@ public enum MarkdownPage {
             pageIDs: HTMLIDCollector().collect(document),
             links: links,
             iconProblems: context.iconProblems,
-            document: document)
+            document: document,
+            source: context.source)
     }
 
     /// Processes raw file bytes. Invalid UTF-8 is decoded lossily (each bad sequence becomes
@@ -78,4 +79,6 @@ public struct ProcessedPage: Sendable {
     public var iconProblems: [IconProblem]
     /// The rewritten tree, for callers that need more than the above.
     public var document: MarkdownDocument
+    /// The parsed text, to turn the positions above into offsets without parsing it again.
+    public var source: ParsedText
 }
