@@ -1,4 +1,5 @@
 import Foundation
+import TrellisMarkdown
 
 /// Path arithmetic for site-relative URLs and docs-relative file paths (always `/`-separated).
 enum URLPaths {
@@ -64,31 +65,25 @@ struct LinkDestination: Equatable {
     /// Any `?query` as written, kept on the rewritten link.
     var query: String?
 
+    /// Splits with the Markdown module's `LinkTarget`, the same parser the link rewriter sees.
     init(_ destination: String) {
-        var rest = Substring(destination)
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
-            rest = rest[..<hash]
-        }
-        if let question = rest.firstIndex(of: "?") {
-            query = String(rest[question...])
-            rest = rest[..<question]
-        }
-        if Self.hasScheme(destination) || destination.hasPrefix("//") {
+        let target = LinkTarget(destination: destination, kind: .link)
+        fragment = target.fragment.map(String.init)
+        query = target.query.map { "?" + $0 }
+        let path = String(target.path)
+        if target.isExternal {
             kind = .external
-        } else if rest.isEmpty {
+        } else if path.isEmpty {
             kind = .sameDocument
-        } else if rest.hasPrefix("/") {
+        } else if path.hasPrefix("/") {
             kind = .absolute
         } else {
-            kind = .relative(path: String(rest).removingPercentEncoding ?? String(rest))
+            kind = .relative(path: path.removingPercentEncoding ?? path)
         }
     }
 
+    /// Whether `s` has a URL scheme (`https:`, `mailto:`) or is protocol-relative.
     static func hasScheme(_ s: String) -> Bool {
-        guard let colon = s.firstIndex(of: ":") else { return false }
-        let scheme = s[..<colon]
-        guard let first = scheme.first, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        LinkTarget(destination: s, kind: .link).isExternal
     }
 }
