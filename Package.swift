@@ -4,6 +4,8 @@ import PackageDescription
 /// Trellis: a multi-brand static documentation site generator.
 ///
 /// Modules, each depending only on those below it:
+/// - `UpgradeModel`: the Kubernetes/Gardener upgrade domain shared by the docs build and the
+///   interactive walkthrough; no dependency on the rest of Trellis.
 /// - `TrellisCore`: diagnostics, source files and maps, the `Value` model of variables.
 /// - `CCmark`: libcmark from the system (Debian `libcmark-dev`).
 /// - `TrellisMarkdown`: the only importer of cmark; typed nodes, rewriters, HTML.
@@ -25,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
+        .target(name: "UpgradeModel"),
         .target(name: "TrellisCore"),
         .systemLibrary(
             name: "CCmark",
@@ -58,6 +61,7 @@ let package = Package(
         ),
         .executableTarget(name: "trellis", dependencies: ["TrellisCLI"]),
 
+        .testTarget(name: "UpgradeModelTests", dependencies: ["UpgradeModel"]),
         .testTarget(name: "TrellisCoreTests", dependencies: ["TrellisCore"]),
         .testTarget(name: "TrellisMarkdownTests", dependencies: ["TrellisMarkdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrellisMacrosTests", dependencies: ["TrellisMacros"], resources: [.copy("Fixtures")]),

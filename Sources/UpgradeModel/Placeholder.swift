@@ -1,0 +1,1 @@
+// Replaced by the upgrade model (issue 5).
