@@ -10,6 +10,7 @@ public struct ConfigLoader {
     static let siteKeys: Set<String> = [
         "site_name", "site_description", "site_url", "docs_dir", "site_dir", "copyright", "language",
         "theme", "nav", "brands_dir", "brands", "extra", "validation", "markdown_extensions", "mkdocs",
+        "use_directory_urls",
     ]
     static let themeKeys: Set<String> = ["logo", "favicon", "primary", "accent", "templates"]
     static let brandKeys: Set<String> = ["name", "site_url", "theme", "icons", "forbidden_terms", "extra"]
@@ -114,6 +115,7 @@ public struct ConfigLoader {
         if let v = reader.string(e["docs_dir"]?.value, "docs_dir") { config.docsDir = v }
         if let v = reader.string(e["site_dir"]?.value, "site_dir") { config.siteDir = v }
         config.copyright = reader.string(e["copyright"]?.value, "copyright")
+        if let v = reader.bool(e["use_directory_urls"]?.value, "use_directory_urls") { config.directoryURLs = v }
         if let extra = reader.map(e["extra"]?.value, "extra") { config.extra = extra }
         if let nav = e["nav"]?.value { config.nav = MkDocsNavReader.read(nav, reader: &reader) }
     }

@@ -48,7 +48,7 @@ struct ExpandMacros: BrandStage {
             ("url", .string(page.url)),
             ("meta", .map(page.meta.values)),
             ("file", .string(page.path)),
-            ("is_homepage", .bool(page.url.isEmpty)),
+            ("is_homepage", .bool(page.isHomepage)),
         ])
         if let editURL = mkdocs.flatMap({ Self.editURL(for: page.path, settings: $0) }) {
             map["edit_url"] = .string(editURL)

@@ -62,9 +62,9 @@ struct LinkResolver: Sendable {
         switch resolve(destination, fromPage: pagePath) {
         case .page(let path, _):
             guard let url = urls[path] else { return nil }
-            return URLPaths.relative(from: pageURL, to: url)
+            return URLPaths.relative(from: URLPaths.folder(of: pageURL), to: url)
         case .file(let path):
-            return URLPaths.relative(from: pageURL, to: path).addingPathPercentEncoding()
+            return URLPaths.relative(from: URLPaths.folder(of: pageURL), to: path).addingPathPercentEncoding()
         default:
             return nil
         }

@@ -8,7 +8,7 @@ struct LoadPages: SiteStage {
     func run(_ site: SiteState) throws {
         let (pages, diagnostics) = Self.load(
             paths: site.files.pages, docsDir: site.docsDir, docsPath: site.config.docsDir,
-            brandIDs: Set(site.brands.map(\.id)))
+            brandIDs: Set(site.brands.map(\.id)), directoryURLs: site.config.directoryURLs)
         site.engine.emit(contentsOf: diagnostics)
         site.pages = pages
         for (i, page) in pages.enumerated() {
@@ -17,7 +17,9 @@ struct LoadPages: SiteStage {
         }
     }
 
-    static func load(paths: [String], docsDir: URL, docsPath: String, brandIDs: Set<String>) -> (
+    static func load(
+        paths: [String], docsDir: URL, docsPath: String, brandIDs: Set<String>, directoryURLs: Bool = true
+    ) -> (
         [SourcePage], [Diagnostic]
     ) {
         let indexPaths = indexPages(paths)
@@ -46,7 +48,8 @@ struct LoadPages: SiteStage {
                 }
             }
             let page = SourcePage(
-                path: path, file: file, meta: meta, bodyOffset: bodyOffset, isIndex: indexPaths.contains(path))
+                path: path, file: file, meta: meta, bodyOffset: bodyOffset, isIndex: indexPaths.contains(path),
+                directoryURLs: directoryURLs)
             return (page, diagnostics)
         }
         return (results.compactMap(\.0), results.flatMap(\.1))

@@ -79,7 +79,6 @@ public struct MkDocsConfigLoader {
         settings.editURI = reader.string(e["edit_uri"]?.value, "edit_uri")
         settings.extraCSS = reader.stringList(e["extra_css"]?.value, "extra_css") ?? []
         settings.extraJavaScript = readScripts(e["extra_javascript"]?.value, reader: &reader)
-        if let v = reader.bool(e["use_directory_urls"]?.value, "use_directory_urls") { settings.useDirectoryURLs = v }
         if let v = reader.bool(e["strict"]?.value, "strict") { settings.strict = v }
         settings.devAddress = reader.string(e["dev_addr"]?.value, "dev_addr")
         settings.hooks = reader.stringList(e["hooks"]?.value, "hooks") ?? []

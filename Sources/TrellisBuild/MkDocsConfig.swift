@@ -36,8 +36,6 @@ public struct MkDocsSettings: Sendable {
     public var markdownExtensions: [MkDocsExtension] = []
     /// Plugins in the order written, known and enabled ones only; MkDocs' default is `search`.
     public var plugins: [MkDocsExtension] = [MkDocsExtension(name: "search")]
-    /// Whether `a/b.md` becomes `a/b/` (true, MkDocs' default) or `a/b.html`.
-    public var useDirectoryURLs = true
     public var strict = false
     public var devAddress: String?
     public var hooks: [String] = []

@@ -14,6 +14,8 @@ public struct SiteConfig: Sendable {
     /// single-brand MkDocs site, which is written to `siteDir` as MkDocs does).
     public var brandSubfolders = true
     public var copyright: String?
+    /// MkDocs' `use_directory_urls`: `guide/install/` (true) or `guide/install.html` (false).
+    public var directoryURLs = true
     public var language = "en"
     public var theme = ThemeSettings()
     /// The navigation as written, or nil to derive it from the folder tree.

@@ -7,7 +7,8 @@ public struct SourcePage: Sendable {
     public let path: String
     /// The page's file; its path is relative to the site root (`content/kubernetes/kubeconfig.md`).
     public let file: SourceFile
-    /// The page's URL relative to the site root, with directory URLs (`kubernetes/kubeconfig/`).
+    /// The page's URL relative to the site root: `kubernetes/kubeconfig/` with directory URLs
+    /// (the default), `kubernetes/kubeconfig.html` without (MkDocs' `use_directory_urls: false`).
     public let url: String
     public var meta: PageMeta
     /// Where the body starts in `file`, after the front matter.
@@ -18,7 +19,15 @@ public struct SourcePage: Sendable {
     public let isIndex: Bool
 
     /// The output file under a brand's folder (`kubernetes/kubeconfig/index.html`).
-    public var outputPath: String { url + "index.html" }
+    public var outputPath: String { Self.outputPath(forURL: url) }
+
+    /// Whether this is the site's home page (`index.md` at the top of the docs folder).
+    public var isHomepage: Bool { isIndex && !path.contains("/") }
+
+    /// The file a page URL is written to: `a/` → `a/index.html`, `a.html` → `a.html`.
+    static func outputPath(forURL url: String) -> String {
+        url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url
+    }
 
     /// The body text, after the front matter.
     public var body: Substring {
@@ -31,21 +40,27 @@ public struct SourcePage: Sendable {
         meta.brands.map { $0.contains(brand) } ?? true
     }
 
-    init(path: String, file: SourceFile, meta: PageMeta, bodyOffset: Int, isIndex: Bool) {
+    init(path: String, file: SourceFile, meta: PageMeta, bodyOffset: Int, isIndex: Bool, directoryURLs: Bool = true) {
         self.path = path
         self.file = file
         self.meta = meta
         self.bodyOffset = bodyOffset
         self.isIndex = isIndex
-        self.url = Self.url(forPath: path, isIndex: isIndex)
+        self.url = Self.url(forPath: path, isIndex: isIndex, directoryURLs: directoryURLs)
         self.title = meta.title ?? Self.firstHeading(in: file.text, from: bodyOffset) ?? Self.titleFromName(path)
     }
 
-    /// `a/b.md` → `a/b/`; an index page → its folder's URL.
-    static func url(forPath path: String, isIndex: Bool) -> String {
+    /// `a/b.md` → `a/b/`, an index page → its folder's URL; without directory URLs
+    /// `a/b.md` → `a/b.html` and `a/index.md` → `a/index.html`, as MkDocs writes them.
+    static func url(forPath path: String, isIndex: Bool, directoryURLs: Bool = true) -> String {
         var parts = path.split(separator: "/").map(String.init)
         let name = parts.removeLast()
-        if !isIndex { parts.append(String(name.dropLast(name.hasSuffix(".markdown") ? 9 : 3))) }
+        let stem = String(name.dropLast(name.hasSuffix(".markdown") ? 9 : 3))
+        if !directoryURLs {
+            parts.append((isIndex ? "index" : stem) + ".html")
+            return parts.joined(separator: "/")
+        }
+        if !isIndex { parts.append(stem) }
         return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
     }
 

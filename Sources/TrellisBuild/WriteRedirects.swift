@@ -12,7 +12,9 @@ struct WriteRedirects: BrandStage {
         guard let maps = site.mkdocs?.redirectMaps, !maps.isEmpty, let output = state.output else { return }
         let urls = Dictionary(site.pages.map { ($0.path, $0.url) }, uniquingKeysWith: { a, _ in a })
         for (from, to) in maps.sorted(by: { $0.key < $1.key }) {
-            let fromURL = SourcePage.url(forPath: from, isIndex: from.hasSuffix("index.md") || from == "README.md")
+            let fromURL = SourcePage.url(
+                forPath: from, isIndex: from.hasSuffix("index.md") || from == "README.md",
+                directoryURLs: site.config.directoryURLs)
             if state.publishedPaths.contains(from) {
                 site.engine.emit(
                     Diagnostic(
@@ -32,9 +34,9 @@ struct WriteRedirects: BrandStage {
                             message: "the redirect from '\(from)' points to '\(to)', which does not exist"))
                     continue
                 }
-                target = URLPaths.relative(from: fromURL, to: url) + (fragment.map { "#" + $0 } ?? "")
+                target = URLPaths.relative(from: URLPaths.folder(of: fromURL), to: url) + (fragment.map { "#" + $0 } ?? "")
             }
-            try output.write(Data(Self.page(to: target).utf8), to: fromURL + "index.html")
+            try output.write(Data(Self.page(to: target).utf8), to: SourcePage.outputPath(forURL: fromURL))
         }
     }
 

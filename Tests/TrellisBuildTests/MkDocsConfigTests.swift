@@ -91,7 +91,7 @@ import TrellisCore
         #expect(settings.macrosOnUndefined == "strict")
         #expect(settings.redirectMaps == ["old.md": "new.md"])
         #expect(settings.usesAwesomePages)
-        #expect(settings.useDirectoryURLs == false)
+        #expect(config.directoryURLs == false)
     }
 
     @Test func defaultsFollowMkDocs() {
@@ -101,7 +101,7 @@ import TrellisCore
         #expect(config.siteDir == "site")
         #expect(config.nav == nil)
         #expect(settings.plugins.map(\.name) == ["search"])
-        #expect(settings.useDirectoryURLs)
+        #expect(config.directoryURLs)
     }
 
     @Test func materialWithoutAPaletteUsesMaterialsIndigo() {

@@ -255,3 +255,45 @@ import TrellisCore
         #expect(html?.contains(##"<h2 id="setup">Setup<a class="headerlink" href="#setup" title="Permanent link">#</a></h2>"##) == true)
     }
 }
+
+/// `use_directory_urls: false` writes `a/b.html` and links to it, as MkDocs does.
+@Suite struct FileURLTests {
+    @Test func pagesLinksNavAndRedirectsUseHTMLFileURLs() throws {
+        let s = try TestSite([
+            "mkdocs.yml": """
+                site_name: Files
+                use_directory_urls: false
+                nav:
+                  - index.md
+                  - Guide:
+                    - guide/index.md
+                    - guide/setup.md
+                plugins:
+                  - redirects:
+                      redirect_maps:
+                        old.md: guide/setup.md#step
+                """,
+            "docs/index.md": "# Home\n\n[Setup](guide/setup.md#step) · [Guide](guide/index.md) · [Guide folder](guide/)\n\n![Logo](img/logo.svg)\n",
+            "docs/guide/index.md": "# Guide\n\n[Home](../index.md) · [Setup](setup.md)\n",
+            "docs/guide/setup.md": "# Setup\n\n## Step\n\n[Home](../index.md) and ![Logo](../img/logo.svg)\n",
+            "docs/img/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        #expect(s.outputFiles().filter { $0.hasSuffix(".html") } == [
+            "guide/index.html", "guide/setup.html", "index.html", "old.html",
+        ])
+        let home = try #require(s.output("index.html"))
+        #expect(home.contains(#"<a href="guide/setup.html#step">Setup</a>"#))
+        #expect(home.contains(#"<a href="guide/index.html">Guide</a>"#))
+        #expect(home.contains(#"<a href="guide/index.html">Guide folder</a>"#))
+        #expect(home.contains(#"<img src="img/logo.svg" alt="Logo" />"#))
+        let setup = try #require(s.output("guide/setup.html"))
+        #expect(setup.contains(#"<a href="../index.html">Home</a>"#))
+        #expect(setup.contains(#"<img src="../img/logo.svg" alt="Logo" />"#))
+        // The theme's own links (stylesheet, sidebar) are relative to the file's folder.
+        #expect(setup.contains(#"href="../assets/trellis.css""#))
+        #expect(setup.contains(#"href="../guide/setup.html""#))
+        #expect(try #require(s.output("old.html")).contains(#"href="guide/setup.html#step""#))
+    }
+}
