@@ -26,6 +26,14 @@ struct CopyFiles: BrandStage {
             guard FileManager.default.fileExists(atPath: source.path) else { continue }
             try output.copy(from: source, to: Self.brandAssetPath(path))
         }
+        if let customDir = site.customDir {
+            // MkDocs copies the theme's static files first; the docs folder's win.
+            let folder = site.root.appending(path: customDir.path)
+            let docsFiles = site.staticFiles
+            for path in customDir.staticFiles where !docsFiles.contains(path) {
+                try output.copy(from: folder.appending(path: path), to: path)
+            }
+        }
         let docs = site.docsDir
         let failures = ParallelMap.map(site.files.staticFiles) { path -> Diagnostic? in
             do {

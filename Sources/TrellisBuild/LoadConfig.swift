@@ -65,6 +65,12 @@ struct LoadConfig: SiteStage {
                 }
             }
         }
+        if let path = site.mkdocs?.customDir {
+            let customDir = MkDocsCustomDir(path: path, root: site.root)
+            site.customDir = customDir
+            diagnostics += customDir.unsupportedTemplatesWarning(
+                at: config.settingPositions["theme.custom_dir"], configPath: config.path).map { [$0] } ?? []
+        }
         site.config = config
         site.brands = brands
         site.engine.overrides = config.ruleSeverities

@@ -9,7 +9,10 @@ struct RenderTemplates: BrandStage {
 
     func run(_ state: BrandState, site: SiteState) throws {
         let brand = state.brand
-        let overrides = brand.theme.templates.map { [site.root.appending(path: $0)] } ?? []
+        var overrides = brand.theme.templates.map { [site.root.appending(path: $0)] } ?? []
+        if let customDir = site.customDir, !customDir.files.isEmpty {
+            overrides.insert(site.root.appending(path: customDir.path), at: 0)
+        }
         let renderer: ThemeRenderer
         do {
             renderer = try ThemeRenderer(overrides: overrides)

@@ -11,6 +11,8 @@ final class SiteState: @unchecked Sendable {
     var config = SiteConfig()
     /// The MkDocs-only settings, when the site is configured by `mkdocs.yml`.
     var mkdocs: MkDocsSettings?
+    /// The MkDocs theme's `custom_dir`, read once.
+    var customDir: MkDocsCustomDir?
     var brands: [Brand] = []
     var files = DiscoveredFiles()
     var pages: [SourcePage] = []

@@ -297,3 +297,44 @@ import TrellisCore
         #expect(try #require(s.output("old.html")).contains(#"href="guide/setup.html#step""#))
     }
 }
+
+/// `theme.custom_dir`: static files ship at their paths, Mustache overrides apply, and Material's
+/// Jinja overrides are named in one warning.
+@Suite struct CustomDirTests {
+    @Test func staticFilesAndMustacheOverridesApplyAndJinjaTemplatesAreNamed() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: Themed\ntheme:\n  name: material\n  custom_dir: overrides\n",
+            "docs/index.md": "# Home\n\n[Shared styles](assets/shared.css)\n",
+            "docs/assets/shared.css": "docs wins",
+            "overrides/assets/images/banner.png": "png",
+            "overrides/assets/shared.css": "theme loses",
+            "overrides/main.html": "{% extends \"base.html\" %}",
+            "overrides/partials/footer.html": "<footer></footer>",
+            "overrides/partials/footer.mustache": "<footer class=\"custom\">Made by {{siteName}}</footer>\n",
+            "overrides/mkdocs_theme.yml": "extends: material",
+        ])
+        defer { s.cleanUp() }
+        #expect(
+            s.build().lines == [
+                "mkdocs.yml:4:15: warning: the Jinja template overrides in 'overrides' ('main.html', 'partials/footer.html') are not applied; Trellis themes are Mustache, so write them as '.mustache' files there [UnsupportedPlugin]"
+            ])
+        #expect(s.output("assets/images/banner.png") == "png")
+        #expect(s.output("assets/shared.css") == "docs wins")
+        #expect(s.output("main.html") == nil && s.output("mkdocs_theme.yml") == nil)
+        #expect(s.output("partials/footer.mustache") == nil)
+        #expect(try #require(s.output("index.html")).contains(#"<footer class="custom">Made by Themed</footer>"#))
+    }
+
+    @Test func aMissingFolderIsReportedAtTheSetting() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: Themed\ntheme:\n  name: material\n  custom_dir: overrides\n",
+            "docs/index.md": "# Home\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(
+            s.build().lines == [
+                "mkdocs.yml:4:15: warning: 'overrides' (theme.custom_dir of brand 'default') does not exist [MissingAsset]"
+            ])
+        #expect(s.output("index.html") != nil)
+    }
+}

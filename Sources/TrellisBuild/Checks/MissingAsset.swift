@@ -9,6 +9,7 @@ struct MissingAsset: BrandCheck {
         let settings: [(key: String, value: String?)] = [
             ("theme.logo", brand.theme.logo), ("theme.favicon", brand.theme.favicon),
             ("theme.templates", brand.theme.templates), ("icons", brand.icons),
+            ("theme.custom_dir", site.customDir?.path),
         ]
         return settings.compactMap { setting in
             guard let value = setting.value,
