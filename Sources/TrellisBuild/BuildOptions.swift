@@ -8,6 +8,10 @@ public struct BuildOptions: Sendable {
     public var configName = "trellis.yml"
     /// The brands to build; nil builds every brand.
     public var brands: [String]?
+    /// Brand files to build instead of the config's brands (`--brand brands/acme.yml`): each
+    /// overlays its variables and theme on the site (an MkDocs site, typically) and is built
+    /// into `<site_dir>/<file name>/`.
+    public var brandFiles: [URL] = []
     /// Promote warnings to errors.
     public var strict = false
     /// Build writes the site; lint runs every check and writes nothing (no templates rendered).

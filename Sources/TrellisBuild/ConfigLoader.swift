@@ -173,10 +173,25 @@ public struct ConfigLoader {
     /// Loads `brands/<id>.yml`.
     func loadBrand(id: String, config: SiteConfig) -> (Brand?, [Diagnostic]) {
         let path = config.brandsDir + "/" + id + ".yml"
-        var reader = YAMLReader(path: path)
-        guard let text = readText(root.appending(path: path), path: path, into: &reader) else {
+        guard FileManager.default.fileExists(atPath: root.appending(path: path).path) else {
             return (nil, [Diagnostic(.io, path: config.path, at: nil, message: "brand '\(id)' has no file '\(path)'")])
         }
+        return loadBrand(file: root.appending(path: path), path: path, id: id, config: config)
+    }
+
+    /// Loads a brand file given on the command line (`--brand brands/acme.yml`): its id is the
+    /// file name without extension, its settings overlay the site's as for a listed brand.
+    public func loadBrand(file: URL, config: SiteConfig) -> (Brand?, [Diagnostic]) {
+        let id = file.deletingPathExtension().lastPathComponent
+        let base = root.standardizedFileURL.path + "/"
+        let full = file.standardizedFileURL.path
+        let path = full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full
+        return loadBrand(file: file, path: path, id: id, config: config)
+    }
+
+    private func loadBrand(file: URL, path: String, id: String, config: SiteConfig) -> (Brand?, [Diagnostic]) {
+        var reader = YAMLReader(path: path)
+        guard let text = readText(file, path: path, into: &reader) else { return (nil, reader.diagnostics) }
         guard let node = reader.parse(text) else { return (nil, reader.diagnostics) }
         var brand = Brand(id: id, name: id)
         brand.path = path

@@ -65,6 +65,9 @@ struct LoadConfig: SiteStage {
                 }
             }
         }
+        if !site.options.brandFiles.isEmpty {
+            (config, brands) = loadBrandFiles(site.options.brandFiles, config: config, site: site, into: &diagnostics)
+        }
         if let path = site.mkdocs?.customDir {
             let customDir = MkDocsCustomDir(path: path, root: site.root)
             site.customDir = customDir
@@ -84,7 +87,7 @@ struct LoadConfig: SiteStage {
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw StopBuild(outcome: .unusable) }
-        if let wanted = site.options.brands {
+        if let wanted = site.options.brands, site.options.brandFiles.isEmpty {
             let known = brands.map(\.id)
             for id in wanted where !known.contains(id) {
                 var message = "unknown brand '\(id)'"
@@ -93,5 +96,30 @@ struct LoadConfig: SiteStage {
                 throw StopBuild(outcome: .unusable)
             }
         }
+    }
+
+    /// The brands of `--brand FILE`, in place of the config's: each is built into its own folder.
+    private func loadBrandFiles(
+        _ files: [URL], config: SiteConfig, site: SiteState, into diagnostics: inout [Diagnostic]
+    ) -> (SiteConfig, [Brand]) {
+        var config = config
+        var brands: [Brand] = []
+        let loader = ConfigLoader(root: site.root)
+        for file in files {
+            let (brand, problems) = loader.loadBrand(file: file, config: config)
+            diagnostics += problems
+            guard let brand else { continue }
+            if brands.contains(where: { $0.id == brand.id }) {
+                diagnostics.append(
+                    Diagnostic(
+                        .configType, path: brand.path, at: nil,
+                        message: "two brand files are named '\(brand.id)'; each brand's output folder is its file name"))
+                continue
+            }
+            brands.append(brand)
+        }
+        config.brandIDs = brands.map(\.id)
+        config.brandSubfolders = true
+        return (config, brands)
     }
 }

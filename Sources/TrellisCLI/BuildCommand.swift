@@ -15,7 +15,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: "Build only this brand (repeatable).")
+    @Option(name: .long, help: "Build only this brand, or this brand file (.yml) over the site (repeatable).")
     var brand: [String] = []
 
     @Flag(name: .long, help: "Treat warnings as errors.")
@@ -27,7 +27,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var options = BuildOptions(root: site.rootURL)
         options.configName = site.config
-        options.brands = brand.isEmpty ? nil : brand
+        try site.applyBrands(brand, to: &options)
         options.strict = strict
         if verbose {
             options.log = { @Sendable (line: String) in StandardError.write(line + "\n") }

@@ -17,7 +17,7 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: "Lint only this brand (repeatable).")
+    @Option(name: .long, help: "Lint only this brand, or this brand file (.yml) over the site (repeatable).")
     var brand: [String] = []
 
     @Flag(name: .long, help: "Lint every brand (the default).")
@@ -49,7 +49,7 @@ struct LintCommand: ParsableCommand {
         var options = BuildOptions(root: site.rootURL)
         options.configName = site.config
         options.mode = .lint
-        options.brands = brand.isEmpty ? nil : brand
+        try site.applyBrands(brand, to: &options)
         options.strict = strict
         options.changedSince = changedSince
         options.checkExternalLinks = external

@@ -28,6 +28,20 @@ struct SiteOptions: ParsableArguments {
     var config: String = "trellis.yml"
 
     var rootURL: URL { URL(fileURLWithPath: root).standardizedFileURL }
+
+    /// Applies `--brand` values: brand ids of the config, or brand files (`brands/acme.yml`,
+    /// relative to the working folder) that overlay the site, typically an MkDocs one.
+    func applyBrands(_ values: [String], to options: inout BuildOptions) throws {
+        let isFile = { (value: String) in value.hasSuffix(".yml") || value.hasSuffix(".yaml") }
+        let files = values.filter(isFile)
+        if files.isEmpty {
+            options.brands = values.isEmpty ? nil : values
+        } else if files.count == values.count {
+            options.brandFiles = files.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        } else {
+            throw ValidationError("--brand takes brand ids or brand files (.yml), not both.")
+        }
+    }
 }
 
 /// Standard error, for diagnostics and summaries.

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import Testing
+import TrellisBuild
 
 @testable import TrellisCLI
 
@@ -11,6 +13,23 @@ import Testing
         #expect(build.brand == ["a", "b"])
         #expect(build.strict)
         #expect(build.site.root == "/x")
+    }
+
+    @Test func brandValuesAreIdsOrBrandFilesButNotBoth() throws {
+        var options = BuildOptions(root: URL(fileURLWithPath: "/x"))
+        let ids = try #require(try TrellisCommand.parseAsRoot(["build", "--brand", "a"]) as? BuildCommand)
+        try ids.site.applyBrands(ids.brand, to: &options)
+        #expect(options.brands == ["a"] && options.brandFiles.isEmpty)
+
+        options = BuildOptions(root: URL(fileURLWithPath: "/x"))
+        let files = try #require(
+            try TrellisCommand.parseAsRoot(["lint", "--brand", "/b/acme.yml", "--brand", "/b/zen.yaml"]) as? LintCommand)
+        try files.site.applyBrands(files.brand, to: &options)
+        #expect(options.brands == nil)
+        #expect(options.brandFiles.map(\.path) == ["/b/acme.yml", "/b/zen.yaml"])
+
+        let mixed = try #require(try TrellisCommand.parseAsRoot(["build", "--brand", "a", "--brand", "b.yml"]) as? BuildCommand)
+        #expect(throws: ValidationError.self) { try mixed.site.applyBrands(mixed.brand, to: &options) }
     }
 
     @Test func parsesRenderFromStandardInput() throws {

@@ -203,6 +203,51 @@ import TrellisCore
     }
 }
 
+/// `--brand FILE` over an MkDocs folder that has no `trellis.yml`: a site per brand file.
+@Suite struct BrandFileTests {
+    @Test func eachBrandFileOverlaysTheMkDocsSiteIntoItsOwnFolder() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: Cloud Docs\nextra:\n  brand: Upstream\n  support: help@upstream.example\n",
+            "docs/index.md": "# Home\n\n{{ brand }}: write to {{ support }}.\n",
+            "../brand-files/alpha.yml": "name: Alpha Cloud\ntheme:\n  primary: \"#123456\"\nextra:\n  brand: Alpha Cloud\n",
+            "brands/beta.yml": "name: Beta Hosting\nforbidden_terms: [Alpha Cloud]\nextra:\n  brand: Beta Hosting\n",
+        ])
+        defer {
+            s.cleanUp()
+            try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent().appending(path: "brand-files"))
+        }
+        var options = BuildOptions(root: s.root)
+        options.brandFiles = [
+            s.root.appending(path: "../brand-files/alpha.yml").standardizedFileURL, s.root.appending(path: "brands/beta.yml"),
+        ]
+        let report = SiteBuilder.build(options)
+        #expect(report.lines == [])
+        let alpha = try #require(s.output("alpha/index.html"))
+        let beta = try #require(s.output("beta/index.html"))
+        #expect(alpha.contains("<p>Alpha Cloud: write to help@upstream.example.</p>") && alpha.contains("#123456"))
+        #expect(beta.contains("<p>Beta Hosting: write to help@upstream.example.</p>") && !beta.contains("#123456"))
+        #expect(s.output("index.html") == nil)
+    }
+
+    @Test func aBrandFileProblemIsReportedInThatFile() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: Cloud Docs\n",
+            "docs/index.md": "# Home\n",
+            "brands/alpha.yml": "name: [Alpha]\n",
+        ])
+        defer { s.cleanUp() }
+        var options = BuildOptions(root: s.root)
+        options.brandFiles = [s.root.appending(path: "brands/alpha.yml"), s.root.appending(path: "brands/missing.yml")]
+        let report = SiteBuilder.build(options)
+        #expect(report.outcome == .unusable)
+        #expect(
+            report.lines == [
+                "brands/alpha.yml:1:7: error: expected a string for 'name', found a list [ConfigType]",
+                "brands/missing.yml: error: cannot read 'brands/missing.yml' [IOError]",
+            ])
+    }
+}
+
 /// The macros plugin's `on_undefined`: `keep` (its default) leaves the tag, `strict` reports it.
 @Suite struct OnUndefinedTests {
     func build(_ plugin: String) throws -> (BuildReport, String?) {
