@@ -383,3 +383,78 @@ import TrellisCore
         #expect(s.output("index.html") != nil)
     }
 }
+
+/// The hard case of issue 4: a macro inside a content tab inside a list item, in prose and in
+/// a fenced block. The expected HTML is MkDocs' own (Material 9, macros plugin), except that
+/// MkDocs runs Pygments over the fence where Trellis keeps cmark's `language-` class.
+@Suite struct MacroInTabInListTests {
+    @Test func expandsBeforeTheTabIsParsedAndRendersAsMkDocsDoes() throws {
+        let s = try TestSite([
+            "mkdocs.yml": """
+                site_name: Tabs
+                repo_url: https://git.example/docs
+                extra:
+                  brand: Acme Cloud
+                  cli: acme
+                markdown_extensions:
+                  - pymdownx.superfences
+                  - pymdownx.tabbed:
+                      alternate_style: true
+                plugins:
+                  - macros
+                """,
+            "docs/index.md": """
+                # Install
+
+                1. Pick your system:
+
+                    === "Linux"
+
+                        Install the {{ brand }} CLI:
+
+                        ```bash
+                        curl -sL {{ config.repo_url }}/install.sh | sh
+                        {{ cli }} --version
+                        ```
+
+                    === "macOS"
+
+                        - Run `brew install {{ cli | upper }}`.
+                        - Check with `{{ cli }} --version`.
+
+                2. Sign in to {{ brand }}.
+                """,
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let html = try #require(s.output("index.html"))
+        let expected = """
+            <h1 id="install">Install</h1>
+            <ol>
+            <li>
+            <p>Pick your system:</p>
+            <div class="tabbed-set tabbed-alternate" data-tabs="1:2"><input checked="checked" id="__tabbed_1_1" name="__tabbed_1" type="radio" /><input id="__tabbed_1_2" name="__tabbed_1" type="radio" /><div class="tabbed-labels"><label for="__tabbed_1_1">Linux</label><label for="__tabbed_1_2">macOS</label></div>
+            <div class="tabbed-content">
+            <div class="tabbed-block">
+            <p>Install the Acme Cloud CLI:</p>
+            <pre><code class="language-bash">curl -sL https://git.example/docs/install.sh | sh
+            acme --version
+            </code></pre>
+            </div>
+            <div class="tabbed-block">
+            <ul>
+            <li>Run <code>brew install ACME</code>.</li>
+            <li>Check with <code>acme --version</code>.</li>
+            </ul>
+            </div>
+            </div>
+            </div>
+            </li>
+            <li>
+            <p>Sign in to Acme Cloud.</p>
+            </li>
+            </ol>
+            """
+        #expect(html.contains(expected))
+    }
+}
