@@ -22,6 +22,7 @@ public enum MarkdownPage {
             pageIDs: HTMLIDCollector().collect(document),
             links: links,
             iconProblems: context.iconProblems,
+            directiveProblems: context.directiveProblems,
             document: document,
             source: context.source)
     }
@@ -77,6 +78,8 @@ public struct ProcessedPage: Sendable {
     public var links: [CollectedLink]
     /// Unknown icon shortcodes, with positions in parsed-text coordinates.
     public var iconProblems: [IconProblem]
+    /// Directive blocks that could not be rendered, with positions in parsed-text coordinates.
+    public var directiveProblems: [DirectiveProblem]
     /// The rewritten tree, for callers that need more than the above.
     public var document: MarkdownDocument
     /// The parsed text, to turn the positions above into offsets without parsing it again.

@@ -10,16 +10,19 @@ public struct MarkdownPipeline: Sendable {
         self.extensions = extensions
     }
 
-    /// Trellis's standard order. Icons come first so an icon in a heading is markup, not slug text
-    /// (as with pymdownx.emoji before `toc`); heading ids next; link targets last.
+    /// Trellis's standard order. Directive blocks first (their HTML is the build's, not the
+    /// author's); icons next so an icon in a heading is markup, not slug text (as with
+    /// pymdownx.emoji before `toc`); heading ids next; link targets last.
     public static func standard(
         icons: (any IconResolving)? = nil,
         tocLevels: ClosedRange<Int> = 2...3,
         reserveHTMLIDs: Bool = false,
         resolveLink: LinkRewriter.Resolve? = nil,
-        extensions: Set<MarkdownExtension> = []
+        extensions: Set<MarkdownExtension> = [],
+        directives: [FencedDirective] = []
     ) -> MarkdownPipeline {
         var rewriters: [any MarkdownRewriter] = []
+        if !directives.isEmpty { rewriters.append(FencedDirectiveRewriter(directives)) }
         if let icons { rewriters.append(IconShortcodeRewriter(resolver: icons)) }
         rewriters.append(HeadingIDRewriter(tocLevels: tocLevels, reserveHTMLIDs: reserveHTMLIDs))
         if let resolveLink { rewriters.append(LinkRewriter(resolveLink)) }

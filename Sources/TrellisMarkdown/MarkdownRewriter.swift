@@ -22,6 +22,8 @@ public struct RewriteContext: Sendable {
     public var toc: [TOCEntry] = []
     /// Shortcodes that looked like icons but are not known (filled by `IconShortcodeRewriter`).
     public var iconProblems: [IconProblem] = []
+    /// Directive blocks that could not be rendered (filled by `FencedDirectiveRewriter`).
+    public var directiveProblems: [DirectiveProblem] = []
     /// The destination each rewritten link or image had before `LinkRewriter` changed it.
     public var originalDestinations: [NodeID: String] = [:]
 
