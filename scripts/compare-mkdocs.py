@@ -14,7 +14,8 @@ the copy's mkdocs.yml, and the script says which.
 It compares, page by page:
   - the set of pages (HTML files) each tool writes, at the same paths;
   - each page's heading ids (h1-h6 inside the page content);
-  - each page's links (href of <a> and src of <img> inside the page content).
+  - each page's links (href of <a> and src of <img> inside the page content; the links
+    glightbox wraps around each image are counted apart).
 and prints the differences, then a one-line summary. Exit code 0 even when they differ: the
 differences are the report; 2 when a build fails to run at all.
 """
@@ -51,6 +52,7 @@ class ContentParser(html.parser.HTMLParser):
         self.content_start = content_start
         self.depth = 0
         self.ids, self.links = [], []
+        self.lightbox_wrappers = 0
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -62,8 +64,14 @@ class ContentParser(html.parser.HTMLParser):
             self.depth += 1
         if re.fullmatch(r"h[1-6]", tag) and a.get("id"):
             self.ids.append(a["id"])
-        if tag == "a" and a.get("href") is not None and "headerlink" not in (a.get("class") or ""):
-            self.links.append(a["href"])
+        classes = (a.get("class") or "").split()
+        if tag == "a" and a.get("href") is not None and "headerlink" not in classes:
+            # glightbox wraps every image in a link to itself, a lightbox rather than a link:
+            # counted apart so the link lists compare what authors wrote.
+            if "glightbox" in classes:
+                self.lightbox_wrappers += 1
+            else:
+                self.links.append(a["href"])
         if tag == "img" and a.get("src") is not None:
             self.links.append(a["src"])
 
@@ -133,9 +141,16 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("site")
     ap.add_argument("--trellis", default=os.path.join(ROOT, ".build", "debug", "trellis"))
-    ap.add_argument("--mkdocs", default="mkdocs")
+    # The mkdocs next to this Python (a venv's), else the one on PATH.
+    beside = os.path.join(os.path.dirname(sys.executable), "mkdocs")
+    ap.add_argument("--mkdocs", default=beside if os.path.exists(beside) else "mkdocs")
     ap.add_argument("--keep")
     args = ap.parse_args()
+    # The builds run in a copy of the site: tool paths given relative to here must still work.
+    for name in ("trellis", "mkdocs"):
+        value = getattr(args, name)
+        if os.sep in value:
+            setattr(args, name, os.path.abspath(value))
     if not os.path.exists(os.path.join(args.site, "mkdocs.yml")):
         sys.exit(f"no mkdocs.yml in {args.site}")
     work = args.keep or tempfile.mkdtemp(prefix="trellis-compare-")
@@ -175,9 +190,10 @@ def main():
         print(f"page only MkDocs writes: {path}")
     for path in only_tr:
         print(f"page only Trellis writes: {path}")
-    id_diffs = link_diffs = 0
+    id_diffs = link_diffs = lightbox = 0
     for path in sorted(set(mk_pages) & set(tr_pages) - ignore):
         a, b = parse(mk_pages[path], mkdocs_content), parse(tr_pages[path], trellis_content)
+        lightbox += a.lightbox_wrappers
         if a.ids != b.ids:
             id_diffs += 1
             print(f"{path}: heading ids differ\n  mkdocs:  {a.ids}\n  trellis: {b.ids}")
@@ -192,7 +208,7 @@ def main():
     common = len(set(mk_pages) & set(tr_pages) - ignore)
     print(f"summary: {len(mk_pages)} MkDocs pages, {len(tr_pages)} Trellis pages, {common} in common, "
           f"{len(only_mk)} only MkDocs, {len(only_tr)} only Trellis, {id_diffs} with different heading ids, "
-          f"{link_diffs} with different links")
+          f"{link_diffs} with different links ({lightbox} glightbox image wrappers in MkDocs' pages not counted)")
 
 
 if __name__ == "__main__":
