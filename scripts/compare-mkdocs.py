@@ -14,12 +14,14 @@ the copy's mkdocs.yml, and the script says which.
 It compares, page by page:
   - the set of pages (HTML files) each tool writes, at the same paths;
   - each page's heading ids (h1-h6 inside the page content);
+  - each page's visible text, word by word (permalinks, edit buttons and scripts left out);
   - each page's links (href of <a> and src of <img> inside the page content; the links
     glightbox wraps around each image are counted apart).
 and prints the differences, then a one-line summary. Exit code 0 even when they differ: the
 differences are the report; 2 when a build fails to run at all.
 """
 import argparse
+import difflib
 import html.parser
 import importlib.util
 import os
@@ -40,6 +42,8 @@ PLUGIN_MODULES = {
 }
 
 
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
 # Plugins that fetch from the network while building; this machine may have none.
 NETWORK_PLUGINS = {"privacy", "social"}
 
@@ -53,6 +57,9 @@ class ContentParser(html.parser.HTMLParser):
         self.depth = 0
         self.ids, self.links = [], []
         self.lightbox_wrappers = 0
+        self.text = []
+        # Open elements whose text is chrome, not content (scripts, permalinks, edit buttons).
+        self.skip = []
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -62,6 +69,12 @@ class ContentParser(html.parser.HTMLParser):
             return
         if tag == "article":
             self.depth += 1
+        classes = (a.get("class") or "").split()
+        if self.skip or tag in ("script", "style", "svg") or "headerlink" in classes or any(
+            c.endswith("__button") or c.startswith("md-source-file") or c.startswith("trellis-edit") for c in classes
+        ):
+            if tag not in VOID_TAGS:
+                self.skip.append(tag)
         if re.fullmatch(r"h[1-6]", tag) and a.get("id"):
             self.ids.append(a["id"])
         classes = (a.get("class") or "").split()
@@ -76,8 +89,33 @@ class ContentParser(html.parser.HTMLParser):
             self.links.append(a["src"])
 
     def handle_endtag(self, tag):
+        if self.skip and self.skip[-1] == tag:
+            self.skip.pop()
         if self.depth and tag == "article":
             self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            self.text.append(data)
+
+    @property
+    def words(self):
+        # Joined before splitting: Pygments splits `A=1` into spans, cmark does not.
+        return "".join(self.text).split()
+
+
+def text_difference(a, b, context=6):
+    """The first few places where two word lists differ, with a little context."""
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        before = " ".join(a[max(0, i1 - context):i1])
+        out.append(f"  …{before} [mkdocs: {' '.join(a[i1:i2])!r} | trellis: {' '.join(b[j1:j2])!r}]")
+        if len(out) == 5:
+            out.append("  …")
+            break
+    return "\n".join(out)
 
 
 def mkdocs_content(tag, a):
@@ -190,7 +228,7 @@ def main():
         print(f"page only MkDocs writes: {path}")
     for path in only_tr:
         print(f"page only Trellis writes: {path}")
-    id_diffs = link_diffs = lightbox = 0
+    id_diffs = link_diffs = lightbox = text_diffs = 0
     for path in sorted(set(mk_pages) & set(tr_pages) - ignore):
         a, b = parse(mk_pages[path], mkdocs_content), parse(tr_pages[path], trellis_content)
         lightbox += a.lightbox_wrappers
@@ -205,10 +243,14 @@ def main():
                 print(f"{path}: links differ\n  only mkdocs:  {missing}\n  only trellis: {extra}")
             else:
                 print(f"{path}: same links, different order or count\n  mkdocs:  {a.links}\n  trellis: {b.links}")
+        if a.words != b.words:
+            text_diffs += 1
+            print(f"{path}: text differs\n{text_difference(a.words, b.words)}")
     common = len(set(mk_pages) & set(tr_pages) - ignore)
     print(f"summary: {len(mk_pages)} MkDocs pages, {len(tr_pages)} Trellis pages, {common} in common, "
           f"{len(only_mk)} only MkDocs, {len(only_tr)} only Trellis, {id_diffs} with different heading ids, "
-          f"{link_diffs} with different links ({lightbox} glightbox image wrappers in MkDocs' pages not counted)")
+          f"{link_diffs} with different links ({lightbox} glightbox image wrappers in MkDocs' pages not counted), "
+          f"{text_diffs} with different text")
 
 
 if __name__ == "__main__":
