@@ -134,8 +134,8 @@
       this.bar.replaceChildren(...this.renderBar(c));
       this.renderNote(note);
       const list = this.renderList(c, screen);
-      this.view.replaceChildren(h("div", { class: "wt-head" }, h("strong", {}, g.panel), " / Gardener / Shoot Clusters"),
-        list, screen === 1 ? this.renderDetails(c, tab) : null, this.renderNodes(c), d ? this.renderDialog(d) : null);
+      this.view.replaceChildren(...[h("div", { class: "wt-head" }, h("strong", {}, g.panel), " / Gardener / Shoot Clusters"),
+        list, screen === 1 ? this.renderDetails(c, tab) : null, this.renderNodes(c), d ? this.renderDialog(d) : null].filter(Boolean));
       list.inert = screen === 3;
       this.renderMore();
       this.renderCallout();
