@@ -78,7 +78,7 @@
       this.app.addEventListener("click", (e) => this.onClick(e));
       this.app.addEventListener("change", (e) => this.onChange(e));
       this.app.addEventListener("keydown", (e) => this.onKey(e));
-      window.addEventListener("resize", () => this.placeCallout());
+      window.addEventListener("resize", () => this.layout());
       this.render();
     }
 
@@ -135,12 +135,13 @@
       this.renderNote(note);
       const list = this.renderList(c, screen);
       this.view.replaceChildren(...[h("div", { class: "wt-head" }, h("strong", {}, g.panel), " / Gardener / Shoot Clusters"),
-        list, screen === 1 ? this.renderDetails(c, tab) : null, this.renderNodes(c), d ? this.renderDialog(d) : null].filter(Boolean));
+        list, screen === 1 ? this.renderDetails(c, tab) : null, screen === 2 ? this.renderMenu(c) : null,
+        this.renderNodes(c), d ? this.renderDialog(d) : null].filter(Boolean));
       list.inert = screen === 3;
       this.renderMore();
       this.renderCallout();
+      this.layout();
       if (had) this.restoreFocus(key, prev);
-      this.placeCallout();
     }
 
     renderBar(c) {
@@ -192,7 +193,7 @@
             h("td", { class: "wt-workers" }, icon("info"), " " + (c.workers | 0), c.iUp ? icon("up", "Machine image upgrade available") : null),
             h("td", {}, this.readiness(c)),
             h("td", { class: "wt-domain" }, this.t(c.domain)),
-            h("td", { class: "wt-menu-cell" }, dots, menuOpen ? this.renderMenu(c) : null)))));
+            h("td", {}, dots)))));
     }
 
     readiness(c) {
@@ -308,7 +309,20 @@
       this.call.classList.toggle("wt-goal", this.s === this.g.goal);
     }
 
-    placeCallout() {
+    /// Places what floats: the row menu under its button (outside the scrolling table so it is
+    /// never clipped), room for the dialog, and the callout under the guided control.
+    layout() {
+      const view = this.view.getBoundingClientRect();
+      const menu = this.view.querySelector(".wt-menu");
+      const dots = this.view.querySelector("[data-k=dots]");
+      if (menu && dots) {
+        const r = dots.getBoundingClientRect();
+        menu.style.top = r.bottom - view.top + "px";
+        menu.style.right = Math.max(0, view.right - r.right) + "px";
+      }
+      const dialog = this.view.querySelector(".wt-dialog");
+      const room = dialog ? dialog.offsetHeight + 32 : menu ? menu.offsetTop + menu.offsetHeight + 12 : 0;
+      this.view.style.minHeight = room ? room + "px" : "";
       let el = this.app.querySelector(".wt-guided");
       if (el && el.tagName === "OPTION") el = el.closest("select");
       this.call.classList.toggle("wt-float", !!el);
@@ -316,8 +330,11 @@
       const box = this.app.getBoundingClientRect();
       const r = el.getBoundingClientRect();
       const width = this.call.offsetWidth;
-      this.call.style.top = r.bottom - box.top + 10 + "px";
-      this.call.style.left = Math.max(0, Math.min(r.left - box.left, box.width - width)) + "px";
+      const list = el.closest(".wt-menu");
+      // Beside an open menu rather than below its item, so the other items stay readable.
+      const left = list ? list.getBoundingClientRect().left - box.left - width - 10 : r.left - box.left;
+      this.call.style.top = (list ? r.top : r.bottom + 10) - box.top + "px";
+      this.call.style.left = Math.max(0, Math.min(left, box.width - width)) + "px";
     }
 
     restoreFocus(key, prev) {

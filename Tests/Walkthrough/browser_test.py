@@ -341,8 +341,9 @@ def test_page(driver, url, shots):
     first = run.requests()
     stray = [u for u in first if not own(u, url)]
     check(not stray, "page load requested other origins: %s" % stray)
-    check(driver.find_elements(By.CSS_SELECTOR, "div.walkthrough .wt"),
-          "the player did not render (no div.walkthrough .wt); is walkthrough.js included?")
+    if not driver.find_elements(By.CSS_SELECTOR, "div.walkthrough .wt"):
+        raise Failure("the player did not render (no div.walkthrough .wt); is walkthrough.js included? console: %s"
+                      % [e.get("message") for e in run.logs("browser")])
     g = Graph(run.js("return JSON.parse(document.querySelector('div.walkthrough script.walkthrough-graph').textContent)"))
     check(g.d.get("guide"), "the graph has no guide entries")
     check(g.d["guide"][0]["state"] == 0, "the guide must start in state 0")
