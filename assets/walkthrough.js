@@ -70,14 +70,18 @@
       this.noteText = h("span", { role: "alert", class: "wt-note-text" });
       this.note = h("div", { class: "wt-note", hidden: true }, this.noteText);
       this.call = h("div", { class: "wt-call", "aria-live": "polite", id: this.id + "-call" });
+      this.said = h("div", { class: "wt-sr", "aria-live": "polite" });
       this.view = h("div", { class: "wt-view" });
       this.more = h("div", { class: "wt-more", role: "group", "aria-label": "More actions" });
       this.app = h("section", { class: "wt", tabindex: "-1", "aria-label": graph.panel + " walkthrough" },
-        this.bar, this.note, this.view, this.more, this.call);
+        this.bar, this.note, this.view, this.more, this.call, this.said);
       root.append(this.app);
       this.app.addEventListener("click", (e) => this.onClick(e));
       this.app.addEventListener("change", (e) => this.onChange(e));
       this.app.addEventListener("keydown", (e) => this.onKey(e));
+      const unhide = (e) => { const tip = e.target.closest(".wt-tipwrap")?.querySelector(".wt-tip"); if (tip) tip.hidden = false; };
+      this.app.addEventListener("focusin", unhide);
+      this.app.addEventListener("mouseover", unhide);
       window.addEventListener("resize", () => this.layout());
       this.render();
     }
@@ -140,6 +144,10 @@
       list.inert = screen === 3;
       this.renderMore();
       this.renderCallout();
+      // Screen readers hear the cluster's status change (an operation's progress) in either mode.
+      const said = this.t(c.name) + " " + this.t(c.version) + ": " + (c.status === 1 ? this.t(c.operation) + " " + (c.progress | 0) + "%"
+        : c.status === 2 ? "error " + this.t(c.operation) : "ready");
+      if (this.said.textContent !== said) this.said.textContent = said;
       this.layout();
       if (had) this.restoreFocus(key, prev);
     }
@@ -375,6 +383,8 @@
         all.forEach((x, n) => { x.tabIndex = n === next ? 0 : -1; });
         all[next].focus();
         e.preventDefault();
+      } else if (e.key === "Escape" && el.classList.contains("wt-up")) {
+        document.getElementById(el.getAttribute("aria-describedby")).hidden = true;
       } else if (e.key === "Escape" && (this.screen === 2 || this.screen === 3)) {
         this.go(this.action(this.screen === 2 ? "closeMenu" : "back"));
         e.preventDefault();

@@ -172,6 +172,10 @@ class Run:
             check(tip_el.is_displayed() and norm(tip_el.text) == norm(g.t(tip)),
                   "%s: tooltip on %s shows %r (displayed=%s), expected %r" % (where, how, tip_el.text, tip_el.is_displayed(), g.t(tip)))
             self.shot("tooltip-" + how)
+        self.press(Keys.ESCAPE)
+        check(not tip_el.is_displayed(), "%s: Escape did not dismiss the focused button's tooltip" % where)
+        self.js("arguments[0].blur(); arguments[0].focus()", button)
+        check(tip_el.is_displayed(), "%s: the tooltip did not come back on focus after Escape" % where)
         self.js("document.activeElement.blur()")
         ActionChains(self.dr).move_to_element(self.dr.find_element(By.TAG_NAME, "h1")).perform()
         check(not tip_el.is_displayed(), "%s: tooltip still shown after hover and focus left" % where)
