@@ -52,6 +52,14 @@ public struct MaintenanceWindow: Hashable, Sendable, Codable {
         self.autoUpdateImage = autoUpdateImage
     }
 
+    /// A window from minutes after midnight UTC, unchecked (for fixtures; see the other init).
+    public init(beginMinutes: Int, endMinutes: Int, autoUpdateKubernetes: Bool, autoUpdateImage: Bool) {
+        self.begin = beginMinutes
+        self.end = endMinutes
+        self.autoUpdateKubernetes = autoUpdateKubernetes
+        self.autoUpdateImage = autoUpdateImage
+    }
+
     /// "22:00–23:00 UTC", as the Lifecycle tab shows it.
     public var description: String { "\(Self.clock(begin))–\(Self.clock(end)) UTC" }
 
