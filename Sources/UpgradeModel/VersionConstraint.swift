@@ -39,7 +39,7 @@ public struct VersionConstraint: Hashable, Sendable, Codable, CustomStringConver
     /// Parses ">= 1.26, < 1.30"; nil when a term has no valid version or the text is empty.
     public init?(_ text: String) {
         var terms: [Term] = []
-        for raw in text.split(separator: ",") {
+        for raw in text.split(separator: ",", omittingEmptySubsequences: false) {
             var rest = Substring(raw.trimmingSpaces())
             let op: Term.Operator
             if let found = [">=", "<=", "!=", "==", ">", "<", "=", "~"].first(where: { rest.hasPrefix($0) }) {
