@@ -1,5 +1,6 @@
 /// What a machine is doing during a roll.
 public enum MachinePhase: Int, Hashable, Sendable, Codable {
+    /// The contract's machine phases (0 ready, 1 creating, 2 draining, 3 deleting).
     case ready = 0, creating = 1, draining = 2, deleting = 3
 }
 

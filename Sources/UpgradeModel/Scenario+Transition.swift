@@ -13,6 +13,19 @@ extension Scenario {
     /// The panel's pure transition function: the state after `event`, or nil when the event is
     /// not possible in `state` (the player renders its control disabled). A click the rules
     /// refuse is possible: it leads to a state whose banner carries the refusal.
+    ///
+    /// Modelling choices (the spec leaves them open):
+    /// - The drop-down lists every catalogue version but the current one (`dropDown`). Rule 1
+    ///   still drives the arrow, the menu item and the one-minor note; a choice the rules refuse
+    ///   is answered on the blue Upgrade with Gardener's validation message as a banner, as the
+    ///   panel's API would answer it. So downgrade and minor-skip refusals are reachable.
+    /// - Upgrade clicks while an operation runs are possible and refused with
+    ///   "an operation is already running"; the maintenance window is then disabled instead.
+    /// - "Revert preparations" re-enables static tokens by a reconcile of its own when this
+    ///   dialog prepared the cluster, and otherwise returns to the version choice.
+    /// - Time (`tick`) passes on every screen; the clock and maintenance controls are not
+    ///   reachable behind the modal menu (except its Trigger Maintenance) or dialog.
+    /// - A version change shows when its operation completes (the pie shows progress before).
     public func transition(_ state: PanelState, _ event: PanelEvent) -> PanelState? {
         var next = state
         next.note = nil

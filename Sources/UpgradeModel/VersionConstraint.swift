@@ -8,6 +8,7 @@ public struct VersionConstraint: Hashable, Sendable, Codable, CustomStringConver
     public struct Term: Hashable, Sendable {
         /// The comparison a term makes.
         public enum Operator: String, Hashable, Sendable {
+            /// `=`, `!=`, `>`, `>=`, `<`, `<=`, and `~` (same minor, at least the version).
             case equal = "=", notEqual = "!=", greater = ">", greaterOrEqual = ">="
             case less = "<", lessOrEqual = "<=", sameMinor = "~"
         }

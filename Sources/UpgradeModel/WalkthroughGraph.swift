@@ -9,15 +9,21 @@ import Foundation
 public struct WalkthroughGraph: Encodable, Sendable {
     /// One action: a contract id, its label and its fixed argument (tab name or version).
     public struct Action: Encodable, Hashable, Sendable {
+        /// The contract's action id ("selectTab").
         public var id: String
+        /// T: the action's label.
         public var label: Int
+        /// The fixed argument, omitted when the action has none.
         public var arg: String?
     }
 
     /// The worker group as the Worker Groups tab shows it.
     public struct Pool: Encodable, Hashable, Sendable {
+        /// T: pool name, flavor, and image with version ("gardenlinux 1312.0.0").
         public var name: Int, flavor: Int, image: Int
+        /// Autoscaler bounds, maxSurge and maxUnavailable.
         public var min: Int, max: Int, surge: Int, unavailable: Int
+        /// T: the zone.
         public var zone: Int
         /// "Upgrade Worker image from: … to …", -1 when no upgrade is offered.
         public var tip: Int
@@ -25,29 +31,46 @@ public struct WalkthroughGraph: Encodable, Sendable {
 
     /// One cluster rendering (row, details tabs, node strip, menu).
     public struct Cluster: Encodable, Hashable, Sendable {
+        /// T: cluster name, region, region group header, shoot domain, current Kubernetes version.
         public var name: Int, region: Int, group: Int, domain: Int, version: Int
+        /// Arrows (0/1), worker group count, status (0 ready, 1 running, 2 error), pie percentage,
+        /// and T of the running operation (-1 when idle).
         public var kUp: Int, workers: Int, iUp: Int, status: Int, progress: Int, operation: Int
+        /// The Worker Groups tab.
         public var pool: Pool
+        /// The node strip: `[T name, phase]`, phase 0 ready, 1 creating, 2 draining, 3 deleting.
         public var machines: [[Int]]
+        /// 1 while static token kubeconfigs are enabled.
         public var staticTokens: Int
+        /// T per KubeConfig tab line.
         public var kubeconfig: [Int]
+        /// T: the clock label.
         public var clock: Int
+        /// `[Kubernetes patch, machine image]` auto-update flags (0/1).
         public var autoUpdate: [Int]
+        /// T: the maintenance window.
         public var window: Int
+        /// The row menu: `[T, A or -1]` per item.
         public var menu: [[Int]]
     }
 
     /// One dialog rendering.
     public struct Dialog: Encodable, Hashable, Sendable {
+        /// T of the title; the step (0 select, 1 not ready, 2 preparing, 3 ready).
         public var title: Int, step: Int
+        /// Drop-down options: `[T, A of selectVersion]`.
         public var versions: [[Int]]
+        /// T of the selected version, -1 when none.
         public var selected: Int
+        /// `[T, kind]`: kind 0 plain, 1 success, 2 warning, 3 error, 4 link.
         public var lines: [[Int]]
+        /// `[T, A or -1, style]`: style 0 plain, 1 blue, 2 green, 3 red.
         public var buttons: [[Int]]
     }
 
     /// One guided-mode entry: in `state`, highlight `action` with `text`.
     public struct GuideStep: Encodable, Hashable, Sendable {
+        /// S, A and T of the entry.
         public var state: Int, action: Int, text: Int
     }
 
