@@ -3,11 +3,16 @@
 struct PanelRenderer {
     let scenario: Scenario
     let actionIndex: [PanelEvent: Int]
+    /// The catalogue's Kubernetes entries by version, so drop-downs do not scan per option.
+    let entries: [KubernetesVersion: CatalogueEntry]
     var text = TextTable()
 
     init(scenario: Scenario, actionIndex: [PanelEvent: Int]) {
         self.scenario = scenario
         self.actionIndex = actionIndex
+        var entries: [KubernetesVersion: CatalogueEntry] = [:]
+        for entry in scenario.catalogue.kubernetes where entries[entry.version] == nil { entries[entry.version] = entry }
+        self.entries = entries
     }
 
     func action(_ event: PanelEvent) -> Int { actionIndex[event] ?? -1 }
@@ -41,7 +46,7 @@ struct PanelRenderer {
         guard case .dialog(let dialog) = state.screen else { return nil }
         let day = scenario.day(state)
         let versions = scenario.dropDown(state).map { version -> [Int] in
-            let classification = scenario.catalogue.kubernetesEntry(version)?.classification(on: day) ?? .supported
+            let classification = entries[version]?.classification(on: day) ?? .supported
             let label = classification == .supported ? version.description : "\(version) (\(classification.rawValue))"
             return [text.id(label), action(.selectVersion(version))]
         }
@@ -51,7 +56,7 @@ struct PanelRenderer {
         case .select:
             lines.append(("Applying a patch to your cluster will increase the Kubernetes version which can lead to unexpected side effects.", 2))
             if let hidden = scenario.kubernetesOffer(state).hiddenNote { lines.append((hidden, 2)) }
-            if let selected = dialog.selected, let entry = scenario.catalogue.kubernetesEntry(selected),
+            if let selected = dialog.selected, let entry = entries[selected],
                let warning = VersionCatalogue.warning(for: entry, entry.classification(on: day)) {
                 lines.append((warning, 2))
             }

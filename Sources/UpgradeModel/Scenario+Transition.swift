@@ -58,7 +58,7 @@ extension Scenario {
             }
             next.screen = .dialog(UpgradeDialog(step: .select))
         case (.selectVersion(let version), .dialog(var dialog)) where dialog.step == .select:
-            guard dialog.selected != version, dropDown(state).contains(version) else { return nil }
+            guard dialog.selected != version, version != state.kubernetes, catalogue.kubernetesEntry(version) != nil else { return nil }
             dialog.selected = version
             next.screen = .dialog(dialog)
         case (.clickUpgrade, .dialog(var dialog)) where dialog.step == .select:
