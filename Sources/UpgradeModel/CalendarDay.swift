@@ -1,0 +1,66 @@
+import Foundation
+
+/// A UTC calendar day ("2026-12-01"): the resolution of catalogue expiration dates.
+///
+/// Days rather than `Date`s keep the rules deterministic and the brand YAML simple; `init(_:)`
+/// converts a `Date` (for example the build's clock) when a caller has one.
+public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The year, e.g. 2026.
+    public var year: Int
+    /// The month, 1–12.
+    public var month: Int
+    /// The day of the month, 1–31.
+    public var day: Int
+
+    /// A day from its components (not validated beyond the ranges `init?(_ text:)` checks).
+    public init(_ year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses "YYYY-MM-DD"; nil for anything else.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        self.init(year, month, day)
+    }
+
+    /// The UTC day containing `date`.
+    public init(_ date: Date) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+
+    /// "2026-12-01".
+    public var description: String {
+        let month = month < 10 ? "0\(month)" : "\(month)"
+        let day = day < 10 ? "0\(day)" : "\(day)"
+        return "\(year)-\(month)-\(day)"
+    }
+
+    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        // YAML loaders may hand over a timestamp such as "2027-03-01T00:00:00Z": keep its day.
+        guard let day = CalendarDay(String(text.prefix(10))) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not a date such as 2027-03-01")
+        }
+        self = day
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

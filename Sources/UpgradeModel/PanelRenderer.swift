@@ -1,0 +1,131 @@
+/// Turns panel states into the graph's cluster and dialog renderings, interning every visible
+/// string. All panel wording lives here (and in the rules' messages).
+struct PanelRenderer {
+    let scenario: Scenario
+    let actionIndex: [PanelEvent: Int]
+    /// The catalogue's Kubernetes entries by version, so drop-downs do not scan per option.
+    let entries: [KubernetesVersion: CatalogueEntry]
+    var text = TextTable()
+
+    init(scenario: Scenario, actionIndex: [PanelEvent: Int]) {
+        self.scenario = scenario
+        self.actionIndex = actionIndex
+        var entries: [KubernetesVersion: CatalogueEntry] = [:]
+        for entry in scenario.catalogue.kubernetes where entries[entry.version] == nil { entries[entry.version] = entry }
+        self.entries = entries
+    }
+
+    func action(_ event: PanelEvent) -> Int { actionIndex[event] ?? -1 }
+
+    mutating func cluster(_ state: PanelState) -> WalkthroughGraph.Cluster {
+        let pool = scenario.pool
+        let offer = scenario.kubernetesOffer(state)
+        let imageOffer = scenario.imageOffer(state)
+        let progress = state.operation.map { scenario.progress(of: $0, in: state) } ?? 0
+        let poolView = WalkthroughGraph.Pool(
+            name: text.id(pool.name), flavor: text.id(pool.flavor), image: text.id("\(pool.image.name) \(state.image)"),
+            min: pool.minimum, max: pool.maximum, surge: pool.maxSurge, unavailable: pool.maxUnavailable,
+            zone: text.id(pool.zone),
+            tip: text.id(imageOffer.map { "Upgrade Worker image from: \(state.image) to \($0)" }))
+        return WalkthroughGraph.Cluster(
+            name: text.id(scenario.cluster.name), region: text.id(scenario.cluster.region),
+            group: text.id(scenario.brand.regionGroup), domain: text.id(scenario.brand.shootDomain),
+            version: text.id(state.kubernetes.description), kUp: offer.isEmpty ? 0 : 1,
+            workers: scenario.cluster.workerGroups.count, iUp: imageOffer == nil ? 0 : 1,
+            status: state.operation == nil ? 0 : 1, progress: progress,
+            operation: text.id(state.operation.map { operationLabel($0.kind) }),
+            pool: poolView, machines: machines(state),
+            staticTokens: state.staticTokens ? 1 : 0, kubeconfig: kubeconfigLines(state).map { text.id($0) },
+            clock: text.id(clockLabel(state)),
+            autoUpdate: [state.autoUpdateKubernetes ? 1 : 0, state.autoUpdateImage ? 1 : 0],
+            window: text.id(scenario.cluster.maintenance.description),
+            menu: menu(hasPatch: !offer.isEmpty))
+    }
+
+    mutating func dialog(_ state: PanelState) -> WalkthroughGraph.Dialog? {
+        guard case .dialog(let dialog) = state.screen else { return nil }
+        let day = scenario.day(state)
+        let versions = scenario.dropDown(state).map { version -> [Int] in
+            let classification = entries[version]?.classification(on: day) ?? .supported
+            let label = classification == .supported ? version.description : "\(version) (\(classification.rawValue))"
+            return [text.id(label), action(.selectVersion(version))]
+        }
+        var lines: [(String, Int)] = []
+        var buttons: [(String, Int, Int)] = []
+        switch dialog.step {
+        case .select:
+            lines.append(("Applying a patch to your cluster will increase the Kubernetes version which can lead to unexpected side effects.", 2))
+            if let hidden = scenario.kubernetesOffer(state).hiddenNote { lines.append((hidden, 2)) }
+            if let selected = dialog.selected, let entry = entries[selected],
+               let warning = VersionCatalogue.warning(for: entry, entry.classification(on: day)) {
+                lines.append((warning, 2))
+            }
+            buttons = [("Back", action(.back), 0), ("Upgrade", dialog.selected == nil ? -1 : action(.clickUpgrade), 1)]
+        case .notReady:
+            lines = [("Your cluster is not ready for upgrade yet.", 3), ("Details:", 0),
+                     (UpgradeRefusal.staticTokensEnabled.message, 0)]
+            buttons = [("Back", action(.back), 0), ("Prepare cluster upgrade", action(.clickPrepare), 1)]
+        case .preparing:
+            lines = [("Preparing the cluster: disabling static token kubeconfigs (up to 10 minutes).", 0)]
+            buttons = [("Back", -1, 0), ("Prepare cluster upgrade", -1, 1)]
+        case .ready:
+            lines = [("Your cluster is now ready for upgrade.", 1), ("Details:", 0), ("Cluster is ready for upgrade", 0)]
+            let removal = VersionCatalogue.staticTokensRemovedIn
+            if let selected = dialog.selected, state.kubernetes < removal, selected >= removal {
+                lines.append(("After the upgrade every existing static token kubeconfig stops working and no new one can be created.", 2))
+                lines.append(("Certificate-based kubeconfigs keep working: download one from the KubeConfig tab.", 0))
+            }
+            if let selected = dialog.selected {
+                lines.append(("To find more information about introduced changes, visit official documentation:", 0))
+                lines.append(("https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-\(selected.minorSeries).md", 4))
+            }
+            buttons = [("Revert preparations", action(.clickRevert), 3), ("Upgrade", action(.confirmUpgrade), 2)]
+        }
+        return WalkthroughGraph.Dialog(
+            title: text.id("Upgrade Kubernetes Version for: \(scenario.cluster.name)"), step: dialog.step.rawValue,
+            versions: versions, selected: text.id(dialog.selected?.description),
+            lines: lines.map { [text.id($0.0), $0.1] },
+            buttons: buttons.map { [text.id($0.0), $0.1, $0.2] })
+    }
+
+    func operationLabel(_ kind: OperationKind) -> String {
+        switch kind {
+        case .update(let kubernetes?, _, true): "Maintenance: updating Kubernetes to \(kubernetes)"
+        case .update(nil, let image?, true): "Maintenance: rolling worker nodes (image \(image))"
+        case .update(let kubernetes?, _, false): "Upgrading Kubernetes to \(kubernetes)"
+        case .update(nil, let image?, false): "Rolling worker nodes (image \(image))"
+        case .update(nil, nil, _): "Reconciling"
+        case .prepare: "Disabling static token kubeconfigs"
+        case .revert: "Re-enabling static token kubeconfigs"
+        }
+    }
+
+    func clockLabel(_ state: PanelState) -> String {
+        guard let entry = scenario.expiringEntry, let expiration = entry.expiration else {
+            return state.clockAdvanced ? "Later: \(scenario.later)" : "Today: \(scenario.today)"
+        }
+        return state.clockAdvanced ? "After \(entry.version) expired (\(expiration))" : "Before \(entry.version) expires (\(expiration))"
+    }
+
+    func kubeconfigLines(_ state: PanelState) -> [String] {
+        var lines: [String] = []
+        if state.kubernetes >= VersionCatalogue.staticTokensRemovedIn {
+            lines.append("Static token kubeconfig: not available from Kubernetes 1.27 on")
+        } else if state.staticTokens {
+            lines.append("Static token kubeconfig: never expires")
+        } else {
+            lines.append("Static token kubeconfig: disabled")
+        }
+        lines.append("Certificate-based kubeconfig: time-limited, always available")
+        return lines
+    }
+
+    mutating func menu(hasPatch: Bool) -> [[Int]] {
+        var items: [(String, Int)] = [("View details", action(.openDetails)), ("Modify Cluster", -1),
+                                      ("Show Kubeconfig", action(.selectTab(.kubeconfig)))]
+        if hasPatch { items.append(("Kubernetes Patch Available", action(.chooseKubernetesPatch))) }
+        items += [("Trigger Maintenance", action(.maintenanceWindow)), ("Trigger Reconcile", -1),
+                  ("Hibernate Cluster", -1), ("Delete Cluster", -1)]
+        return items.map { [text.id($0.0), $0.1] }
+    }
+}

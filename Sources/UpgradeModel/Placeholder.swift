@@ -1,1 +1,0 @@
-// Replaced by the upgrade model (issue 5).

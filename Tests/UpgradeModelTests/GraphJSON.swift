@@ -1,0 +1,52 @@
+import Foundation
+@testable import UpgradeModel
+
+/// The graph contract read back from JSON with the contract's exact keys: decoding fails if the
+/// model renames or drops one.
+struct GraphJSON: Decodable {
+    struct Action: Decodable { var id: String; var label: Int; var arg: String? }
+    struct Pool: Decodable {
+        var name: Int, flavor: Int, image: Int, min: Int, max: Int, surge: Int, unavailable: Int, zone: Int, tip: Int
+    }
+    struct Cluster: Decodable {
+        var name: Int, region: Int, group: Int, domain: Int, version: Int
+        var kUp: Int, workers: Int, iUp: Int, status: Int, progress: Int, operation: Int
+        var pool: Pool
+        var machines: [[Int]]
+        var staticTokens: Int
+        var kubeconfig: [Int]
+        var clock: Int
+        var autoUpdate: [Int]
+        var window: Int
+        var menu: [[Int]]
+    }
+    struct Dialog: Decodable {
+        var title: Int, step: Int
+        var versions: [[Int]]
+        var selected: Int
+        var lines: [[Int]]
+        var buttons: [[Int]]
+    }
+    struct GuideStep: Decodable { var state: Int, action: Int, text: Int }
+
+    var format: Int
+    var scenario: String
+    var panel: String
+    var text: [String]
+    var actions: [Action]
+    var clusters: [Cluster]
+    var dialogs: [Dialog]
+    var states: [[Int]]
+    var goal: Int
+    var guide: [GuideStep]
+
+    /// The (action, target) pairs of state `index`.
+    func edges(_ index: Int) -> [(action: Int, target: Int)] {
+        let row = states[index]
+        return stride(from: 5, to: row.count - 1, by: 2).map { (row[$0], row[$0 + 1]) }
+    }
+}
+
+func decodedGraph(_ scenario: Scenario) throws -> GraphJSON {
+    try JSONDecoder().decode(GraphJSON.self, from: WalkthroughGraph(scenario: scenario).jsonData())
+}
