@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "TrellisBuild",
             dependencies: [
-                "TrellisCore", "TrellisMarkdown", "TrellisMacros", "TrellisIcons", "TrellisTemplates",
+                "TrellisCore", "TrellisMarkdown", "TrellisMacros", "TrellisIcons", "TrellisTemplates", "UpgradeModel",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

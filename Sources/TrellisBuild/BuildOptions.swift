@@ -20,6 +20,9 @@ public struct BuildOptions: Sendable {
     public var changedSince: String?
     /// Lint: check external links too (`ExternalLink`).
     public var checkExternalLinks = false
+    /// The day catalogue versions are judged on (expiry, classification) for `StaleVersion`
+    /// and the upgrade macros; nil: `SOURCE_DATE_EPOCH` when set (reproducible builds), else today.
+    public var today: Date?
     /// Receives a line per stage with its time (`[3/9] load pages  12 ms`), when set.
     public var log: (@Sendable (String) -> Void)?
 

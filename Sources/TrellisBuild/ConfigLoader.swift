@@ -13,7 +13,7 @@ public struct ConfigLoader {
         "use_directory_urls",
     ]
     static let themeKeys: Set<String> = ["logo", "favicon", "primary", "accent", "templates"]
-    static let brandKeys: Set<String> = ["name", "site_url", "theme", "icons", "forbidden_terms", "extra"]
+    static let brandKeys: Set<String> = ["name", "site_url", "theme", "icons", "forbidden_terms", "extra", "upgrades"]
 
     /// The site root (the folder holding `trellis.yml`).
     public let root: URL
@@ -208,6 +208,7 @@ public struct ConfigLoader {
         brand.settingPositions = positions
         brand.forbiddenTerms = reader.stringList(e["forbidden_terms"]?.value, "forbidden_terms") ?? []
         brand.extra = config.extra.merging(reader.map(e["extra"]?.value, "extra") ?? ValueMap())
+        if let upgrades = e["upgrades"]?.value { brand.upgrades = BrandUpgrades.read(upgrades, reader: &reader) }
         return (brand, reader.diagnostics)
     }
 }

@@ -17,13 +17,15 @@ struct ExpandMacros: BrandStage {
         let configValue = Self.configValue(site.config, brand: brand, mkdocs: site.mkdocs)
         let mkdocs = site.mkdocs
         let undefined = Self.undefinedPolicy(mkdocs)
+        // The upgrade model's values win over hand-written ones of the same name.
+        let variables = brand.extra.merging(state.upgradeValues)
         let results = ParallelMap.map(state.published) { index -> (PageText, [Diagnostic]) in
             let page = site.pages[index]
             guard let template = site.macroTemplates[index] else {
                 let body = String(page.body)
                 return (PageText(text: body, sourceMap: .identity(length: body.utf8.count, sourceOffset: page.bodyOffset)), [])
             }
-            var context = brand.extra
+            var context = variables
             context["config"] = configValue
             context["page"] = Self.pageValue(page, mkdocs: mkdocs)
             let expansion = template.render(context: context, undefined: undefined)

@@ -11,6 +11,9 @@ struct PrepareBrand: BrandStage {
         state.published = site.pages.indices.filter { site.pages[$0].isPublished(for: brand.id) }
         state.publishedPaths = Set(state.published.map { site.pages[$0].path })
         _ = state.resolver(site: site)
+        if let upgrades = brand.upgrades {
+            state.upgradeValues = UpgradeVariables.values(upgrades, on: site.buildDay)
+        }
         if let icons = brand.icons {
             do {
                 state.icons = try IconLibrary(overlays: [site.root.appending(path: icons)])

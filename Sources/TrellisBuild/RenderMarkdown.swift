@@ -15,6 +15,8 @@ struct RenderedPage: Sendable {
     var headings: [PageHeading] = []
     /// Links whose text is empty (`[](x.md)`).
     var emptyLinks: [PageLink] = []
+    /// Whether the page embeds a walkthrough (so it gets the player's script and stylesheet).
+    var hasWalkthrough = false
 }
 
 /// A heading as the checks see it.
@@ -34,11 +36,12 @@ struct RenderMarkdown: BrandStage {
         let icons = IconAdapter(library: state.icons)
         let extensions = site.markdownExtensions
         let renderer = site.htmlRenderer
+        let directives = [WalkthroughDirective.directive(for: state)]
         let results = ParallelMap.map(Array(state.published.indices)) { i -> (RenderedPage, [Diagnostic]) in
             let page = site.pages[state.published[i]]
             return Self.render(
                 page, text: state.expanded[i], icons: icons, resolver: resolver, extensions: extensions,
-                renderer: renderer)
+                renderer: renderer, directives: directives)
         }
         state.rendered = results.map(\.0)
         site.engine.emit(contentsOf: results.flatMap(\.1))
@@ -46,7 +49,8 @@ struct RenderMarkdown: BrandStage {
 
     static func render(
         _ page: SourcePage, text: PageText, icons: IconAdapter, resolver: LinkResolver?,
-        extensions: Set<MarkdownExtension> = [], renderer: HTMLRenderer = HTMLRenderer()
+        extensions: Set<MarkdownExtension> = [], renderer: HTMLRenderer = HTMLRenderer(),
+        directives: [FencedDirective] = []
     ) -> (RenderedPage, [Diagnostic]) {
         let pagePath = page.path, pageURL = page.url
         var rewrite: LinkRewriter.Resolve?
@@ -55,18 +59,22 @@ struct RenderMarkdown: BrandStage {
                 resolver.rewrite(target.destination, fromPage: pagePath, pageURL: pageURL)
             }
         }
-        let pipeline = MarkdownPipeline.standard(icons: icons, resolveLink: rewrite, extensions: extensions)
+        let pipeline = MarkdownPipeline.standard(
+            icons: icons, resolveLink: rewrite, extensions: extensions, directives: directives)
         let processed = MarkdownPage.process(text: text.text, pipeline: pipeline, renderer: renderer)
         let parsed = processed.source
         func location(_ position: TextPosition) -> SourceLocation {
             let offset = text.sourceMap.sourceOffset(forOutputOffset: parsed.utf8Offset(of: position))
             return page.file.location(ofUTF8Offset: offset)
         }
-        let diagnostics = processed.iconProblems.map { problem in
+        var diagnostics = processed.iconProblems.map { problem in
             var message = "unknown icon '\(problem.name)'"
             // Only the closest: the next ones are rarely what the author meant.
             if let best = problem.suggestions.first { message += "; did you mean '\(best)'?" }
             return Diagnostic(.unknownIcon, path: page.file.path, at: location(problem.position), message: message)
+        }
+        diagnostics += processed.directiveProblems.map { problem in
+            Diagnostic(.directiveError, path: page.file.path, at: location(problem.position), message: problem.message)
         }
         let links = processed.links.map { link in
             PageLink(
@@ -76,6 +84,7 @@ struct RenderMarkdown: BrandStage {
         let title = page.meta.title ?? processed.title ?? SourcePage.titleFromName(page.path)
         var rendered = RenderedPage(
             html: processed.html, title: title, toc: processed.toc, ids: processed.pageIDs, links: links)
+        rendered.hasWalkthrough = processed.html.contains(#"<div class="walkthrough" data-scenario="#)
         let document = processed.document
         for node in document.preorder() {
             let start = document.span(of: node)?.start ?? TextPosition(line: 1, byteColumn: 1)

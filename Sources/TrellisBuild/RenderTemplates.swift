@@ -31,7 +31,7 @@ struct RenderTemplates: BrandStage {
             let page = site.pages[state.published[i]]
             let rendered = state.rendered[i]
             let (previous, next) = navigation.neighbours(of: page.url)
-            let view = PageView(
+            var view = PageView(
                 site: siteView, title: rendered.title,
                 description: page.meta.description ?? site.config.siteDescription,
                 canonicalURL: baseURL.map { $0 + page.url },
@@ -41,6 +41,10 @@ struct RenderTemplates: BrandStage {
                 sidebar: navigation.sidebar(for: page.url),
                 previous: previous, next: next,
                 editURL: editSettings.flatMap { ExpandMacros.editURL(for: page.path, settings: $0) })
+            if rendered.hasWalkthrough {
+                view.pageCSS = [WalkthroughDirective.stylesheet]
+                view.pageJavaScript = [WalkthroughDirective.script]
+            }
             do {
                 let html = try renderer.render(page: view)
                 try output.write(Data(html.utf8), to: page.outputPath)

@@ -95,6 +95,8 @@ public struct Brand: Sendable {
     /// Where each path-valued setting was written (`theme.logo`, `icons`, …), for diagnostics
     /// about the files they name.
     public var settingPositions: [String: ConfigPosition] = [:]
+    /// The brand's version catalogue and walkthrough scenario (`upgrades:`), if it has one.
+    public var upgrades: BrandUpgrades?
 
     public init(id: String, name: String) {
         self.id = id

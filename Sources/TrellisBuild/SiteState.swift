@@ -3,6 +3,7 @@ import TrellisCore
 import TrellisIcons
 import TrellisMacros
 import TrellisMarkdown
+import UpgradeModel
 
 /// What the site stages produce; read (never written) by the brand stages.
 final class SiteState: @unchecked Sendable {
@@ -30,9 +31,14 @@ final class SiteState: @unchecked Sendable {
     private(set) var externalLinks: Set<ExternalLinkReference> = []
     private let usageLock = NSLock()
 
+    /// The day catalogue versions are judged on (see `BuildOptions.today`).
+    let buildDay: CalendarDay
+
     init(options: BuildOptions) {
         self.options = options
         self.engine = DiagnosticEngine(strict: options.strict)
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
+        self.buildDay = CalendarDay(options.today ?? epoch.map(Date.init(timeIntervalSince1970:)) ?? Date())
     }
 
     var root: URL { options.root }
@@ -110,6 +116,33 @@ final class BrandState: @unchecked Sendable {
     var icons: IconLibrary = .bundled
     var output: OutputFolder?
     var pagesWritten = 0
+    /// What macros see of the brand's upgrade model (merged over its `extra`).
+    var upgradeValues = ValueMap()
+    private let walkthroughLock = NSLock()
+    private var walkthroughJSON: Result<String, DirectiveFailure>?
+
+    /// The brand's walkthrough graph as JSON, computed by the model on first use, then shared
+    /// by every page that embeds it.
+    func walkthroughGraph() -> Result<String, DirectiveFailure> {
+        walkthroughLock.lock()
+        defer { walkthroughLock.unlock() }
+        if let walkthroughJSON { return walkthroughJSON }
+        let result: Result<String, DirectiveFailure>
+        if let upgrades = brand.upgrades, let settings = upgrades.walkthrough {
+            let panel = brand.extra["panel"]?["name"]?.stringValue ?? brand.name
+            do {
+                result = .success(try WalkthroughGraph.json(for: settings.scenario(catalogue: upgrades.catalogue, panelName: panel)))
+            } catch {
+                result = .failure(DirectiveFailure("the walkthrough's state graph cannot be built: \(error)"))
+            }
+        } else {
+            result = .failure(
+                DirectiveFailure(
+                    "brand '\(brand.id)' has no walkthrough scenario; add 'upgrades: walkthrough:' to \(brand.path ?? "its brand file")"))
+        }
+        walkthroughJSON = result
+        return result
+    }
 
     /// The brand's forbidden terms, prepared once for every page.
     let leakMatcher: BrandLeakMatcher

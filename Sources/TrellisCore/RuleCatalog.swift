@@ -25,6 +25,8 @@ extension RuleID {
     public static let externalLink: RuleID = "ExternalLink"
     public static let unsupportedPlugin: RuleID = "UnsupportedPlugin"
     public static let missingSnippet: RuleID = "MissingSnippet"
+    public static let staleVersion: RuleID = "StaleVersion"
+    public static let directiveError: RuleID = "DirectiveError"
 }
 
 /// Every rule Trellis reports, with its stable ID and default severity. Writers (SARIF) list
@@ -61,6 +63,10 @@ public enum RuleCatalog {
         RuleDescriptor(.io, .error, "A file cannot be read or written."),
         // New rules go last, so SARIF rule indices of existing ones stay put.
         RuleDescriptor(.missingSnippet, .error, "A `--8<--` snippet names a file that does not exist."),
+        RuleDescriptor(
+            .staleVersion, .warning,
+            "A guide names a Kubernetes version the brand's catalogue does not offer or marks expired, or an upgrade that skips a minor version."),
+        RuleDescriptor(.directiveError, .error, "A directive block (```walkthrough) cannot be rendered for this brand."),
     ]
 
     /// The descriptor of `id`, if it is one of Trellis's rules.

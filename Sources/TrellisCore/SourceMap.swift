@@ -47,17 +47,29 @@ public struct SourceMap: Sendable, Hashable {
 
     /// The original offset of a generated-text offset.
     public func sourceOffset(forOutputOffset offset: Int) -> Int {
-        guard !segments.isEmpty else { return offset }
+        guard let s = segment(atOutputOffset: offset) else { return offset }
+        if offset < s.outputStart { return s.sourceStart }
+        let delta = offset - s.outputStart
+        if s.copied { return s.sourceStart + delta }
+        return s.sourceStart
+    }
+
+    /// Whether the byte at `offset` is the author's text copied verbatim (rather than the value
+    /// of a macro); a text with no segments is all copied.
+    public func isCopied(outputOffset offset: Int) -> Bool {
+        guard let s = segment(atOutputOffset: offset) else { return true }
+        return s.copied && offset >= s.outputStart
+    }
+
+    /// The last segment starting at or before `offset` (the first one for offsets before it).
+    private func segment(atOutputOffset offset: Int) -> Segment? {
+        guard !segments.isEmpty else { return nil }
         var lo = 0, hi = segments.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if segments[mid].outputStart <= offset { lo = mid } else { hi = mid - 1 }
         }
-        let s = segments[lo]
-        if offset < s.outputStart { return s.sourceStart }
-        let delta = offset - s.outputStart
-        if s.copied { return s.sourceStart + delta }
-        return s.sourceStart
+        return segments[lo]
     }
 
     /// Composes two maps: `self` maps C→B, `inner` maps B→A; the result maps C→A.

@@ -168,7 +168,7 @@ struct PageContext {
         previous = page.previous.map { [Link(title: $0.title, href: href($0.url))] } ?? []
         next = page.next.map { [Link(title: $0.title, href: href($0.url))] } ?? []
         hasPageLinks = page.previous != nil || page.next != nil
-        extraCSS = site.extraCSS.map { Href(href: href($0)) }
-        extraJavaScript = site.extraJavaScript.map { Href(href: href($0)) }
+        extraCSS = (site.extraCSS + page.pageCSS).map { Href(href: href($0)) }
+        extraJavaScript = (site.extraJavaScript + page.pageJavaScript).map { Href(href: href($0)) }
     }
 }

@@ -21,6 +21,10 @@ public struct PageView: Sendable, Hashable {
     public var sidebar: [SidebarItem]
     public var previous: PageLink?
     public var next: PageLink?
+    /// Stylesheets and scripts this page alone needs (the walkthrough's), relative to the site
+    /// root, after the site's own.
+    public var pageCSS: [String] = []
+    public var pageJavaScript: [String] = []
 
     public init(
         site: SiteView, title: String, description: String? = nil, canonicalURL: String? = nil,

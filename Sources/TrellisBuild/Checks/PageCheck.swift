@@ -32,12 +32,14 @@ enum CheckRegistry {
         ImageWithoutAlt(),
         EmptyLinkText(),
         BrandLeak(),
+        StaleVersion(),
     ]
 
     static let brandChecks: [any BrandCheck] = [
         PageNotInNav(),
         OrphanPage(),
         MissingAsset(),
+        StaleVersion(),
     ]
 }
 
