@@ -14,6 +14,17 @@ import TrellisCore
         #expect(map.sourceOffset(forOutputOffset: 6) == 10)
     }
 
+    @Test func tellsCopiedBytesFromGeneratedOnes() {
+        var map = SourceMap()
+        map.appendCopy(sourceStart: 0, length: 4)  // "Run "
+        map.appendGenerated(sourceStart: 4, length: 6)  // "1.27.8" from {{ v }}
+        map.appendCopy(sourceStart: 11, length: 2)
+        #expect((0..<4).allSatisfy { map.isCopied(outputOffset: $0) })
+        #expect((4..<10).allSatisfy { !map.isCopied(outputOffset: $0) })
+        #expect(map.isCopied(outputOffset: 10) && map.isCopied(outputOffset: 11))
+        #expect(SourceMap().isCopied(outputOffset: 3))
+    }
+
     @Test func identityMapShiftsByTheBodyOffset() {
         let map = SourceMap.identity(length: 10, sourceOffset: 20)
         #expect(map.sourceOffset(forOutputOffset: 0) == 20)

@@ -15,7 +15,7 @@ struct StaleVersion: PageCheck, BrandCheck {
         var diagnostics: [Diagnostic] = []
         func report(_ offset: Int, _ message: String) {
             diagnostics.append(
-                Diagnostic(.staleVersion, path: subject.page.file.path, at: subject.location(ofExpandedOffset: offset), message: message))
+                Diagnostic(.staleVersion, .warning, path: subject.page.file.path, at: subject.location(ofExpandedOffset: offset), message: message))
         }
         for mention in scan.mentions where text.sourceMap.isCopied(outputOffset: mention.offset) {
             if let problem = Self.problem(with: mention, in: catalogue, on: day, brand: id) { report(mention.offset, problem) }
@@ -38,7 +38,7 @@ struct StaleVersion: PageCheck, BrandCheck {
         guard upgrades.catalogue.isExpired(version, at: site.buildDay) else { return [] }
         return [
             Diagnostic(
-                .staleVersion, path: upgrades.position?.path ?? state.brand.path ?? site.config.path,
+                .staleVersion, .warning, path: upgrades.position?.path ?? state.brand.path ?? site.config.path,
                 at: upgrades.position?.location,
                 message: "the walkthrough of brand '\(state.brand.id)' starts at Kubernetes \(version), which has expired; start it at a version the catalogue still offers")
         ]
