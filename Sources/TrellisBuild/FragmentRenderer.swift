@@ -1,5 +1,6 @@
 import Foundation
 import TrellisCore
+import UpgradeModel
 import TrellisIcons
 import TrellisMacros
 
@@ -10,6 +11,8 @@ public struct RenderOptions: Sendable {
     public var configName = "trellis.yml"
     /// The brand whose variables to use; nil takes the first.
     public var brand: String?
+    /// The day catalogue versions are judged on; nil: today.
+    public var today: Date?
 
     public init(root: URL) {
         self.root = root
@@ -59,6 +62,9 @@ public enum FragmentRenderer {
             text: String(page.body), sourceMap: .identity(length: page.body.utf8.count, sourceOffset: bodyOffset))
         if meta.renderMacros {
             var context = brand.extra
+            if let upgrades = brand.upgrades {
+                context = context.merging(UpgradeVariables.values(upgrades, on: CalendarDay(options.today ?? Date())))
+            }
             context["config"] = ExpandMacros.configValue(config, brand: brand)
             context["page"] = ExpandMacros.pageValue(page)
             let expansion = MacroExpander.expand(String(page.body), file: file, sourceOffset: bodyOffset, context: context)
