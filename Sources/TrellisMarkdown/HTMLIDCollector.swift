@@ -9,6 +9,9 @@ public struct HTMLIDCollector: Sendable {
     /// the ids of content tabs and footnotes (`fn:label`; `fnref:label` comes from inserted HTML).
     public func collect(_ document: MarkdownDocument) -> Set<String> {
         var ids = Set<String>()
+        for node in document.nodesWithAttributes {
+            if case let id?? = document.attributes(of: node)["id"] { ids.insert(id) }
+        }
         for node in document.preorder() {
             switch document.kind(of: node) {
             case .heading(_, let id?):

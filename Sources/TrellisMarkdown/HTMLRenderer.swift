@@ -13,11 +13,18 @@ public struct HTMLRenderer: Sendable {
     public var permalinkSymbol: String
     /// The permalink's `title` attribute.
     public var permalinkTitle: String
+    /// `pymdownx.tasklist`'s `custom_checkbox`: wrap task checkboxes in Material's
+    /// `task-list-control` label (off by default, as in pymdownx; Material recommends it on).
+    public var customTaskCheckboxes: Bool
 
-    public init(permalinks: Bool = true, permalinkSymbol: String = "&para;", permalinkTitle: String = "Permanent link") {
+    public init(
+        permalinks: Bool = true, permalinkSymbol: String = "&para;", permalinkTitle: String = "Permanent link",
+        customTaskCheckboxes: Bool = false
+    ) {
         self.permalinks = permalinks
         self.permalinkSymbol = permalinkSymbol
         self.permalinkTitle = permalinkTitle
+        self.customTaskCheckboxes = customTaskCheckboxes
     }
 
     /// The HTML of the whole document.
@@ -65,7 +72,12 @@ public struct HTMLRenderer: Sendable {
             case .list(let style):
                 if event.entering {
                     cr(&out)
-                    if !style.ordered {
+                    let extra = document.attributes(of: node)
+                    if !extra.isEmpty {
+                        let own = style.ordered && style.start != 1 ? [("start", Array(String(style.start).utf8))] : []
+                        appendOpenTag(style.ordered ? "ol" : "ul", own: own, extra: extra, to: &out)
+                        out.append(contentsOf: ">\n".utf8)
+                    } else if !style.ordered {
                         out.append(contentsOf: Tags.ulOpen)
                     } else if style.start == 1 {
                         out.append(contentsOf: Tags.olOpen)
@@ -78,12 +90,12 @@ public struct HTMLRenderer: Sendable {
             case .item:
                 if event.entering {
                     cr(&out)
-                    out.append(contentsOf: Tags.liOpen)
+                    appendSimpleOpen("li", node: node, in: document, plain: Tags.liOpen, to: &out)
                 } else {
                     out.append(contentsOf: Tags.liClose)
                 }
             case .heading(let level, let id):
-                renderHeading(level: level, id: id, entering: event.entering, to: &out)
+                renderHeading(level: level, id: id, extra: document.attributes(of: node), entering: event.entering, to: &out)
             case .codeBlock(let info, let code):
                 cr(&out)
                 if info.isEmpty {
@@ -106,7 +118,7 @@ public struct HTMLRenderer: Sendable {
                 if !isTight(node, in: document) {
                     if event.entering {
                         cr(&out)
-                        out.append(contentsOf: Tags.pOpen)
+                        appendSimpleOpen("p", node: node, in: document, plain: Tags.pOpen, to: &out)
                     } else {
                         out.append(contentsOf: Tags.pClose)
                     }
@@ -118,17 +130,33 @@ public struct HTMLRenderer: Sendable {
             case .lineBreak:
                 out.append(contentsOf: Tags.br)
             case .code(let code):
-                out.append(contentsOf: Tags.codeOpen)
+                appendSimpleOpen("code", node: node, in: document, plain: Tags.codeOpen, to: &out)
                 HTMLEscaping.appendEscapedHTML(code, to: &out)
                 out.append(contentsOf: Tags.codeClose)
+            case .taskListMarker(let checked):
+                let input = "<input type=\"checkbox\" disabled\(checked ? " checked" : "")/>"
+                out.append(contentsOf: (customTaskCheckboxes
+                    ? "<label class=\"task-list-control\">\(input)<span class=\"task-list-indicator\"></span></label> "
+                    : input + " ").utf8)
             case .inlineHTML(let html), .rawHTML(let html):
                 out.append(contentsOf: html.utf8)
             case .emphasis:
-                out.append(contentsOf: event.entering ? Tags.emOpen : Tags.emClose)
-            case .strong:
-                out.append(contentsOf: event.entering ? Tags.strongOpen : Tags.strongClose)
-            case .link(let destination, let title):
                 if event.entering {
+                    appendSimpleOpen("em", node: node, in: document, plain: Tags.emOpen, to: &out)
+                } else {
+                    out.append(contentsOf: Tags.emClose)
+                }
+            case .strong:
+                if event.entering {
+                    appendSimpleOpen("strong", node: node, in: document, plain: Tags.strongOpen, to: &out)
+                } else {
+                    out.append(contentsOf: Tags.strongClose)
+                }
+            case .link(let destination, let title):
+                let extra = document.attributes(of: node)
+                if event.entering, !extra.isEmpty {
+                    appendLinkOpen(destination: destination, title: title, extra: extra, to: &out)
+                } else if event.entering {
                     out.append(contentsOf: Tags.aOpen)
                     HTMLEscaping.appendEscapedHref(destination, to: &out)
                     appendTitle(title, to: &out)
@@ -137,7 +165,10 @@ public struct HTMLRenderer: Sendable {
                     out.append(contentsOf: Tags.aClose)
                 }
             case .image(let source, let title):
-                if event.entering {
+                if event.entering, !document.attributes(of: node).isEmpty {
+                    appendImage(node, source: source, title: title, in: document, to: &out)
+                    skipping = node
+                } else if event.entering {
                     out.append(contentsOf: Tags.imgOpen)
                     HTMLEscaping.appendEscapedHref(source, to: &out)
                     out.append(contentsOf: Tags.altOpen)
@@ -150,11 +181,21 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
-    private func renderHeading(level: Int, id: String?, entering: Bool, to out: inout [UInt8]) {
+    private func renderHeading(level: Int, id: String?, extra: HTMLAttributes, entering: Bool, to out: inout [UInt8]) {
         if entering {
             cr(&out)
-            out.append(contentsOf: "<h\(level)".utf8)
-            if let id {
+            if !extra.isEmpty {
+                var own: [(String, [UInt8])] = []
+                if let id {
+                    var value: [UInt8] = []
+                    HTMLEscaping.appendEscapedHTML(id, to: &value)
+                    own.append(("id", value))
+                }
+                appendOpenTag("h\(level)", own: own, extra: extra, to: &out)
+            } else {
+                out.append(contentsOf: "<h\(level)".utf8)
+            }
+            if let id, extra.isEmpty {
                 out.append(contentsOf: " id=\"".utf8)
                 HTMLEscaping.appendEscapedHTML(id, to: &out)
                 out.append(UInt8(ascii: "\""))
@@ -175,7 +216,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// Inside an image's alt text, cmark keeps only the literal text, breaks become spaces.
-    private func appendPlain(_ kind: NodeKind, to out: inout [UInt8]) {
+    func appendPlain(_ kind: NodeKind, to out: inout [UInt8]) {
         switch kind {
         case .text(let text), .code(let text), .inlineHTML(let text):
             HTMLEscaping.appendEscapedHTML(text, to: &out)

@@ -109,11 +109,13 @@ public enum NodeKind: Hashable, Sendable {
     case footnotes
     /// One footnote's body (`<li id="fn:label">`), holding blocks parsed from its definition.
     case footnoteDefinition(label: String)
+    /// A `pymdownx.tasklist` checkbox at the start of a list item (`[ ]` or `[x]`).
+    case taskListMarker(checked: Bool)
 
     /// Whether the node can never have children (its content is its literal).
     public var isLeaf: Bool {
         switch self {
-        case .codeBlock, .htmlBlock, .thematicBreak, .text, .softBreak, .lineBreak, .code, .inlineHTML, .rawHTML:
+        case .codeBlock, .htmlBlock, .thematicBreak, .text, .softBreak, .lineBreak, .code, .inlineHTML, .rawHTML, .taskListMarker:
             return true
         default:
             return false

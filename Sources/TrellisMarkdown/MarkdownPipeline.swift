@@ -11,17 +11,23 @@ public struct MarkdownPipeline: Sendable {
     }
 
     /// Trellis's standard order. Icons come first so an icon in a heading is markup, not slug text
-    /// (as with pymdownx.emoji before `toc`); heading ids next; link targets last.
+    /// (as with pymdownx.emoji before `toc`); then `attr_list` and task lists (tree processors
+    /// that run before `toc` in Python-Markdown), so an `{#id}` is the heading's id; heading ids
+    /// next; link targets last. `tocLevels` is `toc_depth` (see `HeadingIDRewriter.tocLevels(tocDepth:)`),
+    /// `slugStyle` is `toc`'s `slugify`.
     public static func standard(
         icons: (any IconResolving)? = nil,
         tocLevels: ClosedRange<Int> = 2...3,
+        slugStyle: HeadingSlugStyle = .pythonMarkdown,
         reserveHTMLIDs: Bool = false,
         resolveLink: LinkRewriter.Resolve? = nil,
         extensions: Set<MarkdownExtension> = []
     ) -> MarkdownPipeline {
         var rewriters: [any MarkdownRewriter] = []
         if let icons { rewriters.append(IconShortcodeRewriter(resolver: icons)) }
-        rewriters.append(HeadingIDRewriter(tocLevels: tocLevels, reserveHTMLIDs: reserveHTMLIDs))
+        if extensions.contains(.attrList) { rewriters.append(AttributeListRewriter()) }
+        if extensions.contains(.taskList) { rewriters.append(TaskListRewriter()) }
+        rewriters.append(HeadingIDRewriter(tocLevels: tocLevels, reserveHTMLIDs: reserveHTMLIDs, slugStyle: slugStyle))
         if let resolveLink { rewriters.append(LinkRewriter(resolveLink)) }
         return MarkdownPipeline(rewriters: rewriters, extensions: extensions)
     }
