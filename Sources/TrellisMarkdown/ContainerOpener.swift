@@ -8,6 +8,7 @@ struct ContainerOpener: Equatable {
         case details(open: Bool)
         case tab(select: Bool, newSet: Bool)
         case table(PipeTable)
+        case definitionList(ContainerParser.DefinitionListShape)
     }
 
     var kind: Kind

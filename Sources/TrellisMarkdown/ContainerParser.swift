@@ -62,7 +62,7 @@ struct ContainerParser: Sendable {
 
     func parse(_ text: String, depth: Int) -> MarkdownDocument {
         let plain = CMark.parse(text)
-        guard depth < Self.maxDepth, !extensions.isEmpty, Self.mightHaveOpener(text, pipes: extensions.contains(.tables)) else { return plain }
+        guard depth < Self.maxDepth, !extensions.isEmpty, Self.mightHaveOpener(text, pipes: extensions.contains(.tables), colons: extensions.contains(.defList)) else { return plain }
         let source = ParsedText(text)
         let found = findContainers(in: plain, source: source)
         guard !found.isEmpty else { return plain }
@@ -93,6 +93,7 @@ struct ContainerParser: Sendable {
     private func findContainers(in document: MarkdownDocument, source: ParsedText) -> [Found] {
         var found: [Found] = []
         var nextFreeLine = 1
+        let paragraphs = extensions.contains(.defList) ? Self.paragraphLines(in: document) : [:]
         var quoteDepth = 0
         for event in document.events() {
             let kind = document.kind(of: event.node)
@@ -110,6 +111,15 @@ struct ContainerParser: Sendable {
             var inItem = false
             if let parent = document.parent(of: event.node), case .item = document.kind(of: parent) { inItem = true }
             var line = max(span.start.line, nextFreeLine)
+            if case .paragraph = kind, line == span.start.line, extensions.contains(.defList),
+                let list = definitionList(
+                    paragraph: span, previous: previousParagraph(of: event.node, in: document, from: nextFreeLine),
+                    quotes: quoteDepth, paragraphs: paragraphs, source: source)
+            {
+                found.append(list)
+                line = (list.body?.upperBound ?? line) + 1
+                nextFreeLine = line
+            }
             if case .paragraph = kind, line == span.start.line, extensions.contains(.tables),
                 let table = table(in: span, quotes: quoteDepth, source: source)
             {
@@ -225,6 +235,11 @@ struct ContainerParser: Sendable {
             let node = document.insert(.table, span: span, before: placeholder)
             document.remove(placeholder)
             appendRows(of: table, to: node, in: &document, source: source)
+            return
+        case .definitionList(let shape):
+            let node = document.insert(.definitionList, span: span, before: placeholder)
+            document.remove(placeholder)
+            appendEntries(of: shape, found: found, to: node, in: &document, source: source, depth: depth)
             return
         case .tab(let select, let newSet):
             var set: NodeID

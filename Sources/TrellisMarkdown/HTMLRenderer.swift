@@ -64,6 +64,8 @@ public struct HTMLRenderer: Sendable {
                 }
             case .table, .tableRow, .tableCell:
                 renderTable(kind, node: node, entering: event.entering, in: document, to: &out)
+            case .definitionList, .definitionTerm, .definitionDescription:
+                renderDefinitionList(kind, node: node, entering: event.entering, in: document, to: &out)
             case .footnotes, .footnoteDefinition:
                 renderFootnotes(kind, entering: event.entering, to: &out)
             case .blockQuote:
@@ -234,6 +236,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func isTight(_ paragraph: NodeID, in document: MarkdownDocument) -> Bool {
+        if let parent = document.parent(of: paragraph), case .definitionDescription(true) = document.kind(of: parent) { return true }
         guard let parent = document.parent(of: paragraph), let grandparent = document.parent(of: parent),
             case .list(let style) = document.kind(of: grandparent)
         else { return false }

@@ -109,6 +109,12 @@ public enum NodeKind: Hashable, Sendable {
     case footnotes
     /// One footnote's body (`<li id="fn:label">`), holding blocks parsed from its definition.
     case footnoteDefinition(label: String)
+    /// A Python-Markdown `def_list` list (`<dl>`); its children are terms and descriptions.
+    case definitionList
+    /// A term (`<dt>`), holding inline nodes.
+    case definitionTerm
+    /// A definition (`<dd>`), holding blocks; when `tight`, its paragraphs render without `<p>`.
+    case definitionDescription(tight: Bool)
     /// A `pymdownx.tasklist` checkbox at the start of a list item (`[ ]` or `[x]`).
     case taskListMarker(checked: Bool)
 
