@@ -36,6 +36,12 @@ public struct AttributeListRewriter: MarkdownRewriter {
                 var attributes = document.attributes(of: target)
                 AttributeList.assign(pairs, to: &attributes)
                 document.setAttributes(attributes, of: target)
+            case .rawHTML(let html):
+                // An icon: the attributes join its first tag, as on pymdownx.emoji's element.
+                guard html.hasPrefix("<"), let tag = HTMLTag.parse(Array(html.utf8), at: 0),
+                    let pairs = inlineList(after: node, in: &document, source: source)
+                else { continue }
+                document.setKind(.rawHTML(tag.merging(pairs) + String(decoding: Array(html.utf8)[tag.end...], as: UTF8.self)), of: node)
             case .link, .image, .emphasis, .strong, .code:
                 guard let pairs = inlineList(after: node, in: &document, source: source) else { continue }
                 var attributes = document.attributes(of: node)

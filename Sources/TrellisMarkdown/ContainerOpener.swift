@@ -9,6 +9,7 @@ struct ContainerOpener: Equatable {
         case tab(select: Bool, newSet: Bool)
         case table(PipeTable)
         case definitionList(ContainerParser.DefinitionListShape)
+        case htmlElement(ContainerParser.HTMLElementShape)
     }
 
     var kind: Kind

@@ -62,7 +62,9 @@ struct ContainerParser: Sendable {
 
     func parse(_ text: String, depth: Int) -> MarkdownDocument {
         let plain = CMark.parse(text)
-        guard depth < Self.maxDepth, !extensions.isEmpty, Self.mightHaveOpener(text, pipes: extensions.contains(.tables), colons: extensions.contains(.defList)) else { return plain }
+        guard depth < Self.maxDepth, !extensions.isEmpty, Self.mightHaveOpener(
+                text, pipes: extensions.contains(.tables), colons: extensions.contains(.defList),
+                markdownAttribute: extensions.contains(.mdInHTML)) else { return plain }
         let source = ParsedText(text)
         let found = findContainers(in: plain, source: source)
         guard !found.isEmpty else { return plain }
@@ -104,6 +106,13 @@ struct ContainerParser: Sendable {
             // A setext heading's text was paragraph text until its underline: an opener there
             // still opens a container (whose body then ends before the underline).
             guard event.entering, let span = document.span(of: event.node) else { continue }
+            if case .htmlBlock = kind, quoteDepth == 0, extensions.contains(.mdInHTML), span.start.line >= nextFreeLine,
+                document.parent(of: event.node) == document.root, let element = markdownElement(at: span, source: source)
+            {
+                found.append(element)
+                nextFreeLine = (element.body?.upperBound ?? element.line) + 1
+                continue
+            }
             switch kind {
             case .paragraph, .heading: break
             default: continue
@@ -235,6 +244,11 @@ struct ContainerParser: Sendable {
             let node = document.insert(.table, span: span, before: placeholder)
             document.remove(placeholder)
             appendRows(of: table, to: node, in: &document, source: source)
+            return
+        case .htmlElement(let shape):
+            let node = document.insert(.htmlElement(open: shape.open, close: shape.close, block: shape.block), span: span, before: placeholder)
+            document.remove(placeholder)
+            appendBody(of: shape, to: node, in: &document, source: source, depth: depth)
             return
         case .definitionList(let shape):
             let node = document.insert(.definitionList, span: span, before: placeholder)

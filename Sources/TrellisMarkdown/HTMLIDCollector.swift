@@ -16,7 +16,7 @@ public struct HTMLIDCollector: Sendable {
             switch document.kind(of: node) {
             case .heading(_, let id?):
                 ids.insert(id)
-            case .htmlBlock(let html), .inlineHTML(let html), .rawHTML(let html):
+            case .htmlBlock(let html), .inlineHTML(let html), .rawHTML(let html), .htmlElement(let html, _, _):
                 Self.scanIDs(in: html, into: &ids)
             case .tabbedSet(let number, _):
                 // Each tab's radio input has an id (`__tabbed_1_2`) that links may target.

@@ -64,6 +64,15 @@ public struct HTMLRenderer: Sendable {
                 }
             case .table, .tableRow, .tableCell:
                 renderTable(kind, node: node, entering: event.entering, in: document, to: &out)
+            case .htmlElement(let open, let close, let block):
+                if event.entering {
+                    cr(&out)
+                    out.append(contentsOf: open.utf8)
+                } else {
+                    if block, document.firstChild(of: node) != nil { cr(&out) }
+                    out.append(contentsOf: close.utf8)
+                    out.append(UInt8(ascii: "\n"))
+                }
             case .definitionList, .definitionTerm, .definitionDescription:
                 renderDefinitionList(kind, node: node, entering: event.entering, in: document, to: &out)
             case .footnotes, .footnoteDefinition:

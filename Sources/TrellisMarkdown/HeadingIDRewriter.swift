@@ -39,7 +39,7 @@ public struct HeadingIDRewriter: MarkdownRewriter {
             switch document.kind(of: node) {
             case .heading:
                 headings.append(node)
-            case .htmlBlock(let html), .inlineHTML(let html), .rawHTML(let html):
+            case .htmlBlock(let html), .inlineHTML(let html), .rawHTML(let html), .htmlElement(let html, _, _):
                 if reserveHTMLIDs { HTMLIDCollector.scanIDs(in: html, into: &reserved) }
             default:
                 break

@@ -115,6 +115,9 @@ public enum NodeKind: Hashable, Sendable {
     case definitionTerm
     /// A definition (`<dd>`), holding blocks; when `tight`, its paragraphs render without `<p>`.
     case definitionDescription(tight: Bool)
+    /// An `md_in_html` element: its opening and closing tags around Markdown content, parsed as
+    /// blocks when `block`, else as inline nodes.
+    case htmlElement(open: String, close: String, block: Bool)
     /// A `pymdownx.tasklist` checkbox at the start of a list item (`[ ]` or `[x]`).
     case taskListMarker(checked: Bool)
 
