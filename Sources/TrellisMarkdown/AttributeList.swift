@@ -17,6 +17,16 @@ enum AttributeList {
         return (index..<close, close + 1)
     }
 
+    /// Where the content of a list opening at `start` (a `{`) and closing at `close` begins, if
+    /// it is not empty and does not start with `}` or a space.
+    static func contentStart(_ bytes: ArraySlice<UInt8>, at start: Int, close: Int) -> Int? {
+        var index = start + 1
+        if index < close, bytes[index] == UInt8(ascii: ":") { index += 1 }
+        while index < close, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        guard index < close, bytes[index] != UInt8(ascii: "}") else { return nil }
+        return index
+    }
+
     /// Scans the content; `remainder` is what Python-Markdown keeps as text (from the first `}`
     /// the scanner stopped at), empty when the whole list was understood.
     static func scan(_ bytes: ArraySlice<UInt8>) -> (pairs: [Pair], remainder: String) {

@@ -67,8 +67,10 @@ public struct AttributeListRewriter: MarkdownRewriter {
         var brace = contentStart + 1
         while brace < end {
             guard let found = bytes[brace..<end].firstIndex(of: UInt8(ascii: "{")) else { return nil }
-            if bytes[found - 1] == UInt8(ascii: " "), let match = AttributeList.match(bytes[...], at: found, end: end), match.end == end {
-                let scanned = AttributeList.scan(bytes[match.content])
+            // The list runs to the line's last `}`, so the leftmost `{` that can open one is it
+            // (checked locally: each `{` costs O(1), not a rescan of the line).
+            if bytes[found - 1] == UInt8(ascii: " "), let content = AttributeList.contentStart(bytes[...], at: found, close: end - 1) {
+                let scanned = AttributeList.scan(bytes[content..<(end - 1)])
                 guard scanned.remainder.isEmpty else { return nil }
                 var start = found
                 while start > contentStart, bytes[start - 1] == UInt8(ascii: " ") { start -= 1 }

@@ -31,7 +31,7 @@ extension ContainerParser {
         let bytes = source.bytes
         let lineStart = source.lineStarts[span.start.line - 1]
         let start = lineStart + span.start.byteColumn - 1
-        guard start < bytes.count, bytes[start] == UInt8(ascii: "<"), let tag = HTMLTag.parse(bytes, at: start),
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "<"), let tag = HTMLTag.parse(bytes, at: start, limit: source.endOfLine(containing: source.utf8Offset(of: span.end))),
             let attribute = tag.attributes.last(where: { $0.name == "markdown" })
         else { return nil }
         let mode = attribute.value ?? "1"

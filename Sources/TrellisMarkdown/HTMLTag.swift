@@ -13,8 +13,9 @@ struct HTMLTag: Equatable {
             && lhs.attributes.elementsEqual(rhs.attributes) { $0.name == $1.name && $0.value == $1.value }
     }
 
-    /// The start tag at `start` (which holds `<`), if well formed.
-    static func parse(_ bytes: [UInt8], at start: Int) -> HTMLTag? {
+    /// The start tag at `start` (which holds `<`), if well formed and ending before `limit`.
+    static func parse(_ bytes: [UInt8], at start: Int, limit: Int? = nil) -> HTMLTag? {
+        let bytes = bytes[..<min(limit ?? bytes.count, bytes.count)]
         var index = start + 1
         let nameStart = index
         while index < bytes.count, isNameByte(bytes[index]) { index += 1 }
