@@ -2,7 +2,7 @@
 /// definition lists and `markdown` HTML blocks, each with the lines of its body.
 extension ContainerParser {
     /// Paragraph lines (outside block quotes) that open a container, with their bodies.
-    func findContainers(in document: MarkdownDocument, source: ParsedText) -> [Found] {
+    func findContainers(in document: MarkdownDocument, source: ParsedText, depth: Int) -> [Found] {
         var found: [Found] = []
         var nextFreeLine = 1
         let paragraphs = extensions.contains(.defList) ? Self.paragraphLines(in: document) : [:]
@@ -16,7 +16,8 @@ extension ContainerParser {
             // A setext heading's text was paragraph text until its underline: an opener there
             // still opens a container (whose body then ends before the underline).
             guard event.entering, let span = document.span(of: event.node) else { continue }
-            if case .htmlBlock = kind, quoteDepth == 0, extensions.contains(.mdInHTML), span.start.line >= nextFreeLine,
+            if case .htmlBlock = kind, quoteDepth == 0, depth < Self.maxElementDepth, extensions.contains(.mdInHTML),
+                span.start.line >= nextFreeLine,
                 document.parent(of: event.node) == document.root, let element = markdownElement(at: span, source: source)
             {
                 found.append(element)
@@ -30,7 +31,7 @@ extension ContainerParser {
             var inItem = false
             if let parent = document.parent(of: event.node), case .item = document.kind(of: parent) { inItem = true }
             var line = max(span.start.line, nextFreeLine)
-            if case .paragraph = kind, line == span.start.line, extensions.contains(.defList),
+            if case .paragraph = kind, line == span.start.line, depth < Self.maxElementDepth, extensions.contains(.defList),
                 let list = definitionList(
                     paragraph: span, previous: previousParagraph(of: event.node, in: document, from: nextFreeLine),
                     quotes: quoteDepth, paragraphs: paragraphs, source: source)

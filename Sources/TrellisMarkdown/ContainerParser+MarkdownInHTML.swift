@@ -26,6 +26,11 @@ extension ContainerParser {
         "address", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "li", "p", "summary", "td", "th",
     ]
 
+    /// How deep `markdown` elements and definition lists nest before the rest stays as written
+    /// (raw HTML, a paragraph): below the containers' bound, as each of their levels costs more
+    /// stack.
+    static let maxElementDepth = 32
+
     /// The `markdown` element an HTML block starting at `span` opens, if any.
     func markdownElement(at span: TextSpan, source: ParsedText) -> Found? {
         let bytes = source.bytes
@@ -59,21 +64,43 @@ extension ContainerParser {
             body: closeLine > span.start.line ? (span.start.line + 1)...closeLine : nil)
     }
 
-    /// Appends the element's body, parsed as blocks or as inline text, under `node`.
+    /// Appends the element's body, parsed as blocks or as inline text, under `node`. Kept small:
+    /// its frame is on the stack once per nesting level.
     func appendBody(of shape: HTMLElementShape, to node: NodeID, in document: inout MarkdownDocument, source: ParsedText, depth: Int) {
         let text = String(decoding: source.bytes[shape.body], as: UTF8.self)
+        let lineCount = text.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        let sub = parseBody(text, lineCount: lineCount, depth: depth + 1)
         let firstShift = shape.body.lowerBound - source.lineStarts[shape.bodyLine - 1]
         let bodyLine = shape.bodyLine
         let map = { (position: TextPosition) -> TextPosition in
             TextPosition(line: bodyLine + position.line - 1, byteColumn: position.byteColumn + (position.line == 1 ? firstShift : 0))
         }
-        let lineCount = text.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-        let sub = parseBody(text, lineCount: lineCount, depth: depth + 1)
-        let blocks = sub.children(of: sub.root)
-        if !shape.block, blocks.count == 1, case .paragraph = sub.kind(of: blocks[0]) {
-            Self.graft(sub, from: blocks[0], under: node, in: &document, map: map)
-        } else {
+        if shape.block {
             Self.graft(sub, under: node, in: &document, map: map)
+        } else {
+            Self.appendInline(sub, under: node, in: &document, map: map)
+        }
+    }
+
+    /// Span content is inline only: paragraphs give their inline nodes and HTML blocks (cmark
+    /// lets `<figcaption>` interrupt a paragraph) become inline HTML, block after block.
+    private static func appendInline(
+        _ sub: MarkdownDocument, under node: NodeID, in document: inout MarkdownDocument, map: (TextPosition) -> TextPosition
+    ) {
+        for (index, block) in sub.children(of: sub.root).enumerated() {
+            if index > 0 { document.appendChild(.softBreak, to: node) }
+            let span = sub.span(of: block).map { TextSpan(start: map($0.start), end: map($0.end)) }
+            switch sub.kind(of: block) {
+            case .paragraph:
+                graft(sub, from: block, under: node, in: &document, map: map)
+            case .htmlBlock(let html):
+                var trimmed = Substring(html)
+                while trimmed.last == "\n" || trimmed.last == "\r" { trimmed = trimmed.dropLast() }
+                document.appendChild(.inlineHTML(String(trimmed)), span: span, to: node)
+            default:
+                let copy = document.appendChild(sub.kind(of: block), span: span, to: node)
+                if !sub.kind(of: block).isLeaf { graft(sub, from: block, under: copy, in: &document, map: map) }
+            }
         }
     }
 }

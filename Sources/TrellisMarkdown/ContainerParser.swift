@@ -66,7 +66,7 @@ struct ContainerParser: Sendable {
                 text, pipes: extensions.contains(.tables), colons: extensions.contains(.defList),
                 markdownAttribute: extensions.contains(.mdInHTML)) else { return plain }
         let source = ParsedText(text)
-        let found = findContainers(in: plain, source: source)
+        let found = findContainers(in: plain, source: source, depth: depth)
         guard !found.isEmpty else { return plain }
         var parser = self
         if depth == 0 { parser.definitions = Self.referenceDefinitions(in: plain, source: source) }

@@ -18,6 +18,27 @@ struct ExtensionRobustnessTests {
         #expect(html.contains("deep"))
     }
 
+    @Test func deeplyNestedDefinitionsAndMixedContainersStayOnASmallStack() {
+        var lists = ""
+        for level in 0..<80 {
+            let pad = String(repeating: " ", count: level * 4)
+            lists += pad + "T\(level)\n" + pad + ":   d\(level)\n\n"
+        }
+        #expect(Self.html(lists).components(separatedBy: "<dl>").count - 1 == ContainerParser.maxElementDepth)
+        var mixed = ""
+        for level in 0..<80 {
+            let pad = String(repeating: " ", count: level * 4)
+            switch level % 3 {
+            case 0: mixed += pad + "!!! note\n\n"
+            case 1: mixed += pad + "T\n" + pad + ":   d\n\n"
+            default: mixed += pad + "- [ ] x [^1]\n\n    [^1]: y\n\n"
+            }
+        }
+        #expect(Self.html(mixed).contains("<dl>"))
+        let divs = String(repeating: "<div markdown>\n\n!!! note\n\n    <div markdown>\n\n", count: 40)
+        #expect(Self.html(divs).contains("<div>"))
+    }
+
     @Test func tenThousandUnclosedMarkdownDivsAreSafe() {
         let html = Self.html(String(repeating: "<div markdown>\n\n", count: Self.depth) + "end [^x]\n")
         #expect(html.contains("end"))
