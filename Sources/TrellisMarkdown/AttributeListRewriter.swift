@@ -101,10 +101,13 @@ public struct AttributeListRewriter: MarkdownRewriter {
             let lastSpan = document.span(of: lineNodes[0]), firstSpan.start.line == lastSpan.end.line
         else { return nil }
         let bytes = source.bytes
-        let start = source.utf8Offset(of: firstSpan.start)
-        var end = source.utf8Offset(of: lastSpan.end) + 1
-        guard start < end, end <= bytes.count else { return nil }
-        while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        // cmark reports a continuation line's inline positions without the indentation it
+        // stripped, so read the whole line from its first non-blank byte.
+        var start = source.utf8Offset(of: firstSpan.start)
+        var end = source.endOfLine(containing: start)
+        while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        guard start < end else { return nil }
         guard let match = AttributeList.match(bytes[...], at: start, end: end), match.end == end else { return nil }
         let scanned = AttributeList.scan(bytes[match.content])
         guard scanned.remainder.isEmpty else { return nil }

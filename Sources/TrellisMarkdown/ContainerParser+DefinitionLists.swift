@@ -44,12 +44,13 @@ extension ContainerParser {
             start = previous.start.line
             column = previous.start.byteColumn
             loose = true
-            appendTerms(previous.start.line...previous.end.line, quotes: quotes, to: &entries, source)
+            appendTerms(previous.start.line...previous.end.line, firstColumn: previous.start.byteColumn, quotes: quotes, to: &entries, source)
         } else {
-            appendTerms(span.start.line...(definitionLine - 1), quotes: quotes, to: &entries, source)
+            appendTerms(span.start.line...(definitionLine - 1), firstColumn: span.start.byteColumn, quotes: quotes, to: &entries, source)
         }
         let last = appendDefinitions(
-            from: definitionLine, loose: loose, base: base, quotes: quotes, paragraphs: paragraphs, to: &entries, source)
+            from: definitionLine, paragraphEnd: span.end.line, loose: loose, base: base, quotes: quotes, paragraphs: paragraphs,
+            to: &entries, source)
         return Found(
             opener: ContainerOpener(kind: .definitionList(DefinitionListShape(entries: entries)), classes: "", title: nil, titleOffset: 0),
             line: start, column: column, indent: base, quotes: quotes, body: (start + 1)...last)
@@ -57,12 +58,15 @@ extension ContainerParser {
 
     /// Scans definitions from the colon line `line`; returns the list's last line.
     private func appendDefinitions(
-        from line: Int, loose: Bool, base: Int, quotes: Int, paragraphs: [Int: Int],
+        from line: Int, paragraphEnd: Int, loose: Bool, base: Int, quotes: Int, paragraphs: [Int: Int],
         to entries: inout [DefinitionListShape.Entry], _ source: ParsedText
     ) -> Int {
         let count = source.lineStarts.count
         var line = line
         var loose = loose
+        // The last line of cmark's paragraph holding `line`: a less indented line after it is
+        // not a lazy continuation (it is the next list item, say).
+        var paragraphEnd = paragraphEnd
         while let textStart = colonText(line, base: base, quotes: quotes, source) {
             // The rest of the block: lazy lines, or lines indented 4 more (up to a less indented one).
             var last = line
@@ -71,7 +75,7 @@ extension ContainerParser {
             while next <= count, let prefix = quotePrefixEnd(next, quotes: quotes, source) {
                 let (columns, blank) = leadingColumns(next, from: prefix, source)
                 if blank || colonText(next, base: base, quotes: quotes, source) != nil { break }
-                if columns >= base + 4 { indented = true } else if indented { break }
+                if columns >= base + 4 { indented = true } else if indented || (columns < base && next > paragraphEnd) { break }
                 last = next
                 next += 1
             }
@@ -104,32 +108,39 @@ extension ContainerParser {
             if colonText(probe, base: base, quotes: quotes, source) != nil {
                 line = probe
                 loose = !tight
+                paragraphEnd = paragraphs[probe] ?? probe
                 continue
             }
             // A paragraph after the list: its own colon line continues the list with its terms,
             // or a colon line after it makes it the terms of a loose definition.
             guard let end = paragraphs[probe] else { return last }
             if let colon = (probe...end).first(where: { colonText($0, base: base, quotes: quotes, source) != nil }), colon > probe {
-                appendTerms(probe...(colon - 1), quotes: quotes, to: &entries, source)
+                appendTerms(probe...(colon - 1), firstColumn: nil, quotes: quotes, to: &entries, source)
                 line = colon
                 loose = false
+                paragraphEnd = end
                 continue
             }
             let after = skipBlank(from: end + 1, quotes: quotes, source)
             guard after > end + 1, after <= count, paragraphs[after] != nil,
                 colonText(after, base: base, quotes: quotes, source) != nil
             else { return last }
-            appendTerms(probe...end, quotes: quotes, to: &entries, source)
+            appendTerms(probe...end, firstColumn: nil, quotes: quotes, to: &entries, source)
             line = after
             loose = true
+            paragraphEnd = paragraphs[after] ?? after
         }
         return line
     }
 
-    /// One term per non-blank line, trimmed.
-    private func appendTerms(_ lines: ClosedRange<Int>, quotes: Int, to entries: inout [DefinitionListShape.Entry], _ source: ParsedText) {
+    /// One term per non-blank line, trimmed; the first starts at `firstColumn` when given (after
+    /// a list marker).
+    private func appendTerms(
+        _ lines: ClosedRange<Int>, firstColumn: Int?, quotes: Int, to entries: inout [DefinitionListShape.Entry], _ source: ParsedText
+    ) {
         for line in lines {
             guard var start = quotePrefixEnd(line, quotes: quotes, source) else { continue }
+            if line == lines.lowerBound, let firstColumn { start = max(start, source.lineStarts[line - 1] + firstColumn - 1) }
             var end = lineEnd(line, source)
             while start < end, Self.isSpace(source.bytes[start]) { start += 1 }
             while end > start, Self.isSpace(source.bytes[end - 1]) { end -= 1 }
