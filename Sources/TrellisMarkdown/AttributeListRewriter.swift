@@ -74,7 +74,7 @@ public struct AttributeListRewriter: MarkdownRewriter {
                 guard scanned.remainder.isEmpty else { return nil }
                 var start = found
                 while start > contentStart, bytes[start - 1] == UInt8(ascii: " ") { start -= 1 }
-                guard document.cut(start..<(source.utf8Offset(of: span.end) + 1), under: heading, source: source) else { return nil }
+                guard document.cut(start..<(source.utf8Offset(of: span.end) + 1), under: heading, blockStart: nil, source: source) else { return nil }
                 if let tail = document.lastChild(of: heading), case .text(let text) = document.kind(of: tail) {
                     var trimmed = Substring(text)
                     while trimmed.last == "#" { trimmed = trimmed.dropLast() }
@@ -123,7 +123,8 @@ public struct AttributeListRewriter: MarkdownRewriter {
             let span = document.span(of: element)
         else { return nil }
         let bytes = source.bytes
-        var start = source.utf8Offset(of: span.end) + 1
+        let blockStart = Self.blockStart(of: element, in: document)
+        var start = MarkdownDocument.inlineOffset(span.end, blockStart: blockStart, source: source) + 1
         if case .code = document.kind(of: element) {
             // cmark's code span ends at its content: step over the padding space and backticks.
             if start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
@@ -137,14 +138,32 @@ public struct AttributeListRewriter: MarkdownRewriter {
                 sibling = document.nextSibling(of: current)
                 continue
             }
-            if let other = document.span(of: current) { limit = min(limit, source.utf8Offset(of: other.start)) }
+            if let other = document.span(of: current) {
+                limit = min(limit, MarkdownDocument.inlineOffset(other.start, blockStart: blockStart, source: source))
+            }
             break
         }
         guard let match = AttributeList.match(bytes[...], at: start, end: limit) else { return nil }
         let scanned = AttributeList.scan(bytes[match.content])
         guard scanned.remainder.isEmpty else { return nil }
-        guard document.cut(start..<match.end, under: document.parent(of: element) ?? element, from: next, source: source) else { return nil }
+        guard document.cut(start..<match.end, under: document.parent(of: element) ?? element, from: next, blockStart: blockStart, source: source) else { return nil }
         return scanned.pairs
+    }
+}
+
+extension AttributeListRewriter {
+    /// Where the paragraph (or other block) holding an inline node starts.
+    static func blockStart(of node: NodeID, in document: MarkdownDocument) -> TextPosition? {
+        var current = document.parent(of: node)
+        while let block = current {
+            switch document.kind(of: block) {
+            case .paragraph, .heading, .tableCell, .definitionTerm, .containerTitle:
+                return document.span(of: block)?.start
+            default:
+                current = document.parent(of: block)
+            }
+        }
+        return nil
     }
 }
 

@@ -4,14 +4,17 @@ extension MarkdownDocument {
     /// non-text node would have to be split, or a text node whose kept part differs from its
     /// source.
     /// The walk starts at `first` (by default the first child) and stops past the region.
-    mutating func cut(_ region: Range<Int>, under parent: NodeID, from first: NodeID? = nil, source: ParsedText) -> Bool {
+    /// `blockStart` is where the enclosing paragraph or heading starts (see `inlineOffset`).
+    mutating func cut(
+        _ region: Range<Int>, under parent: NodeID, from first: NodeID? = nil, blockStart: TextPosition?, source: ParsedText
+    ) -> Bool {
         var edits: [(NodeID, String?)] = []
         var next = first ?? firstChild(of: parent)
         while let child = next {
             next = nextSibling(of: child)
             guard let span = span(of: child) else { continue }
-            let start = source.utf8Offset(of: span.start)
-            let end = source.utf8Offset(of: span.end) + 1
+            let start = Self.inlineOffset(span.start, blockStart: blockStart, source: source)
+            let end = Self.inlineOffset(span.end, blockStart: blockStart, source: source) + 1
             if start >= region.upperBound { break }
             guard end > region.lowerBound else { continue }
             guard case .text = kind(of: child) else { return false }
@@ -39,5 +42,20 @@ extension MarkdownDocument {
             }
         }
         return true
+    }
+
+    /// The source offset of an inline node's reported position. cmark reports a paragraph's
+    /// continuation lines as if their text started at the paragraph's column, without the extra
+    /// indentation it stripped; this adds that indentation back.
+    static func inlineOffset(_ position: TextPosition, blockStart: TextPosition?, source: ParsedText) -> Int {
+        let offset = source.utf8Offset(of: position)
+        guard let blockStart, position.line > blockStart.line, position.line <= source.lineStarts.count else { return offset }
+        let lineStart = source.lineStarts[position.line - 1]
+        let assumed = lineStart + blockStart.byteColumn - 1
+        let lineEnd = source.endOfLine(containing: lineStart)
+        guard assumed <= lineEnd, source.bytes[lineStart..<assumed].allSatisfy({ [9, 32, 62].contains($0) }) else { return offset }
+        var real = assumed
+        while real < lineEnd, source.bytes[real] == 32 || source.bytes[real] == 9 { real += 1 }
+        return min(offset + real - assumed, source.bytes.count)
     }
 }

@@ -23,7 +23,7 @@ public struct TaskListRewriter: MarkdownRewriter {
             while end < bytes.count, bytes[end] == UInt8(ascii: " ") { end += 1 }
             // The marker must be followed by text on the same line, as the pattern `\] +(.*)` needs.
             guard end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r"),
-                document.cut(start..<end, under: paragraph, source: context.source)
+                document.cut(start..<end, under: paragraph, blockStart: nil, source: context.source)
             else { continue }
             let marker = TextSpan(start: span.start, end: TextPosition(line: span.start.line, byteColumn: span.start.byteColumn + 2))
             if let head = document.firstChild(of: paragraph) {

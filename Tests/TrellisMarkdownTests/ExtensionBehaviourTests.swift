@@ -43,6 +43,13 @@ struct ExtensionBehaviourTests {
         #expect(page.html.contains("<a class=\"x\" href=\"a/\">a</a> then <a href=\"b/\">b</a>"))
     }
 
+    /// cmark reports such lines without their extra indentation; the list is still found.
+    @Test func inlineAttributeListsOnIndentedContinuationLines() {
+        let page = Self.process("- item text\n    with [a](https://a.example){ .x } end\n\n> quoted\n>     more *em*{.y}\n")
+        #expect(page.html.contains("<li>item text\nwith <a class=\"x\" href=\"https://a.example\">a</a> end</li>"))
+        #expect(page.html.contains("<p>quoted\nmore <em class=\"y\">em</em></p>"))
+    }
+
     @Test func linksInDefinitionsReportTheirOriginalPositions() {
         let page = Self.process("> Term [t](t.md)\n> :   Def [d](d.md)\n>\n>     More [m](m.md)\n")
         #expect(Self.linkStart(page, "t.md") == TextPosition(line: 1, byteColumn: 8))
