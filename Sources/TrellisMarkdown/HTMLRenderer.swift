@@ -16,15 +16,18 @@ public struct HTMLRenderer: Sendable {
     /// `pymdownx.tasklist`'s `custom_checkbox`: wrap task checkboxes in Material's
     /// `task-list-control` label (off by default, as in pymdownx; Material recommends it on).
     public var customTaskCheckboxes: Bool
+    /// `pymdownx.tasklist`'s `clickable_checkbox`: task checkboxes without `disabled`.
+    public var clickableTaskCheckboxes: Bool
 
     public init(
         permalinks: Bool = true, permalinkSymbol: String = "&para;", permalinkTitle: String = "Permanent link",
-        customTaskCheckboxes: Bool = false
+        customTaskCheckboxes: Bool = false, clickableTaskCheckboxes: Bool = false
     ) {
         self.permalinks = permalinks
         self.permalinkSymbol = permalinkSymbol
         self.permalinkTitle = permalinkTitle
         self.customTaskCheckboxes = customTaskCheckboxes
+        self.clickableTaskCheckboxes = clickableTaskCheckboxes
     }
 
     /// The HTML of the whole document.
@@ -65,14 +68,7 @@ public struct HTMLRenderer: Sendable {
             case .table, .tableRow, .tableCell:
                 renderTable(kind, node: node, entering: event.entering, in: document, to: &out)
             case .htmlElement(let open, let close, let block):
-                if event.entering {
-                    cr(&out)
-                    out.append(contentsOf: open.utf8)
-                } else {
-                    if block, document.firstChild(of: node) != nil { cr(&out) }
-                    out.append(contentsOf: close.utf8)
-                    out.append(UInt8(ascii: "\n"))
-                }
+                appendHTMLElement(open: open, close: close, block: block, node: node, entering: event.entering, in: document, to: &out)
             case .definitionList, .definitionTerm, .definitionDescription:
                 renderDefinitionList(kind, node: node, entering: event.entering, in: document, to: &out)
             case .footnotes, .footnoteDefinition:
@@ -145,10 +141,7 @@ public struct HTMLRenderer: Sendable {
                 HTMLEscaping.appendEscapedHTML(code, to: &out)
                 out.append(contentsOf: Tags.codeClose)
             case .taskListMarker(let checked):
-                let input = "<input type=\"checkbox\" disabled\(checked ? " checked" : "")/>"
-                out.append(contentsOf: (customTaskCheckboxes
-                    ? "<label class=\"task-list-control\">\(input)<span class=\"task-list-indicator\"></span></label> "
-                    : input + " ").utf8)
+                appendTaskMarker(checked: checked, to: &out)
             case .inlineHTML(let html), .rawHTML(let html):
                 out.append(contentsOf: html.utf8)
             case .emphasis:

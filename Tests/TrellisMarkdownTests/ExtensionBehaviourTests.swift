@@ -87,6 +87,8 @@ struct ExtensionBehaviourTests {
         let custom = MarkdownPage.process(text: text, pipeline: Self.pipeline, renderer: HTMLRenderer(customTaskCheckboxes: true)).html
         let label = "<label class=\"task-list-control\"><input type=\"checkbox\" disabled checked/><span class=\"task-list-indicator\"></span></label> done"
         #expect(custom.contains("<li class=\"task-list-item\">" + label + "</li>"))
+        let clickable = MarkdownPage.process(text: text, pipeline: Self.pipeline, renderer: HTMLRenderer(clickableTaskCheckboxes: true)).html
+        #expect(clickable.contains("<li class=\"task-list-item\"><input type=\"checkbox\" checked/> done</li>"))
     }
 
     @Test func taskMarkersStayOutOfHeadingTextAndPlainText() {
