@@ -25,6 +25,11 @@ public struct AttributeListRewriter: MarkdownRewriter {
                 }
                 document.setKind(.heading(level: level, id: newID), of: node)
                 document.setAttributes(attributes, of: node)
+            case .definitionTerm, .tableCell:
+                guard let pairs = trailingList(of: node, in: &document, source: source) else { continue }
+                var attributes = document.attributes(of: node)
+                AttributeList.assign(pairs, to: &attributes)
+                document.setAttributes(attributes, of: node)
             case .paragraph:
                 guard let pairs = lastLineList(of: node, in: &document, source: source) else { continue }
                 var target = node
@@ -53,8 +58,9 @@ public struct AttributeListRewriter: MarkdownRewriter {
         }
     }
 
-    /// `[ ]+{…}[ ]*$` at the end of a heading's text (strict: a stray `}` cancels it); the
-    /// list and the spaces before it are cut, then trailing `#`s and spaces.
+    /// `[ ]+{…}[ ]*$` at the end of a heading's (or term's, or cell's) text (strict: a stray `}`
+    /// cancels it); the list and the spaces before it are cut, then a heading's trailing `#`s and
+    /// spaces.
     private func trailingList(of heading: NodeID, in document: inout MarkdownDocument, source: ParsedText) -> [AttributeList.Pair]? {
         guard let last = document.lastChild(of: heading), let span = document.span(of: last) else { return nil }
         let bytes = source.bytes
@@ -75,7 +81,9 @@ public struct AttributeListRewriter: MarkdownRewriter {
                 var start = found
                 while start > contentStart, bytes[start - 1] == UInt8(ascii: " ") { start -= 1 }
                 guard document.cut(start..<(source.utf8Offset(of: span.end) + 1), under: heading, blockStart: nil, source: source) else { return nil }
-                if let tail = document.lastChild(of: heading), case .text(let text) = document.kind(of: tail) {
+                if case .heading = document.kind(of: heading), let tail = document.lastChild(of: heading),
+                    case .text(let text) = document.kind(of: tail)
+                {
                     var trimmed = Substring(text)
                     while trimmed.last == "#" { trimmed = trimmed.dropLast() }
                     while let last = trimmed.last, last.isWhitespace { trimmed = trimmed.dropLast() }

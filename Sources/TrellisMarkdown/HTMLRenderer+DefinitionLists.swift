@@ -11,7 +11,7 @@ extension HTMLRenderer {
         case .definitionTerm:
             if entering {
                 cr(&out)
-                out.append(contentsOf: "<dt>".utf8)
+                appendSimpleOpen("dt", node: node, in: document, plain: Array("<dt>".utf8), to: &out)
             } else {
                 out.append(contentsOf: "</dt>\n".utf8)
             }
