@@ -8,6 +8,8 @@ struct ContainerOpener: Equatable {
         case details(open: Bool)
         case tab(select: Bool, newSet: Bool)
         case table(PipeTable)
+        case definitionList(ContainerParser.DefinitionListShape)
+        case htmlElement(ContainerParser.HTMLElementShape)
     }
 
     var kind: Kind

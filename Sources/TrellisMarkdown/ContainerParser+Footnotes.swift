@@ -12,6 +12,10 @@ extension ContainerParser {
         var body: String
         /// Per body line, how many bytes were removed before its text.
         var shifts: [Int]
+        /// How many block quotes the definition is in (their markers stay on the page).
+        var quotes = 0
+        /// Where the definition starts on its first line (text before it, a list marker, stays).
+        var firstOffset: Int?
     }
 
     /// Parses `text` whose footnote definitions `found` holds: the page without them, then one
@@ -19,9 +23,11 @@ extension ContainerParser {
     func parseWithFootnotes(_ text: String, _ found: [FootnoteDefinition], source: ParsedText, plain: MarkdownDocument) -> MarkdownDocument {
         var blanked = source.bytes
         for definition in found {
-            let start = source.lineStarts[definition.lines.lowerBound - 1]
-            let end = lineEnd(definition.lines.upperBound, source)
-            for index in start..<end where blanked[index] != UInt8(ascii: "\n") { blanked[index] = UInt8(ascii: " ") }
+            for line in definition.lines {
+                var start = quotePrefixEnd(line, quotes: definition.quotes, source) ?? source.lineStarts[line - 1]
+                if line == definition.lines.lowerBound, let first = definition.firstOffset { start = first }
+                for index in start..<lineEnd(line, source) where blanked[index] != UInt8(ascii: "\r") { blanked[index] = UInt8(ascii: " ") }
+            }
         }
         var document = parse(String(decoding: blanked, as: UTF8.self), depth: 0)
         var parser = self
@@ -54,9 +60,17 @@ extension ContainerParser {
         return document
     }
 
-    /// The footnote definitions of the page: lines outside code, HTML, lists and block quotes that
-    /// start (after up to 3 spaces) with `[^label]:`.
+    /// The footnote definitions of the page: top-level lines outside code and HTML that start
+    /// (after up to 3 spaces) with `[^label]:`, and those in paragraphs of list items and block
+    /// quotes (Python-Markdown's footnote processor runs inside every block).
     static func footnoteDefinitions(in document: MarkdownDocument, source: ParsedText) -> [FootnoteDefinition] {
+        let nested = nestedFootnoteDefinitions(in: document, source: source)
+        let top = topLevelFootnoteDefinitions(in: document, source: source)
+        return nested.isEmpty ? top : (top + nested).sorted { $0.lines.lowerBound < $1.lines.lowerBound }
+    }
+
+    /// Top-level definitions: lines outside code, HTML, lists and block quotes.
+    private static func topLevelFootnoteDefinitions(in document: MarkdownDocument, source: ParsedText) -> [FootnoteDefinition] {
         var excluded: [ClosedRange<Int>] = []
         for node in document.children(of: document.root) {
             if case .paragraph = document.kind(of: node) { continue }
@@ -95,9 +109,9 @@ extension ContainerParser {
     }
 
     /// The label and the offset of the text after `[^label]:` and its spaces, if the line opens a definition.
-    private static func footnoteMarker(on line: Int, _ source: ParsedText) -> (String, Int)? {
+    static func footnoteMarker(on line: Int, from offset: Int? = nil, _ source: ParsedText) -> (String, Int)? {
         let bytes = source.bytes
-        let start = source.lineStarts[line - 1]
+        let start = offset ?? source.lineStarts[line - 1]
         let end = footnoteLineEnd(line, source)
         var index = start
         while index < end, index - start < 3, bytes[index] == UInt8(ascii: " ") { index += 1 }
@@ -137,7 +151,7 @@ extension ContainerParser {
     }
 
     /// The offset past the line's text, before any `\r`.
-    private static func footnoteLineEnd(_ line: Int, _ source: ParsedText) -> Int {
+    static func footnoteLineEnd(_ line: Int, _ source: ParsedText) -> Int {
         let end = line < source.lineStarts.count ? source.lineStarts[line] - 1 : source.bytes.count
         return end > source.lineStarts[line - 1] && source.bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
     }

@@ -75,14 +75,29 @@ extension ContainerParser {
     }
 
     /// Whether the pre-pass should look at the text: it holds `!!!`, `???` or `===` (or, with
-    /// `pipes`, a `|`) somewhere,
+    /// `pipes`, a `|`; with `colons`, a line starting with `:`; with `markdownAttribute`, the
+    /// word `markdown`) somewhere,
     /// and no line ends in a bare `\r` or holds a NUL (cmark counts lines and columns differently
     /// from `ParsedText` there, so positions would not line up; such text stays plain).
-    static func mightHaveOpener(_ text: String, pipes: Bool) -> Bool {
+    static func mightHaveOpener(_ text: String, pipes: Bool, colons: Bool = false, markdownAttribute: Bool = false) -> Bool {
+        let word = Array("markdown".utf8)
+        var matched = 0
         var run = 0
         var found = false
         var previous: UInt8 = 0
+        // Whether only spaces and `>` came since the line started (for a `: ` definition line).
+        var lineStart = true
         for byte in text.utf8 {
+            if colons, lineStart, byte == UInt8(ascii: ":") { found = true }
+            if markdownAttribute {
+                // "markdown" has no repeated prefix, so a mismatch restarts at its first letter.
+                matched = byte == word[matched] ? matched + 1 : (byte == word[0] ? 1 : 0)
+                if matched == word.count {
+                    found = true
+                    matched = 0
+                }
+            }
+            lineStart = byte == UInt8(ascii: "\n") || (lineStart && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: ">")))
             if pipes, byte == UInt8(ascii: "|") {
                 found = true
                 run = 0

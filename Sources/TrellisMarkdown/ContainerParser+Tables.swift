@@ -67,7 +67,7 @@ extension ContainerParser {
 
     /// Parses a cell as inline Markdown (with the page's reference definitions it names); a cell
     /// cmark would not read as one paragraph (`-`, `# x`, `> x`) stays literal text.
-    private func appendCell(
+    func appendCell(
         _ text: ArraySlice<UInt8>, at start: TextPosition, to node: NodeID, in document: inout MarkdownDocument
     ) {
         var bytes = Array(text)

@@ -62,9 +62,11 @@ struct ContainerParser: Sendable {
 
     func parse(_ text: String, depth: Int) -> MarkdownDocument {
         let plain = CMark.parse(text)
-        guard depth < Self.maxDepth, !extensions.isEmpty, Self.mightHaveOpener(text, pipes: extensions.contains(.tables)) else { return plain }
+        guard depth < Self.maxDepth, !extensions.isEmpty, Self.mightHaveOpener(
+                text, pipes: extensions.contains(.tables), colons: extensions.contains(.defList),
+                markdownAttribute: extensions.contains(.mdInHTML)) else { return plain }
         let source = ParsedText(text)
-        let found = findContainers(in: plain, source: source)
+        let found = findContainers(in: plain, source: source, depth: depth)
         guard !found.isEmpty else { return plain }
         var parser = self
         if depth == 0 { parser.definitions = Self.referenceDefinitions(in: plain, source: source) }
@@ -87,92 +89,6 @@ struct ContainerParser: Sendable {
                 found[index], replacing: node, in: &document, tabCounts: &tabCounts, source: source, depth: depth)
         }
         return document
-    }
-
-    /// Paragraph lines (outside block quotes) that open a container, with their bodies.
-    private func findContainers(in document: MarkdownDocument, source: ParsedText) -> [Found] {
-        var found: [Found] = []
-        var nextFreeLine = 1
-        var quoteDepth = 0
-        for event in document.events() {
-            let kind = document.kind(of: event.node)
-            if case .blockQuote = kind {
-                quoteDepth += event.entering ? 1 : -1
-                continue
-            }
-            // A setext heading's text was paragraph text until its underline: an opener there
-            // still opens a container (whose body then ends before the underline).
-            guard event.entering, let span = document.span(of: event.node) else { continue }
-            switch kind {
-            case .paragraph, .heading: break
-            default: continue
-            }
-            var inItem = false
-            if let parent = document.parent(of: event.node), case .item = document.kind(of: parent) { inItem = true }
-            var line = max(span.start.line, nextFreeLine)
-            if case .paragraph = kind, line == span.start.line, extensions.contains(.tables),
-                let table = table(in: span, quotes: quoteDepth, source: source)
-            {
-                found.append(table)
-                line = (table.body?.upperBound ?? line) + 1
-                nextFreeLine = line
-            }
-            while line <= span.end.line {
-                if let container = opener(
-                    at: line, paragraphStart: span.start, inItem: inItem, quotes: quoteDepth, source: source)
-                {
-                    found.append(container)
-                    line = (container.body?.upperBound ?? line) + 1
-                    nextFreeLine = line
-                } else {
-                    line += 1
-                }
-            }
-        }
-        return found
-    }
-
-    /// The container opened on `line`, if the line holds an opener at the paragraph's column
-    /// (or, on a continuation line, further left). In a list item a continuation line may indent
-    /// the opener up to 3 more columns, as in Python-Markdown's 4-space list content.
-    private func opener(
-        at line: Int, paragraphStart: TextPosition, inItem: Bool, quotes: Int, source: ParsedText
-    ) -> Found? {
-        let start = source.lineStarts[line - 1]
-        let end = lineEnd(line, source)
-        var offset = start + paragraphStart.byteColumn - 1
-        var contentStart = start
-        if line == paragraphStart.line {
-            guard offset + 3 <= end else { return nil }
-            if quotes > 0 {
-                guard let marker = source.bytes[start..<offset].lastIndex(of: UInt8(ascii: ">")) else { return nil }
-                contentStart = marker + 1
-                if contentStart < offset, source.bytes[contentStart] == UInt8(ascii: " ") { contentStart += 1 }
-            }
-        } else {
-            // Python-Markdown matches an opener at the start of any line of a block, so a lazy
-            // continuation line (less indented, even outside the list item) opens one too.
-            guard let prefixEnd = quotePrefixEnd(line, quotes: quotes, source) else { return nil }
-            contentStart = prefixEnd
-            offset = prefixEnd
-            while offset < end, source.bytes[offset] == UInt8(ascii: " ") { offset += 1 }
-            guard offset - start + 1 <= paragraphStart.byteColumn + (inItem ? 3 : 0) else { return nil }
-        }
-        guard offset + 3 <= end,
-            let opener = ContainerOpener.recognise(source.bytes[offset..<end], extensions: extensions)
-        else { return nil }
-        let indent = Self.columns(source.bytes[contentStart..<offset])
-        var last = line
-        var next = line + 1
-        while next <= source.lineStarts.count, let prefixEnd = quotePrefixEnd(next, quotes: quotes, source) {
-            let (columns, blank) = leadingColumns(next, from: prefixEnd, source)
-            if !blank && columns < indent + 4 { break }
-            if !blank { last = next }
-            next += 1
-        }
-        return Found(
-            opener: opener, line: line, column: offset - start + 1, indent: indent, quotes: quotes,
-            body: last > line ? (line + 1)...last : nil)
     }
 
     /// The text with each container replaced by an HTML comment spanning the same lines; the
@@ -225,6 +141,16 @@ struct ContainerParser: Sendable {
             let node = document.insert(.table, span: span, before: placeholder)
             document.remove(placeholder)
             appendRows(of: table, to: node, in: &document, source: source)
+            return
+        case .htmlElement(let shape):
+            let node = document.insert(.htmlElement(open: shape.open, close: shape.close, block: shape.block), span: span, before: placeholder)
+            document.remove(placeholder)
+            appendBody(of: shape, to: node, in: &document, source: source, depth: depth)
+            return
+        case .definitionList(let shape):
+            let node = document.insert(.definitionList, span: span, before: placeholder)
+            document.remove(placeholder)
+            appendEntries(of: shape, found: found, to: node, in: &document, source: source, depth: depth)
             return
         case .tab(let select, let newSet):
             var set: NodeID

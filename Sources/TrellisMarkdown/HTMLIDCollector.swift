@@ -9,11 +9,14 @@ public struct HTMLIDCollector: Sendable {
     /// the ids of content tabs and footnotes (`fn:label`; `fnref:label` comes from inserted HTML).
     public func collect(_ document: MarkdownDocument) -> Set<String> {
         var ids = Set<String>()
+        for node in document.nodesWithAttributes {
+            if case let id?? = document.attributes(of: node)["id"] { ids.insert(id) }
+        }
         for node in document.preorder() {
             switch document.kind(of: node) {
             case .heading(_, let id?):
                 ids.insert(id)
-            case .htmlBlock(let html), .inlineHTML(let html), .rawHTML(let html):
+            case .htmlBlock(let html), .inlineHTML(let html), .rawHTML(let html), .htmlElement(let html, _, _):
                 Self.scanIDs(in: html, into: &ids)
             case .tabbedSet(let number, _):
                 // Each tab's radio input has an id (`__tabbed_1_2`) that links may target.

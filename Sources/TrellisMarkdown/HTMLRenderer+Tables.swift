@@ -24,9 +24,15 @@ extension HTMLRenderer {
                 out.append(contentsOf: "</\(tag)>\n".utf8)
                 return
             }
-            out.append(contentsOf: "<\(tag)".utf8)
-            if let alignment {
-                out.append(contentsOf: " style=\"text-align: \(alignment.rawValue);\"".utf8)
+            let extra = document.attributes(of: node)
+            if !extra.isEmpty {
+                let own = alignment.map { [("style", Array("text-align: \($0.rawValue);".utf8))] } ?? []
+                appendOpenTag(tag, own: own, extra: extra, to: &out)
+            } else {
+                out.append(contentsOf: "<\(tag)".utf8)
+                if let alignment {
+                    out.append(contentsOf: " style=\"text-align: \(alignment.rawValue);\"".utf8)
+                }
             }
             out.append(UInt8(ascii: ">"))
         default:

@@ -13,11 +13,21 @@ public struct HTMLRenderer: Sendable {
     public var permalinkSymbol: String
     /// The permalink's `title` attribute.
     public var permalinkTitle: String
+    /// `pymdownx.tasklist`'s `custom_checkbox`: wrap task checkboxes in Material's
+    /// `task-list-control` label (off by default, as in pymdownx; Material recommends it on).
+    public var customTaskCheckboxes: Bool
+    /// `pymdownx.tasklist`'s `clickable_checkbox`: task checkboxes without `disabled`.
+    public var clickableTaskCheckboxes: Bool
 
-    public init(permalinks: Bool = true, permalinkSymbol: String = "&para;", permalinkTitle: String = "Permanent link") {
+    public init(
+        permalinks: Bool = true, permalinkSymbol: String = "&para;", permalinkTitle: String = "Permanent link",
+        customTaskCheckboxes: Bool = false, clickableTaskCheckboxes: Bool = false
+    ) {
         self.permalinks = permalinks
         self.permalinkSymbol = permalinkSymbol
         self.permalinkTitle = permalinkTitle
+        self.customTaskCheckboxes = customTaskCheckboxes
+        self.clickableTaskCheckboxes = clickableTaskCheckboxes
     }
 
     /// The HTML of the whole document.
@@ -57,6 +67,10 @@ public struct HTMLRenderer: Sendable {
                 }
             case .table, .tableRow, .tableCell:
                 renderTable(kind, node: node, entering: event.entering, in: document, to: &out)
+            case .htmlElement(let open, let close, let block):
+                appendHTMLElement(open: open, close: close, block: block, node: node, entering: event.entering, in: document, to: &out)
+            case .definitionList, .definitionTerm, .definitionDescription:
+                renderDefinitionList(kind, node: node, entering: event.entering, in: document, to: &out)
             case .footnotes, .footnoteDefinition:
                 renderFootnotes(kind, entering: event.entering, to: &out)
             case .blockQuote:
@@ -65,7 +79,12 @@ public struct HTMLRenderer: Sendable {
             case .list(let style):
                 if event.entering {
                     cr(&out)
-                    if !style.ordered {
+                    let extra = document.attributes(of: node)
+                    if !extra.isEmpty {
+                        let own = style.ordered && style.start != 1 ? [("start", Array(String(style.start).utf8))] : []
+                        appendOpenTag(style.ordered ? "ol" : "ul", own: own, extra: extra, to: &out)
+                        out.append(contentsOf: ">\n".utf8)
+                    } else if !style.ordered {
                         out.append(contentsOf: Tags.ulOpen)
                     } else if style.start == 1 {
                         out.append(contentsOf: Tags.olOpen)
@@ -78,12 +97,12 @@ public struct HTMLRenderer: Sendable {
             case .item:
                 if event.entering {
                     cr(&out)
-                    out.append(contentsOf: Tags.liOpen)
+                    appendSimpleOpen("li", node: node, in: document, plain: Tags.liOpen, to: &out)
                 } else {
                     out.append(contentsOf: Tags.liClose)
                 }
             case .heading(let level, let id):
-                renderHeading(level: level, id: id, entering: event.entering, to: &out)
+                renderHeading(level: level, id: id, extra: document.attributes(of: node), entering: event.entering, to: &out)
             case .codeBlock(let info, let code):
                 cr(&out)
                 if info.isEmpty {
@@ -106,7 +125,7 @@ public struct HTMLRenderer: Sendable {
                 if !isTight(node, in: document) {
                     if event.entering {
                         cr(&out)
-                        out.append(contentsOf: Tags.pOpen)
+                        appendSimpleOpen("p", node: node, in: document, plain: Tags.pOpen, to: &out)
                     } else {
                         out.append(contentsOf: Tags.pClose)
                     }
@@ -118,17 +137,30 @@ public struct HTMLRenderer: Sendable {
             case .lineBreak:
                 out.append(contentsOf: Tags.br)
             case .code(let code):
-                out.append(contentsOf: Tags.codeOpen)
+                appendSimpleOpen("code", node: node, in: document, plain: Tags.codeOpen, to: &out)
                 HTMLEscaping.appendEscapedHTML(code, to: &out)
                 out.append(contentsOf: Tags.codeClose)
+            case .taskListMarker(let checked):
+                appendTaskMarker(checked: checked, to: &out)
             case .inlineHTML(let html), .rawHTML(let html):
                 out.append(contentsOf: html.utf8)
             case .emphasis:
-                out.append(contentsOf: event.entering ? Tags.emOpen : Tags.emClose)
-            case .strong:
-                out.append(contentsOf: event.entering ? Tags.strongOpen : Tags.strongClose)
-            case .link(let destination, let title):
                 if event.entering {
+                    appendSimpleOpen("em", node: node, in: document, plain: Tags.emOpen, to: &out)
+                } else {
+                    out.append(contentsOf: Tags.emClose)
+                }
+            case .strong:
+                if event.entering {
+                    appendSimpleOpen("strong", node: node, in: document, plain: Tags.strongOpen, to: &out)
+                } else {
+                    out.append(contentsOf: Tags.strongClose)
+                }
+            case .link(let destination, let title):
+                let extra = document.attributes(of: node)
+                if event.entering, !extra.isEmpty {
+                    appendLinkOpen(destination: destination, title: title, extra: extra, to: &out)
+                } else if event.entering {
                     out.append(contentsOf: Tags.aOpen)
                     HTMLEscaping.appendEscapedHref(destination, to: &out)
                     appendTitle(title, to: &out)
@@ -137,7 +169,10 @@ public struct HTMLRenderer: Sendable {
                     out.append(contentsOf: Tags.aClose)
                 }
             case .image(let source, let title):
-                if event.entering {
+                if event.entering, !document.attributes(of: node).isEmpty {
+                    appendImage(node, source: source, title: title, in: document, to: &out)
+                    skipping = node
+                } else if event.entering {
                     out.append(contentsOf: Tags.imgOpen)
                     HTMLEscaping.appendEscapedHref(source, to: &out)
                     out.append(contentsOf: Tags.altOpen)
@@ -150,11 +185,21 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
-    private func renderHeading(level: Int, id: String?, entering: Bool, to out: inout [UInt8]) {
+    private func renderHeading(level: Int, id: String?, extra: HTMLAttributes, entering: Bool, to out: inout [UInt8]) {
         if entering {
             cr(&out)
-            out.append(contentsOf: "<h\(level)".utf8)
-            if let id {
+            if !extra.isEmpty {
+                var own: [(String, [UInt8])] = []
+                if let id {
+                    var value: [UInt8] = []
+                    HTMLEscaping.appendEscapedHTML(id, to: &value)
+                    own.append(("id", value))
+                }
+                appendOpenTag("h\(level)", own: own, extra: extra, to: &out)
+            } else {
+                out.append(contentsOf: "<h\(level)".utf8)
+            }
+            if let id, extra.isEmpty {
                 out.append(contentsOf: " id=\"".utf8)
                 HTMLEscaping.appendEscapedHTML(id, to: &out)
                 out.append(UInt8(ascii: "\""))
@@ -175,7 +220,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// Inside an image's alt text, cmark keeps only the literal text, breaks become spaces.
-    private func appendPlain(_ kind: NodeKind, to out: inout [UInt8]) {
+    func appendPlain(_ kind: NodeKind, to out: inout [UInt8]) {
         switch kind {
         case .text(let text), .code(let text), .inlineHTML(let text):
             HTMLEscaping.appendEscapedHTML(text, to: &out)
@@ -193,6 +238,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func isTight(_ paragraph: NodeID, in document: MarkdownDocument) -> Bool {
+        if let parent = document.parent(of: paragraph), case .definitionDescription(true) = document.kind(of: parent) { return true }
         guard let parent = document.parent(of: paragraph), let grandparent = document.parent(of: parent),
             case .list(let style) = document.kind(of: grandparent)
         else { return false }

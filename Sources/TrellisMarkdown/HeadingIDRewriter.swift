@@ -1,3 +1,5 @@
+import Foundation
+
 /// Gives every heading a Python-Markdown-compatible id and collects the page's TOC.
 ///
 /// Ids already on headings and the context's reserved ids count as taken, so the ids this
@@ -9,10 +11,25 @@ public struct HeadingIDRewriter: MarkdownRewriter {
     /// Whether `id="…"` attributes in the page's raw HTML also count as taken. Off by default:
     /// Python-Markdown does not see ids inside raw HTML, and ids must match what it produced.
     public var reserveHTMLIDs: Bool
+    /// How heading text becomes an id (`toc`'s `slugify`).
+    public var slugStyle: HeadingSlugStyle
 
-    public init(tocLevels: ClosedRange<Int> = 2...3, reserveHTMLIDs: Bool = false) {
+    public init(tocLevels: ClosedRange<Int> = 2...3, reserveHTMLIDs: Bool = false, slugStyle: HeadingSlugStyle = .pythonMarkdown) {
         self.tocLevels = tocLevels
         self.reserveHTMLIDs = reserveHTMLIDs
+        self.slugStyle = slugStyle
+    }
+
+    /// The TOC levels of a `toc_depth` value as Python-Markdown reads it: `"2-3"` is 2…3, `"3"`
+    /// (or `3`) is 1…3. A range naming no level (`"0"`, `"4-2"`) gives `7...7`, a level no
+    /// heading has, so the TOC is empty; text that is not a number gives `nil`.
+    public static func tocLevels(tocDepth: String) -> ClosedRange<Int>? {
+        let parts = tocDepth.split(separator: "-", omittingEmptySubsequences: false)
+        let numbers = parts.map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard numbers.count <= 2, let bottom = numbers.last ?? nil, let top = numbers.count == 2 ? numbers[0] : 1 else { return nil }
+        let low = max(top, 1)
+        let high = min(bottom, 6)
+        return low <= high ? low...high : 7...7
     }
 
     public func rewrite(_ document: inout MarkdownDocument, context: inout RewriteContext) {
@@ -22,13 +39,17 @@ public struct HeadingIDRewriter: MarkdownRewriter {
             switch document.kind(of: node) {
             case .heading:
                 headings.append(node)
-            case .htmlBlock(let html), .inlineHTML(let html), .rawHTML(let html):
+            case .htmlBlock(let html), .inlineHTML(let html), .rawHTML(let html), .htmlElement(let html, _, _):
                 if reserveHTMLIDs { HTMLIDCollector.scanIDs(in: html, into: &reserved) }
             default:
                 break
             }
         }
-        var slugger = HeadingSlugger(reserved: reserved)
+        // Python-Markdown's toc treats every id already on an element (attr_list's) as taken.
+        for node in document.nodesWithAttributes {
+            if case let id?? = document.attributes(of: node)["id"] { reserved.insert(id) }
+        }
+        var slugger = HeadingSlugger(reserved: reserved, style: slugStyle)
         for heading in headings {
             if case .heading(_, let id?) = document.kind(of: heading) { slugger.reserve(id) }
         }

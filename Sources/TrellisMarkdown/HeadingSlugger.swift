@@ -9,15 +9,18 @@ public struct HeadingSlugger: Sendable {
     public private(set) var usedIDs: Set<String>
     /// For a stem `s`, a `k` such that `s_1` … `s_k` are all taken.
     private var takenRuns: [String: Int] = [:]
+    /// The slug function (`toc`'s `slugify` option).
+    public var style: HeadingSlugStyle
 
     /// A slugger for one page; `reserved` ids (already on the page) are never handed out.
-    public init(reserved: some Sequence<String> = [String]()) {
+    public init(reserved: some Sequence<String> = [String](), style: HeadingSlugStyle = .pythonMarkdown) {
         usedIDs = Set(reserved)
+        self.style = style
     }
 
     /// The unique id for a heading whose plain text is `text`.
     public mutating func id(forHeadingText text: String) -> String {
-        unique(Self.slugify(Self.collapseWhitespace(text)))
+        unique(style.slugify(Self.collapseWhitespace(text)))
     }
 
     /// Python's `' '.join(text.split())`: trims and collapses every run of whitespace to one space.

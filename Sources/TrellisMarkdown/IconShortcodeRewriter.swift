@@ -36,7 +36,21 @@ public struct IconShortcodeRewriter: MarkdownRewriter {
         let bytes = Array(text.utf8)
         guard bytes.contains(UInt8(ascii: ":")) else { return }
         let source = context.source
-        let nodeStart = document.span(of: node).map { source.utf8Offset(of: $0.start) }
+        let nodeSpan = document.span(of: node)
+        let nodeStart = nodeSpan.map { source.utf8Offset(of: $0.start) }
+        // When the literal is exactly its source (no entities or smart quotes), the pieces keep
+        // exact spans, which `attr_list` needs to find `{ .class }` after an icon.
+        let exact = nodeSpan.map { span in
+            span.start.line == span.end.line && nodeStart.map { start in
+                start + bytes.count <= source.bytes.count && source.bytes[start..<(start + bytes.count)].elementsEqual(bytes)
+            } == true
+        } ?? false
+        func pieceSpan(_ range: Range<Int>) -> TextSpan? {
+            guard exact, let nodeSpan else { return nil }
+            return TextSpan(
+                start: TextPosition(line: nodeSpan.start.line, byteColumn: nodeSpan.start.byteColumn + range.lowerBound),
+                end: TextPosition(line: nodeSpan.start.line, byteColumn: nodeSpan.start.byteColumn + range.upperBound - 1))
+        }
         var searchFrom = nodeStart ?? 0
         // Pieces of the text not yet emitted start here.
         var pending = 0
@@ -57,9 +71,10 @@ public struct IconShortcodeRewriter: MarkdownRewriter {
             switch resolver.resolveIcon(name) {
             case .html(let html):
                 if pending < index {
-                    document.insert(.text(String(decoding: bytes[pending..<index], as: UTF8.self)), before: node)
+                    document.insert(
+                        .text(String(decoding: bytes[pending..<index], as: UTF8.self)), span: pieceSpan(pending..<index), before: node)
                 }
-                document.insert(.rawHTML(html), before: node)
+                document.insert(.rawHTML(html), span: pieceSpan(index..<(end + 1)), before: node)
                 pending = end + 1
             case .notAnIcon:
                 break
@@ -79,6 +94,7 @@ public struct IconShortcodeRewriter: MarkdownRewriter {
         guard pending > 0 else { return }
         if pending < bytes.count {
             document.setKind(.text(String(decoding: bytes[pending...], as: UTF8.self)), of: node)
+            if exact { document.setSpan(pieceSpan(pending..<bytes.count), of: node) }
         } else {
             document.remove(node)
         }

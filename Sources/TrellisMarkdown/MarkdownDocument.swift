@@ -18,6 +18,8 @@ public struct MarkdownDocument: Sendable {
     var slots: [Slot]
     var kinds: [NodeKind]
     var spans: [TextSpan?]
+    /// HTML attributes set by extensions (`attr_list`, `pymdownx.tasklist`), by node index.
+    var attributeTable: [Int: HTMLAttributes] = [:]
 
     /// An empty document (just its root).
     public init() {

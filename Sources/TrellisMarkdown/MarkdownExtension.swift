@@ -13,10 +13,21 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     case tables
     /// Python-Markdown `footnotes`: `[^label]` references and `[^label]: text` definitions.
     case footnotes
+    /// Python-Markdown `attr_list`: `{ #id .class key=value }` after headings, paragraphs and
+    /// inline elements sets their HTML attributes (a heading's id overrides its slug).
+    case attrList
+    /// Python-Markdown `def_list`: `Term` lines followed by `:   Definition` lines.
+    case defList
+    /// `pymdownx.tasklist`: `- [ ]` / `- [x]` list items get checkboxes.
+    case taskList
+    /// Python-Markdown `md_in_html`: the body of `<div markdown>` (`markdown="1"`, `"block"`) is
+    /// parsed as Markdown.
+    case mdInHTML
 
     /// The extension an `mkdocs.yml` `markdown_extensions` entry names (`admonition`,
-    /// `pymdownx.details`, `pymdownx.tabbed`, `tables`, `footnotes`, also as
-    /// `markdown.extensions.admonition`, `markdown.extensions.tables` and `markdown.extensions.footnotes`); `nil` for any other entry.
+    /// `pymdownx.details`, `pymdownx.tabbed`, `tables`, `footnotes`, `attr_list`, `def_list`,
+    /// `pymdownx.tasklist`, `md_in_html`; Python-Markdown's own also as `markdown.extensions.<name>`);
+    /// `nil` for any other entry.
     public init?(mkdocsName: String) {
         switch mkdocsName {
         case "admonition", "markdown.extensions.admonition": self = .admonition
@@ -24,6 +35,10 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
         case "pymdownx.tabbed": self = .tabbed
         case "tables", "markdown.extensions.tables": self = .tables
         case "footnotes", "markdown.extensions.footnotes": self = .footnotes
+        case "attr_list", "markdown.extensions.attr_list": self = .attrList
+        case "def_list", "markdown.extensions.def_list": self = .defList
+        case "pymdownx.tasklist": self = .taskList
+        case "md_in_html", "markdown.extensions.md_in_html": self = .mdInHTML
         default: return nil
         }
     }

@@ -109,11 +109,22 @@ public enum NodeKind: Hashable, Sendable {
     case footnotes
     /// One footnote's body (`<li id="fn:label">`), holding blocks parsed from its definition.
     case footnoteDefinition(label: String)
+    /// A Python-Markdown `def_list` list (`<dl>`); its children are terms and descriptions.
+    case definitionList
+    /// A term (`<dt>`), holding inline nodes.
+    case definitionTerm
+    /// A definition (`<dd>`), holding blocks; when `tight`, its paragraphs render without `<p>`.
+    case definitionDescription(tight: Bool)
+    /// An `md_in_html` element: its opening and closing tags around Markdown content, parsed as
+    /// blocks when `block`, else as inline nodes.
+    case htmlElement(open: String, close: String, block: Bool)
+    /// A `pymdownx.tasklist` checkbox at the start of a list item (`[ ]` or `[x]`).
+    case taskListMarker(checked: Bool)
 
     /// Whether the node can never have children (its content is its literal).
     public var isLeaf: Bool {
         switch self {
-        case .codeBlock, .htmlBlock, .thematicBreak, .text, .softBreak, .lineBreak, .code, .inlineHTML, .rawHTML:
+        case .codeBlock, .htmlBlock, .thematicBreak, .text, .softBreak, .lineBreak, .code, .inlineHTML, .rawHTML, .taskListMarker:
             return true
         default:
             return false

@@ -12,10 +12,14 @@ public struct MarkdownPipeline: Sendable {
 
     /// Trellis's standard order. Directive blocks first (their HTML is the build's, not the
     /// author's); icons next so an icon in a heading is markup, not slug text (as with
-    /// pymdownx.emoji before `toc`); heading ids next; link targets last.
+    /// pymdownx.emoji before `toc`); then `attr_list` and task lists (tree processors that run
+    /// before `toc` in Python-Markdown), so an `{#id}` is the heading's id; heading ids next;
+    /// link targets last. `tocLevels` is `toc_depth` (see `HeadingIDRewriter.tocLevels(tocDepth:)`),
+    /// `slugStyle` is `toc`'s `slugify`.
     public static func standard(
         icons: (any IconResolving)? = nil,
         tocLevels: ClosedRange<Int> = 2...3,
+        slugStyle: HeadingSlugStyle = .pythonMarkdown,
         reserveHTMLIDs: Bool = false,
         resolveLink: LinkRewriter.Resolve? = nil,
         extensions: Set<MarkdownExtension> = [],
@@ -24,7 +28,9 @@ public struct MarkdownPipeline: Sendable {
         var rewriters: [any MarkdownRewriter] = []
         if !directives.isEmpty { rewriters.append(FencedDirectiveRewriter(directives)) }
         if let icons { rewriters.append(IconShortcodeRewriter(resolver: icons)) }
-        rewriters.append(HeadingIDRewriter(tocLevels: tocLevels, reserveHTMLIDs: reserveHTMLIDs))
+        if extensions.contains(.attrList) { rewriters.append(AttributeListRewriter()) }
+        if extensions.contains(.taskList) { rewriters.append(TaskListRewriter()) }
+        rewriters.append(HeadingIDRewriter(tocLevels: tocLevels, reserveHTMLIDs: reserveHTMLIDs, slugStyle: slugStyle))
         if let resolveLink { rewriters.append(LinkRewriter(resolveLink)) }
         return MarkdownPipeline(rewriters: rewriters, extensions: extensions)
     }

@@ -1,0 +1,27 @@
+/// Markup of the `pymdownx.tasklist` checkbox and `md_in_html` elements.
+extension HTMLRenderer {
+    /// pymdownx's checkbox, followed by a space; wrapped in Material's label with `custom_checkbox`.
+    func appendTaskMarker(checked: Bool, to out: inout [UInt8]) {
+        let input = "<input type=\"checkbox\"\(clickableTaskCheckboxes ? "" : " disabled")\(checked ? " checked" : "")/>"
+        let markup =
+            customTaskCheckboxes
+            ? "<label class=\"task-list-control\">\(input)<span class=\"task-list-indicator\"></span></label> " : input + " "
+        out.append(contentsOf: markup.utf8)
+    }
+
+    /// A block element's tags on lines of their own around its content; a span element's
+    /// tags around its inline content.
+    func appendHTMLElement(
+        open: String, close: String, block: Bool, node: NodeID, entering: Bool, in document: MarkdownDocument,
+        to out: inout [UInt8]
+    ) {
+        if entering {
+            cr(&out)
+            out.append(contentsOf: open.utf8)
+        } else {
+            if block, document.firstChild(of: node) != nil { cr(&out) }
+            out.append(contentsOf: close.utf8)
+            out.append(UInt8(ascii: "\n"))
+        }
+    }
+}
