@@ -1,5 +1,6 @@
 import Foundation
 import TrellisCore
+import TrellisMarkdown
 
 /// Stage: reads the site config and the brand files. Any error here makes the site unusable
 /// (exit code 2): nothing else can be trusted without its config.
@@ -68,6 +69,9 @@ struct LoadConfig: SiteStage {
         if !site.options.brandFiles.isEmpty {
             (config, brands) = loadBrandFiles(site.options.brandFiles, config: config, site: site, into: &diagnostics)
         }
+        if let toc = site.mkdocs?.markdownExtension("toc") {
+            diagnostics += Self.applyTocOptions(toc.options, to: site, configPath: config.path)
+        }
         if let path = site.mkdocs?.customDir {
             let customDir = MkDocsCustomDir(path: path, root: site.root)
             site.customDir = customDir
@@ -121,5 +125,51 @@ struct LoadConfig: SiteStage {
         config.brandIDs = brands.map(\.id)
         config.brandSubfolders = true
         return (config, brands)
+    }
+
+    /// `toc`'s `toc_depth` (`3` or `2-3`) and `slugify` (Python-Markdown's or pymdownx's, with
+    /// its `case`), so ids and the TOC match what MkDocs wrote. Anything else gives a warning
+    /// and Trellis's default.
+    static func applyTocOptions(_ options: ValueMap, to site: SiteState, configPath: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func warn(_ message: String) {
+            problems.append(Diagnostic(.unsupportedPlugin, .warning, path: configPath, at: nil, message: message))
+        }
+        if let depth = options["toc_depth"] {
+            let written: String
+            switch depth {
+            case .int(let n): written = String(n)
+            case .string(let s): written = s
+            default: written = ""
+            }
+            if let levels = HeadingIDRewriter.tocLevels(tocDepth: written) {
+                site.tocLevels = levels
+            } else {
+                warn("toc: toc_depth '\(written)' is not a level or a range such as 2-3; it is ignored")
+            }
+        }
+        if let slugify = options["slugify"] {
+            var name = "", keywords: [String: String] = [:]
+            switch slugify {
+            case .string(let s):
+                name = s
+            case .map(let map):
+                name = map["!!python"]?.stringValue ?? ""
+                for (key, value) in map["kwds"]?.mapValue ?? ValueMap() {
+                    if let text = value.stringValue { keywords[key] = text }
+                }
+            default:
+                break
+            }
+            for prefix in ["!!python/name:", "!!python/object/apply:"] where name.hasPrefix(prefix) {
+                name = String(name.dropFirst(prefix.count))
+            }
+            if let style = HeadingSlugStyle(pythonName: name, keywords: keywords) {
+                site.slugStyle = style
+            } else {
+                warn("toc: slugify '\(name)' is not supported; headings get Python-Markdown's default ids")
+            }
+        }
+        return problems
     }
 }

@@ -3,7 +3,9 @@ import Yams
 
 /// Resolves the YAML tags MkDocs configs use: `!ENV` reads the environment as MkDocs'
 /// `pyyaml_env_tag` does, and Python object tags (`!!python/name:…`) become plain strings,
-/// since only their names matter to Trellis.
+/// since only their names matter to Trellis. An applied object with keywords
+/// (`!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}`) becomes its map with
+/// the tag under the key `!!python`, so the keywords can be read.
 struct MkDocsTagResolver {
     let environment: [String: String]
     /// Deeper nodes are left as written: configs are shallow, and recursion must stay bounded.
@@ -21,6 +23,11 @@ struct MkDocsTagResolver {
         if tag.rawValue == "!ENV" { return environmentValue(node, reader: &reader, depth: depth) }
         if tag.rawValue.hasPrefix(Self.pythonPrefix) {
             var text = "!!python/" + tag.rawValue.dropFirst(Self.pythonPrefix.count)
+            if case .mapping(let mapping) = node {
+                var pairs = [(Node.scalar(Node.Scalar("!!python", Tag(.str))), Node.scalar(Node.Scalar(text, Tag(.str), .plain, node.mark)))]
+                pairs += mapping.map { ($0.key, resolve($0.value, reader: &reader, depth: depth + 1)) }
+                return .mapping(Node.Mapping(pairs, Tag(.map), mapping.style, mapping.mark))
+            }
             if case .scalar(let s) = node, !s.string.isEmpty { text += " " + s.string }
             return .scalar(Node.Scalar(text, Tag(.str), .plain, node.mark))
         }

@@ -37,11 +37,12 @@ struct RenderMarkdown: BrandStage {
         let extensions = site.markdownExtensions
         let renderer = site.htmlRenderer
         let directives = [WalkthroughDirective.directive(for: state)]
+        let tocLevels = site.tocLevels, slugStyle = site.slugStyle
         let results = ParallelMap.map(Array(state.published.indices)) { i -> (RenderedPage, [Diagnostic]) in
             let page = site.pages[state.published[i]]
             return Self.render(
                 page, text: state.expanded[i], icons: icons, resolver: resolver, extensions: extensions,
-                renderer: renderer, directives: directives)
+                renderer: renderer, directives: directives, tocLevels: tocLevels, slugStyle: slugStyle)
         }
         state.rendered = results.map(\.0)
         site.engine.emit(contentsOf: results.flatMap(\.1))
@@ -50,7 +51,7 @@ struct RenderMarkdown: BrandStage {
     static func render(
         _ page: SourcePage, text: PageText, icons: IconAdapter, resolver: LinkResolver?,
         extensions: Set<MarkdownExtension> = [], renderer: HTMLRenderer = HTMLRenderer(),
-        directives: [FencedDirective] = []
+        directives: [FencedDirective] = [], tocLevels: ClosedRange<Int> = 2...3, slugStyle: HeadingSlugStyle = .pythonMarkdown
     ) -> (RenderedPage, [Diagnostic]) {
         let pagePath = page.path, pageURL = page.url
         var rewrite: LinkRewriter.Resolve?
@@ -60,7 +61,8 @@ struct RenderMarkdown: BrandStage {
             }
         }
         let pipeline = MarkdownPipeline.standard(
-            icons: icons, resolveLink: rewrite, extensions: extensions, directives: directives)
+            icons: icons, tocLevels: tocLevels, slugStyle: slugStyle, resolveLink: rewrite, extensions: extensions,
+            directives: directives)
         let processed = MarkdownPage.process(text: text.text, pipeline: pipeline, renderer: renderer)
         let parsed = processed.source
         func location(_ position: TextPosition) -> SourceLocation {

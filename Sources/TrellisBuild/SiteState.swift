@@ -81,14 +81,27 @@ final class SiteState: @unchecked Sendable {
 
     /// How headings render: Trellis always adds permalinks; an MkDocs site only with `toc`'s
     /// `permalink` option (`true` for ¶, or the symbol to show), as MkDocs does.
+    /// `pymdownx.tasklist`'s `custom_checkbox` and `clickable_checkbox` apply to task lists.
     var htmlRenderer: HTMLRenderer {
         guard let mkdocs else { return HTMLRenderer() }
+        let tasks = mkdocs.markdownExtension("pymdownx.tasklist")?.options ?? ValueMap()
+        let custom = tasks["custom_checkbox"] == .bool(true), clickable = tasks["clickable_checkbox"] == .bool(true)
         switch mkdocs.markdownExtension("toc")?.options["permalink"] {
-        case .bool(true)?: return HTMLRenderer(permalinks: true)
-        case .string(let symbol)?: return HTMLRenderer(permalinks: true, permalinkSymbol: symbol)
-        default: return HTMLRenderer(permalinks: false)
+        case .bool(true)?:
+            return HTMLRenderer(permalinks: true, customTaskCheckboxes: custom, clickableTaskCheckboxes: clickable)
+        case .string(let symbol)?:
+            return HTMLRenderer(
+                permalinks: true, permalinkSymbol: symbol, customTaskCheckboxes: custom, clickableTaskCheckboxes: clickable)
+        default:
+            return HTMLRenderer(permalinks: false, customTaskCheckboxes: custom, clickableTaskCheckboxes: clickable)
         }
     }
+
+    /// The heading levels of the table of contents and how headings are slugged: `toc`'s
+    /// `toc_depth` and `slugify` on an MkDocs site, Trellis's own defaults otherwise. Set by
+    /// `LoadConfig`, which reports options it cannot honour.
+    var tocLevels: ClosedRange<Int> = 2...3
+    var slugStyle: HeadingSlugStyle = .pythonMarkdown
 
     /// The brands this build writes.
     var selectedBrands: [Brand] {

@@ -458,3 +458,88 @@ import TrellisCore
         #expect(html.contains(expected))
     }
 }
+
+/// `attr_list`, `def_list`, `md_in_html`, `pymdownx.tasklist` (custom checkboxes) and `toc`
+/// (`permalink`, `toc_depth`, pymdownx `slugify`) on an MkDocs site. The expected HTML is MkDocs'
+/// own (Python-Markdown 3.11, pymdownx 10), except that cmark percent-encodes the non-ASCII
+/// fragment of a link (`#notes-f%C3%BCr-alle`) where Python-Markdown writes it as is.
+@Suite struct MkDocsExtensionSiteTests {
+    @Test func rendersAsMkDocsWithTheSitesTocOptions() throws {
+        let s = try TestSite([
+            "mkdocs.yml": """
+                site_name: Ext
+                markdown_extensions:
+                  - attr_list
+                  - def_list
+                  - md_in_html
+                  - pymdownx.tasklist:
+                      custom_checkbox: true
+                  - toc:
+                      permalink: true
+                      toc_depth: 2
+                      slugify: !!python/object/apply:pymdownx.slugs.slugify
+                        kwds:
+                          case: lower
+                """,
+            "docs/index.md": """
+                # Über Setup
+
+                ## Schritt Eins { #step-one .lead }
+
+                See [step one](#step-one) and [the notes](#notes-für-alle).
+
+                ### Notes für Alle
+
+                Term
+                :   Its definition with `code`.
+
+                - [x] Done
+                - [ ] Open
+
+                <div class="grid" markdown>
+
+                **Bold** in a div.
+
+                </div>
+                """,
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let html = try #require(s.output("index.html"))
+        let expected = """
+            <h1 id="über-setup">Über Setup<a class="headerlink" href="#über-setup" title="Permanent link">&para;</a></h1>
+            <h2 class="lead" id="step-one">Schritt Eins<a class="headerlink" href="#step-one" title="Permanent link">&para;</a></h2>
+            <p>See <a href="#step-one">step one</a> and <a href="#notes-f%C3%BCr-alle">the notes</a>.</p>
+            <h3 id="notes-für-alle">Notes für Alle<a class="headerlink" href="#notes-für-alle" title="Permanent link">&para;</a></h3>
+            <dl>
+            <dt>Term</dt>
+            <dd>Its definition with <code>code</code>.</dd>
+            </dl>
+            <ul class="task-list">
+            <li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled checked/><span class="task-list-indicator"></span></label> Done</li>
+            <li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled/><span class="task-list-indicator"></span></label> Open</li>
+            </ul>
+            <div class="grid">
+            <p><strong>Bold</strong> in a div.</p>
+            </div>
+            """
+        #expect(html.contains(expected))
+        // toc_depth 2: the level-3 heading keeps its id but is not in the table of contents.
+        #expect(html.contains(##"<a class="trellis-toc__link" href="#step-one">"##))
+        #expect(!html.contains(##"<a class="trellis-toc__link" href="#notes-für-alle">"##))
+    }
+
+    @Test func unknownTocOptionsWarnAndKeepTheDefaults() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: E\nmarkdown_extensions:\n  - toc:\n      toc_depth: deep\n      slugify: !!python/name:my.slugs.fancy\n",
+            "docs/index.md": "# Über Setup\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(
+            s.build().lines == [
+                "mkdocs.yml: warning: toc: slugify 'my.slugs.fancy' is not supported; headings get Python-Markdown's default ids [UnsupportedPlugin]",
+                "mkdocs.yml: warning: toc: toc_depth 'deep' is not a level or a range such as 2-3; it is ignored [UnsupportedPlugin]",
+            ])
+        #expect(s.output("index.html")?.contains(#"<h1 id="uber-setup">"#) == true)
+    }
+}

@@ -10,7 +10,7 @@ struct DuplicateHeadingId: PageCheck {
         var seen: [String: String] = [:]
         var problems: [Diagnostic] = []
         for heading in subject.rendered.headings {
-            let slug = HeadingSlugger.slugify(HeadingSlugger.collapseWhitespace(heading.text))
+            let slug = site.slugStyle.slugify(HeadingSlugger.collapseWhitespace(heading.text))
             if let first = seen[slug] {
                 problems.append(
                     Diagnostic(
