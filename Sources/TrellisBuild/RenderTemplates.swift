@@ -71,6 +71,22 @@ struct RenderTemplates: BrandStage {
                     message: "\(reason) appears in brand '\(brand.id)' outside page content (theme, templates or site settings)"))
         }
         state.pagesWritten = state.published.count - failures.count
+        do {
+            try output.write(Data(try renderer.render(page: Self.notFoundPage(siteView, baseURL: baseURL, navigation)).utf8), to: "404.html")
+        } catch let error as DiagnosticError {
+            site.engine.emit(contentsOf: error.diagnostics)
+        }
+    }
+
+    /// The `404.html` servers show for a missing page, as MkDocs writes one. It is served at any
+    /// depth, so its links start from the site URL's path (`/docs/`) when there is a site URL,
+    /// as MkDocs does, and from the site root otherwise.
+    static func notFoundPage(_ siteView: SiteView, baseURL: String?, _ navigation: NavigationIndex) -> PageView {
+        let root = baseURL.flatMap { URLComponents(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
+        return PageView(
+            site: siteView, title: "404 - Not found", root: root,
+            contentHTML: "<h1 id=\"404-not-found\">404 - Not found</h1>\n<p>The page you are looking for does not exist.</p>\n",
+            sidebar: navigation.sidebar(for: "404.html"))
     }
 
     static func navNode(_ item: NavItem) -> NavNode {

@@ -50,7 +50,7 @@ import TrellisCore
                 "mkdocs.yml:15:5: warning: unknown plugin 'git-authors'; it is ignored [UnsupportedPlugin]",
             ])
         #expect(s.outputFiles().filter { $0.hasSuffix(".html") } == [
-            "guide/advanced/index.html", "guide/setup/index.html", "index.html", "old-setup/index.html",
+            "404.html", "guide/advanced/index.html", "guide/setup/index.html", "index.html", "old-setup/index.html",
         ])
     }
 
@@ -301,6 +301,21 @@ import TrellisCore
     }
 }
 
+/// MkDocs writes a `404.html` that servers show at any depth: links from the site URL's path.
+@Suite struct NotFoundPageTests {
+    @Test func linksStartFromTheSiteURLsPath() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: Docs\nsite_url: https://example.org/docs/\n",
+            "docs/index.md": "# Home\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let page = try #require(s.output("404.html"))
+        #expect(page.contains("<h1 id=\"404-not-found\">404 - Not found</h1>"))
+        #expect(page.contains(#"href="/docs/assets/trellis.css""#))
+    }
+}
+
 /// `use_directory_urls: false` writes `a/b.html` and links to it, as MkDocs does.
 @Suite struct FileURLTests {
     @Test func pagesLinksNavAndRedirectsUseHTMLFileURLs() throws {
@@ -326,7 +341,7 @@ import TrellisCore
         defer { s.cleanUp() }
         #expect(s.build().lines == [])
         #expect(s.outputFiles().filter { $0.hasSuffix(".html") } == [
-            "guide/index.html", "guide/setup.html", "index.html", "old.html",
+            "404.html", "guide/index.html", "guide/setup.html", "index.html", "old.html",
         ])
         let home = try #require(s.output("index.html"))
         #expect(home.contains(#"<a href="guide/setup.html#step">Setup</a>"#))
