@@ -23,6 +23,8 @@
     dots: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20M7 10.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3m5 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3m5 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3",
   };
   let players = 0;
+  // The brand's own SVGs for these icons (script.walkthrough-icons), when the page has them.
+  let brandIcons = {};
 
   const h = (tag, attrs, ...kids) => {
     const el = document.createElement(tag);
@@ -35,12 +37,22 @@
     return el;
   };
 
+  const brandIcon = (name) => {
+    if (typeof brandIcons[name] !== "string") return null;
+    const holder = document.createElement("template");
+    holder.innerHTML = brandIcons[name];
+    const svg = holder.content.firstElementChild;
+    return svg && svg.localName === "svg" ? svg : null;
+  };
+
   const icon = (name, label) => {
-    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-    svg.setAttribute("viewBox", "0 0 24 24");
+    const own = brandIcon(name);
+    const svg = own || document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    if (!own) svg.setAttribute("viewBox", "0 0 24 24");
     svg.setAttribute("class", "wt-i wt-i-" + name);
     if (label) { svg.setAttribute("role", "img"); svg.setAttribute("aria-label", label); }
     else svg.setAttribute("aria-hidden", "true");
+    if (own) return svg;
     const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
     path.setAttribute("d", PATHS[name]);
     svg.append(path);
@@ -406,7 +418,9 @@
       if (root.dataset.wtReady) return;
       root.dataset.wtReady = "1";
       const script = root.querySelector("script.walkthrough-graph");
+      const icons = root.querySelector("script.walkthrough-icons");
       try {
+        if (icons) brandIcons = Object.assign({}, brandIcons, JSON.parse(icons.textContent));
         const graph = JSON.parse(script ? script.textContent : "");
         if (graph.format !== 1 || !Array.isArray(graph.states) || !graph.states.length) throw new Error("unsupported graph format");
         new Player(root, graph);

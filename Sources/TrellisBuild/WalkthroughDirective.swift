@@ -1,3 +1,5 @@
+import Foundation
+import TrellisIcons
 import TrellisMarkdown
 
 /// The ```` ```walkthrough rolling-upgrade ```` block: the interactive panel, with the state
@@ -17,17 +19,41 @@ enum WalkthroughDirective {
                     DirectiveFailure(
                         "unknown walkthrough '\(scenario)'; the walkthroughs are: \(scenarios.joined(separator: ", "))"))
             }
-            return state.walkthroughGraph().map { markup(scenario: scenario, json: $0) }
+            return state.walkthroughGraph().map { markup(scenario: scenario, json: $0, icons: icons(state.icons)) }
         }
+    }
+
+    /// The panel's icons as the brand's icon library has them (a brand's own folder can
+    /// replace any), keyed by the player's names; the player draws its own for missing ones.
+    static let iconNames: [(player: String, shortcode: String)] = [
+        ("up", "fontawesome-solid-circle-arrow-up"), ("arrow", "fontawesome-solid-arrow-up"),
+        ("ok", "material-check-circle"), ("err", "material-alert-circle"), ("info", "material-information"),
+        ("dots", "material-dots-horizontal-circle"),
+    ]
+
+    static func icons(_ library: IconLibrary) -> [String: String] {
+        var result: [String: String] = [:]
+        for (player, shortcode) in iconNames {
+            guard case .html(let html) = library.lookup(shortcode), let start = html.range(of: "<svg"),
+                let end = html.range(of: "</svg>", options: .backwards)
+            else { continue }
+            result[player] = String(html[start.lowerBound..<end.upperBound])
+        }
+        return result
     }
 
     /// The player's mount point. `<` is escaped in the JSON so no text in it can end the
     /// script element early.
-    static func markup(scenario: String, json: String) -> String {
+    static func markup(scenario: String, json: String, icons: [String: String] = [:]) -> String {
         let safe = json.replacingOccurrences(of: "<", with: "\\u003c")
+        var iconScript = ""
+        if !icons.isEmpty, let data = try? JSONSerialization.data(withJSONObject: icons, options: [.sortedKeys]) {
+            let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+            iconScript = "\n<script type=\"application/json\" class=\"walkthrough-icons\">\(text)</script>"
+        }
         return """
             <div class="walkthrough" data-scenario="\(scenario)">
-            <script type="application/json" class="walkthrough-graph">\(safe)</script>
+            <script type="application/json" class="walkthrough-graph">\(safe)</script>\(iconScript)
             <noscript><p class="walkthrough-noscript">This interactive walkthrough needs JavaScript.</p></noscript>
             </div>
 

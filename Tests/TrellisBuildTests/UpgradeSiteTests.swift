@@ -79,10 +79,12 @@ import TrellisCore
     }
 
     @Test func theWalkthroughEmbedsTheModelsGraphAndItsPlayer() throws {
-        let s = try site([
-            "index.md": "# Home\n\nNo tour here.\n",
-            "guide/upgrade.md": "# Upgrade\n\n```walkthrough rolling-upgrade\n```\n",
-        ])
+        let s = try site(
+            [
+                "index.md": "# Home\n\nNo tour here.\n",
+                "guide/upgrade.md": "# Upgrade\n\n```walkthrough rolling-upgrade\n```\n",
+            ], brand: Self.brand.replacingOccurrences(of: "name: Alpha Cloud\n", with: "name: Alpha Cloud\nicons: icons\n"))
+        try s.write("icons/fontawesome/solid/circle-arrow-up.svg", #"<svg class="alpha-up" viewBox="0 0 24 24"><path d="M1 1h2"/></svg>"#)
         defer { s.cleanUp() }
         #expect(build(s).lines == [])
         let page = try #require(s.output("alpha/guide/upgrade/index.html"))
@@ -95,6 +97,9 @@ import TrellisCore
         #expect(json["panel"] as? String == "Alpha Console")
         #expect((json["states"] as? [Any])?.isEmpty == false)
         #expect((json["text"] as? [String])?.contains("Bergen / Norway (1:1)") == true)
+        // The panel's icons come from the brand's icon library, its own folder first.
+        #expect(page.contains(#"<script type="application/json" class="walkthrough-icons">{"arrow":"\u003csvg"#))
+        #expect(page.contains(#""up":"\u003csvg class=\"alpha-up\""#))
         let home = try #require(s.output("alpha/index.html"))
         #expect(!home.contains("walkthrough"))
         #expect(s.output("alpha/assets/walkthrough.js") != nil && s.output("alpha/assets/walkthrough.css") != nil)
