@@ -86,7 +86,7 @@ struct RenderMarkdown: BrandStage {
         let title = page.meta.title ?? processed.title ?? SourcePage.titleFromName(page.path)
         var rendered = RenderedPage(
             html: processed.html, title: title, toc: processed.toc, ids: processed.pageIDs, links: links)
-        rendered.hasWalkthrough = processed.html.contains(#"<div class="walkthrough" data-scenario="#)
+        rendered.hasWalkthrough = processed.renderedDirectives.contains(WalkthroughDirective.name)
         let document = processed.document
         for node in document.preorder() {
             let start = document.span(of: node)?.start ?? TextPosition(line: 1, byteColumn: 1)

@@ -18,6 +18,7 @@ public struct FencedDirectiveRewriter: MarkdownRewriter {
             switch directive.render(arguments, code) {
             case .success(let html):
                 document.setKind(.htmlBlock(html.hasSuffix("\n") ? html : html + "\n"), of: node)
+                if !context.renderedDirectives.contains(word) { context.renderedDirectives.append(word) }
             case .failure(let failure):
                 let position = document.span(of: node)?.start ?? TextPosition(line: 1, byteColumn: 1)
                 context.directiveProblems.append(

@@ -23,6 +23,7 @@ public enum MarkdownPage {
             links: links,
             iconProblems: context.iconProblems,
             directiveProblems: context.directiveProblems,
+            renderedDirectives: context.renderedDirectives,
             document: document,
             source: context.source)
     }
@@ -80,6 +81,8 @@ public struct ProcessedPage: Sendable {
     public var iconProblems: [IconProblem]
     /// Directive blocks that could not be rendered, with positions in parsed-text coordinates.
     public var directiveProblems: [DirectiveProblem]
+    /// The directives rendered on the page (`walkthrough`), so the page gets what they need.
+    public var renderedDirectives: [String]
     /// The rewritten tree, for callers that need more than the above.
     public var document: MarkdownDocument
     /// The parsed text, to turn the positions above into offsets without parsing it again.

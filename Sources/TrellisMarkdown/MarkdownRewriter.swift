@@ -24,6 +24,8 @@ public struct RewriteContext: Sendable {
     public var iconProblems: [IconProblem] = []
     /// Directive blocks that could not be rendered (filled by `FencedDirectiveRewriter`).
     public var directiveProblems: [DirectiveProblem] = []
+    /// The names of the directives rendered on the page, once each, in order of first use.
+    public var renderedDirectives: [String] = []
     /// The destination each rewritten link or image had before `LinkRewriter` changed it.
     public var originalDestinations: [NodeID: String] = [:]
 

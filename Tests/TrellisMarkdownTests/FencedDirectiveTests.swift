@@ -26,6 +26,7 @@ import Testing
 
                 """)
         #expect(page.directiveProblems.isEmpty)
+        #expect(page.renderedDirectives == ["demo"])
     }
 
     @Test func worksInsideListItems() {
@@ -39,6 +40,7 @@ import Testing
             DirectiveProblem(name: "demo", position: TextPosition(line: 3, byteColumn: 1), message: "no scenario 'broken'")
         ])
         #expect(page.html.contains("<pre><code class=\"language-demo\"></code></pre>"))
+        #expect(page.renderedDirectives.isEmpty)
     }
 
     @Test func withoutDirectivesTheFenceIsCode() {
