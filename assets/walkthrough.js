@@ -1,5 +1,5 @@
 /* Trellis walkthrough player. Renders the state graph that the build embeds in every
-   div.walkthrough (script.walkthrough-graph, see GRAPH-CONTRACT.md) and follows its edges.
+   div.walkthrough (script.walkthrough-graph, see Tests/Walkthrough/GRAPH-CONTRACT.md) and follows its edges.
    It holds no upgrade rule: every visible string, icon, menu item and refusal comes from the graph.
    Guided mode: only the guide entry's action advances (other controls stay visible but disabled),
    so the callout always matches the screen; Free mode enables every action that has an edge. */

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The walkthrough graph the JavaScript player renders, exactly as `GRAPH-CONTRACT.md` defines
+/// The walkthrough graph the JavaScript player renders, exactly as `Tests/Walkthrough/GRAPH-CONTRACT.md` defines
 /// it: a string table, the action table, deduplicated cluster and dialog renderings, the states
 /// as integer arrays with their outgoing edges, the goal and the guided path.
 ///

@@ -3,7 +3,7 @@
 
 Usage: browser_test.py PAGE_OR_SITE_DIR [--screenshots DIR]
 
-For each page holding a div.walkthrough it reads the embedded graph (GRAPH-CONTRACT.md), follows
+For each page holding a div.walkthrough it reads the embedded graph (Tests/Walkthrough/GRAPH-CONTRACT.md), follows
 the guide by clicking [data-action][data-arg] controls, and at every step checks the visible text
 the state must show (computed from the JSON), the callout, the tooltip (hover and focus), that only
 the guided control is enabled, then checks the goal, Reset, Free mode (enabled ⇔ edge), keyboard use
