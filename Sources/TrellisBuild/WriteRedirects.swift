@@ -3,13 +3,12 @@ import TrellisCore
 
 /// Stage: the `redirects` plugin's `redirect_maps` (`old.md: new.md` or an external URL), written
 /// as small pages at the old page's URL that send readers on, keeping any `#fragment`, with
-/// the same markup as mkdocs-redirects.
+/// the same markup as mkdocs-redirects. Lint checks the targets and writes nothing.
 struct WriteRedirects: BrandStage {
     let name = "write redirects"
-    var runsInLint: Bool { false }
 
     func run(_ state: BrandState, site: SiteState) throws {
-        guard let maps = site.mkdocs?.redirectMaps, !maps.isEmpty, let output = state.output else { return }
+        guard let maps = site.mkdocs?.redirectMaps, !maps.isEmpty else { return }
         let urls = Dictionary(site.pages.map { ($0.path, $0.url) }, uniquingKeysWith: { a, _ in a })
         for (from, to) in maps.sorted(by: { $0.key < $1.key }) {
             let fromURL = SourcePage.url(
@@ -36,7 +35,7 @@ struct WriteRedirects: BrandStage {
                 }
                 target = URLPaths.relative(from: URLPaths.folder(of: fromURL), to: url) + (fragment.map { "#" + $0 } ?? "")
             }
-            try output.write(Data(Self.page(to: target).utf8), to: SourcePage.outputPath(forURL: fromURL))
+            try state.output?.write(Data(Self.page(to: target).utf8), to: SourcePage.outputPath(forURL: fromURL))
         }
     }
 

@@ -75,6 +75,16 @@ import TrellisCore
         #expect(page.contains(##"location.href="../guide/setup/#step-one"+(anchor?"#"+anchor:"")"##))
     }
 
+    @Test func lintChecksRedirectTargetsWithoutWritingThem() throws {
+        let s = try site()
+        defer { s.cleanUp() }
+        try s.write("mkdocs.yml", Self.config.replacingOccurrences(of: "guide/setup.md#step-one", with: "guide/gone.md"))
+        #expect(
+            s.lint().lines.contains(
+                "mkdocs.yml: warning: the redirect from 'old-setup.md' points to 'guide/gone.md', which does not exist [BrokenLink]"))
+        #expect(!s.exists("site"))
+    }
+
     @Test func awesomePagesOrdersTheNavigation() throws {
         let s = try site()
         defer { s.cleanUp() }
