@@ -30,7 +30,7 @@ extension Scenario {
             GuideInstruction(event: .selectTab(.workerGroups), text: "Select the Worker Groups tab: the Image row shows the current \(image) version.", repeatsWhileRunning: false),
             GuideInstruction(event: .upgradeImage, text: "Hover the up-arrow to see the newer image version, then click it: the upgrade starts at once.", repeatsWhileRunning: false),
             GuideInstruction(event: .tick, text: wait, repeatsWhileRunning: true),
-            GuideInstruction(event: .openMenu, text: "The version still has its blue arrow: click the orange menu button at the right of the cluster row.", repeatsWhileRunning: false),
+            GuideInstruction(event: .openMenu, text: "The version still has its blue arrow: click the ⋯ menu button at the right of the cluster row.", repeatsWhileRunning: false),
             GuideInstruction(event: .chooseKubernetesPatch, text: "Choose Kubernetes Patch Available (it only appears when an upgrade is offered).", repeatsWhileRunning: false),
             GuideInstruction(event: .selectVersion(guideTarget), text: "From the Version drop-down, select \(guideTarget).", repeatsWhileRunning: false),
             GuideInstruction(event: .clickUpgrade, text: "Click the blue Upgrade button.", repeatsWhileRunning: false),

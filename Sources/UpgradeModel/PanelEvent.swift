@@ -8,7 +8,7 @@ public enum PanelEvent: Hashable, Sendable {
     case upgradeImage
     /// Time passes: the running operation advances one step.
     case tick
-    /// Open or close the row menu (the orange button).
+    /// Open or close the row menu (the ⋯ button, in the brand's accent colour).
     case openMenu, closeMenu
     /// The menu's "Kubernetes Patch Available".
     case chooseKubernetesPatch

@@ -110,6 +110,10 @@ class Run:
     def shot(self, name):
         if self.shots:
             self.n += 1
+            # The panel, not wherever the last click left the page, is what the artifact shows.
+            self.js("const r = arguments[0].getBoundingClientRect();"
+                    "if (r.top < 0 || r.bottom > innerHeight) arguments[0].scrollIntoView({block: 'center'});",
+                    self.widget())
             self.dr.save_screenshot(str(self.shots / ("%02d-%s.png" % (self.n, re.sub(r"[^A-Za-z0-9.-]+", "_", name)))))
 
     def widget(self):
@@ -386,7 +390,7 @@ def pages(target):
 
 def make_driver():
     options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1200",
                 "--allow-file-access-from-files"):
         options.add_argument(arg)
     chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")

@@ -177,7 +177,7 @@ GUIDE = [
     ("roll1", "tick", "The nodes are replaced one by one. Wait a few minutes."),
     ("roll2", "tick", "The old node drains while the new one takes over. Keep waiting."),
     ("roll3", "tick", "Almost done: the last old node is being deleted."),
-    ("rolled", "openMenu", "The image is upgraded. Open the orange menu to upgrade Kubernetes."),
+    ("rolled", "openMenu", "The image is upgraded. Open the ⋯ menu to upgrade Kubernetes."),
     ("menu", "chooseKubernetesPatch", "Choose Kubernetes Patch Available."),
     ("select", ("selectVersion", "1.27.8"), "Select version 1.27.8 from the Version drop-down."),
     ("selected", "clickUpgrade", "Click the blue Upgrade button."),
