@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Days rather than `Date`s keep the rules deterministic and the brand YAML simple; `init(_:)`
 /// converts a `Date` (for example the build's clock) when a caller has one.
-public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct CalendarDay: Hashable, Comparable, Sendable, TextCodable {
     /// The year, e.g. 2026.
     public var year: Int
     /// The month, 1–12.
@@ -47,20 +47,13 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
+}
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
+extension CalendarDay {
+    public static var textExample: String { "a date such as 2027-03-01" }
+
+    public init?(decodedText text: String) {
         // YAML loaders may hand over a timestamp such as "2027-03-01T00:00:00Z": keep its day.
-        guard let day = CalendarDay(String(text.prefix(10))) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not a date such as 2027-03-01")
-        }
-        self = day
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
+        self.init(String(text.prefix(10)))
     }
 }

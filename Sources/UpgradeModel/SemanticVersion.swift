@@ -3,7 +3,7 @@
 /// Kubernetes and machine image versions share this type: both are ordered numerically per
 /// component, and both are written as strings in a brand's catalogue. A missing patch (or minor)
 /// reads as 0 so constraints such as ">= 1.27" can use it. It encodes as its string form.
-public struct SemanticVersion: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct SemanticVersion: Hashable, Comparable, Sendable, TextCodable {
     /// The major component (1 for every Kubernetes release so far).
     public var major: Int
     /// The minor component: the unit of a Kubernetes *minor* upgrade.
@@ -56,22 +56,15 @@ public struct SemanticVersion: Hashable, Comparable, Sendable, Codable, CustomSt
     public static func < (lhs: SemanticVersion, rhs: SemanticVersion) -> Bool {
         (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch)
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let version = SemanticVersion(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not a version such as 1.27.8")
-        }
-        self = version
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 }
 
 /// The Kubernetes version of a cluster or catalogue entry ("1.27.8").
 public typealias KubernetesVersion = SemanticVersion
+
+extension SemanticVersion {
+    public static var textExample: String { "a version such as 1.27.8" }
+
+    public init?(decodedText text: String) {
+        self.init(text)
+    }
+}

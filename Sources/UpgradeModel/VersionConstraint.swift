@@ -3,7 +3,7 @@
 /// Gardener attaches one to a machine image version (`kubeletVersionConstraint`): it is the only
 /// coupling between image and Kubernetes versions. Supported operators: `=`, `==`, `!=`, `>`,
 /// `>=`, `<`, `<=`, and `~1.27` (any 1.27 patch). It encodes as its original text.
-public struct VersionConstraint: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct VersionConstraint: Hashable, Sendable, TextCodable {
     /// One `operator version` term.
     public struct Term: Hashable, Sendable {
         /// The comparison a term makes.
@@ -61,21 +61,6 @@ public struct VersionConstraint: Hashable, Sendable, Codable, CustomStringConver
     public func admits(_ version: SemanticVersion) -> Bool {
         terms.allSatisfy { $0.admits(version) }
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let constraint = VersionConstraint(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not a constraint such as '>= 1.26, < 1.30'")
-        }
-        self = constraint
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 }
 
 extension StringProtocol {
@@ -85,5 +70,13 @@ extension StringProtocol {
         while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
         while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
         return slice
+    }
+}
+
+extension VersionConstraint {
+    public static var textExample: String { "a constraint such as '>= 1.26, < 1.30'" }
+
+    public init?(decodedText text: String) {
+        self.init(text)
     }
 }
