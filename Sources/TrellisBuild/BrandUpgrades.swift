@@ -109,14 +109,15 @@ extension BrandUpgrades {
             return value
         }
         func text(_ key: String) -> String? { required(key).flatMap { reader.string($0, key) } }
-        func version(_ key: String) -> SemanticVersion? {
-            guard let node = required(key), let written = reader.string(node, key) else { return nil }
+        func parse(_ node: Node, _ key: String) -> SemanticVersion? {
+            guard let written = reader.string(node, key) else { return nil }
             guard let version = SemanticVersion(written) else {
                 reader.error(.configType, node, "'\(written)' is not a version for '\(key)' (write it quoted, as \"1.27.8\")")
                 return nil
             }
             return version
         }
+        func version(_ key: String) -> SemanticVersion? { required(key).flatMap { parse($0, key) } }
         func day(_ key: String) -> CalendarDay? {
             guard let node = required(key) else { return nil }
             let written = node.scalar?.string ?? ""
@@ -143,17 +144,8 @@ extension BrandUpgrades {
         var pool: WorkerGroup?
         if let poolNode = required("pool") {
             let p = reader.entries(of: poolNode, known: poolKeys, context: "pool")
-            let imageVersion: SemanticVersion? = {
-                guard let node = p["version"]?.value, let written = reader.string(node, "version") else {
-                    if p["version"] == nil { reader.error(.configType, poolNode, "'pool' needs 'version'") }
-                    return nil
-                }
-                guard let version = SemanticVersion(written) else {
-                    reader.error(.configType, node, "'\(written)' is not a version for 'version'")
-                    return nil
-                }
-                return version
-            }()
+            if p["version"] == nil { reader.error(.configType, poolNode, "'pool' needs 'version'") }
+            let imageVersion = p["version"].flatMap { parse($0.value, "version") }
             let poolName = reader.string(p["name"]?.value, "name") ?? "pool"
             let flavor = reader.string(p["flavor"]?.value, "flavor") ?? ""
             let zone = reader.string(p["zone"]?.value, "zone") ?? ""

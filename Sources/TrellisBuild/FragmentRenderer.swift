@@ -1,8 +1,9 @@
 import Foundation
 import TrellisCore
-import UpgradeModel
 import TrellisIcons
 import TrellisMacros
+import TrellisMarkdown
+import UpgradeModel
 
 /// Options of `trellis render`.
 public struct RenderOptions: Sendable {
@@ -79,8 +80,9 @@ public enum FragmentRenderer {
                 result.diagnostics += error.diagnostics
             } catch {}
         }
+        let settings = MarkdownSettings(extensions: Set(config.markdownExtensions.compactMap(MarkdownExtension.init(mkdocsName:))))
         let (rendered, diagnostics) = RenderMarkdown.render(
-            page, text: pageText, icons: IconAdapter(library: icons), resolver: nil)
+            page, text: pageText, icons: IconAdapter(library: icons), resolver: nil, settings: settings)
         result.diagnostics += diagnostics
         result.diagnostics.sort(by: Diagnostic.sortKey)
         result.html = rendered.html

@@ -34,15 +34,12 @@ struct RenderMarkdown: BrandStage {
     func run(_ state: BrandState, site: SiteState) throws {
         let resolver = state.resolver(site: site)
         let icons = IconAdapter(library: state.icons)
-        let extensions = site.markdownExtensions
-        let renderer = site.htmlRenderer
-        let directives = [WalkthroughDirective.directive(for: state)]
-        let tocLevels = site.tocLevels, slugStyle = site.slugStyle
+        var brandSettings = site.markdownSettings
+        brandSettings.directives = [WalkthroughDirective.directive(for: state)]
+        let settings = brandSettings
         let results = ParallelMap.map(Array(state.published.indices)) { i -> (RenderedPage, [Diagnostic]) in
             let page = site.pages[state.published[i]]
-            return Self.render(
-                page, text: state.expanded[i], icons: icons, resolver: resolver, extensions: extensions,
-                renderer: renderer, directives: directives, tocLevels: tocLevels, slugStyle: slugStyle)
+            return Self.render(page, text: state.expanded[i], icons: icons, resolver: resolver, settings: settings)
         }
         state.rendered = results.map(\.0)
         site.engine.emit(contentsOf: results.flatMap(\.1))
@@ -50,8 +47,7 @@ struct RenderMarkdown: BrandStage {
 
     static func render(
         _ page: SourcePage, text: PageText, icons: IconAdapter, resolver: LinkResolver?,
-        extensions: Set<MarkdownExtension> = [], renderer: HTMLRenderer = HTMLRenderer(),
-        directives: [FencedDirective] = [], tocLevels: ClosedRange<Int> = 2...3, slugStyle: HeadingSlugStyle = .pythonMarkdown
+        settings: MarkdownSettings = MarkdownSettings()
     ) -> (RenderedPage, [Diagnostic]) {
         let pagePath = page.path, pageURL = page.url
         var rewrite: LinkRewriter.Resolve?
@@ -60,10 +56,8 @@ struct RenderMarkdown: BrandStage {
                 resolver.rewrite(target.destination, fromPage: pagePath, pageURL: pageURL)
             }
         }
-        let pipeline = MarkdownPipeline.standard(
-            icons: icons, tocLevels: tocLevels, slugStyle: slugStyle, resolveLink: rewrite, extensions: extensions,
-            directives: directives)
-        let processed = MarkdownPage.process(text: text.text, pipeline: pipeline, renderer: renderer)
+        let processed = MarkdownPage.process(
+            text: text.text, pipeline: settings.pipeline(icons: icons, resolveLink: rewrite), renderer: settings.renderer)
         let parsed = processed.source
         func location(_ position: TextPosition) -> SourceLocation {
             let offset = text.sourceMap.sourceOffset(forOutputOffset: parsed.utf8Offset(of: position))

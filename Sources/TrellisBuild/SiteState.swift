@@ -85,16 +85,19 @@ final class SiteState: @unchecked Sendable {
     var htmlRenderer: HTMLRenderer {
         guard let mkdocs else { return HTMLRenderer() }
         let tasks = mkdocs.markdownExtension("pymdownx.tasklist")?.options ?? ValueMap()
-        let custom = tasks["custom_checkbox"] == .bool(true), clickable = tasks["clickable_checkbox"] == .bool(true)
+        var renderer = HTMLRenderer(
+            permalinks: false, customTaskCheckboxes: tasks["custom_checkbox"] == .bool(true),
+            clickableTaskCheckboxes: tasks["clickable_checkbox"] == .bool(true))
         switch mkdocs.markdownExtension("toc")?.options["permalink"] {
         case .bool(true)?:
-            return HTMLRenderer(permalinks: true, customTaskCheckboxes: custom, clickableTaskCheckboxes: clickable)
+            renderer.permalinks = true
         case .string(let symbol)?:
-            return HTMLRenderer(
-                permalinks: true, permalinkSymbol: symbol, customTaskCheckboxes: custom, clickableTaskCheckboxes: clickable)
+            renderer.permalinks = true
+            renderer.permalinkSymbol = symbol
         default:
-            return HTMLRenderer(permalinks: false, customTaskCheckboxes: custom, clickableTaskCheckboxes: clickable)
+            break
         }
+        return renderer
     }
 
     /// The heading levels of the table of contents and how headings are slugged: `toc`'s
@@ -102,6 +105,11 @@ final class SiteState: @unchecked Sendable {
     /// `LoadConfig`, which reports options it cannot honour.
     var tocLevels: ClosedRange<Int> = 2...3
     var slugStyle: HeadingSlugStyle = .pythonMarkdown
+
+    /// Everything above, for rendering pages.
+    var markdownSettings: MarkdownSettings {
+        MarkdownSettings(extensions: markdownExtensions, renderer: htmlRenderer, tocLevels: tocLevels, slugStyle: slugStyle)
+    }
 
     /// The brands this build writes.
     var selectedBrands: [Brand] {

@@ -51,33 +51,33 @@ enum UpgradeVariables {
             }
             images.append((image.name, .map(ValueMap(values))))
         }
-        var result = ValueMap([("kubernetes", .map(ValueMap(kubernetes))), ("images", .map(ValueMap(images)))])
-        guard let walkthrough else { return result }
-        let cluster = walkthrough.cluster
-        kubernetes += [
-            ("current", .string(cluster.kubernetesVersion.description)),
-            ("target", .string(walkthrough.target.description)),
-            ("current_minor", .string(cluster.kubernetesVersion.minorSeries)),
-            ("target_minor", .string(walkthrough.target.minorSeries)),
-        ]
-        var tour: [(String, Value)] = [
-            ("cluster", .string(cluster.name)),
-            ("region", .string(cluster.region)),
-            ("region_group", .string(walkthrough.regionGroup)),
-            ("shoot_domain", .string(walkthrough.shootDomain)),
-            ("maintenance", .string(cluster.maintenance.description)),
-        ]
-        if let pool {
-            tour.append(
-                ("pool", .map(ValueMap([
-                    ("name", .string(pool.name)), ("flavor", .string(pool.flavor)), ("image", .string(pool.image.name)),
-                    ("min", .int(pool.minimum)), ("max", .int(pool.maximum)), ("max_surge", .int(pool.maxSurge)),
-                    ("max_unavailable", .int(pool.maxUnavailable)), ("zone", .string(pool.zone)),
-                ]))))
+        var tour: [(String, Value)] = []
+        if let walkthrough {
+            let cluster = walkthrough.cluster
+            kubernetes += [
+                ("current", .string(cluster.kubernetesVersion.description)),
+                ("target", .string(walkthrough.target.description)),
+                ("current_minor", .string(cluster.kubernetesVersion.minorSeries)),
+                ("target_minor", .string(walkthrough.target.minorSeries)),
+            ]
+            tour = [
+                ("cluster", .string(cluster.name)),
+                ("region", .string(cluster.region)),
+                ("region_group", .string(walkthrough.regionGroup)),
+                ("shoot_domain", .string(walkthrough.shootDomain)),
+                ("maintenance", .string(cluster.maintenance.description)),
+            ]
+            if let pool {
+                tour.append(
+                    ("pool", .map(ValueMap([
+                        ("name", .string(pool.name)), ("flavor", .string(pool.flavor)), ("image", .string(pool.image.name)),
+                        ("min", .int(pool.minimum)), ("max", .int(pool.maximum)), ("max_surge", .int(pool.maxSurge)),
+                        ("max_unavailable", .int(pool.maxUnavailable)), ("zone", .string(pool.zone)),
+                    ]))))
+            }
         }
-        result = ValueMap([
-            ("kubernetes", .map(ValueMap(kubernetes))), ("images", .map(ValueMap(images))), ("walkthrough", .map(ValueMap(tour))),
-        ])
+        var result = ValueMap([("kubernetes", .map(ValueMap(kubernetes))), ("images", .map(ValueMap(images)))])
+        if !tour.isEmpty { result["walkthrough"] = .map(ValueMap(tour)) }
         return result
     }
 }

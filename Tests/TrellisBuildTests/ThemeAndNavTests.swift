@@ -129,6 +129,18 @@ import TrellisCore
         #expect(result.html.contains(#"<p><span class="twemoji"><svg"#))
     }
 
+    @Test func usesTheSitesMarkdownExtensionsAndUpgradeModel() throws {
+        let s = try TestSite([
+            "trellis.yml": "markdown_extensions: [admonition]\nbrands: [alpha]\n",
+            "brands/alpha.yml": "name: Alpha\nupgrades:\n  kubernetes: [{version: \"1.27.8\"}]\n",
+        ])
+        defer { s.cleanUp() }
+        let result = FragmentRenderer.render(
+            text: "!!! note\n    Kubernetes {{ kubernetes.latest }}.\n", path: "-", options: RenderOptions(root: s.root))
+        #expect(result.outcome == .success)
+        #expect(result.html.contains(#"<div class="admonition note">"#) && result.html.contains("<p>Kubernetes 1.27.8.</p>"))
+    }
+
     @Test func reportsProblemsAtTheirPositionWithoutAConfig() throws {
         let s = try TestSite([:])
         defer { s.cleanUp() }

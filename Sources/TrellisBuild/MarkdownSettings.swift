@@ -1,0 +1,20 @@
+import TrellisMarkdown
+
+/// How a site's pages are parsed and rendered: its Markdown extensions with their options, and
+/// the directives the brand renders. The build and `trellis render` use the same.
+struct MarkdownSettings: Sendable {
+    var extensions: Set<MarkdownExtension> = []
+    var renderer = HTMLRenderer()
+    /// `toc`'s `toc_depth`.
+    var tocLevels: ClosedRange<Int> = 2...3
+    /// `toc`'s `slugify`.
+    var slugStyle: HeadingSlugStyle = .pythonMarkdown
+    var directives: [FencedDirective] = []
+
+    /// The rewriter pipeline of one page.
+    func pipeline(icons: IconAdapter, resolveLink: LinkRewriter.Resolve?) -> MarkdownPipeline {
+        .standard(
+            icons: icons, tocLevels: tocLevels, slugStyle: slugStyle, resolveLink: resolveLink, extensions: extensions,
+            directives: directives)
+    }
+}
