@@ -43,7 +43,11 @@ if ! "$python" -c "import selenium" 2>/dev/null; then
         :
     else
         echo "browser-test: system pip refused; installing selenium into $venv" >&2
-        "$python" -m venv "$venv"
+        if ! "$python" -m venv "$venv" 2>/dev/null; then
+            # Debian ships venv separately.
+            as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+            "$python" -m venv "$venv"
+        fi
         "$venv/bin/python" -m pip install -q selenium
         python="$venv/bin/python"
     fi
