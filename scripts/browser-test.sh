@@ -45,6 +45,7 @@ if ! "$python" -c "import selenium" 2>/dev/null; then
         echo "browser-test: system pip refused; installing selenium into $venv" >&2
         if ! "$python" -m venv "$venv" 2>/dev/null; then
             # Debian ships venv separately.
+            as_root apt-get update -qq
             as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
             "$python" -m venv "$venv"
         fi
