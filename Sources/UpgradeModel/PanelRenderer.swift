@@ -17,6 +17,8 @@ struct PanelRenderer {
 
     func action(_ event: PanelEvent) -> Int { actionIndex[event] ?? -1 }
 
+    /// The cluster rendering of `state`. It must not read the screen or the banner: the graph
+    /// builder renders once per view and reuses the result for states that differ only there.
     mutating func cluster(_ state: PanelState) -> WalkthroughGraph.Cluster {
         let pool = scenario.pool
         let offer = scenario.kubernetesOffer(state)

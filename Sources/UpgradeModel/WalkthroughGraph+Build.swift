@@ -11,6 +11,9 @@ extension WalkthroughGraph {
             Action(id: event.id, label: renderer.text.id(Self.label(event, scenario)), arg: event.argument)
         }
         var clusters = DedupTable<Cluster>()
+        // The cluster rendering ignores the screen and the banner, so states differing only there
+        // (most of them) share one rendering: render each distinct view once.
+        var clusterOfView: [PanelState: Int] = [:]
         var dialogs = DedupTable<Dialog>()
         var states: [[Int]] = []
         var stateIndex: [PanelState: Int] = [:]
@@ -24,7 +27,16 @@ extension WalkthroughGraph {
             case .menu: row = [2, -1]
             case .dialog: row = [3, -1]
             }
-            row.append(clusters.id(renderer.cluster(state)))
+            var view = state
+            view.screen = .list
+            view.note = nil
+            if let known = clusterOfView[view] {
+                row.append(known)
+            } else {
+                let cluster = clusters.id(renderer.cluster(state))
+                clusterOfView[view] = cluster
+                row.append(cluster)
+            }
             row.append(renderer.dialog(state).map { dialogs.id($0) } ?? -1)
             row.append(renderer.text.id(state.note?.message))
             for edge in graph.edges[index] {
