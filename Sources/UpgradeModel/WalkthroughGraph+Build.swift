@@ -54,7 +54,7 @@ extension WalkthroughGraph {
                 guide.append(GuideStep(state: state, action: action, text: renderer.text.id(entry.text)))
             }
         }
-        self.init(scenario: scenario.id, panel: scenario.brand.panelName, text: renderer.text.strings,
+        self.init(scenario: scenario.id, panel: scenario.brand.panelName, text: renderer.text.values,
                   actions: actions, clusters: clusters.values, dialogs: dialogs.values, states: states,
                   goal: goal, guide: guide)
     }
