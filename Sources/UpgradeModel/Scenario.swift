@@ -111,7 +111,7 @@ public struct Scenario: Hashable, Sendable {
     /// The real panel's API answers a refused choice with its validation message, which the
     /// walkthrough shows as a banner; offering the whole catalogue lets free mode meet them.
     public func dropDown(_ state: PanelState) -> [KubernetesVersion] {
-        catalogue.kubernetes.map(\.version).filter { $0 != state.kubernetes }.sorted(by: >).uniqued()
+        catalogue.kubernetesVersionsNewestFirst.filter { $0 != state.kubernetes }
     }
 
     /// How a running operation changes the nodes.
@@ -139,13 +139,5 @@ public struct Scenario: Hashable, Sendable {
     /// The progress a running operation shows: steps done over step count, in percent.
     public func progress(of operation: RunningOperation, in state: PanelState) -> Int {
         operation.step * 100 / stepCount(operation.kind, in: state)
-    }
-}
-
-extension Array where Element: Hashable {
-    /// The elements in order without repeats.
-    func uniqued() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
     }
 }
