@@ -53,7 +53,10 @@ extension CalendarDay {
     public static var textExample: String { "a date such as 2027-03-01" }
 
     public init?(decodedText text: String) {
-        // YAML loaders may hand over a timestamp such as "2027-03-01T00:00:00Z": keep its day.
+        // YAML loaders may hand over a timestamp such as "2027-03-01T00:00:00Z": keep its day,
+        // but only when a time follows ("2027-03-012" is not a day).
+        let time = text.dropFirst(10)
+        guard time.isEmpty || time.first == "T" || time.first == "t" || time.first == " " else { return nil }
         self.init(String(text.prefix(10)))
     }
 }
