@@ -5,6 +5,8 @@ struct PanelRenderer {
     let actionIndex: [PanelEvent: Int]
     /// The catalogue's Kubernetes entries by version, so drop-downs do not scan per option.
     let entries: [KubernetesVersion: CatalogueEntry]
+    /// The pool's roll, built once rather than per rendered state.
+    let rollSnapshots: [[NodeRoll.Machine]]
     var text = TextTable()
 
     init(scenario: Scenario, actionIndex: [PanelEvent: Int]) {
@@ -13,6 +15,7 @@ struct PanelRenderer {
         var entries: [KubernetesVersion: CatalogueEntry] = [:]
         for entry in scenario.catalogue.kubernetes where entries[entry.version] == nil { entries[entry.version] = entry }
         self.entries = entries
+        rollSnapshots = scenario.pool.roll.snapshots(detailed: scenario.detailedRoll)
     }
 
     func action(_ event: PanelEvent) -> Int { actionIndex[event] ?? -1 }

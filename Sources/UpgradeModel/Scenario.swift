@@ -121,16 +121,13 @@ public struct Scenario: Hashable, Sendable {
                                   image: state.image, image ?? state.image)
     }
 
-    /// The roll snapshots of this scenario's pool.
-    var rollSnapshots: [[NodeRoll.Machine]] { pool.roll.snapshots(detailed: detailedRoll) }
-
     /// How many ticks an operation takes: a control-plane step for a Kubernetes change, then
     /// one step per roll snapshot or one kubelet-restart step; a reconcile takes two.
     public func stepCount(_ kind: OperationKind, in state: PanelState) -> Int {
         guard case .update(let kubernetes, _, _) = kind else { return 2 }
         let controlPlane = kubernetes == nil ? 0 : 1
         switch nodeChange(kind, in: state) {
-        case .replaceNodes: return controlPlane + max(1, rollSnapshots.count)
+        case .replaceNodes: return controlPlane + max(1, pool.roll.stepCount(detailed: detailedRoll))
         case .restartKubelet: return controlPlane + 1
         case .none: return max(1, controlPlane)
         }

@@ -84,12 +84,13 @@ import Testing
         #expect(NodeChange.between(kubernetes: k126, k126, image: image, image) == .none)
     }
 
-    @Test(arguments: [(3, 1, 0), (3, 0, 1), (5, 2, 0), (4, 0, 2), (1, 1, 1), (3, 0, 0), (6, 4, 0)])
+    @Test(arguments: [(3, 1, 0), (3, 0, 1), (5, 2, 0), (4, 0, 2), (1, 1, 1), (3, 0, 0), (6, 4, 0), (7, 3, 0)])
     func rollsReplaceEveryNodeWithinTheBounds(_ nodes: Int, _ surge: Int, _ unavailable: Int) {
         let roll = NodeRoll(nodes: nodes, maxSurge: surge, maxUnavailable: unavailable)
         for detailed in [true, false] {
             let snapshots = roll.snapshots(detailed: detailed)
             #expect(!snapshots.isEmpty)
+            #expect(roll.stepCount(detailed: detailed) == snapshots.count)
             for snapshot in snapshots where surge + unavailable > 0 {
                 #expect(roll.respectsBounds(snapshot), "\(snapshot)")
             }
