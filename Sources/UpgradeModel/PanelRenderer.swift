@@ -65,14 +65,14 @@ struct PanelRenderer {
                let warning = VersionCatalogue.warning(for: entry, entry.classification(on: day)) {
                 lines.append((warning, 2))
             }
-            buttons = [("Back", action(.back), 0), ("Upgrade", dialog.selected == nil ? -1 : action(.clickUpgrade), 1)]
+            buttons = [(label(.back), action(.back), 0), (label(.clickUpgrade), dialog.selected == nil ? -1 : action(.clickUpgrade), 1)]
         case .notReady:
             lines = [("Your cluster is not ready for upgrade yet.", 3), ("Details:", 0),
                      (UpgradeRefusal.staticTokensEnabled.message, 0)]
-            buttons = [("Back", action(.back), 0), ("Prepare cluster upgrade", action(.clickPrepare), 1)]
+            buttons = [(label(.back), action(.back), 0), (label(.clickPrepare), action(.clickPrepare), 1)]
         case .preparing:
             lines = [("Preparing the cluster: disabling static token kubeconfigs (up to 10 minutes).", 0)]
-            buttons = [("Back", -1, 0), ("Prepare cluster upgrade", -1, 1)]
+            buttons = [(label(.back), -1, 0), (label(.clickPrepare), -1, 1)]
         case .ready:
             lines = [("Your cluster is now ready for upgrade.", 1), ("Details:", 0), ("Cluster is ready for upgrade", 0)]
             let removal = VersionCatalogue.staticTokensRemovedIn
@@ -84,7 +84,7 @@ struct PanelRenderer {
                 lines.append(("To find more information about introduced changes, visit official documentation:", 0))
                 lines.append(("https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-\(selected.minorSeries).md", 4))
             }
-            buttons = [("Revert preparations", action(.clickRevert), 3), ("Upgrade", action(.confirmUpgrade), 2)]
+            buttons = [(label(.clickRevert), action(.clickRevert), 3), (label(.confirmUpgrade), action(.confirmUpgrade), 2)]
         }
         return WalkthroughGraph.Dialog(
             title: text.id("Upgrade Kubernetes Version for: \(scenario.cluster.name)"), step: dialog.step.rawValue,
@@ -126,11 +126,34 @@ struct PanelRenderer {
     }
 
     mutating func menu(hasPatch: Bool) -> [[Int]] {
-        var items: [(String, Int)] = [("View details", action(.openDetails)), ("Modify Cluster", -1),
+        var items: [(String, Int)] = [(label(.openDetails), action(.openDetails)), ("Modify Cluster", -1),
                                       ("Show Kubeconfig", action(.selectTab(.kubeconfig)))]
-        if hasPatch { items.append(("Kubernetes Patch Available", action(.chooseKubernetesPatch))) }
+        if hasPatch { items.append((label(.chooseKubernetesPatch), action(.chooseKubernetesPatch))) }
         items += [("Trigger Maintenance", action(.maintenanceWindow)), ("Trigger Reconcile", -1),
                   ("Hibernate Cluster", -1), ("Delete Cluster", -1)]
         return items.map { [text.id($0.0), $0.1] }
+    }
+
+    /// The label of an action, also the text of the dialog button that triggers it.
+    func label(_ event: PanelEvent) -> String {
+        switch event {
+        case .openDetails: "View details"
+        case .closeDetails: "Close details"
+        case .selectTab(let tab): tab.title
+        case .upgradeImage: "Upgrade worker image"
+        case .tick: "Advance time"
+        case .openMenu: "Open the cluster menu"
+        case .closeMenu: "Close the menu"
+        case .chooseKubernetesPatch: "Kubernetes Patch Available"
+        case .selectVersion(let version): version.description
+        case .clickUpgrade: "Upgrade"
+        case .clickPrepare: "Prepare cluster upgrade"
+        case .clickRevert: "Revert preparations"
+        case .confirmUpgrade: "Upgrade"
+        case .back: "Back"
+        case .maintenanceWindow: "Run maintenance window"
+        case .advanceClock: "Advance the clock to \(scenario.later)"
+        case .dismissNote: "Dismiss"
+        }
     }
 }

@@ -8,7 +8,8 @@ extension WalkthroughGraph {
         for (index, event) in events.enumerated() { actionIndex[event] = index }
         var renderer = PanelRenderer(scenario: scenario, actionIndex: actionIndex)
         let actions = events.map { event in
-            Action(id: event.id, label: renderer.text.id(Self.label(event, scenario)), arg: event.argument)
+            let label = renderer.label(event)
+            return Action(id: event.id, label: renderer.text.id(label), arg: event.argument)
         }
         var clusters = DedupTable<Cluster>()
         // The cluster rendering ignores the screen and the banner, so states differing only there
@@ -75,27 +76,5 @@ extension WalkthroughGraph {
     /// The compact JSON of `scenario`'s graph (see `jsonData()`).
     public static func json(for scenario: Scenario) throws -> String {
         try WalkthroughGraph(scenario: scenario).jsonString()
-    }
-
-    static func label(_ event: PanelEvent, _ scenario: Scenario) -> String {
-        switch event {
-        case .openDetails: "View details"
-        case .closeDetails: "Close details"
-        case .selectTab(let tab): tab.title
-        case .upgradeImage: "Upgrade worker image"
-        case .tick: "Advance time"
-        case .openMenu: "Open the cluster menu"
-        case .closeMenu: "Close the menu"
-        case .chooseKubernetesPatch: "Kubernetes Patch Available"
-        case .selectVersion(let version): version.description
-        case .clickUpgrade: "Upgrade"
-        case .clickPrepare: "Prepare cluster upgrade"
-        case .clickRevert: "Revert preparations"
-        case .confirmUpgrade: "Upgrade"
-        case .back: "Back"
-        case .maintenanceWindow: "Run maintenance window"
-        case .advanceClock: "Advance the clock to \(scenario.later)"
-        case .dismissNote: "Dismiss"
-        }
     }
 }
