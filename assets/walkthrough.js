@@ -111,7 +111,8 @@
       return this.edges.has(a) && (!this.entry || this.entry.action === a);
     }
 
-    /// A control for action `a`: data-action/data-arg for tests, aria-disabled when it has no usable edge.
+    /// A control for action `a`: data-action/data-arg for tests, aria-disabled when it has no usable
+    /// edge or `a` is -1 (an item the graph shows but never enables).
     ctl(tag, a, attrs, ...kids) {
       const el = h(tag, attrs, ...kids);
       const spec = this.g.actions[a];
@@ -231,8 +232,7 @@
     renderMenu(c) {
       const items = (c.menu || []).map(([label, a], n) => {
         const attrs = { role: "menuitem", tabindex: "-1", class: "wt-item", "data-k": "menu|" + n };
-        return h("li", { role: "none" }, a >= 0 ? this.ctl("button", a, attrs, this.t(label))
-          : h("button", Object.assign(attrs, { type: "button", "aria-disabled": "true" }), this.t(label)));
+        return h("li", { role: "none" }, this.ctl("button", a, attrs, this.t(label)));
       });
       return h("ul", { class: "wt-menu", role: "menu", "aria-label": "Cluster actions" }, items);
     }
@@ -307,11 +307,7 @@
         body.push(h("p", { class: "wt-line wt-k" + kind },
           kind === 4 && /^https?:\/\//.test(s) ? h("a", { href: s, target: "_blank", rel: "noopener" }, s) : s));
       }
-      const buttons = (d.buttons || []).map(([label, a, style]) => {
-        const attrs = { class: "wt-btn wt-s" + style };
-        return a >= 0 ? this.ctl("button", a, attrs, this.t(label))
-          : h("button", Object.assign(attrs, { type: "button", "aria-disabled": "true" }), this.t(label));
-      });
+      const buttons = (d.buttons || []).map(([label, a, style]) => this.ctl("button", a, { class: "wt-btn wt-s" + style }, this.t(label)));
       return h("div", { class: "wt-scrim" }, h("div", { class: "wt-dialog", role: "dialog", "aria-modal": "true",
         "aria-labelledby": title, "data-step": d.step | 0 },
         h("h3", { id: title }, this.t(d.title)), h("div", { class: "wt-body" }, body), h("div", { class: "wt-foot" }, buttons)));
