@@ -8,6 +8,12 @@ struct PanelRenderer {
     /// The pool's roll, built once rather than per rendered state.
     let rollSnapshots: [[NodeRoll.Machine]]
     var text = TextTable()
+    /// The distinct cluster and dialog renderings, in first-use order.
+    private(set) var clusters = DedupTable<WalkthroughGraph.Cluster>()
+    private(set) var dialogs = DedupTable<WalkthroughGraph.Dialog>()
+    /// The cluster rendering ignores the screen and the banner, so states differing only there
+    /// (most of them) share one: each distinct view is rendered once.
+    private var clusterOfView: [PanelState: Int] = [:]
 
     init(scenario: Scenario, actionIndex: [PanelEvent: Int]) {
         self.scenario = scenario
@@ -20,8 +26,25 @@ struct PanelRenderer {
 
     func action(_ event: PanelEvent) -> Int { actionIndex[event] ?? -1 }
 
-    /// The cluster rendering of `state`. It must not read the screen or the banner: the graph
-    /// builder renders once per view and reuses the result for states that differ only there.
+    /// The index in `clusters` of `state`'s cluster rendering.
+    mutating func clusterID(_ state: PanelState) -> Int {
+        var view = state
+        view.screen = .list
+        view.note = nil
+        if let known = clusterOfView[view] { return known }
+        let id = clusters.id(cluster(state))
+        clusterOfView[view] = id
+        return id
+    }
+
+    /// The index in `dialogs` of `state`'s dialog rendering, -1 when no dialog is open.
+    mutating func dialogID(_ state: PanelState) -> Int {
+        guard let dialog = dialog(state) else { return -1 }
+        return dialogs.id(dialog)
+    }
+
+    /// The cluster rendering of `state`. It must not read the screen or the banner: `clusterID`
+    /// renders once per view and reuses the result for states that differ only there.
     mutating func cluster(_ state: PanelState) -> WalkthroughGraph.Cluster {
         let pool = scenario.pool
         let offer = scenario.kubernetesOffer(state)

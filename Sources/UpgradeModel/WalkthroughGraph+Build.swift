@@ -11,11 +11,6 @@ extension WalkthroughGraph {
             let label = renderer.label(event)
             return Action(id: event.id, label: renderer.text.id(label), arg: event.argument)
         }
-        var clusters = DedupTable<Cluster>()
-        // The cluster rendering ignores the screen and the banner, so states differing only there
-        // (most of them) share one rendering: render each distinct view once.
-        var clusterOfView: [PanelState: Int] = [:]
-        var dialogs = DedupTable<Dialog>()
         var states: [[Int]] = []
         var stateIndex: [PanelState: Int] = [:]
         states.reserveCapacity(graph.states.count)
@@ -28,17 +23,8 @@ extension WalkthroughGraph {
             case .menu: row = [2, -1]
             case .dialog: row = [3, -1]
             }
-            var view = state
-            view.screen = .list
-            view.note = nil
-            if let known = clusterOfView[view] {
-                row.append(known)
-            } else {
-                let cluster = clusters.id(renderer.cluster(state))
-                clusterOfView[view] = cluster
-                row.append(cluster)
-            }
-            row.append(renderer.dialog(state).map { dialogs.id($0) } ?? -1)
+            row.append(renderer.clusterID(state))
+            row.append(renderer.dialogID(state))
             row.append(renderer.text.id(state.note?.message))
             for edge in graph.edges[index] {
                 row.append(actionIndex[edge.event] ?? -1)
@@ -56,7 +42,7 @@ extension WalkthroughGraph {
             }
         }
         self.init(scenario: scenario.id, panel: scenario.brand.panelName, text: renderer.text.values,
-                  actions: actions, clusters: clusters.values, dialogs: dialogs.values, states: states,
+                  actions: actions, clusters: renderer.clusters.values, dialogs: renderer.dialogs.values, states: states,
                   goal: goal, guide: guide)
     }
 
