@@ -109,4 +109,10 @@ import Testing
         #expect(MaintenanceWindow(begin: "22:00", end: "05:00", autoUpdateKubernetes: true, autoUpdateImage: true) == nil)
         #expect(MaintenanceWindow(begin: "25:00", end: "01:00", autoUpdateKubernetes: true, autoUpdateImage: true) == nil)
     }
+
+    @Test(arguments: ["22:5", "+22:00", "22:+30", "22:-0", "23:000", "022:00"])
+    func maintenanceTimesAreHoursAndTwoDigitMinutes(_ begin: String) {
+        #expect(MaintenanceWindow(begin: begin, end: "23:50", autoUpdateKubernetes: true, autoUpdateImage: true) == nil)
+        #expect(MaintenanceWindow(begin: "9:00", end: "10:00", autoUpdateKubernetes: true, autoUpdateImage: true)?.begin == 540)
+    }
 }
