@@ -12,10 +12,8 @@ extension WalkthroughGraph {
             return Action(id: event.id, label: renderer.text.id(label), arg: event.argument)
         }
         var states: [[Int]] = []
-        var stateIndex: [PanelState: Int] = [:]
         states.reserveCapacity(graph.states.count)
         for (index, state) in graph.states.enumerated() {
-            stateIndex[state] = index
             var row: [Int]
             switch state.screen {
             case .list: row = [0, -1]
@@ -34,10 +32,10 @@ extension WalkthroughGraph {
         }
         var guide: [GuideStep] = []
         var goal = -1
-        if let path = scenario.guidePath(), let goalIndex = stateIndex[path.goal] {
+        if let path = scenario.guidePath(), let goalIndex = graph.index(of: path.goal) {
             goal = goalIndex
             for entry in path.entries {
-                guard let state = stateIndex[entry.state], let action = actionIndex[entry.event] else { continue }
+                guard let state = graph.index(of: entry.state), let action = actionIndex[entry.event] else { continue }
                 guide.append(GuideStep(state: state, action: action, text: renderer.text.id(entry.text)))
             }
         }
