@@ -39,9 +39,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, TextCodable {
 
     /// "2026-12-01".
     public var description: String {
-        let month = month < 10 ? "0\(month)" : "\(month)"
-        let day = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(month)-\(day)"
+        "\(year)-\(month.twoDigits)-\(day.twoDigits)"
     }
 
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {

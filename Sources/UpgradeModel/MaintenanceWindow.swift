@@ -42,7 +42,6 @@ public struct MaintenanceWindow: Hashable, Sendable, Codable {
     }
 
     static func clock(_ minutes: Int) -> String {
-        let hours = minutes / 60, rest = minutes % 60
-        return (hours < 10 ? "0" : "") + "\(hours):" + (rest < 10 ? "0" : "") + "\(rest)"
+        "\((minutes / 60).twoDigits):\((minutes % 60).twoDigits)"
     }
 }
