@@ -23,8 +23,6 @@
     dots: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20M7 10.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3m5 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3m5 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3",
   };
   let players = 0;
-  // The brand's own SVGs for these icons (script.walkthrough-icons), when the page has them.
-  let brandIcons = {};
 
   const h = (tag, attrs, ...kids) => {
     const el = document.createElement(tag);
@@ -37,17 +35,23 @@
     return el;
   };
 
-  const brandIcon = (name) => {
-    if (typeof brandIcons[name] !== "string") return null;
-    const holder = document.createElement("template");
-    holder.innerHTML = brandIcons[name];
-    const svg = holder.content.firstElementChild;
-    return svg && svg.localName === "svg" ? svg : null;
+  /// The brand's own SVGs (script.walkthrough-icons next to the graph), parsed once per player:
+  /// every render clones them instead of parsing their markup again.
+  const parseIcons = (json) => {
+    const svgs = new Map();
+    for (const [name, markup] of Object.entries(json || {})) {
+      if (typeof markup !== "string") continue;
+      const holder = document.createElement("template");
+      holder.innerHTML = markup;
+      const svg = holder.content.firstElementChild;
+      if (svg && svg.localName === "svg") svgs.set(name, svg);
+    }
+    return svgs;
   };
 
-  const icon = (name, label) => {
-    const own = brandIcon(name);
-    const svg = own || document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  const icon = (name, label, brand) => {
+    const own = brand.get(name);
+    const svg = own ? own.cloneNode(true) : document.createElementNS("http://www.w3.org/2000/svg", "svg");
     if (!own) svg.setAttribute("viewBox", "0 0 24 24");
     svg.setAttribute("class", "wt-i wt-i-" + name);
     if (label) { svg.setAttribute("role", "img"); svg.setAttribute("aria-label", label); }
@@ -62,9 +66,10 @@
   const visible = (el) => el.getClientRects().length > 0 && !el.closest("[inert]");
 
   class Player {
-    constructor(root, graph) {
+    constructor(root, graph, icons) {
       this.root = root;
       this.g = graph;
+      this.svgs = icons;
       this.id = "wt" + ++players;
       this.s = 0;
       this.screen = -1;
@@ -98,6 +103,7 @@
       this.render();
     }
 
+    icon(name, label) { return icon(name, label, this.svgs); }
     t(i) { return Number.isInteger(i) && i >= 0 && i < this.g.text.length ? this.g.text[i] : ""; }
     action(id, arg) { return this.byKey.get(id + "\u0000" + (arg ?? "")) ?? this.byId.get(id) ?? -1; }
 
@@ -105,7 +111,8 @@
       return this.edges.has(a) && (!this.entry || this.entry.action === a);
     }
 
-    /// A control for action `a`: data-action/data-arg for tests, aria-disabled when it has no usable edge.
+    /// A control for action `a`: data-action/data-arg for tests, aria-disabled when it has no usable
+    /// edge or `a` is -1 (an item the graph shows but never enables).
     ctl(tag, a, attrs, ...kids) {
       const el = h(tag, attrs, ...kids);
       const spec = this.g.actions[a];
@@ -192,14 +199,14 @@
       const status = c.status === 1
         ? h("span", { class: "wt-pie", style: "--p:" + (c.progress | 0), title: this.t(c.operation) },
           h("span", { class: "wt-pct" }, (c.progress | 0) + "%"))
-        : c.status === 2 ? icon("err", "Error") : icon("ok", "Ready");
+        : c.status === 2 ? this.icon("err", "Error") : this.icon("ok", "Ready");
       const open = screen === 1;
       const row = this.ctl("button", this.action(open ? "closeDetails" : "openDetails"),
         { class: "wt-name", "aria-expanded": String(open), "data-k": "row" }, this.t(c.name));
       const menuOpen = screen === 2;
       const dots = this.ctl("button", this.action(menuOpen ? "closeMenu" : "openMenu"),
         { class: "wt-dots", "aria-haspopup": "menu", "aria-expanded": String(menuOpen), "aria-label": "Cluster actions", "data-k": "dots" },
-        icon("dots"));
+        this.icon("dots"));
       return h("div", { class: "wt-scroll" }, h("table", { class: "wt-list" },
         h("thead", {}, h("tr", {}, ["", "region", "name", "version", "worker groups", "readiness", "shoot domain", ""]
           .map((x) => h("th", { scope: "col" }, x)))),
@@ -209,8 +216,8 @@
             h("td", { class: "wt-status" }, status),
             h("td", {}, this.t(c.region)),
             h("td", {}, row),
-            h("td", { class: "wt-version" }, this.t(c.version), c.kUp ? icon("up", "Kubernetes upgrade available") : null),
-            h("td", { class: "wt-workers" }, icon("info"), " " + (c.workers | 0), c.iUp ? icon("up", "Machine image upgrade available") : null),
+            h("td", { class: "wt-version" }, this.t(c.version), c.kUp ? this.icon("up", "Kubernetes upgrade available") : null),
+            h("td", { class: "wt-workers" }, this.icon("info"), " " + (c.workers | 0), c.iUp ? this.icon("up", "Machine image upgrade available") : null),
             h("td", {}, this.readiness(c)),
             h("td", { class: "wt-domain" }, this.t(c.domain)),
             h("td", {}, dots)))));
@@ -219,14 +226,13 @@
     readiness(c) {
       const health = HEALTH[c.status] || HEALTH[0];
       return h("span", { class: "wt-ready wt-" + health },
-        READY.map((name) => icon(c.status === 2 ? "err" : "ok", name + ": " + health)));
+        READY.map((name) => this.icon(c.status === 2 ? "err" : "ok", name + ": " + health)));
     }
 
     renderMenu(c) {
       const items = (c.menu || []).map(([label, a], n) => {
         const attrs = { role: "menuitem", tabindex: "-1", class: "wt-item", "data-k": "menu|" + n };
-        return h("li", { role: "none" }, a >= 0 ? this.ctl("button", a, attrs, this.t(label))
-          : h("button", Object.assign(attrs, { type: "button", "aria-disabled": "true" }), this.t(label)));
+        return h("li", { role: "none" }, this.ctl("button", a, attrs, this.t(label)));
       });
       return h("ul", { class: "wt-menu", role: "menu", "aria-label": "Cluster actions" }, items);
     }
@@ -276,7 +282,7 @@
       const tip = this.id + "-tip-" + which;
       return h("span", { class: "wt-tipwrap" },
         this.ctl("button", a, { class: "wt-up", "aria-describedby": tip, "aria-label": this.t(this.g.actions[a].label) || "Upgrade",
-          "data-k": "up|" + which }, icon("arrow")),
+          "data-k": "up|" + which }, this.icon("arrow")),
         h("span", { role: "tooltip", id: tip, class: "wt-tip" }, this.t(p.tip)));
     }
 
@@ -301,11 +307,7 @@
         body.push(h("p", { class: "wt-line wt-k" + kind },
           kind === 4 && /^https?:\/\//.test(s) ? h("a", { href: s, target: "_blank", rel: "noopener" }, s) : s));
       }
-      const buttons = (d.buttons || []).map(([label, a, style]) => {
-        const attrs = { class: "wt-btn wt-s" + style };
-        return a >= 0 ? this.ctl("button", a, attrs, this.t(label))
-          : h("button", Object.assign(attrs, { type: "button", "aria-disabled": "true" }), this.t(label));
-      });
+      const buttons = (d.buttons || []).map(([label, a, style]) => this.ctl("button", a, { class: "wt-btn wt-s" + style }, this.t(label)));
       return h("div", { class: "wt-scrim" }, h("div", { class: "wt-dialog", role: "dialog", "aria-modal": "true",
         "aria-labelledby": title, "data-step": d.step | 0 },
         h("h3", { id: title }, this.t(d.title)), h("div", { class: "wt-body" }, body), h("div", { class: "wt-foot" }, buttons)));
@@ -420,10 +422,10 @@
       const script = root.querySelector("script.walkthrough-graph");
       const icons = root.querySelector("script.walkthrough-icons");
       try {
-        if (icons) brandIcons = Object.assign({}, brandIcons, JSON.parse(icons.textContent));
+        const svgs = parseIcons(icons ? JSON.parse(icons.textContent) : null);
         const graph = JSON.parse(script ? script.textContent : "");
         if (graph.format !== 1 || !Array.isArray(graph.states) || !graph.states.length) throw new Error("unsupported graph format");
-        new Player(root, graph);
+        new Player(root, graph, svgs);
       } catch (err) {
         root.append(h("p", { class: "wt-error", role: "alert" }, "This walkthrough could not be loaded (" + err.message + ")."));
         console.error("walkthrough:", err);

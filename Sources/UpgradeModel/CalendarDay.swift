@@ -23,7 +23,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, TextCodable {
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              parts.allSatisfy(\.isASCIIDigits),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), (1...31).contains(day) else { return nil }
         self.init(year, month, day)
@@ -39,9 +39,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, TextCodable {
 
     /// "2026-12-01".
     public var description: String {
-        let month = month < 10 ? "0\(month)" : "\(month)"
-        let day = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(month)-\(day)"
+        "\(year)-\(month.twoDigits)-\(day.twoDigits)"
     }
 
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
@@ -53,7 +51,10 @@ extension CalendarDay {
     public static var textExample: String { "a date such as 2027-03-01" }
 
     public init?(decodedText text: String) {
-        // YAML loaders may hand over a timestamp such as "2027-03-01T00:00:00Z": keep its day.
+        // YAML loaders may hand over a timestamp such as "2027-03-01T00:00:00Z": keep its day,
+        // but only when a time follows ("2027-03-012" is not a day).
+        let time = text.dropFirst(10)
+        guard time.isEmpty || time.first == "T" || time.first == "t" || time.first == " " else { return nil }
         self.init(String(text.prefix(10)))
     }
 }

@@ -31,15 +31,17 @@ public struct MaintenanceWindow: Hashable, Sendable, Codable {
     /// "22:00–23:00 UTC", as the Lifecycle tab shows it.
     public var description: String { "\(Self.clock(begin))–\(Self.clock(end)) UTC" }
 
+    /// "H:MM" or "HH:MM" in minutes after midnight; nil for anything else ("22:5" is not 22:05).
     static func minutes(_ text: String) -> Int? {
-        let parts = text.split(separator: ":")
-        guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]),
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+              parts.allSatisfy(\.isASCIIDigits),
+              let hours = Int(parts[0]), let minutes = Int(parts[1]),
               (0..<24).contains(hours), (0..<60).contains(minutes) else { return nil }
         return hours * 60 + minutes
     }
 
     static func clock(_ minutes: Int) -> String {
-        let hours = minutes / 60, rest = minutes % 60
-        return (hours < 10 ? "0" : "") + "\(hours):" + (rest < 10 ? "0" : "") + "\(rest)"
+        "\((minutes / 60).twoDigits):\((minutes % 60).twoDigits)"
     }
 }

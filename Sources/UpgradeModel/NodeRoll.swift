@@ -81,6 +81,14 @@ public struct NodeRoll: Hashable, Sendable {
         return result
     }
 
+    /// How many snapshots `snapshots(detailed:)` returns, without building them (the explorer
+    /// asks on every tick).
+    public func stepCount(detailed: Bool = true) -> Int {
+        guard nodes > 0 else { return 0 }
+        let batches = (nodes + batchSize - 1) / batchSize
+        return detailed ? batches * 2 : batches
+    }
+
     /// Whether a snapshot respects the bounds: machines ≤ N + maxSurge, ready ≥ N − maxUnavailable.
     public func respectsBounds(_ machines: [Machine]) -> Bool {
         let ready = machines.filter { $0.phase == .ready }.count

@@ -8,7 +8,7 @@ extension PanelRenderer {
         guard let operation = state.operation, case .update(let kubernetes, let image, _) = operation.kind,
               scenario.nodeChange(operation.kind, in: state) == .replaceNodes else { return idle }
         let rollStep = operation.step - (kubernetes == nil ? 0 : 1)
-        let snapshots = scenario.rollSnapshots
+        let snapshots = rollSnapshots
         guard rollStep >= 0, rollStep < snapshots.count else { return idle }
         let target = machineHash(image: image ?? state.image, kubernetes: kubernetes ?? state.kubernetes)
         return snapshots[rollStep].map { machine in

@@ -5,7 +5,15 @@ struct PanelRenderer {
     let actionIndex: [PanelEvent: Int]
     /// The catalogue's Kubernetes entries by version, so drop-downs do not scan per option.
     let entries: [KubernetesVersion: CatalogueEntry]
+    /// The pool's roll, built once rather than per rendered state.
+    let rollSnapshots: [[NodeRoll.Machine]]
     var text = TextTable()
+    /// The distinct cluster and dialog renderings, in first-use order.
+    private(set) var clusters = DedupTable<WalkthroughGraph.Cluster>()
+    private(set) var dialogs = DedupTable<WalkthroughGraph.Dialog>()
+    /// The cluster rendering ignores the screen and the banner, so states differing only there
+    /// (most of them) share one: each distinct view is rendered once.
+    private var clusterOfView: [PanelState: Int] = [:]
 
     init(scenario: Scenario, actionIndex: [PanelEvent: Int]) {
         self.scenario = scenario
@@ -13,10 +21,30 @@ struct PanelRenderer {
         var entries: [KubernetesVersion: CatalogueEntry] = [:]
         for entry in scenario.catalogue.kubernetes where entries[entry.version] == nil { entries[entry.version] = entry }
         self.entries = entries
+        rollSnapshots = scenario.pool.roll.snapshots(detailed: scenario.detailedRoll)
     }
 
     func action(_ event: PanelEvent) -> Int { actionIndex[event] ?? -1 }
 
+    /// The index in `clusters` of `state`'s cluster rendering.
+    mutating func clusterID(_ state: PanelState) -> Int {
+        var view = state
+        view.screen = .list
+        view.note = nil
+        if let known = clusterOfView[view] { return known }
+        let id = clusters.id(cluster(state))
+        clusterOfView[view] = id
+        return id
+    }
+
+    /// The index in `dialogs` of `state`'s dialog rendering, -1 when no dialog is open.
+    mutating func dialogID(_ state: PanelState) -> Int {
+        guard let dialog = dialog(state) else { return -1 }
+        return dialogs.id(dialog)
+    }
+
+    /// The cluster rendering of `state`. It must not read the screen or the banner: `clusterID`
+    /// renders once per view and reuses the result for states that differ only there.
     mutating func cluster(_ state: PanelState) -> WalkthroughGraph.Cluster {
         let pool = scenario.pool
         let offer = scenario.kubernetesOffer(state)
@@ -60,14 +88,14 @@ struct PanelRenderer {
                let warning = VersionCatalogue.warning(for: entry, entry.classification(on: day)) {
                 lines.append((warning, 2))
             }
-            buttons = [("Back", action(.back), 0), ("Upgrade", dialog.selected == nil ? -1 : action(.clickUpgrade), 1)]
+            buttons = [(label(.back), action(.back), 0), (label(.clickUpgrade), dialog.selected == nil ? -1 : action(.clickUpgrade), 1)]
         case .notReady:
             lines = [("Your cluster is not ready for upgrade yet.", 3), ("Details:", 0),
                      (UpgradeRefusal.staticTokensEnabled.message, 0)]
-            buttons = [("Back", action(.back), 0), ("Prepare cluster upgrade", action(.clickPrepare), 1)]
+            buttons = [(label(.back), action(.back), 0), (label(.clickPrepare), action(.clickPrepare), 1)]
         case .preparing:
             lines = [("Preparing the cluster: disabling static token kubeconfigs (up to 10 minutes).", 0)]
-            buttons = [("Back", -1, 0), ("Prepare cluster upgrade", -1, 1)]
+            buttons = [(label(.back), -1, 0), (label(.clickPrepare), -1, 1)]
         case .ready:
             lines = [("Your cluster is now ready for upgrade.", 1), ("Details:", 0), ("Cluster is ready for upgrade", 0)]
             let removal = VersionCatalogue.staticTokensRemovedIn
@@ -79,7 +107,7 @@ struct PanelRenderer {
                 lines.append(("To find more information about introduced changes, visit official documentation:", 0))
                 lines.append(("https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-\(selected.minorSeries).md", 4))
             }
-            buttons = [("Revert preparations", action(.clickRevert), 3), ("Upgrade", action(.confirmUpgrade), 2)]
+            buttons = [(label(.clickRevert), action(.clickRevert), 3), (label(.confirmUpgrade), action(.confirmUpgrade), 2)]
         }
         return WalkthroughGraph.Dialog(
             title: text.id("Upgrade Kubernetes Version for: \(scenario.cluster.name)"), step: dialog.step.rawValue,
@@ -121,11 +149,34 @@ struct PanelRenderer {
     }
 
     mutating func menu(hasPatch: Bool) -> [[Int]] {
-        var items: [(String, Int)] = [("View details", action(.openDetails)), ("Modify Cluster", -1),
+        var items: [(String, Int)] = [(label(.openDetails), action(.openDetails)), ("Modify Cluster", -1),
                                       ("Show Kubeconfig", action(.selectTab(.kubeconfig)))]
-        if hasPatch { items.append(("Kubernetes Patch Available", action(.chooseKubernetesPatch))) }
+        if hasPatch { items.append((label(.chooseKubernetesPatch), action(.chooseKubernetesPatch))) }
         items += [("Trigger Maintenance", action(.maintenanceWindow)), ("Trigger Reconcile", -1),
                   ("Hibernate Cluster", -1), ("Delete Cluster", -1)]
         return items.map { [text.id($0.0), $0.1] }
+    }
+
+    /// The label of an action, also the text of the dialog button that triggers it.
+    func label(_ event: PanelEvent) -> String {
+        switch event {
+        case .openDetails: "View details"
+        case .closeDetails: "Close details"
+        case .selectTab(let tab): tab.title
+        case .upgradeImage: "Upgrade worker image"
+        case .tick: "Advance time"
+        case .openMenu: "Open the cluster menu"
+        case .closeMenu: "Close the menu"
+        case .chooseKubernetesPatch: "Kubernetes Patch Available"
+        case .selectVersion(let version): version.description
+        case .clickUpgrade: "Upgrade"
+        case .clickPrepare: "Prepare cluster upgrade"
+        case .clickRevert: "Revert preparations"
+        case .confirmUpgrade: "Upgrade"
+        case .back: "Back"
+        case .maintenanceWindow: "Run maintenance window"
+        case .advanceClock: "Advance the clock to \(scenario.later)"
+        case .dismissNote: "Dismiss"
+        }
     }
 }

@@ -4,7 +4,7 @@ extension Scenario {
         var events: [PanelEvent] = [.openDetails, .closeDetails]
         events += DetailsTab.allCases.map { .selectTab($0) }
         events += [.upgradeImage, .tick, .openMenu, .closeMenu, .chooseKubernetesPatch]
-        events += catalogue.kubernetes.map(\.version).sorted(by: >).uniqued().map { .selectVersion($0) }
+        events += catalogue.kubernetesVersionsNewestFirst.map { .selectVersion($0) }
         events += [.clickUpgrade, .clickPrepare, .clickRevert, .confirmUpgrade, .back,
                    .maintenanceWindow, .advanceClock, .dismissNote]
         return events

@@ -111,7 +111,7 @@ public struct Scenario: Hashable, Sendable {
     /// The real panel's API answers a refused choice with its validation message, which the
     /// walkthrough shows as a banner; offering the whole catalogue lets free mode meet them.
     public func dropDown(_ state: PanelState) -> [KubernetesVersion] {
-        catalogue.kubernetes.map(\.version).filter { $0 != state.kubernetes }.sorted(by: >).uniqued()
+        catalogue.kubernetesVersionsNewestFirst.filter { $0 != state.kubernetes }
     }
 
     /// How a running operation changes the nodes.
@@ -121,16 +121,13 @@ public struct Scenario: Hashable, Sendable {
                                   image: state.image, image ?? state.image)
     }
 
-    /// The roll snapshots of this scenario's pool.
-    var rollSnapshots: [[NodeRoll.Machine]] { pool.roll.snapshots(detailed: detailedRoll) }
-
     /// How many ticks an operation takes: a control-plane step for a Kubernetes change, then
     /// one step per roll snapshot or one kubelet-restart step; a reconcile takes two.
     public func stepCount(_ kind: OperationKind, in state: PanelState) -> Int {
         guard case .update(let kubernetes, _, _) = kind else { return 2 }
         let controlPlane = kubernetes == nil ? 0 : 1
         switch nodeChange(kind, in: state) {
-        case .replaceNodes: return controlPlane + max(1, rollSnapshots.count)
+        case .replaceNodes: return controlPlane + max(1, pool.roll.stepCount(detailed: detailedRoll))
         case .restartKubelet: return controlPlane + 1
         case .none: return max(1, controlPlane)
         }
@@ -139,13 +136,5 @@ public struct Scenario: Hashable, Sendable {
     /// The progress a running operation shows: steps done over step count, in percent.
     public func progress(of operation: RunningOperation, in state: PanelState) -> Int {
         operation.step * 100 / stepCount(operation.kind, in: state)
-    }
-}
-
-extension Array where Element: Hashable {
-    /// The elements in order without repeats.
-    func uniqued() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
     }
 }

@@ -27,7 +27,7 @@ public struct SemanticVersion: Hashable, Comparable, Sendable, TextCodable {
         guard (1...3).contains(parts.count) else { return nil }
         var numbers: [Int] = []
         for part in parts {
-            guard !part.isEmpty, part.count <= 9, part.allSatisfy({ $0.isASCII && $0.isNumber }),
+            guard part.count <= 9, part.isASCIIDigits,
                   let value = Int(part) else { return nil }
             numbers.append(value)
         }

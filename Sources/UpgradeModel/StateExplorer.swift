@@ -1,14 +1,16 @@
 /// The reachable state graph of a scenario.
 public struct StateGraph: Sendable {
     /// The states; index 0 is the initial state.
-    public var states: [PanelState]
+    public private(set) var states: [PanelState]
     /// Per state, its outgoing edges (event, target state index) in the scenario's event order.
-    public var edges: [[(event: PanelEvent, target: Int)]]
+    public private(set) var edges: [[(event: PanelEvent, target: Int)]]
     /// Whether exploration stopped at the state limit before visiting everything.
-    public var truncated: Bool
+    public private(set) var truncated: Bool
+    /// Each state's index in `states`, kept from the exploration that built it.
+    let indices: [PanelState: Int]
 
     /// The index of `state`, if reachable.
-    public func index(of state: PanelState) -> Int? { states.firstIndex(of: state) }
+    public func index(of state: PanelState) -> Int? { indices[state] }
 }
 
 extension Scenario {
@@ -40,6 +42,6 @@ extension Scenario {
             edges.append(outgoing)
             cursor += 1
         }
-        return StateGraph(states: states, edges: edges, truncated: truncated)
+        return StateGraph(states: states, edges: edges, truncated: truncated, indices: indices)
     }
 }

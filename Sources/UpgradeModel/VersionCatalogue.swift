@@ -47,6 +47,12 @@ public struct VersionCatalogue: Hashable, Sendable, Codable {
         kubernetes.first { $0.version == version }
     }
 
+    /// Every listed Kubernetes version once, newest first (the dialog's drop-down order).
+    var kubernetesVersionsNewestFirst: [KubernetesVersion] {
+        var seen = Set<KubernetesVersion>()
+        return kubernetes.map(\.version).sorted(by: >).filter { seen.insert($0).inserted }
+    }
+
     /// The machine image named `name`, if listed.
     public func image(named name: String) -> MachineImage? {
         machineImages.first { $0.name == name }

@@ -63,16 +63,6 @@ public struct VersionConstraint: Hashable, Sendable, TextCodable {
     }
 }
 
-extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs.
-    func trimmingSpaces() -> Substring {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
-        return slice
-    }
-}
-
 extension VersionConstraint {
     public static var textExample: String { "a constraint such as '>= 1.26, < 1.30'" }
 

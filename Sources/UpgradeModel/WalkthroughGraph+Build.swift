@@ -8,15 +8,12 @@ extension WalkthroughGraph {
         for (index, event) in events.enumerated() { actionIndex[event] = index }
         var renderer = PanelRenderer(scenario: scenario, actionIndex: actionIndex)
         let actions = events.map { event in
-            Action(id: event.id, label: renderer.text.id(Self.label(event, scenario)), arg: event.argument)
+            let label = renderer.label(event)
+            return Action(id: event.id, label: renderer.text.id(label), arg: event.argument)
         }
-        var clusters = DedupTable<Cluster>()
-        var dialogs = DedupTable<Dialog>()
         var states: [[Int]] = []
-        var stateIndex: [PanelState: Int] = [:]
         states.reserveCapacity(graph.states.count)
         for (index, state) in graph.states.enumerated() {
-            stateIndex[state] = index
             var row: [Int]
             switch state.screen {
             case .list: row = [0, -1]
@@ -24,8 +21,8 @@ extension WalkthroughGraph {
             case .menu: row = [2, -1]
             case .dialog: row = [3, -1]
             }
-            row.append(clusters.id(renderer.cluster(state)))
-            row.append(renderer.dialog(state).map { dialogs.id($0) } ?? -1)
+            row.append(renderer.clusterID(state))
+            row.append(renderer.dialogID(state))
             row.append(renderer.text.id(state.note?.message))
             for edge in graph.edges[index] {
                 row.append(actionIndex[edge.event] ?? -1)
@@ -35,15 +32,15 @@ extension WalkthroughGraph {
         }
         var guide: [GuideStep] = []
         var goal = -1
-        if let path = scenario.guidePath(), let goalIndex = stateIndex[path.goal] {
+        if let path = scenario.guidePath(), let goalIndex = graph.index(of: path.goal) {
             goal = goalIndex
             for entry in path.entries {
-                guard let state = stateIndex[entry.state], let action = actionIndex[entry.event] else { continue }
+                guard let state = graph.index(of: entry.state), let action = actionIndex[entry.event] else { continue }
                 guide.append(GuideStep(state: state, action: action, text: renderer.text.id(entry.text)))
             }
         }
-        self.init(scenario: scenario.id, panel: scenario.brand.panelName, text: renderer.text.strings,
-                  actions: actions, clusters: clusters.values, dialogs: dialogs.values, states: states,
+        self.init(scenario: scenario.id, panel: scenario.brand.panelName, text: renderer.text.values,
+                  actions: actions, clusters: renderer.clusters.values, dialogs: renderer.dialogs.values, states: states,
                   goal: goal, guide: guide)
     }
 
@@ -63,27 +60,5 @@ extension WalkthroughGraph {
     /// The compact JSON of `scenario`'s graph (see `jsonData()`).
     public static func json(for scenario: Scenario) throws -> String {
         try WalkthroughGraph(scenario: scenario).jsonString()
-    }
-
-    static func label(_ event: PanelEvent, _ scenario: Scenario) -> String {
-        switch event {
-        case .openDetails: "View details"
-        case .closeDetails: "Close details"
-        case .selectTab(let tab): tab.title
-        case .upgradeImage: "Upgrade worker image"
-        case .tick: "Advance time"
-        case .openMenu: "Open the cluster menu"
-        case .closeMenu: "Close the menu"
-        case .chooseKubernetesPatch: "Kubernetes Patch Available"
-        case .selectVersion(let version): version.description
-        case .clickUpgrade: "Upgrade"
-        case .clickPrepare: "Prepare cluster upgrade"
-        case .clickRevert: "Revert preparations"
-        case .confirmUpgrade: "Upgrade"
-        case .back: "Back"
-        case .maintenanceWindow: "Run maintenance window"
-        case .advanceClock: "Advance the clock to \(scenario.later)"
-        case .dismissNote: "Dismiss"
-        }
     }
 }

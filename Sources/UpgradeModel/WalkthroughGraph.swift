@@ -110,24 +110,6 @@ public struct WalkthroughGraph: Encodable, Sendable {
     }
 }
 
-/// The string table being built: each distinct string once, in first-use order.
-struct TextTable {
-    private(set) var strings: [String] = []
-    private var indices: [String: Int] = [:]
-
-    mutating func id(_ text: String) -> Int {
-        if let known = indices[text] { return known }
-        indices[text] = strings.count
-        strings.append(text)
-        return strings.count - 1
-    }
-
-    mutating func id(_ text: String?) -> Int {
-        guard let text else { return -1 }
-        return id(text)
-    }
-}
-
 /// A table of deduplicated values, each given an index in first-use order.
 struct DedupTable<Value: Hashable> {
     private(set) var values: [Value] = []
@@ -138,5 +120,16 @@ struct DedupTable<Value: Hashable> {
         indices[value] = values.count
         values.append(value)
         return values.count - 1
+    }
+}
+
+/// The string table being built: each distinct string once, in first-use order.
+typealias TextTable = DedupTable<String>
+
+extension DedupTable where Value == String {
+    /// The index of `text`, -1 for nil (the contract's "none").
+    mutating func id(_ text: String?) -> Int {
+        guard let text else { return -1 }
+        return id(text)
     }
 }

@@ -45,12 +45,16 @@ import Testing
         let json = #"{"kubernetes": [{"version": "1.27.8", "expiration": "2027-03-01T00:00:00Z"}]}"#
         let catalogue = try JSONDecoder().decode(VersionCatalogue.self, from: Data(json.utf8))
         #expect(catalogue.kubernetes[0].expiration == CalendarDay(2027, 3, 1))
+        let spaced = #"{"kubernetes": [{"version": "1.27.8", "expiration": "2027-03-01 00:00:00"}]}"#
+        #expect(try JSONDecoder().decode(VersionCatalogue.self, from: Data(spaced.utf8)).kubernetes[0].expiration == CalendarDay(2027, 3, 1))
     }
 
     @Test(arguments: [
         #"{"kubernetes": [{"version": "1.x"}]}"#,
         #"{"kubernetes": [{"version": "1.27.8", "classification": "beta"}]}"#,
         #"{"kubernetes": [{"version": "1.27.8", "expiration": "March"}]}"#,
+        #"{"kubernetes": [{"version": "1.27.8", "expiration": "2027-03-012"}]}"#,
+        #"{"kubernetes": [{"version": "1.27.8", "expiration": "2027-03-01x"}]}"#,
         #"{"machine_images": [{"name": "g", "update_strategy": "sideways"}]}"#,
         #"{"machine_images": [{"name": "g", "versions": [{"version": "1.0.0", "kubelet_constraint": ">="}]}]}"#,
     ])

@@ -84,12 +84,13 @@ import Testing
         #expect(NodeChange.between(kubernetes: k126, k126, image: image, image) == .none)
     }
 
-    @Test(arguments: [(3, 1, 0), (3, 0, 1), (5, 2, 0), (4, 0, 2), (1, 1, 1), (3, 0, 0), (6, 4, 0)])
+    @Test(arguments: [(3, 1, 0), (3, 0, 1), (5, 2, 0), (4, 0, 2), (1, 1, 1), (3, 0, 0), (6, 4, 0), (7, 3, 0)])
     func rollsReplaceEveryNodeWithinTheBounds(_ nodes: Int, _ surge: Int, _ unavailable: Int) {
         let roll = NodeRoll(nodes: nodes, maxSurge: surge, maxUnavailable: unavailable)
         for detailed in [true, false] {
             let snapshots = roll.snapshots(detailed: detailed)
             #expect(!snapshots.isEmpty)
+            #expect(roll.stepCount(detailed: detailed) == snapshots.count)
             for snapshot in snapshots where surge + unavailable > 0 {
                 #expect(roll.respectsBounds(snapshot), "\(snapshot)")
             }
@@ -107,5 +108,11 @@ import Testing
         #expect(MaintenanceWindow(begin: "22:00", end: "22:15", autoUpdateKubernetes: true, autoUpdateImage: true) == nil)
         #expect(MaintenanceWindow(begin: "22:00", end: "05:00", autoUpdateKubernetes: true, autoUpdateImage: true) == nil)
         #expect(MaintenanceWindow(begin: "25:00", end: "01:00", autoUpdateKubernetes: true, autoUpdateImage: true) == nil)
+    }
+
+    @Test(arguments: ["22:5", "+22:00", "22:+30", "22:-0", "23:000", "022:00"])
+    func maintenanceTimesAreHoursAndTwoDigitMinutes(_ begin: String) {
+        #expect(MaintenanceWindow(begin: begin, end: "23:50", autoUpdateKubernetes: true, autoUpdateImage: true) == nil)
+        #expect(MaintenanceWindow(begin: "9:00", end: "10:00", autoUpdateKubernetes: true, autoUpdateImage: true)?.begin == 540)
     }
 }

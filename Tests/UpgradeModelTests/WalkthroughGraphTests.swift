@@ -16,6 +16,16 @@ import Testing
         #expect(first == second)
     }
 
+    @Test func clusterRenderingIgnoresScreenAndBanner() {
+        var renderer = PanelRenderer(scenario: scenario, actionIndex: [:])
+        for state in scenario.explore().states where state.screen != .list || state.note != nil {
+            var view = state
+            view.screen = .list
+            view.note = nil
+            #expect(renderer.cluster(state) == renderer.cluster(view))
+        }
+    }
+
     @Test func brandStringsReachTheGraph() throws {
         let brand = BrandStrings(panelName: "Northwind Console", regionGroup: "Bergen / Norway (1:1)", shootDomain: "k.example.no")
         let json = try decodedGraph(Scenario.guideFixture(brand: brand, clusterName: "fjord", region: "Bgo1"))
