@@ -47,7 +47,9 @@ public struct HTMLAttributes: Hashable, Sendable {
 extension MarkdownDocument {
     /// The extra HTML attributes of a node (empty unless an extension set some).
     public func attributes(of node: NodeID) -> HTMLAttributes {
-        attributeTable[node.index] ?? HTMLAttributes()
+        // Most pages set none: skip hashing the index for every node the renderer visits.
+        guard !attributeTable.isEmpty else { return HTMLAttributes() }
+        return attributeTable[node.index] ?? HTMLAttributes()
     }
 
     /// Replaces the extra HTML attributes of a node.

@@ -64,7 +64,7 @@ extension HTMLRenderer {
         out.append(contentsOf: " />".utf8)
     }
 
-    private func escaped(_ text: String) -> [UInt8] {
+    func escaped(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         HTMLEscaping.appendEscapedHTML(text, to: &out)
         return out
