@@ -46,7 +46,7 @@ public struct AttributeListRewriter: MarkdownRewriter {
                 guard html.hasPrefix("<"), let tag = HTMLTag.parse(Array(html.utf8), at: 0),
                     let pairs = inlineList(after: node, in: &document, source: source)
                 else { continue }
-                document.setKind(.rawHTML(tag.merging(pairs) + String(decoding: Array(html.utf8)[tag.end...], as: UTF8.self)), of: node)
+                document.setKind(.rawHTML(tag.serialized(merging: pairs) + String(decoding: Array(html.utf8)[tag.end...], as: UTF8.self)), of: node)
             case .link, .image, .emphasis, .strong, .code:
                 guard let pairs = inlineList(after: node, in: &document, source: source) else { continue }
                 var attributes = document.attributes(of: node)

@@ -32,6 +32,25 @@ public struct HTMLAttributes: Hashable, Sendable {
 
     public var isEmpty: Bool { pairs.isEmpty }
 
+    /// The pairs with their values HTML-escaped, for `appendSorted`.
+    var escapedPairs: [(name: String, value: [UInt8]?)] {
+        pairs.map { ($0.name, $0.value.map(HTMLEscaping.escapedHTML)) }
+    }
+
+    /// Writes ` name="value"` for each pair in name order, as Python-Markdown's serializer does;
+    /// values are already escaped, a `nil` value is written bare (`hidden`).
+    static func appendSorted(_ escaped: [(name: String, value: [UInt8]?)], to out: inout [UInt8]) {
+        for (name, value) in escaped.sorted(by: { $0.name < $1.name }) {
+            out.append(UInt8(ascii: " "))
+            out.append(contentsOf: name.utf8)
+            if let value {
+                out.append(contentsOf: "=\"".utf8)
+                out.append(contentsOf: value)
+                out.append(UInt8(ascii: "\""))
+            }
+        }
+    }
+
     public static func == (lhs: HTMLAttributes, rhs: HTMLAttributes) -> Bool {
         lhs.pairs.elementsEqual(rhs.pairs) { $0.name == $1.name && $0.value == $1.value }
     }

@@ -198,7 +198,7 @@ public struct HTMLRenderer: Sendable {
                 out.append(UInt8(ascii: "\""))
             }
         } else {
-            let own = id.map { [("id", escaped($0))] } ?? []
+            let own = id.map { [("id", HTMLEscaping.escapedHTML($0))] } ?? []
             appendOpenTag("h\(level)", own: own, extra: extra, to: &out)
         }
         out.append(UInt8(ascii: ">"))
