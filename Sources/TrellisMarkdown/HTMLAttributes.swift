@@ -76,8 +76,11 @@ extension MarkdownDocument {
         attributeTable[node.index] = attributes.isEmpty ? nil : attributes
     }
 
-    /// Every node with extra attributes, in arena order.
-    var nodesWithAttributes: [NodeID] {
-        attributeTable.keys.sorted().map(NodeID.init)
+    /// The `id`s extensions set on nodes (`attr_list`'s `{ #id }`), in no particular order.
+    var attributeIDs: [String] {
+        attributeTable.values.compactMap { attributes in
+            if case let id?? = attributes["id"] { return id }
+            return nil
+        }
     }
 }
