@@ -21,6 +21,11 @@ public struct HTMLAttributes: Hashable, Sendable {
         }
     }
 
+    /// Removes `name`, if set.
+    public mutating func remove(_ name: String) {
+        pairs.removeAll { $0.name == name }
+    }
+
     /// Appends one class to the `class` attribute (space-separated).
     public mutating func addClass(_ name: String) {
         if case let current?? = self["class"], !current.isEmpty {
