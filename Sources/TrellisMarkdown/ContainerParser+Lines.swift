@@ -31,6 +31,23 @@ extension ContainerParser {
         return (String(decoding: out, as: UTF8.self), shifts)
     }
 
+    /// A block whose text starts inside `line` (a definition after its `:` or `[^label]:`): the
+    /// line from `textStart` to `firstLineEnd`, then the `rest` lines with `indent` columns removed;
+    /// and per line how many bytes were removed before it, to map positions back.
+    func blockBody(
+        line: Int, textStart: Int, firstLineEnd: Int, rest: ClosedRange<Int>?, indent: Int, quotes: Int, source: ParsedText
+    ) -> (text: String, shifts: [Int]) {
+        var bytes = Array(source.bytes[textStart..<firstLineEnd])
+        bytes.append(UInt8(ascii: "\n"))
+        var shifts = [textStart - source.lineStarts[line - 1]]
+        if let rest {
+            let (text, restShifts) = dedentedBody(rest, indent: indent, quotes: quotes, source: source)
+            bytes.append(contentsOf: text.utf8)
+            shifts.append(contentsOf: restShifts)
+        }
+        return (String(decoding: bytes, as: UTF8.self), shifts)
+    }
+
     /// The offset just past the line's last byte (before its `\n`).
     func lineEnd(_ line: Int, _ source: ParsedText) -> Int {
         line < source.lineStarts.count ? source.lineStarts[line] - 1 : source.bytes.count
