@@ -91,13 +91,15 @@ extension ContainerParser {
         return columns
     }
 
+    private static let markdownWord = Array("markdown".utf8)
+
     /// Whether the pre-pass should look at the text: it holds `!!!`, `???` or `===` (or, with
     /// `pipes`, a `|`; with `colons`, a line starting with `:`; with `markdownAttribute`, the
     /// word `markdown`) somewhere,
     /// and no line ends in a bare `\r` or holds a NUL (cmark counts lines and columns differently
     /// from `ParsedText` there, so positions would not line up; such text stays plain).
     static func mightHaveOpener(_ text: String, pipes: Bool, colons: Bool = false, markdownAttribute: Bool = false) -> Bool {
-        let word = Array("markdown".utf8)
+        let word = markdownWord
         var matched = 0
         var run = 0
         var found = false
