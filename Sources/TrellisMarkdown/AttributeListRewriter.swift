@@ -21,15 +21,13 @@ public struct AttributeListRewriter: MarkdownRewriter {
                 var newID = id
                 if case let value?? = attributes["id"] {
                     newID = value
-                    attributes = attributes.removing("id")
+                    attributes.remove("id")
                 }
                 document.setKind(.heading(level: level, id: newID), of: node)
                 document.setAttributes(attributes, of: node)
             case .definitionTerm, .tableCell:
                 guard let pairs = trailingList(of: node, in: &document, source: source) else { continue }
-                var attributes = document.attributes(of: node)
-                AttributeList.assign(pairs, to: &attributes)
-                document.setAttributes(attributes, of: node)
+                document.assign(pairs, to: node)
             case .paragraph:
                 guard let pairs = lastLineList(of: node, in: &document, source: source) else { continue }
                 var target = node
@@ -38,20 +36,17 @@ public struct AttributeListRewriter: MarkdownRewriter {
                 {
                     target = item
                 }
-                var attributes = document.attributes(of: target)
-                AttributeList.assign(pairs, to: &attributes)
-                document.setAttributes(attributes, of: target)
+                document.assign(pairs, to: target)
             case .rawHTML(let html):
                 // An icon: the attributes join its first tag, as on pymdownx.emoji's element.
-                guard html.hasPrefix("<"), let tag = HTMLTag.parse(Array(html.utf8), at: 0),
+                let bytes = Array(html.utf8)
+                guard bytes.first == UInt8(ascii: "<"), let tag = HTMLTag.parse(bytes, at: 0),
                     let pairs = inlineList(after: node, in: &document, source: source)
                 else { continue }
-                document.setKind(.rawHTML(tag.merging(pairs) + String(decoding: Array(html.utf8)[tag.end...], as: UTF8.self)), of: node)
+                document.setKind(.rawHTML(tag.serialized(merging: pairs) + String(decoding: bytes[tag.end...], as: UTF8.self)), of: node)
             case .link, .image, .emphasis, .strong, .code:
                 guard let pairs = inlineList(after: node, in: &document, source: source) else { continue }
-                var attributes = document.attributes(of: node)
-                AttributeList.assign(pairs, to: &attributes)
-                document.setAttributes(attributes, of: node)
+                document.assign(pairs, to: node)
             default:
                 continue
             }
@@ -175,11 +170,11 @@ extension AttributeListRewriter {
     }
 }
 
-extension HTMLAttributes {
-    /// The same attributes without `name`.
-    func removing(_ name: String) -> HTMLAttributes {
-        var copy = HTMLAttributes()
-        for pair in pairs where pair.name != name { copy.set(pair.name, pair.value) }
-        return copy
+extension MarkdownDocument {
+    /// Applies `attr_list` pairs to the node's attributes.
+    fileprivate mutating func assign(_ pairs: [AttributeList.Pair], to node: NodeID) {
+        var current = attributes(of: node)
+        AttributeList.assign(pairs, to: &current)
+        setAttributes(current, of: node)
     }
 }

@@ -201,20 +201,15 @@ extension ContainerParser {
                 appendCell(source.bytes[text], at: span.start, to: term, in: &document)
             case .description(let line, let textStart, let rest, let tight):
                 let lineStart = source.lineStarts[line - 1]
-                var bytes = Array(source.bytes[textStart..<lineEnd(line, source)])
-                bytes.append(UInt8(ascii: "\n"))
-                var shifts = [textStart - lineStart]
-                if let rest {
-                    let (text, restShifts) = dedentedBody(rest, indent: found.indent + 4, quotes: found.quotes, source: source)
-                    bytes.append(contentsOf: text.utf8)
-                    shifts.append(contentsOf: restShifts)
-                }
+                let (text, shifts) = blockBody(
+                    line: line, textStart: textStart, firstLineEnd: lineEnd(line, source), rest: rest, indent: found.indent + 4,
+                    quotes: found.quotes, source: source)
                 let last = rest?.upperBound ?? line
                 let span = TextSpan(
                     start: TextPosition(line: line, byteColumn: textStart - lineStart + 1),
                     end: TextPosition(line: last, byteColumn: max(1, lineEnd(last, source) - source.lineStarts[last - 1])))
                 let description = document.appendChild(.definitionDescription(tight: tight), span: span, to: list)
-                let sub = parseBody(String(decoding: bytes, as: UTF8.self), lineCount: shifts.count, depth: depth + 1)
+                let sub = parseBody(text, lineCount: shifts.count, depth: depth + 1)
                 Self.graft(sub, under: description, in: &document) { position in
                     let index = min(max(position.line - 1, 0), shifts.count - 1)
                     return TextPosition(line: line + index, byteColumn: position.byteColumn + shifts[index])

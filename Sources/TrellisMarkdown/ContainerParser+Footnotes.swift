@@ -91,18 +91,10 @@ extension ContainerParser {
                 continue
             }
             let last = footnoteEnd(from: line, excluded: excluded[nextExcluded...], source: source)
-            var body = Array(source.bytes[textStart..<footnoteLineEnd(line, source)])
-            body.append(UInt8(ascii: "\n"))
-            var shifts = [textStart - source.lineStarts[line - 1]]
-            if last > line {
-                let (rest, restShifts) = Self(extensions: []).dedentedBody(
-                    (line + 1)...last, indent: 4, quotes: 0, source: source)
-                body.append(contentsOf: rest.utf8)
-                shifts.append(contentsOf: restShifts)
-            }
-            found.append(
-                FootnoteDefinition(
-                    label: label, lines: line...last, body: String(decoding: body, as: UTF8.self), shifts: shifts))
+            let (body, shifts) = Self(extensions: []).blockBody(
+                line: line, textStart: textStart, firstLineEnd: footnoteLineEnd(line, source),
+                rest: last > line ? (line + 1)...last : nil, indent: 4, quotes: 0, source: source)
+            found.append(FootnoteDefinition(label: label, lines: line...last, body: body, shifts: shifts))
             line = last + 1
         }
         return found

@@ -31,6 +31,23 @@ extension ContainerParser {
         return (String(decoding: out, as: UTF8.self), shifts)
     }
 
+    /// A block whose text starts inside `line` (a definition after its `:` or `[^label]:`): the
+    /// line from `textStart` to `firstLineEnd`, then the `rest` lines with `indent` columns removed;
+    /// and per line how many bytes were removed before it, to map positions back.
+    func blockBody(
+        line: Int, textStart: Int, firstLineEnd: Int, rest: ClosedRange<Int>?, indent: Int, quotes: Int, source: ParsedText
+    ) -> (text: String, shifts: [Int]) {
+        var bytes = Array(source.bytes[textStart..<firstLineEnd])
+        bytes.append(UInt8(ascii: "\n"))
+        var shifts = [textStart - source.lineStarts[line - 1]]
+        if let rest {
+            let (text, restShifts) = dedentedBody(rest, indent: indent, quotes: quotes, source: source)
+            bytes.append(contentsOf: text.utf8)
+            shifts.append(contentsOf: restShifts)
+        }
+        return (String(decoding: bytes, as: UTF8.self), shifts)
+    }
+
     /// The offset just past the line's last byte (before its `\n`).
     func lineEnd(_ line: Int, _ source: ParsedText) -> Int {
         line < source.lineStarts.count ? source.lineStarts[line] - 1 : source.bytes.count
@@ -74,13 +91,15 @@ extension ContainerParser {
         return columns
     }
 
+    private static let markdownWord = Array("markdown".utf8)
+
     /// Whether the pre-pass should look at the text: it holds `!!!`, `???` or `===` (or, with
     /// `pipes`, a `|`; with `colons`, a line starting with `:`; with `markdownAttribute`, the
     /// word `markdown`) somewhere,
     /// and no line ends in a bare `\r` or holds a NUL (cmark counts lines and columns differently
     /// from `ParsedText` there, so positions would not line up; such text stays plain).
     static func mightHaveOpener(_ text: String, pipes: Bool, colons: Bool = false, markdownAttribute: Bool = false) -> Bool {
-        let word = Array("markdown".utf8)
+        let word = markdownWord
         var matched = 0
         var run = 0
         var found = false

@@ -36,18 +36,12 @@ extension ContainerParser {
                     continue
                 }
                 let last = parser.nestedFootnoteEnd(from: line, paragraphEnd: span.end.line, base: base, quotes: quoteDepth, source)
-                var body = Array(source.bytes[textStart..<footnoteLineEnd(line, source)])
-                body.append(UInt8(ascii: "\n"))
-                var shifts = [textStart - source.lineStarts[line - 1]]
-                if last > line {
-                    let (rest, restShifts) = parser.dedentedBody((line + 1)...last, indent: base + 4, quotes: quoteDepth, source: source)
-                    body.append(contentsOf: rest.utf8)
-                    shifts.append(contentsOf: restShifts)
-                }
+                let (body, shifts) = parser.blockBody(
+                    line: line, textStart: textStart, firstLineEnd: footnoteLineEnd(line, source),
+                    rest: last > line ? (line + 1)...last : nil, indent: base + 4, quotes: quoteDepth, source: source)
                 found.append(
                     FootnoteDefinition(
-                        label: label, lines: line...last, body: String(decoding: body, as: UTF8.self), shifts: shifts,
-                        quotes: quoteDepth, firstOffset: markerStart))
+                        label: label, lines: line...last, body: body, shifts: shifts, quotes: quoteDepth, firstOffset: markerStart))
                 line = last + 1
                 nextFreeLine = line
             }
@@ -82,12 +76,11 @@ extension ContainerParser {
             while start < end, firstItemLine, Self.isListMarkerByte(source.bytes[start]) { start += 1 }
             while start < end, source.bytes[start] == UInt8(ascii: " ") { start += 1 }
             if let (label, textStart) = Self.footnoteMarker(on: line, from: start, source) {
-                var body = Array(source.bytes[textStart..<Self.footnoteLineEnd(line, source)])
-                body.append(UInt8(ascii: "\n"))
+                let (body, shifts) = blockBody(
+                    line: line, textStart: textStart, firstLineEnd: Self.footnoteLineEnd(line, source), rest: nil, indent: 0,
+                    quotes: quotes, source: source)
                 found.append(
-                    FootnoteDefinition(
-                        label: label, lines: line...line, body: String(decoding: body, as: UTF8.self),
-                        shifts: [textStart - source.lineStarts[line - 1]], quotes: quotes, firstOffset: start))
+                    FootnoteDefinition(label: label, lines: line...line, body: body, shifts: shifts, quotes: quotes, firstOffset: start))
             }
             line += 1
         }

@@ -21,6 +21,11 @@ public struct HTMLAttributes: Hashable, Sendable {
         }
     }
 
+    /// Removes `name`, if set.
+    public mutating func remove(_ name: String) {
+        pairs.removeAll { $0.name == name }
+    }
+
     /// Appends one class to the `class` attribute (space-separated).
     public mutating func addClass(_ name: String) {
         if case let current?? = self["class"], !current.isEmpty {
@@ -31,6 +36,25 @@ public struct HTMLAttributes: Hashable, Sendable {
     }
 
     public var isEmpty: Bool { pairs.isEmpty }
+
+    /// The pairs with their values HTML-escaped, for `appendSorted`.
+    var escapedPairs: [(name: String, value: [UInt8]?)] {
+        pairs.map { ($0.name, $0.value.map(HTMLEscaping.escapedHTML)) }
+    }
+
+    /// Writes ` name="value"` for each pair in name order, as Python-Markdown's serializer does;
+    /// values are already escaped, a `nil` value is written bare (`hidden`).
+    static func appendSorted(_ escaped: [(name: String, value: [UInt8]?)], to out: inout [UInt8]) {
+        for (name, value) in escaped.sorted(by: { $0.name < $1.name }) {
+            out.append(UInt8(ascii: " "))
+            out.append(contentsOf: name.utf8)
+            if let value {
+                out.append(contentsOf: "=\"".utf8)
+                out.append(contentsOf: value)
+                out.append(UInt8(ascii: "\""))
+            }
+        }
+    }
 
     public static func == (lhs: HTMLAttributes, rhs: HTMLAttributes) -> Bool {
         lhs.pairs.elementsEqual(rhs.pairs) { $0.name == $1.name && $0.value == $1.value }
@@ -47,7 +71,9 @@ public struct HTMLAttributes: Hashable, Sendable {
 extension MarkdownDocument {
     /// The extra HTML attributes of a node (empty unless an extension set some).
     public func attributes(of node: NodeID) -> HTMLAttributes {
-        attributeTable[node.index] ?? HTMLAttributes()
+        // Most pages set none: skip hashing the index for every node the renderer visits.
+        guard !attributeTable.isEmpty else { return HTMLAttributes() }
+        return attributeTable[node.index] ?? HTMLAttributes()
     }
 
     /// Replaces the extra HTML attributes of a node.
@@ -55,8 +81,11 @@ extension MarkdownDocument {
         attributeTable[node.index] = attributes.isEmpty ? nil : attributes
     }
 
-    /// Every node with extra attributes, in arena order.
-    var nodesWithAttributes: [NodeID] {
-        attributeTable.keys.sorted().map(NodeID.init)
+    /// The `id`s extensions set on nodes (`attr_list`'s `{ #id }`), in no particular order.
+    var attributeIDs: [String] {
+        attributeTable.values.compactMap { attributes in
+            if case let id?? = attributes["id"] { return id }
+            return nil
+        }
     }
 }

@@ -13,6 +13,13 @@ enum HTMLEscaping {
         }
     }
 
+    /// `text` escaped as by `appendEscapedHTML`.
+    static func escapedHTML(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        appendEscapedHTML(text, to: &out)
+        return out
+    }
+
     /// URLs in `href`/`src`: safe bytes pass, `&` and `'` become entities, others `%XX`.
     static func appendEscapedHref(_ url: String, to out: inout [UInt8]) {
         for byte in url.utf8 {

@@ -9,9 +9,7 @@ public struct HTMLIDCollector: Sendable {
     /// the ids of content tabs and footnotes (`fn:label`; `fnref:label` comes from inserted HTML).
     public func collect(_ document: MarkdownDocument) -> Set<String> {
         var ids = Set<String>()
-        for node in document.nodesWithAttributes {
-            if case let id?? = document.attributes(of: node)["id"] { ids.insert(id) }
-        }
+        ids.formUnion(document.attributeIDs)
         for node in document.preorder() {
             switch document.kind(of: node) {
             case .heading(_, let id?):

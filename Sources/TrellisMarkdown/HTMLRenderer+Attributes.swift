@@ -7,25 +7,9 @@ extension HTMLRenderer {
     ) {
         out.append(UInt8(ascii: "<"))
         out.append(contentsOf: name.utf8)
-        var all: [(String, [UInt8]?)] = own.map { ($0.0, $0.1) }
-        for pair in extra.pairs where !own.contains(where: { $0.0 == pair.name }) {
-            var value: [UInt8]?
-            if let text = pair.value {
-                var escaped: [UInt8] = []
-                HTMLEscaping.appendEscapedHTML(text, to: &escaped)
-                value = escaped
-            }
-            all.append((pair.name, value))
-        }
-        for (key, value) in all.sorted(by: { $0.0 < $1.0 }) {
-            out.append(UInt8(ascii: " "))
-            out.append(contentsOf: key.utf8)
-            if let value {
-                out.append(contentsOf: "=\"".utf8)
-                out.append(contentsOf: value)
-                out.append(UInt8(ascii: "\""))
-            }
-        }
+        var all = own.map { (name: $0.0, value: Optional($0.1)) }
+        for pair in extra.escapedPairs where !own.contains(where: { $0.0 == pair.name }) { all.append(pair) }
+        HTMLAttributes.appendSorted(all, to: &out)
     }
 
     /// `<name attributes>` for a node whose only attributes are extra ones.
@@ -45,7 +29,7 @@ extension HTMLRenderer {
         var href: [UInt8] = []
         HTMLEscaping.appendEscapedHref(destination, to: &href)
         var own = [("href", href)]
-        if !title.isEmpty { own.append(("title", escaped(title))) }
+        if !title.isEmpty { own.append(("title", HTMLEscaping.escapedHTML(title))) }
         appendOpenTag("a", own: own, extra: extra, to: &out)
         out.append(UInt8(ascii: ">"))
     }
@@ -59,14 +43,8 @@ extension HTMLRenderer {
         var src: [UInt8] = []
         HTMLEscaping.appendEscapedHref(source, to: &src)
         var own = [("src", src), ("alt", alt)]
-        if !title.isEmpty { own.append(("title", escaped(title))) }
+        if !title.isEmpty { own.append(("title", HTMLEscaping.escapedHTML(title))) }
         appendOpenTag("img", own: own, extra: document.attributes(of: node), to: &out)
         out.append(contentsOf: " />".utf8)
-    }
-
-    private func escaped(_ text: String) -> [UInt8] {
-        var out: [UInt8] = []
-        HTMLEscaping.appendEscapedHTML(text, to: &out)
-        return out
     }
 }

@@ -11,7 +11,7 @@ extension HTMLRenderer {
         case .definitionTerm:
             if entering {
                 cr(&out)
-                appendSimpleOpen("dt", node: node, in: document, plain: Array("<dt>".utf8), to: &out)
+                appendSimpleOpen("dt", node: node, in: document, plain: Self.dtOpen, to: &out)
             } else {
                 out.append(contentsOf: "</dt>\n".utf8)
             }
@@ -29,4 +29,6 @@ extension HTMLRenderer {
             break
         }
     }
+
+    private static let dtOpen = Array("<dt>".utf8)
 }

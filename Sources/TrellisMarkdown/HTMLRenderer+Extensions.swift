@@ -2,11 +2,13 @@
 extension HTMLRenderer {
     /// pymdownx's checkbox, followed by a space; wrapped in Material's label with `custom_checkbox`.
     func appendTaskMarker(checked: Bool, to out: inout [UInt8]) {
-        let input = "<input type=\"checkbox\"\(clickableTaskCheckboxes ? "" : " disabled")\(checked ? " checked" : "")/>"
-        let markup =
-            customTaskCheckboxes
-            ? "<label class=\"task-list-control\">\(input)<span class=\"task-list-indicator\"></span></label> " : input + " "
-        out.append(contentsOf: markup.utf8)
+        if customTaskCheckboxes { out.append(contentsOf: "<label class=\"task-list-control\">".utf8) }
+        out.append(contentsOf: "<input type=\"checkbox\"".utf8)
+        if !clickableTaskCheckboxes { out.append(contentsOf: " disabled".utf8) }
+        if checked { out.append(contentsOf: " checked".utf8) }
+        out.append(contentsOf: "/>".utf8)
+        if customTaskCheckboxes { out.append(contentsOf: "<span class=\"task-list-indicator\"></span></label>".utf8) }
+        out.append(UInt8(ascii: " "))
     }
 
     /// A block element's tags on lines of their own around its content; a span element's

@@ -102,7 +102,12 @@ public struct HTMLRenderer: Sendable {
                     out.append(contentsOf: Tags.liClose)
                 }
             case .heading(let level, let id):
-                renderHeading(level: level, id: id, extra: document.attributes(of: node), entering: event.entering, to: &out)
+                if event.entering {
+                    cr(&out)
+                    appendHeadingOpen(level: level, id: id, extra: document.attributes(of: node), to: &out)
+                } else {
+                    appendHeadingClose(level: level, id: id, to: &out)
+                }
             case .codeBlock(let info, let code):
                 cr(&out)
                 if info.isEmpty {
@@ -157,16 +162,15 @@ public struct HTMLRenderer: Sendable {
                     out.append(contentsOf: Tags.strongClose)
                 }
             case .link(let destination, let title):
-                let extra = document.attributes(of: node)
-                if event.entering, !extra.isEmpty {
+                if !event.entering {
+                    out.append(contentsOf: Tags.aClose)
+                } else if case let extra = document.attributes(of: node), !extra.isEmpty {
                     appendLinkOpen(destination: destination, title: title, extra: extra, to: &out)
-                } else if event.entering {
+                } else {
                     out.append(contentsOf: Tags.aOpen)
                     HTMLEscaping.appendEscapedHref(destination, to: &out)
                     appendTitle(title, to: &out)
                     out.append(contentsOf: Tags.quoteClose)
-                } else {
-                    out.append(contentsOf: Tags.aClose)
                 }
             case .image(let source, let title):
                 if event.entering, !document.attributes(of: node).isEmpty {
@@ -185,38 +189,32 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
-    private func renderHeading(level: Int, id: String?, extra: HTMLAttributes, entering: Bool, to out: inout [UInt8]) {
-        if entering {
-            cr(&out)
-            if !extra.isEmpty {
-                var own: [(String, [UInt8])] = []
-                if let id {
-                    var value: [UInt8] = []
-                    HTMLEscaping.appendEscapedHTML(id, to: &value)
-                    own.append(("id", value))
-                }
-                appendOpenTag("h\(level)", own: own, extra: extra, to: &out)
-            } else {
-                out.append(contentsOf: "<h\(level)".utf8)
-            }
-            if let id, extra.isEmpty {
+    private func appendHeadingOpen(level: Int, id: String?, extra: HTMLAttributes, to out: inout [UInt8]) {
+        if extra.isEmpty {
+            out.append(contentsOf: "<h\(level)".utf8)
+            if let id {
                 out.append(contentsOf: " id=\"".utf8)
                 HTMLEscaping.appendEscapedHTML(id, to: &out)
                 out.append(UInt8(ascii: "\""))
             }
-            out.append(UInt8(ascii: ">"))
         } else {
-            if let id, permalinks {
-                out.append(contentsOf: "<a class=\"headerlink\" href=\"#".utf8)
-                HTMLEscaping.appendEscapedHTML(id, to: &out)
-                out.append(contentsOf: "\" title=\"".utf8)
-                HTMLEscaping.appendEscapedHTML(permalinkTitle, to: &out)
-                out.append(contentsOf: "\">".utf8)
-                out.append(contentsOf: permalinkSymbol.utf8)
-                out.append(contentsOf: "</a>".utf8)
-            }
-            out.append(contentsOf: "</h\(level)>\n".utf8)
+            let own = id.map { [("id", HTMLEscaping.escapedHTML($0))] } ?? []
+            appendOpenTag("h\(level)", own: own, extra: extra, to: &out)
         }
+        out.append(UInt8(ascii: ">"))
+    }
+
+    private func appendHeadingClose(level: Int, id: String?, to out: inout [UInt8]) {
+        if let id, permalinks {
+            out.append(contentsOf: "<a class=\"headerlink\" href=\"#".utf8)
+            HTMLEscaping.appendEscapedHTML(id, to: &out)
+            out.append(contentsOf: "\" title=\"".utf8)
+            HTMLEscaping.appendEscapedHTML(permalinkTitle, to: &out)
+            out.append(contentsOf: "\">".utf8)
+            out.append(contentsOf: permalinkSymbol.utf8)
+            out.append(contentsOf: "</a>".utf8)
+        }
+        out.append(contentsOf: "</h\(level)>\n".utf8)
     }
 
     /// Inside an image's alt text, cmark keeps only the literal text, breaks become spaces.
@@ -238,10 +236,9 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func isTight(_ paragraph: NodeID, in document: MarkdownDocument) -> Bool {
-        if let parent = document.parent(of: paragraph), case .definitionDescription(true) = document.kind(of: parent) { return true }
-        guard let parent = document.parent(of: paragraph), let grandparent = document.parent(of: parent),
-            case .list(let style) = document.kind(of: grandparent)
-        else { return false }
+        guard let parent = document.parent(of: paragraph) else { return false }
+        if case .definitionDescription(true) = document.kind(of: parent) { return true }
+        guard let grandparent = document.parent(of: parent), case .list(let style) = document.kind(of: grandparent) else { return false }
         return style.tight
     }
 

@@ -85,34 +85,14 @@ struct HTMLTag: Equatable {
         return nil
     }
 
-    /// `<name attr="value">` with the attributes sorted, `dropping` left out, valueless ones as
-    /// `attr="attr"` (Python-Markdown's serializer).
-    func serialized(dropping dropped: String) -> String {
-        var values: [String: String] = [:]
-        for (attribute, value) in attributes where attribute != dropped { values[attribute] = value ?? attribute }
-        var out: [UInt8] = Array("<\(name)".utf8)
-        for key in values.keys.sorted() {
-            out.append(contentsOf: " \(key)=\"".utf8)
-            HTMLEscaping.appendEscapedHTML(values[key] ?? "", to: &out)
-            out.append(UInt8(ascii: "\""))
-        }
-        out.append(UInt8(ascii: ">"))
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The tag with `attr_list` pairs applied (classes appended), attributes sorted.
-    func merging(_ pairs: [AttributeList.Pair]) -> String {
+    /// The tag as Python-Markdown's serializer writes it: attributes sorted, valueless ones as
+    /// `attr="attr"`, `dropping` left out, `attr_list` pairs applied (classes appended).
+    func serialized(dropping dropped: String? = nil, merging pairs: [AttributeList.Pair] = []) -> String {
         var attributes = HTMLAttributes()
-        for (attribute, value) in self.attributes { attributes.set(attribute, value ?? attribute) }
+        for (attribute, value) in self.attributes where attribute != dropped { attributes.set(attribute, value ?? attribute) }
         AttributeList.assign(pairs, to: &attributes)
         var out: [UInt8] = Array("<\(name)".utf8)
-        for (key, value) in attributes.pairs.sorted(by: { $0.name < $1.name }) {
-            out.append(contentsOf: " \(key)".utf8)
-            guard let value else { continue }
-            out.append(contentsOf: "=\"".utf8)
-            HTMLEscaping.appendEscapedHTML(value, to: &out)
-            out.append(UInt8(ascii: "\""))
-        }
+        HTMLAttributes.appendSorted(attributes.escapedPairs, to: &out)
         out.append(UInt8(ascii: ">"))
         return String(decoding: out, as: UTF8.self)
     }

@@ -46,9 +46,7 @@ public struct HeadingIDRewriter: MarkdownRewriter {
             }
         }
         // Python-Markdown's toc treats every id already on an element (attr_list's) as taken.
-        for node in document.nodesWithAttributes {
-            if case let id?? = document.attributes(of: node)["id"] { reserved.insert(id) }
-        }
+        reserved.formUnion(document.attributeIDs)
         var slugger = HeadingSlugger(reserved: reserved, style: slugStyle)
         for heading in headings {
             if case .heading(_, let id?) = document.kind(of: heading) { slugger.reserve(id) }

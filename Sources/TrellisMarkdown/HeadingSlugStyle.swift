@@ -114,7 +114,7 @@ public enum HeadingSlugStyle: Hashable, Sendable {
 
     /// Python's `\s` / `str.isspace()`.
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
+        HeadingSlugger.isPythonWhitespace(scalar)
     }
 }
 

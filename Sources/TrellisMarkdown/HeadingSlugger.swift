@@ -161,7 +161,7 @@ public struct HeadingSlugger: Sendable {
     }
 
     /// Python's `str.isspace()`: Unicode White_Space plus the separators `\x1c`–`\x1f`.
-    private static func isPythonWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    static func isPythonWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
     }
 }

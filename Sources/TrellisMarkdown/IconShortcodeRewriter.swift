@@ -40,11 +40,10 @@ public struct IconShortcodeRewriter: MarkdownRewriter {
         let nodeStart = nodeSpan.map { source.utf8Offset(of: $0.start) }
         // When the literal is exactly its source (no entities or smart quotes), the pieces keep
         // exact spans, which `attr_list` needs to find `{ .class }` after an icon.
-        let exact = nodeSpan.map { span in
-            span.start.line == span.end.line && nodeStart.map { start in
-                start + bytes.count <= source.bytes.count && source.bytes[start..<(start + bytes.count)].elementsEqual(bytes)
-            } == true
-        } ?? false
+        var exact = false
+        if let nodeSpan, let nodeStart, nodeSpan.start.line == nodeSpan.end.line, nodeStart + bytes.count <= source.bytes.count {
+            exact = source.bytes[nodeStart..<(nodeStart + bytes.count)].elementsEqual(bytes)
+        }
         func pieceSpan(_ range: Range<Int>) -> TextSpan? {
             guard exact, let nodeSpan else { return nil }
             return TextSpan(

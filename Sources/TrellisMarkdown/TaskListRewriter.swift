@@ -8,6 +8,7 @@ public struct TaskListRewriter: MarkdownRewriter {
 
     public func rewrite(_ document: inout MarkdownDocument, context: inout RewriteContext) {
         let bytes = context.source.bytes
+        var markedList: NodeID?
         for item in document.preorder() {
             guard case .item = document.kind(of: item), let paragraph = document.firstChild(of: item),
                 case .paragraph = document.kind(of: paragraph), let first = document.firstChild(of: paragraph),
@@ -26,21 +27,23 @@ public struct TaskListRewriter: MarkdownRewriter {
                 document.cut(start..<end, under: paragraph, blockStart: nil, source: context.source)
             else { continue }
             let marker = TextSpan(start: span.start, end: TextPosition(line: span.start.line, byteColumn: span.start.byteColumn + 2))
+            let checkbox = NodeKind.taskListMarker(checked: state != UInt8(ascii: " "))
             if let head = document.firstChild(of: paragraph) {
-                document.insert(.taskListMarker(checked: state != UInt8(ascii: " ")), span: marker, before: head)
+                document.insert(checkbox, span: marker, before: head)
             } else {
-                document.appendChild(.taskListMarker(checked: state != UInt8(ascii: " ")), span: marker, to: paragraph)
+                document.appendChild(checkbox, span: marker, to: paragraph)
             }
             var itemAttributes = document.attributes(of: item)
             itemAttributes.addClass("task-list-item")
             document.setAttributes(itemAttributes, of: item)
-            if let list = document.parent(of: item) {
-                var listAttributes = document.attributes(of: list)
-                let classes = listAttributes["class"].flatMap { $0 } ?? ""
-                if !classes.split(separator: " ").contains("task-list") {
-                    listAttributes.addClass("task-list")
-                    document.setAttributes(listAttributes, of: list)
-                }
+            // The list's classes are read once per run of its task items, not for each one.
+            guard let list = document.parent(of: item), list != markedList else { continue }
+            markedList = list
+            var listAttributes = document.attributes(of: list)
+            let classes = listAttributes["class"].flatMap { $0 } ?? ""
+            if !classes.split(separator: " ").contains("task-list") {
+                listAttributes.addClass("task-list")
+                document.setAttributes(listAttributes, of: list)
             }
         }
     }
