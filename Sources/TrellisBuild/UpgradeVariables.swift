@@ -31,7 +31,7 @@ enum UpgradeVariables {
             ("preview", with(.preview)),
             ("deprecated", with(.deprecated)),
             ("expired", with(.expired)),
-            ("offered", list(entries.filter { !$0.isExpired(on: day) }.map(\.version))),
+            ("offered", list(catalogue.offeredKubernetes(on: day))),
             ("static_tokens_removed_in", .string(VersionCatalogue.staticTokensRemovedIn.minorSeries)),
         ]
         var images: [(String, Value)] = []

@@ -76,6 +76,12 @@ public struct VersionCatalogue: Hashable, Sendable, Codable {
         image(named: name)?.versions.filter { $0.classification(on: day) == .supported }.map(\.version).max()
     }
 
+    /// Every Kubernetes version not expired on `day`, preview ones included, newest first: what
+    /// a cluster may be created at or moved to.
+    public func offeredKubernetes(on day: CalendarDay) -> [KubernetesVersion] {
+        kubernetesVersionsNewestFirst.filter { isOffered($0, on: day) }
+    }
+
     /// Whether the catalogue lists Kubernetes `version` and it is not expired on `day` (so a
     /// cluster may be created at or moved to it). For a lint rule flagging stale versions in docs.
     public func isOffered(_ version: KubernetesVersion, on day: CalendarDay) -> Bool {

@@ -47,7 +47,7 @@ struct StaleVersion: PageCheck, BrandCheck {
     static func problem(with mention: VersionMentions.Mention, in catalogue: VersionCatalogue, on day: CalendarDay, brand: String)
         -> String?
     {
-        let offered = catalogue.kubernetes.filter { !$0.isExpired(on: day) }.map(\.version).sorted(by: >)
+        let offered = catalogue.offeredKubernetes(on: day)
         let offeredList = offered.isEmpty ? "none" : offered.map(\.description).joined(separator: ", ")
         if let patch = mention.patch {
             let version = KubernetesVersion(1, mention.minor, patch)
