@@ -91,7 +91,7 @@ public struct VersionCatalogue: Hashable, Sendable, Codable {
 
     /// Whether Kubernetes `version` is listed and expired on `day`. A version the catalogue does
     /// not list is not "expired" (see `isOffered`).
-    public func isExpired(_ version: KubernetesVersion, at day: CalendarDay) -> Bool {
+    public func isExpired(_ version: KubernetesVersion, on day: CalendarDay) -> Bool {
         kubernetesEntry(version)?.isExpired(on: day) ?? false
     }
 

@@ -4,12 +4,6 @@ import Testing
 
 /// Admonitions, details and tabs: Material's markup, positions and the plain-CommonMark guarantee.
 struct ContainerTests {
-    static let all = Set(MarkdownExtension.allCases)
-    static let pipeline = MarkdownPipeline.standard(icons: FakeIcons(), resolveLink: mkdocsLinks, extensions: all)
-
-    static func html(_ text: String) -> String {
-        MarkdownPage.process(text: text, pipeline: pipeline).html
-    }
 
     @Test func containerFixturesExist() {
         #expect(Fixtures.cases("containers").count >= 7)
@@ -18,7 +12,7 @@ struct ContainerTests {
 
     @Test(arguments: Fixtures.cases("containers"))
     func rendersGolden(_ name: String) throws {
-        try Fixtures.expectGolden(Self.html(try Fixtures.input("containers", name)), "containers", name)
+        try Fixtures.expectGolden(extensionHTML(try Fixtures.input("containers", name)), "containers", name)
     }
 
     /// Every conformance fixture but `mixed`, which holds real containers on purpose.
@@ -28,7 +22,7 @@ struct ContainerTests {
     @Test(arguments: plainCases)
     func plainCommonMarkRendersExactlyAsCmark(_ name: String) throws {
         let text = try Fixtures.input("containers-plain", name)
-        let ours = HTMLRenderer().render(MarkdownPage.parse(text, extensions: Self.all))
+        let ours = HTMLRenderer().render(MarkdownPage.parse(text, extensions: Set(MarkdownExtension.allCases)))
         #expect(ours == CMark.renderHTMLDirectly(text))
     }
 
@@ -46,18 +40,18 @@ struct ContainerTests {
             "admonition", "pymdownx.details", "pymdownx.tabbed", "tables", "footnotes", "toc", "pymdownx.superfences",
             "attr_list", "def_list", "pymdownx.tasklist", "md_in_html",
         ]
-        #expect(Set(names.compactMap(MarkdownExtension.init(mkdocsName:))) == Self.all)
+        #expect(Set(names.compactMap(MarkdownExtension.init(mkdocsName:))) == Set(MarkdownExtension.allCases))
         #expect(MarkdownExtension(mkdocsName: "markdown.extensions.admonition") == .admonition)
     }
 
     @Test func admonitionMarkupMatchesPythonMarkdown() {
-        #expect(Self.html("!!! note\n    Body.\n") == "<div class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>Body.</p>\n</div>\n")
-        #expect(Self.html("!!! note \"\"\n") == "<div class=\"admonition note\"></div>\n")
-        #expect(Self.html("!!! WARNING Inline  end\n    x\n").hasPrefix("<div class=\"admonition warning inline end\">\n<p class=\"admonition-title\">Warning</p>"))
+        #expect(extensionHTML("!!! note\n    Body.\n") == "<div class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>Body.</p>\n</div>\n")
+        #expect(extensionHTML("!!! note \"\"\n") == "<div class=\"admonition note\"></div>\n")
+        #expect(extensionHTML("!!! WARNING Inline  end\n    x\n").hasPrefix("<div class=\"admonition warning inline end\">\n<p class=\"admonition-title\">Warning</p>"))
     }
 
     @Test func tabSetsAreNumberedPerPageInDocumentOrder() {
-        let html = Self.html("=== \"A\"\n    === \"Inner\"\n        x\n=== \"B\"\n    y\n\ntext\n\n=== \"C\"\n    z\n")
+        let html = extensionHTML("=== \"A\"\n    === \"Inner\"\n        x\n=== \"B\"\n    y\n\ntext\n\n=== \"C\"\n    z\n")
         #expect(html.hasPrefix("<div class=\"tabbed-set tabbed-alternate\" data-tabs=\"1:2\">"))
         #expect(html.contains("data-tabs=\"2:1\"><input checked=\"checked\" id=\"__tabbed_2_1\""))
         #expect(html.contains("data-tabs=\"3:1\""))
@@ -66,7 +60,7 @@ struct ContainerTests {
 
     @Test func linkInATabInsideAListReportsItsOriginalPosition() {
         let text = "Intro\n\n- item\n\n    === \"T\"\n\n        See [x](a.md) and\n        [y](b.md \"t\").\n"
-        let page = MarkdownPage.process(text: text, pipeline: Self.pipeline)
+        let page = MarkdownPage.process(text: text, pipeline: extensionPipeline)
         #expect(page.links.map(\.destination) == ["a.md", "b.md"])
         #expect(page.links.first?.linkStart == TextPosition(line: 7, byteColumn: 13))
         #expect(page.links.first?.position == TextPosition(line: 7, byteColumn: 17))
@@ -75,32 +69,32 @@ struct ContainerTests {
     }
 
     @Test func linkInABlockQuotedAdmonitionReportsItsOriginalPosition() throws {
-        let page = MarkdownPage.process(text: try Fixtures.input("containers", "blockquotes"), pipeline: Self.pipeline)
+        let page = MarkdownPage.process(text: try Fixtures.input("containers", "blockquotes"), pipeline: extensionPipeline)
         #expect(page.links.first?.linkStart == TextPosition(line: 4, byteColumn: 19))
         #expect(page.links.first?.position == TextPosition(line: 4, byteColumn: 26))
     }
 
     @Test func titlesAreInlineMarkdownWithOriginalPositions() {
-        let page = MarkdownPage.process(text: "x\n\n!!! note \"See [it](c.md)\"\n", pipeline: Self.pipeline)
+        let page = MarkdownPage.process(text: "x\n\n!!! note \"See [it](c.md)\"\n", pipeline: extensionPipeline)
         #expect(page.html.contains("<p class=\"admonition-title\">See <a href=\"c/\">it</a></p>"))
         #expect(page.links.first?.position == TextPosition(line: 3, byteColumn: 20))
     }
 
     @Test func headingsInsideContainersGetIDsAndTOCEntriesInOrder() {
         let text = "## One\n\n!!! note\n    ## Two\n\n    === \"T\"\n        ### Three\n\n## Four\n"
-        let page = MarkdownPage.process(text: text, pipeline: Self.pipeline)
+        let page = MarkdownPage.process(text: text, pipeline: extensionPipeline)
         #expect(page.headingIDs == ["one", "two", "three", "four"])
         #expect(page.toc.count >= 2)
         #expect(page.html.contains("<h2 id=\"two\">Two<a class=\"headerlink\""))
     }
 
     @Test func iconsInsideContainersAreReportedAtTheirOriginalPosition() {
-        let page = MarkdownPage.process(text: "!!! note\n    An :material-nope: icon.\n", pipeline: Self.pipeline)
+        let page = MarkdownPage.process(text: "!!! note\n    An :material-nope: icon.\n", pipeline: extensionPipeline)
         #expect(page.iconProblems.first?.position.line == 2)
     }
 
     @Test func iconsInTabTitlesRenderInTheLabelAndReportTheirPosition() {
-        let page = MarkdownPage.process(text: "=== \":material-check: Done :material-nope:\"\n    x\n", pipeline: Self.pipeline)
+        let page = MarkdownPage.process(text: "=== \":material-check: Done :material-nope:\"\n    x\n", pipeline: extensionPipeline)
         #expect(page.html.contains("<label for=\"__tabbed_1_1\"><span class=\"icon\" data-icon=\"material-check\"></span> Done "))
         #expect(page.iconProblems.first?.position == TextPosition(line: 1, byteColumn: 28))
         #expect(!page.html.contains("<div class=\"tabbed-block\">\n<span"))
@@ -114,24 +108,24 @@ struct ContainerTests {
         }
         text += String(repeating: " ", count: depth * 4) + "deep\n"
         let input = text
-        let html = onSmallStack { Self.html(input) }
+        let html = onSmallStack { extensionHTML(input) }
         #expect(html.components(separatedBy: "<div class=\"admonition note\">").count - 1 == ContainerParser.maxDepth)
         #expect(html.contains("deep"))
     }
 
     @Test func tenThousandOpenersOnASmallStack() {
         let text = String(repeating: "=== \"t\"\n    - x\n", count: 10_000)
-        let html = onSmallStack { Self.html(text) }
+        let html = onSmallStack { extensionHTML(text) }
         #expect(html.contains("data-tabs=\"1:10000\""))
         let selected = String(repeating: "===+ \"t\"\n    x\n", count: 10_000)
-        let selectedHTML = onSmallStack { Self.html(selected) }
+        let selectedHTML = onSmallStack { extensionHTML(selected) }
         #expect(selectedHTML.contains("<input checked=\"checked\" id=\"__tabbed_1_10000\""))
         #expect(selectedHTML.components(separatedBy: "checked=").count == 2)
     }
 
     @Test func referenceLinksInBodiesResolveAgainstDefinitionsAnywhereOnThePage() {
         let text = "!!! note\n    See [the guide][g] and [missing][m].\n\n    === \"T\"\n        [Again][g]\n\n[g]: guide.md \"Guide\"\n"
-        let page = MarkdownPage.process(text: text, pipeline: Self.pipeline)
+        let page = MarkdownPage.process(text: text, pipeline: extensionPipeline)
         #expect(page.html.contains("<a href=\"guide/\" title=\"Guide\">the guide</a> and [missing][m]."))
         #expect(page.html.contains("<p><a href=\"guide/\" title=\"Guide\">Again</a></p>"))
         #expect(page.links.map(\.position) == [TextPosition(line: 7, byteColumn: 6), TextPosition(line: 7, byteColumn: 6)])
@@ -139,13 +133,13 @@ struct ContainerTests {
 
     @Test func anUnclosedFenceInABodyDoesNotSwallowTheDefinitions() {
         let text = "!!! note\n    ```\n    [x]\n\n[x]: y.md\n"
-        #expect(Self.html(text) == "<div class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<pre><code>[x]\n</code></pre>\n</div>\n")
+        #expect(extensionHTML(text) == "<div class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<pre><code>[x]\n</code></pre>\n</div>\n")
     }
 
     @Test func crlfAndTabIndentedBodiesAreRecognised() {
-        #expect(Self.html("!!! note\n    crlf\n").hasPrefix("<div class=\"admonition note\">"))
-        #expect(Self.html("!!! note\r\n    crlf\r\n") == Self.html("!!! note\n    crlf\n"))
-        #expect(Self.html("!!! note\n\ttabbed\n") == Self.html("!!! note\n    tabbed\n"))
+        #expect(extensionHTML("!!! note\n    crlf\n").hasPrefix("<div class=\"admonition note\">"))
+        #expect(extensionHTML("!!! note\r\n    crlf\r\n") == extensionHTML("!!! note\n    crlf\n"))
+        #expect(extensionHTML("!!! note\n\ttabbed\n") == extensionHTML("!!! note\n    tabbed\n"))
     }
 }
 
@@ -154,7 +148,7 @@ struct ContainerRobustnessTests {
     @Test func fiveMegabytesOfContainersAreProcessed() {
         let block = "!!! note \"N\"\n    Text with [a](b.md).\n\n    === \"A\"\n        ```\n        code\n        ```\n\n    === \"B\"\n        - x\n\n??? tip\n    y\n\n"
         let text = String(repeating: block, count: 5_000_000 / block.utf8.count)
-        let page = onSmallStack { MarkdownPage.process(text: text, pipeline: ContainerTests.pipeline) }
+        let page = onSmallStack { MarkdownPage.process(text: text, pipeline: extensionPipeline) }
         #expect(page.links.count == 5_000_000 / block.utf8.count)
         #expect(page.links.last?.position.line == text.utf8.filter { $0 == UInt8(ascii: "\n") }.count - 12)
     }
@@ -166,7 +160,7 @@ struct ContainerRobustnessTests {
             text += pad + "=== \"L\(level)\"\n" + pad + "    " + String(repeating: "word ", count: 2_000) + "\n\n"
         }
         let input = text
-        let html = onSmallStack { MarkdownPage.process(text: input, pipeline: ContainerTests.pipeline).html }
+        let html = onSmallStack { MarkdownPage.process(text: input, pipeline: extensionPipeline).html }
         #expect(html.components(separatedBy: "class=\"tabbed-block\"").count - 1 == ContainerParser.maxDepth)
     }
 
@@ -174,7 +168,7 @@ struct ContainerRobustnessTests {
         var text = ""
         for index in 0..<3_000 { text += "=== \"T\(index)\"\n    [Link \(index)][r\(index)]\n\n" }
         for index in 0..<3_000 { text += "[R\(index)]: p\(index).md\n" }
-        let page = MarkdownPage.process(text: text, pipeline: ContainerTests.pipeline)
+        let page = MarkdownPage.process(text: text, pipeline: extensionPipeline)
         #expect(page.links.count == 3_000)
         #expect(page.links.last?.destination == "p2999.md")
         #expect(page.links.last?.position == TextPosition(line: 12_000, byteColumn: 10))
@@ -182,14 +176,14 @@ struct ContainerRobustnessTests {
 
     @Test func bareCarriageReturnsAndNULsKeepTheTextPlain() {
         for text in ["!!! note\r    a\r\r!!! tip\r    b\n", "!!! note\n    a\u{0}b\n", "x\r\n!!! note\r"] {
-            let html = MarkdownPage.process(text: text, pipeline: ContainerTests.pipeline).html
+            let html = MarkdownPage.process(text: text, pipeline: extensionPipeline).html
             #expect(html == HTMLRenderer().render(CMark.parse(text)), "\(text.debugDescription)")
         }
     }
 
     @Test func invalidUTF8AndEmptyInputAreSafe() {
-        #expect(MarkdownPage.process(text: "", pipeline: ContainerTests.pipeline).html.isEmpty)
-        let page = MarkdownPage.process(bytes: Array("!!! note \"\u{1}".utf8) + [0xFF, 0x22, 0x0A, 0x20, 0x20, 0x20, 0x20, 0xC3], pipeline: ContainerTests.pipeline)
+        #expect(MarkdownPage.process(text: "", pipeline: extensionPipeline).html.isEmpty)
+        let page = MarkdownPage.process(bytes: Array("!!! note \"\u{1}".utf8) + [0xFF, 0x22, 0x0A, 0x20, 0x20, 0x20, 0x20, 0xC3], pipeline: extensionPipeline)
         #expect(page.html.hasPrefix("<div class=\"admonition note\">"))
     }
 }

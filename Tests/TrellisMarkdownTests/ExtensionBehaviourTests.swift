@@ -5,7 +5,7 @@ import Testing
 /// `attr_list`, `def_list`, `pymdownx.tasklist`, `md_in_html` and nested footnotes: ids, positions,
 /// options and the plain-CommonMark guarantee.
 struct ExtensionBehaviourTests {
-    static let pipeline = ContainerTests.pipeline
+    static let pipeline = extensionPipeline
 
     static func process(_ text: String) -> ProcessedPage {
         MarkdownPage.process(text: text, pipeline: pipeline)
@@ -82,12 +82,12 @@ struct ExtensionBehaviourTests {
 
     @Test func taskCheckboxesFollowTheCustomCheckboxOption() {
         let text = "- [x] done\n"
-        let plain = MarkdownPage.process(text: text, pipeline: Self.pipeline).html
+        let plain = MarkdownPage.process(text: text, pipeline: extensionPipeline).html
         #expect(plain == "<ul class=\"task-list\">\n<li class=\"task-list-item\"><input type=\"checkbox\" disabled checked/> done</li>\n</ul>\n")
-        let custom = MarkdownPage.process(text: text, pipeline: Self.pipeline, renderer: HTMLRenderer(customTaskCheckboxes: true)).html
+        let custom = MarkdownPage.process(text: text, pipeline: extensionPipeline, renderer: HTMLRenderer(customTaskCheckboxes: true)).html
         let label = "<label class=\"task-list-control\"><input type=\"checkbox\" disabled checked/><span class=\"task-list-indicator\"></span></label> done"
         #expect(custom.contains("<li class=\"task-list-item\">" + label + "</li>"))
-        let clickable = MarkdownPage.process(text: text, pipeline: Self.pipeline, renderer: HTMLRenderer(clickableTaskCheckboxes: true)).html
+        let clickable = MarkdownPage.process(text: text, pipeline: extensionPipeline, renderer: HTMLRenderer(clickableTaskCheckboxes: true)).html
         #expect(clickable.contains("<li class=\"task-list-item\"><input type=\"checkbox\" checked/> done</li>"))
     }
 
@@ -110,7 +110,7 @@ struct ExtensionBehaviourTests {
     func plainCommonMarkStaysCmarkWithTheRewriters(_ name: String) throws {
         var text = try Fixtures.input("containers-plain", name)
         if let task = text.range(of: "- [ ] task-like") { text = String(text[..<task.lowerBound]) }
-        let pipeline = MarkdownPipeline(rewriters: [AttributeListRewriter(), TaskListRewriter()], extensions: ContainerTests.all)
+        let pipeline = MarkdownPipeline(rewriters: [AttributeListRewriter(), TaskListRewriter()], extensions: Set(MarkdownExtension.allCases))
         #expect(MarkdownPage.process(text: text, pipeline: pipeline).html == CMark.renderHTMLDirectly(text))
     }
 }

@@ -19,7 +19,7 @@ struct ExtensionFixtureTests {
     func rendersGolden(_ path: String) throws {
         let parts = path.split(separator: "/").map(String.init)
         let text = try Fixtures.input(parts[0], parts[1])
-        let page = MarkdownPage.process(text: text, pipeline: ContainerTests.pipeline)
+        let page = MarkdownPage.process(text: text, pipeline: extensionPipeline)
         try Fixtures.expectGolden(page.html, parts[0], parts[1])
     }
 }

@@ -4,11 +4,6 @@ import Testing
 
 /// Python-Markdown `footnotes`: references, the footnotes block, ids and positions.
 struct FootnoteTests {
-    static let pipeline = ContainerTests.pipeline
-
-    static func html(_ text: String) -> String {
-        MarkdownPage.process(text: text, pipeline: pipeline).html
-    }
 
     @Test func footnoteFixturesExist() {
         #expect(Fixtures.cases("footnotes").count >= 6)
@@ -16,7 +11,7 @@ struct FootnoteTests {
 
     @Test(arguments: Fixtures.cases("footnotes"))
     func rendersGolden(_ name: String) throws {
-        try Fixtures.expectGolden(Self.html(try Fixtures.input("footnotes", name)), "footnotes", name)
+        try Fixtures.expectGolden(extensionHTML(try Fixtures.input("footnotes", name)), "footnotes", name)
     }
 }
 
@@ -36,19 +31,19 @@ extension FootnoteTests {
     }
 
     @Test func footnoteIdsAreAnchorsOfThePage() {
-        let page = MarkdownPage.process(text: "a[^x] b[^x]\n\n[^x]: Note.\n", pipeline: Self.pipeline)
+        let page = MarkdownPage.process(text: "a[^x] b[^x]\n\n[^x]: Note.\n", pipeline: extensionPipeline)
         #expect(page.pageIDs.isSuperset(of: ["fn:x", "fnref:x", "fnref2:x"]))
     }
 
     @Test func aDefinitionEndsTheParagraphAndTakesItsLazyLines() {
-        let html = Self.html("Intro[^1]\n[^1]: note\nlazy line\n\nAfter\n")
+        let html = extensionHTML("Intro[^1]\n[^1]: note\nlazy line\n\nAfter\n")
         #expect(html.hasPrefix("<p>Intro<sup id=\"fnref:1\">"))
         #expect(html.contains("</sup></p>\n<p>After</p>\n<div class=\"footnote\">"))
         #expect(html.contains("<p>note\nlazy line&#160;<a class=\"footnote-backref\""))
     }
 
     @Test func aFootnoteNotEndingInAParagraphGetsOneForItsBackReference() {
-        let html = Self.html("x[^1]\n\n[^1]:\n    - item\n")
+        let html = extensionHTML("x[^1]\n\n[^1]:\n    - item\n")
         let expected =
             "<li id=\"fn:1\">\n<ul>\n<li>item</li>\n</ul>\n<p><a class=\"footnote-backref\" href=\"#fnref:1\" "
             + "title=\"Jump back to footnote 1 in the text\">&#8617;</a></p>\n</li>\n"
@@ -56,7 +51,7 @@ extension FootnoteTests {
     }
 
     @Test func referencesInsideFootnotesCountAfterThoseInTheText() {
-        let html = Self.html("x[^1] y[^2]\n\n[^1]: see[^2]\n[^2]: two\n")
+        let html = extensionHTML("x[^1] y[^2]\n\n[^1]: see[^2]\n[^2]: two\n")
         #expect(html.contains("<p>see<sup id=\"fnref2:2\"><a class=\"footnote-ref\" href=\"#fn:2\">2</a></sup>&#160;"))
         #expect(html.contains("href=\"#fnref2:2\" title=\"Jump back to footnote 2 in the text\">&#8617;</a></p>"))
     }
@@ -82,7 +77,7 @@ extension FootnoteTests {
     }
 
     @Test func containersWorkInsideFootnotes() {
-        let html = Self.html("x[^1]\n\n[^1]: Intro.\n\n    !!! note\n        Body.\n")
+        let html = extensionHTML("x[^1]\n\n[^1]: Intro.\n\n    !!! note\n        Body.\n")
         #expect(html.contains("<li id=\"fn:1\">\n<p>Intro.</p>\n<div class=\"admonition note\">"))
     }
 
@@ -91,7 +86,7 @@ extension FootnoteTests {
         var text = ""
         for index in 0..<count { text += "Ref[^n\(index)].\n\n" }
         for index in 0..<count { text += "[^n\(index)]: Note \(index).\n" }
-        let html = Self.html(text)
+        let html = extensionHTML(text)
         #expect(html.contains("<li id=\"fn:n4999\">\n<p>Note 4999.&#160;"))
         #expect(html.contains("href=\"#fn:n4999\">5000</a>"))
     }
@@ -100,15 +95,15 @@ extension FootnoteTests {
 extension FootnoteTests {
     @Test func unclosedReferencesAndUndefinedLabelsStayText() {
         let text = "a[^x b [^y] c\n\n[^x]: d\n"
-        #expect(Self.html(text).hasPrefix("<p>a[^x b [^y] c</p>\n<div class=\"footnote\">"))
+        #expect(extensionHTML(text).hasPrefix("<p>a[^x b [^y] c</p>\n<div class=\"footnote\">"))
         let many = String(repeating: "[^", count: 200_000) + "\n\n[^x]: d\n"
-        #expect(Self.html(many).hasPrefix("<p>[^[^"))
+        #expect(extensionHTML(many).hasPrefix("<p>[^[^"))
     }
 }
 
 extension FootnoteTests {
     @Test func aReferenceInAHeadingStaysOutOfItsId() {
-        let page = MarkdownPage.process(text: "# Title[^1]\n\nx\n\n[^1]: n\n", pipeline: Self.pipeline)
+        let page = MarkdownPage.process(text: "# Title[^1]\n\nx\n\n[^1]: n\n", pipeline: extensionPipeline)
         #expect(page.headingIDs == ["title"])
         #expect(page.title == "Title")
     }

@@ -4,11 +4,6 @@ import Testing
 
 /// Python-Markdown `tables`: markup, cell splitting, positions inside cells, and tables in containers.
 struct TableTests {
-    static let pipeline = ContainerTests.pipeline
-
-    static func html(_ text: String) -> String {
-        MarkdownPage.process(text: text, pipeline: pipeline).html
-    }
 
     @Test func tableFixturesExist() {
         #expect(Fixtures.cases("tables").count >= 7)
@@ -16,14 +11,14 @@ struct TableTests {
 
     @Test(arguments: Fixtures.cases("tables"))
     func rendersGolden(_ name: String) throws {
-        try Fixtures.expectGolden(Self.html(try Fixtures.input("tables", name)), "tables", name)
+        try Fixtures.expectGolden(extensionHTML(try Fixtures.input("tables", name)), "tables", name)
     }
 
     @Test func markupMatchesPythonMarkdown() {
         let expected =
             "<table>\n<thead>\n<tr>\n<th>A</th>\n<th style=\"text-align: left;\">B</th>\n</tr>\n</thead>\n"
             + "<tbody>\n<tr>\n<td>a</td>\n<td style=\"text-align: left;\"><code>x|y</code></td>\n</tr>\n</tbody>\n</table>\n"
-        #expect(Self.html("| A | B |\n|---|:--|\n| a | `x|y` |\n") == expected)
+        #expect(extensionHTML("| A | B |\n|---|:--|\n| a | `x|y` |\n") == expected)
     }
 
     @Test func tablesAreNamedAsInMkDocsConfig() {
@@ -41,13 +36,13 @@ struct TableTests {
     }
 
     @Test func shortRowsArePaddedAndLongRowsCut() {
-        let html = Self.html("| A | B |\n|---|---|\n| 1 |\n| 1 | 2 | 3 |\n")
+        let html = extensionHTML("| A | B |\n|---|---|\n| 1 |\n| 1 | 2 | 3 |\n")
         #expect(html.contains("<tr>\n<td>1</td>\n<td></td>\n</tr>"))
         #expect(!html.contains("3"))
     }
 
     @Test func aTableWithoutBodyRowsGetsOneEmptyRow() {
-        #expect(Self.html("A | B\n:-|-:\n").hasSuffix("<tbody>\n<tr>\n<td></td>\n<td></td>\n</tr>\n</tbody>\n</table>\n"))
+        #expect(extensionHTML("A | B\n:-|-:\n").hasSuffix("<tbody>\n<tr>\n<td></td>\n<td></td>\n</tr>\n</tbody>\n</table>\n"))
     }
 
     @Test func splittingFollowsPythonMarkdown() {
@@ -66,7 +61,7 @@ struct TableTests {
 
     @Test func linkAndUnknownIconInACellReportTheirOriginalPositions() {
         let text = "Intro\n\n| A | B |\n|---|---|\n| x | see [y](a.md) :material-nope: |\n"
-        let page = MarkdownPage.process(text: text, pipeline: Self.pipeline)
+        let page = MarkdownPage.process(text: text, pipeline: extensionPipeline)
         #expect(page.links.map(\.destination) == ["a.md"])
         #expect(page.links.first?.linkStart == TextPosition(line: 5, byteColumn: 11))
         #expect(page.iconProblems.first?.position == TextPosition(line: 5, byteColumn: 21))
@@ -75,57 +70,57 @@ struct TableTests {
 
     @Test func positionsInATableInsideAListInsideABlockQuoteMapBack() {
         let text = "> - item\n>\n>     | A | B |\n>     |---|---|\n>     | [l](b.md) | 2 |\n"
-        let page = MarkdownPage.process(text: text, pipeline: Self.pipeline)
+        let page = MarkdownPage.process(text: text, pipeline: extensionPipeline)
         #expect(page.html.contains("<td><a href=\"b/\">l</a></td>"))
         #expect(page.links.first?.linkStart == TextPosition(line: 5, byteColumn: 9))
     }
 
     @Test func knownIconsInCellsRender() {
-        let html = Self.html("| A |\n|---|\n| :material-check: |\n")
+        let html = extensionHTML("| A |\n|---|\n| :material-check: |\n")
         #expect(html.contains("<td><span class=\"icon\" data-icon=\"material-check\"></span></td>"))
     }
 
     @Test func referenceLinksInCellsResolveAgainstThePage() {
-        let html = Self.html("| A |\n|---|\n| [x][r] |\n\n[r]: https://example.org\n")
+        let html = extensionHTML("| A |\n|---|\n| [x][r] |\n\n[r]: https://example.org\n")
         #expect(html.contains("<td><a href=\"https://example.org\">x</a></td>"))
     }
 
     @Test func blockSyntaxInACellStaysText() {
-        let html = Self.html("| A | B |\n|---|---|\n| - | # x |\n")
+        let html = extensionHTML("| A | B |\n|---|---|\n| - | # x |\n")
         #expect(html.contains("<td>-</td>\n<td># x</td>"))
     }
 
     @Test func manyUnmatchedBacktickRunsAndLargeTablesStayLinear() {
         let row = "| " + String(repeating: "` `` ``` ", count: 20_000) + "| x |\n"
-        let html = Self.html("| A | B |\n|---|---|\n" + row)
+        let html = extensionHTML("| A | B |\n|---|---|\n" + row)
         #expect(html.hasPrefix("<table>"))
         let big = "| A | B |\n|---|---|\n" + String(repeating: "| a | `b` |\n", count: 50_000)
-        #expect(Self.html(big).hasSuffix("</tbody>\n</table>\n"))
+        #expect(extensionHTML(big).hasSuffix("</tbody>\n</table>\n"))
     }
 
     @Test func crlfTablesAreRecognised() {
-        #expect(Self.html("| A | B |\r\n|---|---|\r\n| 1 | 2 |\r\n").contains("<td>2</td>"))
+        #expect(extensionHTML("| A | B |\r\n|---|---|\r\n| 1 | 2 |\r\n").contains("<td>2</td>"))
     }
 
     @Test func aContainerOpenerEndsTheTableAsInPythonMarkdown() {
-        let html = Self.html("| a | b |\n|---|---|\n| 1 | 2 |\n!!! note\n    Body\n")
+        let html = extensionHTML("| a | b |\n|---|---|\n| 1 | 2 |\n!!! note\n    Body\n")
         #expect(html.contains("<td>2</td>\n</tr>\n</tbody>\n</table>\n<div class=\"admonition note\">"))
     }
 
     @Test func tablesInDeepBlockQuotesAndManyTablesOnASmallStack() {
         let quotes = String(repeating: ">", count: 10_000)
         let deep = "\(quotes) | a | b |\n\(quotes) |---|---|\n\(quotes) | 1 | 2 |\n"
-        let deepHTML = onSmallStack { Self.html(deep) }
+        let deepHTML = onSmallStack { extensionHTML(deep) }
         #expect(deepHTML.contains("<td>2</td>"))
         let many = String(repeating: "| a | b |\n|---|---|\n| 1 | 2 |\n\n", count: 10_000)
-        let manyHTML = onSmallStack { Self.html(many) }
+        let manyHTML = onSmallStack { extensionHTML(many) }
         #expect(manyHTML.components(separatedBy: "<table>").count == 10_001)
     }
 
     @Test func invalidUTF8AndEmptyCellsAreSafe() {
         let bytes: [UInt8] = Array("| a | b |\n|---|---|\n| ".utf8) + [0xFF, 0xC3] + Array(" | |\n".utf8)
-        let page = MarkdownPage.process(bytes: bytes, pipeline: Self.pipeline)
+        let page = MarkdownPage.process(bytes: bytes, pipeline: extensionPipeline)
         #expect(page.html.contains("<td>\u{FFFD}\u{FFFD}</td>\n<td></td>"))
-        #expect(Self.html("|\n|-|\n").contains("<th></th>"))
+        #expect(extensionHTML("|\n|-|\n").contains("<th></th>"))
     }
 }

@@ -20,5 +20,14 @@ let mkdocsLinks: LinkRewriter.Resolve = { target in
     return stem + "/"
 }
 
+/// Every container and extension syntax on, with the fake icons and MkDocs links.
+let extensionPipeline = MarkdownPipeline.standard(
+    icons: FakeIcons(), resolveLink: mkdocsLinks, extensions: Set(MarkdownExtension.allCases))
+
+/// A text's HTML through `extensionPipeline`.
+func extensionHTML(_ text: String) -> String {
+    MarkdownPage.process(text: text, pipeline: extensionPipeline).html
+}
+
 /// The pipeline the golden fixtures run through.
 let fixturePipeline = MarkdownPipeline.standard(icons: FakeIcons(), resolveLink: mkdocsLinks)

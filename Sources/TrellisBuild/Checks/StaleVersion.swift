@@ -35,7 +35,7 @@ struct StaleVersion: PageCheck, BrandCheck {
     func check(_ state: BrandState, site: SiteState) -> [Diagnostic] {
         guard let upgrades = state.brand.upgrades, let walkthrough = upgrades.walkthrough else { return [] }
         let version = walkthrough.cluster.kubernetesVersion
-        guard upgrades.catalogue.isExpired(version, at: site.buildDay) else { return [] }
+        guard upgrades.catalogue.isExpired(version, on: site.buildDay) else { return [] }
         return [
             Diagnostic(
                 .staleVersion, .warning, path: upgrades.position?.path ?? state.brand.path ?? site.config.path,
