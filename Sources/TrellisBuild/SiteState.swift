@@ -140,19 +140,22 @@ final class BrandState: @unchecked Sendable {
     /// What macros see of the brand's upgrade model (merged over its `extra`).
     var upgradeValues = ValueMap()
     private let walkthroughLock = NSLock()
-    private var walkthroughJSON: Result<String, DirectiveFailure>?
+    private var walkthroughHTML: Result<String, DirectiveFailure>?
 
-    /// The brand's walkthrough graph as JSON, computed by the model on first use, then shared
-    /// by every page that embeds it.
-    func walkthroughGraph() -> Result<String, DirectiveFailure> {
+    /// The brand's walkthrough block: the model's graph and the brand's icons, built on first
+    /// use, then shared by every page that embeds it.
+    func walkthroughMarkup() -> Result<String, DirectiveFailure> {
         walkthroughLock.lock()
         defer { walkthroughLock.unlock() }
-        if let walkthroughJSON { return walkthroughJSON }
+        if let walkthroughHTML { return walkthroughHTML }
         let result: Result<String, DirectiveFailure>
         if let upgrades = brand.upgrades, let settings = upgrades.walkthrough {
             let panel = brand.extra["panel"]?["name"]?.stringValue ?? brand.name
             do {
-                result = .success(try WalkthroughGraph.json(for: settings.scenario(catalogue: upgrades.catalogue, panelName: panel)))
+                let json = try WalkthroughGraph.json(for: settings.scenario(catalogue: upgrades.catalogue, panelName: panel))
+                result = .success(
+                    WalkthroughDirective.markup(
+                        scenario: WalkthroughDirective.scenarios[0], json: json, icons: WalkthroughDirective.icons(icons)))
             } catch {
                 result = .failure(DirectiveFailure("the walkthrough's state graph cannot be built: \(error)"))
             }
@@ -161,7 +164,7 @@ final class BrandState: @unchecked Sendable {
                 DirectiveFailure(
                     "brand '\(brand.id)' has no walkthrough scenario; add 'upgrades: walkthrough:' to \(brand.path ?? "its brand file")"))
         }
-        walkthroughJSON = result
+        walkthroughHTML = result
         return result
     }
 

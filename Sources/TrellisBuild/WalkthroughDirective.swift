@@ -19,7 +19,7 @@ enum WalkthroughDirective {
                     DirectiveFailure(
                         "unknown walkthrough '\(scenario)'; the walkthroughs are: \(scenarios.joined(separator: ", "))"))
             }
-            return state.walkthroughGraph().map { markup(scenario: scenario, json: $0, icons: icons(state.icons)) }
+            return state.walkthroughMarkup()
         }
     }
 
