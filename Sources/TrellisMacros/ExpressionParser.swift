@@ -45,7 +45,7 @@ struct ExpressionParser {
         switch token.kind {
         case .name(let n): return "'\(n)'"
         case .op(let o): return "'\(o)'"
-        case .literal(let v): return PythonText.repr(v)
+        case .literal(let v): return PythonText.excerpt(v)
         case .end: return "the end of the tag"
         }
     }
