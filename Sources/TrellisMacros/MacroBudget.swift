@@ -1,9 +1,15 @@
+import TrellisCore
+
 /// The work one page's macros may still do, and the size checks every value-building operation
 /// makes before it allocates (`MacroLimits`).
 ///
-/// Operations spend what they build, print, filter or compare (bytes or items) before doing it,
-/// so a page's macros finish in time proportional to `MacroLimits.maxPageWork` at most.
+/// Operations spend what they build, print, filter or compare before doing it: a byte of text
+/// costs 1, a value in a list or visited by a comparison `itemCost`, so a page's macros finish
+/// in time proportional to `MacroLimits.maxPageWork` at most.
 struct MacroBudget {
+    /// What one value costs: its size in memory.
+    static let itemCost = MemoryLayout<Value>.stride
+
     private(set) var remaining = MacroLimits.maxPageWork
 
     /// Whether the page has used up its work; its remaining macros are not evaluated.
@@ -33,7 +39,7 @@ struct MacroBudget {
             let size = count.map { "\($0) items" } ?? "more items than fit in 64 bits"
             throw .limit("the result would be a list of \(size); Trellis allows at most \(MacroLimits.maxListCount)")
         }
-        try spend(count)
+        try spend(count * Self.itemCost)
     }
 
     static func stringTooLong(_ size: String) -> MacroOperationError {

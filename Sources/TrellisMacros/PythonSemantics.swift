@@ -50,7 +50,7 @@ enum PythonSemantics {
 
     /// Python's `a == b`: numbers by value, strings by code points, containers deeply.
     static func isEqual(_ a: Value, _ b: Value, budget: inout MacroBudget) throws(MacroOperationError) -> Bool {
-        try budget.spend(1)
+        try budget.spend(MacroBudget.itemCost)
         switch (a, b) {
         case (.null, .null): return true
         case (.string(let x), .string(let y)):
@@ -96,7 +96,7 @@ enum PythonSemantics {
     private static func threeWay(_ a: Value, _ b: Value, _ op: Ordering, budget: inout MacroBudget)
         throws(MacroOperationError) -> Int?
     {
-        try budget.spend(1)
+        try budget.spend(MacroBudget.itemCost)
         if let i = integer(a), let j = integer(b) { return i < j ? -1 : (i > j ? 1 : 0) }
         if let x = number(a), let y = number(b) {
             if x.isNaN || y.isNaN { return nil }

@@ -104,19 +104,19 @@ struct RobustnessTests {
         #expect(result.diagnostics.count == 3)
     }
 
-    /// Indexed cases, so test logs show a number rather than 20,000 characters of input.
+    /// Indexed cases, so test logs show a number rather than 200,000 characters of input.
     static let deepExpressions: [String] = [
-        String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000),
-        String(repeating: "not ", count: 10_000) + "yes",
-        String(repeating: "-", count: 10_000) + "1",
-        String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000),
-        "brand" + String(repeating: ".x", count: 10_000),
-        "brand" + String(repeating: "|lower", count: 10_000),
-        "yes" + String(repeating: " or no", count: 10_000),
-        "brand" + String(repeating: " ~ brand", count: 10_000),
-        "1" + String(repeating: " + 1", count: 10_000),
-        "1" + String(repeating: " if yes else 1", count: 10_000),
-        String(repeating: "[(", count: 5_000) + String(repeating: ")]", count: 5_000),
+        String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000),
+        String(repeating: "not ", count: 100_000) + "yes",
+        String(repeating: "-", count: 100_000) + "1",
+        String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
+        "brand" + String(repeating: ".x", count: 100_000),
+        "brand" + String(repeating: "|lower", count: 100_000),
+        "yes" + String(repeating: " or no", count: 100_000),
+        "brand" + String(repeating: " ~ brand", count: 100_000),
+        "1" + String(repeating: " + 1", count: 100_000),
+        "1" + String(repeating: " if yes else 1", count: 100_000),
+        String(repeating: "[(", count: 50_000) + String(repeating: ")]", count: 50_000),
     ]
 
     @Test(arguments: deepExpressions.indices)
