@@ -80,9 +80,11 @@ enum PythonArithmetic {
         switch value {
         case .string(let s):
             try budget.build(stringBytes: MacroBudget.product(n, s.utf8.count))
-            return .string(String(repeating: s, count: n))
+            // An empty result takes no time, however many times nothing is repeated.
+            return .string(s.isEmpty ? "" : String(repeating: s, count: n))
         case .list(let l):
             try budget.build(listCount: MacroBudget.product(n, l.count))
+            if l.isEmpty { return .list([]) }
             var items: [Value] = []
             items.reserveCapacity(n * l.count)
             for _ in 0..<n { items.append(contentsOf: l) }

@@ -32,6 +32,12 @@ struct MacroLimitTests {
             ])
     }
 
+    @Test func repeatingNothingAnyNumberOfTimesIsImmediate() {
+        let result = Self.expand("[{{ '' * 10000000000 }}] {{ [] * 10000000000 }} {{ 'ab' * -9223372036854775807 }}")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.text == "[] [] ")
+    }
+
     @Test func valuesUpToTheLimitAreBuilt() {
         let result = Self.expand("{{ ('x' * \(MacroLimits.maxStringBytes)) | length }} {{ ([0] * \(MacroLimits.maxListCount)) | length }}")
         #expect(result.diagnostics.isEmpty)
