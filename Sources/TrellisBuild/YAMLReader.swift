@@ -45,7 +45,8 @@ struct YAMLReader {
         case .reader(let problem, _, _, _):
             return (problem, nil)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return ("duplicated keys \(duplicates.joined(separator: ", ")) (\(context.text))", context.mark)
+            // Yams' context text here is the whole document, not a phrase.
+            return ("duplicated keys \(duplicates.joined(separator: ", "))", context.mark)
         default:
             return ("\(error)", nil)
         }
