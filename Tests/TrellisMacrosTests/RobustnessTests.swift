@@ -127,6 +127,13 @@ struct RobustnessTests {
         #expect(result.text == " after")
     }
 
+    @Test func tenThousandAdjacentStringLiteralsConcatenateInOrder() {
+        let literals = (0..<10_000).map { "'\($0 % 10)'" }.joined(separator: " ")
+        let result = Self.expand("{{ \(literals) }}")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.text == String(repeating: "0123456789", count: 1_000))
+    }
+
     @Test func longComparisonChainsAreFlatNotNested() {
         let chain = "1" + String(repeating: " < 2", count: 10_000)
         let result = Self.onSmallStack { Self.expand("{{ \(chain) }}") }
