@@ -3,8 +3,9 @@ import TrellisCore
 /// Python's text semantics (`str()`, `repr()`, case mapping, `strip`, `replace`), which Jinja
 /// filters inherit: pages must render to the same text as under the MkDocs macros plugin.
 ///
-/// Python strings are sequences of code points, so everything here works on Unicode scalars,
-/// never on Swift `Character`s (which would merge combining marks and compare canonically).
+/// Python strings are sequences of code points, so everything here works on Unicode scalars
+/// (or on their UTF-8 bytes, where that gives the same answer), never on Swift `Character`s
+/// (which would merge combining marks and compare canonically).
 enum PythonText {
     /// Python's `str.isspace` (and the regex `\s`): Unicode White_Space plus the ASCII
     /// information separators U+001C–U+001F.
