@@ -2,7 +2,9 @@ import Foundation
 import TrellisCore
 
 /// Prints diagnostics for people: `path:line:col: error: message [RuleID]`, then the source
-/// line and a caret, grouped by file; colour only on a terminal.
+/// line and a caret, grouped by file; colour only on a terminal. Paths, messages, notes and
+/// source lines come from the docs, so their control characters are shown escaped
+/// (`TerminalText`), and the caret counts their escaped width.
 public struct DiagnosticPrinter: Sendable {
     public var useColour: Bool
     /// Source files by their diagnostic path, to show the offending line.
@@ -17,29 +19,34 @@ public struct DiagnosticPrinter: Sendable {
         var out = ""
         for d in diagnostics {
             out += colourLine(d) + "\n"
-            for note in d.notes { out += "  note: \(note)\n" }
+            for note in d.notes { out += "  note: \(TerminalText.escape(note))\n" }
             if let path = d.path, let range = d.range, let file = sources[path], range.start.line >= 1 {
-                let line = file.lineText(range.start.line)
-                let expanded = line.replacingOccurrences(of: "\t", with: "    ")
-                out += "    \(expanded)\n"
-                let prefix = line.unicodeScalars.prefix(max(0, range.start.column - 1))
-                let pad = prefix.map { $0 == "\t" ? "    " : " " }.joined()
+                let line = file.lineText(range.start.line).unicodeScalars
+                out += "    \(line.map(Self.shown).joined())\n"
+                let prefix = line.prefix(max(0, range.start.column - 1))
+                let pad = prefix.map { String(repeating: " ", count: Self.shown($0).count) }.joined()
                 out += "    \(pad)\(paint("^", "32"))\n"
             }
         }
         return out
     }
 
+    /// A source line's scalar as printed: a tab as four spaces, a control character escaped.
+    private static func shown(_ scalar: Unicode.Scalar) -> String {
+        if scalar == "\t" { return "    " }
+        return TerminalText.isControl(scalar) ? TerminalText.escaped(scalar) : String(scalar)
+    }
+
     private func colourLine(_ d: Diagnostic) -> String {
-        guard useColour else { return d.formatted }
         var prefix = ""
         if let path = d.path {
-            prefix = path
+            prefix = TerminalText.escape(path)
             if let range = d.range { prefix += ":\(range.start.line):\(range.start.column)" }
             prefix = paint(prefix + ":", "1") + " "
         }
         let code = d.severity == .error ? "1;31" : d.severity == .warning ? "1;33" : "1;36"
-        return prefix + paint(d.severity.rawValue + ":", code) + " " + paint(d.message, "1") + " [\(d.id)]"
+        let message = TerminalText.escape(d.message)
+        return prefix + paint(d.severity.rawValue + ":", code) + " " + paint(message, "1") + " [\(TerminalText.escape(d.id.rawValue))]"
     }
 
     private func paint(_ text: String, _ code: String) -> String {

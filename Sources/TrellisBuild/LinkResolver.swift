@@ -64,25 +64,9 @@ struct LinkResolver: Sendable {
             guard let url = urls[path] else { return nil }
             return URLPaths.relative(from: URLPaths.folder(of: pageURL), to: url)
         case .file(let path):
-            return URLPaths.relative(from: URLPaths.folder(of: pageURL), to: path).addingPathPercentEncoding()
+            return URLPaths.relative(from: URLPaths.folder(of: pageURL), to: PercentEncoding.path(path))
         default:
             return nil
         }
-    }
-}
-
-extension String {
-    /// Percent-encodes what cannot stand in a URL path (spaces and the like), keeping `/`.
-    func addingPathPercentEncoding() -> String {
-        var result = ""
-        for byte in utf8 {
-            let c = Character(Unicode.Scalar(byte))
-            if byte < 0x80, c.isLetter || c.isNumber || "-._~/!$&'()*+,;=:@%".contains(c) {
-                result.append(c)
-            } else {
-                result += String(format: "%%%02X", byte)
-            }
-        }
-        return result
     }
 }

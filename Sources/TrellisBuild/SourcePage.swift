@@ -8,8 +8,13 @@ public struct SourcePage: Sendable {
     /// The page's file; its path is relative to the site root (`content/kubernetes/kubeconfig.md`).
     public let file: SourceFile
     /// The page's URL relative to the site root: `kubernetes/kubeconfig/` with directory URLs
-    /// (the default), `kubernetes/kubeconfig.html` without (MkDocs' `use_directory_urls: false`).
+    /// (the default), `kubernetes/kubeconfig.html` without (MkDocs' `use_directory_urls: false`),
+    /// percent-encoded as MkDocs encodes it (`a b.md` → `a%20b/`): every href to the page, in
+    /// the nav, in links and in `page.url`, is built from it.
     public let url: String
+    /// The output file under a brand's folder (`kubernetes/kubeconfig/index.html`), named as
+    /// the page is (`a b/index.html`), not encoded.
+    public let outputPath: String
     public var meta: PageMeta
     /// Where the body starts in `file`, after the front matter.
     public let bodyOffset: Int
@@ -18,15 +23,13 @@ public struct SourcePage: Sendable {
     /// Whether this is its folder's index page (`index.md`, or `README.md` without one).
     public let isIndex: Bool
 
-    /// The output file under a brand's folder (`kubernetes/kubeconfig/index.html`).
-    public var outputPath: String { Self.outputPath(forURL: url) }
-
     /// Whether this is the site's home page (`index.md` at the top of the docs folder).
     public var isHomepage: Bool { isIndex && !path.contains("/") }
 
-    /// The file a page URL is written to: `a/` → `a/index.html`, `a.html` → `a.html`.
-    static func outputPath(forURL url: String) -> String {
-        url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url
+    /// The file the page at `path` is written to: `a/` → `a/index.html`, `a.html` → `a.html`.
+    static func outputPath(forPath path: String, isIndex: Bool, directoryURLs: Bool = true) -> String {
+        let url = unencodedURL(forPath: path, isIndex: isIndex, directoryURLs: directoryURLs)
+        return url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url
     }
 
     /// The body text, after the front matter.
@@ -47,12 +50,18 @@ public struct SourcePage: Sendable {
         self.bodyOffset = bodyOffset
         self.isIndex = isIndex
         self.url = Self.url(forPath: path, isIndex: isIndex, directoryURLs: directoryURLs)
+        self.outputPath = Self.outputPath(forPath: path, isIndex: isIndex, directoryURLs: directoryURLs)
         self.title = meta.title ?? Self.firstHeading(in: file.text, from: bodyOffset) ?? Self.titleFromName(path)
     }
 
     /// `a/b.md` → `a/b/`, an index page → its folder's URL; without directory URLs
-    /// `a/b.md` → `a/b.html` and `a/index.md` → `a/index.html`, as MkDocs writes them.
+    /// `a/b.md` → `a/b.html` and `a/index.md` → `a/index.html`, percent-encoded, as MkDocs
+    /// writes them.
     static func url(forPath path: String, isIndex: Bool, directoryURLs: Bool = true) -> String {
+        PercentEncoding.path(unencodedURL(forPath: path, isIndex: isIndex, directoryURLs: directoryURLs))
+    }
+
+    private static func unencodedURL(forPath path: String, isIndex: Bool, directoryURLs: Bool) -> String {
         var parts = path.split(separator: "/").map(String.init)
         let name = parts.removeLast()
         let stem = String(name.dropLast(name.hasSuffix(".markdown") ? 9 : 3))

@@ -11,9 +11,8 @@ struct WriteRedirects: BrandStage {
         guard let maps = site.mkdocs?.redirectMaps, !maps.isEmpty else { return }
         let urls = Dictionary(site.pages.map { ($0.path, $0.url) }, uniquingKeysWith: { a, _ in a })
         for (from, to) in maps.sorted(by: { $0.key < $1.key }) {
-            let fromURL = SourcePage.url(
-                forPath: from, isIndex: from.hasSuffix("index.md") || from == "README.md",
-                directoryURLs: site.config.directoryURLs)
+            let isIndex = from.hasSuffix("index.md") || from == "README.md"
+            let fromURL = SourcePage.url(forPath: from, isIndex: isIndex, directoryURLs: site.config.directoryURLs)
             if state.publishedPaths.contains(from) {
                 site.engine.emit(
                     Diagnostic(
@@ -35,7 +34,8 @@ struct WriteRedirects: BrandStage {
                 }
                 target = URLPaths.relative(from: URLPaths.folder(of: fromURL), to: url) + (fragment.map { "#" + $0 } ?? "")
             }
-            try state.output?.write(Data(Self.page(to: target).utf8), to: SourcePage.outputPath(forURL: fromURL))
+            let file = SourcePage.outputPath(forPath: from, isIndex: isIndex, directoryURLs: site.config.directoryURLs)
+            try state.output?.write(Data(Self.page(to: target).utf8), to: file)
         }
     }
 

@@ -16,8 +16,14 @@ struct YAMLReader {
         self.lineOffset = lineOffset
     }
 
-    /// Parses `text`; a syntax error becomes a `ConfigSyntax` (or `id`) diagnostic and nil.
+    /// Parses `text`; a syntax error, or a document past `YAMLBounds` (an alias bomb, nesting
+    /// too deep), becomes a `ConfigSyntax` (or `id`) diagnostic and nil.
     mutating func parse(_ text: String, syntaxID: RuleID = .configSyntax) -> Node? {
+        if let violation = YAMLBounds.check(text) {
+            let at = SourceLocation(line: violation.line + lineOffset, column: violation.column)
+            diagnostics.append(Diagnostic(syntaxID, path: path, at: at, message: "invalid YAML: \(violation.message)"))
+            return nil
+        }
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
@@ -39,7 +45,8 @@ struct YAMLReader {
         case .reader(let problem, _, _, _):
             return (problem, nil)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return ("duplicated keys \(duplicates.joined(separator: ", ")) (\(context.text))", context.mark)
+            // Yams' context text here is the whole document, not a phrase.
+            return ("duplicated keys \(duplicates.joined(separator: ", "))", context.mark)
         default:
             return ("\(error)", nil)
         }

@@ -27,6 +27,7 @@ extension RuleID {
     public static let missingSnippet: RuleID = "MissingSnippet"
     public static let staleVersion: RuleID = "StaleVersion"
     public static let directiveError: RuleID = "DirectiveError"
+    public static let macroLimit: RuleID = "MacroLimit"
 }
 
 /// Every rule Trellis reports, with its stable ID and default severity. Writers (SARIF) list
@@ -67,6 +68,9 @@ public enum RuleCatalog {
             .staleVersion, .warning,
             "A guide names a Kubernetes version the brand's catalogue does not offer or marks expired, or an upgrade that skips a minor version."),
         RuleDescriptor(.directiveError, .error, "A directive block (```walkthrough) cannot be rendered for this brand."),
+        RuleDescriptor(
+            .macroLimit, .error,
+            "A macro would build a value larger than Trellis allows, or a page's macros would do more work than it allows."),
     ]
 
     /// The descriptor of `id`, if it is one of Trellis's rules.

@@ -10,10 +10,12 @@ enum Operand {
 /// Evaluation of one expression stopped; its diagnostic, if any, is recorded already.
 struct EvaluationFailure: Error {}
 
-/// Evaluates expressions against one brand's variables with Jinja's (and Python's) semantics.
+/// Evaluates expressions against one brand's variables with Jinja's (and Python's) semantics,
+/// within one page's `MacroBudget`.
 struct Evaluator {
     let context: ValueMap
     private(set) var problems: [MacroProblem] = []
+    var budget = MacroBudget()
 
     init(context: ValueMap) {
         self.context = context
@@ -43,6 +45,24 @@ struct Evaluator {
         return EvaluationFailure()
     }
 
+    /// Runs an operation on values with the page's budget; its error is reported at `offset`.
+    mutating func operation<T>(at offset: Int, _ body: (inout MacroBudget) throws(MacroOperationError) -> T)
+        throws(EvaluationFailure) -> T
+    {
+        do throws(MacroOperationError) {
+            return try body(&budget)
+        } catch {
+            throw fail(error.rule, error.message, at: offset)
+        }
+    }
+
+    /// Python's `str(value)`, spent from the budget.
+    mutating func text(_ value: Value, at offset: Int) throws(EvaluationFailure) -> String {
+        try operation(at: offset) { (b: inout MacroBudget) throws(MacroOperationError) in
+            try PythonText.str(value, budget: &b)
+        }
+    }
+
     mutating func evaluate(_ e: Expression) throws(EvaluationFailure) -> Operand {
         switch e.kind {
         case .literal(let v): return .value(v)
@@ -62,14 +82,17 @@ struct Evaluator {
         case .compare(let first, let links): return try compare(first, links)
         case .arithmetic(let op, let left, let right):
             let (l, r) = (try value(left), try value(right))
-            do throws(PythonTypeError) {
-                return .value(try PythonArithmetic.apply(op, l, r))
-            } catch {
-                throw fail(.macroType, error.message, at: e.offset)
-            }
+            return .value(
+                try operation(at: e.offset) { (b: inout MacroBudget) throws(MacroOperationError) in
+                    try PythonArithmetic.apply(op, l, r, budget: &b)
+                })
         case .concat(let left, let right):
-            let l = PythonText.str(try value(left))
-            return .value(.string(l + PythonText.str(try value(right))))
+            let l = try text(try value(left), at: e.offset)
+            let r = try text(try value(right), at: e.offset)
+            try operation(at: e.offset) { (b: inout MacroBudget) throws(MacroOperationError) in
+                try b.build(stringBytes: MacroBudget.sum(l.utf8.count, r.utf8.count))
+            }
+            return .value(.string(l + r))
         case .filter(let base, let filter, let arguments):
             return try apply(filter, to: base, arguments: arguments, at: e.offset)
         case .test(let base, let test, let negated): return try check(base, test, negated: negated)
@@ -129,13 +152,14 @@ struct Evaluator {
         case (.list(let items), .int), (.list(let items), .bool):
             if let i = position(index, count: items.count) { return .value(items[i]) }
         case (.string(let s), .int), (.string(let s), .bool):
+            try operation(at: offset) { (b: inout MacroBudget) throws(MacroOperationError) in try b.spend(s.utf8.count) }
             let scalars = Array(s.unicodeScalars)
             if let i = position(index, count: scalars.count) { return .value(.string(String(scalars[i]))) }
         default: break
         }
         return .undefined(
             MacroProblem(
-                rule: .undefinedVariable, message: "'\(base.path)' has no element \(PythonText.repr(index))",
+                rule: .undefinedVariable, message: "'\(base.path)' has no element \(PythonText.excerpt(index))",
                 offset: offset))
     }
 
@@ -159,7 +183,11 @@ struct Evaluator {
 
     private mutating func negate(_ operand: Expression, at offset: Int) throws(EvaluationFailure) -> Operand {
         switch try value(operand) {
-        case .int(let i) where i != Int.min: return .value(.int(-i))
+        case .int(let i):
+            guard i != Int.min else {
+                throw fail(.macroLimit, MacroOperationError.integerOverflow.message, at: offset)
+            }
+            return .value(.int(-i))
         case .bool(let b): return .value(.int(b ? -1 : 0))
         case .double(let d): return .value(.double(-d))
         case let v:
@@ -182,20 +210,17 @@ struct Evaluator {
         var left = try value(first)
         for link in links {
             let right = try value(link.operand)
-            let holds: Bool
-            do throws(PythonTypeError) {
+            let holds = try operation(at: link.offset) { (b: inout MacroBudget) throws(MacroOperationError) in
                 switch link.op {
-                case .equal: holds = PythonSemantics.isEqual(left, right)
-                case .notEqual: holds = !PythonSemantics.isEqual(left, right)
-                case .less: holds = try PythonSemantics.compare(left, .less, right)
-                case .greater: holds = try PythonSemantics.compare(left, .greater, right)
-                case .lessOrEqual: holds = try PythonSemantics.compare(left, .lessOrEqual, right)
-                case .greaterOrEqual: holds = try PythonSemantics.compare(left, .greaterOrEqual, right)
-                case .contains: holds = try PythonSemantics.contains(right, left)
-                case .notContains: holds = !(try PythonSemantics.contains(right, left))
+                case .equal: return try PythonSemantics.isEqual(left, right, budget: &b)
+                case .notEqual: return !(try PythonSemantics.isEqual(left, right, budget: &b))
+                case .less: return try PythonSemantics.compare(left, .less, right, budget: &b)
+                case .greater: return try PythonSemantics.compare(left, .greater, right, budget: &b)
+                case .lessOrEqual: return try PythonSemantics.compare(left, .lessOrEqual, right, budget: &b)
+                case .greaterOrEqual: return try PythonSemantics.compare(left, .greaterOrEqual, right, budget: &b)
+                case .contains: return try PythonSemantics.contains(right, left, budget: &b)
+                case .notContains: return !(try PythonSemantics.contains(right, left, budget: &b))
                 }
-            } catch {
-                throw fail(.macroType, error.message, at: link.offset)
             }
             if !holds { return .value(.bool(false)) }
             left = right

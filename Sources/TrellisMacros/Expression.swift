@@ -42,7 +42,7 @@ struct Expression: Sendable {
         case .variable(let name): return name
         case .attribute(let base, let name): return "\(base.path).\(name)"
         case .item(let base, let index):
-            if case .literal(let key) = index.kind { return "\(base.path)[\(PythonText.repr(key))]" }
+            if case .literal(let key) = index.kind { return "\(base.path)[\(PythonText.excerpt(key))]" }
             return "\(base.path)[…]"
         default: return "value"
         }

@@ -45,7 +45,7 @@ struct ExpressionParser {
         switch token.kind {
         case .name(let n): return "'\(n)'"
         case .op(let o): return "'\(o)'"
-        case .literal(let v): return PythonText.repr(v)
+        case .literal(let v): return PythonText.excerpt(v)
         case .end: return "the end of the tag"
         }
     }
@@ -218,14 +218,15 @@ struct ExpressionParser {
                 throw MacroProblem(message: "expected an expression, found '\(name)'", offset: token.offset)
             default: return Expression(.variable(name), at: token.offset)
             }
-        case .literal(var value):
+        case .literal(let value):
             index += 1
-            // Adjacent string literals concatenate, as in Python.
-            while case .string(let s) = value, case .literal(.string(let next)) = current.kind {
-                value = .string(s + next)
+            // Adjacent string literals concatenate, as in Python (appended in place: linear).
+            guard case .string(var text) = value else { return Expression(.literal(value), at: token.offset) }
+            while case .literal(.string(let next)) = current.kind {
+                text += next
                 index += 1
             }
-            return Expression(.literal(value), at: token.offset)
+            return Expression(.literal(.string(text)), at: token.offset)
         case .op("("):
             index += 1
             let inner = try nested(at: token.offset) { (p: inout ExpressionParser) throws(MacroProblem) in

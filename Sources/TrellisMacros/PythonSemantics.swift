@@ -1,12 +1,8 @@
 import TrellisCore
 
-/// A Python `TypeError`, reported as a `MacroType` diagnostic with Python's own wording.
-struct PythonTypeError: Error {
-    var message: String
-}
-
 /// Python's truthiness, equality, ordering and membership over `Value`s, which Jinja's
-/// `if`, `==`, `<` and `in` use unchanged.
+/// `if`, `==`, `<` and `in` use unchanged. Whatever walks lists or text spends what it visits
+/// from the page's `MacroBudget`.
 enum PythonSemantics {
     /// Python's type name, as its error messages print it.
     static func typeName(_ value: Value) -> String {
@@ -53,14 +49,25 @@ enum PythonSemantics {
     }
 
     /// Python's `a == b`: numbers by value, strings by code points, containers deeply.
-    static func isEqual(_ a: Value, _ b: Value) -> Bool {
+    static func isEqual(_ a: Value, _ b: Value, budget: inout MacroBudget) throws(MacroOperationError) -> Bool {
+        try budget.spend(MacroBudget.itemCost)
         switch (a, b) {
         case (.null, .null): return true
-        case (.string(let x), .string(let y)): return x.unicodeScalars.elementsEqual(y.unicodeScalars)
-        case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { isEqual($0, $1) }
+        case (.string(let x), .string(let y)):
+            // Equal UTF-8 is equal code points.
+            guard x.utf8.count == y.utf8.count else { return false }
+            try budget.spend(x.utf8.count)
+            return x.utf8.elementsEqual(y.utf8)
+        case (.list(let x), .list(let y)):
+            guard x.count == y.count else { return false }
+            for (p, q) in zip(x, y) where !(try isEqual(p, q, budget: &budget)) { return false }
+            return true
         case (.map(let x), .map(let y)):
             guard x.count == y.count else { return false }
-            return x.allSatisfy { key, value in y[key].map { isEqual(value, $0) } ?? false }
+            for (key, value) in x {
+                guard let other = y[key], try isEqual(value, other, budget: &budget) else { return false }
+            }
+            return true
         default:
             if let i = integer(a), let j = integer(b) { return i == j }
             if let x = number(a), let y = number(b) { return x == y }
@@ -74,8 +81,10 @@ enum PythonSemantics {
     }
 
     /// Python's `a < b` and friends; mixed types raise Python's `TypeError`.
-    static func compare(_ a: Value, _ op: Ordering, _ b: Value) throws(PythonTypeError) -> Bool {
-        guard let order = try threeWay(a, b, op) else { return false }  // NaN compares false
+    static func compare(_ a: Value, _ op: Ordering, _ b: Value, budget: inout MacroBudget)
+        throws(MacroOperationError) -> Bool
+    {
+        guard let order = try threeWay(a, b, op, budget: &budget) else { return false }  // NaN compares false
         switch op {
         case .less: return order < 0
         case .greater: return order > 0
@@ -84,7 +93,10 @@ enum PythonSemantics {
         }
     }
 
-    private static func threeWay(_ a: Value, _ b: Value, _ op: Ordering) throws(PythonTypeError) -> Int? {
+    private static func threeWay(_ a: Value, _ b: Value, _ op: Ordering, budget: inout MacroBudget)
+        throws(MacroOperationError) -> Int?
+    {
+        try budget.spend(MacroBudget.itemCost)
         if let i = integer(a), let j = integer(b) { return i < j ? -1 : (i > j ? 1 : 0) }
         if let x = number(a), let y = number(b) {
             if x.isNaN || y.isNaN { return nil }
@@ -92,67 +104,57 @@ enum PythonSemantics {
         }
         switch (a, b) {
         case (.string(let x), .string(let y)):
-            for (p, q) in zip(x.unicodeScalars, y.unicodeScalars) where p != q { return p.value < q.value ? -1 : 1 }
-            let (m, n) = (x.unicodeScalars.count, y.unicodeScalars.count)
+            // UTF-8 orders bytes as code points order scalars.
+            try budget.spend(min(x.utf8.count, y.utf8.count))
+            for (p, q) in zip(x.utf8, y.utf8) where p != q { return p < q ? -1 : 1 }
+            let (m, n) = (x.utf8.count, y.utf8.count)
             return m < n ? -1 : (m > n ? 1 : 0)
         case (.list(let x), .list(let y)):
-            for (p, q) in zip(x, y) where !isEqual(p, q) { return try threeWay(p, q, op) }
+            for (p, q) in zip(x, y) where !(try isEqual(p, q, budget: &budget)) {
+                return try threeWay(p, q, op, budget: &budget)
+            }
             return x.count < y.count ? -1 : (x.count > y.count ? 1 : 0)
         default:
-            throw PythonTypeError(
-                message: "'\(op.rawValue)' not supported between instances of '\(typeName(a))' and '\(typeName(b))'")
+            throw .python(
+                "'\(op.rawValue)' not supported between instances of '\(typeName(a))' and '\(typeName(b))'")
         }
     }
 
     /// Python's `item in container`.
-    static func contains(_ container: Value, _ item: Value) throws(PythonTypeError) -> Bool {
+    static func contains(_ container: Value, _ item: Value, budget: inout MacroBudget)
+        throws(MacroOperationError) -> Bool
+    {
         switch container {
         case .string(let s):
             guard case .string(let needle) = item else {
-                throw PythonTypeError(message: "'in <string>' requires string as left operand, not \(typeName(item))")
+                throw .python("'in <string>' requires string as left operand, not \(typeName(item))")
             }
-            return containsScalars(s, needle)
+            if needle.isEmpty { return true }
+            try budget.spend(s.utf8.count + needle.utf8.count)
+            return !SubstringSearch(Array(needle.utf8)).matches(in: s.utf8, limit: 1).isEmpty
         case .list(let items):
-            return items.contains { isEqual($0, item) }
+            for element in items where try isEqual(element, item, budget: &budget) { return true }
+            return false
         case .map(let map):
             switch item {
             case .string(let key): return map[key] != nil
-            case .list, .map: throw PythonTypeError(message: "unhashable type: '\(typeName(item))'")
+            case .list, .map: throw .python("unhashable type: '\(typeName(item))'")
             default: return false
             }
         default:
-            throw PythonTypeError(message: "argument of type '\(typeName(container))' is not iterable")
+            throw .python("argument of type '\(typeName(container))' is not iterable")
         }
-    }
-
-    private static func containsScalars(_ haystack: String, _ needle: String) -> Bool {
-        let h = Array(haystack.unicodeScalars)
-        let n = Array(needle.unicodeScalars)
-        if n.isEmpty { return true }
-        guard h.count >= n.count else { return false }
-        for start in 0...(h.count - n.count) where h[start] == n[0] && h[start..<(start + n.count)].elementsEqual(n) {
-            return true
-        }
-        return false
     }
 
     /// Python's `len(value)`.
-    static func length(_ value: Value) throws(PythonTypeError) -> Int {
+    static func length(_ value: Value, budget: inout MacroBudget) throws(MacroOperationError) -> Int {
         switch value {
-        case .string(let s): return s.unicodeScalars.count
+        case .string(let s):
+            try budget.spend(s.utf8.count)
+            return s.unicodeScalars.count
         case .list(let l): return l.count
         case .map(let m): return m.count
-        default: throw PythonTypeError(message: "object of type '\(typeName(value))' has no len()")
-        }
-    }
-
-    /// Python's `iter(value)` as Jinja's `join` walks it: characters, items or keys.
-    static func elements(_ value: Value) throws(PythonTypeError) -> [Value] {
-        switch value {
-        case .string(let s): return s.unicodeScalars.map { .string(String($0)) }
-        case .list(let l): return l
-        case .map(let m): return m.keys.map { .string($0) }
-        default: throw PythonTypeError(message: "'\(typeName(value))' object is not iterable")
+        default: throw .python("object of type '\(typeName(value))' has no len()")
         }
     }
 }

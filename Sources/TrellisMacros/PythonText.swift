@@ -3,8 +3,9 @@ import TrellisCore
 /// Python's text semantics (`str()`, `repr()`, case mapping, `strip`, `replace`), which Jinja
 /// filters inherit: pages must render to the same text as under the MkDocs macros plugin.
 ///
-/// Python strings are sequences of code points, so everything here works on Unicode scalars,
-/// never on Swift `Character`s (which would merge combining marks and compare canonically).
+/// Python strings are sequences of code points, so everything here works on Unicode scalars
+/// (or on their UTF-8 bytes, where that gives the same answer), never on Swift `Character`s
+/// (which would merge combining marks and compare canonically).
 enum PythonText {
     /// Python's `str.isspace` (and the regex `\s`): Unicode White_Space plus the ASCII
     /// information separators U+001C–U+001F.
@@ -16,45 +17,66 @@ enum PythonText {
         }
     }
 
-    /// Python's `str(value)`, which Jinja prints for `{{ value }}`.
-    static func str(_ value: Value) -> String {
-        switch value {
-        case .string(let s): return s
-        default: return repr(value)
-        }
+    /// Python's `str(value)`, which Jinja prints for `{{ value }}`; a list or map prints as its
+    /// `repr`, which may not grow past `MacroLimits.maxStringBytes` and is spent from `budget`.
+    static func str(_ value: Value, budget: inout MacroBudget) throws(MacroOperationError) -> String {
+        if case .string(let s) = value { return s }
+        return try repr(value, budget: &budget)
     }
 
-    /// Python's `repr(value)`, used for values nested in lists and maps.
-    static func repr(_ value: Value) -> String {
+    /// Python's `repr(value)`, used for values nested in lists and maps; bounded as `str`.
+    static func repr(_ value: Value, budget: inout MacroBudget) throws(MacroOperationError) -> String {
         var out = ""
-        appendRepr(value, to: &out)
+        let limit = min(MacroLimits.maxStringBytes, max(0, budget.remaining))
+        guard appendRepr(value, to: &out, limit: limit) else {
+            if limit < MacroLimits.maxStringBytes { try budget.spend(limit + 1) }  // the page's work ran out
+            throw MacroBudget.stringTooLong("more than \(MacroBudget.mebibytes(MacroLimits.maxStringBytes))")
+        }
+        try budget.spend(out.utf8.count)
         return out
     }
 
-    private static func appendRepr(_ value: Value, to out: inout String) {
+    /// A short `repr` for a diagnostic message: about 100 bytes at most, cut with `…`.
+    static func excerpt(_ value: Value) -> String {
+        let limit = 100
+        var out = ""
+        if case .string(let s) = value, s.utf8.count > limit {
+            appendRepr(String(String.UnicodeScalarView(s.unicodeScalars.prefix(limit))), to: &out)
+            return out + "…"
+        }
+        return appendRepr(value, to: &out, limit: limit) ? out : out + "…"
+    }
+
+    /// Appends `repr(value)`; false once the text passes `limit` bytes (it is then incomplete).
+    private static func appendRepr(_ value: Value, to out: inout String, limit: Int) -> Bool {
         switch value {
         case .null: out += "None"
         case .bool(let b): out += b ? "True" : "False"
         case .int(let i): out += String(i)
         case .double(let d): out += repr(d)
-        case .string(let s): appendRepr(s, to: &out)
+        case .string(let s):
+            // A string's repr is at least as long as the string.
+            guard out.utf8.count + s.utf8.count <= limit else { return false }
+            appendRepr(s, to: &out)
         case .list(let items):
             out += "["
             for (n, item) in items.enumerated() {
                 if n > 0 { out += ", " }
-                appendRepr(item, to: &out)
+                guard appendRepr(item, to: &out, limit: limit) else { return false }
             }
             out += "]"
         case .map(let map):
             out += "{"
             for (n, (key, item)) in map.enumerated() {
                 if n > 0 { out += ", " }
+                guard out.utf8.count + key.utf8.count <= limit else { return false }
                 appendRepr(key, to: &out)
                 out += ": "
-                appendRepr(item, to: &out)
+                guard appendRepr(item, to: &out, limit: limit) else { return false }
             }
             out += "}"
         }
+        return out.utf8.count <= limit
     }
 
     /// Python's `repr` of a string: single quotes unless the text has `'` and no `"`.
@@ -140,112 +162,5 @@ enum PythonText {
             out += (e < 0 ? "e-" : "e+") + (abs(e) < 10 ? "0" : "") + String(abs(e))
         }
         return out
-    }
-
-    /// Python's `str.lower()`: code point by code point, with the Final_Sigma rule
-    /// (`Σ` ending a word becomes `ς`).
-    static func lower(_ s: String, from start: Int = 0) -> String {
-        var out = String.UnicodeScalarView()
-        let scalars = Array(s.unicodeScalars)
-        for (i, scalar) in scalars.enumerated() where i >= start {
-            if scalar == "\u{03A3}", isFinalSigma(scalars, i) {
-                out.append("\u{03C2}")
-            } else {
-                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            }
-        }
-        return String(out)
-    }
-
-    /// Preceded by a cased letter and not followed by one (case-ignorable marks skipped).
-    private static func isFinalSigma(_ scalars: [Unicode.Scalar], _ i: Int) -> Bool {
-        func cased(in range: some Sequence<Int>) -> Bool {
-            for j in range {
-                let p = scalars[j].properties
-                if p.isCaseIgnorable { continue }
-                return p.isCased
-            }
-            return false
-        }
-        return cased(in: stride(from: i - 1, through: 0, by: -1)) && !cased(in: (i + 1)..<scalars.count)
-    }
-
-    /// Python's `str.upper()`, code point by code point.
-    static func upper(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in s.unicodeScalars { out.append(contentsOf: scalar.properties.uppercaseMapping.unicodeScalars) }
-        return String(out)
-    }
-
-    /// Python's `str.capitalize()` (3.8+): the first code point in title case, the rest lower.
-    static func capitalize(_ s: String) -> String {
-        guard let first = s.unicodeScalars.first else { return s }
-        return first.properties.titlecaseMapping + lower(s, from: 1)
-    }
-
-    /// Jinja's `title` filter: split on runs of `[-\s({\[<]`, then upper-case each word's
-    /// first code point and lower-case the rest of the word (separators have no case).
-    static func title(_ s: String) -> String {
-        var out = ""
-        var word = String.UnicodeScalarView()
-        func flush() {
-            guard let first = word.first else { return }
-            out += first.properties.uppercaseMapping + lower(String(word.dropFirst()))
-            word = String.UnicodeScalarView()
-        }
-        for scalar in s.unicodeScalars {
-            if isSpace(scalar) || "-({[<".unicodeScalars.contains(scalar) {
-                flush()
-                out.unicodeScalars.append(scalar)
-            } else {
-                word.append(scalar)
-            }
-        }
-        flush()
-        return out
-    }
-
-    /// Python's `str.strip(chars)`; `nil` strips whitespace.
-    static func strip(_ s: String, chars: String?) -> String {
-        let set = chars.map { Set($0.unicodeScalars) }
-        let strip: (Unicode.Scalar) -> Bool = { set?.contains($0) ?? isSpace($0) }
-        let scalars = s.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !strip($0) }) else { return "" }
-        let end = scalars.lastIndex(where: { !strip($0) })!
-        return String(scalars[start...end])
-    }
-
-    /// Python's `str.replace(old, new, count)`; a negative count replaces every occurrence and
-    /// an empty `old` inserts `new` around every code point, as Python does.
-    static func replace(_ s: String, _ old: String, _ new: String, count: Int) -> String {
-        let source = Array(s.unicodeScalars)
-        let pattern = Array(old.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var remaining = count < 0 ? Int.max : count
-        if pattern.isEmpty {
-            for scalar in source {
-                if remaining > 0 {
-                    out.append(contentsOf: new.unicodeScalars)
-                    remaining -= 1
-                }
-                out.append(scalar)
-            }
-            if remaining > 0 { out.append(contentsOf: new.unicodeScalars) }
-            return String(out)
-        }
-        var i = 0
-        while i < source.count {
-            if remaining > 0, i + pattern.count <= source.count, source[i] == pattern[0],
-                source[i..<(i + pattern.count)].elementsEqual(pattern)
-            {
-                out.append(contentsOf: new.unicodeScalars)
-                i += pattern.count
-                remaining -= 1
-            } else {
-                out.append(source[i])
-                i += 1
-            }
-        }
-        return String(out)
     }
 }

@@ -1,7 +1,8 @@
 import TrellisCore
 
 /// Runs a compiled template: copies text, prints expressions, follows `if` jumps, and records
-/// where every output byte came from.
+/// where every output byte came from. It stops at the first page-wide limit (`MacroLimits`):
+/// the page has an error then, and the rest of its macros would only add to the work.
 struct Renderer {
     let program: [Instruction]
     let hasCarriageReturn: Bool
@@ -9,6 +10,8 @@ struct Renderer {
     private(set) var output: [UInt8] = []
     private(set) var sourceMap = SourceMap()
     private var evaluator: Evaluator
+    /// Bytes the page's expressions printed so far.
+    private var printed = 0
 
     var problems: [MacroProblem] { evaluator.problems }
 
@@ -28,15 +31,22 @@ struct Renderer {
 
     mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         var pc = 0
-        while pc >= 0, pc < program.count {
+        while pc >= 0, pc < program.count, !evaluator.budget.isExhausted {
             switch program[pc] {
             case .text(let start, let end):
                 copy(bytes, start, end)
                 pc += 1
             case .output(let expression, let tag):
                 let before = evaluator.problems.count
-                if let value = try? evaluator.value(expression) {
-                    let text = PythonText.str(value)
+                if let text = try? evaluator.text(try evaluator.value(expression), at: expression.offset) {
+                    printed += text.utf8.count
+                    guard printed <= MacroLimits.maxPageGrowth else {
+                        let limit = MacroBudget.mebibytes(MacroLimits.maxPageGrowth)
+                        _ = evaluator.fail(
+                            .macroLimit, "this page's macros would add more than \(limit) to it; Trellis allows at most \(limit)",
+                            at: tag)
+                        return
+                    }
                     output.append(contentsOf: text.utf8)
                     sourceMap.appendGenerated(sourceStart: sourceOffset + tag, length: text.utf8.count)
                 } else if onlyUndefined(since: before) {

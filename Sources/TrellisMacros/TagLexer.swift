@@ -71,7 +71,7 @@ struct TagLexer {
                 }
             } else if let op = Self.operators.first(where: { matches($0, at: p) }) {
                 switch op {
-                case "(", "[", "{": brackets.append(op.utf8.first!)
+                case "(", "[", "{": brackets.append(byte)
                 case ")", "]", "}":
                     let opener: UInt8 =
                         op == ")" ? UInt8(ascii: "(") : op == "]" ? UInt8(ascii: "[") : UInt8(ascii: "{")

@@ -50,6 +50,11 @@ import TrellisCore
         #expect(lines[0].hasSuffix("[ConfigSyntax]"))
     }
 
+    @Test func duplicatedKeysAreNamedWithoutEchoingTheWholeFile() throws {
+        let (_, _, lines) = try load(["trellis.yml": "site_name: Guides\nextra:\n  a: 1\n  a: 2\n"])
+        #expect(lines == ["trellis.yml:3:3: error: invalid YAML: duplicated keys a [ConfigSyntax]"])
+    }
+
     @Test func brandFileErrorsNameTheBrandFile() throws {
         let (_, brands, lines) = try load([
             "trellis.yml": "brands: [alpha]\n",

@@ -104,19 +104,19 @@ struct RobustnessTests {
         #expect(result.diagnostics.count == 3)
     }
 
-    /// Indexed cases, so test logs show a number rather than 20,000 characters of input.
+    /// Indexed cases, so test logs show a number rather than 200,000 characters of input.
     static let deepExpressions: [String] = [
-        String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000),
-        String(repeating: "not ", count: 10_000) + "yes",
-        String(repeating: "-", count: 10_000) + "1",
-        String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000),
-        "brand" + String(repeating: ".x", count: 10_000),
-        "brand" + String(repeating: "|lower", count: 10_000),
-        "yes" + String(repeating: " or no", count: 10_000),
-        "brand" + String(repeating: " ~ brand", count: 10_000),
-        "1" + String(repeating: " + 1", count: 10_000),
-        "1" + String(repeating: " if yes else 1", count: 10_000),
-        String(repeating: "[(", count: 5_000) + String(repeating: ")]", count: 5_000),
+        String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000),
+        String(repeating: "not ", count: 100_000) + "yes",
+        String(repeating: "-", count: 100_000) + "1",
+        String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
+        "brand" + String(repeating: ".x", count: 100_000),
+        "brand" + String(repeating: "|lower", count: 100_000),
+        "yes" + String(repeating: " or no", count: 100_000),
+        "brand" + String(repeating: " ~ brand", count: 100_000),
+        "1" + String(repeating: " + 1", count: 100_000),
+        "1" + String(repeating: " if yes else 1", count: 100_000),
+        String(repeating: "[(", count: 50_000) + String(repeating: ")]", count: 50_000),
     ]
 
     @Test(arguments: deepExpressions.indices)
@@ -125,6 +125,13 @@ struct RobustnessTests {
         let result = Self.onSmallStack { Self.expand("{{ \(expression) }} after") }
         #expect(result.diagnostics.map(\.formatted).contains { $0.contains("too deeply nested") })
         #expect(result.text == " after")
+    }
+
+    @Test func tenThousandAdjacentStringLiteralsConcatenateInOrder() {
+        let literals = (0..<10_000).map { "'\($0 % 10)'" }.joined(separator: " ")
+        let result = Self.expand("{{ \(literals) }}")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.text == String(repeating: "0123456789", count: 1_000))
     }
 
     @Test func longComparisonChainsAreFlatNotNested() {
