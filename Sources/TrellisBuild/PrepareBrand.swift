@@ -21,9 +21,6 @@ struct PrepareBrand: BrandStage {
                 site.emitRelativeToRoot(error.diagnostics)
             }
         }
-        guard site.options.mode == .build else { return }
-        let final = site.outputFolder(for: brand)
-        if brand.id == site.selectedBrands.first?.id { OutputFolder.removeLeftovers(in: final.deletingLastPathComponent()) }
-        state.output = try OutputFolder(final: final)
+        state.output = try site.output?.folder(for: brand.id)
     }
 }
