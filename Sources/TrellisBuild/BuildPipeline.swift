@@ -38,6 +38,7 @@ enum BuildPipeline {
 
     static let brandStages: [any BrandStage] = [
         PrepareBrand(),
+        CheckOutputPaths(),
         ExpandMacros(),
         IncludeSnippets(),
         RenderMarkdown(),

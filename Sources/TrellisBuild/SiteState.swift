@@ -136,6 +136,15 @@ final class BrandState: @unchecked Sendable {
     var linkedFrom: [String: Set<String>] = [:]
     var icons: IconLibrary = .bundled
     var output: OutputFolder?
+    /// The brand's template override folders, checked to stay inside the project.
+    var templateFolders: [URL] = []
+    /// The brand's logo and favicon (setting key, path from the site root), where they exist
+    /// inside the project.
+    var brandAssets: [(key: String, path: String)] = []
+    /// The theme's assets with the brand's overrides, read once by `CheckOutputPaths`.
+    var themeAssets: [String: Data]?
+    /// Which of the output's claimed paths are written (see `OutputPlan`).
+    var outputPlan = OutputPlan()
     var pagesWritten = 0
     /// What macros see of the brand's upgrade model (merged over its `extra`).
     var upgradeValues = ValueMap()

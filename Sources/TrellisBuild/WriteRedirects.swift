@@ -7,13 +7,24 @@ import TrellisCore
 struct WriteRedirects: BrandStage {
     let name = "write redirects"
 
+    /// Each redirect's old page path and the output path its page is written to (redirects from
+    /// a published page are skipped, with the warning below).
+    static func redirectPaths(site: SiteState, state: BrandState) -> [(from: String, outputPath: String)] {
+        (site.mkdocs?.redirectMaps ?? [:]).keys.sorted().compactMap { from in
+            state.publishedPaths.contains(from) ? nil : (from, SourcePage.outputPath(forURL: url(of: from, site: site)))
+        }
+    }
+
+    private static func url(of from: String, site: SiteState) -> String {
+        SourcePage.url(
+            forPath: from, isIndex: from.hasSuffix("index.md") || from == "README.md", directoryURLs: site.config.directoryURLs)
+    }
+
     func run(_ state: BrandState, site: SiteState) throws {
         guard let maps = site.mkdocs?.redirectMaps, !maps.isEmpty else { return }
         let urls = Dictionary(site.pages.map { ($0.path, $0.url) }, uniquingKeysWith: { a, _ in a })
-        for (from, to) in maps.sorted(by: { $0.key < $1.key }) {
-            let fromURL = SourcePage.url(
-                forPath: from, isIndex: from.hasSuffix("index.md") || from == "README.md",
-                directoryURLs: site.config.directoryURLs)
+        for (from, to) in maps.sorted(by: { $0.key < $1.key }) where state.outputPlan.keeps(.redirect, from) {
+            let fromURL = Self.url(of: from, site: site)
             if state.publishedPaths.contains(from) {
                 site.engine.emit(
                     Diagnostic(

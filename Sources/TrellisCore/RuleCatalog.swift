@@ -27,6 +27,7 @@ extension RuleID {
     public static let missingSnippet: RuleID = "MissingSnippet"
     public static let staleVersion: RuleID = "StaleVersion"
     public static let directiveError: RuleID = "DirectiveError"
+    public static let outputCollision: RuleID = "OutputCollision"
 }
 
 /// Every rule Trellis reports, with its stable ID and default severity. Writers (SARIF) list
@@ -67,6 +68,9 @@ public enum RuleCatalog {
             .staleVersion, .warning,
             "A guide names a Kubernetes version the brand's catalogue does not offer or marks expired, or an upgrade that skips a minor version."),
         RuleDescriptor(.directiveError, .error, "A directive block (```walkthrough) cannot be rendered for this brand."),
+        RuleDescriptor(
+            .outputCollision, .error,
+            "Two sources are written to the same output path (or one to a path another needs as a folder), so one would be lost."),
     ]
 
     /// The descriptor of `id`, if it is one of Trellis's rules.
