@@ -12,7 +12,8 @@ import Foundation
 /// `renamex_np(RENAME_SWAP)`. Where the file system refuses (`EINVAL`, `ENOTSUP`, …) the old
 /// folder is first renamed aside to a `.trellis-old-…` name, then the new one into place: a kill
 /// between the two leaves no `site_dir`, and the next build's `SiteOutput.recover` puts the
-/// parked folder back, so the old output is never lost.
+/// parked folder back, so the old output is never lost. Once the new output is in place the
+/// previous one is renamed to `.trellis-trash-…` and deleted in the background.
 ///
 /// Test hook: `TRELLIS_TEST_PAUSE_SWAP=staged|exchanged|parked` stops the process (SIGSTOP) at
 /// that step so `scripts/kill-test.sh` can kill it exactly there;
@@ -31,14 +32,13 @@ enum AtomicSwap {
         if ProcessInfo.processInfo.environment["TRELLIS_TEST_SWAP_FALLBACK"] == nil {
             if exchange(replacement, path) == 0 {
                 pause(at: "exchanged")
-                return replacement
+                return discarded(replacement, site: path)
             }
             guard [EINVAL, ENOSYS, ENOTSUP, EOPNOTSUPP, EXDEV].contains(errno) else {
                 throw OutputError(path: path, code: errno)
             }
         }
-        let url = URL(fileURLWithPath: path)
-        let parked = url.deletingLastPathComponent().appending(path: SiteOutput.name(.old, for: url.lastPathComponent)).path
+        let parked = newName(.old, for: path)
         guard rename(path, parked) == 0 else { throw OutputError(path: path, code: errno) }
         pause(at: "parked")
         guard rename(replacement, path) == 0 else {
@@ -46,7 +46,20 @@ enum AtomicSwap {
             _ = rename(parked, path)
             throw OutputError(path: path, code: code)
         }
-        return parked
+        return discarded(parked, site: path)
+    }
+
+    /// Renames the folder holding the previous output to a `.trellis-trash-…` name, which
+    /// recovery never puts back (a `.trellis-old-…` folder may be half deleted by then).
+    private static func discarded(_ folder: String, site: String) -> String {
+        let trash = newName(.trash, for: site)
+        return rename(folder, trash) == 0 ? trash : folder
+    }
+
+    /// A new name of `kind` beside `path`.
+    private static func newName(_ kind: SiteOutput.Leftover, for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().appending(path: SiteOutput.name(kind, for: url.lastPathComponent)).path
     }
 
     #if canImport(Glibc)

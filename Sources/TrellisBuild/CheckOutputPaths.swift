@@ -30,7 +30,7 @@ struct CheckOutputPaths: BrandStage {
             claims.append(
                 OutputClaim(
                     kind: .brandAsset, source: key, outputPath: CopyFiles.brandAssetPath(path),
-                    described: "the brand's \(key.dropFirst("theme.".count)) '\(path)'", reportedAt: nil))
+                    described: "the brand's \(key.dropFirst("theme.".count)) '\(path)'", reportedAt: nil, file: path))
         }
         for path in site.files.staticFiles {
             claims.append(

@@ -25,6 +25,8 @@ struct OutputClaim: Sendable {
     var described: String
     /// Where a diagnostic about it is reported (a page's or file's path), if anywhere.
     var reportedAt: String?
+    /// The file copied, when two claims may copy the same one (a logo that is also the favicon).
+    var file: String?
 
     struct Key: Hashable, Sendable {
         var kind: Kind
@@ -62,7 +64,8 @@ struct OutputPlan: Sendable {
                 continue
             }
             plan.dropped.insert(claim.key)
-            if !winner.kind.silentlyReplaces(claim.kind) {
+            let sameFile = winner.file != nil && winner.file == claim.file
+            if !sameFile && !winner.kind.silentlyReplaces(claim.kind) {
                 report(
                     "'\(claim.outputPath)' is written by \(winner.described) and by \(claim.described); "
                         + "only \(winner.described) is published", winner, claim)

@@ -75,9 +75,12 @@ final class SiteOutput: @unchecked Sendable {
         lockDescriptor = -1
     }
 
-    enum Leftover: String {
+    /// The folders a build makes beside `site_dir`: the output being written, the previous
+    /// output parked during a swap, and the previous output being deleted.
+    enum Leftover: String, CaseIterable {
         case staging = ".trellis-staging-"
         case old = ".trellis-old-"
+        case trash = ".trellis-trash-"
     }
 
     /// `.trellis-staging-site-<time><random>`: the time (hex nanoseconds) orders them.
@@ -93,10 +96,11 @@ final class SiteOutput: @unchecked Sendable {
 
     /// The kind of a folder name this type makes for `site`, if it is one.
     static func leftover(_ name: String, for site: String) -> Leftover? {
-        for kind in [Leftover.staging, .old] where name.hasPrefix(kind.rawValue + site + "-") {
+        for kind in Leftover.allCases where name.hasPrefix(kind.rawValue + site + "-") {
             let token = name.utf8.dropFirst(kind.rawValue.utf8.count + site.utf8.count + 1)
-            // 8 digits: the names earlier Trellis versions gave.
-            if token.count == 24 || token.count == 8, token.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }) {
+            // 8 upper-case digits: the names earlier Trellis versions gave.
+            let digits = token.count == 24 ? "0123456789abcdef" : "0123456789ABCDEF"
+            if token.count == 24 || token.count == 8, token.allSatisfy({ digits.utf8.contains($0) }) {
                 return kind
             }
         }
@@ -104,12 +108,12 @@ final class SiteOutput: @unchecked Sendable {
     }
 
     private static func isLeftover(_ name: String) -> Bool {
-        name.hasPrefix(Leftover.staging.rawValue) || name.hasPrefix(Leftover.old.rawValue)
+        Leftover.allCases.contains { name.hasPrefix($0.rawValue) }
     }
 
     /// Cleans up after interrupted builds (run under the lock): an output parked aside by a swap
-    /// that never finished is put back when `site_dir` is missing, then every other staging or
-    /// parked folder of this `site_dir` is removed. Folders are matched by their exact name
+    /// that never finished is put back when `site_dir` is missing, then every other staging,
+    /// parked or trash folder of this `site_dir` is removed. Folders are matched by their exact name
     /// pattern, and never the output itself.
     static func recover(_ final: URL) {
         let parent = final.deletingLastPathComponent().path
@@ -117,13 +121,11 @@ final class SiteOutput: @unchecked Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
         var leftovers = names.filter { $0 != site && leftover($0, for: site) != nil }.sorted()
         var info = stat()
-        if lstat(final.path, &info) != 0, errno == ENOENT,
-            let newest = leftovers.last(where: { leftover($0, for: site) == .old }),
-            rename(parent + "/" + newest, final.path) == 0
-        {
+        if lstat(final.path, &info) != 0, let newest = leftovers.last(where: { leftover($0, for: site) == .old }) {
+            // Keep everything when the parked output cannot be put back.
+            guard rename(parent + "/" + newest, final.path) == 0 else { return }
             leftovers.removeAll { $0 == newest }
         }
-        guard lstat(final.path, &info) == 0 else { return }
         for name in leftovers { FileTree.remove(parent + "/" + name) }
     }
 }
