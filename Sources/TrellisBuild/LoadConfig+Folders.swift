@@ -22,7 +22,8 @@ extension LoadConfig {
             trusted.append(config.docsDir)
         }
         site.project = ProjectFolder(root: site.root, alsoTrusted: trusted)
-        if !config.docsDir.hasPrefix("/"), case .outside(let target) = site.project.follow(site.docsDir.path) {
+        if !config.docsDir.hasPrefix("/"),             case .outside(let target) = site.project.follow(config.url(of: config.docsDir, root: site.root).path)
+        {
             let position = config.settingPositions["docs_dir"]
             problems.append(
                 Diagnostic(
