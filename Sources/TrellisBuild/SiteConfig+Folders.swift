@@ -64,15 +64,23 @@ extension SiteConfig {
         return problems
     }
 
-    /// Why an existing `site_dir` is not an output folder: a file, or a folder holding a
-    /// project (`.git`, a site config) rather than a built site.
+    /// Why an existing `site_dir` is not an output folder the build may replace: a file, a
+    /// folder holding a project (a site config), or a folder with visible files but no page at
+    /// its top or in a brand folder (`index.html`, `404.html`), which no build of Trellis or MkDocs
+    /// left. Hidden entries (a `.git` of a deploy worktree) are kept by the build, as MkDocs
+    /// keeps them, and do not count.
     private static func unreplaceableReason(_ site: String) -> String? {
         var info = stat()
         guard lstat(site, &info) == 0 else { return nil }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return "is not a folder" }
-        for marker in [".git", "mkdocs.yml", "mkdocs.yaml", "trellis.yml"] where lstat(site + "/" + marker, &info) == 0 {
+        for marker in ["mkdocs.yml", "mkdocs.yaml", "trellis.yml"] where lstat(site + "/" + marker, &info) == 0 {
             return "holds a project ('\(marker)'), not a built site"
         }
-        return nil
+        let visible = ((try? FileManager.default.contentsOfDirectory(atPath: site)) ?? []).filter { !$0.hasPrefix(".") }
+        guard !visible.isEmpty else { return nil }
+        let pages = ["index.html", "404.html"]
+        let folders = [""] + visible.map { $0 + "/" }
+        if folders.contains(where: { folder in pages.contains { lstat(site + "/" + folder + $0, &info) == 0 } }) { return nil }
+        return "is not empty and holds no site a build left (no 'index.html' or '404.html'); empty it or choose another folder"
     }
 }

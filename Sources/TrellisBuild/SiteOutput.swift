@@ -48,13 +48,14 @@ final class SiteOutput: @unchecked Sendable {
         try OutputFolder(staging: brandSubfolders ? staging.appending(path: brandID) : staging)
     }
 
-    /// Swaps the staged site in. With `keeping` set (a build of some brands only), the other
-    /// entries of the current output (the other brands' folders) are linked into the staged tree
-    /// first, so they survive unchanged.
+    /// Swaps the staged site in. The current output's hidden entries (a deploy worktree's
+    /// `.git`) are linked into the staged tree first, as MkDocs keeps them; with `built` set (a
+    /// build of some brands only), so are the other brands' folders, which survive unchanged.
     func commit(keepingAllBut built: Set<String>?) throws {
         defer { unlock() }
-        if let built, brandSubfolders, let names = try? FileManager.default.contentsOfDirectory(atPath: final.path) {
-            for name in names where !built.contains(name) && !Self.isLeftover(name) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: final.path)) ?? [] where !Self.isLeftover(name) {
+            let keep = name.hasPrefix(".") || (brandSubfolders && built.map { !$0.contains(name) } ?? false)
+            if keep && !FileManager.default.fileExists(atPath: staging.path + "/" + name) {
                 try FileTree.clone(final.path + "/" + name, to: staging.path + "/" + name)
             }
         }

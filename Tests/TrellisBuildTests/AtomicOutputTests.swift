@@ -91,6 +91,17 @@ import TrellisCore
         #expect(leftovers(site).allSatisfy { $0.hasPrefix(".trellis-trash-site-") })
     }
 
+    @Test func hiddenEntriesOfTheOutputAreKeptAsMkDocsKeepsThem() throws {
+        let site = try twoBrandSite()
+        defer { site.cleanUp() }
+        _ = site.build()
+        try site.write("site/.git", "gitdir: ../.git/worktrees/gh-pages\n")
+        try site.write("site/stale.html", "no longer produced")
+        #expect(site.build().outcome == .success)
+        #expect(site.output(".git") == "gitdir: ../.git/worktrees/gh-pages\n")
+        #expect(site.output("stale.html") == nil)
+    }
+
     @Test func lintNeverTouchesTheOutput() throws {
         let site = try twoBrandSite()
         defer { site.cleanUp() }

@@ -13,80 +13,79 @@ import TrellisCore
         "notes.txt": "keep me\n",
     ]
 
-    /// Builds an MkDocs site whose config sets `site_dir`, and checks the refusal left every
-    /// file as it was.
-    func refused(_ siteDir: String, extraFiles: [String: String] = [:]) throws -> (TestSite, [String]) {
-        try refused({ _ in siteDir }, extraFiles: extraFiles)
-    }
-
-    /// The same, with `site_dir` made from the project's folder name.
-    func refused(_ siteDir: (String) -> String, extraFiles: [String: String] = [:]) throws -> (TestSite, [String]) {
-        let site = try TestSite(Self.files.merging(extraFiles) { a, _ in a })
-        try site.write("mkdocs.yml", "site_name: Safe\nsite_dir: \(siteDir(site.root.lastPathComponent))\n")
-        let before = folderSnapshot(site.root)
-        let report = site.build()
+    /// Builds an MkDocs site whose config sets `site_dir` (made from the project's folder
+    /// name), checks the refusal left every file as it was, and that it gave exactly the
+    /// diagnostic `message` makes from the project's real path. The project is a subfolder of
+    /// a test folder, so a `site_dir` that climbs out of it stays inside the test's own files
+    /// even if the refusal ever broke.
+    func expectRefused(
+        _ siteDir: (String) -> String, extraFiles: [String: String] = [:], _ message: (String) -> String
+    ) throws {
+        let files = Self.files.merging(extraFiles) { a, _ in a }
+        let outer = try TestSite(Dictionary(uniqueKeysWithValues: files.map { ("proj/" + $0.key, $0.value) }))
+        defer { outer.cleanUp() }
+        try outer.write("proj/mkdocs.yml", "site_name: Safe\nsite_dir: \(siteDir("proj"))\n")
+        let before = folderSnapshot(outer.root)
+        let report = SiteBuilder.build(BuildOptions(root: outer.root.appending(path: "proj")))
         #expect(report.outcome == .unusable)
-        #expect(folderSnapshot(site.root) == before, "nothing may be touched")
-        #expect(site.exists("docs/index.md") && site.exists("notes.txt") && site.exists("mkdocs.yml"))
-        return (site, report.lines)
+        #expect(folderSnapshot(outer.root) == before, "nothing may be touched")
+        #expect(outer.exists("proj/docs/index.md") && outer.exists("proj/notes.txt") && outer.exists("proj/mkdocs.yml"))
+        let root = ProjectFolder.resolvedPath(outer.root.appending(path: "proj").standardizedFileURL.path)
+        #expect(report.lines == ["mkdocs.yml:2:11: error: " + message(root) + " [ConfigType]"])
     }
 
-    func realRoot(_ site: TestSite) -> String {
-        ProjectFolder.resolvedPath(site.root.standardizedFileURL.path)
+    static func projectMessage(site: String, project: String) -> String {
+        "The 'site_dir' should not be the project folder or contain it, as the build replaces the 'site_dir' with its "
+            + "output. (site_dir: '\(site)', project: '\(project)')"
     }
 
     @Test(arguments: ["''", "'.'", "./", "docs/..", "docs/../docs/.."])
     func theProjectFolderItselfIsRefused(_ siteDir: String) throws {
-        let (site, lines) = try refused(siteDir)
-        defer { site.cleanUp() }
-        let root = realRoot(site)
-        #expect(lines == [
-            "mkdocs.yml:2:11: error: The 'site_dir' should not be the project folder or contain it, as the build replaces "
-                + "the 'site_dir' with its output. (site_dir: '\(root)', project: '\(root)') [ConfigType]"
-        ])
+        try expectRefused({ _ in siteDir }) { Self.projectMessage(site: $0, project: $0) }
     }
 
     @Test func theProjectSeenFromOutsideIsRefused() throws {
-        let (site, lines) = try refused { "../\($0)" }
-        defer { site.cleanUp() }
-        let root = realRoot(site)
-        #expect(lines == [
-            "mkdocs.yml:2:11: error: The 'site_dir' should not be the project folder or contain it, as the build replaces "
-                + "the 'site_dir' with its output. (site_dir: '\(root)', project: '\(root)') [ConfigType]"
-        ])
+        try expectRefused({ "../\($0)" }) { Self.projectMessage(site: $0, project: $0) }
     }
 
     @Test func aFolderAboveTheProjectIsRefused() throws {
-        let (site, lines) = try refused("..")
-        defer { site.cleanUp() }
-        let root = realRoot(site)
-        let parent = URL(fileURLWithPath: root).deletingLastPathComponent().path
-        #expect(lines == [
-            "mkdocs.yml:2:11: error: The 'site_dir' should not be the project folder or contain it, as the build replaces "
-                + "the 'site_dir' with its output. (site_dir: '\(parent)', project: '\(root)') [ConfigType]"
-        ])
+        try expectRefused({ _ in ".." }) {
+            Self.projectMessage(site: URL(fileURLWithPath: $0).deletingLastPathComponent().path, project: $0)
+        }
     }
 
     @Test func theDocsFolderIsRefused() throws {
-        let (site, lines) = try refused("docs")
-        defer { site.cleanUp() }
-        let root = realRoot(site)
-        #expect(lines == [
-            "mkdocs.yml:2:11: error: The 'docs_dir' should not be within the 'site_dir' as this can mean the source files "
-                + "are overwritten by the output, and the build replaces the 'site_dir' with its output. "
-                + "(site_dir: '\(root)/docs', docs_dir: '\(root)/docs') [ConfigType]"
-        ])
+        try expectRefused({ _ in "docs" }) {
+            "The 'docs_dir' should not be within the 'site_dir' as this can mean the source files are overwritten by the "
+                + "output, and the build replaces the 'site_dir' with its output. (site_dir: '\($0)/docs', docs_dir: '\($0)/docs')"
+        }
     }
 
     @Test func aFolderInsideTheDocsFolderIsRefused() throws {
-        let (site, lines) = try refused("docs/site")
-        defer { site.cleanUp() }
-        let root = realRoot(site)
-        #expect(lines == [
-            "mkdocs.yml:2:11: error: The 'site_dir' should not be within the 'docs_dir' as this leads to the build "
-                + "directory being copied into itself and duplicate nested files in the 'site_dir'. "
-                + "(site_dir: '\(root)/docs/site', docs_dir: '\(root)/docs') [ConfigType]"
-        ])
+        try expectRefused({ _ in "docs/site" }) {
+            "The 'site_dir' should not be within the 'docs_dir' as this leads to the build directory being copied into "
+                + "itself and duplicate nested files in the 'site_dir'. (site_dir: '\($0)/docs/site', docs_dir: '\($0)/docs')"
+        }
+    }
+
+    @Test func theConfigFileIsRefused() throws {
+        try expectRefused({ _ in "mkdocs.yml" }) {
+            "The 'config file' should not be within the 'site_dir' as the build replaces the 'site_dir' with its output. "
+                + "(site_dir: '\($0)/mkdocs.yml', config file: '\($0)/mkdocs.yml')"
+        }
+    }
+
+    @Test func anotherProjectIsRefused() throws {
+        try expectRefused({ _ in "other" }, extraFiles: ["other/mkdocs.yml": "site_name: Other\n", "other/x.md": "x\n"]) {
+            "The 'site_dir' '\($0)/other' holds a project ('mkdocs.yml'), not a built site; the build would replace it with its output."
+        }
+    }
+
+    @Test func aFolderNoBuildLeftIsRefused() throws {
+        try expectRefused({ _ in "data" }, extraFiles: ["data/results.csv": "1,2\n", "data/raw/a.txt": "a\n"]) {
+            "The 'site_dir' '\($0)/data' is not empty and holds no site a build left (no 'index.html' or '404.html'); empty "
+                + "it or choose another folder; the build would replace it with its output."
+        }
     }
 
     @Test func aSymlinkIntoTheDocsFolderIsRefused() throws {
@@ -100,26 +99,6 @@ import TrellisCore
         #expect(folderSnapshot(site.root) == before)
     }
 
-    @Test func theConfigFileIsRefused() throws {
-        let (site, lines) = try refused("mkdocs.yml")
-        defer { site.cleanUp() }
-        let root = realRoot(site)
-        #expect(lines == [
-            "mkdocs.yml:2:11: error: The 'config file' should not be within the 'site_dir' as the build replaces the "
-                + "'site_dir' with its output. (site_dir: '\(root)/mkdocs.yml', config file: '\(root)/mkdocs.yml') [ConfigType]"
-        ])
-    }
-
-    @Test func anotherProjectIsRefused() throws {
-        let (site, lines) = try refused("other", extraFiles: ["other/.git/HEAD": "ref: refs/heads/main\n", "other/x.md": "x\n"])
-        defer { site.cleanUp() }
-        let root = realRoot(site)
-        #expect(lines == [
-            "mkdocs.yml:2:11: error: The 'site_dir' '\(root)/other' holds a project ('.git'), not a built site; the build "
-                + "would replace it with its output. [ConfigType]"
-        ])
-    }
-
     @Test func aTrellisSitesBrandsFolderIsRefused() throws {
         let site = try TestSite([
             "trellis.yml": "site_name: Guides\nsite_dir: brands\nbrands: [alpha]\n",
@@ -129,7 +108,7 @@ import TrellisCore
         defer { site.cleanUp() }
         let before = folderSnapshot(site.root)
         let report = site.build()
-        let root = realRoot(site)
+        let root = ProjectFolder.resolvedPath(site.root.standardizedFileURL.path)
         #expect(report.outcome == .unusable)
         #expect(report.lines == [
             "trellis.yml:2:11: error: The 'brands_dir' should not be within the 'site_dir' as the build replaces the "
