@@ -180,6 +180,7 @@ def main():
                 checker.fail(f"{label}: the completed build did not publish generation {generation}")
 
         for round_number in range(args.count):
+            previous = done
             generation += 1
             write_generation(root, paths, generation)
             process = subprocess.Popen([trellis, "build", "--root", root], stdout=subprocess.DEVNULL,
@@ -193,7 +194,7 @@ def main():
             process.wait()
             if process.returncode == 0:
                 done = generation
-            checker.check_output(f"round {round_number}", done, generation)
+            checker.check_output(f"round {round_number}", previous, generation)
             complete(f"round {round_number}")
 
         for fallback, step in [(False, "staged"), (False, "exchanged"), (True, "staged"), (True, "parked")]:
