@@ -5,7 +5,13 @@ import TrellisCore
 protocol SiteStage: Sendable {
     /// The name shown in logs and timings.
     var name: String { get }
+    /// Whether `trellis lint` runs it too.
+    var runsInLint: Bool { get }
     func run(_ site: SiteState) throws
+}
+
+extension SiteStage {
+    var runsInLint: Bool { true }
 }
 
 /// A stage that runs once per brand.
@@ -24,6 +30,7 @@ extension BrandStage {
 enum BuildPipeline {
     static let siteStages: [any SiteStage] = [
         LoadConfig(),
+        OpenOutput(),
         DiscoverFiles(),
         LoadPages(),
         ParseMacros(),
@@ -31,6 +38,7 @@ enum BuildPipeline {
 
     static let brandStages: [any BrandStage] = [
         PrepareBrand(),
+        CheckOutputPaths(),
         ExpandMacros(),
         IncludeSnippets(),
         RenderMarkdown(),
@@ -49,6 +57,10 @@ enum BuildPipeline {
 
     static func brandStages(for mode: BuildMode) -> [any BrandStage] {
         mode == .lint ? brandStages.filter(\.runsInLint) : brandStages
+    }
+
+    static func siteStages(for mode: BuildMode) -> [any SiteStage] {
+        mode == .lint ? siteStages.filter(\.runsInLint) : siteStages
     }
 }
 
@@ -97,11 +109,10 @@ public enum SiteBuilder {
         let start = clock.now
         let site = SiteState(options: options)
         var report = BuildReport()
+        let siteStages = BuildPipeline.siteStages(for: options.mode)
         let brandStages = BuildPipeline.brandStages(for: options.mode)
         let writes = options.mode == .build
-        let totalStages =
-            BuildPipeline.siteStages.count + brandStages.count + BuildPipeline.finalStages.count + (writes ? 1 : 0)
-        var outputs: [OutputFolder] = []
+        let totalStages = siteStages.count + brandStages.count + BuildPipeline.finalStages.count + (writes ? 1 : 0)
 
         func timed(_ name: String, number: Int, _ body: () throws -> Void) rethrows {
             let stageStart = clock.now
@@ -114,27 +125,29 @@ public enum SiteBuilder {
         }
 
         do {
-            for (i, stage) in BuildPipeline.siteStages.enumerated() {
+            for (i, stage) in siteStages.enumerated() {
                 try timed(stage.name, number: i + 1) { try stage.run(site) }
             }
             for brand in site.selectedBrands {
                 let state = BrandState(brand: brand, all: site.brands, siteURL: site.config.siteURL)
-                defer { if let output = state.output { outputs.append(output) } }
                 for (i, stage) in brandStages.enumerated() {
-                    let number = BuildPipeline.siteStages.count + i + 1
+                    let number = siteStages.count + i + 1
                     try timed("\(stage.name) · \(brand.id)", number: number) { try stage.run(state, site: site) }
                 }
                 report.pagesWritten[brand.id] = state.pagesWritten
             }
             for (i, stage) in BuildPipeline.finalStages.enumerated() {
-                let number = BuildPipeline.siteStages.count + brandStages.count + i + 1
+                let number = siteStages.count + brandStages.count + i + 1
                 try timed(stage.name, number: number) { try stage.run(site) }
             }
             if site.engine.hasErrors { throw StopBuild(outcome: .failed) }
-            if writes {
+            if writes, let output = site.output {
+                // A build of some brands keeps the others' current output.
+                let partial = options.brands != nil || !options.brandFiles.isEmpty
                 try timed("swap output", number: totalStages) {
-                    for output in outputs { try output.commit() }
+                    try output.commit(keepingAllBut: partial ? Set(site.selectedBrands.map(\.id)) : nil)
                 }
+                site.output = nil
             }
         } catch let stop as StopBuild {
             report.outcome = stop.outcome
@@ -146,7 +159,8 @@ public enum SiteBuilder {
             report.outcome = .failed
         }
         if report.outcome != .success || site.engine.hasErrors {
-            for output in outputs { output.discard() }
+            site.output?.discard()
+            site.output = nil
             if report.outcome == .success { report.outcome = .failed }
         }
         finish(&report, site: site)

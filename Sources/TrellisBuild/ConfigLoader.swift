@@ -10,7 +10,7 @@ public struct ConfigLoader {
     static let siteKeys: Set<String> = [
         "site_name", "site_description", "site_url", "docs_dir", "site_dir", "copyright", "language",
         "theme", "nav", "brands_dir", "brands", "extra", "validation", "markdown_extensions", "mkdocs",
-        "use_directory_urls",
+        "use_directory_urls", "allow_symlinks_to",
     ]
     static let themeKeys: Set<String> = ["logo", "favicon", "primary", "accent", "templates"]
     static let brandKeys: Set<String> = ["name", "site_url", "theme", "icons", "forbidden_terms", "extra", "upgrades"]
@@ -112,8 +112,16 @@ public struct ConfigLoader {
         if let v = reader.string(e["site_name"]?.value, "site_name") { config.siteName = v }
         config.siteDescription = reader.string(e["site_description"]?.value, "site_description")
         config.siteURL = reader.string(e["site_url"]?.value, "site_url")
+        for key in ["docs_dir", "site_dir", "allow_symlinks_to"] {
+            if let node = e[key]?.value {
+                config.settingPositions[key] = ConfigPosition(path: reader.path, location: reader.location(of: node))
+            }
+        }
         if let v = reader.string(e["docs_dir"]?.value, "docs_dir") { config.docsDir = v }
         if let v = reader.string(e["site_dir"]?.value, "site_dir") { config.siteDir = v }
+        if let v = reader.stringList(e["allow_symlinks_to"]?.value, "allow_symlinks_to") {
+            config.allowSymlinksTo += v
+        }
         config.copyright = reader.string(e["copyright"]?.value, "copyright")
         if let v = reader.bool(e["use_directory_urls"]?.value, "use_directory_urls") { config.directoryURLs = v }
         if let extra = reader.map(e["extra"]?.value, "extra") { config.extra = extra }

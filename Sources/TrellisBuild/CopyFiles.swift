@@ -3,39 +3,36 @@ import TrellisCore
 import TrellisTemplates
 
 /// Stage: copies the docs folder's static files (with their relative layout), the theme's
-/// assets and the brand's logo and favicon into the brand's output.
+/// assets and the brand's logo and favicon into the brand's output, as regular files, leaving
+/// out what lost an output path to another source (see `OutputPlan`).
 struct CopyFiles: BrandStage {
     let name = "copy files"
     var runsInLint: Bool { false }
 
     func run(_ state: BrandState, site: SiteState) throws {
         guard let output = state.output else { return }
-        let brand = state.brand
-        let overrides = brand.theme.templates.map { [site.root.appending(path: $0)] } ?? []
+        let plan = state.outputPlan
         do {
-            for (path, data) in try ThemeRenderer.assets(overrides: overrides) {
+            let assets = try state.themeAssets ?? ThemeRenderer.assets(overrides: state.templateFolders)
+            for (path, data) in assets where plan.keeps(.themeAsset, path) {
                 try output.write(data, to: path)
             }
         } catch let error as DiagnosticError {
             site.emitRelativeToRoot(error.diagnostics)
         }
-        for path in [brand.theme.logo, brand.theme.favicon] {
-            guard let path else { continue }
-            let source = site.root.appending(path: path)
-            // A missing logo or favicon is reported by the MissingAsset check.
-            guard FileManager.default.fileExists(atPath: source.path) else { continue }
-            try output.copy(from: source, to: Self.brandAssetPath(path))
+        for (key, path) in state.brandAssets where plan.keeps(.brandAsset, key) {
+            try output.copy(from: site.root.appending(path: path), to: Self.brandAssetPath(path))
         }
         if let customDir = site.customDir {
-            // MkDocs copies the theme's static files first; the docs folder's win.
+            // MkDocs copies the theme's static files first; the docs folder's win (see OutputPlan).
             let folder = site.root.appending(path: customDir.path)
-            let docsFiles = site.staticFiles
-            for path in customDir.staticFiles where !docsFiles.contains(path) {
+            for path in customDir.staticFiles where plan.keeps(.customDir, path) {
                 try output.copy(from: folder.appending(path: path), to: path)
             }
         }
         let docs = site.docsDir
         let failures = ParallelMap.map(site.files.staticFiles) { path -> Diagnostic? in
+            guard plan.keeps(.staticFile, path) else { return nil }
             do {
                 try output.copy(from: docs.appending(path: path), to: path)
                 return nil

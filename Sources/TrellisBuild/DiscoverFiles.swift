@@ -9,20 +9,22 @@ public struct DiscoveredFiles: Sendable {
     public var staticFiles: [String] = []
 }
 
-/// Stage: walks the docs folder. Hidden files and folders (`.git`, `.DS_Store`) are skipped.
+/// Stage: walks the docs folder. Hidden files and folders (`.git`, `.DS_Store`) are skipped;
+/// symlinks are followed while they stay inside the project (see `FileTree.files`), and those
+/// that do not are reported and left out.
 struct DiscoverFiles: SiteStage {
     let name = "discover files"
 
     func run(_ site: SiteState) throws {
         do {
-            site.files = try Self.walk(docsDir: site.docsDir, docsPath: site.config.docsDir)
+            site.files = try Self.walk(docsDir: site.docsDir, docsPath: site.config.docsDir, project: site.project, engine: site.engine)
         } catch let error as DiagnosticError {
             site.engine.emit(contentsOf: error.diagnostics)
             throw StopBuild(outcome: .unusable)
         }
     }
 
-    static func walk(docsDir: URL, docsPath: String) throws -> DiscoveredFiles {
+    static func walk(docsDir: URL, docsPath: String, project: ProjectFolder, engine: DiagnosticEngine) throws -> DiscoveredFiles {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: docsDir.path, isDirectory: &isDirectory), isDirectory.boolValue
         else {
@@ -30,15 +32,15 @@ struct DiscoverFiles: SiteStage {
                 Diagnostic(.io, path: nil, at: nil, message: "the docs folder '\(docsPath)' does not exist"))
         }
         var found = DiscoveredFiles()
-        for relative in FileTree.files(under: docsDir.standardizedFileURL.path) {
+        let (files, problems) = FileTree.files(under: docsDir.standardizedFileURL.path, within: project)
+        engine.emit(contentsOf: problems.map { $0.diagnostic(in: docsPath) })
+        for relative in files {
             if relative.hasSuffix(".md") || relative.hasSuffix(".markdown") {
                 found.pages.append(relative)
             } else {
                 found.staticFiles.append(relative)
             }
         }
-        found.pages.sort()
-        found.staticFiles.sort()
         return found
     }
 }

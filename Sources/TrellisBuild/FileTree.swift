@@ -9,34 +9,77 @@ import Foundation
 /// Fast file-system walks and removals with POSIX calls: Foundation's enumerator and
 /// `removeItem` cost hundreds of microseconds per entry, which dominates large sites.
 enum FileTree {
-    /// Every regular file under `root`, relative to it, skipping hidden entries (names starting
-    /// with `.`). Symbolic links to files are followed; links to folders are not walked.
-    static func files(under root: String) -> [String] {
+    /// Every regular file under `root`, relative to it, sorted, skipping hidden entries (names
+    /// starting with `.`), and what went wrong with the symlinks met on the way.
+    ///
+    /// Links to files and folders are followed when their real path stays inside `project`'s
+    /// trusted folders, as MkDocs follows them; one leading elsewhere, a dangling link and a
+    /// link loop are reported and left out. Each real folder is walked at most once through a
+    /// link (in path order), so links to folders can neither loop nor multiply the tree.
+    static func files(under root: String, within project: ProjectFolder) -> (files: [String], problems: [LinkProblem]) {
         var result: [String] = []
-        var pending: [String] = [""]
-        while let relative = pending.popLast() {
+        var problems: [LinkProblem] = []
+        var linkedFolders: Set<String> = []
+        // (path relative to root, the folder's real path when it was reached through a link)
+        var pending: [(relative: String, real: String?)] = [("", nil)]
+        let rootReal = project.follow(root).realPath ?? root
+        while let (relative, real) = pending.popLast() {
             let folder = relative.isEmpty ? root : root + "/" + relative
+            let folderReal = real ?? (relative.isEmpty ? rootReal : nil)
+            var found: [(name: String, type: Int32)] = []
             guard let dir = opendir(folder) else { continue }
-            defer { closedir(dir) }
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
                 }
-                if name.hasPrefix(".") { continue }
+                if !name.hasPrefix(".") { found.append((name, Int32(entry.pointee.d_type))) }
+            }
+            closedir(dir)
+            // Reverse order on the stack: folders are walked, and links claimed, in path order.
+            for (name, type) in found.sorted(by: { $0.name > $1.name }) {
                 let path = relative.isEmpty ? name : relative + "/" + name
-                switch Int32(entry.pointee.d_type) {
+                switch type {
                 case Int32(DT_DIR):
-                    pending.append(path)
+                    pending.append((path, folderReal.map { $0 + "/" + name }))
                 case Int32(DT_REG):
                     result.append(path)
                 default:
-                    // Unknown type or a link: ask stat (following links) what it is.
+                    let full = root + "/" + path
                     var info = stat()
-                    if stat(root + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { result.append(path) }
+                    guard lstat(full, &info) == 0 else { continue }
+                    let kind = info.st_mode & S_IFMT
+                    if kind == S_IFREG {
+                        result.append(path)
+                    } else if kind == S_IFDIR {
+                        pending.append((path, folderReal.map { $0 + "/" + name }))
+                    } else if kind == S_IFLNK {
+                        switch project.follow(full) {
+                        case .outside(let target):
+                            problems.append(.outside(link: path, target: target))
+                        case .missing(let target):
+                            problems.append(.dangling(link: path, target: target))
+                        case .loop:
+                            problems.append(.loop(link: path, target: nil))
+                        case .inside(let target):
+                            guard stat(full, &info) == 0 else { continue }
+                            if (info.st_mode & S_IFMT) == S_IFREG {
+                                result.append(path)
+                            } else if (info.st_mode & S_IFMT) == S_IFDIR {
+                                let container = folderReal ?? project.follow(folder).realPath ?? folder
+                                if ProjectFolder.isInside(container, folder: target) {
+                                    problems.append(.loop(link: path, target: target))
+                                } else if !linkedFolders.insert(target).inserted {
+                                    problems.append(.duplicate(link: path, target: target))
+                                } else {
+                                    pending.append((path, target))
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
-        return result
+        return (result.sorted(), problems)
     }
 
     /// A file's bytes, read with one `open`/`fstat`/`read` (nil when it cannot be read).

@@ -16,7 +16,7 @@ struct IncludeSnippets: BrandStage {
         case .list(let paths)?: names = paths.compactMap(\.stringValue)
         default: break
         }
-        var includer = SnippetIncluder(bases: names.map { site.root.appending(path: $0) })
+        var includer = SnippetIncluder(bases: names.map { site.root.appending(path: $0) }, project: site.project)
         if names != ["."] { includer.describedBases = names.map { "'\($0)'" }.joined(separator: ", ") }
         let prepared = includer
         let results = ParallelMap.map(Array(state.published.indices)) { i -> (PageText, [Diagnostic]) in
@@ -30,6 +30,8 @@ struct IncludeSnippets: BrandStage {
 /// Replaces snippet lines with file contents, keeping the map back to the page's file.
 struct SnippetIncluder: Sendable {
     let bases: [URL]
+    /// Where snippets (and the symlinks leading to them) may be read from.
+    let project: ProjectFolder
     /// The base paths as the config names them, for messages.
     var describedBases = "the site root"
 
@@ -51,11 +53,22 @@ struct SnippetIncluder: Sendable {
             }
             func insert(_ name: String) {
                 let sourceOffset = page.sourceMap.sourceOffset(forOutputOffset: offset)
-                guard let text = read(name) else {
+                let text: String
+                switch read(name) {
+                case .text(let found):
+                    text = found
+                case .missing:
                     diagnostics.append(
                         Diagnostic(
                             .missingSnippet, path: file.path, at: file.location(ofUTF8Offset: sourceOffset),
                             message: "snippet '\(name)' does not exist (looked in \(describedBases))"))
+                    return
+                case .outside(let target):
+                    diagnostics.append(
+                        Diagnostic(
+                            .outsideRoot, path: file.path, at: file.location(ofUTF8Offset: sourceOffset),
+                            message: "snippet '\(name)' leads through a symlink to '\(target)', outside the project folder; "
+                                + "it is not included (list the target in 'allow_symlinks_to' to include it)"))
                     return
                 }
                 var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -95,17 +108,32 @@ struct SnippetIncluder: Sendable {
         return String(rest.dropFirst().dropLast())
     }
 
-    /// The file's text, or nil when no base path has it. As pymdownx's `restrict_base_path`,
-    /// a name that climbs out of its base path is not read.
-    func read(_ name: String) -> String? {
+    /// What reading a snippet found.
+    enum Snippet: Equatable {
+        case text(String)
+        case missing
+        /// The file is a symlink, or under one, that leads outside the project (the real path).
+        case outside(String)
+    }
+
+    /// The file's text from the first base path that has it. As pymdownx's
+    /// `restrict_base_path`, a name that climbs out of its base path is not read; unlike it, a
+    /// symlink on the way must stay inside the project.
+    func read(_ name: String) -> Snippet {
         for base in bases {
             let root = base.standardizedFileURL.path
             let url = base.appending(path: name).standardizedFileURL
-            guard url.path.hasPrefix(root + "/"), let data = FileManager.default.contents(atPath: url.path) else {
+            guard url.path.hasPrefix(root + "/") else { continue }
+            switch project.follow(url.path) {
+            case .outside(let target):
+                return .outside(target)
+            case .inside(let real):
+                guard let data = FileManager.default.contents(atPath: real) else { continue }
+                return .text(String(decoding: data, as: UTF8.self))
+            case .missing, .loop:
                 continue
             }
-            return String(decoding: data, as: UTF8.self)
         }
-        return nil
+        return .missing
     }
 }

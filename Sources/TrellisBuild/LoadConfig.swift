@@ -72,8 +72,9 @@ struct LoadConfig: SiteStage {
         if let toc = site.mkdocs?.markdownExtension("toc") {
             diagnostics += Self.applyTocOptions(toc.options, to: site, configPath: config.path)
         }
+        diagnostics += Self.checkFolders(config, brands: brands, configName: configName, site: site)
         if let path = site.mkdocs?.customDir {
-            let customDir = MkDocsCustomDir(path: path, root: site.root)
+            let customDir = MkDocsCustomDir(path: path, root: site.root, project: site.project)
             site.customDir = customDir
             diagnostics += customDir.unsupportedTemplatesWarning(
                 at: config.settingPositions["theme.custom_dir"], configPath: config.path).map { [$0] } ?? []
@@ -82,6 +83,8 @@ struct LoadConfig: SiteStage {
         site.brands = brands
         site.engine.overrides = config.ruleSeverities
         site.engine.emit(contentsOf: diagnostics)
+        // Symlink problems are the docs' errors (exit 1), not an unusable config.
+        site.engine.emit(contentsOf: site.customDir?.linkProblems ?? [])
         if let text = try? String(contentsOf: configURL, encoding: .utf8) {
             site.sources[config.path] = SourceFile(path: config.path, text: text)
         }
@@ -113,6 +116,13 @@ struct LoadConfig: SiteStage {
             let (brand, problems) = loader.loadBrand(file: file, config: config)
             diagnostics += problems
             guard let brand else { continue }
+            if !Self.isValidBrandID(brand.id) {
+                diagnostics.append(
+                    Diagnostic(
+                        .configType, path: brand.path, at: nil,
+                        message: "'\(brand.id)' cannot name a brand's output folder; rename the brand file"))
+                continue
+            }
             if brands.contains(where: { $0.id == brand.id }) {
                 diagnostics.append(
                     Diagnostic(

@@ -12,6 +12,7 @@ public struct MkDocsConfigLoader {
         "repo_name", "edit_uri", "edit_uri_template", "copyright", "extra", "extra_css", "extra_javascript",
         "extra_templates", "theme", "markdown_extensions", "plugins", "validation", "use_directory_urls", "strict",
         "dev_addr", "hooks", "watch", "remote_branch", "remote_name", "exclude_docs", "not_in_nav", "draft_docs",
+        "allow_symlinks_to",
     ]
     static let themeKeys: Set<String> = [
         "name", "custom_dir", "palette", "logo", "favicon", "icon", "features", "language", "font", "locale",

@@ -15,10 +15,20 @@ struct MkDocsCustomDir {
     let path: String
     /// Its files, relative to the folder, sorted; empty when the folder does not exist.
     let files: [String]
+    /// Symlinks in it that are not followed (outside the project, dangling, loops).
+    let linkProblems: [Diagnostic]
 
-    init(path: String, root: URL) {
+    init(path: String, root: URL, project: ProjectFolder) {
         self.path = path
-        files = FileTree.files(under: root.appending(path: path).path).sorted()
+        let folder = root.appending(path: path).path
+        if case .outside(let target) = project.follow(folder) {
+            files = []
+            linkProblems = [LinkProblem.outside(link: path, target: target).diagnostic(in: "")]
+            return
+        }
+        let walk = FileTree.files(under: folder, within: project)
+        files = walk.files
+        linkProblems = walk.problems.map { $0.diagnostic(in: path) }
     }
 
     /// Files MkDocs copies to the site: not templates (`*.html`), not Trellis templates, not

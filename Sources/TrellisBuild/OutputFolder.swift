@@ -3,6 +3,8 @@ import TrellisCore
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// A file-system call that failed while writing the output.
@@ -12,21 +14,17 @@ struct OutputError: Error, CustomStringConvertible {
     var description: String { "cannot write '\(path)': \(String(cString: strerror(code)))" }
 }
 
-/// A brand's output, written into a fresh hidden folder and swapped in only when every brand
-/// built cleanly, so a failed build leaves the previous output untouched and no reader ever
-/// sees a half-written site.
+/// One brand's folder in the build's staging tree (see `SiteOutput`): pages and files are
+/// written here, and reach the site only when the whole tree is swapped in.
 final class OutputFolder: @unchecked Sendable {
-    let final: URL
+    /// The folder, inside the staging tree.
     let staging: URL
     private let lock = NSLock()
     private var createdFolders: Set<String> = [""]
 
-    /// Output that replaces `final` when committed; staged beside it, in the same file system.
-    init(final: URL) throws {
-        self.final = final
-        let parent = final.deletingLastPathComponent()
-        staging = parent.appending(path: ".trellis-staging-\(final.lastPathComponent)-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+    /// Creates the folder (and its parents).
+    init(staging: URL) throws {
+        self.staging = staging
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
@@ -34,30 +32,50 @@ final class OutputFolder: @unchecked Sendable {
     /// Plain POSIX writes: the output is swapped in whole afterwards, so per-file syncing (which
     /// Foundation's writer does) buys nothing and costs a tenth of a large build.
     func write(_ data: Data, to path: String) throws {
-        try ensureFolder(URLPaths.folder(of: path))
-        let target = staging.path + "/" + path
-        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw OutputError(path: target, code: errno) }
+        let fd = try create(path)
         defer { close(fd) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputError(path: target, code: errno)
-                }
-                offset += written
-            }
+        try data.withUnsafeBytes { try Self.writeAll($0, to: fd, path: path) }
+    }
+
+    /// Copies a file into the output at `path` as a regular file: a symlinked source is copied
+    /// by content, so the output never holds a link out of the site.
+    func copy(from source: URL, to path: String) throws {
+        let input = open(source.path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw OutputError(path: source.path, code: errno) }
+        defer { close(input) }
+        let output = try create(path)
+        defer { close(output) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 18)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw OutputError(path: source.path, code: errno) }
+            if count == 0 { return }
+            try buffer.withUnsafeBytes { try Self.writeAll(UnsafeRawBufferPointer(rebasing: $0.prefix(count)), to: output, path: path) }
         }
     }
 
-    /// Copies a file into the output at `path`.
-    func copy(from source: URL, to path: String) throws {
+    /// Opens a new file at `path` for writing; an existing one (never a hard link into the
+    /// live site: preserved brands are linked in only after every write) is replaced.
+    private func create(_ path: String) throws -> Int32 {
         try ensureFolder(URLPaths.folder(of: path))
-        let destination = staging.appending(path: path)
-        try? FileManager.default.removeItem(at: destination)
-        try FileManager.default.copyItem(at: source, to: destination)
+        let target = staging.path + "/" + path
+        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { throw OutputError(path: target, code: errno) }
+        return fd
+    }
+
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32, path: String) throws {
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(fd, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputError(path: path, code: errno)
+            }
+            offset += written
+        }
     }
 
     /// Creates `folder` (with a trailing `/`, relative to the staging folder) and its parents,
@@ -74,32 +92,5 @@ final class OutputFolder: @unchecked Sendable {
         lock.lock()
         createdFolders.insert(folder)
         lock.unlock()
-    }
-
-    /// Replaces the brand's previous output with the staged one.
-    func commit() throws {
-        let fm = FileManager.default
-        var old: URL?
-        if fm.fileExists(atPath: final.path) {
-            let parked = final.deletingLastPathComponent().appending(
-                path: ".trellis-old-\(final.lastPathComponent)-\(UUID().uuidString.prefix(8))")
-            try fm.moveItem(at: final, to: parked)
-            old = parked
-        }
-        try fm.moveItem(at: staging, to: final)
-        if let old { FileTree.removeInBackground(old.path) }
-    }
-
-    /// Removes what an interrupted earlier build left in the output folder.
-    static func removeLeftovers(in siteDir: URL) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: siteDir.path) else { return }
-        for name in names where name.hasPrefix(".trellis-old-") || name.hasPrefix(".trellis-staging-") {
-            FileTree.removeInBackground(siteDir.appending(path: name).path)
-        }
-    }
-
-    /// Throws the staged output away.
-    func discard() {
-        FileTree.remove(staging.path)
     }
 }

@@ -9,7 +9,7 @@ struct RenderTemplates: BrandStage {
 
     func run(_ state: BrandState, site: SiteState) throws {
         let brand = state.brand
-        var overrides = brand.theme.templates.map { [site.root.appending(path: $0)] } ?? []
+        var overrides = state.templateFolders
         if let customDir = site.customDir, !customDir.files.isEmpty {
             overrides.insert(site.root.appending(path: customDir.path), at: 0)
         }
@@ -27,7 +27,10 @@ struct RenderTemplates: BrandStage {
         // Material shows an edit button only with its `content.action.edit` feature.
         let editSettings = site.mkdocs.flatMap { $0.features.contains("content.action.edit") ? $0 : nil }
         let matcher = state.leakMatcher
-        let problems = ParallelMap.map(Array(state.published.indices)) { i -> (Diagnostic?, [String]) in
+        let plan = state.outputPlan
+        // Positions in `published` of the pages that keep their output path.
+        let written = state.published.indices.filter { plan.keeps(.page, site.pages[state.published[$0]].path) }
+        let problems = ParallelMap.map(written) { i -> (Diagnostic?, [String]) in
             let page = site.pages[state.published[i]]
             let rendered = state.rendered[i]
             let (previous, next) = navigation.neighbours(of: page.url)
@@ -70,7 +73,8 @@ struct RenderTemplates: BrandStage {
                     .brandLeak, path: brand.path ?? site.config.path, at: nil,
                     message: "\(reason) appears in brand '\(brand.id)' outside page content (theme, templates or site settings)"))
         }
-        state.pagesWritten = state.published.count - failures.count
+        state.pagesWritten = written.count - failures.count
+        guard plan.keeps(.notFoundPage, "404.html") else { return }
         do {
             try output.write(Data(try renderer.render(page: Self.notFoundPage(siteView, baseURL: baseURL, navigation)).utf8), to: "404.html")
         } catch let error as DiagnosticError {

@@ -6,10 +6,14 @@ public struct SiteConfig: Sendable {
     public var siteDescription: String?
     /// The default base URL; a brand's own `site_url` wins.
     public var siteURL: String?
-    /// The folder of Markdown guides, relative to the site root.
+    /// The folder of Markdown guides, relative to the site root (or absolute).
     public var docsDir = "content"
-    /// The output folder, relative to the site root; each brand gets `<siteDir>/<brand>/`.
+    /// The output folder, relative to the site root (or absolute); each brand gets
+    /// `<siteDir>/<brand>/`.
     public var siteDir = "site"
+    /// Folders outside the project that symlinked pages, files and snippets may lead into,
+    /// relative to the site root or absolute (`allow_symlinks_to`).
+    public var allowSymlinksTo: [String] = []
     /// Whether each brand is written to its own subfolder of `siteDir` (false only for a
     /// single-brand MkDocs site, which is written to `siteDir` as MkDocs does).
     public var brandSubfolders = true

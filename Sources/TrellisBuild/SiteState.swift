@@ -37,19 +37,19 @@ final class SiteState: @unchecked Sendable {
     init(options: BuildOptions) {
         self.options = options
         self.engine = DiagnosticEngine(strict: options.strict)
+        self.project = ProjectFolder(root: options.root)
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
         self.buildDay = CalendarDay(options.today ?? epoch.map(Date.init(timeIntervalSince1970:)) ?? Date())
     }
 
-    var root: URL { options.root }
-    var docsDir: URL { options.root.appending(path: config.docsDir) }
-    var siteDir: URL { options.root.appending(path: config.siteDir) }
+    /// The folders symlinks may lead into (set by `LoadConfig`).
+    var project: ProjectFolder
+    /// The build's staged output for every brand (nil in lint, and before `OpenOutput`).
+    var output: SiteOutput?
 
-    /// Where a brand's site goes: `<site_dir>/<brand>/`, or `<site_dir>/` itself for a site
-    /// with one brand built from an MkDocs config (so every page lands where MkDocs puts it).
-    func outputFolder(for brand: Brand) -> URL {
-        config.brandSubfolders ? siteDir.appending(path: brand.id) : siteDir
-    }
+    var root: URL { options.root }
+    var docsDir: URL { config.url(of: config.docsDir, root: root) }
+    var siteDir: URL { config.url(of: config.siteDir, root: root) }
     var staticFiles: Set<String> { Set(files.staticFiles) }
 
     /// Records what one brand's pages reference.
@@ -136,6 +136,15 @@ final class BrandState: @unchecked Sendable {
     var linkedFrom: [String: Set<String>] = [:]
     var icons: IconLibrary = .bundled
     var output: OutputFolder?
+    /// The brand's template override folders, checked to stay inside the project.
+    var templateFolders: [URL] = []
+    /// The brand's logo and favicon (setting key, path from the site root), where they exist
+    /// inside the project.
+    var brandAssets: [(key: String, path: String)] = []
+    /// The theme's assets with the brand's overrides, read once by `CheckOutputPaths`.
+    var themeAssets: [String: Data]?
+    /// Which of the output's claimed paths are written (see `OutputPlan`).
+    var outputPlan = OutputPlan()
     var pagesWritten = 0
     /// What macros see of the brand's upgrade model (merged over its `extra`).
     var upgradeValues = ValueMap()

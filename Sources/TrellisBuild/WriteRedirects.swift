@@ -7,12 +7,33 @@ import TrellisCore
 struct WriteRedirects: BrandStage {
     let name = "write redirects"
 
+    /// Each redirect's old page path and the output path its page is written to (redirects from
+    /// a published page are skipped, with the warning below).
+    static func redirectPaths(site: SiteState, state: BrandState) -> [(from: String, outputPath: String)] {
+        (site.mkdocs?.redirectMaps ?? [:]).keys.sorted().compactMap { from in
+            state.publishedPaths.contains(from) ? nil : (from, outputPath(of: from, site: site))
+        }
+    }
+
+    private static func isIndex(_ from: String) -> Bool {
+        from.hasSuffix("index.md") || from == "README.md"
+    }
+
+    /// The redirect page's URL (percent-encoded, for links).
+    private static func url(of from: String, site: SiteState) -> String {
+        SourcePage.url(forPath: from, isIndex: isIndex(from), directoryURLs: site.config.directoryURLs)
+    }
+
+    /// The file the redirect page is written to (not encoded).
+    private static func outputPath(of from: String, site: SiteState) -> String {
+        SourcePage.outputPath(forPath: from, isIndex: isIndex(from), directoryURLs: site.config.directoryURLs)
+    }
+
     func run(_ state: BrandState, site: SiteState) throws {
         guard let maps = site.mkdocs?.redirectMaps, !maps.isEmpty else { return }
         let urls = Dictionary(site.pages.map { ($0.path, $0.url) }, uniquingKeysWith: { a, _ in a })
-        for (from, to) in maps.sorted(by: { $0.key < $1.key }) {
-            let isIndex = from.hasSuffix("index.md") || from == "README.md"
-            let fromURL = SourcePage.url(forPath: from, isIndex: isIndex, directoryURLs: site.config.directoryURLs)
+        for (from, to) in maps.sorted(by: { $0.key < $1.key }) where state.outputPlan.keeps(.redirect, from) {
+            let fromURL = Self.url(of: from, site: site)
             if state.publishedPaths.contains(from) {
                 site.engine.emit(
                     Diagnostic(
@@ -34,8 +55,7 @@ struct WriteRedirects: BrandStage {
                 }
                 target = URLPaths.relative(from: URLPaths.folder(of: fromURL), to: url) + (fragment.map { "#" + $0 } ?? "")
             }
-            let file = SourcePage.outputPath(forPath: from, isIndex: isIndex, directoryURLs: site.config.directoryURLs)
-            try state.output?.write(Data(Self.page(to: target).utf8), to: file)
+            try state.output?.write(Data(Self.page(to: target).utf8), to: Self.outputPath(of: from, site: site))
         }
     }
 

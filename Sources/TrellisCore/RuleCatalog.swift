@@ -28,6 +28,7 @@ extension RuleID {
     public static let staleVersion: RuleID = "StaleVersion"
     public static let directiveError: RuleID = "DirectiveError"
     public static let macroLimit: RuleID = "MacroLimit"
+    public static let outputCollision: RuleID = "OutputCollision"
 }
 
 /// Every rule Trellis reports, with its stable ID and default severity. Writers (SARIF) list
@@ -71,6 +72,9 @@ public enum RuleCatalog {
         RuleDescriptor(
             .macroLimit, .error,
             "A macro would build a value larger than Trellis allows, or a page's macros would do more work than it allows."),
+        RuleDescriptor(
+            .outputCollision, .error,
+            "Two sources are written to the same output path (or one to a path another needs as a folder), so one would be lost."),
     ]
 
     /// The descriptor of `id`, if it is one of Trellis's rules.

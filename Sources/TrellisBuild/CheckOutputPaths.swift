@@ -1,0 +1,63 @@
+import Foundation
+import TrellisCore
+import TrellisTemplates
+
+/// Stage: claims every path the brand's output will hold (pages, redirect pages, `404.html`,
+/// the brand's logo and favicon, the docs folder's files, `custom_dir` files, theme assets) and
+/// reports collisions (see `OutputPlan`), before anything is written. Lint runs it too.
+struct CheckOutputPaths: BrandStage {
+    let name = "check output paths"
+
+    func run(_ state: BrandState, site: SiteState) throws {
+        let docs = site.config.docsDir
+        var claims: [OutputClaim] = []
+        for index in state.published {
+            let page = site.pages[index]
+            claims.append(
+                OutputClaim(
+                    kind: .page, source: page.path, outputPath: page.outputPath, described: "the page '\(page.file.path)'",
+                    reportedAt: page.file.path))
+        }
+        for (from, outputPath) in WriteRedirects.redirectPaths(site: site, state: state) {
+            claims.append(
+                OutputClaim(
+                    kind: .redirect, source: from, outputPath: outputPath, described: "the redirect from '\(from)'",
+                    reportedAt: nil))
+        }
+        claims.append(
+            OutputClaim(kind: .notFoundPage, source: "404.html", outputPath: "404.html", described: "the 404 page", reportedAt: nil))
+        for (key, path) in state.brandAssets {
+            claims.append(
+                OutputClaim(
+                    kind: .brandAsset, source: key, outputPath: CopyFiles.brandAssetPath(path),
+                    described: "the brand's \(key.dropFirst("theme.".count)) '\(path)'", reportedAt: nil, file: path))
+        }
+        for path in site.files.staticFiles {
+            claims.append(
+                OutputClaim(
+                    kind: .staticFile, source: path, outputPath: path, described: "the file '\(docs)/\(path)'",
+                    reportedAt: docs + "/" + path))
+        }
+        if let customDir = site.customDir {
+            for path in customDir.staticFiles {
+                claims.append(
+                    OutputClaim(
+                        kind: .customDir, source: path, outputPath: path,
+                        described: "the theme file '\(customDir.path)/\(path)'", reportedAt: customDir.path + "/" + path))
+            }
+        }
+        // A missing override folder is reported when the files are copied (and by MissingAsset).
+        if let assets = try? ThemeRenderer.assets(overrides: state.templateFolders) {
+            state.themeAssets = assets
+            for path in assets.keys {
+                claims.append(
+                    OutputClaim(
+                        kind: .themeAsset, source: path, outputPath: path, described: "the theme asset '\(path)'",
+                        reportedAt: nil))
+            }
+        }
+        let (plan, diagnostics) = OutputPlan.resolve(claims, configPath: site.config.path)
+        state.outputPlan = plan
+        site.engine.emit(contentsOf: diagnostics)
+    }
+}

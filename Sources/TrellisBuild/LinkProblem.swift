@@ -1,0 +1,35 @@
+import TrellisCore
+
+/// A symlink a build does not follow, found while walking a folder of sources.
+enum LinkProblem: Equatable, Sendable {
+    /// Leads outside the project folder (and every `allow_symlinks_to` folder).
+    case outside(link: String, target: String)
+    /// Leads nowhere.
+    case dangling(link: String, target: String)
+    /// Leads to itself, directly or through other links, or to a folder that holds it.
+    case loop(link: String, target: String?)
+    /// Leads to a folder already published through another link.
+    case duplicate(link: String, target: String)
+
+    /// The diagnostic, with the link named as `folder/link` (the folder as the config names it).
+    func diagnostic(in folder: String) -> Diagnostic {
+        func named(_ link: String) -> String { folder.isEmpty ? link : folder + "/" + link }
+        switch self {
+        case .outside(let link, let target):
+            return Diagnostic(
+                .outsideRoot, path: named(link), at: nil,
+                message: "'\(named(link))' is a symlink to '\(target)', outside the project folder; it is not published "
+                    + "(list the target in 'allow_symlinks_to' to publish it)")
+        case .dangling(let link, let target):
+            return Diagnostic(
+                .io, path: named(link), at: nil, message: "'\(named(link))' is a symlink to '\(target)', which does not exist")
+        case .loop(let link, let target):
+            let leads = target.map { " to '\($0)', a folder that holds it" } ?? " that leads back to itself"
+            return Diagnostic(.io, path: named(link), at: nil, message: "'\(named(link))' is a symlink\(leads) (a loop); it is not followed")
+        case .duplicate(let link, let target):
+            return Diagnostic(
+                .io, .warning, path: named(link), at: nil,
+                message: "'\(named(link))' is a symlink to '\(target)', a folder already published through another symlink; it is not followed")
+        }
+    }
+}
