@@ -16,7 +16,7 @@ import Foundation
 /// previous one is renamed to `.trellis-trash-…` and deleted in the background.
 ///
 /// Test hook: `TRELLIS_TEST_PAUSE_SWAP=staged|exchanged|parked` stops the process (SIGSTOP) at
-/// that step so `scripts/kill-test.sh` can kill it exactly there;
+/// that step so `scripts/kill-test.py` can kill it exactly there;
 /// `TRELLIS_TEST_SWAP_FALLBACK=1` takes the two-rename path as on a file system without
 /// exchange. Neither changes anything else.
 enum AtomicSwap {
