@@ -67,6 +67,6 @@ let package = Package(
         .testTarget(name: "TrellisMacrosTests", dependencies: ["TrellisMacros"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrellisIconsTests", dependencies: ["TrellisIcons"]),
         .testTarget(name: "TrellisTemplatesTests", dependencies: ["TrellisTemplates"]),
-        .testTarget(name: "TrellisBuildTests", dependencies: ["TrellisBuild", "TrellisCLI"], exclude: ["FailingSites"]),
+        .testTarget(name: "TrellisBuildTests", dependencies: ["TrellisBuild", "TrellisCLI"], exclude: ["FailingSites", "FuzzRegressions"]),
     ]
 )

@@ -66,7 +66,7 @@ public struct ConfigLoader {
         return text
     }
 
-    private func readSite(_ node: Node, path: String, base: SiteConfig?, reader: inout YAMLReader) -> SiteConfig {
+    func readSite(_ node: Node, path: String, base: SiteConfig?, reader: inout YAMLReader) -> SiteConfig {
         var config = base ?? SiteConfig()
         config.path = path
         let e = reader.entries(of: node, known: Self.siteKeys, context: "the site config")
@@ -201,6 +201,12 @@ public struct ConfigLoader {
         var reader = YAMLReader(path: path)
         guard let text = readText(file, path: path, into: &reader) else { return (nil, reader.diagnostics) }
         guard let node = reader.parse(text) else { return (nil, reader.diagnostics) }
+        let brand = readBrand(node, path: path, id: id, config: config, reader: &reader)
+        return (brand, reader.diagnostics)
+    }
+
+    /// A brand file's settings over the site's.
+    func readBrand(_ node: Node, path: String, id: String, config: SiteConfig, reader: inout YAMLReader) -> Brand {
         var brand = Brand(id: id, name: id)
         brand.path = path
         let e = reader.entries(of: node, known: Self.brandKeys, context: "brand '\(id)'")
@@ -217,6 +223,6 @@ public struct ConfigLoader {
         brand.forbiddenTerms = reader.stringList(e["forbidden_terms"]?.value, "forbidden_terms") ?? []
         brand.extra = config.extra.merging(reader.map(e["extra"]?.value, "extra") ?? ValueMap())
         if let upgrades = e["upgrades"]?.value { brand.upgrades = BrandUpgrades.read(upgrades, reader: &reader) }
-        return (brand, reader.diagnostics)
+        return brand
     }
 }

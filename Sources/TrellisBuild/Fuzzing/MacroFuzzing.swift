@@ -1,0 +1,36 @@
+import TrellisCore
+import TrellisMacros
+
+/// The fuzz entry of the macro language: the first byte picks what undefined names do, the
+/// rest is a page body parsed and rendered against variables of every type a brand config has.
+/// The source map and every diagnostic must point into the file.
+enum MacroFuzzing {
+    static let context = ValueMap([
+        ("brand", .map(ValueMap([("name", .string("Northwind")), ("domain", .string("northwind.example"))]))),
+        ("version", .string("1.28.5")),
+        ("count", .int(3)),
+        ("ratio", .double(0.5)),
+        ("enabled", .bool(true)),
+        ("nothing", .null),
+        ("list", .list([.string("a"), .int(2), .list([.string("nested")])])),
+        ("config", .map(ValueMap([("site_name", .string("Docs")), ("extra", .map(ValueMap()))]))),
+    ])
+
+    static func run(_ bytes: [UInt8]) {
+        guard let first = bytes.first else { return }
+        let policies = UndefinedPolicy.allCases
+        let policy = policies[Int(first) % policies.count]
+        let file = SourceFile(path: "docs/page.md", text: String(decoding: bytes.dropFirst(), as: UTF8.self))
+        let (template, problems) = MacroTemplate.parse(file.text, file: file, sourceOffset: 0)
+        FuzzTarget.requireInFile(problems, file)
+        guard problems.isEmpty else { return }
+        let expansion = template.render(context: context, undefined: policy)
+        FuzzTarget.requireInFile(expansion.diagnostics, file)
+        let length = expansion.text.utf8.count
+        for offset in [0, length / 2, length] {
+            let source = expansion.sourceMap.sourceOffset(forOutputOffset: offset)
+            FuzzTarget.require(
+                source >= 0 && source <= file.utf8Count, "output offset \(offset) maps to \(source) of \(file.utf8Count)")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import TrellisCore
+import TrellisIcons
+import TrellisMarkdown
+
+/// The fuzz entry of a page: the bytes are `docs/guide/page.md` of a site with every Markdown
+/// extension on, the bundled icons, a directive and a few pages and files to link to; front
+/// matter is split off and the body rendered as the build renders it. Every diagnostic and link
+/// must point into the file.
+enum MarkdownFuzzing {
+    static let settings = MarkdownSettings(
+        extensions: Set(MarkdownExtension.allCases), tocLevels: 1...6,
+        directives: [
+            FencedDirective(name: "walkthrough") { arguments, body in
+                arguments == "fail" ? .failure(DirectiveFailure("no such scenario")) : .success("<div>\(body.count)</div>")
+            }
+        ])
+
+    static let resolver = LinkResolver(
+        pagePaths: ["index.md", "guide/page.md", "guide/other.md", "guide/index.md", "a b/c.md"],
+        publishedPaths: ["index.md", "guide/page.md", "guide/other.md", "a b/c.md"],
+        staticFiles: ["img.png", "guide/img.png", "files/a b.pdf"],
+        urls: ["index.md": "", "guide/page.md": "guide/page/", "guide/other.md": "guide/other/", "a b/c.md": "a%20b/c/"])
+
+    static func run(_ bytes: [UInt8]) {
+        let file = SourceFile(path: "docs/guide/page.md", text: String(decoding: bytes, as: UTF8.self))
+        let (meta, bodyOffset, problems) = FrontMatter.split(file)
+        FuzzTarget.requireInFile(problems, file)
+        let page = SourcePage(path: "guide/page.md", file: file, meta: meta, bodyOffset: bodyOffset, isIndex: false)
+        let body = String(page.body)
+        let text = PageText(text: body, sourceMap: .identity(length: body.utf8.count, sourceOffset: bodyOffset))
+        let (rendered, diagnostics) = RenderMarkdown.render(
+            page, text: text, icons: IconAdapter(library: .bundled), resolver: resolver, settings: settings)
+        FuzzTarget.requireInFile(diagnostics, file)
+        for link in rendered.links + rendered.emptyLinks {
+            FuzzTarget.requireInFile(
+                [Diagnostic(.brokenLink, path: file.path, at: link.location, message: link.destination)], file)
+        }
+        for heading in rendered.headings {
+            FuzzTarget.requireInFile(
+                [Diagnostic(.duplicateHeadingId, path: file.path, at: heading.location, message: heading.id)], file)
+        }
+    }
+}
