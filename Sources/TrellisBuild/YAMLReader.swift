@@ -10,6 +10,9 @@ struct YAMLReader {
     /// Added to every line Yams reports (front matter starts below the file's first line).
     let lineOffset: Int
     private(set) var diagnostics: [Diagnostic] = []
+    /// The length in characters of each line of the text parsed last, to keep positions inside
+    /// it: libyaml reports an error at the end of the input one line below the last.
+    private var lineLengths: [Int] = []
 
     init(path: String, lineOffset: Int = 0) {
         self.path = path
@@ -19,8 +22,9 @@ struct YAMLReader {
     /// Parses `text`; a syntax error, or a document past `YAMLBounds` (an alias bomb, nesting
     /// too deep), becomes a `ConfigSyntax` (or `id`) diagnostic and nil.
     mutating func parse(_ text: String, syntaxID: RuleID = .configSyntax) -> Node? {
+        lineLengths = Self.lineLengths(text)
         if let violation = YAMLBounds.check(text) {
-            let at = SourceLocation(line: violation.line + lineOffset, column: violation.column)
+            let at = clamped(line: violation.line, column: violation.column)
             diagnostics.append(Diagnostic(syntaxID, path: path, at: at, message: "invalid YAML: \(violation.message)"))
             return nil
         }
@@ -53,7 +57,40 @@ struct YAMLReader {
     }
 
     func location(of mark: Mark) -> SourceLocation {
-        SourceLocation(line: mark.line + lineOffset, column: mark.column)
+        clamped(line: mark.line, column: mark.column)
+    }
+
+    /// A 1-based position in the parsed text, moved inside it (past the end: the end of its
+    /// last line), in the file's lines.
+    private func clamped(line: Int, column: Int) -> SourceLocation {
+        guard !lineLengths.isEmpty else { return SourceLocation(line: max(line, 1) + lineOffset, column: max(column, 1)) }
+        if line > lineLengths.count {
+            return SourceLocation(line: lineLengths.count + lineOffset, column: lineLengths[lineLengths.count - 1] + 1)
+        }
+        let line = max(line, 1)
+        return SourceLocation(line: line + lineOffset, column: min(max(column, 1), lineLengths[line - 1] + 1))
+    }
+
+    /// The characters (Unicode scalars) of each line, lines ending at LF, CRLF or CR as
+    /// `SourceFile` ends them.
+    private static func lineLengths(_ text: String) -> [Int] {
+        var lengths: [Int] = []
+        var count = 0
+        var previous: Unicode.Scalar = "\0"
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                if previous != "\r" { lengths.append(count) }
+                count = 0
+            } else if scalar == "\r" {
+                lengths.append(count)
+                count = 0
+            } else {
+                count += 1
+            }
+            previous = scalar
+        }
+        lengths.append(count)
+        return lengths
     }
 
     func location(of node: Node) -> SourceLocation? {

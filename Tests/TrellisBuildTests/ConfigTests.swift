@@ -50,6 +50,15 @@ import TrellisCore
         #expect(lines[0].hasSuffix("[ConfigSyntax]"))
     }
 
+    /// libyaml places an error at the end of the input one line below the last; the diagnostic
+    /// stays at the end of the last line (found by the yaml fuzz target).
+    @Test func syntaxErrorAtTheEndOfTheInputPointsAtTheLastLine() throws {
+        let (_, _, lines) = try load(["trellis.yml": "site_name: Docs\nclassification"])
+        #expect(lines == ["trellis.yml:2:15: error: invalid YAML: could not find expected ':' (while scanning a simple key) [ConfigSyntax]"])
+        let page = SourceFile(path: "docs/a.md", text: "---\ntitle: A\nlist: [a, b\n---\n# A\n")
+        #expect(FrontMatter.split(page).diagnostics.map(\.formatted).allSatisfy { $0.hasPrefix("docs/a.md:4:1:") })
+    }
+
     @Test func duplicatedKeysAreNamedWithoutEchoingTheWholeFile() throws {
         let (_, _, lines) = try load(["trellis.yml": "site_name: Guides\nextra:\n  a: 1\n  a: 2\n"])
         #expect(lines == ["trellis.yml:3:3: error: invalid YAML: duplicated keys a [ConfigSyntax]"])
