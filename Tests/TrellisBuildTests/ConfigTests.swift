@@ -56,7 +56,8 @@ import TrellisCore
         let (_, _, lines) = try load(["trellis.yml": "site_name: Docs\nclassification"])
         #expect(lines == ["trellis.yml:2:15: error: invalid YAML: could not find expected ':' (while scanning a simple key) [ConfigSyntax]"])
         let page = SourceFile(path: "docs/a.md", text: "---\ntitle: A\nlist: [a, b\n---\n# A\n")
-        #expect(FrontMatter.split(page).diagnostics.map(\.formatted).allSatisfy { $0.hasPrefix("docs/a.md:4:1:") })
+        let frontMatter = FrontMatter.split(page).diagnostics.map(\.formatted)
+        #expect(frontMatter.count == 1 && frontMatter.allSatisfy { $0.hasPrefix("docs/a.md:4:1: error:") })
     }
 
     @Test func duplicatedKeysAreNamedWithoutEchoingTheWholeFile() throws {
