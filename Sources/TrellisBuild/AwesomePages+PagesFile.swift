@@ -110,8 +110,7 @@ struct PagesFile {
                     result.append(.item(value: s.string, title: nil, location: reader.location(of: item)))
                 }
             case .mapping(let mapping) where mapping.count == 1 && key == "nav":
-                let pair = mapping.first!
-                guard let title = reader.string(pair.key, "nav"), let value = reader.string(pair.value, title) else { continue }
+                guard let pair = mapping.first, let title = reader.string(pair.key, "nav"), let value = reader.string(pair.value, title) else { continue }
                 result.append(.item(value: value, title: title, location: reader.location(of: pair.value)))
             default:
                 let expected = key == "nav" ? "a name or 'Title: name'" : "a name"

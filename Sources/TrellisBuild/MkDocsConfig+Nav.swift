@@ -23,7 +23,7 @@ enum MkDocsNavReader {
             case .scalar(let s):
                 entries.append(.page(title: nil, path: s.string, location: reader.location(of: item)))
             case .mapping(let mapping) where mapping.count == 1:
-                let (key, value) = mapping.first!
+                guard let (key, value) = mapping.first else { continue }
                 let title = key.scalar?.string ?? ""
                 switch value {
                 case .scalar(let s) where isLink(s.string):

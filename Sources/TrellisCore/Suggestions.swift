@@ -45,7 +45,7 @@ public enum Suggestions {
         let found = closest(to: name, in: candidates)
         guard !found.isEmpty else { return nil }
         let quoted = found.map { "'\($0)'" }
-        if quoted.count == 1 { return "did you mean \(quoted[0])?" }
-        return "did you mean \(quoted.dropLast().joined(separator: ", ")) or \(quoted.last!)?"
+        guard let last = quoted.last, quoted.count > 1 else { return quoted.first.map { "did you mean \($0)?" } }
+        return "did you mean \(quoted.dropLast().joined(separator: ", ")) or \(last)?"
     }
 }
