@@ -60,7 +60,7 @@ struct RenderMarkdown: BrandStage {
             text: text.text, pipeline: settings.pipeline(icons: icons, resolveLink: rewrite), renderer: settings.renderer)
         let parsed = processed.source
         func location(_ position: TextPosition) -> SourceLocation {
-            let offset = text.sourceMap.sourceOffset(forOutputOffset: parsed.utf8Offset(of: position))
+            let offset = text.sourceMap.sourceOffset(forOutputOffset: parsed.inputOffset(of: position))
             return page.file.location(ofUTF8Offset: offset)
         }
         var diagnostics = processed.iconProblems.map { problem in

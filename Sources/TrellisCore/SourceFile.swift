@@ -1,6 +1,7 @@
 /// A source text with a line table, so byte offsets turn into line:column positions cheaply.
 ///
-/// Offsets are UTF-8 byte offsets into `text`; columns count Unicode scalars from 1.
+/// Offsets are UTF-8 byte offsets into `text`; columns count Unicode scalars from 1. Lines end
+/// at `\n`, `\r\n` or a bare `\r`.
 public struct SourceFile: Sendable {
     /// The path printed in diagnostics (relative to the site root where possible).
     public let path: String
@@ -11,12 +12,17 @@ public struct SourceFile: Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
+        // A line ends at `\n`, `\r\n` or a bare `\r`, as cmark, YAML and editors count lines.
         var starts = [0]
         var offset = 0
+        var afterCR = false
         for byte in text.utf8 {
+            if afterCR, byte != UInt8(ascii: "\n") { starts.append(offset) }
             offset += 1
+            afterCR = byte == UInt8(ascii: "\r")
             if byte == UInt8(ascii: "\n") { starts.append(offset) }
         }
+        if afterCR { starts.append(offset) }
         self.lineStarts = starts
     }
 

@@ -68,14 +68,14 @@ extension ContainerParser {
     func opener(
         at line: Int, paragraphStart: TextPosition, inItem: Bool, quotes: Int, source: ParsedText
     ) -> Found? {
-        let start = source.lineStarts[line - 1]
-        let end = lineEnd(line, source)
+        let start = source.lineStart(line)
+        let end = source.lineEnd(line)
         var offset = start + paragraphStart.byteColumn - 1
         var contentStart = start
         if line == paragraphStart.line {
             guard offset + 3 <= end else { return nil }
             if quotes > 0 {
-                guard let marker = source.bytes[start..<offset].lastIndex(of: UInt8(ascii: ">")) else { return nil }
+                guard let marker = source.slice(start, offset).lastIndex(of: UInt8(ascii: ">")) else { return nil }
                 contentStart = marker + 1
                 if contentStart < offset, source.bytes[contentStart] == UInt8(ascii: " ") { contentStart += 1 }
             }
@@ -89,9 +89,9 @@ extension ContainerParser {
             guard offset - start + 1 <= paragraphStart.byteColumn + (inItem ? 3 : 0) else { return nil }
         }
         guard offset + 3 <= end,
-            let opener = ContainerOpener.recognise(source.bytes[offset..<end], extensions: extensions)
+            let opener = ContainerOpener.recognise(source.slice(offset, end), extensions: extensions)
         else { return nil }
-        let indent = Self.columns(source.bytes[contentStart..<offset])
+        let indent = Self.columns(source.slice(contentStart, offset))
         var last = line
         var next = line + 1
         while next <= source.lineStarts.count, let prefixEnd = quotePrefixEnd(next, quotes: quotes, source) {

@@ -58,7 +58,7 @@ extension ContainerParser {
         for node in document.preorder() {
             switch document.kind(of: node) {
             case .codeBlock, .htmlBlock:
-                if let span = document.span(of: node) { excluded.append(span.start.line...span.end.line) }
+                if let span = document.span(of: node) { excluded.append(span.lines) }
             default:
                 break
             }
@@ -69,8 +69,8 @@ extension ContainerParser {
         for line in 1...source.lineStarts.count {
             while nextExcluded < excluded.count, excluded[nextExcluded].upperBound < line { nextExcluded += 1 }
             if nextExcluded < excluded.count, excluded[nextExcluded].contains(line) { continue }
-            let end = line < source.lineStarts.count ? source.lineStarts[line] - 1 : bytes.count
-            var index = source.lineStarts[line - 1]
+            let end = source.lineEnd(line)
+            var index = source.lineStart(line)
             while index < end, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
             guard index + 1 < end, bytes[index] == UInt8(ascii: "["), bytes[index + 1] != UInt8(ascii: "^"),
                 let close = bytes[index..<end].firstIndex(of: UInt8(ascii: "]")), close + 1 < end,

@@ -98,25 +98,25 @@ struct ContainerParser: Sendable {
         out.reserveCapacity(source.bytes.count)
         var copiedUpTo = 0
         for container in found {
-            let start = source.lineStarts[container.line - 1]
-            out.append(contentsOf: source.bytes[copiedUpTo..<(start + container.column - 1)])
+            let start = source.lineStart(container.line)
+            out.append(contentsOf: source.slice(copiedUpTo, (start + container.column - 1)))
             out.append(contentsOf: "<!--trellis-container".utf8)
             var endLine = container.line
             if let body = container.body {
                 for line in body {
                     out.append(UInt8(ascii: "\n"))
-                    let lineStart = source.lineStarts[line - 1]
+                    let lineStart = source.lineStart(line)
                     let prefixEnd = quotePrefixEnd(line, quotes: container.quotes, source) ?? lineStart
-                    out.append(contentsOf: source.bytes[lineStart..<prefixEnd])
+                    out.append(contentsOf: source.slice(lineStart, prefixEnd))
                     out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: container.indent))
                     out.append(UInt8(ascii: "x"))
                 }
                 endLine = body.upperBound
             }
             out.append(contentsOf: "-->".utf8)
-            copiedUpTo = lineEnd(endLine, source)
+            copiedUpTo = source.lineEnd(endLine)
         }
-        out.append(contentsOf: source.bytes[copiedUpTo...])
+        out.append(contentsOf: source.slice(copiedUpTo, source.bytes.count))
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -129,7 +129,7 @@ struct ContainerParser: Sendable {
         let endLine = found.body?.upperBound ?? found.line
         let span = TextSpan(
             start: TextPosition(line: found.line, byteColumn: found.column),
-            end: TextPosition(line: endLine, byteColumn: max(1, lineEnd(endLine, source) - source.lineStarts[endLine - 1])))
+            end: TextPosition(line: endLine, byteColumn: max(1, source.lineEnd(endLine) - source.lineStart(endLine))))
         let container: NodeID
         switch found.opener.kind {
         case .admonition:

@@ -31,6 +31,10 @@ public struct TextSpan: Hashable, Sendable {
         self.start = start
         self.end = end
     }
+
+    /// The lines the span covers. cmark reports some spans (HTML blocks, empty nodes) ending
+    /// before they start; such a span covers its first line only.
+    public var lines: ClosedRange<Int> { start.line...max(start.line, end.line) }
 }
 
 /// A handle to one node inside a `MarkdownDocument`'s arena.

@@ -1,16 +1,20 @@
 /// The per-page entry point: parse, rewrite, collect and render one Markdown page.
 public enum MarkdownPage {
-    /// Processes the text of one page (already macro-expanded); positions in the result are in
-    /// the coordinates of `text`, including those inside containers. `pipeline.extensions`
-    /// decides which container syntaxes (admonitions, details, tabs) are recognised.
+    /// Processes the text of one page (already macro-expanded); positions in the result are
+    /// cmark's line:column positions in `text`, including those inside containers. Line endings
+    /// and NULs are normalised first (see `ParsedText.normalising`), so `result.source` is the
+    /// text as parsed: its `inputOffset(of:)` turns a position into an offset in `text`.
+    /// `pipeline.extensions` decides which container syntaxes (admonitions, details, tabs) are
+    /// recognised.
     public static func process(
         text: String,
         pipeline: MarkdownPipeline = .standard(),
         reservedIDs: Set<String> = [],
         renderer: HTMLRenderer = HTMLRenderer()
     ) -> ProcessedPage {
-        var document = parse(text, extensions: pipeline.extensions)
-        var context = RewriteContext(source: ParsedText(text), reservedIDs: reservedIDs)
+        let (parsed, source) = ParsedText.normalising(text)
+        var document = parseNormalised(parsed, extensions: pipeline.extensions)
+        var context = RewriteContext(source: source, reservedIDs: reservedIDs)
         pipeline.run(&document, context: &context)
         let links = LinkCollector().collect(
             document, source: context.source, originalDestinations: context.originalDestinations)
@@ -47,8 +51,13 @@ public enum MarkdownPage {
     }
 
     /// Parses text with the given container extensions (admonitions, details, tabs); with none,
-    /// exactly `parse(_:)`. Spans inside containers still refer to `text`.
+    /// exactly `parse(_:)`. Line endings are normalised as in `process`; spans inside containers
+    /// are cmark's positions in `text` too.
     public static func parse(_ text: String, extensions: Set<MarkdownExtension>) -> MarkdownDocument {
+        parseNormalised(ParsedText.normalising(text).text, extensions: extensions)
+    }
+
+    private static func parseNormalised(_ text: String, extensions: Set<MarkdownExtension>) -> MarkdownDocument {
         extensions.isEmpty ? CMark.parse(text) : ContainerParser(extensions: extensions).parse(text)
     }
 
