@@ -72,6 +72,9 @@ struct RenderMarkdown: BrandStage {
         diagnostics += processed.directiveProblems.map { problem in
             Diagnostic(.directiveError, path: page.file.path, at: location(problem.position), message: problem.message)
         }
+        diagnostics += processed.nestingProblems.map { problem in
+            Diagnostic(.nestingLimit, path: page.file.path, at: location(problem.position), message: problem.message)
+        }
         let links = processed.links.map { link in
             PageLink(
                 destination: link.destination, location: location(link.position), isImage: link.kind == .image,

@@ -27,6 +27,7 @@ extension RuleID {
     public static let missingSnippet: RuleID = "MissingSnippet"
     public static let staleVersion: RuleID = "StaleVersion"
     public static let directiveError: RuleID = "DirectiveError"
+    public static let nestingLimit: RuleID = "NestingLimit"
 }
 
 /// Every rule Trellis reports, with its stable ID and default severity. Writers (SARIF) list
@@ -67,6 +68,9 @@ public enum RuleCatalog {
             .staleVersion, .warning,
             "A guide names a Kubernetes version the brand's catalogue does not offer or marks expired, or an upgrade that skips a minor version."),
         RuleDescriptor(.directiveError, .error, "A directive block (```walkthrough) cannot be rendered for this brand."),
+        RuleDescriptor(
+            .nestingLimit, .error,
+            "Containers are nested deeper than Trellis renders (64 levels, 32 for `markdown` HTML and definition lists, and bodies copying at most 8 times the page); the deeper ones stay plain Markdown."),
     ]
 
     /// The descriptor of `id`, if it is one of Trellis's rules.

@@ -209,11 +209,11 @@ extension ContainerParser {
                     start: TextPosition(line: line, byteColumn: textStart - lineStart + 1),
                     end: TextPosition(line: last, byteColumn: max(1, source.lineEnd(last) - source.lineStart(last))))
                 let description = document.appendChild(.definitionDescription(tight: tight), span: span, to: list)
-                let sub = parseBody(text, lineCount: shifts.count, depth: depth + 1)
-                Self.graft(sub, under: description, in: &document) { position in
+                let map = { (position: TextPosition) -> TextPosition in
                     let index = min(max(position.line - 1, 0), shifts.count - 1)
                     return TextPosition(line: line + index, byteColumn: position.byteColumn + shifts[index])
                 }
+                Self.graft(parseBody(text, lineCount: shifts.count, depth: depth + 1, map: map), under: description, in: &document, map: map)
             }
         }
     }

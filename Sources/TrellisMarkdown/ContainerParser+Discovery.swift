@@ -16,9 +16,10 @@ extension ContainerParser {
             // A setext heading's text was paragraph text until its underline: an opener there
             // still opens a container (whose body then ends before the underline).
             guard event.entering, let span = document.span(of: event.node) else { continue }
-            if case .htmlBlock = kind, quoteDepth == 0, depth < Self.maxElementDepth, extensions.contains(.mdInHTML),
+            if case .htmlBlock = kind, quoteDepth == 0, extensions.contains(.mdInHTML),
                 span.start.line >= nextFreeLine,
-                document.parent(of: event.node) == document.root, let element = markdownElement(at: span, source: source)
+                document.parent(of: event.node) == document.root, let element = markdownElement(at: span, source: source),
+                withinElementDepth(element, depth: depth)
             {
                 found.append(element)
                 nextFreeLine = (element.body?.upperBound ?? element.line) + 1
@@ -31,10 +32,11 @@ extension ContainerParser {
             var inItem = false
             if let parent = document.parent(of: event.node), case .item = document.kind(of: parent) { inItem = true }
             var line = max(span.start.line, nextFreeLine)
-            if case .paragraph = kind, line == span.start.line, depth < Self.maxElementDepth, extensions.contains(.defList),
+            if case .paragraph = kind, line == span.start.line, extensions.contains(.defList),
                 let list = definitionList(
                     paragraph: span, previous: previousParagraph(of: event.node, in: document, from: nextFreeLine),
-                    quotes: quoteDepth, paragraphs: paragraphs, source: source)
+                    quotes: quoteDepth, paragraphs: paragraphs, source: source),
+                withinElementDepth(list, depth: depth)
             {
                 found.append(list)
                 line = (list.body?.upperBound ?? line) + 1
@@ -60,6 +62,16 @@ extension ContainerParser {
             }
         }
         return found
+    }
+
+    /// Whether a `markdown` element or definition list found at `depth` is within
+    /// `maxElementDepth`; if not, it stays plain and is recorded as the page's nesting problem.
+    private func withinElementDepth(_ element: Found, depth: Int) -> Bool {
+        guard depth >= Self.maxElementDepth else { return true }
+        limits.refuse(
+            at: TextPosition(line: element.line, byteColumn: element.column), depth: depth,
+            message: "`markdown` HTML elements and definition lists nest more than \(Self.maxElementDepth) levels deep; this one and those inside it stay plain Markdown")
+        return false
     }
 
     /// The container opened on `line`, if the line holds an opener at the paragraph's column

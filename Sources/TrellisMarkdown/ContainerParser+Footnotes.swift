@@ -47,13 +47,14 @@ extension ContainerParser {
             guard let definition = latest[label] else { continue }
             linker.number(label)
             let item = document.appendChild(.footnoteDefinition(label: label), to: block)
-            let sub = parser.parseBody(definition.body, lineCount: definition.shifts.count, depth: 1)
             let first = definition.lines.lowerBound
             let shifts = definition.shifts
-            Self.graft(sub, under: item, in: &document) { position in
+            let map = { (position: TextPosition) -> TextPosition in
                 let index = min(max(position.line - 1, 0), shifts.count - 1)
                 return TextPosition(line: first + index, byteColumn: position.byteColumn + shifts[index])
             }
+            let sub = parser.parseBody(definition.body, lineCount: shifts.count, depth: 1, map: map)
+            Self.graft(sub, under: item, in: &document, map: map)
         }
         linker.link(in: &document, from: block)
         linker.appendBackReferences(in: &document, block: block)

@@ -67,14 +67,14 @@ extension ContainerParser {
     /// Appends the element's body, parsed as blocks or as inline text, under `node`. Kept small:
     /// its frame is on the stack once per nesting level.
     func appendBody(of shape: HTMLElementShape, to node: NodeID, in document: inout MarkdownDocument, source: ParsedText, depth: Int) {
-        let text = String(decoding: source.bytes[shape.body], as: UTF8.self)
+        let text = String(decoding: source.slice(shape.body.lowerBound, shape.body.upperBound), as: UTF8.self)
         let lineCount = text.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-        let sub = parseBody(text, lineCount: lineCount, depth: depth + 1)
         let firstShift = shape.body.lowerBound - source.lineStart(shape.bodyLine)
         let bodyLine = shape.bodyLine
         let map = { (position: TextPosition) -> TextPosition in
             TextPosition(line: bodyLine + position.line - 1, byteColumn: position.byteColumn + (position.line == 1 ? firstShift : 0))
         }
+        let sub = parseBody(text, lineCount: lineCount, depth: depth + 1, map: map)
         if shape.block {
             Self.graft(sub, under: node, in: &document, map: map)
         } else {

@@ -35,9 +35,16 @@ extension ContainerParser {
         }
     }
 
-    /// Parses a body followed by the definitions it uses. They render nothing; if the body
-    /// leaves a block open that would swallow them (an unclosed fence), parses it alone.
-    func parseBody(_ text: String, lineCount: Int, depth: Int) -> MarkdownDocument {
+    /// Parses a body (at `depth`) followed by the definitions it uses. They render nothing; if
+    /// the body leaves a block open that would swallow them (an unclosed fence), parses it alone.
+    /// A nesting problem found inside is mapped out with `map`, as the caller maps the body's spans.
+    func parseBody(_ text: String, lineCount: Int, depth: Int, map: (TextPosition) -> TextPosition) -> MarkdownDocument {
+        let document = parseBodyWithDefinitions(text, lineCount: lineCount, depth: depth)
+        limits.mapProblem(from: depth, map)
+        return document
+    }
+
+    private func parseBodyWithDefinitions(_ text: String, lineCount: Int, depth: Int) -> MarkdownDocument {
         guard !definitions.isEmpty else { return parse(text, depth: depth) }
         var bytes = Array(text.utf8)
         let used = definitions.used(by: bytes)

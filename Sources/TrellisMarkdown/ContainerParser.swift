@@ -7,13 +7,16 @@
 /// any line of a block; its body is the following lines indented 4 more columns than the opener
 /// (blank lines allowed). Each container is replaced by an HTML comment placeholder of the same line count,
 /// the text is parsed again, and each placeholder node is swapped for a container node whose
-/// body is the de-indented body parsed the same way (recursively, at most `maxDepth` deep).
-/// Body positions are mapped back, so every span refers to the text given to `parse`.
+/// body is the de-indented body parsed the same way (recursively, at most `maxDepth` deep, and
+/// within `NestingLimits`' copy budget). Body positions are mapped back, so every span refers to
+/// the text given to `parse`.
 struct ContainerParser: Sendable {
     /// Containers nested deeper than this are left as plain Markdown (bounds stack and work).
     static let maxDepth = 64
 
     let extensions: Set<MarkdownExtension>
+    /// The page's nesting bounds, shared by the copies of the parser down the recursion.
+    let limits = NestingLimits()
     /// The page's link reference definitions; those a body names are appended to it, so that
     /// `[text][ref]` inside a container resolves against definitions anywhere on the page.
     var definitions = ReferenceDefinitions()
@@ -22,8 +25,10 @@ struct ContainerParser: Sendable {
         self.extensions = extensions
     }
 
-    /// Parses `text`, numbering tab sets in document order as `pymdownx.tabbed` does.
+    /// Parses `text`, numbering tab sets in document order as `pymdownx.tabbed` does. A
+    /// container beyond the nesting limits stays plain; the first is `limits.problem`.
     func parse(_ text: String) -> MarkdownDocument {
+        limits.start(pageBytes: text.utf8.count)
         var document = parseTopLevel(text)
         var number = 0
         for node in document.preorder() {
@@ -62,12 +67,23 @@ struct ContainerParser: Sendable {
 
     func parse(_ text: String, depth: Int) -> MarkdownDocument {
         let plain = CMark.parse(text)
-        guard depth < Self.maxDepth, !extensions.isEmpty, Self.mightHaveOpener(
+        guard depth < Self.maxDepth || limits.problem == nil, !extensions.isEmpty, Self.mightHaveOpener(
                 text, pipes: extensions.contains(.tables), colons: extensions.contains(.defList),
                 markdownAttribute: extensions.contains(.mdInHTML)) else { return plain }
         let source = ParsedText(text)
         let found = findContainers(in: plain, source: source, depth: depth)
-        guard !found.isEmpty else { return plain }
+        guard let first = found.first else { return plain }
+        let opener = TextPosition(line: first.line, byteColumn: first.column)
+        guard depth < Self.maxDepth else {
+            limits.refuse(at: opener, depth: depth, message: "containers nest more than \(Self.maxDepth) levels deep; this one and those inside it stay plain Markdown")
+            return plain
+        }
+        guard limits.spend(Self.bodyBytes(of: found, source)) else {
+            limits.refuse(
+                at: opener, depth: depth,
+                message: "container bodies nest so deep they would copy the page more than \(NestingLimits.copyFactor) times; this one and those inside it stay plain Markdown")
+            return plain
+        }
         var parser = self
         if depth == 0 { parser.definitions = Self.referenceDefinitions(in: plain, source: source) }
         var document = CMark.parse(placeholderText(source, found))
@@ -177,11 +193,20 @@ struct ContainerParser: Sendable {
         }
         if let body = found.body {
             let (text, shifts) = dedentedBody(body, indent: found.indent + 4, quotes: found.quotes, source: source)
-            let sub = parseBody(text, lineCount: body.count, depth: depth + 1)
-            Self.graft(sub, under: container, in: &document) { position in
+            let map = { (position: TextPosition) -> TextPosition in
                 let index = min(max(position.line - 1, 0), shifts.count - 1)
                 return TextPosition(line: body.lowerBound + index, byteColumn: position.byteColumn + shifts[index])
             }
+            Self.graft(parseBody(text, lineCount: body.count, depth: depth + 1, map: map), under: container, in: &document, map: map)
+        }
+    }
+
+    /// The bytes the bodies of `found` span, which splicing them copies (a tab may become 3
+    /// spaces, so 4 bytes a line are added).
+    static func bodyBytes(of found: [Found], _ source: ParsedText) -> Int {
+        found.reduce(0) { total, container in
+            guard let body = container.body else { return total }
+            return total + source.lineEnd(body.upperBound) - source.lineStart(body.lowerBound) + 4 * body.count
         }
     }
 

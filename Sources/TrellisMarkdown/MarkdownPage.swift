@@ -13,7 +13,7 @@ public enum MarkdownPage {
         renderer: HTMLRenderer = HTMLRenderer()
     ) -> ProcessedPage {
         let (parsed, source) = ParsedText.normalising(text)
-        var document = parseNormalised(parsed, extensions: pipeline.extensions)
+        var (document, nestingProblem) = parseNormalised(parsed, extensions: pipeline.extensions)
         var context = RewriteContext(source: source, reservedIDs: reservedIDs)
         pipeline.run(&document, context: &context)
         let links = LinkCollector().collect(
@@ -27,6 +27,7 @@ public enum MarkdownPage {
             links: links,
             iconProblems: context.iconProblems,
             directiveProblems: context.directiveProblems,
+            nestingProblems: nestingProblem.map { [$0] } ?? [],
             renderedDirectives: context.renderedDirectives,
             document: document,
             source: context.source)
@@ -54,11 +55,14 @@ public enum MarkdownPage {
     /// exactly `parse(_:)`. Line endings are normalised as in `process`; spans inside containers
     /// are cmark's positions in `text` too.
     public static func parse(_ text: String, extensions: Set<MarkdownExtension>) -> MarkdownDocument {
-        parseNormalised(ParsedText.normalising(text).text, extensions: extensions)
+        parseNormalised(ParsedText.normalising(text).text, extensions: extensions).document
     }
 
-    private static func parseNormalised(_ text: String, extensions: Set<MarkdownExtension>) -> MarkdownDocument {
-        extensions.isEmpty ? CMark.parse(text) : ContainerParser(extensions: extensions).parse(text)
+    private static func parseNormalised(_ text: String, extensions: Set<MarkdownExtension>) -> (document: MarkdownDocument, problem: NestingProblem?) {
+        guard !extensions.isEmpty else { return (CMark.parse(text), nil) }
+        let parser = ContainerParser(extensions: extensions)
+        let document = parser.parse(text)
+        return (document, parser.limits.problem)
     }
 
     /// The plain text of the first level-1 heading, which MkDocs uses as a page's default title.
@@ -90,6 +94,9 @@ public struct ProcessedPage: Sendable {
     public var iconProblems: [IconProblem]
     /// Directive blocks that could not be rendered, with positions in parsed-text coordinates.
     public var directiveProblems: [DirectiveProblem]
+    /// Containers left plain because they nest too deep (at most one, the first), with
+    /// positions in parsed-text coordinates.
+    public var nestingProblems: [NestingProblem]
     /// The directives rendered on the page (`walkthrough`), so the page gets what they need.
     public var renderedDirectives: [String]
     /// The rewritten tree, for callers that need more than the above.

@@ -73,6 +73,17 @@ import TrellisCore
         #expect(bodies[0] == bodies[2] && bodies[1] == bodies[2])
     }
 
+    @Test func containersNestedTooDeepAreOneErrorAtTheFirstOpenerLeftPlain() throws {
+        let nested = (0..<70).map { String(repeating: "\t", count: $0) + ($0 % 2 == 0 ? "!!! note\n" : "=== \"T\"\n") }.joined()
+        let site = try TestSite(["mkdocs.yml": Self.config, "docs/index.md": "# Deep\n\n" + nested + "\r\nend\n"])
+        defer { site.cleanUp() }
+        let report = site.build()
+        #expect(report.outcome == .failed)
+        #expect(report.lines == [
+            "docs/index.md:67:65: error: containers nest more than 64 levels deep; this one and those inside it stay plain Markdown [NestingLimit]"
+        ])
+    }
+
     /// The rendered Markdown of a page: from its first heading to its table's end.
     static func body(_ html: String) -> Substring {
         guard let start = html.range(of: "<h1"), let end = html.range(of: "</table>", range: start.upperBound..<html.endIndex) else { return "" }

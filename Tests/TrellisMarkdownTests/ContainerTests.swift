@@ -160,8 +160,13 @@ struct ContainerRobustnessTests {
             text += pad + "=== \"L\(level)\"\n" + pad + "    " + String(repeating: "word ", count: 2_000) + "\n\n"
         }
         let input = text
-        let html = onSmallStack { MarkdownPage.process(text: input, pipeline: extensionPipeline).html }
-        #expect(html.components(separatedBy: "class=\"tabbed-block\"").count - 1 == ContainerParser.maxDepth)
+        let page = onSmallStack { MarkdownPage.process(text: input, pipeline: extensionPipeline) }
+        // Each level's body is the rest of the page: the copy budget ends the nesting, reported
+        // at the first tab left plain (level n opens on line 3n + 1).
+        let tabs = page.html.components(separatedBy: "class=\"tabbed-block\"").count - 1
+        #expect(tabs >= NestingLimits.copyFactor && tabs < 80)
+        #expect(page.nestingProblems.map(\.position.line) == [3 * tabs + 1])
+        #expect(page.html.contains("L79"))
     }
 
     @Test func manyContainersAndManyDefinitionsResolveEachReference() {
