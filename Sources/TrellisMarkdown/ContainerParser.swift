@@ -25,11 +25,12 @@ struct ContainerParser: Sendable {
         self.extensions = extensions
     }
 
-    /// Parses `text`, numbering tab sets in document order as `pymdownx.tabbed` does. A
-    /// container beyond the nesting limits stays plain; the first is `limits.problem`.
-    func parse(_ text: String) -> MarkdownDocument {
+    /// Parses `text` (whose line table `source` is, if the caller has one), numbering tab sets
+    /// in document order as `pymdownx.tabbed` does. A container beyond the nesting limits stays
+    /// plain; the first is `limits.problem`.
+    func parse(_ text: String, source: ParsedText? = nil) -> MarkdownDocument {
         limits.start(pageBytes: text.utf8.count)
-        var document = parseTopLevel(text)
+        var document = parseTopLevel(text, source: source)
         var number = 0
         for node in document.preorder() {
             if case .tabbedSet(_, let selected) = document.kind(of: node) {
@@ -42,12 +43,12 @@ struct ContainerParser: Sendable {
 
     /// The page parsed with its footnote definitions (if that extension is on and there are any)
     /// moved to a footnotes block at the end.
-    private func parseTopLevel(_ text: String) -> MarkdownDocument {
-        guard extensions.contains(.footnotes), Self.mightHaveFootnotes(text) else { return parse(text, depth: 0) }
+    private func parseTopLevel(_ text: String, source given: ParsedText?) -> MarkdownDocument {
+        guard extensions.contains(.footnotes), Self.mightHaveFootnotes(text) else { return parse(text, depth: 0, source: given) }
         let plain = CMark.parse(text)
-        let source = ParsedText(text)
+        let source = given ?? ParsedText(text)
         let found = Self.footnoteDefinitions(in: plain, source: source)
-        return found.isEmpty ? parse(text, depth: 0) : parseWithFootnotes(text, found, source: source, plain: plain)
+        return found.isEmpty ? parse(text, depth: 0, source: source) : parseWithFootnotes(text, found, source: source, plain: plain)
     }
 
     /// One container found by the pre-pass.
@@ -65,27 +66,16 @@ struct ContainerParser: Sendable {
         var body: ClosedRange<Int>?
     }
 
-    func parse(_ text: String, depth: Int) -> MarkdownDocument {
-        let plain = CMark.parse(text)
-        guard depth < Self.maxDepth || limits.problem == nil, !extensions.isEmpty, Self.mightHaveOpener(
-                text, pipes: extensions.contains(.tables), colons: extensions.contains(.defList),
-                markdownAttribute: extensions.contains(.mdInHTML)) else { return plain }
-        let source = ParsedText(text)
-        let found = findContainers(in: plain, source: source, depth: depth)
-        guard let first = found.first else { return plain }
-        let opener = TextPosition(line: first.line, byteColumn: first.column)
-        guard depth < Self.maxDepth else {
-            limits.refuse(at: opener, depth: depth, message: "containers nest more than \(Self.maxDepth) levels deep; this one and those inside it stay plain Markdown")
-            return plain
-        }
-        guard limits.spend(Self.bodyBytes(of: found, source)) else {
-            limits.refuse(
-                at: opener, depth: depth,
-                message: "container bodies nest so deep they would copy the page more than \(NestingLimits.copyFactor) times; this one and those inside it stay plain Markdown")
-            return plain
+    /// Parses `text` at nesting `depth` (`source` is its line table, if the caller has one).
+    func parse(_ text: String, depth: Int, source given: ParsedText? = nil) -> MarkdownDocument {
+        // The plain tree is gone before the placeholder text is parsed: a big page never holds both.
+        let found: [Found], source: ParsedText, definitions: ReferenceDefinitions?
+        switch plan(text, depth: depth, source: given) {
+        case .plain(let document): return document
+        case .splice(let containers, let lines, let pageDefinitions): (found, source, definitions) = (containers, lines, pageDefinitions)
         }
         var parser = self
-        if depth == 0 { parser.definitions = Self.referenceDefinitions(in: plain, source: source) }
+        if let definitions { parser.definitions = definitions }
         var document = CMark.parse(placeholderText(source, found))
         var byLine: [Int: Int] = [:]
         for (index, container) in found.enumerated() { byLine[container.line] = index }
@@ -98,13 +88,42 @@ struct ContainerParser: Sendable {
             }
         }
         // A placeholder cmark did not see as its own block would lose text: keep plain Markdown.
-        guard byLine.isEmpty else { return plain }
+        guard byLine.isEmpty else { return CMark.parse(text) }
         var tabCounts: [NodeID: Int] = [:]
         for (node, index) in placeholders {
             parser.splice(
                 found[index], replacing: node, in: &document, tabCounts: &tabCounts, source: source, depth: depth)
         }
         return document
+    }
+
+    /// What `parse(_:depth:source:)` does with a text: keep cmark's plain parse, or splice the
+    /// containers found (with the text's line table and, at the top, the page's definitions).
+    private enum Plan {
+        case plain(MarkdownDocument)
+        case splice([Found], ParsedText, ReferenceDefinitions?)
+    }
+
+    private func plan(_ text: String, depth: Int, source given: ParsedText?) -> Plan {
+        let plain = CMark.parse(text)
+        guard depth < Self.maxDepth || limits.problem == nil, !extensions.isEmpty, Self.mightHaveOpener(
+                text, pipes: extensions.contains(.tables), colons: extensions.contains(.defList),
+                markdownAttribute: extensions.contains(.mdInHTML)) else { return .plain(plain) }
+        let source = given ?? ParsedText(text)
+        let found = findContainers(in: plain, source: source, depth: depth)
+        guard let first = found.first else { return .plain(plain) }
+        let opener = TextPosition(line: first.line, byteColumn: first.column)
+        guard depth < Self.maxDepth else {
+            limits.refuse(at: opener, depth: depth, message: "containers nest more than \(Self.maxDepth) levels deep; this one and those inside it stay plain Markdown")
+            return .plain(plain)
+        }
+        guard limits.spend(Self.bodyBytes(of: found, source)) else {
+            limits.refuse(
+                at: opener, depth: depth,
+                message: "container bodies nest so deep they would copy the page more than \(NestingLimits.copyFactor) times; this one and those inside it stay plain Markdown")
+            return .plain(plain)
+        }
+        return .splice(found, source, depth == 0 ? Self.referenceDefinitions(in: plain, source: source) : nil)
     }
 
     /// The text with each container replaced by an HTML comment spanning the same lines; the

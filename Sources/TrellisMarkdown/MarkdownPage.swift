@@ -13,7 +13,7 @@ public enum MarkdownPage {
         renderer: HTMLRenderer = HTMLRenderer()
     ) -> ProcessedPage {
         let (parsed, source) = ParsedText.normalising(text)
-        var (document, nestingProblem) = parseNormalised(parsed, extensions: pipeline.extensions)
+        var (document, nestingProblem) = parseNormalised(parsed, source: source, extensions: pipeline.extensions)
         var context = RewriteContext(source: source, reservedIDs: reservedIDs)
         pipeline.run(&document, context: &context)
         let links = LinkCollector().collect(
@@ -55,13 +55,15 @@ public enum MarkdownPage {
     /// exactly `parse(_:)`. Line endings are normalised as in `process`; spans inside containers
     /// are cmark's positions in `text` too.
     public static func parse(_ text: String, extensions: Set<MarkdownExtension>) -> MarkdownDocument {
-        parseNormalised(ParsedText.normalising(text).text, extensions: extensions).document
+        parseNormalised(ParsedText.normalising(text).text, source: nil, extensions: extensions).document
     }
 
-    private static func parseNormalised(_ text: String, extensions: Set<MarkdownExtension>) -> (document: MarkdownDocument, problem: NestingProblem?) {
+    private static func parseNormalised(
+        _ text: String, source: ParsedText?, extensions: Set<MarkdownExtension>
+    ) -> (document: MarkdownDocument, problem: NestingProblem?) {
         guard !extensions.isEmpty else { return (CMark.parse(text), nil) }
         let parser = ContainerParser(extensions: extensions)
-        let document = parser.parse(text)
+        let document = parser.parse(text, source: source)
         return (document, parser.limits.problem)
     }
 
