@@ -16,4 +16,12 @@ struct SourceFileTests {
         #expect(SourceFile(path: "a.md", text: "a\r").lineStarts == [0, 2])
         #expect(SourceFile(path: "a.md", text: "a\r\n").lineStarts == [0, 3])
     }
+
+    @Test func columnsCountScalarsAcrossLongLines() {
+        let line = String(repeating: "é a ", count: 5_000) + "x"
+        let file = SourceFile(path: "a.md", text: "h\n" + line)
+        let offset = file.text.utf8.count - 1
+        #expect(file.location(ofUTF8Offset: offset) == SourceLocation(line: 2, column: 20_001))
+        #expect(file.location(ofUTF8Offset: 2 + 5 * 1_000) == SourceLocation(line: 2, column: 4_001))
+    }
 }
