@@ -34,16 +34,25 @@ enum CMark {
         }
     }
 
+    /// Converts cmark's tree into a document, freeing each top-level block of cmark's tree once
+    /// it is converted, so a big page never holds both trees whole.
     private static func convert(_ cRoot: OpaquePointer) -> MarkdownDocument {
         var document = MarkdownDocument()
+        document.reserveCapacity(nodeCount(cRoot))
         guard let iterator = cmark_iter_new(cRoot) else { return document }
         defer { cmark_iter_free(iterator) }
         // Parents of the nodes being entered; a cmark custom node pushes its parent again.
         var parents: [NodeID] = []
+        var converted: OpaquePointer?
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let cNode = cmark_iter_get_node(iterator) else { continue }
+            // The iterator has moved on from the previous top-level block: it is safe to free.
+            if event == CMARK_EVENT_ENTER, cmark_node_parent(cNode) == cRoot {
+                if let converted { cmark_node_free(converted) }
+                converted = cNode
+            }
             let type = cmark_node_get_type(cNode)
             if type == CMARK_NODE_DOCUMENT {
                 if event == CMARK_EVENT_ENTER { parents.append(document.root) }
@@ -72,6 +81,19 @@ enum CMark {
             if !kind.isLeaf { parents.append(node) }
         }
         return document
+    }
+
+    /// How many nodes cmark's tree has, so the document's arrays are allocated once.
+    private static func nodeCount(_ cRoot: OpaquePointer) -> Int {
+        guard let iterator = cmark_iter_new(cRoot) else { return 0 }
+        defer { cmark_iter_free(iterator) }
+        var count = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER { count += 1 }
+        }
+        return count
     }
 
     private static func span(of node: OpaquePointer) -> TextSpan? {

@@ -69,6 +69,13 @@ public struct MarkdownDocument: Sendable {
         spans = [PackedSpan(nil)]
     }
 
+    /// Makes room for `count` nodes in all, so building a big document allocates its arrays once.
+    mutating func reserveCapacity(_ count: Int) {
+        slots.reserveCapacity(count)
+        kinds.reserveCapacity(count)
+        spans.reserveCapacity(count)
+    }
+
     /// The document node every other node descends from.
     public var root: NodeID { NodeID(0) }
 
