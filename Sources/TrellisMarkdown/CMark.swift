@@ -16,20 +16,27 @@ enum CMark {
     /// in pieces of at least `chunkBytes` that cmark reads as it reads the whole.
     static func parse(_ text: String, chunkBytes: Int = chunkBytes) -> MarkdownDocument {
         var text = text
-        return text.withUTF8 { buffer in
-            var document = MarkdownDocument()
-            let chunks = CMarkChunks(buffer, size: chunkBytes)
-            for (index, start) in chunks.starts.enumerated() {
-                let end = index + 1 < chunks.starts.count ? chunks.starts[index + 1] : buffer.count
-                let piece = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                guard let cRoot = piece.withMemoryRebound(to: CChar.self, { cmark_parse_document($0.baseAddress, $0.count, parseOptions) })
-                else { continue }
-                if index == 0 { document.reserveCapacity(nodeCount(cRoot) * (buffer.count / max(1, end)) + 1) }
-                convert(cRoot, into: &document, lineOffset: chunks.lines[index])
-                cmark_node_free(cRoot)
-            }
-            return document
+        return text.withUTF8 { parse($0, chunkBytes: chunkBytes) }
+    }
+
+    /// Parses UTF-8 `bytes` (as `parse(_:chunkBytes:)` parses a string's).
+    static func parse(bytes: [UInt8]) -> MarkdownDocument {
+        bytes.withUnsafeBufferPointer { parse($0, chunkBytes: chunkBytes) }
+    }
+
+    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, chunkBytes: Int) -> MarkdownDocument {
+        var document = MarkdownDocument()
+        let chunks = CMarkChunks(buffer, size: chunkBytes)
+        for (index, start) in chunks.starts.enumerated() {
+            let end = index + 1 < chunks.starts.count ? chunks.starts[index + 1] : buffer.count
+            let piece = UnsafeBufferPointer(rebasing: buffer[start..<end])
+            guard let cRoot = piece.withMemoryRebound(to: CChar.self, { cmark_parse_document($0.baseAddress, $0.count, parseOptions) })
+            else { continue }
+            if index == 0 { document.reserveCapacity(nodeCount(cRoot) * (buffer.count / max(1, end)) + 1) }
+            convert(cRoot, into: &document, lineOffset: chunks.lines[index])
+            cmark_node_free(cRoot)
         }
+        return document
     }
 
     /// cmark's own HTML for `text`: the reference our `HTMLRenderer` must match byte for byte.

@@ -76,7 +76,7 @@ struct ContainerParser: Sendable {
         }
         var parser = self
         if let definitions { parser.definitions = definitions }
-        var document = CMark.parse(placeholderText(source, found))
+        var document = CMark.parse(bytes: placeholderText(source, found))
         var byLine: [Int: Int] = [:]
         for (index, container) in found.enumerated() { byLine[container.line] = index }
         var placeholders: [(NodeID, Int)] = []
@@ -128,7 +128,7 @@ struct ContainerParser: Sendable {
 
     /// The text with each container replaced by an HTML comment spanning the same lines; the
     /// comment starts at the opener's column, so it stays inside the same list item.
-    private func placeholderText(_ source: ParsedText, _ found: [Found]) -> String {
+    private func placeholderText(_ source: ParsedText, _ found: [Found]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(source.bytes.count)
         var copiedUpTo = 0
@@ -152,7 +152,7 @@ struct ContainerParser: Sendable {
             copiedUpTo = source.lineEnd(endLine)
         }
         out.append(contentsOf: source.slice(copiedUpTo, source.bytes.count))
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Replaces a placeholder by its container, grouping consecutive tabs into one set

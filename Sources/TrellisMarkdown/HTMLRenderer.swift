@@ -30,12 +30,24 @@ public struct HTMLRenderer: Sendable {
         self.clickableTaskCheckboxes = clickableTaskCheckboxes
     }
 
-    /// The HTML of the whole document.
+    /// The HTML of the whole document. Top-level blocks are rendered into a small buffer that
+    /// is moved into the result as it fills, so a big page's HTML is not held twice.
     public func render(_ document: MarkdownDocument) -> String {
+        let flushSize = 1 << 16
+        var html = ""
         var out: [UInt8] = []
-        out.reserveCapacity(document.arenaCount * 16)
-        appendSubtree(document, from: document.root, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        out.reserveCapacity(flushSize)
+        var block = document.firstChild(of: document.root)
+        while let current = block {
+            appendSubtree(document, from: current, to: &out)
+            if out.count >= flushSize {
+                html += String(decoding: out, as: UTF8.self)
+                out.removeAll(keepingCapacity: true)
+            }
+            block = document.nextSibling(of: current)
+        }
+        html += String(decoding: out, as: UTF8.self)
+        return html
     }
 
     /// Renders the subtree under `start`. A tab's title renders only from the tab set's header
