@@ -14,25 +14,12 @@ import argparse
 import os
 import random
 
-CONFIG = """site_name: Big page
-markdown_extensions:
-  - admonition
-  - pymdownx.details
-  - pymdownx.superfences
-  - pymdownx.tabbed:
-      alternate_style: true
-  - tables
-  - footnotes
-  - attr_list
-  - def_list
-  - md_in_html
-  - pymdownx.tasklist
-  - toc:
-      permalink: true
-plugins:
-  - search
-  - macros
-"""
+EXTENSIONS = ["admonition", "pymdownx.details", "pymdownx.superfences", "tables", "footnotes", "attr_list",
+              "def_list", "md_in_html", "pymdownx.tasklist"]
+CONFIG = ("site_name: Big page\nmarkdown_extensions:\n"
+          + "".join(f"  - {name}\n" for name in EXTENSIONS)
+          + "  - pymdownx.tabbed:\n      alternate_style: true\n  - toc:\n      permalink: true\n"
+          + "plugins:\n  - search\n  - macros\n")
 
 WORDS = ("cluster node volume network policy upgrade image flavor backup region project "
          "quota router subnet key secret token service endpoint load balancer").split()

@@ -8,28 +8,24 @@ public struct MarkdownDocument: Sendable {
     /// The tree structure of one node; plain integers, so walks never touch the node payloads.
     /// 32-bit links keep a slot at 24 bytes (a page has a node every dozen bytes or so).
     struct Slot: Sendable {
-        private var links: (Int32, Int32, Int32, Int32, Int32) = (-1, -1, -1, -1, -1)
+        @Link var parent: Int
+        @Link var firstChild: Int
+        @Link var lastChild: Int
+        @Link var previous: Int
+        @Link var next: Int
         var isLeaf = false
+    }
 
-        var parent: Int {
-            get { Int(links.0) }
-            set { links.0 = Int32(truncatingIfNeeded: newValue) }
-        }
-        var firstChild: Int {
-            get { Int(links.1) }
-            set { links.1 = Int32(truncatingIfNeeded: newValue) }
-        }
-        var lastChild: Int {
-            get { Int(links.2) }
-            set { links.2 = Int32(truncatingIfNeeded: newValue) }
-        }
-        var previous: Int {
-            get { Int(links.3) }
-            set { links.3 = Int32(truncatingIfNeeded: newValue) }
-        }
-        var next: Int {
-            get { Int(links.4) }
-            set { links.4 = Int32(truncatingIfNeeded: newValue) }
+    /// A node index stored in 32 bits; -1 for none.
+    @propertyWrapper
+    struct Link: Sendable {
+        private var stored: Int32 = -1
+
+        init() {}
+
+        var wrappedValue: Int {
+            get { Int(stored) }
+            set { stored = Int32(truncatingIfNeeded: newValue) }
         }
     }
 

@@ -5,9 +5,4 @@ public struct NestingProblem: Hashable, Sendable {
     /// Where the opener that was left plain starts, in parsed-text coordinates.
     public var position: TextPosition
     public var message: String
-
-    public init(position: TextPosition, message: String) {
-        self.position = position
-        self.message = message
-    }
 }
