@@ -60,7 +60,7 @@ struct RenderMarkdown: BrandStage {
             text: text.text, pipeline: settings.pipeline(icons: icons, resolveLink: rewrite), renderer: settings.renderer)
         let parsed = processed.source
         func location(_ position: TextPosition) -> SourceLocation {
-            let offset = text.sourceMap.sourceOffset(forOutputOffset: parsed.utf8Offset(of: position))
+            let offset = text.sourceMap.sourceOffset(forOutputOffset: parsed.inputOffset(of: position))
             return page.file.location(ofUTF8Offset: offset)
         }
         var diagnostics = processed.iconProblems.map { problem in
@@ -71,6 +71,9 @@ struct RenderMarkdown: BrandStage {
         }
         diagnostics += processed.directiveProblems.map { problem in
             Diagnostic(.directiveError, path: page.file.path, at: location(problem.position), message: problem.message)
+        }
+        diagnostics += processed.nestingProblems.map { problem in
+            Diagnostic(.nestingLimit, path: page.file.path, at: location(problem.position), message: problem.message)
         }
         let links = processed.links.map { link in
             PageLink(

@@ -29,6 +29,7 @@ extension RuleID {
     public static let directiveError: RuleID = "DirectiveError"
     public static let macroLimit: RuleID = "MacroLimit"
     public static let outputCollision: RuleID = "OutputCollision"
+    public static let nestingLimit: RuleID = "NestingLimit"
 }
 
 /// Every rule Trellis reports, with its stable ID and default severity. Writers (SARIF) list
@@ -75,6 +76,9 @@ public enum RuleCatalog {
         RuleDescriptor(
             .outputCollision, .error,
             "Two sources are written to the same output path (or one to a path another needs as a folder), so one would be lost."),
+        RuleDescriptor(
+            .nestingLimit, .error,
+            "Containers are nested deeper than Trellis renders (64 levels, 32 for `markdown` HTML and definition lists, and bodies copying at most 8 times the page); the deeper ones stay plain Markdown."),
     ]
 
     /// The descriptor of `id`, if it is one of Trellis's rules.

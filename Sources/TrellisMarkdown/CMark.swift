@@ -8,12 +8,35 @@ enum CMark {
     static let parseOptions = CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS
     static let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_SMART
 
+    /// Texts bigger than this are parsed a piece at a time (see `CMarkChunks`).
+    static let chunkBytes = 1 << 20
+
     /// Parses `text` and converts the result; adjacent text nodes (which cmark splits at every
-    /// punctuation character it might treat specially) are merged into one.
-    static func parse(_ text: String) -> MarkdownDocument {
-        guard let cRoot = parseRoot(text) else { return MarkdownDocument() }
-        defer { cmark_node_free(cRoot) }
-        return convert(cRoot)
+    /// punctuation character it might treat specially) are merged into one. A big text is parsed
+    /// in pieces of at least `chunkBytes` that cmark reads as it reads the whole.
+    static func parse(_ text: String, chunkBytes: Int = chunkBytes) -> MarkdownDocument {
+        var text = text
+        return text.withUTF8 { parse($0, chunkBytes: chunkBytes) }
+    }
+
+    /// Parses UTF-8 `bytes` (as `parse(_:chunkBytes:)` parses a string's).
+    static func parse(bytes: [UInt8]) -> MarkdownDocument {
+        bytes.withUnsafeBufferPointer { parse($0, chunkBytes: chunkBytes) }
+    }
+
+    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, chunkBytes: Int) -> MarkdownDocument {
+        var document = MarkdownDocument()
+        let chunks = CMarkChunks(buffer, size: chunkBytes)
+        for (index, start) in chunks.starts.enumerated() {
+            let end = index + 1 < chunks.starts.count ? chunks.starts[index + 1] : buffer.count
+            let piece = UnsafeBufferPointer(rebasing: buffer[start..<end])
+            guard let cRoot = piece.withMemoryRebound(to: CChar.self, { cmark_parse_document($0.baseAddress, $0.count, parseOptions) })
+            else { continue }
+            if index == 0 { document.reserveCapacity(nodeCount(cRoot) * (buffer.count / max(1, end)) + 1) }
+            convert(cRoot, into: &document, lineOffset: chunks.lines[index])
+            cmark_node_free(cRoot)
+        }
+        return document
     }
 
     /// cmark's own HTML for `text`: the reference our `HTMLRenderer` must match byte for byte.
@@ -34,23 +57,40 @@ enum CMark {
         }
     }
 
-    private static func convert(_ cRoot: OpaquePointer) -> MarkdownDocument {
-        var document = MarkdownDocument()
-        guard let iterator = cmark_iter_new(cRoot) else { return document }
+    /// Converts cmark's tree into a document, freeing each top-level block of cmark's tree once
+    /// it is converted, so a big page never holds both trees whole.
+    /// Lines are moved down by `lineOffset` (the piece's first line in the whole text).
+    private static func convert(_ cRoot: OpaquePointer, into document: inout MarkdownDocument, lineOffset: Int) {
+        guard let iterator = cmark_iter_new(cRoot) else { return }
         defer { cmark_iter_free(iterator) }
         // Parents of the nodes being entered; a cmark custom node pushes its parent again.
         var parents: [NodeID] = []
+        var converted: OpaquePointer?
+        // The text node being merged into, whose text grows here and is stored once complete
+        // (growing the stored string would copy it for every piece: quadratic in a long run).
+        var merging: (node: NodeID, parent: NodeID, text: String)?
+        func storeMerged() {
+            if let merged = merging { document.setKind(.text(merged.text), of: merged.node) }
+            merging = nil
+        }
+        defer { storeMerged() }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let cNode = cmark_iter_get_node(iterator) else { continue }
+            // The iterator has moved on from the previous top-level block: it is safe to free.
+            if event == CMARK_EVENT_ENTER, cmark_node_parent(cNode) == cRoot {
+                if let converted { cmark_node_free(converted) }
+                converted = cNode
+            }
             let type = cmark_node_get_type(cNode)
             if type == CMARK_NODE_DOCUMENT {
                 if event == CMARK_EVENT_ENTER { parents.append(document.root) }
                 continue
             }
             if event == CMARK_EVENT_EXIT {
-                parents.removeLast()
+                storeMerged()
+                if !parents.isEmpty { parents.removeLast() }
                 continue
             }
             guard let parent = parents.last else { continue }
@@ -58,29 +98,43 @@ enum CMark {
                 if type == CMARK_NODE_CUSTOM_BLOCK || type == CMARK_NODE_CUSTOM_INLINE { parents.append(parent) }
                 continue
             }
-            let span = span(of: cNode)
-            if case .text(let literal) = kind, let last = document.lastChild(of: parent),
-                case .text(let previous) = document.kind(of: last)
-            {
-                document.setKind(.text(previous + literal), of: last)
-                if let span, let lastSpan = document.span(of: last) {
-                    document.setSpan(TextSpan(start: lastSpan.start, end: span.end), of: last)
+            let span = span(of: cNode, lineOffset: lineOffset)
+            if case .text(let literal) = kind, var merged = merging, merged.parent == parent {
+                merging = nil
+                merged.text += literal
+                merging = merged
+                if let span, let lastSpan = document.span(of: merged.node) {
+                    document.setSpan(TextSpan(start: lastSpan.start, end: span.end), of: merged.node)
                 }
                 continue
             }
+            storeMerged()
             let node = document.appendChild(kind, span: span, to: parent)
+            if case .text(let literal) = kind { merging = (node, parent, literal) }
             if !kind.isLeaf { parents.append(node) }
         }
-        return document
     }
 
-    private static func span(of node: OpaquePointer) -> TextSpan? {
+    /// How many nodes cmark's tree has, so the document's arrays are allocated once.
+    private static func nodeCount(_ cRoot: OpaquePointer) -> Int {
+        guard let iterator = cmark_iter_new(cRoot) else { return 0 }
+        defer { cmark_iter_free(iterator) }
+        var count = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER { count += 1 }
+        }
+        return count
+    }
+
+    private static func span(of node: OpaquePointer, lineOffset: Int) -> TextSpan? {
         let startLine = Int(cmark_node_get_start_line(node))
         guard startLine > 0 else { return nil }
         return TextSpan(
-            start: TextPosition(line: startLine, byteColumn: Int(cmark_node_get_start_column(node))),
+            start: TextPosition(line: startLine + lineOffset, byteColumn: Int(cmark_node_get_start_column(node))),
             end: TextPosition(
-                line: Int(cmark_node_get_end_line(node)), byteColumn: Int(cmark_node_get_end_column(node))))
+                line: Int(cmark_node_get_end_line(node)) + lineOffset, byteColumn: Int(cmark_node_get_end_column(node))))
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

@@ -22,12 +22,12 @@ extension ContainerParser {
     func definitionList(
         paragraph span: TextSpan, previous: TextSpan?, quotes: Int, paragraphs: [Int: Int], source: ParsedText
     ) -> Found? {
-        let firstStart = source.lineStarts[span.start.line - 1]
+        let firstStart = source.lineStart(span.start.line)
         let offset = firstStart + span.start.byteColumn - 1
         guard let contentStart = quotePrefixEnd(span.start.line, quotes: quotes, source), contentStart <= offset else { return nil }
-        let base = Self.columns(source.bytes[contentStart..<offset])
+        let base = Self.columns(source.slice(contentStart, offset))
         var definitionLine: Int?
-        for line in span.start.line...span.end.line {
+        for line in span.lines {
             if line > span.start.line, quotePrefixEnd(line, quotes: quotes, source) == nil { break }
             if colonText(line, base: base, quotes: quotes, source) != nil {
                 definitionLine = line
@@ -44,7 +44,7 @@ extension ContainerParser {
             start = previous.start.line
             column = previous.start.byteColumn
             loose = true
-            appendTerms(previous.start.line...previous.end.line, firstColumn: previous.start.byteColumn, quotes: quotes, to: &entries, source)
+            appendTerms(previous.lines, firstColumn: previous.start.byteColumn, quotes: quotes, to: &entries, source)
         } else {
             appendTerms(span.start.line...(definitionLine - 1), firstColumn: span.start.byteColumn, quotes: quotes, to: &entries, source)
         }
@@ -53,7 +53,7 @@ extension ContainerParser {
             to: &entries, source)
         return Found(
             opener: ContainerOpener(kind: .definitionList(DefinitionListShape(entries: entries)), classes: "", title: nil, titleOffset: 0),
-            line: start, column: column, indent: base, quotes: quotes, body: (start + 1)...last)
+            line: start, column: column, indent: base, quotes: quotes, body: last > start ? (start + 1)...last : nil)
     }
 
     /// Scans definitions from the colon line `line`; returns the list's last line.
@@ -140,8 +140,8 @@ extension ContainerParser {
     ) {
         for line in lines {
             guard var start = quotePrefixEnd(line, quotes: quotes, source) else { continue }
-            if line == lines.lowerBound, let firstColumn { start = max(start, source.lineStarts[line - 1] + firstColumn - 1) }
-            var end = lineEnd(line, source)
+            if line == lines.lowerBound, let firstColumn { start = max(start, source.lineStart(line) + firstColumn - 1) }
+            var end = source.lineEnd(line)
             while start < end, Self.isSpace(source.bytes[start]) { start += 1 }
             while end > start, Self.isSpace(source.bytes[end - 1]) { end -= 1 }
             if start < end { entries.append(.term(line: line, text: start..<end)) }
@@ -152,7 +152,7 @@ extension ContainerParser {
     /// list's indentation (at most 3 columns more).
     func colonText(_ line: Int, base: Int, quotes: Int, _ source: ParsedText) -> Int? {
         guard let prefix = quotePrefixEnd(line, quotes: quotes, source) else { return nil }
-        let end = lineEnd(line, source)
+        let end = source.lineEnd(line)
         var index = prefix
         while index < end, source.bytes[index] == UInt8(ascii: " ") { index += 1 }
         let columns = index - prefix
@@ -193,27 +193,27 @@ extension ContainerParser {
         for entry in shape.entries {
             switch entry {
             case .term(let line, let text):
-                let lineStart = source.lineStarts[line - 1]
+                let lineStart = source.lineStart(line)
                 let span = TextSpan(
                     start: TextPosition(line: line, byteColumn: text.lowerBound - lineStart + 1),
                     end: TextPosition(line: line, byteColumn: text.upperBound - lineStart))
                 let term = document.appendChild(.definitionTerm, span: span, to: list)
                 appendCell(source.bytes[text], at: span.start, to: term, in: &document)
             case .description(let line, let textStart, let rest, let tight):
-                let lineStart = source.lineStarts[line - 1]
+                let lineStart = source.lineStart(line)
                 let (text, shifts) = blockBody(
-                    line: line, textStart: textStart, firstLineEnd: lineEnd(line, source), rest: rest, indent: found.indent + 4,
+                    line: line, textStart: textStart, firstLineEnd: source.lineEnd(line), rest: rest, indent: found.indent + 4,
                     quotes: found.quotes, source: source)
                 let last = rest?.upperBound ?? line
                 let span = TextSpan(
                     start: TextPosition(line: line, byteColumn: textStart - lineStart + 1),
-                    end: TextPosition(line: last, byteColumn: max(1, lineEnd(last, source) - source.lineStarts[last - 1])))
+                    end: TextPosition(line: last, byteColumn: max(1, source.lineEnd(last) - source.lineStart(last))))
                 let description = document.appendChild(.definitionDescription(tight: tight), span: span, to: list)
-                let sub = parseBody(text, lineCount: shifts.count, depth: depth + 1)
-                Self.graft(sub, under: description, in: &document) { position in
+                let map = { (position: TextPosition) -> TextPosition in
                     let index = min(max(position.line - 1, 0), shifts.count - 1)
                     return TextPosition(line: line + index, byteColumn: position.byteColumn + shifts[index])
                 }
+                Self.graft(parseBody(text, lineCount: shifts.count, depth: depth + 1, map: map), under: description, in: &document, map: map)
             }
         }
     }
@@ -232,7 +232,7 @@ extension ContainerParser {
         var lines: [Int: Int] = [:]
         for node in document.preorder() {
             if case .paragraph = document.kind(of: node), let span = document.span(of: node) {
-                lines[span.start.line] = span.end.line
+                lines[span.start.line] = span.lines.upperBound
             }
         }
         return lines

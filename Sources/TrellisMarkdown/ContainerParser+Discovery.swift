@@ -16,9 +16,10 @@ extension ContainerParser {
             // A setext heading's text was paragraph text until its underline: an opener there
             // still opens a container (whose body then ends before the underline).
             guard event.entering, let span = document.span(of: event.node) else { continue }
-            if case .htmlBlock = kind, quoteDepth == 0, depth < Self.maxElementDepth, extensions.contains(.mdInHTML),
+            if case .htmlBlock = kind, quoteDepth == 0, extensions.contains(.mdInHTML),
                 span.start.line >= nextFreeLine,
-                document.parent(of: event.node) == document.root, let element = markdownElement(at: span, source: source)
+                document.parent(of: event.node) == document.root, let element = markdownElement(at: span, source: source),
+                withinElementDepth(element, depth: depth)
             {
                 found.append(element)
                 nextFreeLine = (element.body?.upperBound ?? element.line) + 1
@@ -31,10 +32,11 @@ extension ContainerParser {
             var inItem = false
             if let parent = document.parent(of: event.node), case .item = document.kind(of: parent) { inItem = true }
             var line = max(span.start.line, nextFreeLine)
-            if case .paragraph = kind, line == span.start.line, depth < Self.maxElementDepth, extensions.contains(.defList),
+            if case .paragraph = kind, line == span.start.line, extensions.contains(.defList),
                 let list = definitionList(
                     paragraph: span, previous: previousParagraph(of: event.node, in: document, from: nextFreeLine),
-                    quotes: quoteDepth, paragraphs: paragraphs, source: source)
+                    quotes: quoteDepth, paragraphs: paragraphs, source: source),
+                withinElementDepth(list, depth: depth)
             {
                 found.append(list)
                 line = (list.body?.upperBound ?? line) + 1
@@ -62,20 +64,30 @@ extension ContainerParser {
         return found
     }
 
+    /// Whether a `markdown` element or definition list found at `depth` is within
+    /// `maxElementDepth`; if not, it stays plain and is recorded as the page's nesting problem.
+    private func withinElementDepth(_ element: Found, depth: Int) -> Bool {
+        guard depth >= Self.maxElementDepth else { return true }
+        limits.refuse(
+            at: TextPosition(line: element.line, byteColumn: element.column), depth: depth,
+            message: "`markdown` HTML elements and definition lists nest more than \(Self.maxElementDepth) levels deep; this one and those inside it stay plain Markdown")
+        return false
+    }
+
     /// The container opened on `line`, if the line holds an opener at the paragraph's column
     /// (or, on a continuation line, further left). In a list item a continuation line may indent
     /// the opener up to 3 more columns, as in Python-Markdown's 4-space list content.
     func opener(
         at line: Int, paragraphStart: TextPosition, inItem: Bool, quotes: Int, source: ParsedText
     ) -> Found? {
-        let start = source.lineStarts[line - 1]
-        let end = lineEnd(line, source)
+        let start = source.lineStart(line)
+        let end = source.lineEnd(line)
         var offset = start + paragraphStart.byteColumn - 1
         var contentStart = start
         if line == paragraphStart.line {
             guard offset + 3 <= end else { return nil }
             if quotes > 0 {
-                guard let marker = source.bytes[start..<offset].lastIndex(of: UInt8(ascii: ">")) else { return nil }
+                guard let marker = source.slice(start, offset).lastIndex(of: UInt8(ascii: ">")) else { return nil }
                 contentStart = marker + 1
                 if contentStart < offset, source.bytes[contentStart] == UInt8(ascii: " ") { contentStart += 1 }
             }
@@ -89,9 +101,9 @@ extension ContainerParser {
             guard offset - start + 1 <= paragraphStart.byteColumn + (inItem ? 3 : 0) else { return nil }
         }
         guard offset + 3 <= end,
-            let opener = ContainerOpener.recognise(source.bytes[offset..<end], extensions: extensions)
+            let opener = ContainerOpener.recognise(source.slice(offset, end), extensions: extensions)
         else { return nil }
-        let indent = Self.columns(source.bytes[contentStart..<offset])
+        let indent = Self.columns(source.slice(contentStart, offset))
         var last = line
         var next = line + 1
         while next <= source.lineStarts.count, let prefixEnd = quotePrefixEnd(next, quotes: quotes, source) {

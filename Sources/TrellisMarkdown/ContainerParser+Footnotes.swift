@@ -24,9 +24,9 @@ extension ContainerParser {
         var blanked = source.bytes
         for definition in found {
             for line in definition.lines {
-                var start = quotePrefixEnd(line, quotes: definition.quotes, source) ?? source.lineStarts[line - 1]
+                var start = quotePrefixEnd(line, quotes: definition.quotes, source) ?? source.lineStart(line)
                 if line == definition.lines.lowerBound, let first = definition.firstOffset { start = first }
-                for index in start..<lineEnd(line, source) where blanked[index] != UInt8(ascii: "\r") { blanked[index] = UInt8(ascii: " ") }
+                for index in start..<max(start, source.lineEnd(line)) where blanked[index] != UInt8(ascii: "\r") { blanked[index] = UInt8(ascii: " ") }
             }
         }
         var document = parse(String(decoding: blanked, as: UTF8.self), depth: 0)
@@ -47,13 +47,14 @@ extension ContainerParser {
             guard let definition = latest[label] else { continue }
             linker.number(label)
             let item = document.appendChild(.footnoteDefinition(label: label), to: block)
-            let sub = parser.parseBody(definition.body, lineCount: definition.shifts.count, depth: 1)
             let first = definition.lines.lowerBound
             let shifts = definition.shifts
-            Self.graft(sub, under: item, in: &document) { position in
+            let map = { (position: TextPosition) -> TextPosition in
                 let index = min(max(position.line - 1, 0), shifts.count - 1)
                 return TextPosition(line: first + index, byteColumn: position.byteColumn + shifts[index])
             }
+            let sub = parser.parseBody(definition.body, lineCount: shifts.count, depth: 1, map: map)
+            Self.graft(sub, under: item, in: &document, map: map)
         }
         linker.link(in: &document, from: block)
         linker.appendBackReferences(in: &document, block: block)
@@ -74,7 +75,7 @@ extension ContainerParser {
         var excluded: [ClosedRange<Int>] = []
         for node in document.children(of: document.root) {
             if case .paragraph = document.kind(of: node) { continue }
-            if let span = document.span(of: node) { excluded.append(span.start.line...span.end.line) }
+            if let span = document.span(of: node) { excluded.append(span.lines) }
         }
         var found: [FootnoteDefinition] = []
         var nextExcluded = 0
@@ -92,7 +93,7 @@ extension ContainerParser {
             }
             let last = footnoteEnd(from: line, excluded: excluded[nextExcluded...], source: source)
             let (body, shifts) = Self(extensions: []).blockBody(
-                line: line, textStart: textStart, firstLineEnd: footnoteLineEnd(line, source),
+                line: line, textStart: textStart, firstLineEnd: source.contentEnd(line),
                 rest: last > line ? (line + 1)...last : nil, indent: 4, quotes: 0, source: source)
             found.append(FootnoteDefinition(label: label, lines: line...last, body: body, shifts: shifts))
             line = last + 1
@@ -103,8 +104,8 @@ extension ContainerParser {
     /// The label and the offset of the text after `[^label]:` and its spaces, if the line opens a definition.
     static func footnoteMarker(on line: Int, from offset: Int? = nil, _ source: ParsedText) -> (String, Int)? {
         let bytes = source.bytes
-        let start = offset ?? source.lineStarts[line - 1]
-        let end = footnoteLineEnd(line, source)
+        let start = offset ?? source.lineStart(line)
+        let end = source.contentEnd(line)
         var index = start
         while index < end, index - start < 3, bytes[index] == UInt8(ascii: " ") { index += 1 }
         guard index + 2 < end, bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "^"),
@@ -128,13 +129,13 @@ extension ContainerParser {
         // The first excluded block after the definition line ends its paragraph.
         let blockStart = excluded.first?.lowerBound ?? Int.max
         while next <= count, next < blockStart, footnoteMarker(on: next, source) == nil {
-            let (_, blank) = parser.leadingColumns(next, from: source.lineStarts[next - 1], source)
+            let (_, blank) = parser.leadingColumns(next, from: source.lineStart(next), source)
             if blank { break }
             last = next
             next += 1
         }
         while next <= count {
-            let (columns, blank) = parser.leadingColumns(next, from: source.lineStarts[next - 1], source)
+            let (columns, blank) = parser.leadingColumns(next, from: source.lineStart(next), source)
             if !blank && columns < 4 { break }
             if !blank { last = next }
             next += 1
@@ -142,22 +143,16 @@ extension ContainerParser {
         return last
     }
 
-    /// The offset past the line's text, before any `\r`.
-    static func footnoteLineEnd(_ line: Int, _ source: ParsedText) -> Int {
-        let end = line < source.lineStarts.count ? source.lineStarts[line] - 1 : source.bytes.count
-        return end > source.lineStarts[line - 1] && source.bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
-    }
-
     /// Whether the text may hold a footnote definition and lines up with cmark's positions (no
-    /// NUL, no bare `\r`).
+    /// NUL; see `mightHaveOpener`).
     static func mightHaveFootnotes(_ text: String) -> Bool {
         var previous: UInt8 = 0
         var found = false
         for byte in text.utf8 {
-            if byte == 0 || (previous == UInt8(ascii: "\r") && byte != UInt8(ascii: "\n")) { return false }
+            if byte == 0 { return false }
             if previous == UInt8(ascii: "[") && byte == UInt8(ascii: "^") { found = true }
             previous = byte
         }
-        return found && previous != UInt8(ascii: "\r")
+        return found
     }
 }

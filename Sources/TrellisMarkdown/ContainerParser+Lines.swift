@@ -7,8 +7,8 @@ extension ContainerParser {
         var shifts: [Int] = []
         shifts.reserveCapacity(body.count)
         for line in body {
-            let start = source.lineStarts[line - 1]
-            let end = lineEnd(line, source)
+            let start = source.lineStart(line)
+            let end = source.lineEnd(line)
             var index = quotePrefixEnd(line, quotes: quotes, source) ?? start
             var columns = 0
             while index < end, columns < indent {
@@ -24,7 +24,7 @@ extension ContainerParser {
             // A tab that reaches past the indent leaves its remainder as spaces.
             let extra = max(0, columns - indent)
             out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: extra))
-            out.append(contentsOf: source.bytes[index..<end])
+            out.append(contentsOf: source.slice(index, end))
             out.append(UInt8(ascii: "\n"))
             shifts.append(index - start - extra)
         }
@@ -37,9 +37,9 @@ extension ContainerParser {
     func blockBody(
         line: Int, textStart: Int, firstLineEnd: Int, rest: ClosedRange<Int>?, indent: Int, quotes: Int, source: ParsedText
     ) -> (text: String, shifts: [Int]) {
-        var bytes = Array(source.bytes[textStart..<firstLineEnd])
+        var bytes = Array(source.slice(textStart, firstLineEnd))
         bytes.append(UInt8(ascii: "\n"))
-        var shifts = [textStart - source.lineStarts[line - 1]]
+        var shifts = [textStart - source.lineStart(line)]
         if let rest {
             let (text, restShifts) = dedentedBody(rest, indent: indent, quotes: quotes, source: source)
             bytes.append(contentsOf: text.utf8)
@@ -48,27 +48,22 @@ extension ContainerParser {
         return (String(decoding: bytes, as: UTF8.self), shifts)
     }
 
-    /// The offset just past the line's last byte (before its `\n`).
-    func lineEnd(_ line: Int, _ source: ParsedText) -> Int {
-        line < source.lineStarts.count ? source.lineStarts[line] - 1 : source.bytes.count
-    }
-
     /// The line's indentation in columns after `from`, and whether it is blank from there.
     func leadingColumns(_ line: Int, from prefixEnd: Int, _ source: ParsedText) -> (Int, Bool) {
-        let end = lineEnd(line, source)
+        let end = source.lineEnd(line)
         var index = prefixEnd
         while index < end, source.bytes[index] == UInt8(ascii: " ") || source.bytes[index] == UInt8(ascii: "\t") {
             index += 1
         }
         let blank = index == end || (index == end - 1 && source.bytes[index] == UInt8(ascii: "\r"))
-        return (Self.columns(source.bytes[prefixEnd..<index]), blank)
+        return (Self.columns(source.slice(prefixEnd, index)), blank)
     }
 
     /// The offset after exactly `quotes` block quote markers (each: up to 3 spaces, `>`, one
     /// optional space) at the start of the line; `nil` if the line has fewer.
     func quotePrefixEnd(_ line: Int, quotes: Int, _ source: ParsedText) -> Int? {
-        let end = lineEnd(line, source)
-        var index = source.lineStarts[line - 1]
+        let end = source.lineEnd(line)
+        var index = source.lineStart(line)
         for _ in 0..<quotes {
             var spaces = 0
             while index < end, spaces < 3, source.bytes[index] == UInt8(ascii: " ") {
@@ -95,9 +90,8 @@ extension ContainerParser {
 
     /// Whether the pre-pass should look at the text: it holds `!!!`, `???` or `===` (or, with
     /// `pipes`, a `|`; with `colons`, a line starting with `:`; with `markdownAttribute`, the
-    /// word `markdown`) somewhere,
-    /// and no line ends in a bare `\r` or holds a NUL (cmark counts lines and columns differently
-    /// from `ParsedText` there, so positions would not line up; such text stays plain).
+    /// word `markdown`) somewhere, and no NUL (cmark reads one as the 3 bytes of U+FFFD, so its
+    /// columns would not line up with `ParsedText`'s; `MarkdownPage` replaces NULs before parsing).
     static func mightHaveOpener(_ text: String, pipes: Bool, colons: Bool = false, markdownAttribute: Bool = false) -> Bool {
         let word = markdownWord
         var matched = 0
@@ -107,6 +101,7 @@ extension ContainerParser {
         // Whether only spaces and `>` came since the line started (for a `: ` definition line).
         var lineStart = true
         for byte in text.utf8 {
+            if byte == 0 { return false }
             if colons, lineStart, byte == UInt8(ascii: ":") { found = true }
             if markdownAttribute {
                 // "markdown" has no repeated prefix, so a mismatch restarts at its first letter.
@@ -116,7 +111,7 @@ extension ContainerParser {
                     matched = 0
                 }
             }
-            lineStart = byte == UInt8(ascii: "\n") || (lineStart && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: ">")))
+            lineStart = byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || (lineStart && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: ">")))
             if pipes, byte == UInt8(ascii: "|") {
                 found = true
                 run = 0
@@ -125,10 +120,9 @@ extension ContainerParser {
                 if run >= 3 { found = true }
             } else {
                 run = 0
-                if byte == 0 || (previous == UInt8(ascii: "\r") && byte != UInt8(ascii: "\n")) { return false }
             }
             previous = byte
         }
-        return found && previous != UInt8(ascii: "\r")
+        return found
     }
 }

@@ -34,7 +34,7 @@ extension ContainerParser {
     /// The `markdown` element an HTML block starting at `span` opens, if any.
     func markdownElement(at span: TextSpan, source: ParsedText) -> Found? {
         let bytes = source.bytes
-        let lineStart = source.lineStarts[span.start.line - 1]
+        let lineStart = source.lineStart(span.start.line)
         let start = lineStart + span.start.byteColumn - 1
         guard start < bytes.count, bytes[start] == UInt8(ascii: "<"), let tag = HTMLTag.parse(bytes, at: start, limit: source.endOfLine(containing: source.utf8Offset(of: span.end))),
             let attribute = tag.attributes.last(where: { $0.name == "markdown" })
@@ -52,7 +52,7 @@ extension ContainerParser {
         let close = HTMLTag.matchingClose(of: tag.name, in: bytes, from: tag.end) ?? (bytes.count..<bytes.count)
         // The closing tag must end its line, so the element is whole lines.
         let closeLineEnd = source.endOfLine(containing: close.upperBound)
-        guard bytes[close.upperBound..<closeLineEnd].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") })
+        guard source.slice(close.upperBound, closeLineEnd).allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") })
         else { return nil }
         let closeLine = source.position(ofUTF8Offset: close.lowerBound).line
         let shape = HTMLElementShape(
@@ -67,14 +67,14 @@ extension ContainerParser {
     /// Appends the element's body, parsed as blocks or as inline text, under `node`. Kept small:
     /// its frame is on the stack once per nesting level.
     func appendBody(of shape: HTMLElementShape, to node: NodeID, in document: inout MarkdownDocument, source: ParsedText, depth: Int) {
-        let text = String(decoding: source.bytes[shape.body], as: UTF8.self)
+        let text = String(decoding: source.slice(shape.body.lowerBound, shape.body.upperBound), as: UTF8.self)
         let lineCount = text.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-        let sub = parseBody(text, lineCount: lineCount, depth: depth + 1)
-        let firstShift = shape.body.lowerBound - source.lineStarts[shape.bodyLine - 1]
+        let firstShift = shape.body.lowerBound - source.lineStart(shape.bodyLine)
         let bodyLine = shape.bodyLine
         let map = { (position: TextPosition) -> TextPosition in
             TextPosition(line: bodyLine + position.line - 1, byteColumn: position.byteColumn + (position.line == 1 ? firstShift : 0))
         }
+        let sub = parseBody(text, lineCount: lineCount, depth: depth + 1, map: map)
         if shape.block {
             Self.graft(sub, under: node, in: &document, map: map)
         } else {

@@ -24,9 +24,9 @@ extension ContainerParser {
             guard event.entering, case .paragraph = kind, document.parent(of: event.node) != document.root,
                 let span = document.span(of: event.node), span.end.line >= nextFreeLine
             else { continue }
-            let offset = source.lineStarts[span.start.line - 1] + span.start.byteColumn - 1
+            let offset = source.lineStart(span.start.line) + span.start.byteColumn - 1
             guard let prefix = parser.quotePrefixEnd(span.start.line, quotes: quoteDepth, source), prefix <= offset else { continue }
-            let base = columns(source.bytes[prefix..<offset])
+            let base = columns(source.slice(prefix, offset))
             var line = max(span.start.line, nextFreeLine)
             while line <= span.end.line {
                 guard let (label, textStart, markerStart) = parser.nestedMarker(
@@ -37,7 +37,7 @@ extension ContainerParser {
                 }
                 let last = parser.nestedFootnoteEnd(from: line, paragraphEnd: span.end.line, base: base, quotes: quoteDepth, source)
                 let (body, shifts) = parser.blockBody(
-                    line: line, textStart: textStart, firstLineEnd: footnoteLineEnd(line, source),
+                    line: line, textStart: textStart, firstLineEnd: source.contentEnd(line),
                     rest: last > line ? (line + 1)...last : nil, indent: base + 4, quotes: quoteDepth, source: source)
                 found.append(
                     FootnoteDefinition(
@@ -57,7 +57,7 @@ extension ContainerParser {
         guard let span = document.span(of: container) else { return [] }
         var covered: [ClosedRange<Int>] = []
         for child in document.children(of: container) {
-            if let childSpan = document.span(of: child) { covered.append(childSpan.start.line...childSpan.end.line) }
+            if let childSpan = document.span(of: child) { covered.append(childSpan.lines) }
         }
         var found: [FootnoteDefinition] = []
         var next = 0
@@ -70,14 +70,14 @@ extension ContainerParser {
             }
             guard let prefix = quotePrefixEnd(line, quotes: quotes, source) else { break }
             var start = prefix
-            let end = lineEnd(line, source)
+            let end = source.lineEnd(line)
             let firstItemLine = line == span.start.line && { if case .item = document.kind(of: container) { return true } else { return false } }()
-            if firstItemLine { start = source.lineStarts[line - 1] + span.start.byteColumn - 1 }
+            if firstItemLine { start = source.lineStart(line) + span.start.byteColumn - 1 }
             while start < end, firstItemLine, Self.isListMarkerByte(source.bytes[start]) { start += 1 }
             while start < end, source.bytes[start] == UInt8(ascii: " ") { start += 1 }
             if let (label, textStart) = Self.footnoteMarker(on: line, from: start, source) {
                 let (body, shifts) = blockBody(
-                    line: line, textStart: textStart, firstLineEnd: Self.footnoteLineEnd(line, source), rest: nil, indent: 0,
+                    line: line, textStart: textStart, firstLineEnd: source.contentEnd(line), rest: nil, indent: 0,
                     quotes: quotes, source: source)
                 found.append(
                     FootnoteDefinition(label: label, lines: line...line, body: body, shifts: shifts, quotes: quotes, firstOffset: start))
@@ -108,7 +108,7 @@ extension ContainerParser {
         }
         guard let prefix = quotePrefixEnd(line, quotes: quotes, source) else { return nil }
         var start = prefix
-        let end = lineEnd(line, source)
+        let end = source.lineEnd(line)
         while start < end, source.bytes[start] == UInt8(ascii: " "), start - prefix < base + 3 { start += 1 }
         guard let (label, text) = Self.footnoteMarker(on: line, from: start, source) else { return nil }
         return (label, text, start)
@@ -120,7 +120,7 @@ extension ContainerParser {
         var next = line + 1
         while next <= paragraphEnd, let prefix = quotePrefixEnd(next, quotes: quotes, source) {
             var start = prefix
-            while start < lineEnd(next, source), source.bytes[start] == UInt8(ascii: " "), start - prefix < base + 3 { start += 1 }
+            while start < source.lineEnd(next), source.bytes[start] == UInt8(ascii: " "), start - prefix < base + 3 { start += 1 }
             if Self.footnoteMarker(on: next, from: start, source) != nil { return last }
             last = next
             next += 1

@@ -35,9 +35,16 @@ extension ContainerParser {
         }
     }
 
-    /// Parses a body followed by the definitions it uses. They render nothing; if the body
-    /// leaves a block open that would swallow them (an unclosed fence), parses it alone.
-    func parseBody(_ text: String, lineCount: Int, depth: Int) -> MarkdownDocument {
+    /// Parses a body (at `depth`) followed by the definitions it uses. They render nothing; if
+    /// the body leaves a block open that would swallow them (an unclosed fence), parses it alone.
+    /// A nesting problem found inside is mapped out with `map`, as the caller maps the body's spans.
+    func parseBody(_ text: String, lineCount: Int, depth: Int, map: (TextPosition) -> TextPosition) -> MarkdownDocument {
+        let document = parseBodyWithDefinitions(text, lineCount: lineCount, depth: depth)
+        limits.mapProblem(from: depth, map)
+        return document
+    }
+
+    private func parseBodyWithDefinitions(_ text: String, lineCount: Int, depth: Int) -> MarkdownDocument {
         guard !definitions.isEmpty else { return parse(text, depth: depth) }
         var bytes = Array(text.utf8)
         let used = definitions.used(by: bytes)
@@ -58,7 +65,7 @@ extension ContainerParser {
         for node in document.preorder() {
             switch document.kind(of: node) {
             case .codeBlock, .htmlBlock:
-                if let span = document.span(of: node) { excluded.append(span.start.line...span.end.line) }
+                if let span = document.span(of: node) { excluded.append(span.lines) }
             default:
                 break
             }
@@ -69,8 +76,8 @@ extension ContainerParser {
         for line in 1...source.lineStarts.count {
             while nextExcluded < excluded.count, excluded[nextExcluded].upperBound < line { nextExcluded += 1 }
             if nextExcluded < excluded.count, excluded[nextExcluded].contains(line) { continue }
-            let end = line < source.lineStarts.count ? source.lineStarts[line] - 1 : bytes.count
-            var index = source.lineStarts[line - 1]
+            let end = source.lineEnd(line)
+            var index = source.lineStart(line)
             while index < end, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
             guard index + 1 < end, bytes[index] == UInt8(ascii: "["), bytes[index + 1] != UInt8(ascii: "^"),
                 let close = bytes[index..<end].firstIndex(of: UInt8(ascii: "]")), close + 1 < end,

@@ -5,28 +5,28 @@ extension ContainerParser {
     /// The table formed by the lines of the paragraph at `span`, if any. Rows stop before a line
     /// that lacks the paragraph's block quote markers (a lazy continuation line) or opens a container.
     func table(in span: TextSpan, quotes: Int, source: ParsedText) -> Found? {
-        let firstStart = source.lineStarts[span.start.line - 1]
+        let firstStart = source.lineStart(span.start.line)
         let offset = firstStart + span.start.byteColumn - 1
         var contentStart = firstStart
         if quotes > 0 {
-            guard let marker = source.bytes[firstStart..<offset].lastIndex(of: UInt8(ascii: ">")) else { return nil }
+            guard let marker = source.slice(firstStart, offset).lastIndex(of: UInt8(ascii: ">")) else { return nil }
             contentStart = marker + 1
             if contentStart < offset, source.bytes[contentStart] == UInt8(ascii: " ") { contentStart += 1 }
         }
-        let firstEnd = rowEnd(span.start.line, source)
+        let firstEnd = source.contentEnd(span.start.line)
         // Every header row holds a pipe; most paragraphs are rejected here without collecting lines.
         guard span.end.line > span.start.line, offset < firstEnd,
-            source.bytes[offset..<firstEnd].contains(UInt8(ascii: "|"))
+            source.slice(offset, firstEnd).contains(UInt8(ascii: "|"))
         else { return nil }
         var lines: [(line: Int, text: Range<Int>)] = [(span.start.line, offset..<firstEnd)]
         var line = span.start.line + 1
         while line <= span.end.line, var start = quotePrefixEnd(line, quotes: quotes, source) {
-            let end = rowEnd(line, source)
+            let end = source.contentEnd(line)
             while start < end, source.bytes[start] == UInt8(ascii: " ") || source.bytes[start] == UInt8(ascii: "\t") {
                 start += 1
             }
             // Python-Markdown's container processors run before the table's and split the block.
-            if ContainerOpener.recognise(source.bytes[start..<end], extensions: extensions) != nil { break }
+            if ContainerOpener.recognise(source.slice(start, end), extensions: extensions) != nil { break }
             lines.append((line, start..<end))
             line += 1
         }
@@ -34,14 +34,14 @@ extension ContainerParser {
         return Found(
             opener: ContainerOpener(kind: .table(table), classes: "", title: nil, titleOffset: 0),
             line: span.start.line, column: span.start.byteColumn,
-            indent: Self.columns(source.bytes[contentStart..<offset]), quotes: quotes,
-            body: (span.start.line + 1)...table.lastLine)
+            indent: Self.columns(source.slice(contentStart, offset)), quotes: quotes,
+            body: table.lastLine > span.start.line ? (span.start.line + 1)...table.lastLine : nil)
     }
 
     /// Appends the table's rows and cells under `table`.
     func appendRows(of table: PipeTable, to node: NodeID, in document: inout MarkdownDocument, source: ParsedText) {
         for (index, row) in table.rows.enumerated() {
-            let lineStart = source.lineStarts[row.line - 1]
+            let lineStart = source.lineStart(row.line)
             let rowNode = document.appendChild(.tableRow, span: nil, to: node)
             for (column, cell) in row.cells.enumerated() {
                 let kind = NodeKind.tableCell(header: index == 0, alignment: table.alignments[column])
@@ -87,11 +87,5 @@ extension ContainerParser {
         Self.graft(parsed, from: blocks[0], under: node, in: &document) { position in
             TextPosition(line: start.line, byteColumn: position.byteColumn + start.byteColumn - 1)
         }
-    }
-
-    /// The offset just past the line's text, before any `\r`.
-    private func rowEnd(_ line: Int, _ source: ParsedText) -> Int {
-        let end = lineEnd(line, source)
-        return end > source.lineStarts[line - 1] && source.bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
     }
 }

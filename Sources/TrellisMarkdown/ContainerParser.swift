@@ -7,13 +7,16 @@
 /// any line of a block; its body is the following lines indented 4 more columns than the opener
 /// (blank lines allowed). Each container is replaced by an HTML comment placeholder of the same line count,
 /// the text is parsed again, and each placeholder node is swapped for a container node whose
-/// body is the de-indented body parsed the same way (recursively, at most `maxDepth` deep).
-/// Body positions are mapped back, so every span refers to the text given to `parse`.
+/// body is the de-indented body parsed the same way (recursively, at most `maxDepth` deep, and
+/// within `NestingLimits`' copy budget). Body positions are mapped back, so every span refers to
+/// the text given to `parse`.
 struct ContainerParser: Sendable {
     /// Containers nested deeper than this are left as plain Markdown (bounds stack and work).
     static let maxDepth = 64
 
     let extensions: Set<MarkdownExtension>
+    /// The page's nesting bounds, shared by the copies of the parser down the recursion.
+    let limits = NestingLimits()
     /// The page's link reference definitions; those a body names are appended to it, so that
     /// `[text][ref]` inside a container resolves against definitions anywhere on the page.
     var definitions = ReferenceDefinitions()
@@ -22,9 +25,12 @@ struct ContainerParser: Sendable {
         self.extensions = extensions
     }
 
-    /// Parses `text`, numbering tab sets in document order as `pymdownx.tabbed` does.
-    func parse(_ text: String) -> MarkdownDocument {
-        var document = parseTopLevel(text)
+    /// Parses `text` (whose line table `source` is, if the caller has one), numbering tab sets
+    /// in document order as `pymdownx.tabbed` does. A container beyond the nesting limits stays
+    /// plain; the first is `limits.problem`.
+    func parse(_ text: String, source: ParsedText? = nil) -> MarkdownDocument {
+        limits.start(pageBytes: text.utf8.count)
+        var document = parseTopLevel(text, source: source)
         var number = 0
         for node in document.preorder() {
             if case .tabbedSet(_, let selected) = document.kind(of: node) {
@@ -37,12 +43,12 @@ struct ContainerParser: Sendable {
 
     /// The page parsed with its footnote definitions (if that extension is on and there are any)
     /// moved to a footnotes block at the end.
-    private func parseTopLevel(_ text: String) -> MarkdownDocument {
-        guard extensions.contains(.footnotes), Self.mightHaveFootnotes(text) else { return parse(text, depth: 0) }
+    private func parseTopLevel(_ text: String, source given: ParsedText?) -> MarkdownDocument {
+        guard extensions.contains(.footnotes), Self.mightHaveFootnotes(text) else { return parse(text, depth: 0, source: given) }
         let plain = CMark.parse(text)
-        let source = ParsedText(text)
+        let source = given ?? ParsedText(text)
         let found = Self.footnoteDefinitions(in: plain, source: source)
-        return found.isEmpty ? parse(text, depth: 0) : parseWithFootnotes(text, found, source: source, plain: plain)
+        return found.isEmpty ? parse(text, depth: 0, source: source) : parseWithFootnotes(text, found, source: source, plain: plain)
     }
 
     /// One container found by the pre-pass.
@@ -60,17 +66,17 @@ struct ContainerParser: Sendable {
         var body: ClosedRange<Int>?
     }
 
-    func parse(_ text: String, depth: Int) -> MarkdownDocument {
-        let plain = CMark.parse(text)
-        guard depth < Self.maxDepth, !extensions.isEmpty, Self.mightHaveOpener(
-                text, pipes: extensions.contains(.tables), colons: extensions.contains(.defList),
-                markdownAttribute: extensions.contains(.mdInHTML)) else { return plain }
-        let source = ParsedText(text)
-        let found = findContainers(in: plain, source: source, depth: depth)
-        guard !found.isEmpty else { return plain }
+    /// Parses `text` at nesting `depth` (`source` is its line table, if the caller has one).
+    func parse(_ text: String, depth: Int, source given: ParsedText? = nil) -> MarkdownDocument {
+        // The plain tree is gone before the placeholder text is parsed: a big page never holds both.
+        let found: [Found], source: ParsedText, definitions: ReferenceDefinitions?
+        switch plan(text, depth: depth, source: given) {
+        case .plain(let document): return document
+        case .splice(let containers, let lines, let pageDefinitions): (found, source, definitions) = (containers, lines, pageDefinitions)
+        }
         var parser = self
-        if depth == 0 { parser.definitions = Self.referenceDefinitions(in: plain, source: source) }
-        var document = CMark.parse(placeholderText(source, found))
+        if let definitions { parser.definitions = definitions }
+        var document = CMark.parse(bytes: placeholderText(source, found))
         var byLine: [Int: Int] = [:]
         for (index, container) in found.enumerated() { byLine[container.line] = index }
         var placeholders: [(NodeID, Int)] = []
@@ -82,7 +88,7 @@ struct ContainerParser: Sendable {
             }
         }
         // A placeholder cmark did not see as its own block would lose text: keep plain Markdown.
-        guard byLine.isEmpty else { return plain }
+        guard byLine.isEmpty else { return CMark.parse(text) }
         var tabCounts: [NodeID: Int] = [:]
         for (node, index) in placeholders {
             parser.splice(
@@ -91,33 +97,62 @@ struct ContainerParser: Sendable {
         return document
     }
 
+    /// What `parse(_:depth:source:)` does with a text: keep cmark's plain parse, or splice the
+    /// containers found (with the text's line table and, at the top, the page's definitions).
+    private enum Plan {
+        case plain(MarkdownDocument)
+        case splice([Found], ParsedText, ReferenceDefinitions?)
+    }
+
+    private func plan(_ text: String, depth: Int, source given: ParsedText?) -> Plan {
+        let plain = CMark.parse(text)
+        guard depth < Self.maxDepth || limits.problem == nil, !extensions.isEmpty, Self.mightHaveOpener(
+                text, pipes: extensions.contains(.tables), colons: extensions.contains(.defList),
+                markdownAttribute: extensions.contains(.mdInHTML)) else { return .plain(plain) }
+        let source = given ?? ParsedText(text)
+        let found = findContainers(in: plain, source: source, depth: depth)
+        guard let first = found.first else { return .plain(plain) }
+        let opener = TextPosition(line: first.line, byteColumn: first.column)
+        guard depth < Self.maxDepth else {
+            limits.refuse(at: opener, depth: depth, message: "containers nest more than \(Self.maxDepth) levels deep; this one and those inside it stay plain Markdown")
+            return .plain(plain)
+        }
+        guard limits.spend(Self.bodyBytes(of: found, source)) else {
+            limits.refuse(
+                at: opener, depth: depth,
+                message: "container bodies nest so deep they would copy the page more than \(NestingLimits.copyFactor) times; this one and those inside it stay plain Markdown")
+            return .plain(plain)
+        }
+        return .splice(found, source, depth == 0 ? Self.referenceDefinitions(in: plain, source: source) : nil)
+    }
+
     /// The text with each container replaced by an HTML comment spanning the same lines; the
     /// comment starts at the opener's column, so it stays inside the same list item.
-    private func placeholderText(_ source: ParsedText, _ found: [Found]) -> String {
+    private func placeholderText(_ source: ParsedText, _ found: [Found]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(source.bytes.count)
         var copiedUpTo = 0
         for container in found {
-            let start = source.lineStarts[container.line - 1]
-            out.append(contentsOf: source.bytes[copiedUpTo..<(start + container.column - 1)])
+            let start = source.lineStart(container.line)
+            out.append(contentsOf: source.slice(copiedUpTo, (start + container.column - 1)))
             out.append(contentsOf: "<!--trellis-container".utf8)
             var endLine = container.line
             if let body = container.body {
                 for line in body {
                     out.append(UInt8(ascii: "\n"))
-                    let lineStart = source.lineStarts[line - 1]
+                    let lineStart = source.lineStart(line)
                     let prefixEnd = quotePrefixEnd(line, quotes: container.quotes, source) ?? lineStart
-                    out.append(contentsOf: source.bytes[lineStart..<prefixEnd])
+                    out.append(contentsOf: source.slice(lineStart, prefixEnd))
                     out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: container.indent))
                     out.append(UInt8(ascii: "x"))
                 }
                 endLine = body.upperBound
             }
             out.append(contentsOf: "-->".utf8)
-            copiedUpTo = lineEnd(endLine, source)
+            copiedUpTo = source.lineEnd(endLine)
         }
-        out.append(contentsOf: source.bytes[copiedUpTo...])
-        return String(decoding: out, as: UTF8.self)
+        out.append(contentsOf: source.slice(copiedUpTo, source.bytes.count))
+        return out
     }
 
     /// Replaces a placeholder by its container, grouping consecutive tabs into one set
@@ -129,7 +164,7 @@ struct ContainerParser: Sendable {
         let endLine = found.body?.upperBound ?? found.line
         let span = TextSpan(
             start: TextPosition(line: found.line, byteColumn: found.column),
-            end: TextPosition(line: endLine, byteColumn: max(1, lineEnd(endLine, source) - source.lineStarts[endLine - 1])))
+            end: TextPosition(line: endLine, byteColumn: max(1, source.lineEnd(endLine) - source.lineStart(endLine))))
         let container: NodeID
         switch found.opener.kind {
         case .admonition:
@@ -177,11 +212,20 @@ struct ContainerParser: Sendable {
         }
         if let body = found.body {
             let (text, shifts) = dedentedBody(body, indent: found.indent + 4, quotes: found.quotes, source: source)
-            let sub = parseBody(text, lineCount: body.count, depth: depth + 1)
-            Self.graft(sub, under: container, in: &document) { position in
+            let map = { (position: TextPosition) -> TextPosition in
                 let index = min(max(position.line - 1, 0), shifts.count - 1)
                 return TextPosition(line: body.lowerBound + index, byteColumn: position.byteColumn + shifts[index])
             }
+            Self.graft(parseBody(text, lineCount: body.count, depth: depth + 1, map: map), under: container, in: &document, map: map)
+        }
+    }
+
+    /// The bytes the bodies of `found` span, which splicing them copies (a tab may become 3
+    /// spaces, so 4 bytes a line are added).
+    static func bodyBytes(of found: [Found], _ source: ParsedText) -> Int {
+        found.reduce(0) { total, container in
+            guard let body = container.body else { return total }
+            return total + source.lineEnd(body.upperBound) - source.lineStart(body.lowerBound) + 4 * body.count
         }
     }
 

@@ -30,12 +30,34 @@ public struct HTMLRenderer: Sendable {
         self.clickableTaskCheckboxes = clickableTaskCheckboxes
     }
 
-    /// The HTML of the whole document.
+    /// The HTML of the whole document. Top-level blocks are rendered into pieces of about
+    /// 64 KiB, copied into the result (allocated once, at its size) and freed one by one, so a
+    /// big page's HTML is never held twice nor grown by doubling.
     public func render(_ document: MarkdownDocument) -> String {
+        let pieceSize = 1 << 16
+        var pieces: [[UInt8]] = []
         var out: [UInt8] = []
-        out.reserveCapacity(document.arenaCount * 16)
-        appendSubtree(document, from: document.root, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        var block = document.firstChild(of: document.root)
+        while let current = block {
+            appendSubtree(document, from: current, to: &out)
+            if out.count >= pieceSize {
+                pieces.append(out)
+                out = []
+            }
+            block = document.nextSibling(of: current)
+        }
+        pieces.append(out)
+        let total = pieces.reduce(0) { $0 + $1.count }
+        return String(unsafeUninitializedCapacity: total) { buffer in
+            var written = 0
+            for index in pieces.indices {
+                let piece = UnsafeMutableBufferPointer(rebasing: buffer[written..<(written + pieces[index].count)])
+                _ = piece.initialize(from: pieces[index])
+                written += pieces[index].count
+                pieces[index] = []
+            }
+            return written
+        }
     }
 
     /// Renders the subtree under `start`. A tab's title renders only from the tab set's header

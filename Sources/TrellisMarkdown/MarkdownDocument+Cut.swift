@@ -28,8 +28,8 @@ extension MarkdownDocument {
             let utf8 = Array(text.utf8)
             let prefix = max(0, region.lowerBound - start)
             let suffix = max(0, end - region.upperBound)
-            guard prefix + suffix <= utf8.count, utf8[0..<prefix].elementsEqual(source.bytes[start..<(start + prefix)]),
-                utf8[(utf8.count - suffix)...].elementsEqual(source.bytes[(end - suffix)..<end])
+            guard prefix + suffix <= utf8.count, utf8[0..<prefix].elementsEqual(source.slice(start, (start + prefix))),
+                utf8[(utf8.count - suffix)...].elementsEqual(source.slice((end - suffix), end))
             else { return false }
             let keep = Array(utf8[0..<prefix]) + Array(utf8[(utf8.count - suffix)...])
             edits.append((child, String(decoding: keep, as: UTF8.self)))
@@ -50,10 +50,10 @@ extension MarkdownDocument {
     static func inlineOffset(_ position: TextPosition, blockStart: TextPosition?, source: ParsedText) -> Int {
         let offset = source.utf8Offset(of: position)
         guard let blockStart, position.line > blockStart.line, position.line <= source.lineStarts.count else { return offset }
-        let lineStart = source.lineStarts[position.line - 1]
+        let lineStart = source.lineStart(position.line)
         let assumed = lineStart + blockStart.byteColumn - 1
         let lineEnd = source.endOfLine(containing: lineStart)
-        guard assumed <= lineEnd, source.bytes[lineStart..<assumed].allSatisfy({ [9, 32, 62].contains($0) }) else { return offset }
+        guard assumed <= lineEnd, source.slice(lineStart, assumed).allSatisfy({ [9, 32, 62].contains($0) }) else { return offset }
         var real = assumed
         while real < lineEnd, source.bytes[real] == 32 || source.bytes[real] == 9 { real += 1 }
         return min(offset + real - assumed, source.bytes.count)

@@ -1,16 +1,20 @@
 /// The per-page entry point: parse, rewrite, collect and render one Markdown page.
 public enum MarkdownPage {
-    /// Processes the text of one page (already macro-expanded); positions in the result are in
-    /// the coordinates of `text`, including those inside containers. `pipeline.extensions`
-    /// decides which container syntaxes (admonitions, details, tabs) are recognised.
+    /// Processes the text of one page (already macro-expanded); positions in the result are
+    /// cmark's line:column positions in `text`, including those inside containers. Line endings
+    /// and NULs are normalised first (see `ParsedText.normalising`), so `result.source` is the
+    /// text as parsed: its `inputOffset(of:)` turns a position into an offset in `text`.
+    /// `pipeline.extensions` decides which container syntaxes (admonitions, details, tabs) are
+    /// recognised.
     public static func process(
         text: String,
         pipeline: MarkdownPipeline = .standard(),
         reservedIDs: Set<String> = [],
         renderer: HTMLRenderer = HTMLRenderer()
     ) -> ProcessedPage {
-        var document = parse(text, extensions: pipeline.extensions)
-        var context = RewriteContext(source: ParsedText(text), reservedIDs: reservedIDs)
+        let (parsed, source) = ParsedText.normalising(text)
+        var (document, nestingProblem) = parseNormalised(parsed, source: source, extensions: pipeline.extensions)
+        var context = RewriteContext(source: source, reservedIDs: reservedIDs)
         pipeline.run(&document, context: &context)
         let links = LinkCollector().collect(
             document, source: context.source, originalDestinations: context.originalDestinations)
@@ -23,6 +27,7 @@ public enum MarkdownPage {
             links: links,
             iconProblems: context.iconProblems,
             directiveProblems: context.directiveProblems,
+            nestingProblems: nestingProblem.map { [$0] } ?? [],
             renderedDirectives: context.renderedDirectives,
             document: document,
             source: context.source)
@@ -47,9 +52,19 @@ public enum MarkdownPage {
     }
 
     /// Parses text with the given container extensions (admonitions, details, tabs); with none,
-    /// exactly `parse(_:)`. Spans inside containers still refer to `text`.
+    /// exactly `parse(_:)`. Line endings are normalised as in `process`; spans inside containers
+    /// are cmark's positions in `text` too.
     public static func parse(_ text: String, extensions: Set<MarkdownExtension>) -> MarkdownDocument {
-        extensions.isEmpty ? CMark.parse(text) : ContainerParser(extensions: extensions).parse(text)
+        parseNormalised(ParsedText.normalising(text).text, source: nil, extensions: extensions).document
+    }
+
+    private static func parseNormalised(
+        _ text: String, source: ParsedText?, extensions: Set<MarkdownExtension>
+    ) -> (document: MarkdownDocument, problem: NestingProblem?) {
+        guard !extensions.isEmpty else { return (CMark.parse(text), nil) }
+        let parser = ContainerParser(extensions: extensions)
+        let document = parser.parse(text, source: source)
+        return (document, parser.limits.problem)
     }
 
     /// The plain text of the first level-1 heading, which MkDocs uses as a page's default title.
@@ -81,6 +96,9 @@ public struct ProcessedPage: Sendable {
     public var iconProblems: [IconProblem]
     /// Directive blocks that could not be rendered, with positions in parsed-text coordinates.
     public var directiveProblems: [DirectiveProblem]
+    /// Containers left plain because they nest too deep (at most one, the first), with
+    /// positions in parsed-text coordinates.
+    public var nestingProblems: [NestingProblem]
     /// The directives rendered on the page (`walkthrough`), so the page gets what they need.
     public var renderedDirectives: [String]
     /// The rewritten tree, for callers that need more than the above.

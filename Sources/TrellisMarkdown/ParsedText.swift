@@ -6,22 +6,68 @@
 
 /// The text cmark parsed, as bytes with a line table: turns cmark's (line, byte column) positions
 /// into UTF-8 offsets and back, and finds raw source around a node.
+///
+/// Lines end where cmark ends them: at `\n`, `\r\n` or a bare `\r`. Every accessor clamps what it
+/// is given (a line past the table, a column past the line, an end before a start), so positions
+/// cmark reports oddly can never index outside the text.
 public struct ParsedText: Sendable {
     /// The parsed text's UTF-8 bytes.
     public let bytes: [UInt8]
     /// The UTF-8 offset at which each line starts.
     public let lineStarts: [Int]
+    /// Where the parsed text was rewritten from the text given to `MarkdownPage.process` (see
+    /// `ParsedText+LineEndings.swift`); empty when they are the same.
+    let inputAnchors: [InputAnchor]
 
     public init(_ text: String) {
-        let bytes = Array(text.utf8)
+        self.init(bytes: Array(text.utf8), inputAnchors: [])
+    }
+
+    init(bytes: [UInt8], inputAnchors: [InputAnchor]) {
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
-            for offset in 0..<buffer.count where buffer[offset] == UInt8(ascii: "\n") {
-                starts.append(offset + 1)
+            let count = buffer.count
+            for offset in 0..<count {
+                let byte = buffer[offset]
+                if byte == UInt8(ascii: "\n")
+                    || (byte == UInt8(ascii: "\r") && (offset + 1 == count || buffer[offset + 1] != UInt8(ascii: "\n")))
+                {
+                    starts.append(offset + 1)
+                }
             }
         }
         self.bytes = bytes
+        self.inputAnchors = inputAnchors
         lineStarts = starts
+    }
+
+    /// How many lines the text has (a text ending in a line break has an empty last line).
+    var lineCount: Int { lineStarts.count }
+
+    /// The offset at which 1-based `line` starts: 0 before the first line, the end of the text
+    /// past the last.
+    func lineStart(_ line: Int) -> Int {
+        guard line >= 1 else { return 0 }
+        return line <= lineStarts.count ? lineStarts[line - 1] : bytes.count
+    }
+
+    /// The offset of the break that ends 1-based `line` (its `\n`, or the bare `\r`; the `\r` of
+    /// a `\r\n` stays in the line), or the end of the text; never before `lineStart(line)`.
+    func lineEnd(_ line: Int) -> Int {
+        guard line >= 1 else { return 0 }
+        return line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+    }
+
+    /// The offset past `line`'s text, before its break and any `\r` of a `\r\n`.
+    func contentEnd(_ line: Int) -> Int {
+        let end = lineEnd(line)
+        return end > lineStart(line) && bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
+    }
+
+    /// The bytes `from..<to`, both clamped to the text; empty when `to` is before `from`.
+    func slice(_ from: Int, _ to: Int) -> ArraySlice<UInt8> {
+        let lower = max(0, min(from, bytes.count))
+        return bytes[lower..<max(lower, min(to, bytes.count))]
     }
 
     /// The UTF-8 offset of a 1-based line and byte column, clamped to the text. (TrellisCore's

@@ -160,8 +160,13 @@ struct ContainerRobustnessTests {
             text += pad + "=== \"L\(level)\"\n" + pad + "    " + String(repeating: "word ", count: 2_000) + "\n\n"
         }
         let input = text
-        let html = onSmallStack { MarkdownPage.process(text: input, pipeline: extensionPipeline).html }
-        #expect(html.components(separatedBy: "class=\"tabbed-block\"").count - 1 == ContainerParser.maxDepth)
+        let page = onSmallStack { MarkdownPage.process(text: input, pipeline: extensionPipeline) }
+        // Each level's body is the rest of the page: the copy budget ends the nesting, reported
+        // at the first tab left plain (level n opens on line 3n + 1).
+        let tabs = page.html.components(separatedBy: "class=\"tabbed-block\"").count - 1
+        #expect(tabs >= NestingLimits.copyFactor && tabs < 80)
+        #expect(page.nestingProblems.map(\.position.line) == [3 * tabs + 1])
+        #expect(page.html.contains("L79"))
     }
 
     @Test func manyContainersAndManyDefinitionsResolveEachReference() {
@@ -174,10 +179,16 @@ struct ContainerRobustnessTests {
         #expect(page.links.last?.position == TextPosition(line: 12_000, byteColumn: 10))
     }
 
-    @Test func bareCarriageReturnsAndNULsKeepTheTextPlain() {
-        for text in ["!!! note\r    a\r\r!!! tip\r    b\n", "!!! note\n    a\u{0}b\n", "x\r\n!!! note\r"] {
+    @Test func bareCarriageReturnsAreLineFeedsAndNULsReplacementCharacters() {
+        let cases = [
+            ("!!! note\r    a\r\r!!! tip\r    b\n", "!!! note\n    a\n\n!!! tip\n    b\n"),
+            ("!!! note\n    a\u{0}b\n", "!!! note\n    a\u{FFFD}b\n"),
+            ("x\r\n\r\n!!! note\r    y\r", "x\n\n!!! note\n    y\n"),
+        ]
+        for (text, plain) in cases {
             let html = MarkdownPage.process(text: text, pipeline: extensionPipeline).html
-            #expect(html == HTMLRenderer().render(CMark.parse(text)), "\(text.debugDescription)")
+            #expect(html == extensionHTML(plain), "\(text.debugDescription)")
+            #expect(html.contains("<div class=\"admonition note\">"))
         }
     }
 

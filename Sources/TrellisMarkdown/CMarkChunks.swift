@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where a big text can be cut into pieces that cmark parses exactly as it parses the whole.
+///
+/// cmark's tree takes about 15 times the text (it splits text at every punctuation character),
+/// so a 50 MB page would need 750 MB at once. A cut goes before a line that starts with an ASCII
+/// letter after a blank line: such a line always starts a new top-level paragraph (it ends any
+/// list, quote, indented code or HTML block of kinds 6 and 7), unless a fenced code block or an
+/// HTML block of kinds 1 to 5 (`<pre>`, `<!--`, `<?`, `<!X`, `<![CDATA[`) is still open, which
+/// the scan tracks. Link reference definitions reach across the whole text, so a text with `]:`
+/// anywhere is never cut; nor is one with a `\r` (lines would be counted differently).
+struct CMarkChunks {
+    /// The offsets where the pieces start (the first is 0).
+    private(set) var starts: [Int] = [0]
+    /// The 0-based line on which each piece starts.
+    private(set) var lines: [Int] = [0]
+
+    private enum Open {
+        case none
+        case fence(byte: UInt8, length: Int)
+        case html(end: [UInt8])
+    }
+
+    /// Cuts `bytes` into pieces of at least `size` bytes (all of it in one piece when it is not
+    /// bigger or cannot be cut).
+    init(_ bytes: UnsafeBufferPointer<UInt8>, size: Int) {
+        guard bytes.count > size, let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) == nil,
+            !Self.contains(Array("]:".utf8), in: bytes, from: 0, to: bytes.count)
+        else { return }
+        var open = Open.none
+        var previousBlank = false
+        var lineStart = 0
+        var line = 0
+        while lineStart < bytes.count {
+            let lineEnd = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), bytes.count - lineStart)
+                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+            let first = bytes[lineStart]
+            if case .none = open, previousBlank, lineStart - starts[starts.count - 1] >= size, Self.isLetter(first) {
+                starts.append(lineStart)
+                lines.append(line)
+            }
+            open = Self.next(open, line: lineStart..<lineEnd, bytes)
+            previousBlank = bytes[lineStart..<lineEnd].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            lineStart = lineEnd + 1
+            line += 1
+        }
+    }
+
+    /// What is open after `line`, given what was open before it.
+    private static func next(_ open: Open, line: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Open {
+        var start = line.lowerBound
+        while start < line.upperBound, start - line.lowerBound < 3, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        switch open {
+        case .fence(let byte, let length):
+            var end = start
+            while end < line.upperBound, bytes[end] == byte { end += 1 }
+            let rest = bytes[end..<line.upperBound].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            return end - start >= length && rest ? .none : open
+        case .html(let endMarker):
+            return contains(endMarker, in: bytes, from: line.lowerBound, to: line.upperBound) ? .none : open
+        case .none:
+            if start < line.upperBound, bytes[start] == UInt8(ascii: "`") || bytes[start] == UInt8(ascii: "~") {
+                var end = start
+                while end < line.upperBound, bytes[end] == bytes[start] { end += 1 }
+                if end - start >= 3 { return .fence(byte: bytes[start], length: end - start) }
+            }
+            guard let endMarker = htmlEnd(bytes[start..<line.upperBound]) else { return .none }
+            // cmark looks for the end from the opener on (`<!-- x -->` is one line).
+            return contains(endMarker, in: bytes, from: start, to: line.upperBound) ? .none : .html(end: endMarker)
+        }
+    }
+
+    /// The end marker of an HTML block of kinds 1 to 5 starting `line`, if it starts one.
+    private static func htmlEnd(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8]? {
+        let lowered = line.prefix(11).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        func starts(_ prefix: String) -> Bool { lowered.starts(with: prefix.utf8) }
+        for tag in ["script", "pre", "style", "textarea"] where starts("<" + tag) {
+            return Array("</\(tag)>".utf8)
+        }
+        if starts("<!--") { return Array("-->".utf8) }
+        if starts("<?") { return Array("?>".utf8) }
+        if starts("<![cdata[") { return Array("]]>".utf8) }
+        if starts("<!") { return Array(">".utf8) }
+        return nil
+    }
+
+    /// Whether `needle` occurs in `from..<to`; case-insensitive for ASCII letters in `bytes`
+    /// (`needle` is lowercase).
+    private static func contains(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        guard needle.count <= to - from else { return false }
+        var index = from
+        while index + needle.count <= to {
+            var matched = 0
+            while matched < needle.count {
+                let byte = bytes[index + matched]
+                guard (byte >= 65 && byte <= 90 ? byte + 32 : byte) == needle[matched] else { break }
+                matched += 1
+            }
+            if matched == needle.count { return true }
+            index += 1
+        }
+        return false
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+    }
+}

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Writes an MkDocs site with one big page, to measure a build's time and peak memory.
+
+    scripts/gen-big-page.py DIR [--kind realistic|paragraph|code|deep] [--mb 50]
+    cd DIR && /usr/bin/time -v trellis build
+
+realistic: headings, paragraphs with links and inline code, lists, fenced code, admonitions,
+tables and content tabs, repeated (with varying words) to the size; paragraph: one huge
+paragraph; code: one huge fenced code block; deep: `!!! note` / `=== "T"` nested one tab
+deeper per level, --levels of them (the page grows with the square of the levels).
+The site enables the extensions real MkDocs sites use, plus the search and macros plugins.
+"""
+import argparse
+import os
+import random
+
+EXTENSIONS = ["admonition", "pymdownx.details", "pymdownx.superfences", "tables", "footnotes", "attr_list",
+              "def_list", "md_in_html", "pymdownx.tasklist"]
+CONFIG = ("site_name: Big page\nmarkdown_extensions:\n"
+          + "".join(f"  - {name}\n" for name in EXTENSIONS)
+          + "  - pymdownx.tabbed:\n      alternate_style: true\n  - toc:\n      permalink: true\n"
+          + "plugins:\n  - search\n  - macros\n")
+
+WORDS = ("cluster node volume network policy upgrade image flavor backup region project "
+         "quota router subnet key secret token service endpoint load balancer").split()
+
+
+def sentence(rng, n=12):
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def section(rng, i):
+    w = lambda: rng.choice(WORDS)
+    return f"""## Section {i} {w()} {{ #s{i} }}
+
+{sentence(rng)} See [the {w()} guide](other.md#{w()}) and run `openstack {w()} list`.
+{sentence(rng, 20)} More at <https://example.com/{w()}/{i}>.
+
+- {sentence(rng, 6)}
+- [ ] {w()} task with `code`
+- item with a [link](other.md)
+
+```bash
+openstack {w()} create --name {w()}-{i} \\
+    --flavor {w()} --image {w()}
+```
+
+!!! note "About {w()}"
+    {sentence(rng)}
+
+    - nested {w()}
+
+| Name | Value | Notes |
+|------|-------|-------|
+| {w()} | {i} | {sentence(rng, 4)} |
+| {w()} | `{i * 2}` | [x](other.md) |
+
+=== "Linux"
+    ```
+    {w()} --linux {i}
+    ```
+
+=== "macOS"
+    {sentence(rng, 8)}
+
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("dir")
+    parser.add_argument("--kind", default="realistic", choices=["realistic", "paragraph", "code", "deep"])
+    parser.add_argument("--mb", type=float, default=50)
+    parser.add_argument("--levels", type=int, default=10000)
+    args = parser.parse_args()
+    rng = random.Random(1)
+    size = int(args.mb * 1_000_000)
+    os.makedirs(os.path.join(args.dir, "docs"), exist_ok=True)
+    with open(os.path.join(args.dir, "mkdocs.yml"), "w") as f:
+        f.write(CONFIG)
+    with open(os.path.join(args.dir, "docs", "other.md"), "w") as f:
+        f.write("# Other\n")
+    parts = ["# Big page\n\n"]
+    total = len(parts[0])
+    if args.kind == "deep":
+        for level in range(args.levels):
+            line = "\t" * level + ("!!! note\n" if level % 2 == 0 else '=== "T"\n')
+            parts.append(line)
+        parts.append("\t" * args.levels + "deep\n")
+    elif args.kind == "code":
+        parts.append("```text\n")
+        while total < size:
+            line = sentence(rng, 10) + "\n"
+            parts.append(line)
+            total += len(line)
+        parts.append("```\n")
+    else:
+        i = 0
+        while total < size:
+            chunk = (sentence(rng) + " `code` [link](other.md) ") if args.kind == "paragraph" else section(rng, i)
+            parts.append(chunk)
+            total += len(chunk)
+            i += 1
+        parts.append("\n")
+    with open(os.path.join(args.dir, "docs", "index.md"), "w") as f:
+        f.write("".join(parts))
+
+
+if __name__ == "__main__":
+    main()
