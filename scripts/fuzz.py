@@ -14,8 +14,8 @@ and written to Tests/TrellisBuildTests/FuzzRegressions/<target>/, where `swift t
 fix the bug, keep the file. Exit status 1 when anything was found.
 
 Statistics (executions, coverage, corpus size) of every run are appended to .fuzz/stats.tsv with
-the commit and the tree hash of Sources/, so the total fuzzing time of the current code can be
-summed: `scripts/fuzz.py --summary`.
+the commit and a hash of the files the target reaches (REACHES), so the total fuzzing time of the
+current code can be summed: `scripts/fuzz.py --summary`.
 """
 
 import argparse
@@ -96,15 +96,31 @@ def seed_folder(target):
     return folder
 
 
-def source_tree():
-    """The commit and the git tree of Sources/ (the fuzzed code), with a mark if it has local changes."""
-    def git(*args):
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    commit = git("rev-parse", "--short=12", "HEAD") or "unknown"
-    tree = git("rev-parse", "--short=12", "HEAD:Sources") or "unknown"
-    if git("status", "--porcelain", "--", "Sources"):
-        tree += "+dirty"
-    return commit, tree
+# The code each target reaches (git pathspecs): its statistics count for the current code only
+# while none of these change.
+REACHES = {
+    "markdown": ["Sources/TrellisMarkdown", "Sources/TrellisCore", "Sources/TrellisIcons", "Sources/TrellisBuild",
+                 "Sources/UpgradeModel"],
+    "macros": ["Sources/TrellisMacros", "Sources/TrellisCore", "Sources/TrellisBuild/Fuzzing"],
+    "yaml": ["Sources/TrellisCore", "Sources/UpgradeModel", "Sources/TrellisBuild/Fuzzing",
+             "Sources/TrellisBuild/YAML*", "Sources/TrellisBuild/*Config*", "Sources/TrellisBuild/FrontMatter*",
+             "Sources/TrellisBuild/AwesomePages*", "Sources/TrellisBuild/BrandUpgrades*"],
+    "html-attributes": ["Sources/TrellisMarkdown"],
+}
+
+
+def git(*args):
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+
+
+def code_version(target):
+    """The commit, and a hash of the files the target reaches, marked when they have local changes."""
+    paths = REACHES[target]
+    listing = git("ls-files", "-s", "--", *paths)
+    version = hashlib.sha1(listing.encode()).hexdigest()[:12] if listing else "unknown"
+    if git("status", "--porcelain", "--", *paths):
+        version += "+dirty"
+    return git("rev-parse", "--short=12", "HEAD") or "unknown", version
 
 
 def start(target, minutes):
@@ -156,7 +172,7 @@ def minimize(target, artifact):
 
 def record(run, found):
     figures = stats(run)
-    commit, tree = source_tree()
+    commit, tree = code_version(run["target"])
     minutes = (run["ended"] - run["started"]) / 60
     line = "\t".join(str(v) for v in [
         datetime.datetime.now().isoformat(timespec="seconds"), commit, tree, run["target"], f"{minutes:.1f}",
@@ -165,7 +181,7 @@ def record(run, found):
     new = not path.exists()
     with open(path, "a") as f:
         if new:
-            f.write("date\tcommit\tsources_tree\ttarget\tminutes\texecs\tcov\tft\tcorpus\tfindings\n")
+            f.write("date\tcommit\tcode\ttarget\tminutes\texecs\tcov\tft\tcorpus\tfindings\n")
         f.write(line + "\n")
     log(f"[{run['target']}] {minutes:.1f} min, {figures['execs']:,} executions, cov {figures['cov']}, "
         f"ft {figures['ft']}, corpus {figures['corpus']}, {len(found)} finding(s)")
@@ -201,15 +217,16 @@ def summary():
         log("no fuzzing recorded yet (.fuzz/stats.tsv)")
         return
     rows = [l.split("\t") for l in path.read_text().splitlines()[1:] if l.strip()]
-    _, tree = source_tree()
-    log(f"fuzzing of the current Sources/ tree {tree}:")
-    log(f"{'target':<16}{'minutes':>9}{'executions':>15}{'max cov':>9}{'max ft':>9}{'corpus':>8}{'findings':>9}")
+    log("fuzzing of the current code (the files each target reaches, as committed):")
+    log(f"{'target':<16}{'code':<14}{'minutes':>9}{'executions':>15}{'max cov':>9}{'max ft':>9}{'corpus':>8}"
+        f"{'findings':>9}")
     for target in TARGETS:
-        mine = [r for r in rows if r[3] == target and r[2] == tree]
+        _, version = code_version(target)
+        mine = [r for r in rows if r[3] == target and r[2] == version]
         if not mine:
-            log(f"{target:<16}{0:>9}")
+            log(f"{target:<16}{version:<14}{0:>9}")
             continue
-        log(f"{target:<16}{sum(float(r[4]) for r in mine):>9.1f}{sum(int(r[5]) for r in mine):>15,}"
+        log(f"{target:<16}{version:<14}{sum(float(r[4]) for r in mine):>9.1f}{sum(int(r[5]) for r in mine):>15,}"
             f"{max(int(r[6]) for r in mine):>9}{max(int(r[7]) for r in mine):>9}{mine[-1][8]:>8}"
             f"{sum(int(r[9]) for r in mine):>9}")
 
