@@ -16,24 +16,49 @@ enum CMark {
     /// in pieces of at least `chunkBytes` that cmark reads as it reads the whole.
     static func parse(_ text: String, chunkBytes: Int = chunkBytes) -> MarkdownDocument {
         var text = text
-        return text.withUTF8 { parse($0, chunkBytes: chunkBytes) }
+        return text.withUTF8 { parse($0, chunkBytes: chunkBytes, blocksOnly: false) }
+    }
+
+    /// The blocks of `text` without their inline content (a paragraph or heading has no
+    /// children): what the container pre-pass reads of a page, at a fraction of the memory.
+    static func parseBlocks(_ text: String) -> MarkdownDocument {
+        var text = text
+        return text.withUTF8 { parse($0, chunkBytes: chunkBytes, blocksOnly: true) }
     }
 
     /// Parses UTF-8 `bytes` (as `parse(_:chunkBytes:)` parses a string's).
     static func parse(bytes: [UInt8]) -> MarkdownDocument {
-        bytes.withUnsafeBufferPointer { parse($0, chunkBytes: chunkBytes) }
+        bytes.withUnsafeBufferPointer { parse($0, chunkBytes: chunkBytes, blocksOnly: false) }
     }
 
-    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, chunkBytes: Int) -> MarkdownDocument {
+    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, chunkBytes: Int, blocksOnly: Bool) -> MarkdownDocument {
         var document = MarkdownDocument()
         let chunks = CMarkChunks(buffer, size: chunkBytes)
-        for (index, start) in chunks.starts.enumerated() {
-            let end = index + 1 < chunks.starts.count ? chunks.starts[index + 1] : buffer.count
-            let piece = UnsafeBufferPointer(rebasing: buffer[start..<end])
-            guard let cRoot = piece.withMemoryRebound(to: CChar.self, { cmark_parse_document($0.baseAddress, $0.count, parseOptions) })
-            else { continue }
-            if index == 0 { document.reserveCapacity(nodeCount(cRoot) * (buffer.count / max(1, end)) + 1) }
-            convert(cRoot, into: &document, lineOffset: chunks.lines[index])
+        // The paragraph the last piece ended inside, which a piece cut inside a line goes on with.
+        var open: NodeID?
+        var index = 0
+        while index < chunks.starts.count {
+            var next = index + 1
+            var cRoot = parsePiece(buffer, chunks, from: index, to: next)
+            if next < chunks.starts.count, chunks.columns[next] > 0, let root = cRoot, !endsClosed(root) {
+                // Something in the paragraph looks past the cut: the rest of the paragraph goes with this piece.
+                cmark_node_free(root)
+                while next < chunks.starts.count, chunks.columns[next] > 0 { next += 1 }
+                cRoot = parsePiece(buffer, chunks, from: index, to: next)
+            }
+            defer { index = next }
+            guard let cRoot else {
+                open = nil
+                continue
+            }
+            if index == 0, !blocksOnly {
+                let end = next < chunks.starts.count ? chunks.starts[next] : buffer.count
+                document.reserveCapacity(nodeCount(cRoot) * (buffer.count / max(1, end)) + 1)
+            }
+            let piece = Piece(
+                lineOffset: chunks.lines[index], column: chunks.columns[index],
+                continuing: chunks.columns[index] > 0 ? open.map { Continuation($0, spacesBefore: chunks.starts[index], in: buffer, chunks.lines[index], chunks.columns[index]) } : nil)
+            open = convert(cRoot, into: &document, piece, blocksOnly: blocksOnly)
             cmark_node_free(cRoot)
         }
         return document
@@ -60,8 +85,12 @@ enum CMark {
     /// Converts cmark's tree into a document, freeing each top-level block of cmark's tree once
     /// it is converted, so a big page never holds both trees whole.
     /// Lines are moved down by `lineOffset` (the piece's first line in the whole text).
-    private static func convert(_ cRoot: OpaquePointer, into document: inout MarkdownDocument, lineOffset: Int) {
-        guard let iterator = cmark_iter_new(cRoot) else { return }
+    /// A piece going on with an open paragraph (see `Piece`) joins its first paragraph to it.
+    /// Returns the piece's last block if it is a paragraph (the one a next piece may go on with).
+    private static func convert(
+        _ cRoot: OpaquePointer, into document: inout MarkdownDocument, _ piece: Piece, blocksOnly: Bool
+    ) -> NodeID? {
+        guard let iterator = cmark_iter_new(cRoot) else { return nil }
         defer { cmark_iter_free(iterator) }
         // Parents of the nodes being entered; a cmark custom node pushes its parent again.
         var parents: [NodeID] = []
@@ -74,6 +103,8 @@ enum CMark {
             merging = nil
         }
         defer { storeMerged() }
+        var continuing = piece.continuing
+        var lastBlock: NodeID?
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -84,6 +115,7 @@ enum CMark {
                 converted = cNode
             }
             let type = cmark_node_get_type(cNode)
+            if blocksOnly, type.rawValue >= CMARK_NODE_FIRST_INLINE.rawValue, type.rawValue <= CMARK_NODE_LAST_INLINE.rawValue { continue }
             if type == CMARK_NODE_DOCUMENT {
                 if event == CMARK_EVENT_ENTER { parents.append(document.root) }
                 continue
@@ -98,7 +130,18 @@ enum CMark {
                 if type == CMARK_NODE_CUSTOM_BLOCK || type == CMARK_NODE_CUSTOM_INLINE { parents.append(parent) }
                 continue
             }
-            let span = span(of: cNode, lineOffset: lineOffset)
+            let span = span(of: cNode, piece)
+            if parent == document.root {
+                lastBlock = nil
+                if let joined = continuing, type == CMARK_NODE_PARAGRAPH {
+                    merging = joined.join(span, in: &document, withText: !blocksOnly)
+                    parents.append(joined.paragraph)
+                    lastBlock = joined.paragraph
+                    continuing = nil
+                    continue
+                }
+                continuing = nil
+            }
             if case .text(let literal) = kind, var merged = merging, merged.parent == parent {
                 merging = nil
                 merged.text += literal
@@ -110,9 +153,11 @@ enum CMark {
             }
             storeMerged()
             let node = document.appendChild(kind, span: span, to: parent)
+            if parent == document.root, type == CMARK_NODE_PARAGRAPH { lastBlock = node }
             if case .text(let literal) = kind { merging = (node, parent, literal) }
             if !kind.isLeaf { parents.append(node) }
         }
+        return lastBlock
     }
 
     /// How many nodes cmark's tree has, so the document's arrays are allocated once.
@@ -128,13 +173,19 @@ enum CMark {
         return count
     }
 
-    private static func span(of node: OpaquePointer, lineOffset: Int) -> TextSpan? {
+    /// The node's span in the whole text: lines moved down by the piece's first line, columns on
+    /// the piece's first line moved right by where the piece starts in it.
+    private static func span(of node: OpaquePointer, _ piece: Piece) -> TextSpan? {
         let startLine = Int(cmark_node_get_start_line(node))
         guard startLine > 0 else { return nil }
+        let endLine = Int(cmark_node_get_end_line(node))
         return TextSpan(
-            start: TextPosition(line: startLine + lineOffset, byteColumn: Int(cmark_node_get_start_column(node))),
+            start: TextPosition(
+                line: startLine + piece.lineOffset,
+                byteColumn: Int(cmark_node_get_start_column(node)) + (startLine == 1 ? piece.column : 0)),
             end: TextPosition(
-                line: Int(cmark_node_get_end_line(node)) + lineOffset, byteColumn: Int(cmark_node_get_end_column(node))))
+                line: endLine + piece.lineOffset,
+                byteColumn: Int(cmark_node_get_end_column(node)) + (endLine == 1 ? piece.column : 0)))
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

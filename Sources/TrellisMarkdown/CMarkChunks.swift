@@ -13,11 +13,17 @@
 /// HTML block of kinds 1 to 5 (`<pre>`, `<!--`, `<?`, `<!X`, `<![CDATA[`) is still open, which
 /// the scan tracks. Link reference definitions reach across the whole text, so a text with `]:`
 /// anywhere is never cut; nor is one with a `\r` (lines would be counted differently).
+///
+/// A paragraph that is one long line (see `CMarkChunks+Paragraphs.swift`) is also cut inside,
+/// so that one huge paragraph is never one cmark tree either.
 struct CMarkChunks {
     /// The offsets where the pieces start (the first is 0).
     private(set) var starts: [Int] = [0]
     /// The 0-based line on which each piece starts.
     private(set) var lines: [Int] = [0]
+    /// How far into its line each piece starts: 0 for a piece cut before a line; more for one
+    /// cut inside a one-line paragraph, which goes on with the paragraph the piece before ended.
+    private(set) var columns: [Int] = [0]
 
     private enum Open {
         case none
@@ -32,22 +38,37 @@ struct CMarkChunks {
             !Self.contains(Array("]:".utf8), in: bytes, from: 0, to: bytes.count)
         else { return }
         var open = Open.none
-        var previousBlank = false
+        // The text's start is where a paragraph starts, as after a blank line.
+        var previousBlank = true
         var lineStart = 0
         var line = 0
         while lineStart < bytes.count {
             let lineEnd = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), bytes.count - lineStart)
                 .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
-            let first = bytes[lineStart]
-            if case .none = open, previousBlank, lineStart - starts[starts.count - 1] >= size, Self.isLetter(first) {
-                starts.append(lineStart)
-                lines.append(line)
+            if case .none = open, previousBlank, Self.isLetter(bytes[lineStart]) {
+                if lineStart - starts[starts.count - 1] >= size { append(lineStart, line: line, column: 0) }
+                if lineEnd - lineStart > size, Self.isBlank(after: lineEnd, bytes) {
+                    cutParagraph(lineStart..<lineEnd, line: line, size: size, bytes)
+                }
             }
             open = Self.next(open, line: lineStart..<lineEnd, bytes)
             previousBlank = bytes[lineStart..<lineEnd].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
             lineStart = lineEnd + 1
             line += 1
         }
+    }
+
+    mutating func append(_ start: Int, line: Int, column: Int) {
+        starts.append(start)
+        lines.append(line)
+        columns.append(column)
+    }
+
+    /// Whether the line after the break at `lineEnd` is blank, or there is none.
+    private static func isBlank(after lineEnd: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = lineEnd + 1
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+        return index >= bytes.count || bytes[index] == UInt8(ascii: "\n")
     }
 
     /// What is open after `line`, given what was open before it.
@@ -106,7 +127,7 @@ struct CMarkChunks {
         return false
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool {
+    static func isLetter(_ byte: UInt8) -> Bool {
         (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
     }
 }
