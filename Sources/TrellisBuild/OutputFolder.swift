@@ -37,6 +37,15 @@ final class OutputFolder: @unchecked Sendable {
         try data.withUnsafeBytes { try Self.writeAll($0, to: fd, path: path) }
     }
 
+    /// Writes `text`'s UTF-8 at `path`, straight from the string's storage: a big page is not
+    /// copied into a `Data` first.
+    func write(_ text: String, to path: String) throws {
+        let fd = try create(path)
+        defer { close(fd) }
+        var text = text
+        try text.withUTF8 { try Self.writeAll(UnsafeRawBufferPointer($0), to: fd, path: path) }
+    }
+
     /// Copies a file into the output at `path` as a regular file: a symlinked source is copied
     /// by content, so the output never holds a link out of the site.
     func copy(from source: URL, to path: String) throws {

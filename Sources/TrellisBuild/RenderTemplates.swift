@@ -50,7 +50,7 @@ struct RenderTemplates: BrandStage {
             }
             do {
                 let html = try renderer.render(page: view)
-                try output.write(Data(html.utf8), to: page.outputPath)
+                try output.write(html, to: page.outputPath)
                 // The page's own text is checked by BrandLeak; this catches what the theme and
                 // the site settings put around it.
                 var outside: [String: Int] = [:]

@@ -45,7 +45,7 @@ struct ContainerParser: Sendable {
     /// moved to a footnotes block at the end.
     private func parseTopLevel(_ text: String, source given: ParsedText?) -> MarkdownDocument {
         guard extensions.contains(.footnotes), Self.mightHaveFootnotes(text) else { return parse(text, depth: 0, source: given) }
-        let plain = CMark.parse(text)
+        let plain = Self.blockParse(text)
         let source = given ?? ParsedText(text)
         let found = Self.footnoteDefinitions(in: plain, source: source)
         return found.isEmpty ? parse(text, depth: 0, source: source) : parseWithFootnotes(text, found, source: source, plain: plain)
@@ -105,25 +105,34 @@ struct ContainerParser: Sendable {
     }
 
     private func plan(_ text: String, depth: Int, source given: ParsedText?) -> Plan {
-        let plain = CMark.parse(text)
         guard depth < Self.maxDepth || limits.problem == nil, !extensions.isEmpty, Self.mightHaveOpener(
                 text, pipes: extensions.contains(.tables), colons: extensions.contains(.defList),
-                markdownAttribute: extensions.contains(.mdInHTML)) else { return .plain(plain) }
+                markdownAttribute: extensions.contains(.mdInHTML)) else { return .plain(CMark.parse(text)) }
+        let plain = Self.blockParse(text)
+        // A big text's blocks were parsed without their inlines: its full tree is built only if kept.
+        let keepPlain = { Plan.plain(text.utf8.count > CMark.chunkBytes ? CMark.parse(text) : plain) }
         let source = given ?? ParsedText(text)
         let found = findContainers(in: plain, source: source, depth: depth)
-        guard let first = found.first else { return .plain(plain) }
+        guard let first = found.first else { return keepPlain() }
         let opener = TextPosition(line: first.line, byteColumn: first.column)
         guard depth < Self.maxDepth else {
             limits.refuse(at: opener, depth: depth, message: "containers nest more than \(Self.maxDepth) levels deep; this one and those inside it stay plain Markdown")
-            return .plain(plain)
+            return keepPlain()
         }
         guard limits.spend(Self.bodyBytes(of: found, source)) else {
             limits.refuse(
                 at: opener, depth: depth,
                 message: "container bodies nest so deep they would copy the page more than \(NestingLimits.copyFactor) times; this one and those inside it stay plain Markdown")
-            return .plain(plain)
+            return keepPlain()
         }
         return .splice(found, source, depth == 0 ? Self.referenceDefinitions(in: plain, source: source) : nil)
+    }
+
+    /// cmark's plain parse of `text` as the pre-pass reads it: for a text over `CMark.chunkBytes`,
+    /// its blocks only (the pre-pass looks at nothing inside a paragraph or heading), so a big
+    /// page's throwaway tree is a fraction of its full one.
+    static func blockParse(_ text: String) -> MarkdownDocument {
+        text.utf8.count > CMark.chunkBytes ? CMark.parseBlocks(text) : CMark.parse(text)
     }
 
     /// The text with each container replaced by an HTML comment spanning the same lines; the

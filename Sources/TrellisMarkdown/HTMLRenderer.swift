@@ -34,6 +34,14 @@ public struct HTMLRenderer: Sendable {
     /// 64 KiB, copied into the result (allocated once, at its size) and freed one by one, so a
     /// big page's HTML is never held twice nor grown by doubling.
     public func render(_ document: MarkdownDocument) -> String {
+        render(document, expectedBytes: 0)
+    }
+
+    /// As `render(_:)`, first trying to write the HTML straight into a string of
+    /// `expectedBytes` (an upper guess: pages of memory it never writes are never touched), so
+    /// no pieces are held beside it; a page whose HTML is bigger is rendered in pieces.
+    func render(_ document: MarkdownDocument, expectedBytes: Int) -> String {
+        if expectedBytes >= 1 << 20, let html = renderDirectly(document, capacity: expectedBytes) { return html }
         let pieceSize = 1 << 16
         var pieces: [[UInt8]] = []
         var out: [UInt8] = []
@@ -58,6 +66,34 @@ public struct HTMLRenderer: Sendable {
             }
             return written
         }
+    }
+
+    /// The HTML written a top-level block at a time into a string of `capacity` bytes; `nil`
+    /// if it does not fit.
+    private func renderDirectly(_ document: MarkdownDocument, capacity: Int) -> String? {
+        var fits = true
+        let html = String(unsafeUninitializedCapacity: capacity) { buffer in
+            var written = 0
+            var out: [UInt8] = []
+            var block = document.firstChild(of: document.root)
+            while let current = block {
+                // `cr` looks at the byte before, so the block starts after the last one written.
+                out.removeAll(keepingCapacity: true)
+                if written > 0 { out.append(buffer[written - 1]) }
+                let carried = out.count
+                appendSubtree(document, from: current, to: &out)
+                let count = out.count - carried
+                guard count <= capacity - written else {
+                    fits = false
+                    return 0
+                }
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[written..<(written + count)]).initialize(from: out[carried...])
+                written += count
+                block = document.nextSibling(of: current)
+            }
+            return written
+        }
+        return fits ? html : nil
     }
 
     /// Renders the subtree under `start`. A tab's title renders only from the tab set's header

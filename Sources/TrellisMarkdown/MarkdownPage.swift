@@ -18,8 +18,9 @@ public enum MarkdownPage {
         pipeline.run(&document, context: &context)
         let links = LinkCollector().collect(
             document, source: context.source, originalDestinations: context.originalDestinations)
+        let html = renderer.render(document, expectedBytes: 2 * text.utf8.count + (1 << 16))
         return ProcessedPage(
-            html: renderer.render(document),
+            html: html,
             title: firstTopLevelHeading(document),
             toc: context.toc,
             headingIDs: context.headingIDs,
