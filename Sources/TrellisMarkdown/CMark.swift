@@ -21,9 +21,8 @@ enum CMark {
 
     /// The blocks of `text` without their inline content (a paragraph or heading has no
     /// children): what the container pre-pass reads of a page, at a fraction of the memory.
-    static func parseBlocks(_ text: String) -> MarkdownDocument {
-        var text = text
-        return text.withUTF8 { parse($0, chunkBytes: chunkBytes, blocksOnly: true) }
+    static func parseBlocks(_ bytes: [UInt8]) -> MarkdownDocument {
+        bytes.withUnsafeBufferPointer { parse($0, chunkBytes: chunkBytes, blocksOnly: true) }
     }
 
     /// Parses UTF-8 `bytes` (as `parse(_:chunkBytes:)` parses a string's).

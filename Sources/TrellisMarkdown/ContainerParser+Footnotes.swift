@@ -29,7 +29,7 @@ extension ContainerParser {
                 for index in start..<max(start, source.lineEnd(line)) where blanked[index] != UInt8(ascii: "\r") { blanked[index] = UInt8(ascii: " ") }
             }
         }
-        var document = parse(String(decoding: blanked, as: UTF8.self), depth: 0)
+        var document = parse(ParsedText(bytes: blanked, inputAnchors: []), depth: 0)
         var parser = self
         parser.definitions = Self.referenceDefinitions(in: plain, source: source)
         // A label defined twice keeps its first place and its last body, as Python-Markdown's

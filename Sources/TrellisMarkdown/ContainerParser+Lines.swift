@@ -2,7 +2,7 @@
 /// as Python-Markdown expands them) and de-indenting bodies.
 extension ContainerParser {
     /// The body lines with `indent` columns removed, and per line how many bytes were removed.
-    func dedentedBody(_ body: ClosedRange<Int>, indent: Int, quotes: Int, source: ParsedText) -> (String, [Int]) {
+    func dedentedBody(_ body: ClosedRange<Int>, indent: Int, quotes: Int, source: ParsedText) -> ([UInt8], [Int]) {
         var out: [UInt8] = []
         var shifts: [Int] = []
         shifts.reserveCapacity(body.count)
@@ -28,7 +28,7 @@ extension ContainerParser {
             out.append(UInt8(ascii: "\n"))
             shifts.append(index - start - extra)
         }
-        return (String(decoding: out, as: UTF8.self), shifts)
+        return (out, shifts)
     }
 
     /// A block whose text starts inside `line` (a definition after its `:` or `[^label]:`): the
@@ -41,8 +41,8 @@ extension ContainerParser {
         bytes.append(UInt8(ascii: "\n"))
         var shifts = [textStart - source.lineStart(line)]
         if let rest {
-            let (text, restShifts) = dedentedBody(rest, indent: indent, quotes: quotes, source: source)
-            bytes.append(contentsOf: text.utf8)
+            let (restBytes, restShifts) = dedentedBody(rest, indent: indent, quotes: quotes, source: source)
+            bytes.append(contentsOf: restBytes)
             shifts.append(contentsOf: restShifts)
         }
         return (String(decoding: bytes, as: UTF8.self), shifts)
@@ -92,7 +92,7 @@ extension ContainerParser {
     /// `pipes`, a `|`; with `colons`, a line starting with `:`; with `markdownAttribute`, the
     /// word `markdown`) somewhere, and no NUL (cmark reads one as the 3 bytes of U+FFFD, so its
     /// columns would not line up with `ParsedText`'s; `MarkdownPage` replaces NULs before parsing).
-    static func mightHaveOpener(_ text: String, pipes: Bool, colons: Bool = false, markdownAttribute: Bool = false) -> Bool {
+    static func mightHaveOpener(_ bytes: [UInt8], pipes: Bool, colons: Bool = false, markdownAttribute: Bool = false) -> Bool {
         let word = markdownWord
         var matched = 0
         var run = 0
@@ -100,7 +100,7 @@ extension ContainerParser {
         var previous: UInt8 = 0
         // Whether only spaces and `>` came since the line started (for a `: ` definition line).
         var lineStart = true
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == 0 { return false }
             if colons, lineStart, byte == UInt8(ascii: ":") { found = true }
             if markdownAttribute {

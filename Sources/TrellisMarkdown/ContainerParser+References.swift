@@ -39,23 +39,28 @@ extension ContainerParser {
     /// the body leaves a block open that would swallow them (an unclosed fence), parses it alone.
     /// A nesting problem found inside is mapped out with `map`, as the caller maps the body's spans.
     func parseBody(_ text: String, lineCount: Int, depth: Int, map: (TextPosition) -> TextPosition) -> MarkdownDocument {
-        let document = parseBodyWithDefinitions(text, lineCount: lineCount, depth: depth)
+        parseBody(ParsedText(text), lineCount: lineCount, depth: depth, map: map)
+    }
+
+    /// `parseBody(_:lineCount:depth:map:)` on a body's bytes, let go of as `parse(_:depth:)` does.
+    func parseBody(_ body: consuming ParsedText, lineCount: Int, depth: Int, map: (TextPosition) -> TextPosition) -> MarkdownDocument {
+        let document = parseBodyWithDefinitions(body, lineCount: lineCount, depth: depth)
         limits.mapProblem(from: depth, map)
         return document
     }
 
-    private func parseBodyWithDefinitions(_ text: String, lineCount: Int, depth: Int) -> MarkdownDocument {
-        guard !definitions.isEmpty else { return parse(text, depth: depth) }
-        var bytes = Array(text.utf8)
+    private func parseBodyWithDefinitions(_ body: consuming ParsedText, lineCount: Int, depth: Int) -> MarkdownDocument {
+        guard !definitions.isEmpty else { return parse(body, depth: depth) }
+        var bytes = body.bytes
         let used = definitions.used(by: bytes)
-        guard !used.isEmpty else { return parse(text, depth: depth) }
+        guard !used.isEmpty else { return parse(body, depth: depth) }
         bytes.append(UInt8(ascii: "\n"))
         bytes.append(contentsOf: used)
-        let document = parse(String(decoding: bytes, as: UTF8.self), depth: depth)
+        let document = parse(ParsedText(bytes: bytes, inputAnchors: []), depth: depth)
         let spillsOver = document.children(of: document.root).contains { node in
             (document.span(of: node)?.end.line ?? 0) > lineCount
         }
-        return spillsOver ? parse(text, depth: depth) : document
+        return spillsOver ? parse(body, depth: depth) : document
     }
 
     /// The lines of the page that may be link reference definitions (`[label]: destination`),

@@ -45,8 +45,8 @@ struct ContainerParser: Sendable {
     /// moved to a footnotes block at the end.
     private func parseTopLevel(_ text: String, source given: ParsedText?) -> MarkdownDocument {
         guard extensions.contains(.footnotes), Self.mightHaveFootnotes(text) else { return parse(text, depth: 0, source: given) }
-        let plain = Self.blockParse(text)
         let source = given ?? ParsedText(text)
+        let plain = Self.blockParse(source.bytes)
         let found = Self.footnoteDefinitions(in: plain, source: source)
         return found.isEmpty ? parse(text, depth: 0, source: source) : parseWithFootnotes(text, found, source: source, plain: plain)
     }
@@ -68,11 +68,18 @@ struct ContainerParser: Sendable {
 
     /// Parses `text` at nesting `depth` (`source` is its line table, if the caller has one).
     func parse(_ text: String, depth: Int, source given: ParsedText? = nil) -> MarkdownDocument {
+        parse(given ?? ParsedText(text), depth: depth)
+    }
+
+    /// Parses the text of `source` at nesting `depth`. The text is let go of (if nothing else
+    /// holds it) before the body of its last container is parsed, so a chain of nested bodies
+    /// holds one or two of them at a time, not one per level.
+    func parse(_ source: consuming ParsedText, depth: Int) -> MarkdownDocument {
         // The plain tree is gone before the placeholder text is parsed: a big page never holds both.
-        let found: [Found], source: ParsedText, definitions: ReferenceDefinitions?
-        switch plan(text, depth: depth, source: given) {
+        let found: [Found], definitions: ReferenceDefinitions?
+        switch plan(source, depth: depth) {
         case .plain(let document): return document
-        case .splice(let containers, let lines, let pageDefinitions): (found, source, definitions) = (containers, lines, pageDefinitions)
+        case .splice(let containers, let pageDefinitions): (found, definitions) = (containers, pageDefinitions)
         }
         var parser = self
         if let definitions { parser.definitions = definitions }
@@ -88,30 +95,31 @@ struct ContainerParser: Sendable {
             }
         }
         // A placeholder cmark did not see as its own block would lose text: keep plain Markdown.
-        guard byLine.isEmpty else { return CMark.parse(text) }
+        guard byLine.isEmpty, let (lastNode, lastIndex) = placeholders.popLast() else { return CMark.parse(bytes: source.bytes) }
         var tabCounts: [NodeID: Int] = [:]
         for (node, index) in placeholders {
             parser.splice(
-                found[index], replacing: node, in: &document, tabCounts: &tabCounts, source: source, depth: depth)
+                found[index], replacing: node, in: &document, tabCounts: &tabCounts, source: copy source, depth: depth)
         }
+        parser.splice(
+            found[lastIndex], replacing: lastNode, in: &document, tabCounts: &tabCounts, source: source, depth: depth)
         return document
     }
 
-    /// What `parse(_:depth:source:)` does with a text: keep cmark's plain parse, or splice the
-    /// containers found (with the text's line table and, at the top, the page's definitions).
+    /// What `parse(_:depth:)` does with a text: keep cmark's plain parse, or splice the
+    /// containers found (with, at the top, the page's definitions).
     private enum Plan {
         case plain(MarkdownDocument)
-        case splice([Found], ParsedText, ReferenceDefinitions?)
+        case splice([Found], ReferenceDefinitions?)
     }
 
-    private func plan(_ text: String, depth: Int, source given: ParsedText?) -> Plan {
+    private func plan(_ source: ParsedText, depth: Int) -> Plan {
         guard depth < Self.maxDepth || limits.problem == nil, !extensions.isEmpty, Self.mightHaveOpener(
-                text, pipes: extensions.contains(.tables), colons: extensions.contains(.defList),
-                markdownAttribute: extensions.contains(.mdInHTML)) else { return .plain(CMark.parse(text)) }
-        let plain = Self.blockParse(text)
+                source.bytes, pipes: extensions.contains(.tables), colons: extensions.contains(.defList),
+                markdownAttribute: extensions.contains(.mdInHTML)) else { return .plain(CMark.parse(bytes: source.bytes)) }
+        let plain = Self.blockParse(source.bytes)
         // A big text's blocks were parsed without their inlines: its full tree is built only if kept.
-        let keepPlain = { Plan.plain(text.utf8.count > CMark.chunkBytes ? CMark.parse(text) : plain) }
-        let source = given ?? ParsedText(text)
+        let keepPlain = { Plan.plain(source.bytes.count > CMark.chunkBytes ? CMark.parse(bytes: source.bytes) : plain) }
         let found = findContainers(in: plain, source: source, depth: depth)
         guard let first = found.first else { return keepPlain() }
         let opener = TextPosition(line: first.line, byteColumn: first.column)
@@ -125,14 +133,14 @@ struct ContainerParser: Sendable {
                 message: "container bodies nest so deep they would copy the page more than \(NestingLimits.copyFactor) times; this one and those inside it stay plain Markdown")
             return keepPlain()
         }
-        return .splice(found, source, depth == 0 ? Self.referenceDefinitions(in: plain, source: source) : nil)
+        return .splice(found, depth == 0 ? Self.referenceDefinitions(in: plain, source: source) : nil)
     }
 
-    /// cmark's plain parse of `text` as the pre-pass reads it: for a text over `CMark.chunkBytes`,
+    /// cmark's plain parse of `bytes` as the pre-pass reads it: for a text over `CMark.chunkBytes`,
     /// its blocks only (the pre-pass looks at nothing inside a paragraph or heading), so a big
     /// page's throwaway tree is a fraction of its full one.
-    static func blockParse(_ text: String) -> MarkdownDocument {
-        text.utf8.count > CMark.chunkBytes ? CMark.parseBlocks(text) : CMark.parse(text)
+    static func blockParse(_ bytes: [UInt8]) -> MarkdownDocument {
+        bytes.count > CMark.chunkBytes ? CMark.parseBlocks(bytes) : CMark.parse(bytes: bytes)
     }
 
     /// The text with each container replaced by an HTML comment spanning the same lines; the
@@ -168,7 +176,7 @@ struct ContainerParser: Sendable {
     /// (`tabCounts` holds how many tabs each set made so far has).
     private func splice(
         _ found: Found, replacing placeholder: NodeID, in document: inout MarkdownDocument,
-        tabCounts: inout [NodeID: Int], source: ParsedText, depth: Int
+        tabCounts: inout [NodeID: Int], source: consuming ParsedText, depth: Int
     ) {
         let endLine = found.body?.upperBound ?? found.line
         let span = TextSpan(
@@ -221,11 +229,13 @@ struct ContainerParser: Sendable {
         }
         if let body = found.body {
             let (text, shifts) = dedentedBody(body, indent: found.indent + 4, quotes: found.quotes, source: source)
+            _ = consume source
             let map = { (position: TextPosition) -> TextPosition in
                 let index = min(max(position.line - 1, 0), shifts.count - 1)
                 return TextPosition(line: body.lowerBound + index, byteColumn: position.byteColumn + shifts[index])
             }
-            Self.graft(parseBody(text, lineCount: body.count, depth: depth + 1, map: map), under: container, in: &document, map: map)
+            let parsed = parseBody(ParsedText(bytes: text, inputAnchors: []), lineCount: body.count, depth: depth + 1, map: map)
+            Self.graft(parsed, under: container, in: &document, map: map)
         }
     }
 
