@@ -41,22 +41,18 @@ extension CMark {
         /// Stretches the paragraph to the end of the piece's first paragraph (`span`) and adds the
         /// spaces as text (with `withText`), merged into a text node that ends the paragraph;
         /// returns the text node being merged into, as the conversion merges.
-        func join(
-            _ span: TextSpan?, in document: inout MarkdownDocument, withText: Bool
-        ) -> (node: NodeID, parent: NodeID, text: String)? {
+        func join(_ span: TextSpan?, in document: inout MarkdownDocument, withText: Bool) -> (node: NodeID, parent: NodeID)? {
             if let span, let own = document.span(of: paragraph) {
                 document.setSpan(TextSpan(start: own.start, end: span.end), of: paragraph)
             }
             guard withText else { return nil }
-            if let last = document.lastChild(of: paragraph), case .text(var text) = document.kind(of: last) {
-                // The document lets go of the text first, so it grows in place.
-                document.setKind(.text(""), of: last)
-                text += spaces
+            if let last = document.lastChild(of: paragraph), document.isText(last) {
+                document.appendText(spaces, to: last)
                 if let own = document.span(of: last) { document.setSpan(TextSpan(start: own.start, end: spacesSpan.end), of: last) }
-                return (last, paragraph, text)
+                return (last, paragraph)
             }
             let node = document.appendChild(.text(spaces), span: spacesSpan, to: paragraph)
-            return (node, paragraph, spaces)
+            return (node, paragraph)
         }
     }
 

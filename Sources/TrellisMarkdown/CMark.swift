@@ -94,14 +94,9 @@ enum CMark {
         // Parents of the nodes being entered; a cmark custom node pushes its parent again.
         var parents: [NodeID] = []
         var converted: OpaquePointer?
-        // The text node being merged into, whose text grows here and is stored once complete
-        // (growing the stored string would copy it for every piece: quadratic in a long run).
-        var merging: (node: NodeID, parent: NodeID, text: String)?
-        func storeMerged() {
-            if let merged = merging { document.setKind(.text(merged.text), of: merged.node) }
-            merging = nil
-        }
-        defer { storeMerged() }
+        // The text node being merged into; its text grows in place (see `appendText`).
+        var merging: (node: NodeID, parent: NodeID)?
+        func storeMerged() { merging = nil }
         var continuing = piece.continuing
         var lastBlock: NodeID?
         while true {
@@ -141,10 +136,8 @@ enum CMark {
                 }
                 continuing = nil
             }
-            if case .text(let literal) = kind, var merged = merging, merged.parent == parent {
-                merging = nil
-                merged.text += literal
-                merging = merged
+            if case .text(let literal) = kind, let merged = merging, merged.parent == parent {
+                document.appendText(literal, to: merged.node)
                 if let span, let lastSpan = document.span(of: merged.node) {
                     document.setSpan(TextSpan(start: lastSpan.start, end: span.end), of: merged.node)
                 }
@@ -153,7 +146,7 @@ enum CMark {
             storeMerged()
             let node = document.appendChild(kind, span: span, to: parent)
             if parent == document.root, type == CMARK_NODE_PARAGRAPH { lastBlock = node }
-            if case .text(let literal) = kind { merging = (node, parent, literal) }
+            if case .text = kind { merging = (node, parent) }
             if !kind.isLeaf { parents.append(node) }
         }
         return lastBlock

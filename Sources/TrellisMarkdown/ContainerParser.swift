@@ -98,49 +98,36 @@ struct ContainerParser: Sendable {
         guard byLine.isEmpty, let (lastNode, lastIndex) = placeholders.popLast() else { return CMark.parse(bytes: source.bytes) }
         var tabCounts: [NodeID: Int] = [:]
         for (node, index) in placeholders {
-            parser.splice(
+            let body = parser.splice(
                 found[index], replacing: node, in: &document, tabCounts: &tabCounts, source: copy source, depth: depth)
+            if let body { parser.graftBody(body, in: &document, depth: depth) }
         }
-        parser.splice(
-            found[lastIndex], replacing: lastNode, in: &document, tabCounts: &tabCounts, source: source, depth: depth)
+        let body = parser.splice(
+            found[lastIndex], replacing: lastNode, in: &document, tabCounts: &tabCounts, source: consume source, depth: depth)
+        if let body { parser.graftBody(body, in: &document, depth: depth) }
         return document
     }
 
-    /// What `parse(_:depth:)` does with a text: keep cmark's plain parse, or splice the
-    /// containers found (with, at the top, the page's definitions).
-    private enum Plan {
-        case plain(MarkdownDocument)
-        case splice([Found], ReferenceDefinitions?)
+    /// A container's body cut out of its text, parsed once the splice is done (so the splice's
+    /// frame is not on the stack of every nesting level).
+    struct Body {
+        var container: NodeID
+        var bytes: [UInt8]
+        /// The body's lines in the text it was cut from, and per line the bytes removed before it.
+        var lines: ClosedRange<Int>
+        var shifts: [Int]
     }
 
-    private func plan(_ source: ParsedText, depth: Int) -> Plan {
-        guard depth < Self.maxDepth || limits.problem == nil, !extensions.isEmpty, Self.mightHaveOpener(
-                source.bytes, pipes: extensions.contains(.tables), colons: extensions.contains(.defList),
-                markdownAttribute: extensions.contains(.mdInHTML)) else { return .plain(CMark.parse(bytes: source.bytes)) }
-        let plain = Self.blockParse(source.bytes)
-        // A big text's blocks were parsed without their inlines: its full tree is built only if kept.
-        let keepPlain = { Plan.plain(source.bytes.count > CMark.chunkBytes ? CMark.parse(bytes: source.bytes) : plain) }
-        let found = findContainers(in: plain, source: source, depth: depth)
-        guard let first = found.first else { return keepPlain() }
-        let opener = TextPosition(line: first.line, byteColumn: first.column)
-        guard depth < Self.maxDepth else {
-            limits.refuse(at: opener, depth: depth, message: "containers nest more than \(Self.maxDepth) levels deep; this one and those inside it stay plain Markdown")
-            return keepPlain()
+    /// Parses `body` and grafts it under its container.
+    private func graftBody(_ body: consuming Body, in document: inout MarkdownDocument, depth: Int) {
+        let (container, first, shifts) = (body.container, body.lines.lowerBound, body.shifts)
+        let map = { (position: TextPosition) -> TextPosition in
+            let index = min(max(position.line - 1, 0), shifts.count - 1)
+            return TextPosition(line: first + index, byteColumn: position.byteColumn + shifts[index])
         }
-        guard limits.spend(Self.bodyBytes(of: found, source)) else {
-            limits.refuse(
-                at: opener, depth: depth,
-                message: "container bodies nest so deep they would copy the page more than \(NestingLimits.copyFactor) times; this one and those inside it stay plain Markdown")
-            return keepPlain()
-        }
-        return .splice(found, depth == 0 ? Self.referenceDefinitions(in: plain, source: source) : nil)
-    }
-
-    /// cmark's plain parse of `bytes` as the pre-pass reads it: for a text over `CMark.chunkBytes`,
-    /// its blocks only (the pre-pass looks at nothing inside a paragraph or heading), so a big
-    /// page's throwaway tree is a fraction of its full one.
-    static func blockParse(_ bytes: [UInt8]) -> MarkdownDocument {
-        bytes.count > CMark.chunkBytes ? CMark.parseBlocks(bytes) : CMark.parse(bytes: bytes)
+        let lineCount = body.lines.count
+        let parsed = parseBody(ParsedText(bytes: (consume body).bytes, inputAnchors: []), lineCount: lineCount, depth: depth + 1, map: map)
+        Self.graft(parsed, under: container, in: &document, map: map)
     }
 
     /// The text with each container replaced by an HTML comment spanning the same lines; the
@@ -177,7 +164,7 @@ struct ContainerParser: Sendable {
     private func splice(
         _ found: Found, replacing placeholder: NodeID, in document: inout MarkdownDocument,
         tabCounts: inout [NodeID: Int], source: consuming ParsedText, depth: Int
-    ) {
+    ) -> Body? {
         let endLine = found.body?.upperBound ?? found.line
         let span = TextSpan(
             start: TextPosition(line: found.line, byteColumn: found.column),
@@ -193,17 +180,17 @@ struct ContainerParser: Sendable {
             let node = document.insert(.table, span: span, before: placeholder)
             document.remove(placeholder)
             appendRows(of: table, to: node, in: &document, source: source)
-            return
+            return nil
         case .htmlElement(let shape):
             let node = document.insert(.htmlElement(open: shape.open, close: shape.close, block: shape.block), span: span, before: placeholder)
             document.remove(placeholder)
             appendBody(of: shape, to: node, in: &document, source: source, depth: depth)
-            return
+            return nil
         case .definitionList(let shape):
             let node = document.insert(.definitionList, span: span, before: placeholder)
             document.remove(placeholder)
             appendEntries(of: shape, found: found, to: node, in: &document, source: source, depth: depth)
-            return
+            return nil
         case .tab(let select, let newSet):
             var set: NodeID
             if !newSet, let previous = document.previousSibling(of: placeholder),
@@ -227,16 +214,9 @@ struct ContainerParser: Sendable {
             let titleNode = document.appendChild(.containerTitle, span: nil, to: container)
             appendTitle(title, line: found.line, column: found.column + found.opener.titleOffset, to: titleNode, in: &document)
         }
-        if let body = found.body {
-            let (text, shifts) = dedentedBody(body, indent: found.indent + 4, quotes: found.quotes, source: source)
-            _ = consume source
-            let map = { (position: TextPosition) -> TextPosition in
-                let index = min(max(position.line - 1, 0), shifts.count - 1)
-                return TextPosition(line: body.lowerBound + index, byteColumn: position.byteColumn + shifts[index])
-            }
-            let parsed = parseBody(ParsedText(bytes: text, inputAnchors: []), lineCount: body.count, depth: depth + 1, map: map)
-            Self.graft(parsed, under: container, in: &document, map: map)
-        }
+        guard let lines = found.body else { return nil }
+        let (bytes, shifts) = dedentedBody(lines, indent: found.indent + 4, quotes: found.quotes, source: source)
+        return Body(container: container, bytes: bytes, lines: lines, shifts: shifts)
     }
 
     /// The bytes the bodies of `found` span, which splicing them copies (a tab may become 3

@@ -53,7 +53,12 @@ public struct MarkdownDocument: Sendable {
     }
 
     var slots: [Slot]
-    var kinds: [NodeKind]
+    /// Each node's kind, stored compactly (see `MarkdownDocument+Kinds.swift`).
+    var kinds: [StoredKind]
+    /// The text of every text, code and HTML node, back to back.
+    var literals: [UInt8] = []
+    /// The kinds that carry more than a literal.
+    var otherKinds: [NodeKind] = []
     var spans: [PackedSpan]
     /// HTML attributes set by extensions (`attr_list`, `pymdownx.tasklist`), by node index.
     var attributeTable: [Int: HTMLAttributes] = [:]
@@ -61,7 +66,7 @@ public struct MarkdownDocument: Sendable {
     /// An empty document (just its root).
     public init() {
         slots = [Slot()]
-        kinds = [.document]
+        kinds = [StoredKind(tag: .document)]
         spans = [PackedSpan(nil)]
     }
 
@@ -79,11 +84,11 @@ public struct MarkdownDocument: Sendable {
     public var arenaCount: Int { slots.count }
 
     /// What the node is.
-    public func kind(of node: NodeID) -> NodeKind { kinds[node.index] }
+    public func kind(of node: NodeID) -> NodeKind { decode(kinds[node.index]) }
 
     /// Replaces what the node is (e.g. a new link destination), keeping its place and children.
     public mutating func setKind(_ kind: NodeKind, of node: NodeID) {
-        kinds[node.index] = kind
+        kinds[node.index] = encode(kind, replacing: kinds[node.index])
         slots[node.index].isLeaf = kind.isLeaf
     }
 
@@ -184,7 +189,7 @@ public struct MarkdownDocument: Sendable {
         var slot = slot
         slot.isLeaf = kind.isLeaf
         slots.append(slot)
-        kinds.append(kind)
+        kinds.append(encode(kind))
         spans.append(PackedSpan(span))
     }
 }
