@@ -52,7 +52,12 @@ enum CMark {
             }
             if index == 0, !blocksOnly {
                 let end = next < chunks.starts.count ? chunks.starts[next] : buffer.count
-                document.reserveCapacity(nodeCount(cRoot) * (buffer.count / max(1, end)) + 1)
+                let estimate = nodeCount(cRoot) * (buffer.count / max(1, end)) + 1
+                // A text cut in pieces is big, and containers spliced into its tree would grow it by
+                // doubling, each copy holding old and new: room for a node every 8 bytes (more than
+                // pages have) and for its text is taken at once. Memory never written is never touched.
+                let big = next < chunks.starts.count
+                document.reserveCapacity(big ? max(estimate, buffer.count / 8) : estimate, literalBytes: big ? buffer.count : 0)
             }
             let piece = Piece(
                 lineOffset: chunks.lines[index], column: chunks.columns[index],

@@ -10,6 +10,8 @@ extension MarkdownDocument {
     /// `literals`; for `.other`, the kind's index in `otherKinds`.
     struct StoredKind: Sendable {
         var tag: Tag
+        /// `NodeKind.isLeaf`, kept here for walks (it fits in the padding after `tag`).
+        var isLeaf = false
         var first: UInt32 = 0
         var count: UInt32 = 0
     }
@@ -51,6 +53,12 @@ extension MarkdownDocument {
 
     /// `kind` as stored, reusing `old`'s side slot when both carry more than a literal.
     mutating func encode(_ kind: NodeKind, replacing old: StoredKind? = nil) -> StoredKind {
+        var stored = encodeKind(kind, replacing: old)
+        stored.isLeaf = kind.isLeaf
+        return stored
+    }
+
+    private mutating func encodeKind(_ kind: NodeKind, replacing old: StoredKind?) -> StoredKind {
         switch kind {
         case .document: return StoredKind(tag: .document)
         case .blockQuote: return StoredKind(tag: .blockQuote)

@@ -6,14 +6,13 @@
 /// freed as one array. It is a value type, so per-page work on different threads never shares it.
 public struct MarkdownDocument: Sendable {
     /// The tree structure of one node; plain integers, so walks never touch the node payloads.
-    /// 32-bit links keep a slot at 24 bytes (a page has a node every dozen bytes or so).
+    /// 32-bit links keep a slot at 20 bytes (a page has a node every dozen bytes or so).
     struct Slot: Sendable {
         @Link var parent: Int
         @Link var firstChild: Int
         @Link var lastChild: Int
         @Link var previous: Int
         @Link var next: Int
-        var isLeaf = false
     }
 
     /// A node index stored in 32 bits; -1 for none.
@@ -70,11 +69,13 @@ public struct MarkdownDocument: Sendable {
         spans = [PackedSpan(nil)]
     }
 
-    /// Makes room for `count` nodes in all, so building a big document allocates its arrays once.
-    mutating func reserveCapacity(_ count: Int) {
+    /// Makes room for `count` nodes in all and `literalBytes` of their text, so building a big
+    /// document allocates its arrays once.
+    mutating func reserveCapacity(_ count: Int, literalBytes: Int = 0) {
         slots.reserveCapacity(count)
         kinds.reserveCapacity(count)
         spans.reserveCapacity(count)
+        literals.reserveCapacity(literalBytes)
     }
 
     /// The document node every other node descends from.
@@ -89,7 +90,6 @@ public struct MarkdownDocument: Sendable {
     /// Replaces what the node is (e.g. a new link destination), keeping its place and children.
     public mutating func setKind(_ kind: NodeKind, of node: NodeID) {
         kinds[node.index] = encode(kind, replacing: kinds[node.index])
-        slots[node.index].isLeaf = kind.isLeaf
     }
 
     /// Where the node is in the parsed text, if known (nodes made by rewriters may have none).
@@ -186,8 +186,6 @@ public struct MarkdownDocument: Sendable {
     private func id(_ index: Int) -> NodeID? { index >= 0 ? NodeID(index) : nil }
 
     private mutating func append(_ slot: Slot, kind: NodeKind, span: TextSpan?) {
-        var slot = slot
-        slot.isLeaf = kind.isLeaf
         slots.append(slot)
         kinds.append(encode(kind))
         spans.append(PackedSpan(span))
@@ -223,7 +221,7 @@ public struct WalkEvents: Sequence, IteratorProtocol {
             return WalkEvent(node: NodeID(current), entering: true)
         }
         let slots = document.slots
-        if entering && !slots[current].isLeaf {
+        if entering && !document.kinds[current].isLeaf {
             let child = slots[current].firstChild
             if child >= 0 {
                 current = child
