@@ -17,6 +17,14 @@ struct RenderedPage: Sendable {
     var emptyLinks: [PageLink] = []
     /// Whether the page embeds a walkthrough (so it gets the player's script and stylesheet).
     var hasWalkthrough = false
+    /// A big page's HTML, kept out of memory (`html` is then empty).
+    var spooledHTML: SpooledHTML?
+
+    /// The page's body HTML; `nil` if its spool file cannot be read back.
+    func bodyHTML() -> String? {
+        guard let spooledHTML else { return html }
+        return spooledHTML.read()
+    }
 }
 
 /// A heading as the checks see it.
@@ -37,17 +45,22 @@ struct RenderMarkdown: BrandStage {
         var brandSettings = site.markdownSettings
         brandSettings.directives = [WalkthroughDirective.directive(for: state)]
         let settings = brandSettings
+        // Only a build writes pages, so only a build keeps their HTML.
+        let spoolFolder = state.output?.staging
         let results = ParallelMap.map(Array(state.published.indices)) { i -> (RenderedPage, [Diagnostic]) in
             let page = site.pages[state.published[i]]
-            return Self.render(page, text: state.expanded[i], icons: icons, resolver: resolver, settings: settings)
+            let text = state.expanded[i]
+            let spool = text.text.utf8.count >= SpooledHTML.minimumTextBytes ? spoolFolder.flatMap(SpooledHTML.init(in:)) : nil
+            return Self.render(page, text: text, icons: icons, resolver: resolver, settings: settings, spool: spool)
         }
         state.rendered = results.map(\.0)
         site.engine.emit(contentsOf: results.flatMap(\.1))
     }
 
+    /// Renders one page; with `spool`, its HTML goes there instead of into `html`.
     static func render(
         _ page: SourcePage, text: PageText, icons: IconAdapter, resolver: LinkResolver?,
-        settings: MarkdownSettings = MarkdownSettings()
+        settings: MarkdownSettings = MarkdownSettings(), spool: SpooledHTML? = nil
     ) -> (RenderedPage, [Diagnostic]) {
         let pagePath = page.path, pageURL = page.url
         var rewrite: LinkRewriter.Resolve?
@@ -56,8 +69,13 @@ struct RenderMarkdown: BrandStage {
                 resolver.rewrite(target.destination, fromPage: pagePath, pageURL: pageURL)
             }
         }
-        let processed = MarkdownPage.process(
-            text: text.text, pipeline: settings.pipeline(icons: icons, resolveLink: rewrite), renderer: settings.renderer)
+        let pipeline = settings.pipeline(icons: icons, resolveLink: rewrite)
+        var processed =
+            if let spool {
+                MarkdownPage.process(text: text.text, pipeline: pipeline, renderer: settings.renderer, writingHTML: spool.append)
+            } else {
+                MarkdownPage.process(text: text.text, pipeline: pipeline, renderer: settings.renderer)
+            }
         let parsed = processed.source
         func location(_ position: TextPosition) -> SourceLocation {
             let offset = text.sourceMap.sourceOffset(forOutputOffset: parsed.inputOffset(of: position))
@@ -75,17 +93,16 @@ struct RenderMarkdown: BrandStage {
         diagnostics += processed.nestingProblems.map { problem in
             Diagnostic(.nestingLimit, path: page.file.path, at: location(problem.position), message: problem.message)
         }
-        let links = processed.links.map { link in
-            PageLink(
-                destination: link.destination, location: location(link.position), isImage: link.kind == .image,
-                hasAltText: link.hasAltText ?? true)
-        }
         let title = page.meta.title ?? processed.title ?? SourcePage.titleFromName(page.path)
         var rendered = RenderedPage(
-            html: processed.html, title: title, toc: processed.toc, ids: processed.pageIDs, links: links)
+            html: processed.html, title: title, toc: processed.toc, ids: processed.pageIDs, links: [])
         rendered.hasWalkthrough = processed.renderedDirectives.contains(WalkthroughDirective.name)
-        let document = processed.document
-        for node in document.preorder() {
+        // A failed spool write leaves the HTML in `processed.html`.
+        if processed.html.isEmpty { rendered.spooledHTML = spool }
+        var document = processed.document
+        // A walk, not `preorder()`: a big page's array of every node is not needed.
+        for event in document.events() where event.entering {
+            let node = event.node
             let start = document.span(of: node)?.start ?? TextPosition(line: 1, byteColumn: 1)
             switch document.kind(of: node) {
             case .heading(_, let id?):
@@ -99,6 +116,14 @@ struct RenderMarkdown: BrandStage {
             default:
                 break
             }
+        }
+        // The tree is let go of before the links are copied out: a big page never holds both.
+        document = MarkdownDocument()
+        processed.document = document
+        rendered.links = processed.links.map { link in
+            PageLink(
+                destination: link.destination, location: location(link.position), isImage: link.kind == .image,
+                hasAltText: link.hasAltText ?? true)
         }
         return (rendered, diagnostics)
     }

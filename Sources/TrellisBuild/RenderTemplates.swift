@@ -33,13 +33,16 @@ struct RenderTemplates: BrandStage {
         let problems = ParallelMap.map(written) { i -> (Diagnostic?, [String]) in
             let page = site.pages[state.published[i]]
             let rendered = state.rendered[i]
+            guard let contentHTML = rendered.bodyHTML() else {
+                return (Diagnostic(.io, path: page.file.path, at: nil, message: "cannot read back the page's HTML from the staging folder"), [])
+            }
             let (previous, next) = navigation.neighbours(of: page.url)
             var view = PageView(
                 site: siteView, title: rendered.title,
                 description: page.meta.description ?? site.config.siteDescription,
                 canonicalURL: baseURL.map { $0 + page.url },
                 root: PageView.root(forOutputPath: page.outputPath),
-                contentHTML: rendered.html,
+                contentHTML: contentHTML,
                 toc: TocEntry.nest(rendered.toc.map { TocEntry(level: $0.level, id: $0.id, title: $0.title) }),
                 sidebar: navigation.sidebar(for: page.url),
                 previous: previous, next: next,
@@ -55,7 +58,7 @@ struct RenderTemplates: BrandStage {
                 // the site settings put around it.
                 var outside: [String: Int] = [:]
                 for match in matcher.matches(in: html) { outside[match.term.reason, default: 0] += 1 }
-                for match in matcher.matches(in: rendered.html) { outside[match.term.reason, default: 0] -= 1 }
+                for match in matcher.matches(in: contentHTML) { outside[match.term.reason, default: 0] -= 1 }
                 return (nil, outside.filter { $0.value > 0 }.keys.sorted())
             } catch let error as DiagnosticError {
                 return (error.diagnostics.first, [])

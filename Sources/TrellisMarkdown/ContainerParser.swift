@@ -31,12 +31,13 @@ struct ContainerParser: Sendable {
     func parse(_ text: String, source: ParsedText? = nil) -> MarkdownDocument {
         limits.start(pageBytes: text.utf8.count)
         var document = parseTopLevel(text, source: source)
-        var number = 0
-        for node in document.preorder() {
-            if case .tabbedSet(_, let selected) = document.kind(of: node) {
-                number += 1
-                document.setKind(.tabbedSet(number: number, selected: selected), of: node)
-            }
+        // The sets are found by a walk first: a big page's array of every node is not needed.
+        var sets: [(NodeID, Int)] = []
+        for event in document.events() where event.entering {
+            if case .tabbedSet(_, let selected) = document.kind(of: event.node) { sets.append((event.node, selected)) }
+        }
+        for (number, (node, selected)) in sets.enumerated() {
+            document.setKind(.tabbedSet(number: number + 1, selected: selected), of: node)
         }
         return document
     }

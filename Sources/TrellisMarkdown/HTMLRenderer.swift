@@ -68,6 +68,29 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
+    /// Renders the document, handing `write` pieces of about 64 KiB (cut anywhere, even inside
+    /// one huge paragraph); `false` as soon as `write` does.
+    func render(_ document: MarkdownDocument, writingTo write: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        var out: [UInt8] = []
+        // `cr` looks at the byte before, so the last byte handed on stays at the piece's start.
+        var carried = 0
+        func flush(_ out: inout [UInt8]) -> Bool {
+            guard out.count > carried else { return true }
+            guard out.withUnsafeBytes({ write(UnsafeRawBufferPointer(rebasing: $0[carried...])) }) else { return false }
+            let last = out[out.count - 1]
+            out.removeAll(keepingCapacity: true)
+            out.append(last)
+            carried = 1
+            return true
+        }
+        var block = document.firstChild(of: document.root)
+        while let current = block {
+            guard appendSubtree(document, from: current, to: &out, flushingAt: 1 << 16, flush) else { return false }
+            block = document.nextSibling(of: current)
+        }
+        return flush(&out)
+    }
+
     /// The HTML written a top-level block at a time into a string of `capacity` bytes; `nil`
     /// if it does not fit.
     private func renderDirectly(_ document: MarkdownDocument, capacity: Int) -> String? {
@@ -99,11 +122,22 @@ public struct HTMLRenderer: Sendable {
     /// Renders the subtree under `start`. A tab's title renders only from the tab set's header
     /// (where it is the `start`), never in the tab's body.
     func appendSubtree(_ document: MarkdownDocument, from start: NodeID, to out: inout [UInt8]) {
+        appendSubtree(document, from: start, to: &out, flushingAt: .max) { _ in true }
+    }
+
+    /// As `appendSubtree(_:from:to:)`, handing `out` to `flush` whenever it holds `threshold`
+    /// bytes or more between two nodes; `false` as soon as `flush` does.
+    @discardableResult
+    func appendSubtree(
+        _ document: MarkdownDocument, from start: NodeID, to out: inout [UInt8], flushingAt threshold: Int,
+        _ flush: (inout [UInt8]) -> Bool
+    ) -> Bool {
         // While rendering an image's alt text, the image node; its descendants render as plain text.
         var plainImage: NodeID?
         // A subtree being skipped (a tab's title in the tab body).
         var skipping: NodeID?
         for event in document.events(from: start) {
+            if out.count >= threshold, !flush(&out) { return false }
             let node = event.node
             if let skip = skipping {
                 if skip == node && !event.entering { skipping = nil }
@@ -245,6 +279,7 @@ public struct HTMLRenderer: Sendable {
                 }
             }
         }
+        return true
     }
 
     private func appendHeadingOpen(level: Int, id: String?, extra: HTMLAttributes, to out: inout [UInt8]) {

@@ -12,13 +12,37 @@ public enum MarkdownPage {
         reservedIDs: Set<String> = [],
         renderer: HTMLRenderer = HTMLRenderer()
     ) -> ProcessedPage {
+        process(text: text, pipeline: pipeline, reservedIDs: reservedIDs) { document in
+            renderer.render(document, expectedBytes: 2 * text.utf8.count + (1 << 16))
+        }
+    }
+
+    /// As `process(text:pipeline:reservedIDs:renderer:)`, handing the HTML to `write` a piece
+    /// of about 64 KiB at a time instead of keeping it in the result, whose `html` is then
+    /// empty: a big page's HTML is never held beside its tree. If `write` returns `false`, it
+    /// is called no more and the HTML is kept in the result after all.
+    public static func process(
+        text: String,
+        pipeline: MarkdownPipeline = .standard(),
+        reservedIDs: Set<String> = [],
+        renderer: HTMLRenderer = HTMLRenderer(),
+        writingHTML write: (UnsafeRawBufferPointer) -> Bool
+    ) -> ProcessedPage {
+        process(text: text, pipeline: pipeline, reservedIDs: reservedIDs) { document in
+            renderer.render(document, writingTo: write) ? "" : renderer.render(document)
+        }
+    }
+
+    private static func process(
+        text: String, pipeline: MarkdownPipeline, reservedIDs: Set<String>, render: (MarkdownDocument) -> String
+    ) -> ProcessedPage {
         let (parsed, source) = ParsedText.normalising(text)
         var (document, nestingProblem) = parseNormalised(parsed, source: source, extensions: pipeline.extensions)
         var context = RewriteContext(source: source, reservedIDs: reservedIDs)
         pipeline.run(&document, context: &context)
         let links = LinkCollector().collect(
             document, source: context.source, originalDestinations: context.originalDestinations)
-        let html = renderer.render(document, expectedBytes: 2 * text.utf8.count + (1 << 16))
+        let html = render(document)
         return ProcessedPage(
             html: html,
             title: firstTopLevelHeading(document),
@@ -70,7 +94,8 @@ public enum MarkdownPage {
 
     /// The plain text of the first level-1 heading, which MkDocs uses as a page's default title.
     private static func firstTopLevelHeading(_ document: MarkdownDocument) -> String? {
-        for node in document.preorder() {
+        for event in document.events() where event.entering {
+            let node = event.node
             if case .heading(1, _) = document.kind(of: node) {
                 return HeadingSlugger.collapseWhitespace(document.plainText(of: node))
             }

@@ -44,3 +44,34 @@ struct BigPageTests {
         #expect(pieces.utf8.count > 1 << 20)
     }
 }
+
+extension BigPageTests {
+    @Test func htmlHandedOnInPiecesIsTheWholeHTML() {
+        // One huge paragraph is cut inside too, and a page of many blocks between them.
+        let paragraph = (0..<20_000).map { "Word `code` [link](x.md) \($0)." }.joined(separator: " ")
+        for text in [paragraph, String(repeating: CMarkChunkTests.fixtureTexts.joined(separator: "\n\n"), count: 8)] {
+            let document = MarkdownPage.parse(text, extensions: Set(MarkdownExtension.allCases))
+            var pieces: [[UInt8]] = []
+            let renderer = HTMLRenderer()
+            #expect(renderer.render(document) { pieces.append(Array($0)); return true })
+            #expect(pieces.count > 2)
+            #expect(pieces.allSatisfy { $0.count <= 1 << 17 })
+            #expect(String(decoding: pieces.joined(), as: UTF8.self) == renderer.render(document))
+        }
+    }
+
+    @Test func aPageWhoseHTMLCannotBeHandedOnKeepsItInTheResult() {
+        let text = "# Title\n\n" + String(repeating: "Some *text* with a [link](a.md).\n\n", count: 5_000)
+        var calls = 0
+        let refused = MarkdownPage.process(text: text) { _ in
+            calls += 1
+            return false
+        }
+        #expect(calls == 1)
+        #expect(refused.html == MarkdownPage.process(text: text).html)
+        var written: [UInt8] = []
+        let streamed = MarkdownPage.process(text: text) { written += $0; return true }
+        #expect(streamed.html.isEmpty)
+        #expect(String(decoding: written, as: UTF8.self) == refused.html)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A big page's body HTML, kept in a nameless file in the build's staging folder from the stage
+/// that renders the Markdown to the one that writes the themed page, so it is never held in
+/// memory beside the page's document tree (for a big page, the two are each several times the
+/// page). The file is unlinked as soon as it is made and closed with this object.
+final class SpooledHTML: @unchecked Sendable {
+    /// Pages whose text is at least this big spool their HTML.
+    static let minimumTextBytes = 4 << 20
+
+    private let fd: Int32
+    /// How many bytes were written (only by the one thread rendering the page).
+    private var count = 0
+
+    /// A new spool file in `folder`; `nil` if none can be made there.
+    init?(in folder: URL) {
+        var template = Array((folder.path + "/.trellis-spool-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
+        guard fd >= 0 else { return nil }
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        _ = template.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { unlink($0) } }
+        self.fd = fd
+    }
+
+    deinit { close(fd) }
+
+    /// Appends `bytes`; `false` if they could not all be written.
+    func append(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var offset = 0
+        while offset < bytes.count {
+            let written = pwrite(fd, base + offset, bytes.count - offset, off_t(count + offset))
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return false }
+            offset += written
+        }
+        count += bytes.count
+        return true
+    }
+
+    /// The HTML written, read back; `nil` if it cannot be read.
+    func read() -> String? {
+        var complete = true
+        let text = String(unsafeUninitializedCapacity: count) { buffer in
+            var offset = 0
+            while offset < count, let base = buffer.baseAddress {
+                let got = pread(fd, base + offset, count - offset, off_t(offset))
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { break }
+                offset += got
+            }
+            complete = offset == count
+            return offset
+        }
+        return complete ? text : nil
+    }
+}
