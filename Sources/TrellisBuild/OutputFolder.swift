@@ -46,6 +46,14 @@ final class OutputFolder: @unchecked Sendable {
         try text.withUTF8 { try Self.writeAll(UnsafeRawBufferPointer($0), to: fd, path: path) }
     }
 
+    /// Writes a file at `path` from what `body` hands to the function it is given, in order, so
+    /// a big page is written in pieces instead of from one string.
+    func write(to path: String, _ body: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        let fd = try create(path)
+        defer { close(fd) }
+        try body { try Self.writeAll($0, to: fd, path: path) }
+    }
+
     /// Copies a file into the output at `path` as a regular file: a symlinked source is copied
     /// by content, so the output never holds a link out of the site.
     func copy(from source: URL, to path: String) throws {

@@ -33,16 +33,13 @@ struct RenderTemplates: BrandStage {
         let problems = ParallelMap.map(written) { i -> (Diagnostic?, [String]) in
             let page = site.pages[state.published[i]]
             let rendered = state.rendered[i]
-            guard let contentHTML = rendered.bodyHTML() else {
-                return (Diagnostic(.io, path: page.file.path, at: nil, message: "cannot read back the page's HTML from the staging folder"), [])
-            }
             let (previous, next) = navigation.neighbours(of: page.url)
             var view = PageView(
                 site: siteView, title: rendered.title,
                 description: page.meta.description ?? site.config.siteDescription,
                 canonicalURL: baseURL.map { $0 + page.url },
                 root: PageView.root(forOutputPath: page.outputPath),
-                contentHTML: contentHTML,
+                contentHTML: rendered.html,
                 toc: TocEntry.nest(rendered.toc.map { TocEntry(level: $0.level, id: $0.id, title: $0.title) }),
                 sidebar: navigation.sidebar(for: page.url),
                 previous: previous, next: next,
@@ -52,11 +49,21 @@ struct RenderTemplates: BrandStage {
                 view.pageJavaScript = [WalkthroughDirective.script]
             }
             do {
-                let html = try renderer.render(page: view)
-                try output.write(html, to: page.outputPath)
                 // The page's own text is checked by BrandLeak; this catches what the theme and
                 // the site settings put around it.
                 var outside: [String: Int] = [:]
+                if let spool = rendered.spooledHTML,
+                    let theme = try Self.writeAround(spool, view: view, renderer: renderer, to: page.outputPath, in: output)
+                {
+                    for part in theme { for match in matcher.matches(in: part) { outside[match.term.reason, default: 0] += 1 } }
+                    return (nil, outside.filter { $0.value > 0 }.keys.sorted())
+                }
+                guard let contentHTML = rendered.bodyHTML() else {
+                    return (Diagnostic(.io, path: page.file.path, at: nil, message: "cannot read back the page's HTML from the staging folder"), [])
+                }
+                view.contentHTML = contentHTML
+                let html = try renderer.render(page: view)
+                try output.write(html, to: page.outputPath)
                 for match in matcher.matches(in: html) { outside[match.term.reason, default: 0] += 1 }
                 for match in matcher.matches(in: contentHTML) { outside[match.term.reason, default: 0] -= 1 }
                 return (nil, outside.filter { $0.value > 0 }.keys.sorted())

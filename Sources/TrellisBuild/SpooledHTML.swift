@@ -44,6 +44,24 @@ final class SpooledHTML: @unchecked Sendable {
         return true
     }
 
+    /// Hands the HTML written to `append` a megabyte at a time.
+    func copy(into append: (UnsafeRawBufferPointer) throws -> Void) throws {
+        var buffer = [UInt8](repeating: 0, count: min(count, 1 << 20))
+        var offset = 0
+        while offset < count {
+            let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, min($0.count, count - offset), off_t(offset)) }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { throw SpoolError() }
+            try buffer.withUnsafeBytes { try append(UnsafeRawBufferPointer(rebasing: $0.prefix(got))) }
+            offset += got
+        }
+    }
+
+    /// A spool file that could not be read back.
+    struct SpoolError: Error, CustomStringConvertible {
+        var description: String { "cannot read back the page's HTML from the staging folder" }
+    }
+
     /// The HTML written, read back; `nil` if it cannot be read.
     func read() -> String? {
         var complete = true

@@ -21,6 +21,11 @@ import Testing
         let html = try #require(site.output("index.html"))
         #expect(html.components(separatedBy: "<h2 id=\"part-").count == 24_001)
         #expect(html.contains("text of part 23999 with a <a href=\"other/\">link</a> and <code>code</code>.</p>"))
+        // The theme is written around the spooled HTML once, and the marker it stood in for is gone.
+        #expect(html.lowercased().components(separatedBy: "<!doctype html>").count == 2)
+        #expect(html.hasSuffix("</html>\n") || html.hasSuffix("</html>"))
+        #expect(!html.contains("trellis-page-content"))
+        #expect(html.contains("<h1 id=\"big\">Big"))
         let everything = FileManager.default.enumerator(atPath: site.root.path)?.allObjects as? [String] ?? []
         #expect(!everything.contains { $0.contains("trellis-spool") })
     }
