@@ -6,7 +6,7 @@ enum AttributeList {
 
     /// A match of `\{\:?[ ]*([^\}\n ][^\n]*)\}` at `start` in `bytes` (greedy: the content runs to
     /// the last `}` before `end`): the content range and the offset just past the `}`.
-    static func match(_ bytes: ArraySlice<UInt8>, at start: Int, end: Int) -> (content: Range<Int>, end: Int)? {
+    static func match<Bytes: RandomAccessCollection>(_ bytes: Bytes, at start: Int, end: Int) -> (content: Range<Int>, end: Int)? where Bytes.Element == UInt8, Bytes.Index == Int {
         guard start < end, bytes[start] == UInt8(ascii: "{") else { return nil }
         var index = start + 1
         if index < end, bytes[index] == UInt8(ascii: ":") { index += 1 }
@@ -19,7 +19,7 @@ enum AttributeList {
 
     /// Where the content of a list opening at `start` (a `{`) and closing at `close` begins, if
     /// it is not empty and does not start with `}` or a space.
-    static func contentStart(_ bytes: ArraySlice<UInt8>, at start: Int, close: Int) -> Int? {
+    static func contentStart<Bytes: RandomAccessCollection>(_ bytes: Bytes, at start: Int, close: Int) -> Int? where Bytes.Element == UInt8, Bytes.Index == Int {
         var index = start + 1
         if index < close, bytes[index] == UInt8(ascii: ":") { index += 1 }
         while index < close, bytes[index] == UInt8(ascii: " ") { index += 1 }
@@ -29,7 +29,7 @@ enum AttributeList {
 
     /// Scans the content; `remainder` is what Python-Markdown keeps as text (from the first `}`
     /// the scanner stopped at), empty when the whole list was understood.
-    static func scan(_ bytes: ArraySlice<UInt8>) -> (pairs: [Pair], remainder: String) {
+    static func scan<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> (pairs: [Pair], remainder: String) where Bytes.Element == UInt8, Bytes.Index == Int {
         var pairs: [Pair] = []
         var index = bytes.startIndex
         let end = bytes.endIndex
@@ -87,8 +87,8 @@ enum AttributeList {
     }
 
     /// Python's `v.strip(quote)` on the quoted value (inner quotes at the ends go too).
-    private static func stripped(_ bytes: ArraySlice<UInt8>, _ quote: UInt8) -> String {
-        var slice = bytes
+    private static func stripped<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ quote: UInt8) -> String where Bytes.Element == UInt8, Bytes.Index == Int {
+        var slice = bytes[...]
         while slice.first == quote { slice = slice.dropFirst() }
         while slice.last == quote { slice = slice.dropLast() }
         return String(decoding: slice, as: UTF8.self)

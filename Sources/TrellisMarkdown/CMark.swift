@@ -21,12 +21,17 @@ enum CMark {
 
     /// The blocks of `text` without their inline content (a paragraph or heading has no
     /// children): what the container pre-pass reads of a page, at a fraction of the memory.
-    static func parseBlocks(_ bytes: [UInt8]) -> MarkdownDocument {
+    static func parseBlocks(_ bytes: TextBytes) -> MarkdownDocument {
         bytes.withUnsafeBufferPointer { parse($0, chunkBytes: chunkBytes, blocksOnly: true) }
     }
 
     /// Parses UTF-8 `bytes` (as `parse(_:chunkBytes:)` parses a string's).
     static func parse(bytes: [UInt8]) -> MarkdownDocument {
+        bytes.withUnsafeBufferPointer { parse($0, chunkBytes: chunkBytes, blocksOnly: false) }
+    }
+
+    /// Parses a text's bytes in place.
+    static func parse(bytes: TextBytes) -> MarkdownDocument {
         bytes.withUnsafeBufferPointer { parse($0, chunkBytes: chunkBytes, blocksOnly: false) }
     }
 

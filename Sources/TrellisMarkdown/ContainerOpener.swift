@@ -21,7 +21,7 @@ struct ContainerOpener: Equatable {
     var titleOffset: Int
 
     /// Recognises `line` (no line ending) as an opener of an enabled extension.
-    static func recognise(_ line: ArraySlice<UInt8>, extensions: Set<MarkdownExtension>) -> ContainerOpener? {
+    static func recognise(_ line: some Collection<UInt8>, extensions: Set<MarkdownExtension>) -> ContainerOpener? {
         var bytes = Array(line)
         if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
         guard bytes.count >= 3, bytes[1] == bytes[0], bytes[2] == bytes[0] else { return nil }

@@ -21,7 +21,7 @@ extension ContainerParser {
     /// Parses `text` whose footnote definitions `found` holds: the page without them, then one
     /// `footnoteDefinition` per label under a trailing `footnotes` node, references linked.
     func parseWithFootnotes(_ text: String, _ found: [FootnoteDefinition], source: ParsedText, plain: MarkdownDocument) -> MarkdownDocument {
-        var blanked = source.bytes
+        var blanked = source.bytes.withUnsafeBufferPointer { Array($0) }
         for definition in found {
             for line in definition.lines {
                 var start = quotePrefixEnd(line, quotes: definition.quotes, source) ?? source.lineStart(line)
@@ -29,7 +29,7 @@ extension ContainerParser {
                 for index in start..<max(start, source.lineEnd(line)) where blanked[index] != UInt8(ascii: "\r") { blanked[index] = UInt8(ascii: " ") }
             }
         }
-        var document = parse(ParsedText(bytes: blanked, inputAnchors: []), depth: 0)
+        var document = parse(ParsedText(bytes: blanked), depth: 0)
         var parser = self
         parser.definitions = Self.referenceDefinitions(in: plain, source: source)
         // A label defined twice keeps its first place and its last body, as Python-Markdown's

@@ -78,7 +78,7 @@ extension ContainerParser {
     }
 
     /// The width of a line prefix, tabs advancing to the next multiple of 4.
-    static func columns(_ bytes: ArraySlice<UInt8>) -> Int {
+    static func columns(_ bytes: some Sequence<UInt8>) -> Int {
         var columns = 0
         for byte in bytes {
             columns = byte == UInt8(ascii: "\t") ? (columns / 4 + 1) * 4 : columns + 1
@@ -92,37 +92,39 @@ extension ContainerParser {
     /// `pipes`, a `|`; with `colons`, a line starting with `:`; with `markdownAttribute`, the
     /// word `markdown`) somewhere, and no NUL (cmark reads one as the 3 bytes of U+FFFD, so its
     /// columns would not line up with `ParsedText`'s; `MarkdownPage` replaces NULs before parsing).
-    static func mightHaveOpener(_ bytes: [UInt8], pipes: Bool, colons: Bool = false, markdownAttribute: Bool = false) -> Bool {
-        let word = markdownWord
-        var matched = 0
-        var run = 0
-        var found = false
-        var previous: UInt8 = 0
-        // Whether only spaces and `>` came since the line started (for a `: ` definition line).
-        var lineStart = true
-        for byte in bytes {
-            if byte == 0 { return false }
-            if colons, lineStart, byte == UInt8(ascii: ":") { found = true }
-            if markdownAttribute {
-                // "markdown" has no repeated prefix, so a mismatch restarts at its first letter.
-                matched = byte == word[matched] ? matched + 1 : (byte == word[0] ? 1 : 0)
-                if matched == word.count {
-                    found = true
-                    matched = 0
+    static func mightHaveOpener(_ text: TextBytes, pipes: Bool, colons: Bool = false, markdownAttribute: Bool = false) -> Bool {
+        text.withUnsafeBufferPointer { bytes in
+            let word = markdownWord
+            var matched = 0
+            var run = 0
+            var found = false
+            var previous: UInt8 = 0
+            // Whether only spaces and `>` came since the line started (for a `: ` definition line).
+            var lineStart = true
+            for byte in bytes {
+                if byte == 0 { return false }
+                if colons, lineStart, byte == UInt8(ascii: ":") { found = true }
+                if markdownAttribute {
+                    // "markdown" has no repeated prefix, so a mismatch restarts at its first letter.
+                    matched = byte == word[matched] ? matched + 1 : (byte == word[0] ? 1 : 0)
+                    if matched == word.count {
+                        found = true
+                        matched = 0
+                    }
                 }
+                lineStart = byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || (lineStart && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: ">")))
+                if pipes, byte == UInt8(ascii: "|") {
+                    found = true
+                    run = 0
+                } else if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "=") {
+                    run = byte == previous ? run + 1 : 1
+                    if run >= 3 { found = true }
+                } else {
+                    run = 0
+                }
+                previous = byte
             }
-            lineStart = byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || (lineStart && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: ">")))
-            if pipes, byte == UInt8(ascii: "|") {
-                found = true
-                run = 0
-            } else if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "=") {
-                run = byte == previous ? run + 1 : 1
-                if run >= 3 { found = true }
-            } else {
-                run = 0
-            }
-            previous = byte
+            return found
         }
-        return found
     }
 }

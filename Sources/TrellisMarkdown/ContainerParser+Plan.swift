@@ -33,7 +33,7 @@ extension ContainerParser {
     /// cmark's plain parse of `bytes` as the pre-pass reads it: for a text over `CMark.chunkBytes`,
     /// its blocks only (the pre-pass looks at nothing inside a paragraph or heading), so a big
     /// page's throwaway tree is a fraction of its full one.
-    static func blockParse(_ bytes: [UInt8]) -> MarkdownDocument {
+    static func blockParse(_ bytes: TextBytes) -> MarkdownDocument {
         bytes.count > CMark.chunkBytes ? CMark.parseBlocks(bytes) : CMark.parse(bytes: bytes)
     }
 }

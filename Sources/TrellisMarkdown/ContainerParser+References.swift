@@ -30,7 +30,7 @@ extension ContainerParser {
         }
 
         /// cmark's label matching, approximately: case-insensitive, whitespace runs as one space.
-        static func normalise(_ label: ArraySlice<UInt8>) -> String {
+        static func normalise(_ label: some Collection<UInt8>) -> String {
             String(decoding: label, as: UTF8.self).lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
     }
@@ -51,12 +51,12 @@ extension ContainerParser {
 
     private func parseBodyWithDefinitions(_ body: consuming ParsedText, lineCount: Int, depth: Int) -> MarkdownDocument {
         guard !definitions.isEmpty else { return parse(body, depth: depth) }
-        var bytes = body.bytes
+        var bytes = body.bytes.withUnsafeBufferPointer { Array($0) }
         let used = definitions.used(by: bytes)
         guard !used.isEmpty else { return parse(body, depth: depth) }
         bytes.append(UInt8(ascii: "\n"))
         bytes.append(contentsOf: used)
-        let document = parse(ParsedText(bytes: bytes, inputAnchors: []), depth: depth)
+        let document = parse(ParsedText(bytes: bytes), depth: depth)
         let spillsOver = document.children(of: document.root).contains { node in
             (document.span(of: node)?.end.line ?? 0) > lineCount
         }

@@ -68,7 +68,7 @@ extension ContainerParser {
     /// Parses a cell as inline Markdown (with the page's reference definitions it names); a cell
     /// cmark would not read as one paragraph (`-`, `# x`, `> x`) stays literal text.
     func appendCell(
-        _ text: ArraySlice<UInt8>, at start: TextPosition, to node: NodeID, in document: inout MarkdownDocument
+        _ text: some Collection<UInt8>, at start: TextPosition, to node: NodeID, in document: inout MarkdownDocument
     ) {
         var bytes = Array(text)
         let used = definitions.used(by: bytes)

@@ -127,7 +127,7 @@ struct ContainerParser: Sendable {
             return TextPosition(line: first + index, byteColumn: position.byteColumn + shifts[index])
         }
         let lineCount = body.lines.count
-        let parsed = parseBody(ParsedText(bytes: (consume body).bytes, inputAnchors: []), lineCount: lineCount, depth: depth + 1, map: map)
+        let parsed = parseBody(ParsedText(bytes: (consume body).bytes), lineCount: lineCount, depth: depth + 1, map: map)
         Self.graft(parsed, under: container, in: &document, map: map)
     }
 

@@ -14,7 +14,7 @@ struct HTMLTag: Equatable {
     }
 
     /// The start tag at `start` (which holds `<`), if well formed and ending before `limit`.
-    static func parse(_ bytes: [UInt8], at start: Int, limit: Int? = nil) -> HTMLTag? {
+    static func parse<Bytes: RandomAccessCollection>(_ bytes: Bytes, at start: Int, limit: Int? = nil) -> HTMLTag? where Bytes.Element == UInt8, Bytes.Index == Int {
         let bytes = bytes[..<min(limit ?? bytes.count, bytes.count)]
         var index = start + 1
         let nameStart = index
@@ -57,7 +57,7 @@ struct HTMLTag: Equatable {
 
     /// The range of the `</name>` that closes the element whose start tag ends at `from`,
     /// counting nested `<name` tags; `nil` if it is never closed.
-    static func matchingClose(of name: String, in bytes: [UInt8], from: Int) -> Range<Int>? {
+    static func matchingClose<Bytes: RandomAccessCollection>(of name: String, in bytes: Bytes, from: Int) -> Range<Int>? where Bytes.Element == UInt8, Bytes.Index == Int {
         let nameBytes = Array(name.utf8)
         var depth = 1
         var index = from
@@ -98,7 +98,7 @@ struct HTMLTag: Equatable {
     }
 
     /// The common named references Python's `HTMLParser` decodes in attribute values.
-    private static func unescaped(_ bytes: ArraySlice<UInt8>) -> String {
+    private static func unescaped<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8, Bytes.Index == Int {
         var text = String(decoding: bytes, as: UTF8.self)
         guard text.contains("&") else { return text }
         for (entity, value) in [("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {

@@ -28,7 +28,8 @@ extension ParsedText {
             return normalised(buffer)
         }
         guard let (bytes, anchors) = edited else { return (text, ParsedText(text)) }
-        return (String(decoding: bytes, as: UTF8.self), ParsedText(bytes: bytes, inputAnchors: anchors))
+        let cleaned = String(decoding: bytes, as: UTF8.self)
+        return (cleaned, ParsedText(text: cleaned, inputAnchors: anchors))
     }
 
     private static func normalised(_ input: UnsafeBufferPointer<UInt8>) -> ([UInt8], [InputAnchor]) {

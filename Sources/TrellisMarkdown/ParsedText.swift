@@ -11,8 +11,8 @@
 /// is given (a line past the table, a column past the line, an end before a start), so positions
 /// cmark reports oddly can never index outside the text.
 public struct ParsedText: Sendable {
-    /// The parsed text's UTF-8 bytes.
-    public let bytes: [UInt8]
+    /// The parsed text's UTF-8 bytes (the string's own, not a copy).
+    public let bytes: TextBytes
     /// The UTF-8 offset at which each line starts.
     public let lineStarts: [Int]
     /// Where the parsed text was rewritten from the text given to `MarkdownPage.process` (see
@@ -20,10 +20,16 @@ public struct ParsedText: Sendable {
     let inputAnchors: [InputAnchor]
 
     public init(_ text: String) {
-        self.init(bytes: Array(text.utf8), inputAnchors: [])
+        self.init(text: text, inputAnchors: [])
     }
 
-    init(bytes: [UInt8], inputAnchors: [InputAnchor]) {
+    /// The text of UTF-8 `bytes`.
+    init(bytes: [UInt8]) {
+        self.init(text: String(decoding: bytes, as: UTF8.self), inputAnchors: [])
+    }
+
+    init(text: String, inputAnchors: [InputAnchor]) {
+        let bytes = TextBytes(text)
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
@@ -65,7 +71,7 @@ public struct ParsedText: Sendable {
     }
 
     /// The bytes `from..<to`, both clamped to the text; empty when `to` is before `from`.
-    func slice(_ from: Int, _ to: Int) -> ArraySlice<UInt8> {
+    func slice(_ from: Int, _ to: Int) -> Slice<TextBytes> {
         let lower = max(0, min(from, bytes.count))
         return bytes[lower..<max(lower, min(to, bytes.count))]
     }

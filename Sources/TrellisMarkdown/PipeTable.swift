@@ -16,7 +16,7 @@ struct PipeTable: Equatable {
 
     /// Recognises a table in `lines` (each the text of one line after any indentation, without its
     /// line ending), or `nil` when Python-Markdown would leave them a paragraph.
-    static func recognise(_ lines: [(line: Int, text: Range<Int>)], in bytes: [UInt8]) -> PipeTable? {
+    static func recognise(_ lines: [(line: Int, text: Range<Int>)], in bytes: TextBytes) -> PipeTable? {
         guard lines.count > 1 else { return nil }
         let rows = lines.map { (line: $0.line, text: strip($0.text, bytes, tabs: false)) }
         let header = rows[0].text
@@ -49,7 +49,7 @@ struct PipeTable: Equatable {
     }
 
     /// `_split_row`: drops the border pipes, then splits on pipes outside code spans and escapes.
-    static func split(_ row: Range<Int>, _ bytes: [UInt8], border: Bool) -> [Range<Int>] {
+    static func split(_ row: Range<Int>, _ bytes: TextBytes, border: Bool) -> [Range<Int>] {
         var low = row.lowerBound
         var high = row.upperBound
         if border {
@@ -61,7 +61,7 @@ struct PipeTable: Equatable {
 
     /// Where `(?<!\\)(?:\\\\)*\|$` matches in `row` (an unescaped final pipe with the backslash
     /// pairs before it, which the substitution removes too).
-    static func endBorder(_ row: Range<Int>, _ bytes: [UInt8]) -> Int? {
+    static func endBorder(_ row: Range<Int>, _ bytes: TextBytes) -> Int? {
         guard !row.isEmpty, bytes[row.upperBound - 1] == pipe else { return nil }
         var start = row.upperBound - 1
         while start > row.lowerBound, bytes[start - 1] == backslash { start -= 1 }
@@ -70,7 +70,7 @@ struct PipeTable: Equatable {
 
     /// `_split`: pipes inside backtick pairs (matched by run length, an escaped opening run
     /// counting one less) and escaped pipes do not split. Linear: each run length keeps a cursor.
-    private static func splitCells(_ row: Range<Int>, _ bytes: [UInt8]) -> [Range<Int>] {
+    private static func splitCells(_ row: Range<Int>, _ bytes: TextBytes) -> [Range<Int>] {
         var ticks: [(count: Int, start: Int, end: Int, escape: Int)] = []
         var pipes: [Int] = []
         var index = row.lowerBound
@@ -134,7 +134,7 @@ struct PipeTable: Equatable {
     }
 
     /// Python's `strip(' ')`; with `tabs`, tabs too (Python-Markdown expanded them to spaces).
-    static func strip(_ range: Range<Int>, _ bytes: [UInt8], tabs: Bool) -> Range<Int> {
+    static func strip(_ range: Range<Int>, _ bytes: TextBytes, tabs: Bool) -> Range<Int> {
         var low = range.lowerBound
         var high = range.upperBound
         func isStripped(_ byte: UInt8) -> Bool { byte == space || (tabs && byte == UInt8(ascii: "\t")) }

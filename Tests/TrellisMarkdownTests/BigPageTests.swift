@@ -13,7 +13,7 @@ struct BigPageTests {
         let parser = ContainerParser(extensions: Set(MarkdownExtension.allCases))
         for text in Self.pages {
             let source = ParsedText(text)
-            let blocks = CMark.parseBlocks(Array(text.utf8)), whole = CMark.parse(text)
+            let blocks = CMark.parseBlocks(TextBytes(text)), whole = CMark.parse(text)
             #expect(
                 "\(parser.findContainers(in: blocks, source: source, depth: 0))"
                     == "\(parser.findContainers(in: whole, source: source, depth: 0))", "\(text.debugDescription)")
@@ -27,7 +27,7 @@ struct BigPageTests {
     }
 
     @Test func theBlocksAloneHaveNoInlineNodes() {
-        let document = CMark.parseBlocks(Array("# Title *x*\n\nText `code` [a](b)\n\n- item\n".utf8))
+        let document = CMark.parseBlocks(TextBytes("# Title *x*\n\nText `code` [a](b)\n\n- item\n"))
         let kinds = document.preorder().map { "\(document.kind(of: $0))" }
         #expect(kinds == ["document", "heading(level: 1, id: nil)", "paragraph", "list(TrellisMarkdown.ListStyle(ordered: false, start: 0, tight: true))", "item", "paragraph"])
     }

@@ -47,7 +47,7 @@ struct TableTests {
 
     @Test func splittingFollowsPythonMarkdown() {
         func cells(_ row: String, border: Bool = true) -> [String] {
-            let bytes = Array(row.utf8)
+            let bytes = TextBytes(row)
             return PipeTable.split(0..<bytes.count, bytes, border: border).map { String(decoding: bytes[$0], as: UTF8.self) }
         }
         #expect(cells("| a | b |") == [" a ", " b "])
