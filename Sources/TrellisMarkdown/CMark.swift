@@ -60,9 +60,10 @@ enum CMark {
                 let estimate = nodeCount(cRoot) * (buffer.count / max(1, end)) + 1
                 // A text cut in pieces is big, and containers spliced into its tree would grow it by
                 // doubling, each copy holding old and new: room for a node every 8 bytes (more than
-                // pages have) and for its text is taken at once. Memory never written is never touched.
+                // pages have) and for twice its text (bodies come in on top) is taken at once.
+                // Memory never written is never touched.
                 let big = next < chunks.starts.count
-                document.reserveCapacity(big ? max(estimate, buffer.count / 8) : estimate, literalBytes: big ? buffer.count : 0)
+                document.reserveCapacity(big ? max(estimate, buffer.count / 8) : estimate, literalBytes: big ? 2 * buffer.count : 0)
             }
             let piece = Piece(
                 lineOffset: chunks.lines[index], column: chunks.columns[index],

@@ -7,9 +7,9 @@ struct ContainerOpener: Equatable {
         case admonition
         case details(open: Bool)
         case tab(select: Bool, newSet: Bool)
-        case table(PipeTable)
-        case definitionList(ContainerParser.DefinitionListShape)
-        case htmlElement(ContainerParser.HTMLElementShape)
+        indirect case table(PipeTable)
+        indirect case definitionList(ContainerParser.DefinitionListShape)
+        indirect case htmlElement(ContainerParser.HTMLElementShape)
     }
 
     var kind: Kind

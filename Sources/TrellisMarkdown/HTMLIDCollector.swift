@@ -10,7 +10,8 @@ public struct HTMLIDCollector: Sendable {
     public func collect(_ document: MarkdownDocument) -> Set<String> {
         var ids = Set<String>()
         ids.formUnion(document.attributeIDs)
-        for node in document.preorder() {
+        for event in document.events() where event.entering {
+            let node = event.node
             switch document.kind(of: node) {
             case .heading(_, let id?):
                 ids.insert(id)

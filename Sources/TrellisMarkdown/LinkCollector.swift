@@ -26,7 +26,9 @@ public struct LinkCollector: Sendable {
     ) -> [CollectedLink] {
         var links: [CollectedLink] = []
         var definitions: ReferenceDefinitionIndex?
-        for node in document.preorder() {
+        // A walk, not `preorder()`: a big page's array of every node is not needed.
+        for event in document.events() where event.entering {
+            let node = event.node
             let kind: LinkKind
             let rendered: String
             switch document.kind(of: node) {

@@ -19,6 +19,9 @@ extension MarkdownDocument {
     enum Tag: UInt8, Sendable {
         case document, blockQuote, item, paragraph, thematicBreak, softBreak, lineBreak, emphasis, strong, tab
         case containerTitle, table, tableRow, footnotes, definitionList, definitionTerm
+        /// A table cell: `first` holds whether it is a header (1) and its alignment (2 left,
+        /// 4 center, 8 right), so the many cells of a big table need no side slot.
+        case tableCell
         case text, code, inlineHTML, rawHTML, htmlBlock
         case other
     }
@@ -42,6 +45,10 @@ extension MarkdownDocument {
         case .footnotes: return .footnotes
         case .definitionList: return .definitionList
         case .definitionTerm: return .definitionTerm
+        case .tableCell:
+            let alignment: TableAlignment? =
+                stored.first & 2 != 0 ? .left : stored.first & 4 != 0 ? .center : stored.first & 8 != 0 ? .right : nil
+            return .tableCell(header: stored.first & 1 != 0, alignment: alignment)
         case .text: return .text(literal(stored))
         case .code: return .code(literal(stored))
         case .inlineHTML: return .inlineHTML(literal(stored))
@@ -76,6 +83,15 @@ extension MarkdownDocument {
         case .footnotes: return StoredKind(tag: .footnotes)
         case .definitionList: return StoredKind(tag: .definitionList)
         case .definitionTerm: return StoredKind(tag: .definitionTerm)
+        case .tableCell(let header, let alignment):
+            let aligned: UInt32
+            switch alignment {
+            case .left?: aligned = 2
+            case .center?: aligned = 4
+            case .right?: aligned = 8
+            case nil: aligned = 0
+            }
+            return StoredKind(tag: .tableCell, first: (header ? 1 : 0) | aligned)
         case .text(let text): if let stored = storeLiteral(text, as: .text) { return stored }
         case .code(let text): if let stored = storeLiteral(text, as: .code) { return stored }
         case .inlineHTML(let text): if let stored = storeLiteral(text, as: .inlineHTML) { return stored }

@@ -75,6 +75,8 @@ public struct MarkdownDocument: Sendable {
         slots.reserveCapacity(count)
         kinds.reserveCapacity(count)
         spans.reserveCapacity(count)
+        // Links, headings, lists and containers: a fraction of the nodes.
+        otherKinds.reserveCapacity(count / 4)
         literals.reserveCapacity(literalBytes)
     }
 
