@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrellisTestSupport
 import TrellisCore
 
 @testable import TrellisBuild
@@ -22,19 +23,6 @@ import TrellisCore
     /// Lists nested `depth` deep, written out (no aliases).
     static func nested(_ depth: Int) -> String {
         "x: " + String(repeating: "[", count: depth) + "1" + String(repeating: "]", count: depth) + "\n"
-    }
-
-    static func onSmallStack<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T {
-        let box = Box<T>()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            box.value = body()
-            done.signal()
-        }
-        thread.stackSize = 512 * 1024
-        thread.start()
-        done.wait()
-        return box.value!
     }
 
     @Test func billionLaughsIsRefusedAtTheAliasThatPassesTheBound() {
@@ -83,7 +71,7 @@ import TrellisCore
 
     @Test func nestingAtTheLimitIsReadOnASmallStackAndOneMoreIsRefused() {
         let atLimit = Self.nested(YAMLBounds.maxDepth - 1)  // the map holding `x` is one more
-        let value = Self.onSmallStack { () -> Value? in
+        let value = onSmallStack { () -> Value? in
             var reader = YAMLReader(path: "deep.yml")
             return reader.parse(atLimit).map(YAMLReader.value(of:))
         }
@@ -99,7 +87,7 @@ import TrellisCore
 
     @Test func aHundredThousandOpenBracketsGiveADiagnostic() {
         let text = "x: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"
-        let lines = Self.onSmallStack { () -> [String] in
+        let lines = onSmallStack { () -> [String] in
             var reader = YAMLReader(path: "deep.yml")
             _ = reader.parse(text)
             return reader.diagnostics.map(\.formatted)
@@ -108,9 +96,4 @@ import TrellisCore
         #expect(lines.first?.hasPrefix("deep.yml:1:") == true)
         #expect(lines.first?.hasSuffix("[ConfigSyntax]") == true)
     }
-}
-
-/// Carries a result from the small-stack thread; the semaphore orders the accesses.
-private final class Box<T>: @unchecked Sendable {
-    var value: T?
 }
