@@ -63,7 +63,11 @@ def binary(target):
 
 def build():
     log("building the fuzz targets (release, AddressSanitizer, libFuzzer)…")
-    subprocess.run(["swift", "build", *BUILD_FLAGS], cwd=FUZZ, check=True)
+    if subprocess.run(["swift", "build", *BUILD_FLAGS], cwd=FUZZ).returncode != 0:
+        # An incremental build of Fuzz/ can miss source files added to Trellis since the last one
+        # (SwiftPM reuses the path dependency's build plan); the second build plans anew.
+        log("the build failed; building once more")
+        subprocess.run(["swift", "build", *BUILD_FLAGS], cwd=FUZZ, check=True)
 
 
 def environment():
