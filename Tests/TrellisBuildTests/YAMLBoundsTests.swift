@@ -61,12 +61,12 @@ import TrellisCore
     }
 
     @Test func nestingThroughAliasesIsBounded() {
-        // Each anchor nests 40 levels around the one before: 121 with the top map, once expanded.
-        let deep = { (inner: String) in String(repeating: "[", count: 40) + inner + String(repeating: "]", count: 40) }
+        // Each anchor nests 25 levels around the one before: 76 with the top map, once expanded.
+        let deep = { (inner: String) in String(repeating: "[", count: 25) + inner + String(repeating: "]", count: 25) }
         let text = "a: &a \(deep("1"))\nb: &b \(deep("*a"))\nc: \(deep("*b"))\n"
         #expect(
             YAMLBounds.check(text)
-                == YAMLBounds.Violation(message: YAMLBounds.tooDeep, line: 3, column: 44))
+                == YAMLBounds.Violation(message: YAMLBounds.tooDeep, line: 3, column: 29))
     }
 
     @Test func nestingAtTheLimitIsReadOnASmallStackAndOneMoreIsRefused() {
@@ -83,6 +83,23 @@ import TrellisCore
         }
         #expect(depth == YAMLBounds.maxDepth - 1)
         #expect(YAMLBounds.check(Self.nested(YAMLBounds.maxDepth))?.message == YAMLBounds.tooDeep)
+    }
+
+    /// Maps nested to the limit go through every reader of YAML (site config, brand file,
+    /// mkdocs.yml with its tags, front matter, .pages) on a small stack: 100 levels overflowed it
+    /// under AddressSanitizer (found by the yaml fuzz target).
+    @Test func mapsNestedToTheLimitPassEveryReaderOnASmallStack() {
+        let depth = YAMLBounds.maxDepth - 1
+        let maps = "a: " + String(repeating: "{a: ", count: depth) + "1" + String(repeating: "}", count: depth) + "\n"
+        let unclosed = String(repeating: "{", count: YAMLBounds.maxDepth)
+        for text in [maps, unclosed] {
+            let done = onSmallStack { () -> Bool in
+                YAMLFuzzing.run(Array(text.utf8))
+                return true
+            }
+            #expect(done)
+        }
+        #expect(YAMLBounds.check(maps) == nil)
     }
 
     @Test func aHundredThousandOpenBracketsGiveADiagnostic() {
