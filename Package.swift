@@ -61,12 +61,13 @@ let package = Package(
         ),
         .executableTarget(name: "trellis", dependencies: ["TrellisCLI"]),
 
+        .target(name: "TrellisTestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "UpgradeModelTests", dependencies: ["UpgradeModel"]),
         .testTarget(name: "TrellisCoreTests", dependencies: ["TrellisCore"]),
-        .testTarget(name: "TrellisMarkdownTests", dependencies: ["TrellisMarkdown"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TrellisMacrosTests", dependencies: ["TrellisMacros"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrellisMarkdownTests", dependencies: ["TrellisMarkdown", "TrellisTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrellisMacrosTests", dependencies: ["TrellisMacros", "TrellisTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrellisIconsTests", dependencies: ["TrellisIcons"]),
         .testTarget(name: "TrellisTemplatesTests", dependencies: ["TrellisTemplates"]),
-        .testTarget(name: "TrellisBuildTests", dependencies: ["TrellisBuild", "TrellisCLI"], exclude: ["FailingSites", "FuzzRegressions"]),
+        .testTarget(name: "TrellisBuildTests", dependencies: ["TrellisBuild", "TrellisCLI", "TrellisTestSupport"], exclude: ["FailingSites", "FuzzRegressions"]),
     ]
 )

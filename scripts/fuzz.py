@@ -63,6 +63,9 @@ def binary(target):
 
 def build():
     log("building the fuzz targets (release, AddressSanitizer, libFuzzer)…")
+    # SwiftPM reuses its build plan for Fuzz/ while Fuzz/Package.swift is unchanged, and so misses
+    # source files added to Trellis since: without the plan it makes a new one.
+    (FUZZ / ".build" / "release.yaml").unlink(missing_ok=True)
     subprocess.run(["swift", "build", *BUILD_FLAGS], cwd=FUZZ, check=True)
 
 

@@ -132,7 +132,9 @@ extension BrandUpgrades {
                 if value == nil { reader.error(.configType, node, "'pool' needs '\(key)'") }
                 return value
             }
-            guard let number = reader.number(node, key), number >= 0, number == number.rounded(), number < 1000 else {
+            guard let number = reader.number(node, key) else { return nil }
+            guard number >= 0, number == number.rounded(), number < 1000 else {
+                reader.error(.configType, node, "'\(key)' must be a whole number from 0 to 999")
                 return nil
             }
             return Int(number)
@@ -154,9 +156,10 @@ extension BrandUpgrades {
             if let image, catalogue.image(named: image) == nil, let imageNode = p["image"]?.value {
                 reader.error(.configType, imageNode, "machine image '\(image)' is not in the brand's 'machine_images'")
             }
-            if let image, let imageVersion, let min = count(p, "min"), let max = count(p, "max"),
-                let surge = count(p, "max_surge", default: 1), let unavailable = count(p, "max_unavailable", default: 0)
-            {
+            // Each count is read (and reported) on its own.
+            let (min, max) = (count(p, "min"), count(p, "max"))
+            let (surge, unavailable) = (count(p, "max_surge", default: 1), count(p, "max_unavailable", default: 0))
+            if let image, let imageVersion, let min, let max, let surge, let unavailable {
                 if min > max { reader.error(.configType, poolNode, "'min' (\(min)) is above 'max' (\(max))") }
                 pool = WorkerGroup(
                     name: poolName, flavor: flavor, image: MachineImageReference(name: image, version: imageVersion),

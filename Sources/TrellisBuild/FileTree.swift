@@ -29,10 +29,17 @@ enum FileTree {
             var found: [(name: String, type: Int32)] = []
             guard let dir = opendir(folder) else { continue }
             while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                let (name, valid) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    let bytes = raw.prefix(while: { $0 != 0 })
+                    return (String(decoding: bytes, as: UTF8.self), String(validating: bytes, as: UTF8.self) != nil)
                 }
-                if !name.hasPrefix(".") { found.append((name, Int32(entry.pointee.d_type))) }
+                if name.hasPrefix(".") { continue }
+                // Such a name cannot be given back to the file system from a String.
+                guard valid else {
+                    problems.append(.invalidName(path: relative.isEmpty ? name : relative + "/" + name))
+                    continue
+                }
+                found.append((name, Int32(entry.pointee.d_type)))
             }
             closedir(dir)
             // Reverse order on the stack: folders are walked, and links claimed, in path order.

@@ -1,6 +1,7 @@
 import TrellisCore
 
-/// A symlink a build does not follow, found while walking a folder of sources.
+/// What a walk of a folder of sources leaves out: a symlink a build does not follow, or a name
+/// that is not UTF-8.
 enum LinkProblem: Equatable, Sendable {
     /// Leads outside the project folder (and every `allow_symlinks_to` folder).
     case outside(link: String, target: String)
@@ -10,6 +11,8 @@ enum LinkProblem: Equatable, Sendable {
     case loop(link: String, target: String?)
     /// Leads to a folder already published through another link.
     case duplicate(link: String, target: String)
+    /// A file or folder whose name is not valid UTF-8 (shown with U+FFFD for the bad bytes).
+    case invalidName(path: String)
 
     /// The diagnostic, with the link named as `folder/link` (the folder as the config names it).
     func diagnostic(in folder: String) -> Diagnostic {
@@ -30,6 +33,10 @@ enum LinkProblem: Equatable, Sendable {
             return Diagnostic(
                 .io, .warning, path: named(link), at: nil,
                 message: "'\(named(link))' is a symlink to '\(target)', a folder already published through another symlink; it is not followed")
+        case .invalidName(let path):
+            return Diagnostic(
+                .invalidEncoding, path: named(path), at: nil,
+                message: "the name '\(named(path))' is not valid UTF-8, so it cannot be published; rename it")
         }
     }
 }

@@ -165,6 +165,8 @@ final class BrandState: @unchecked Sendable {
                 result = .success(
                     WalkthroughDirective.markup(
                         scenario: WalkthroughDirective.scenarios[0], json: json, icons: WalkthroughDirective.icons(icons)))
+            } catch let error as WalkthroughGraph.TooManyStates {
+                result = .failure(DirectiveFailure("\(error) (\(brand.path ?? "the brand file"))"))
             } catch {
                 result = .failure(DirectiveFailure("the walkthrough's state graph cannot be built: \(error)"))
             }

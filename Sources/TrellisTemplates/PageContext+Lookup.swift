@@ -68,6 +68,9 @@ extension PageContext.Prerendered: MustacheParent {
         switch name {
         case "html": html
         case "isPrerendered": isPrerendered
+        // A tree element answers the tree keys itself (it has no children), so a section on one
+        // never finds its parent's list and walks it again (see TemplateChecks.treeKeys).
+        case "children", "childBlocks": [PageContext.NavItem]()
         default: nil
         }
     }

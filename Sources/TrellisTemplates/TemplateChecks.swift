@@ -77,7 +77,7 @@ enum TemplateChecks {
     }
 
     /// The `{{…}}` tags of `text`, bodies without braces, in one linear pass.
-    private static func tags(_ text: String) -> [(body: String, location: SourceLocation)] {
+    static func tags(_ text: String) -> [(body: String, location: SourceLocation)] {
         var result: [(String, SourceLocation)] = []
         let bytes = Array(text.utf8)
         var line = 1

@@ -88,6 +88,9 @@ public struct ThemeRenderer: Sendable {
                         notes: Suggestions.didYouMean(reference.name, in: paths.keys).map { [$0] } ?? []))
             }
         }
+        for (name, problem) in TemplateChecks.recursionProblems(texts) {
+            problems.append(Diagnostic(.templateError, path: paths[name], at: problem.location, message: problem.message))
+        }
         if problems.isEmpty && library.getTemplate(named: Self.entryTemplate) == nil {
             problems.append(
                 Diagnostic(.templateError, path: nil, at: nil, message: "the theme has no '\(Self.entryTemplate).mustache' template"))

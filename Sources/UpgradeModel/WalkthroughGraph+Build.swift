@@ -57,8 +57,25 @@ extension WalkthroughGraph {
         self.guide = guide
     }
 
-    /// The compact JSON of `scenario`'s graph (see `jsonData()`).
+    /// The most states a page's walkthrough may have. The guide's scenario has 772; a pool of
+    /// hundreds of nodes or a catalogue of hundreds of versions multiplies them, and every state
+    /// is embedded in the page (100,000 states made a 230 MB page in 70 s).
+    public static let maxStates = 5_000
+
+    /// A scenario whose graph is larger than a page can carry.
+    public struct TooManyStates: Error, CustomStringConvertible {
+        public let limit: Int
+        public var description: String {
+            "the walkthrough reaches more than \(limit) states, more than a page can carry; "
+                + "use a smaller node pool or fewer catalogue versions"
+        }
+    }
+
+    /// The compact JSON of `scenario`'s graph (see `jsonData()`); throws `TooManyStates` past
+    /// `maxStates`.
     public static func json(for scenario: Scenario) throws -> String {
-        try WalkthroughGraph(scenario: scenario).jsonString()
+        let graph = scenario.explore(limit: maxStates)
+        guard !graph.truncated else { throw TooManyStates(limit: maxStates) }
+        return try WalkthroughGraph(scenario: scenario, graph: graph).jsonString()
     }
 }

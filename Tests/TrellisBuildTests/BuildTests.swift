@@ -157,3 +157,26 @@ import TrellisCore
         #expect(order == order.sorted())
     }
 }
+
+/// File names are bytes: one that is not UTF-8 cannot round-trip through a String, so it was
+/// reported as a failed read (or copy) of a file with another name.
+@Suite struct FileNameTests {
+    @Test func aNameThatIsNotUTF8IsAnEncodingErrorNamingIt() throws {
+        let site = try TestSite(["mkdocs.yml": "site_name: N\n", "docs/index.md": "# Home\n"])
+        defer { site.cleanUp() }
+        for name: [UInt8] in [Array("docs/bad".utf8) + [0xFF] + Array(".md".utf8), Array("docs/img".utf8) + [0xFE] + Array(".png".utf8)] {
+            let path = Array(site.root.path.utf8) + [UInt8(ascii: "/")] + name + [0]
+            let fd = path.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+            }
+            try #require(fd >= 0)
+            close(fd)
+        }
+        let report = site.build()
+        #expect(
+            report.lines == [
+                "docs/bad\u{FFFD}.md: error: the name 'docs/bad\u{FFFD}.md' is not valid UTF-8, so it cannot be published; rename it [InvalidEncoding]",
+                "docs/img\u{FFFD}.png: error: the name 'docs/img\u{FFFD}.png' is not valid UTF-8, so it cannot be published; rename it [InvalidEncoding]",
+            ])
+    }
+}

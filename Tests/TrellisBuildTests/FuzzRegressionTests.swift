@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrellisTestSupport
 
 @_spi(Fuzzing) import TrellisBuild
 
@@ -32,16 +33,4 @@ import Testing
         // A crash or broken invariant traps the process: the test run fails with the input named.
         onSmallStack { target.run(bytes) }
     }
-}
-
-/// Runs `body` on a thread with a 512 KiB stack and waits until it returns.
-private func onSmallStack(_ body: @escaping @Sendable () -> Void) {
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-        body()
-        done.signal()
-    }
-    thread.stackSize = 512 * 1024
-    thread.start()
-    done.wait()
 }

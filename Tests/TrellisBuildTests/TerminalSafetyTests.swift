@@ -50,4 +50,30 @@ import TrellisCore
         #expect(TerminalText.escape("tab\tand ünïcödé ✓") == "tab\tand ünïcödé ✓")
         #expect(TerminalText.escape("\u{1B}\u{85}\u{A0}") == "\\u{1B}\\u{85}\u{A0}")
     }
+
+    /// A page written as one long line: each diagnostic shows the 120 columns around its own
+    /// column, cut with `…`, and the caret under it (the whole line was printed per diagnostic).
+    @Test func longLinesAreCutAroundTheCaret() {
+        let line = (0..<300).map { "[x](b.md#a\($0))" }.joined(separator: " ")
+        let file = SourceFile(path: "docs/a.md", text: "# A\n\(line)\n")
+        let columns = [1, 2_000, line.unicodeScalars.count - 3]
+        let diagnostics = columns.map {
+            Diagnostic(.missingAnchor, path: "docs/a.md", at: SourceLocation(line: 2, column: $0), message: "m")
+        }
+        let text = DiagnosticPrinter(useColour: false, sources: ["docs/a.md": file]).render(diagnostics)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let scalars = Array(line.unicodeScalars)
+        for (i, column) in columns.enumerated() {
+            let excerpt = lines[3 * i + 1].dropFirst(4)
+            let caretLine = lines[3 * i + 2]
+            #expect(excerpt.count <= DiagnosticPrinter.excerptColumns + 2)
+            #expect(caretLine.hasSuffix("^") && caretLine.count <= DiagnosticPrinter.excerptColumns + 6)
+            // The character above the caret is the one at the diagnostic's column.
+            let caret = caretLine.count - 1 - 4
+            let shown = Array(excerpt.unicodeScalars)
+            #expect(shown[caret] == scalars[column - 1])
+            #expect(excerpt.hasPrefix("…") == (column > 61))
+            #expect(excerpt.hasSuffix("…") == (column + 60 <= scalars.count))
+        }
+    }
 }

@@ -130,4 +130,30 @@ import TrellisCore
                 "brands/alpha.yml:25:13: error: Kubernetes 1.29.1 is not in the brand's catalogue [ConfigType]",
             ])
     }
+
+    /// Every state is embedded in the page: a pool of hundreds of nodes made a page of hundreds of
+    /// megabytes; past `WalkthroughGraph.maxStates` the block is a DirectiveError instead.
+    @Test func aWalkthroughTooLargeForAPageIsADirectiveError() throws {
+        let large = Self.brand.replacingOccurrences(of: "min: 3, max: 5", with: "min: 900, max: 999")
+        let s = try site(["index.md": "# Home\n\n```walkthrough rolling-upgrade\n```\n"], brand: large)
+        defer { s.cleanUp() }
+        #expect(
+            build(s).lines == [
+                "content/index.md:3:1: error: the walkthrough reaches more than 5000 states, more than a page can carry; "
+                    + "use a smaller node pool or fewer catalogue versions (brands/alpha.yml) [DirectiveError]"
+            ])
+    }
+
+    /// A node count the panel cannot show was dropped with the whole walkthrough, silently.
+    @Test func nodeCountsOutOfRangeArePositioned() throws {
+        let huge = Self.brand.replacingOccurrences(of: "min: 3, max: 5", with: "min: 3, max: 100000")
+            .replacingOccurrences(of: "zone: nova}", with: "max_surge: 1.5, zone: nova}")
+        let s = try site(["index.md": "# Home\n"], brand: huge)
+        defer { s.cleanUp() }
+        #expect(
+            build(s).lines == [
+                "brands/alpha.yml:22:97: error: 'max' must be a whole number from 0 to 999 [ConfigType]",
+                "brands/alpha.yml:22:116: error: 'max_surge' must be a whole number from 0 to 999 [ConfigType]",
+            ])
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrellisTestSupport
 import TrellisCore
 
 @testable import TrellisBuild
@@ -88,7 +89,7 @@ import TrellisCore
             "content/a.md": "---\n\(yaml)---\n# A\n\n{{ page.meta.x == page.meta.x }} {{ page.meta.x }}\n",
         ])
         defer { site.cleanUp() }
-        let report = YAMLBoundsTests.onSmallStack { site.build() }
+        let report = onSmallStack { site.build() }
         #expect(report.lines == [])
         let expected = String(repeating: "[", count: YAMLBounds.maxDepth - 1) + "1"
             + String(repeating: "]", count: YAMLBounds.maxDepth - 1)

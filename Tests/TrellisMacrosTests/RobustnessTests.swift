@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrellisTestSupport
 import TrellisCore
 import TrellisMacros
 
@@ -10,20 +11,6 @@ struct RobustnessTests {
 
     static func expand(_ text: String) -> MacroExpansion {
         MacroExpander.expand(text, file: SourceFile(path: "r.md", text: text), sourceOffset: 0, context: context)
-    }
-
-    /// Runs `body` on a thread whose stack is as small as a secondary thread's.
-    static func onSmallStack<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T {
-        let box = ResultBox<T>()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            box.value = body()
-            done.signal()
-        }
-        thread.stackSize = 512 * 1024
-        thread.start()
-        done.wait()
-        return box.value!
     }
 
     @Test(arguments: [
@@ -85,7 +72,7 @@ struct RobustnessTests {
     @Test func twoHundredNestedIfsRender() {
         let text =
             String(repeating: "{% if yes %}<", count: 200) + "core" + String(repeating: ">{% endif %}", count: 200)
-        let result = Self.onSmallStack { Self.expand(text) }
+        let result = onSmallStack { Self.expand(text) }
         #expect(result.diagnostics.isEmpty)
         #expect(result.text == String(repeating: "<", count: 200) + "core" + String(repeating: ">", count: 200))
     }
@@ -94,7 +81,7 @@ struct RobustnessTests {
         let text =
             String(repeating: "{% if yes %}{% if no %}x{% else %}", count: 10_000) + "core"
             + String(repeating: "{% endif %}{% endif %}", count: 10_000)
-        let result = Self.onSmallStack { Self.expand(text) }
+        let result = onSmallStack { Self.expand(text) }
         #expect(result.diagnostics.isEmpty)
         #expect(result.text == "core")
     }
@@ -122,7 +109,7 @@ struct RobustnessTests {
     @Test(arguments: deepExpressions.indices)
     func deeplyNestedExpressionsAreRejectedNotOverflowed(_ index: Int) {
         let expression = Self.deepExpressions[index]
-        let result = Self.onSmallStack { Self.expand("{{ \(expression) }} after") }
+        let result = onSmallStack { Self.expand("{{ \(expression) }} after") }
         #expect(result.diagnostics.map(\.formatted).contains { $0.contains("too deeply nested") })
         #expect(result.text == " after")
     }
@@ -136,7 +123,7 @@ struct RobustnessTests {
 
     @Test func longComparisonChainsAreFlatNotNested() {
         let chain = "1" + String(repeating: " < 2", count: 10_000)
-        let result = Self.onSmallStack { Self.expand("{{ \(chain) }}") }
+        let result = onSmallStack { Self.expand("{{ \(chain) }}") }
         #expect(result.diagnostics.isEmpty)
         #expect(result.text == "False")
     }
@@ -144,13 +131,8 @@ struct RobustnessTests {
     @Test func moderatelyNestedExpressionsStillWork() {
         let parens = String(repeating: "(", count: 10) + "brand" + String(repeating: ")", count: 10)
         let chain = "brand" + String(repeating: "|lower", count: 30)
-        let result = Self.onSmallStack { Self.expand("{{ \(parens) }} {{ \(chain) }}") }
+        let result = onSmallStack { Self.expand("{{ \(parens) }} {{ \(chain) }}") }
         #expect(result.diagnostics.isEmpty)
         #expect(result.text == "Acme acme")
     }
-}
-
-/// Carries a result from the small-stack thread; the semaphore orders the accesses.
-final class ResultBox<T>: @unchecked Sendable {
-    var value: T?
 }

@@ -2,25 +2,7 @@ import Foundation
 import Testing
 
 @testable import TrellisMarkdown
-
-/// Holds a value handed from the worker thread back to the test; the semaphore orders access.
-final class ResultBox<T>: @unchecked Sendable {
-    var value: T?
-}
-
-/// Runs `body` on a secondary thread with the 512 KiB stack per-page work gets, and waits.
-func onSmallStack<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T {
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-        box.value = body()
-        done.signal()
-    }
-    thread.stackSize = 512 * 1024
-    thread.start()
-    done.wait()
-    return box.value!
-}
+import TrellisTestSupport
 
 /// Deeply nested, huge and malformed input must never crash.
 struct RobustnessTests {

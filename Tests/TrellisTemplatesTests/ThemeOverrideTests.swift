@@ -64,6 +64,52 @@ import TrellisCore
         #expect(diagnostic.range?.start == SourceLocation(line: 2, column: 1))
     }
 
+    /// The engine has no recursion limit: a partial that includes itself would overflow the stack.
+    @Test func partialIncludingItselfIsATemplateErrorNotACrash() throws {
+        let brand = try folder(["partials/footer.mustache": "<footer>\n  {{> partials/footer}}</footer>"])
+        defer { try? FileManager.default.removeItem(at: brand) }
+        let error = try #require(throws: DiagnosticError.self) { try ThemeRenderer(overrides: [brand]) }
+        #expect(
+            error.diagnostics.map(\.formatted) == [
+                brand.relativePath + "/partials/footer.mustache:2:3: error: including 'partials/footer' here includes "
+                    + "'partials/footer' again without going down a tree ({{#children}} or {{#childBlocks}}), so it "
+                    + "would never end [TemplateError]"
+            ])
+    }
+
+    @Test func recursionThroughAnotherPartialOrASectionThatMayRestartIsRefused() throws {
+        let brand = try folder([
+            "partials/footer.mustache": "{{#hasToc}}{{> partials/legal}}{{/hasToc}}",
+            "partials/legal.mustache": "{{^isActive}}{{> partials/footer}}{{/isActive}}",
+            "partials/toc-item.mustache": "<li>{{title}}{{#toc}}{{> partials/toc-item}}{{/toc}}</li>",
+        ])
+        defer { try? FileManager.default.removeItem(at: brand) }
+        let error = try #require(throws: DiagnosticError.self) { try ThemeRenderer(overrides: [brand]) }
+        let messages = error.diagnostics.map(\.message)
+        #expect(messages.count == 3)
+        #expect(messages.filter { $0.contains("without going down a tree") }.count == 2)
+        #expect(messages.contains { $0.contains("inside {{#toc}}") })
+    }
+
+    /// Walking a tree by recursion is how the theme renders the navigation and the TOC: allowed,
+    /// and it ends even where an element has no children of its own (a pre-rendered nav item).
+    @Test func recursionDownATreeIsAllowedAndEnds() throws {
+        let brand = try folder([
+            "partials/nav-item.mustache":
+                "<li>{{title}}{{#childBlocks}}<ul>{{> partials/nav-item}}</ul>{{/childBlocks}}</li>",
+            "partials/toc-item.mustache": "<li>{{title}}{{#children}}{{> partials/toc-item}}{{/children}}</li>",
+        ])
+        defer { try? FileManager.default.removeItem(at: brand) }
+        let html = try ThemeRenderer(overrides: [brand]).render(page: SamplePage.page())
+        #expect(html.contains("<ul><li>"))
+        // A pre-rendered run of nav items answers the tree keys itself, so a section on one does
+        // not find its parent's list and walk it again.
+        let prerendered = PageContext.Prerendered(html: "<li>x</li>")
+        for key in TemplateChecks.treeKeys {
+            #expect((prerendered.child(named: key) as? [Any])?.isEmpty == true)
+        }
+    }
+
     @Test func deeplyNestedTemplateIsRefusedNotCrashed() throws {
         let text = String(repeating: "{{#a}}", count: 10_000) + String(repeating: "{{/a}}", count: 10_000)
         let brand = try folder(["partials/footer.mustache": text])
