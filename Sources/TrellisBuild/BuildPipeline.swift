@@ -121,7 +121,9 @@ public enum SiteBuilder {
             report.timings.append((name, ms))
             let label = "[\(number)/\(totalStages)] \(name)"
             let padded = label.count < 40 ? label + String(repeating: " ", count: 40 - label.count) : label + " "
-            options.log?("\(padded)\(Int(ms.rounded())) ms")
+            let time = "\(Int(ms.rounded())) ms"
+            let peak = ProcessPeakMemory.megabytes.map { "   peak \($0) MB" } ?? ""
+            options.log?("\(padded)\(String(repeating: " ", count: max(0, 8 - time.count)))\(time)\(peak)")
         }
 
         do {
