@@ -20,18 +20,30 @@ extension ContainerParser {
 
     /// Parses `text` whose footnote definitions `found` holds: the page without them, then one
     /// `footnoteDefinition` per label under a trailing `footnotes` node, references linked.
-    func parseWithFootnotes(_ text: String, _ found: [FootnoteDefinition], source: ParsedText, plain: MarkdownDocument) -> MarkdownDocument {
-        var blanked = source.bytes.withUnsafeBufferPointer { Array($0) }
-        for definition in found {
-            for line in definition.lines {
-                var start = quotePrefixEnd(line, quotes: definition.quotes, source) ?? source.lineStart(line)
-                if line == definition.lines.lowerBound, let first = definition.firstOffset { start = first }
-                for index in start..<max(start, source.lineEnd(line)) where blanked[index] != UInt8(ascii: "\r") { blanked[index] = UInt8(ascii: " ") }
-            }
-        }
-        var document = parse(ParsedText(bytes: blanked), depth: 0)
+    func parseWithFootnotes(_ text: String, _ found: [FootnoteDefinition], source: ParsedText, plain: consuming MarkdownDocument) -> MarkdownDocument {
         var parser = self
         parser.definitions = Self.referenceDefinitions(in: plain, source: source)
+        // The plain tree is let go of, and the blanked text made as a string in one copy, so a
+        // big page holds neither a second tree nor a second copy of its text while it is parsed.
+        _ = consume plain
+        let count = source.bytes.count
+        let blanked = String(unsafeUninitializedCapacity: count) { out in
+            source.bytes.withUnsafeBufferPointer { bytes in
+                guard let base = out.baseAddress, let from = bytes.baseAddress else { return 0 }
+                base.update(from: from, count: min(count, bytes.count))
+                for definition in found {
+                    for line in definition.lines {
+                        var start = quotePrefixEnd(line, quotes: definition.quotes, source) ?? source.lineStart(line)
+                        if line == definition.lines.lowerBound, let first = definition.firstOffset { start = first }
+                        for index in start..<max(start, min(source.lineEnd(line), count)) where out[index] != UInt8(ascii: "\r") {
+                            out[index] = UInt8(ascii: " ")
+                        }
+                    }
+                }
+                return min(count, bytes.count)
+            }
+        }
+        var document = parse(ParsedText(text: blanked, inputAnchors: []), depth: 0)
         // A label defined twice keeps its first place and its last body, as Python-Markdown's
         // ordered dictionary does.
         var order: [String] = []
