@@ -108,3 +108,23 @@ extension FootnoteTests {
         #expect(page.title == "Title")
     }
 }
+
+extension FootnoteTests {
+    /// A page over 1 MiB is pre-parsed as blocks only and its footnote definitions blanked in
+    /// one copy of its text: every reference and definition still pairs up, in order.
+    @Test func aBigPageKeepsEveryFootnote() {
+        let count = 25_000
+        let text = (0..<count).map { "Para \($0) with a note[^n\($0)] and *emphasis*.\n\n[^n\($0)]: Note \($0) with `code`.\n" }
+            .joined(separator: "\n")
+        #expect(text.utf8.count > 1 << 20)
+        let html = MarkdownPage.process(text: text, pipeline: extensionPipeline).html
+        #expect(html.components(separatedBy: "class=\"footnote-ref\"").count - 1 == count)
+        #expect(html.components(separatedBy: "<li id=\"fn:n").count - 1 == count)
+        #expect(!html.contains("[^"))
+        let parts = html.components(separatedBy: "<div class=\"footnote\">")
+        #expect(parts.count == 2)
+        #expect(parts.first?.contains("Note 1 with") == false)
+        #expect(parts.first?.hasSuffix("<p>Para 24999 with a note<sup id=\"fnref:n24999\"><a class=\"footnote-ref\" href=\"#fn:n24999\">25000</a></sup> and <em>emphasis</em>.</p>\n") == true)
+        #expect(parts.last?.contains("<li id=\"fn:n24999\">\n<p>Note 24999 with <code>code</code>.&#160;") == true)
+    }
+}
