@@ -2,6 +2,7 @@
 """Peak memory of `trellis build` on one big page, as a multiple of the page's size.
 
 Usage: scripts/bench-big-page.py [--mb 50] [--kinds realistic,paragraph,code,deep] [--binary PATH]
+       scripts/bench-big-page.py --mb 10 --kinds inline,table   # the dense kinds, far above 10x today
 
 Builds the release binary (unless --binary is given), writes a site per kind with
 scripts/gen-big-page.py (the deep kind is 10,000 nested `!!!`/`===` levels, about 50 MB, and

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Writes an MkDocs site with one big page, to measure a build's time and peak memory.
 
-    scripts/gen-big-page.py DIR [--kind realistic|paragraph|code|deep] [--mb 50]
+    scripts/gen-big-page.py DIR [--kind realistic|paragraph|code|deep|inline|table] [--mb 50]
     cd DIR && /usr/bin/time -v trellis build
 
 realistic: headings, paragraphs with links and inline code, lists, fenced code, admonitions,
 tables and content tabs, repeated (with varying words) to the size; paragraph: one huge
 paragraph; code: one huge fenced code block; deep: `!!! note` / `=== "T"` nested one tab
-deeper per level, --levels of them (the page grows with the square of the levels).
+deeper per level, --levels of them (the page grows with the square of the levels); inline:
+paragraphs of a line each, dense with emphasis, strong, code spans and links (a node every few
+bytes); table: one pipe table of short cells.
 The site enables the extensions real MkDocs sites use, plus the search and macros plugins.
 """
 import argparse
@@ -69,7 +71,7 @@ openstack {w()} create --name {w()}-{i} \\
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("dir")
-    parser.add_argument("--kind", default="realistic", choices=["realistic", "paragraph", "code", "deep"])
+    parser.add_argument("--kind", default="realistic", choices=["realistic", "paragraph", "code", "deep", "inline", "table"])
     parser.add_argument("--mb", type=float, default=50)
     parser.add_argument("--levels", type=int, default=10000)
     args = parser.parse_args()
@@ -87,6 +89,17 @@ def main():
             line = "\t" * level + ("!!! note\n" if level % 2 == 0 else '=== "T"\n')
             parts.append(line)
         parts.append("\t" * args.levels + "deep\n")
+    elif args.kind in ("inline", "table"):
+        if args.kind == "table":
+            parts.append("| Name | Value | Notes |\n|------|-------|-------|\n")
+        i = 0
+        while total < size:
+            w = rng.choice(WORDS)
+            chunk = (f"*{w}* **{i}** _{w}_ `{w}` [{w}](other.md) and *{w}*\n\n" if args.kind == "inline"
+                     else f"| {w} | `{i}` | *{w}* |\n")
+            parts.append(chunk)
+            total += len(chunk)
+            i += 1
     elif args.kind == "code":
         parts.append("```text\n")
         while total < size:
