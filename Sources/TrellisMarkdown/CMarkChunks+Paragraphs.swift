@@ -2,8 +2,8 @@
 /// whole: cmark's tree of one paragraph is about 15 times its text and cannot be freed a block
 /// at a time.
 ///
-/// Only a paragraph that is one line (a letter line after a blank line, before a blank line or
-/// the end) is cut, after a space and before an ASCII letter, so each piece is a paragraph of
+/// Only a paragraph that is one line (a line that starts a paragraph after a blank line, before
+/// a blank line or the end) is cut, after a space and before an ASCII letter, so each piece is a paragraph of
 /// its own that cmark starts the same way; the spaces before the cut, which cmark trims from a
 /// piece's end, are put back as text. What cmark matches across a cut must never straddle one:
 /// - emphasis and smart quotes pair delimiters anywhere in the paragraph, so a cut is refused

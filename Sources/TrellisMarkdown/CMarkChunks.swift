@@ -6,13 +6,13 @@
 
 /// Where a big text can be cut into pieces that cmark parses exactly as it parses the whole.
 ///
-/// cmark's tree takes about 15 times the text (it splits text at every punctuation character),
-/// so a 50 MB page would need 750 MB at once. A cut goes before a line that starts with an ASCII
-/// letter after a blank line: such a line always starts a new top-level paragraph (it ends any
-/// list, quote, indented code or HTML block of kinds 6 and 7), unless a fenced code block or an
-/// HTML block of kinds 1 to 5 (`<pre>`, `<!--`, `<?`, `<!X`, `<![CDATA[`) is still open, which
-/// the scan tracks. Link reference definitions reach across the whole text, so a text with `]:`
-/// anywhere is never cut; nor is one with a `\r` (lines would be counted differently).
+/// cmark's tree takes about 15 times the text (it splits text at every punctuation character), so a
+/// 50 MB page would need 750 MB at once. A cut goes before a line that surely starts a paragraph
+/// after a blank line (see `startsParagraph`): such a line always starts a new top-level paragraph
+/// (it ends any list, quote, indented code or HTML block of kinds 6 and 7), unless a fenced code
+/// block or an HTML block of kinds 1 to 5 (`<pre>`, `<!--`, `<?`, `<!X`, `<![CDATA[`) is still
+/// open, which the scan tracks. Link reference definitions reach across the whole text, so a text
+/// with `]:` anywhere is never cut; nor is one with a `\r` (lines would be counted differently).
 ///
 /// A paragraph that is one long line (see `CMarkChunks+Paragraphs.swift`) is also cut inside,
 /// so that one huge paragraph is never one cmark tree either.
@@ -45,7 +45,7 @@ struct CMarkChunks {
         while lineStart < bytes.count {
             let lineEnd = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), bytes.count - lineStart)
                 .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
-            if case .none = open, previousBlank, Self.isLetter(bytes[lineStart]) {
+            if case .none = open, previousBlank, Self.startsParagraph(lineStart..<lineEnd, bytes) {
                 if lineStart - starts[starts.count - 1] >= size { append(lineStart, line: line, column: 0) }
                 if lineEnd - lineStart > size, Self.isBlank(after: lineEnd, bytes) {
                     cutParagraph(lineStart..<lineEnd, line: line, size: size, bytes)
@@ -125,6 +125,25 @@ struct CMarkChunks {
             index += 1
         }
         return false
+    }
+
+    /// Whether a line after a blank line (outside fences and HTML blocks) surely starts a
+    /// top-level paragraph, whatever came before: it starts with an ASCII letter, a non-ASCII
+    /// character (no block syntax starts with one), or `[` (a text with `]:` is never cut, so no
+    /// reference definition starts there), or with a run of `*`, `_` or `` ` `` followed by a
+    /// letter or digit (so not a list marker, thematic break or code fence). Pages whose
+    /// paragraphs start with emphasis, links, code or another script are cut as English ones are.
+    static func startsParagraph(_ line: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = line.first else { return false }
+        let first = bytes[start]
+        if isLetter(first) || first >= 0xC2 || first == UInt8(ascii: "[") { return true }
+        guard first == UInt8(ascii: "*") || first == UInt8(ascii: "_") || first == UInt8(ascii: "`") else { return false }
+        var index = start
+        while index < line.upperBound, bytes[index] == first { index += 1 }
+        // Three backticks open a fence, whatever follows.
+        guard index < line.upperBound, first != UInt8(ascii: "`") || index - start < 3 else { return false }
+        let after = bytes[index]
+        return isLetter(after) || (after >= 48 && after <= 57) || after >= 0xC2
     }
 
     static func isLetter(_ byte: UInt8) -> Bool {

@@ -64,4 +64,30 @@ struct CMarkChunkTests {
         let texts = document.preorder().filter { if case .text = document.kind(of: $0) { return true } else { return false } }
         #expect(texts.count == 1)
     }
+
+    @Test func paragraphsStartingWithMarkupOrAnotherScriptAreCutAndParseTheSame() {
+        let starts = [
+            "*emphasis* then", "**Note**: text", "_under_ score", "__init__ file", "`code` span", "``two`` ticks",
+            "[link](x.md) here", "[^1] ref", "été", "日本語の文", "Ünïcode", "*a*b", "_1_ x",
+        ]
+        for start in starts {
+            let text = "Intro\n\n\(start) one.\n\n\(start) two\nand more.\n"
+            Self.expectSameTree(text)
+            #expect(CMark.parse(text, chunkBytes: 1).preorder().count == CMark.parse(text, chunkBytes: Int.max).preorder().count)
+        }
+        // Lines that look alike but are lists, breaks or fences are never where a cut goes.
+        let blocks = [
+            "- item\n\n*a* after the list\n", "* item\n\n  *a* still the item\n", "***\n\n*a*\n",
+            "```\n*a*\n\n`b` inside\n```\n\n`c`\n", "```py\nx\n```\n\n[a] b\n", "> quote\n\n_a_ after\n",
+            "1. one\n\n`a` after\n", "<div>\n\n*a*\n\n</div>\n\n*b*\n", "    code\n\n日本\n",
+            "*\n\n*a*\n", "_ _ _\n\n_a_\n", "``` x\n\n``a``\n```\n",
+        ]
+        for text in blocks { Self.expectSameTree(text) }
+    }
+
+    @Test func aPageOfMarkupStartedParagraphsIsCut() {
+        let text = String(repeating: "*a* **b** `c` [d](e.md)\n\n日本 *x*\n\n", count: 100)
+        let chunks = text.utf8.withContiguousStorageIfAvailable { CMarkChunks($0, size: 64) }
+        #expect((chunks?.starts.count ?? 0) >= 40)  // a cut every other repetition (78 bytes); none before letters alone
+    }
 }
