@@ -191,7 +191,7 @@ def main():
             write_generation(root, paths, generation)
             process = subprocess.Popen([trellis, "build", "--root", root], stdout=subprocess.DEVNULL,
                                        stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0, duration * 1.2))
+            time.sleep(rng.uniform(0, duration * 1.5))
             if process.poll() is None:
                 process.send_signal(signal.SIGKILL)
             else:
