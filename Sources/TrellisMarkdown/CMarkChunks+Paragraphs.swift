@@ -73,7 +73,7 @@ extension CMarkChunks {
         byte == 9 || byte == 10 || byte == 12 || byte == 13 || byte == 32
     }
 
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
         isLetter(byte) || (byte >= 48 && byte <= 57)
     }
 }

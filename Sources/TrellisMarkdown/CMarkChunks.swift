@@ -142,8 +142,7 @@ struct CMarkChunks {
         while index < line.upperBound, bytes[index] == first { index += 1 }
         // Three backticks open a fence, whatever follows.
         guard index < line.upperBound, first != UInt8(ascii: "`") || index - start < 3 else { return false }
-        let after = bytes[index]
-        return isLetter(after) || (after >= 48 && after <= 57) || after >= 0xC2
+        return isAlphanumeric(bytes[index]) || bytes[index] >= 0xC2
     }
 
     static func isLetter(_ byte: UInt8) -> Bool {

@@ -26,21 +26,20 @@ extension ContainerParser {
         // The plain tree is let go of, and the blanked text made as a string in one copy, so a
         // big page holds neither a second tree nor a second copy of its text while it is parsed.
         _ = consume plain
-        let count = source.bytes.count
-        let blanked = String(unsafeUninitializedCapacity: count) { out in
-            source.bytes.withUnsafeBufferPointer { bytes in
+        let blanked = source.bytes.withUnsafeBufferPointer { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
                 guard let base = out.baseAddress, let from = bytes.baseAddress else { return 0 }
-                base.update(from: from, count: min(count, bytes.count))
+                base.update(from: from, count: bytes.count)
                 for definition in found {
                     for line in definition.lines {
                         var start = quotePrefixEnd(line, quotes: definition.quotes, source) ?? source.lineStart(line)
                         if line == definition.lines.lowerBound, let first = definition.firstOffset { start = first }
-                        for index in start..<max(start, min(source.lineEnd(line), count)) where out[index] != UInt8(ascii: "\r") {
+                        for index in start..<max(start, min(source.lineEnd(line), bytes.count)) where out[index] != UInt8(ascii: "\r") {
                             out[index] = UInt8(ascii: " ")
                         }
                     }
                 }
-                return min(count, bytes.count)
+                return bytes.count
             }
         }
         var document = parse(ParsedText(text: blanked, inputAnchors: []), depth: 0)
