@@ -37,19 +37,17 @@ enum CMark {
 
     private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, chunkBytes: Int, blocksOnly: Bool) -> MarkdownDocument {
         var document = MarkdownDocument()
-        let chunks = CMarkChunks(buffer, size: chunkBytes)
+        // Definitions only change inline content: the blocks of a piece are the same without them.
+        var chunks = CMarkChunks(buffer, size: chunkBytes, acrossDefinitions: true)
+        var definitions: [UInt8] = []
+        if chunks.mentionsDefinitions, !blocksOnly {
+            if let found = definitionPrefix(buffer, chunks) { definitions = found } else { chunks = CMarkChunks() }
+        }
         // The paragraph the last piece ended inside, which a piece cut inside a line goes on with.
         var open: NodeID?
         var index = 0
         while index < chunks.starts.count {
-            var next = index + 1
-            var cRoot = parsePiece(buffer, chunks, from: index, to: next)
-            if next < chunks.starts.count, chunks.columns[next] > 0, let root = cRoot, !endsClosed(root) {
-                // Something in the paragraph looks past the cut: the rest of the paragraph goes with this piece.
-                cmark_node_free(root)
-                while next < chunks.starts.count, chunks.columns[next] > 0 { next += 1 }
-                cRoot = parsePiece(buffer, chunks, from: index, to: next)
-            }
+            let (cRoot, prefixLines, next) = parseWholeBlocks(buffer, chunks, from: index, definitions: definitions)
             defer { index = next }
             guard let cRoot else {
                 open = nil
@@ -67,7 +65,8 @@ enum CMark {
             }
             let piece = Piece(
                 lineOffset: chunks.lines[index], column: chunks.columns[index],
-                continuing: chunks.columns[index] > 0 ? open.map { Continuation($0, spacesBefore: chunks.starts[index], in: buffer, chunks.lines[index], chunks.columns[index]) } : nil)
+                continuing: chunks.columns[index] > 0 ? open.map { Continuation($0, spacesBefore: chunks.starts[index], in: buffer, chunks.lines[index], chunks.columns[index]) } : nil,
+                prefixLines: prefixLines)
             open = convert(cRoot, into: &document, piece, blocksOnly: blocksOnly)
             cmark_node_free(cRoot)
         }
@@ -179,9 +178,9 @@ enum CMark {
     /// The node's span in the whole text: lines moved down by the piece's first line, columns on
     /// the piece's first line moved right by where the piece starts in it.
     private static func span(of node: OpaquePointer, _ piece: Piece) -> TextSpan? {
-        let startLine = Int(cmark_node_get_start_line(node))
+        let startLine = Int(cmark_node_get_start_line(node)) - piece.prefixLines
         guard startLine > 0 else { return nil }
-        let endLine = Int(cmark_node_get_end_line(node))
+        let endLine = Int(cmark_node_get_end_line(node)) - piece.prefixLines
         return TextSpan(
             start: TextPosition(
                 line: startLine + piece.lineOffset,

@@ -23,6 +23,14 @@ extension CMarkChunks {
     /// Adds cuts inside the one-line paragraph `range` (on 0-based `line`), each piece at least
     /// `size` bytes.
     mutating func cutParagraph(_ range: Range<Int>, line: Int, size: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+        // A line that may be a link reference definition is read whole, or cmark would not see one.
+        var first = range.lowerBound
+        while first < range.upperBound, bytes[first] == UInt8(ascii: " ") { first += 1 }
+        if first < range.upperBound, bytes[first] == UInt8(ascii: "["),
+            Self.contains(Array("]:".utf8), in: bytes, from: first, to: range.upperBound)
+        {
+            return
+        }
         var last = [Int](repeating: -1, count: Self.delimiters.count)
         for index in range {
             if let kind = Self.delimiters.firstIndex(of: bytes[index]) { last[kind] = index }

@@ -11,8 +11,10 @@
 /// after a blank line (see `startsParagraph`): such a line always starts a new top-level paragraph
 /// (it ends any list, quote, indented code or HTML block of kinds 6 and 7), unless a fenced code
 /// block or an HTML block of kinds 1 to 5 (`<pre>`, `<!--`, `<?`, `<!X`, `<![CDATA[`) is still
-/// open, which the scan tracks. Link reference definitions reach across the whole text, so a text
-/// with `]:` anywhere is never cut; nor is one with a `\r` (lines would be counted differently).
+/// open, which the scan tracks. A text with a `\r` is never cut (lines would be counted
+/// differently). Link reference definitions reach across the whole text: a text with `]:`
+/// anywhere is cut only where the caller says it can give every piece the page's definitions
+/// (see `CMark+Definitions.swift`), and `mentionsDefinitions` tells it to.
 ///
 /// A paragraph that is one long line (see `CMarkChunks+Paragraphs.swift`) is also cut inside,
 /// so that one huge paragraph is never one cmark tree either.
@@ -31,12 +33,19 @@ struct CMarkChunks {
         case html(end: [UInt8])
     }
 
+    /// Whether the text has `]:` (so it may define link references) and was cut all the same.
+    private(set) var mentionsDefinitions = false
+
+    /// The whole text as one piece.
+    init() {}
+
     /// Cuts `bytes` into pieces of at least `size` bytes (all of it in one piece when it is not
-    /// bigger or cannot be cut).
-    init(_ bytes: UnsafeBufferPointer<UInt8>, size: Int) {
-        guard bytes.count > size, let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) == nil,
-            !Self.contains(Array("]:".utf8), in: bytes, from: 0, to: bytes.count)
+    /// bigger or cannot be cut). With `acrossDefinitions`, a text that has `]:` is cut too.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, size: Int, acrossDefinitions: Bool = false) {
+        guard bytes.count > size, let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) == nil
         else { return }
+        let mentions = Self.contains(Array("]:".utf8), in: bytes, from: 0, to: bytes.count)
+        guard acrossDefinitions || !mentions else { return }
         var open = Open.none
         // The text's start is where a paragraph starts, as after a blank line.
         var previousBlank = true
@@ -56,6 +65,7 @@ struct CMarkChunks {
             lineStart = lineEnd + 1
             line += 1
         }
+        mentionsDefinitions = mentions && starts.count > 1
     }
 
     mutating func append(_ start: Int, line: Int, column: Int) {
@@ -96,7 +106,7 @@ struct CMarkChunks {
     }
 
     /// The end marker of an HTML block of kinds 1 to 5 starting `line`, if it starts one.
-    private static func htmlEnd(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8]? {
+    static func htmlEnd<Line: Collection<UInt8>>(_ line: Line) -> [UInt8]? {
         let lowered = line.prefix(11).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
         func starts(_ prefix: String) -> Bool { lowered.starts(with: prefix.utf8) }
         for tag in ["script", "pre", "style", "textarea"] where starts("<" + tag) {
@@ -111,7 +121,7 @@ struct CMarkChunks {
 
     /// Whether `needle` occurs in `from..<to`; case-insensitive for ASCII letters in `bytes`
     /// (`needle` is lowercase).
-    private static func contains(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+    static func contains(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
         guard needle.count <= to - from else { return false }
         var index = from
         while index + needle.count <= to {

@@ -85,6 +85,57 @@ struct CMarkChunkTests {
         for text in blocks { Self.expectSameTree(text) }
     }
 
+    @Test func definitionsReachEveryPieceAsInTheWholeText() {
+        // A definition in every context a cut can meet, used before and after it from other pieces.
+        let contexts = [
+            "[a]: /top", "  [a]: /indented \"T\"", "[a]:\n  /next-line\n  'title'", "- [a]: /in-list", "> [a]: /in-quote",
+            "```\n[a]: /code\n```", "<!--\n[a]: /comment\n-->", "<div>\n[a]: /html6\n</div>", "    [a]: /indented-code",
+            "[a]: /then-text\ntext", "text\n[a]: /continuation", "[a]: /x 'bad' junk", "[A]: /case", "[a]: /first\n\n[a]: /second",
+            "1. x\n\t~~~\n  [a]: /after-fence-in-item", "<!-- c -->\n[a]: /after-comment", "[a]: /u\n===", "[a]: /u\nbar\n===",
+            "<script>\n[a]: </script>", "- a\n\n      code\n  [a]: /after-code-in-item", "- {0}\nTerm\n   ===\n    [a]: /after-heading-in-item",
+            "[a]: <a b> \"t \\\" &amp; \\* x\"", "[a]: /&amp;amp;%20\\*", "[\na\n]: /label-over-lines", "[^a]: /footnote-like",
+        ]
+        for context in contexts {
+            for before in [true, false] {
+                let use = "See [a] and [x][a] and [a][], [A] and [^a].\n"
+                let parts = before ? [context, "Para one", use, "Para two"] : [use, "Para one", context, "Para two"]
+                Self.expectSameTree(parts.joined(separator: "\n\n") + "\n")
+            }
+        }
+    }
+
+    @Test func aTextWithDefinitionsIsStillCut() {
+        let text = String(repeating: "Use [the guide][g] and [x].\n\n[x]: /x-\(1)\n\n", count: 200) + "[g]: /guide \"G\"\n"
+        let chunks = text.utf8.withContiguousStorageIfAvailable { CMarkChunks($0, size: 64, acrossDefinitions: true) }
+        #expect((chunks?.starts.count ?? 0) > 100)
+        #expect(chunks?.mentionsDefinitions == true)
+        #expect(text.utf8.withContiguousStorageIfAvailable { CMarkChunks($0, size: 64) }?.starts.count == 1)
+        Self.expectSameTree(text)
+        // The definitions found are exactly the two, each once: text that parses to nothing.
+        let bytes = Array(text.utf8)
+        let prefix = bytes.withUnsafeBufferPointer { buffer in
+            chunks.flatMap { CMark.definitionPrefix(buffer, $0) }
+        }
+        #expect(prefix.map { String(decoding: $0, as: UTF8.self) } == "[x]: <\\/x\\-1> \"\"\n\n[g]: <\\/guide> \"G\"\n\n")
+    }
+
+    @Test func aBlockLeftOpenAtTheEndKeepsItsDefinitionsWhole() {
+        // The probes for the definitions would be swallowed by the open fence: the text is parsed whole.
+        let text = "[a]\n\n[a]: /u\n\nPara\n\n```\nnever closed [b]: /v\n\nPara\n"
+        Self.expectSameTree(text)
+    }
+
+    @Test func aBlockThePiecesLeaveOpenGoesOnInTheNextPiece() {
+        // A fence and an HTML block opened inside list items look like top-level openers to the
+        // line scan; the CDATA block after them is top-level and runs past the blank lines.
+        let cases = [
+            "1. > <div>\n   <?x\n- tip\n <![CDATA[\n\nPara\n\n]]>\n\nafter\n",
+            "- item\n\n   ```\n   code\n\nPara\n\n```\nstill code\n\nPara\n",
+            "> ```\n\nPara\n\n```\n\nPara\n",
+        ]
+        for text in cases { Self.expectSameTree(text) }
+    }
+
     @Test func aPageOfMarkupStartedParagraphsIsCut() {
         let text = String(repeating: "*a* **b** `c` [d](e.md)\n\n日本 *x*\n\n", count: 100)
         let chunks = text.utf8.withContiguousStorageIfAvailable { CMarkChunks($0, size: 64) }

@@ -1,11 +1,11 @@
 import TrellisCore
 import TrellisIcons
-import TrellisMarkdown
+@_spi(Fuzzing) import TrellisMarkdown
 
 /// The fuzz entry of a page: the bytes are `docs/guide/page.md` of a site with every Markdown
 /// extension on, the bundled icons, a directive and a few pages and files to link to; front
 /// matter is split off and the body rendered as the build renders it. Every diagnostic and link
-/// must point into the file.
+/// must point into the file, and the page parsed in pieces must give the tree of the whole page.
 enum MarkdownFuzzing {
     static let settings = MarkdownSettings(
         extensions: Set(MarkdownExtension.allCases), tocLevels: 1...6,
@@ -22,6 +22,7 @@ enum MarkdownFuzzing {
         urls: ["index.md": "", "guide/page.md": "guide/page/", "guide/other.md": "guide/other/", "a b/c.md": "a%20b/c/"])
 
     static func run(_ bytes: [UInt8]) {
+        PieceParsingFuzzing.run(bytes)
         let file = SourceFile(path: "docs/guide/page.md", text: String(decoding: bytes, as: UTF8.self))
         let (meta, bodyOffset, problems) = FrontMatter.split(file)
         FuzzTarget.requireInFile(problems, file)
