@@ -22,8 +22,8 @@ extension CMark {
         var prefixLines = 0
     }
 
-    /// A paragraph cut before a piece: its node, and the spaces before the cut, which cmark
-    /// trimmed from the end of the piece before and which are text inside the whole paragraph.
+    /// A paragraph cut before a piece: its node, and the white space before the cut, which cmark
+    /// trimmed from the end of the piece before and which is text inside the whole paragraph.
     struct Continuation {
         var paragraph: NodeID
         var spaces: String
@@ -33,7 +33,8 @@ extension CMark {
         init(_ paragraph: NodeID, spacesBefore start: Int, in buffer: UnsafeBufferPointer<UInt8>, _ line: Int, _ column: Int) {
             let lineStart = start - column
             var first = start
-            while first > lineStart, buffer[first - 1] == UInt8(ascii: " ") || buffer[first - 1] == UInt8(ascii: "\t") { first -= 1 }
+            // cmark trims spaces, tabs, vertical tabs and form feeds from a paragraph's end.
+            while first > lineStart, [0x20, 0x09, 0x0B, 0x0C].contains(buffer[first - 1]) { first -= 1 }
             self.paragraph = paragraph
             spaces = String(decoding: UnsafeBufferPointer(rebasing: buffer[first..<start]), as: UTF8.self)
             spacesSpan = TextSpan(

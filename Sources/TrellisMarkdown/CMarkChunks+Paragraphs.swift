@@ -50,7 +50,7 @@ extension CMarkChunks {
             }
             let cut = index + 1
             if byte == UInt8(ascii: " "), cut < range.upperBound, Self.isLetter(bytes[cut]),
-                cut - starts[starts.count - 1] >= size,
+                cut - starts[starts.count - 1] >= size, !Self.verticalTabBefore(index, from: range.lowerBound, bytes),
                 !opens.indices.contains(where: { opens[$0] && last[$0] >= cut })
             {
                 append(cut, line: line, column: cut - range.lowerBound)
@@ -58,6 +58,17 @@ extension CMarkChunks {
             }
             index += 1
         }
+    }
+
+    /// Whether the white space ending at `index` has a vertical tab: cmark trims it from a piece's
+    /// end, but inside a line it is no white space to emphasis (`_a_\u{0B}` is not emphasis).
+    private static func verticalTabBefore(_ index: Int, from start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var at = index
+        while at >= start, [0x20, 0x09, 0x0B, 0x0C].contains(bytes[at]) {
+            if bytes[at] == 0x0B { return true }
+            at -= 1
+        }
+        return false
     }
 
     /// Whether the delimiter run `from..<to` of `byte` might open emphasis or a quote: `false`

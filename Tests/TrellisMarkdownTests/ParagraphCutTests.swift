@@ -33,7 +33,7 @@ struct ParagraphCutTests {
     static func page(_ generator: inout AdversarialPages, count: Int) -> String {
         var line = "Start"
         for _ in 0..<count {
-            line += generator.pick([" ", " ", " ", "  ", " \t "]) + generator.pick(tokens)
+            line += generator.pick([" ", " ", " ", "  ", " \t ", "\u{0B} ", "\u{0C}\u{0B} "]) + generator.pick(tokens)
         }
         return "Before\n\n" + line + generator.pick(["", " ", "  "]) + generator.pick(["\n\nAfter\n", "\n", ""])
     }
@@ -53,6 +53,21 @@ struct ParagraphCutTests {
         #expect((chunks?.columns.filter { $0 > 0 }.count ?? 0) > 50)
         let document = CMark.parse(text, chunkBytes: 100)
         #expect(document.children(of: document.root).count == 3)
+    }
+
+    @Test func whiteSpaceCmarkTrimsBeforeACutIsKept() {
+        // cmark trims form feeds (and vertical tabs) from a piece's end, as it does spaces and tabs.
+        for space in ["\u{0C} ", "\t\u{0C} ", "\u{0B} ", " \u{0B}\u{0C} "] {
+            Self.expectSameTree("d\(space)o")
+            Self.expectSameTree(String(repeating: "_word_\(space)", count: 50) + "end\n")
+        }
+        // A form feed is white space to emphasis too, so a cut may follow it; a vertical tab is
+        // not (`_word_\u{0B}` is no emphasis, and would be at a piece's end): no cut after one.
+        func cuts(_ text: String) -> Int {
+            text.utf8.withContiguousStorageIfAvailable { CMarkChunks($0, size: 10) }?.columns.filter { $0 > 0 }.count ?? 0
+        }
+        #expect(cuts(String(repeating: "word\u{0C} ", count: 50)) > 10)
+        #expect(cuts(String(repeating: "word\u{0B} ", count: 50)) == 0)
     }
 
     @Test func aCutWaitsUntilNoDelimiterCanPairAcrossIt() {
