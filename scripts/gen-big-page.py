@@ -2,6 +2,7 @@
 """Writes an MkDocs site with one big page, to measure a build's time and peak memory.
 
     scripts/gen-big-page.py DIR [--kind realistic|paragraph|code|deep|inline|table] [--mb 50]
+    scripts/gen-big-page.py DIR --kind joined --from SITE [--mb 50]
     cd DIR && /usr/bin/time -v trellis build
 
 realistic: headings, paragraphs with links and inline code, lists, fenced code, admonitions,
@@ -9,7 +10,9 @@ tables and content tabs, repeated (with varying words) to the size; paragraph: o
 paragraph; code: one huge fenced code block; deep: `!!! note` / `=== "T"` nested one tab
 deeper per level, --levels of them (the page grows with the square of the levels); inline:
 paragraphs of a line each, dense with emphasis, strong, code spans and links (a node every few
-bytes); table: one pipe table of short cells.
+bytes); table: one pipe table of short cells; joined: every Markdown file of a real site (--from, its
+docs folder or the folder itself) joined in path order and repeated to the size, so the page is
+real content no generator was tuned to (front matter, macros, footnotes, link references and all).
 The site enables the extensions real MkDocs sites use, plus the search and macros plugins.
 """
 import argparse
@@ -71,7 +74,8 @@ openstack {w()} create --name {w()}-{i} \\
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("dir")
-    parser.add_argument("--kind", default="realistic", choices=["realistic", "paragraph", "code", "deep", "inline", "table"])
+    parser.add_argument("--kind", default="realistic", choices=["realistic", "paragraph", "code", "deep", "inline", "table", "joined"])
+    parser.add_argument("--from", dest="source", help="the site whose pages the joined kind joins")
     parser.add_argument("--mb", type=float, default=50)
     parser.add_argument("--levels", type=int, default=10000)
     args = parser.parse_args()
@@ -84,7 +88,23 @@ def main():
         f.write("# Other\n")
     parts = ["# Big page\n\n"]
     total = len(parts[0])
-    if args.kind == "deep":
+    if args.kind == "joined":
+        if not args.source:
+            parser.error("--kind joined needs --from SITE")
+        docs = os.path.join(args.source, "docs")
+        root = docs if os.path.isdir(docs) else args.source
+        paths = sorted(os.path.join(folder, name) for folder, _, names in os.walk(root) for name in names
+                       if name.endswith(".md"))
+        text = "".join(open(path, encoding="utf-8", errors="replace").read() + "\n\n" for path in paths)
+        if not text:
+            parser.error(f"no Markdown files under {root}")
+        # Each copy is a page of its own: its front matter is not the page's (only the first is).
+        parts = []
+        total = 0
+        while total < size:
+            parts.append(text)
+            total += len(text.encode())
+    elif args.kind == "deep":
         for level in range(args.levels):
             line = "\t" * level + ("!!! note\n" if level % 2 == 0 else '=== "T"\n')
             parts.append(line)
