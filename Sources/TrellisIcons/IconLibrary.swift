@@ -18,8 +18,15 @@ public final class IconLibrary: Sendable {
     private let roots: Set<String>
     private let state = Locked(State())
 
+    /// How many unknown names the cache keeps: names come from pages, and a long-lived library
+    /// (`bundled`, a preview server's) must not grow with every name ever written.
+    static let unknownCacheLimit = 1024
+    private let unknownCacheLimit: Int
+
     private struct State {
+        /// Every icon found (as many as the sets have), and up to `unknownCacheLimit` unknown names.
         var cache: [String: IconLookup] = [:]
+        var unknownCached = 0
         /// Candidate names per prefix, built the first time an icon is unknown.
         var namesByPrefix: [String: [String]]?
     }
@@ -33,9 +40,10 @@ public final class IconLibrary: Sendable {
         self.init(table: .bundled, overlay: try IconOverlay(folders: overlays))
     }
 
-    init(table: IconTable, overlay: IconOverlay) {
+    init(table: IconTable, overlay: IconOverlay, unknownCacheLimit: Int = IconLibrary.unknownCacheLimit) {
         self.table = table
         self.overlay = overlay
+        self.unknownCacheLimit = unknownCacheLimit
         let sets = Set(table.sets).union(overlay.sets)
         self.prefixes = sets.map { $0 + "-" }.sorted { ($0.utf8.count, $1) > ($1.utf8.count, $0) }
         self.roots = Set(table.roots).union(overlay.roots)
@@ -61,9 +69,18 @@ public final class IconLibrary: Sendable {
         } else {
             result = .unknown(suggestions: suggestions(for: name))
         }
-        state.withLock { $0.cache[name] = result }
+        state.withLock { state in
+            if case .unknown = result {
+                guard state.unknownCached < unknownCacheLimit else { return }
+                state.unknownCached += 1
+            }
+            state.cache[name] = result
+        }
         return result
     }
+
+    /// How many names the cache holds (for tests).
+    var cachedNames: Int { state.withLock { $0.cache.count } }
 
     private func prefix(of name: String) -> String? {
         prefixes.first { name.utf8.count > $0.utf8.count && name.utf8.starts(with: $0.utf8) }

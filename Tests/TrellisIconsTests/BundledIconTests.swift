@@ -12,6 +12,29 @@ struct BundledIconTests {
         #expect(library.lookup("material-abacus") == .html(expected))
     }
 
+    @Test func unknownNamesFromPagesDoNotGrowTheCacheWithoutBound() {
+        // A library of its own: `bundled` is shared with the other tests.
+        let library = IconLibrary(table: .bundled, overlay: IconOverlay(), unknownCacheLimit: 8)
+        let names = (0..<20).map { "material-no-such-icon-\($0)" }
+        for name in names {
+            guard case .unknown = library.lookup(name) else {
+                Issue.record("\(name) is not unknown")
+                return
+            }
+        }
+        #expect(library.cachedNames == 8)
+        // Past the limit an unknown name is still answered in full, each time.
+        guard case .unknown(let suggestions) = library.lookup("material-abacu") else {
+            Issue.record("material-abacu is not unknown")
+            return
+        }
+        #expect(suggestions.contains("material-abacus"))
+        #expect(library.lookup("material-abacu") == library.lookup("material-abacu"))
+        // Known icons are always kept (there are only as many as the sets have).
+        _ = library.lookup("material-abacus")
+        #expect(library.cachedNames == 9)
+    }
+
     @Test func fontAwesomeIconKeepsTheLicenceComment() {
         let expected =
             #"<span class="twemoji"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512"><!--! Font Awesome Free 7.1.0 by @fontawesome - https://fontawesome.com License - https://fontawesome.com/license/free (Icons: CC BY 4.0, Fonts: SIL OFL 1.1, Code: MIT License) Copyright 2025 Fonticons, Inc.--><path d="M256 512a256 256 0 1 0 0-512 256 256 0 1 0 0 512m17-377 80 80c9.4 9.4 9.4 24.6 0 33.9s-24.6 9.4-33.9 0l-39-39V360c0 13.3-10.7 24-24 24s-24-10.7-24-24V209.9l-39 39c-9.4 9.4-24.6 9.4-33.9 0s-9.4-24.6 0-33.9l80-80c9.4-9.4 24.6-9.4 33.9 0z"/></svg></span>"#
