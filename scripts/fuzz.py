@@ -142,7 +142,9 @@ def start(target, minutes):
     handle = open(log_path, "w")
     process = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, env=environment(), cwd=ROOT)
     return {"target": target, "process": process, "log": log_path, "handle": handle, "minutes": minutes,
-            "started": time.time(), "artifacts": artifacts, "corpus": corpus}
+            "started": time.time(), "artifacts": artifacts, "corpus": corpus,
+            # The code fuzzed is the code when the run starts (the checkout may move on meanwhile).
+            "version": code_version(target)}
 
 
 def stats(run):
@@ -175,7 +177,7 @@ def minimize(target, artifact):
 
 def record(run, found):
     figures = stats(run)
-    commit, tree = code_version(run["target"])
+    commit, tree = run["version"]
     minutes = (run["ended"] - run["started"]) / 60
     line = "\t".join(str(v) for v in [
         datetime.datetime.now().isoformat(timespec="seconds"), commit, tree, run["target"], f"{minutes:.1f}",
