@@ -28,7 +28,7 @@ public final class IconLibrary: Sendable {
         var cache: [String: IconLookup] = [:]
         var unknownCached = 0
         /// Candidate names per prefix, built the first time an icon is unknown.
-        var namesByPrefix: [String: [String]]?
+        var namesByPrefix: [String: [Int: [Suggestions.Candidate]]]?
     }
 
     /// The bundled icons plus folders laid out like Material's `custom_icons`
@@ -87,21 +87,29 @@ public final class IconLibrary: Sendable {
     }
 
     /// Close names from the same set only: comparing against all 14,000 icons would be slow and
-    /// would suggest icons from sets the author did not mean.
+    /// would suggest icons from sets the author did not mean. Only names within 3 characters of
+    /// the name's length are compared (no suggestion is further away), so a page of thousands of
+    /// unknown icons does not compare each with every icon of its set.
     private func suggestions(for name: String) -> [String] {
         guard let prefix = prefix(of: name) else { return [] }
-        let candidates = state.withLock { state -> [String] in
+        let length = Suggestions.Candidate(name).length
+        let candidates = state.withLock { state -> [Suggestions.Candidate] in
             if state.namesByPrefix == nil { state.namesByPrefix = groupNames() }
-            return state.namesByPrefix?[prefix] ?? []
+            guard let byLength = state.namesByPrefix?[prefix] else { return [] }
+            let window = max(0, length - Suggestions.maxDistance)...(length + Suggestions.maxDistance)
+            return window.flatMap { byLength[$0] ?? [] }
         }
-        return Suggestions.closest(to: name, in: candidates)
+        return Suggestions.closest(to: name, among: candidates)
     }
 
-    private func groupNames() -> [String: [String]] {
-        var groups: [String: [String]] = [:]
+    /// Names by set prefix, then by length as suggestions compare them.
+    private func groupNames() -> [String: [Int: [Suggestions.Candidate]]] {
+        var groups: [String: [Int: [Suggestions.Candidate]]] = [:]
         var seen: Set<String> = []
         for name in overlay.icons.keys.sorted() + table.allNames() where seen.insert(name).inserted {
-            if let prefix = prefix(of: name) { groups[prefix, default: []].append(name) }
+            guard let prefix = prefix(of: name) else { continue }
+            let candidate = Suggestions.Candidate(name)
+            groups[prefix, default: [:]][candidate.length, default: []].append(candidate)
         }
         return groups
     }
