@@ -188,7 +188,7 @@ struct YAMLReader {
             switch scalar.tagName {
             case .null: return .null
             case .bool: return node.bool.map(Value.bool) ?? .string(scalar.string)
-            case .int: return node.int.map(Value.int) ?? .string(scalar.string)
+            case .int: return integer(node, scalar.string).map(Value.int) ?? .string(scalar.string)
             case .float: return node.float.map(Value.double) ?? .string(scalar.string)
             default: return .string(scalar.string)
             }
@@ -203,6 +203,28 @@ struct YAMLReader {
         case .alias:
             return .null
         }
+    }
+
+    /// An `int`-tagged scalar's value, or `nil` past 64 bits. Yams' own conversion traps on a
+    /// base-60 integer (`1:30`, YAML 1.1) that overflows, so those are read here, as PyYAML reads
+    /// them (underscores dropped, each part decimal), with the overflow checked.
+    static func integer(_ node: Node, _ text: String) -> Int? {
+        guard text.contains(":") else { return node.int }
+        var digits = Substring(text.replacingOccurrences(of: "_", with: ""))
+        var sign = 1
+        if let first = digits.first, first == "-" || first == "+" {
+            if first == "-" { sign = -1 }
+            digits = digits.dropFirst()
+        }
+        var value = 0
+        for part in digits.split(separator: ":", omittingEmptySubsequences: false) {
+            guard let digit = Int(part, radix: 10), digit >= 0 else { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 60)
+            let (sum, carry) = shifted.addingReportingOverflow(digit)
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        return sign * value
     }
 
     static func kind(of node: Node) -> String {
