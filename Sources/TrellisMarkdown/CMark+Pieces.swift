@@ -123,15 +123,9 @@ extension CMark {
                 while run < line.count, line[run] == byte { run += 1 }
                 return run - index >= length && line[run...].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
             case .marker(let marker):
-                guard marker.count <= line.count else { return false }
-                for start in 0...(line.count - marker.count) {
-                    if (0..<marker.count).allSatisfy({ lower(line[start + $0]) == marker[$0] }) { return true }
-                }
-                return false
+                return CMarkChunks.contains(marker, in: line, from: 0, to: line.count)
             }
         }
-
-        private func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
     }
 
     /// What would close the piece's last top-level block, if it is a fenced code block or an HTML
