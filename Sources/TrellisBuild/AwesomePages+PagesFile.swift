@@ -64,7 +64,7 @@ struct PagesFile {
 
     /// Reads `text`; problems go to `reader`, which names the file.
     init(_ text: String, reader: inout YAMLReader) {
-        guard let node = reader.parse(text) else { return }
+        guard let node = reader.parse(text, lastKeyWins: true) else { return }
         if case .scalar(let s) = node, s.tagName == .null { return }
         let e = reader.entries(of: node, known: Self.keys, context: "'.pages'")
         title = reader.string(e["title"]?.value, "title")

@@ -22,17 +22,21 @@ struct CheckLinks: BrandStage {
         let resolver = state.resolver(site: site)
         let brand = state.brand.id
         let anchors = ids
+        // MkDocs leaves a link out of the docs folder as written and reports it as a link;
+        // nothing is read, so on an MkDocs site it is not the OutsideRoot error a file is.
+        let outside: RuleID = site.isPlainMkDocs ? .brokenLink : .outsideRoot
         let problems = ParallelMap.map(Array(state.published.indices)) { i -> [Diagnostic] in
             let page = site.pages[state.published[i]]
             return state.rendered[i].links.compactMap { link in
-                Self.check(link, page: page, resolver: resolver, ids: anchors, brand: brand)
+                Self.check(link, page: page, resolver: resolver, ids: anchors, brand: brand, outside: outside)
             }
         }
         site.engine.emit(contentsOf: problems.flatMap { $0 })
     }
 
     static func check(
-        _ link: PageLink, page: SourcePage, resolver: LinkResolver, ids: [String: Set<String>], brand: String
+        _ link: PageLink, page: SourcePage, resolver: LinkResolver, ids: [String: Set<String>], brand: String,
+        outside: RuleID = .outsideRoot
     ) -> Diagnostic? {
         let path = page.file.path
         func error(_ id: RuleID, _ message: String) -> Diagnostic {
@@ -42,7 +46,7 @@ struct CheckLinks: BrandStage {
         case .external, .file:
             return nil
         case .outsideRoot:
-            return error(.outsideRoot, "'\(link.destination)' points outside the docs folder")
+            return error(outside, "'\(link.destination)' points outside the docs folder")
         case .sameDocument(let fragment):
             guard let fragment, !fragment.isEmpty, let own = ids[page.path], !own.contains(fragment) else { return nil }
             return error(.missingAnchor, missingAnchor(fragment, in: "this page", ids: own))

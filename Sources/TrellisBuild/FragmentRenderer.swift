@@ -31,14 +31,22 @@ public struct FragmentResult: Sendable {
 /// `trellis render`: one Markdown text through the same front matter, macro, icon and
 /// heading stages as a page of the build, without a theme or a site around it.
 public enum FragmentRenderer {
+    /// The site config and brands of `root/name`, an MkDocs config or a Trellis one.
+    private static func loadConfig(_ name: String, root: URL) -> (SiteConfig, [Brand], [Diagnostic]) {
+        guard LoadConfig.isMkDocs(name, root: root) else { return ConfigLoader(root: root).load(configName: name) }
+        let (config, brands, _, diagnostics) = MkDocsConfigLoader(root: root).load(configName: name)
+        return (config, brands, diagnostics)
+    }
+
     public static func render(text: String, path: String, options: RenderOptions) -> FragmentResult {
         var result = FragmentResult()
         let file = SourceFile(path: path, text: text)
         result.sources[path] = file
         var brand = Brand(id: "default", name: "")
         var config = SiteConfig()
-        if FileManager.default.fileExists(atPath: options.root.appending(path: options.configName).path) {
-            let (loaded, brands, diagnostics) = ConfigLoader(root: options.root).load(configName: options.configName)
+        let configName = LoadConfig.configName(options.configName, root: options.root)
+        if FileManager.default.fileExists(atPath: options.root.appending(path: configName).path) {
+            let (loaded, brands, diagnostics) = loadConfig(configName, root: options.root)
             result.diagnostics += diagnostics
             config = loaded
             let chosen = options.brand.map { id in brands.first { $0.id == id } } ?? brands.first
@@ -52,7 +60,7 @@ public enum FragmentRenderer {
             brand = chosen
         } else if let id = options.brand {
             result.diagnostics.append(
-                Diagnostic(.io, path: nil, at: nil, message: "--brand \(id) needs a '\(options.configName)' in the site root"))
+                Diagnostic(.io, path: nil, at: nil, message: "--brand \(id) needs a '\(configName)' in the site root"))
             result.outcome = .unusable
             return result
         }
@@ -61,7 +69,7 @@ public enum FragmentRenderer {
         let page = SourcePage(path: "page.md", file: file, meta: meta, bodyOffset: bodyOffset, isIndex: false)
         var pageText = PageText(
             text: String(page.body), sourceMap: .identity(length: page.body.utf8.count, sourceOffset: bodyOffset))
-        if meta.renderMacros {
+        if meta.renderMacros ?? true {
             var context = brand.extra
             if let upgrades = brand.upgrades {
                 context = context.merging(UpgradeVariables.values(upgrades, on: CalendarDay(options.today ?? Date())))

@@ -7,8 +7,9 @@ public struct PageMeta: Sendable {
     public var description: String?
     /// Brand ids the page is published for; nil means every brand.
     public var brands: [String]?
-    /// `render_macros: false` turns macro expansion off for the page.
-    public var renderMacros = true
+    /// `render_macros: false` turns macro expansion off for the page, `true` on (where the
+    /// MkDocs macros plugin's `render_by_default: false` leaves it off); nil when not given.
+    public var renderMacros: Bool?
     /// Orders pages within a folder when the nav is derived from the tree.
     public var weight: Double?
     /// Every front matter key, for `page.meta.*`.
@@ -51,7 +52,7 @@ enum FrontMatter {
             as: UTF8.self)
         var reader = YAMLReader(path: file.path, lineOffset: 1)
         var meta = PageMeta()
-        if !yamlText.allSatisfy(\.isWhitespace), let node = reader.parse(yamlText, syntaxID: .frontMatter) {
+        if !yamlText.allSatisfy(\.isWhitespace), let node = reader.parse(yamlText, syntaxID: .frontMatter, lastKeyWins: true) {
             meta = read(node, reader: &reader)
         }
         // Type errors in front matter belong to the page's FrontMatter rule, not the config's.
@@ -75,7 +76,7 @@ enum FrontMatter {
             case "title": meta.title = reader.string(value, "title")
             case "description": meta.description = reader.string(value, "description")
             case "weight": meta.weight = reader.number(value, "weight")
-            case "render_macros": meta.renderMacros = reader.bool(value, "render_macros") ?? true
+            case "render_macros": meta.renderMacros = reader.bool(value, "render_macros")
             case "brands":
                 if case .scalar(let s) = value, s.tagName == .str {
                     meta.brands = [s.string]

@@ -25,9 +25,41 @@ struct LoadConfig: SiteStage {
         .missingAnchor: .note, .pageNotInNav: .note, .absoluteSiteLink: .note, .orphanPage: .note,
     ]
 
-    static func isMkDocs(_ name: String) -> Bool {
-        let file = name.split(separator: "/").last.map(String.init) ?? name
-        return file == "mkdocs.yml" || file == "mkdocs.yaml"
+    /// Whether `name` is an MkDocs config: a file named `mkdocs*.yml` is one, `trellis*.yml` is
+    /// not, and any other name (`mkdocs.reference.yml` is `mkdocs*`; `site.yml`, `docs.yaml`) is
+    /// read as MkDocs unless it has one of Trellis's own top-level keys (`brands`, `brands_dir`,
+    /// `mkdocs`), which no MkDocs config has.
+    /// What stays an error on a plain MkDocs site: what stops an MkDocs build too (a config or
+    /// file it cannot read, a template that cannot render, a missing snippet with the snippets
+    /// extension's `check_paths`, macro errors with the macros plugin's `on_error_fail`;
+    /// otherwise the plugin shows the error in the page and goes on), and a file leading
+    /// outside the project, which Trellis never reads where MkDocs would publish it.
+    static func mkdocsErrors(_ mkdocs: MkDocsSettings) -> Set<RuleID> {
+        var rules: Set<RuleID> = [.configSyntax, .configType, .io, .invalidEncoding, .templateError, .outsideRoot]
+        if case .bool(true)? = mkdocs.markdownExtension("pymdownx.snippets")?.options["check_paths"] {
+            rules.insert(.missingSnippet)
+        }
+        if case .bool(true)? = mkdocs.plugin("macros")?.options["on_error_fail"] {
+            rules.formUnion([.macroSyntax, .undefinedVariable, .unknownFilter, .macroType, .macroLimit])
+        }
+        return rules
+    }
+
+    static func isMkDocs(_ name: String, root: URL) -> Bool {
+        let file = (name.split(separator: "/").last.map(String.init) ?? name).lowercased()
+        if file.hasPrefix("mkdocs") { return true }
+        if file.hasPrefix("trellis") { return false }
+        guard let data = FileManager.default.contents(atPath: root.appending(path: name).path),
+            let text = String(validating: data, as: UTF8.self)
+        else { return true }
+        return !hasTrellisKey(text)
+    }
+
+    /// Whether a YAML text has a top-level key only a Trellis config has.
+    static func hasTrellisKey(_ text: String) -> Bool {
+        text.split(whereSeparator: \.isNewline).contains { line in
+            ["brands:", "brands_dir:", "mkdocs:"].contains { line.hasPrefix($0) }
+        }
     }
 
     func run(_ site: SiteState) throws {
@@ -42,7 +74,8 @@ struct LoadConfig: SiteStage {
             throw StopBuild(outcome: .unusable)
         }
         var (config, brands, diagnostics) = (SiteConfig(), [Brand](), [Diagnostic]())
-        if Self.isMkDocs(configName) {
+        let isMkDocs = Self.isMkDocs(configName, root: site.root)
+        if isMkDocs {
             let settings: MkDocsSettings
             (config, brands, settings, diagnostics) = MkDocsConfigLoader(root: site.root).load(configName: configName)
             // One MkDocs site, one brand, written where MkDocs writes it.
@@ -72,7 +105,7 @@ struct LoadConfig: SiteStage {
         if let toc = site.mkdocs?.markdownExtension("toc") {
             diagnostics += Self.applyTocOptions(toc.options, to: site, configPath: config.path)
         }
-        diagnostics += Self.checkFolders(config, brands: brands, configName: configName, site: site)
+        diagnostics += Self.checkFolders(config, brands: brands, configName: configName, isMkDocs: isMkDocs, site: site)
         if let path = site.mkdocs?.customDir {
             let customDir = MkDocsCustomDir(path: path, root: site.root, project: site.project)
             site.customDir = customDir
@@ -82,6 +115,10 @@ struct LoadConfig: SiteStage {
         site.config = config
         site.brands = brands
         site.engine.overrides = config.ruleSeverities
+        if let mkdocs = site.mkdocs, site.isPlainMkDocs {
+            site.engine.onlyErrors = Self.mkdocsErrors(mkdocs)
+            if mkdocs.strict { site.engine.strict = true }
+        }
         site.engine.emit(contentsOf: diagnostics)
         // Symlink problems are the docs' errors (exit 1), not an unusable config.
         site.engine.emit(contentsOf: site.customDir?.linkProblems ?? [])

@@ -48,7 +48,7 @@ public struct MkDocsConfigLoader {
         var reader = YAMLReader(path: path)
         var config = Self.defaultConfig(path: path)
         var settings = MkDocsSettings()
-        if let parsed = reader.parse(text) {
+        if let parsed = reader.parse(text, lastKeyWins: true) {
             let node = MkDocsTagResolver(environment: environment).resolve(parsed, reader: &reader)
             readSite(node, into: &config, settings: &settings, reader: &reader)
         }
@@ -103,7 +103,17 @@ public struct MkDocsConfigLoader {
         settings.themeName = reader.string(e["name"]?.value, "name")
         if let v = reader.string(e["language"]?.value, "language") { config.language = v }
         settings.features = reader.stringList(e["features"]?.value, "features") ?? []
-        settings.icons = reader.map(e["icon"]?.value, "icon") ?? ValueMap()
+        if let node = e["icon"]?.value {
+            if case .mapping = node {
+                settings.icons = reader.map(node, "icon") ?? ValueMap()
+            } else {
+                // Material reads `theme.icon.*` keys; MkDocs does not check the type, so a
+                // string here changes nothing in its build.
+                reader.warning(
+                    .configType, node,
+                    "expected a map of icons for 'icon' (repo, admonition, …), found \(YAMLReader.kind(of: node)); it is ignored, as Material ignores it")
+            }
+        }
         if let node = e["custom_dir"]?.value, let dir = reader.string(node, "custom_dir") {
             settings.customDir = dir
             config.settingPositions["theme.custom_dir"] = ConfigPosition(path: reader.path, location: reader.location(of: node))

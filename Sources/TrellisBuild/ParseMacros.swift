@@ -6,13 +6,25 @@ struct ParseMacros: SiteStage {
     let name = "parse macros"
 
     func run(_ site: SiteState) throws {
+        let (enabled, byDefault) = Self.macroSwitch(site)
         let results = ParallelMap.map(site.pages) { page -> (MacroTemplate?, [Diagnostic]) in
-            guard page.meta.renderMacros else { return (nil, []) }
+            guard enabled, page.meta.renderMacros ?? byDefault else { return (nil, []) }
             let (template, diagnostics) = MacroTemplate.parse(
                 String(page.body), file: page.file, sourceOffset: page.bodyOffset)
             return (template.isPlainText ? nil : template, diagnostics)
         }
         site.macroTemplates = results.map(\.0)
         site.engine.emit(contentsOf: results.flatMap(\.1))
+    }
+
+    /// Whether the site renders macros at all, and on a page whose front matter has no
+    /// `render_macros`. Trellis renders them on every page. A plain MkDocs site renders them
+    /// only with the macros plugin, and then as its `render_by_default` says
+    /// (default true); without the plugin, `{{` and `{%` are plain text, as MkDocs shows them.
+    static func macroSwitch(_ site: SiteState) -> (enabled: Bool, byDefault: Bool) {
+        guard let mkdocs = site.mkdocs, site.isPlainMkDocs else { return (true, true) }
+        guard let macros = mkdocs.plugin("macros") else { return (false, false) }
+        if case .bool(let value)? = macros.options["render_by_default"] { return (true, value) }
+        return (true, true)
     }
 }

@@ -47,6 +47,11 @@ final class SiteState: @unchecked Sendable {
     /// The build's staged output for every brand (nil in lint, and before `OpenOutput`).
     var output: SiteOutput?
 
+    /// An MkDocs site built as MkDocs builds it: `mkdocs.yml` on its own, with no `trellis.yml`
+    /// on top and no `--brand` files. Its macros follow the macros plugin, and its pages' problems
+    /// are warnings, as MkDocs reports them (see `LoadConfig.mkdocsErrors`).
+    var isPlainMkDocs: Bool { mkdocs != nil && config.mkdocsConfig == nil && options.brandFiles.isEmpty }
+
     var root: URL { options.root }
     var docsDir: URL { config.url(of: config.docsDir, root: root) }
     var siteDir: URL { config.url(of: config.siteDir, root: root) }

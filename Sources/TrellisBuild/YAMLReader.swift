@@ -21,7 +21,11 @@ struct YAMLReader {
 
     /// Parses `text`; a syntax error, or a document past `YAMLBounds` (an alias bomb, nesting
     /// too deep), becomes a `ConfigSyntax` (or `id`) diagnostic and nil.
-    mutating func parse(_ text: String, syntaxID: RuleID = .configSyntax) -> Node? {
+    ///
+    /// `lastKeyWins`: a map that repeats a key keeps the last value, with a `DuplicateKey`
+    /// warning at each earlier one, as PyYAML reads the files MkDocs reads; otherwise a
+    /// repeated key is an error (Trellis's own configs).
+    mutating func parse(_ text: String, syntaxID: RuleID = .configSyntax, lastKeyWins: Bool = false) -> Node? {
         lineLengths = Self.lineLengths(text)
         if let violation = YAMLBounds.check(text) {
             let at = clamped(line: violation.line, column: violation.column)
@@ -31,11 +35,35 @@ struct YAMLReader {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
+            if case .duplicatedKeysInMapping = error, lastKeyWins { return composeLastKeyWins(text, syntaxID: syntaxID) }
             let (message, mark) = Self.describe(error)
             diagnostics.append(
                 Diagnostic(syntaxID, path: path, at: mark.map { location(of: $0) }, message: "invalid YAML: \(message)"))
         } catch {
             diagnostics.append(Diagnostic(syntaxID, path: path, at: nil, message: "invalid YAML: \(error)"))
+        }
+        return nil
+    }
+
+    private mutating func composeLastKeyWins(_ text: String, syntaxID: RuleID) -> Node? {
+        do throws(YAMLLastKeyComposer.Failure) {
+            let (node, duplicates) = try YAMLLastKeyComposer.compose(text)
+            for duplicate in duplicates {
+                let last = location(of: duplicate.last)
+                diagnostics.append(
+                    Diagnostic(
+                        .duplicateKey, .warning, path: path, at: location(of: duplicate.earlier),
+                        message: "'\(duplicate.key)' is given again at line \(last.line); the last value is used, as MkDocs reads it"))
+            }
+            return node
+        } catch {
+            let (problem, line, column): (String, Int, Int)
+            switch error {
+            case .syntax(let p, let l, let c): (problem, line, column) = (p, l, c)
+            case .undefinedAlias(let l, let c): (problem, line, column) = ("found undefined alias", l, c)
+            }
+            diagnostics.append(
+                Diagnostic(syntaxID, path: path, at: clamped(line: line, column: column), message: "invalid YAML: \(problem)"))
         }
         return nil
     }

@@ -26,7 +26,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         var options = BuildOptions(root: site.rootURL)
-        options.configName = site.config
+        options.configName = site.configFile
         try site.applyBrands(brand, to: &options)
         options.strict = strict
         if verbose {

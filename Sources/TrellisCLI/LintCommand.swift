@@ -47,7 +47,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         var options = BuildOptions(root: site.rootURL)
-        options.configName = site.config
+        options.configName = site.configFile
         options.mode = .lint
         try site.applyBrands(brand, to: &options)
         options.strict = strict

@@ -34,7 +34,7 @@ struct RenderCommand: ParsableCommand {
             path = file
         }
         var options = RenderOptions(root: site.rootURL)
-        options.configName = site.config
+        options.configName = site.configFile
         options.brand = brand
         let result = FragmentRenderer.render(text: text, path: path, options: options)
         let printer = DiagnosticPrinter(useColour: StandardError.isTerminal, sources: result.sources)

@@ -24,10 +24,22 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "The site root (the folder holding trellis.yml).")
     var root: String = "."
 
-    @Option(name: .long, help: "The site config file, relative to the root.")
+    @Option(
+        name: .long,
+        help: "The site config file (trellis.yml, or an MkDocs config such as mkdocs.yml), relative to the root.")
     var config: String = "trellis.yml"
 
-    var rootURL: URL { URL(fileURLWithPath: root).standardizedFileURL }
+    /// The folder holding the config: the site's folders are relative to it, as MkDocs resolves
+    /// `docs_dir` and `site_dir` of `mkdocs build -f sub/mkdocs.yml` from `sub/`.
+    var rootURL: URL {
+        let folder = (config as NSString).deletingLastPathComponent
+        let base = URL(fileURLWithPath: root)
+        if folder.isEmpty { return base.standardizedFileURL }
+        return (config.hasPrefix("/") ? URL(fileURLWithPath: folder) : base.appending(path: folder)).standardizedFileURL
+    }
+
+    /// The config's file name inside `rootURL`.
+    var configFile: String { (config as NSString).lastPathComponent }
 
     /// Applies `--brand` values: brand ids of the config, or brand files (`brands/acme.yml`,
     /// relative to the working folder) that overlay the site, typically an MkDocs one.

@@ -10,6 +10,10 @@ public final class DiagnosticEngine: @unchecked Sendable {
     public var overrides: [RuleID: Severity?]
     /// Promotes warnings to errors.
     public var strict: Bool
+    /// When set, errors of every other rule are reported as warnings: an MkDocs site is written
+    /// whatever its pages say, and MkDocs only warns (its `--strict` then fails on them). The
+    /// rules here (an unreadable config, a broken template) stop MkDocs too and stay errors.
+    public var onlyErrors: Set<RuleID>?
 
     public init(overrides: [RuleID: Severity?] = [:], strict: Bool = false) {
         self.overrides = overrides
@@ -23,6 +27,7 @@ public final class DiagnosticEngine: @unchecked Sendable {
             guard let severity = override else { return }
             d.severity = severity
         }
+        if let onlyErrors, d.severity == .error, !onlyErrors.contains(d.id) { d.severity = .warning }
         if strict && d.severity == .warning { d.severity = .error }
         lock.lock()
         defer { lock.unlock() }

@@ -30,6 +30,7 @@ extension RuleID {
     public static let macroLimit: RuleID = "MacroLimit"
     public static let outputCollision: RuleID = "OutputCollision"
     public static let nestingLimit: RuleID = "NestingLimit"
+    public static let duplicateKey: RuleID = "DuplicateKey"
 }
 
 /// Every rule Trellis reports, with its stable ID and default severity. Writers (SARIF) list
@@ -79,6 +80,9 @@ public enum RuleCatalog {
         RuleDescriptor(
             .nestingLimit, .error,
             "Containers are nested deeper than Trellis renders (64 levels, 32 for `markdown` HTML and definition lists, and bodies copying at most 8 times the page); the deeper ones stay plain Markdown."),
+        RuleDescriptor(
+            .duplicateKey, .warning,
+            "A map in an MkDocs config, front matter or .pages file gives a key twice; the last value is used, as MkDocs (PyYAML) reads it."),
     ]
 
     /// The descriptor of `id`, if it is one of Trellis's rules.

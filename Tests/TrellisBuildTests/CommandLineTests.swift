@@ -32,6 +32,17 @@ import TrellisBuild
         #expect(throws: ValidationError.self) { try mixed.site.applyBrands(mixed.brand, to: &options) }
     }
 
+    /// `--config sub/mkdocs.yml` reads the site from the config's folder, as `mkdocs build -f`
+    /// resolves `docs_dir` and `site_dir` from there.
+    @Test func aConfigInAFolderMakesThatFolderTheRoot() throws {
+        let nested = try #require(try TrellisCommand.parseAsRoot(["build", "--root", "/x", "--config", "sub/mkdocs.yml"]) as? BuildCommand)
+        #expect(nested.site.rootURL.path == "/x/sub" && nested.site.configFile == "mkdocs.yml")
+        let absolute = try #require(try TrellisCommand.parseAsRoot(["lint", "--config", "/y/site/mkdocs.reference.yml"]) as? LintCommand)
+        #expect(absolute.site.rootURL.path == "/y/site" && absolute.site.configFile == "mkdocs.reference.yml")
+        let plain = try #require(try TrellisCommand.parseAsRoot(["build", "--root", "/x"]) as? BuildCommand)
+        #expect(plain.site.rootURL.path == "/x" && plain.site.configFile == "trellis.yml")
+    }
+
     @Test func parsesRenderFromStandardInput() throws {
         let command = try TrellisCommand.parseAsRoot(["render", "-", "--brand", "beta"])
         let render = try #require(command as? RenderCommand)

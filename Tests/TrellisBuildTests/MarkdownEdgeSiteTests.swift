@@ -73,15 +73,17 @@ import TrellisCore
         #expect(bodies[0] == bodies[2] && bodies[1] == bodies[2])
     }
 
-    @Test func containersNestedTooDeepAreOneErrorAtTheFirstOpenerLeftPlain() throws {
+    /// On an MkDocs site the page is written (MkDocs would render it), with one warning.
+    @Test func containersNestedTooDeepAreOneWarningAtTheFirstOpenerLeftPlain() throws {
         let nested = (0..<70).map { String(repeating: "\t", count: $0) + ($0 % 2 == 0 ? "!!! note\n" : "=== \"T\"\n") }.joined()
         let site = try TestSite(["mkdocs.yml": Self.config, "docs/index.md": "# Deep\n\n" + nested + "\r\nend\n"])
         defer { site.cleanUp() }
         let report = site.build()
-        #expect(report.outcome == .failed)
+        #expect(report.outcome == .success)
         #expect(report.lines == [
-            "docs/index.md:67:65: error: containers nest more than 64 levels deep; this one and those inside it stay plain Markdown [NestingLimit]"
+            "docs/index.md:67:65: warning: containers nest more than 64 levels deep; this one and those inside it stay plain Markdown [NestingLimit]"
         ])
+        #expect(site.output("index.html")?.contains("<div class=\"admonition note\">") == true)
     }
 
     /// The rendered Markdown of a page: from its first heading to its table's end.

@@ -20,6 +20,7 @@ import TrellisCore
           brand: Acme Cloud
         plugins:
           - search
+          - macros
           - awesome-pages
           - git-authors
           - redirects:
@@ -47,7 +48,7 @@ import TrellisCore
         #expect(
             report.lines == [
                 "docs/guide/advanced.md:3:11: warning: 'nowhere.md' does not exist [BrokenLink]",
-                "mkdocs.yml:15:5: warning: unknown plugin 'git-authors'; it is ignored [UnsupportedPlugin]",
+                "mkdocs.yml:16:5: warning: unknown plugin 'git-authors'; it is ignored [UnsupportedPlugin]",
             ])
         #expect(s.outputFiles().filter { $0.hasSuffix(".html") } == [
             "404.html", "guide/advanced/index.html", "guide/setup/index.html", "index.html", "old-setup/index.html",
@@ -104,7 +105,7 @@ import TrellisCore
     @Test func admonitionsAndTabsRenderWhenEnabledAndStayTextOtherwise() throws {
         let page = "# Home\n\n!!! note \"Before you start\"\n    Check {{ brand }}.\n\n=== \"Linux\"\n\n    ```sh\n    ls\n    ```\n\n=== \"Windows\"\n\n    dir\n"
         let enabled = try TestSite([
-            "mkdocs.yml": "site_name: D\nextra:\n  brand: Acme\nmarkdown_extensions:\n  - admonition\n  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n",
+            "mkdocs.yml": "site_name: D\nextra:\n  brand: Acme\nplugins: [macros]\nmarkdown_extensions:\n  - admonition\n  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n",
             "docs/index.md": page,
         ])
         defer { enabled.cleanUp() }
@@ -143,7 +144,7 @@ import TrellisCore
     @Test func includesSnippetsAndReportsMissingOnesAtTheirLine() throws {
         let page = "# Home\n\n--8<-- \"snippets/note.md\"\n\n```sh\n    --8<-- \"snippets/cmd.sh\"\n```\n\n;--8<-- \"kept.md\"\n\n--8<-- \"snippets/gone.md\"\n"
         let s = try TestSite([
-            "mkdocs.yml": "site_name: D\nextra:\n  brand: Acme\nmarkdown_extensions:\n  - pymdownx.snippets\n",
+            "mkdocs.yml": "site_name: D\nextra:\n  brand: Acme\nplugins: [macros]\nmarkdown_extensions:\n  - pymdownx.snippets\n",
             "snippets/note.md": "Shared note for {{ brand }} with [a link](nowhere.md).\n",
             "snippets/cmd.sh": "kubectl get nodes\n",
             "docs/index.md": page,
@@ -153,7 +154,7 @@ import TrellisCore
         #expect(
             report.lines == [
                 "docs/index.md:3:1: warning: 'nowhere.md' does not exist [BrokenLink]",
-                "docs/index.md:11:1: error: snippet 'snippets/gone.md' does not exist (looked in the site root) [MissingSnippet]",
+                "docs/index.md:11:1: warning: snippet 'snippets/gone.md' does not exist (looked in the site root) [MissingSnippet]",
             ])
         try s.write("docs/index.md", page.replacingOccurrences(of: "--8<-- \"snippets/gone.md\"\n", with: ""))
         let second = s.build()
@@ -164,6 +165,18 @@ import TrellisCore
         #expect(html.contains("<pre><code class=\"language-sh\">    kubectl get nodes\n</code></pre>"))
         // Escaped, the line stays (smart punctuation turns its dashes into en dashes).
         #expect(html.contains("<p>–8&lt;– “kept.md”</p>"))
+    }
+
+    /// With `check_paths`, a missing snippet stops MkDocs, and so it stops the build.
+    @Test func aMissingSnippetFailsTheBuildWithCheckPaths() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nmarkdown_extensions:\n  - pymdownx.snippets:\n      check_paths: true\n",
+            "docs/index.md": "# Home\n\n--8<-- \"gone.md\"\n",
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(report.lines == ["docs/index.md:3:1: error: snippet 'gone.md' does not exist (looked in the site root) [MissingSnippet]"])
+        #expect(report.outcome == .failed && s.output("index.html") == nil)
     }
 }
 
@@ -258,6 +271,97 @@ import TrellisCore
     }
 }
 
+/// An MkDocs site builds as MkDocs builds it, whatever its config is called: pages with problems
+/// MkDocs only warns about are written, and `{{`/`{%` are text unless the macros plugin is on.
+@Suite struct PlainMkDocsSiteTests {
+    @Test func aConfigNotNamedMkDocsIsReadAsMkDocsUnlessItHasTrellisKeys() throws {
+        let page = "# Home\n\n!!! note\n    Read me.\n"
+        let s = try TestSite([
+            "mkdocs.reference.yml": "site_name: R\nmarkdown_extensions:\n  - admonition:\n  - toc:\n      permalink: true\n",
+            "site.yml": "site_name: S\nmarkdown_extensions: [admonition]\n",
+            "brands.yml": "site_name: B\nbrands: [acme]\n", "brands/acme.yml": "name: Acme\n",
+            "docs/index.md": page, "content/index.md": page,
+        ])
+        defer { s.cleanUp() }
+        for name in ["mkdocs.reference.yml", "site.yml"] {
+            var options = BuildOptions(root: s.root)
+            options.configName = name
+            let report = SiteBuilder.build(options)
+            #expect(report.lines == [] && report.outcome == .success, "\(name)")
+            #expect(s.output("index.html")?.contains(#"<div class="admonition note">"#) == true, "\(name)")
+        }
+        var options = BuildOptions(root: s.root)
+        options.configName = "brands.yml"
+        #expect(SiteBuilder.build(options).outcome == .success)
+        #expect(s.output("acme/index.html") != nil)
+    }
+
+    @Test func withoutTheMacrosPluginBracesAreText() throws {
+        let page = "# Home\n\n[](){#ref-x} Run `docker inspect -f \"{{ json .Labels }}\"` for {{ brand }}.\n\n{% if x %}kept{% endif %}\n"
+        let s = try TestSite(["mkdocs.yml": "site_name: D\nextra:\n  brand: Acme\nmarkdown_extensions: [attr_list]\n", "docs/index.md": page])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(!report.lines.contains { $0.contains("Macro") || $0.contains("Variable") })
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains("<code>docker inspect -f &quot;{{ json .Labels }}&quot;</code> for {{ brand }}."))
+        #expect(html.contains("{% if x %}kept{% endif %}"))
+    }
+
+    @Test func renderByDefaultFalseRendersOnlyPagesThatAskForIt() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nextra:\n  brand: Acme\nplugins:\n  - macros:\n      render_by_default: false\n",
+            "docs/index.md": "# Home\n\n{{ brand }}\n",
+            "docs/on.md": "---\nrender_macros: true\n---\n# On\n\n{{ brand }}\n",
+        ])
+        defer { s.cleanUp() }
+        _ = s.build()
+        #expect(s.output("index.html")?.contains("<p>{{ brand }}</p>") == true)
+        #expect(s.output("on/index.html")?.contains("<p>Acme</p>") == true)
+    }
+
+    /// What MkDocs writes with a warning, Trellis writes with a warning: a link out of the docs
+    /// folder, a macro error (the plugin shows it in the page), a page over another's path.
+    @Test func problemsMkDocsWarnsAboutLeaveTheSiteWritten() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nplugins: [macros]\n",
+            "docs/index.md": "# Home\n\n[up](../../elsewhere/) and {{ broken(\n",
+            "docs/other.md": "# Other\n",
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(report.outcome == .success)
+        #expect(!report.lines.isEmpty && report.lines.allSatisfy { $0.contains(": warning: ") })
+        #expect(report.lines.contains { $0.hasPrefix("docs/index.md:3:6: warning: '../../elsewhere/' points outside the docs folder [BrokenLink]") })
+        #expect(s.output("other/index.html") != nil)
+        #expect(s.build(strict: true).outcome == .failed)
+    }
+
+    @Test func strictInTheConfigFailsOnWarningsAsMkDocsStrictDoes() throws {
+        let s = try TestSite(["mkdocs.yml": "site_name: D\nstrict: true\n", "docs/index.md": "# Home\n\n[gone](gone.md)\n"])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(report.lines == ["docs/index.md:3:8: error: 'gone.md' does not exist [BrokenLink]"])
+        #expect(report.outcome == .failed)
+    }
+
+    /// PyYAML keeps the last value of a repeated key (MkDocs reads `mkdocs.yml`, front matter and
+    /// `.pages` with it); a Trellis config refuses it (ConfigTests).
+    @Test func aRepeatedKeyKeepsItsLastValue() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nplugins: [macros]\nextra:\n  mail: old@x.example\n  mail: new@x.example\n",
+            "docs/index.md": "---\ntitle: Old\ntitle: New\n---\n\nWrite to {{ mail }}.\n",
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(report.lines == [
+            "docs/index.md:2:1: warning: 'title' is given again at line 3; the last value is used, as MkDocs reads it [DuplicateKey]",
+            "mkdocs.yml:4:3: warning: 'mail' is given again at line 5; the last value is used, as MkDocs reads it [DuplicateKey]",
+        ])
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains("Write to new@x.example.") && html.contains("<title>New"))
+    }
+}
+
 /// The macros plugin's `on_undefined`: `keep` (its default) leaves the tag, `strict` reports it.
 @Suite struct OnUndefinedTests {
     func build(_ plugin: String) throws -> (BuildReport, String?) {
@@ -282,13 +386,26 @@ import TrellisCore
         #expect(html?.contains("<p>Acme and .</p>") == true)
     }
 
+    /// The macros plugin shows the error in the page and goes on, so MkDocs warns…
     @Test func strictReportsIt() throws {
         let (report, _) = try build("  - macros:\n      on_undefined: strict")
+        #expect(
+            report.lines == [
+                "docs/index.md:3:20: warning: undefined variable 'missing' [UndefinedVariable]",
+                "docs/index.md:3:41: warning: undefined variable 'missing' [UndefinedVariable]",
+            ])
+        #expect(report.outcome == .success)
+    }
+
+    /// …and fails the build with `on_error_fail`.
+    @Test func strictWithOnErrorFailFailsTheBuild() throws {
+        let (report, html) = try build("  - macros:\n      on_undefined: strict\n      on_error_fail: true")
         #expect(
             report.lines == [
                 "docs/index.md:3:20: error: undefined variable 'missing' [UndefinedVariable]",
                 "docs/index.md:3:41: error: undefined variable 'missing' [UndefinedVariable]",
             ])
+        #expect(report.outcome == .failed && html == nil)
     }
 }
 

@@ -5,7 +5,9 @@ import TrellisCore
 @testable import TrellisBuild
 
 /// Every output path is written once: two sources on one path, or a file where another needs
-/// a folder, is an `OutputCollision` error naming both, and the one MkDocs keeps is kept.
+/// a folder, is an `OutputCollision` naming both, and the one MkDocs keeps is kept. MkDocs
+/// overwrites one with the other and goes on, so on an MkDocs site it is a warning and the site
+/// is written; on a Trellis site it is an error (FailingSites/OutputCollision).
 @Suite struct OutputCollisionTests {
     func site(_ config: String, _ files: [String: String]) throws -> TestSite {
         try TestSite(files.merging(["mkdocs.yml": config, "docs/index.md": "# Home\n"]) { a, _ in a })
@@ -16,10 +18,11 @@ import TrellisCore
         defer { s.cleanUp() }
         let report = s.build()
         #expect(report.lines == [
-            "docs/passwd.md: error: the page 'docs/passwd.md' is written to 'passwd/index.html', but the file 'docs/passwd' "
+            "docs/passwd.md: warning: the page 'docs/passwd.md' is written to 'passwd/index.html', but the file 'docs/passwd' "
                 + "is written to 'passwd', which therefore cannot be a folder; only the file 'docs/passwd' is published [OutputCollision]"
         ])
-        #expect(report.outcome == .failed)
+        #expect(report.outcome == .success)
+        #expect(s.output("passwd") == "plain file\n")
         #expect(s.lint().lines == report.lines)
     }
 
@@ -52,7 +55,7 @@ import TrellisCore
         let s = try site(config, ["docs/old/index.html": "<p>a file</p>\n"])
         defer { s.cleanUp() }
         #expect(s.build().lines.contains(
-            "docs/old/index.html: error: 'old/index.html' is written by the redirect from 'old.md' and by the file "
+            "docs/old/index.html: warning: 'old/index.html' is written by the redirect from 'old.md' and by the file "
                 + "'docs/old/index.html'; only the redirect from 'old.md' is published [OutputCollision]"))
     }
 
@@ -78,8 +81,9 @@ import TrellisCore
         let s = try site("site_name: C\nvalidation: {links: {not_found: ignore}}\n", ["docs/a.md": "# A file\n", "docs/a/index.md": "# A folder\n"])
         defer { s.cleanUp() }
         #expect(s.build().lines == [
-            "docs/a.md: error: 'a/index.html' is written by the page 'docs/a.md' and by the page 'docs/a/index.md'; only the "
+            "docs/a.md: warning: 'a/index.html' is written by the page 'docs/a.md' and by the page 'docs/a/index.md'; only the "
                 + "page 'docs/a.md' is published [OutputCollision]"
         ])
+        #expect(s.output("a/index.html")?.contains("A file") == true)
     }
 }

@@ -1,9 +1,11 @@
 import Foundation
 import TrellisCore
+import Yams
 
 /// The fuzz entry of YAML: the bytes are read as every loader reads YAML — `trellis.yml`, a brand
 /// file, `mkdocs.yml`, a page's front matter and an awesome-pages `.pages` file. Every
-/// diagnostic must point into its file.
+/// diagnostic must point into its file, and the last-key composer must build Yams' tree
+/// wherever Yams accepts the text.
 enum YAMLFuzzing {
     static let root = URL(fileURLWithPath: "/nonexistent-trellis-fuzz")
 
@@ -25,6 +27,13 @@ enum YAMLFuzzing {
 
         let page = SourceFile(path: "docs/page.md", text: "---\n" + text + "\n---\n# Page\n")
         FuzzTarget.requireInFile(FrontMatter.split(page).diagnostics, page)
+
+        if YAMLBounds.check(text) == nil, let yams = try? Yams.compose(yaml: text) {
+            let ours = try? YAMLLastKeyComposer.compose(text)
+            FuzzTarget.require(
+                ours?.node == yams && ours?.duplicates.isEmpty == true,
+                "the last-key composer differs from Yams on a document Yams accepts")
+        }
 
         var pagesReader = YAMLReader(path: "docs/.pages")
         _ = PagesFile(text, reader: &pagesReader)
