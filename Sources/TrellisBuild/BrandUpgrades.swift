@@ -90,7 +90,7 @@ extension BrandUpgrades {
             return nil
         }
         var upgrades = BrandUpgrades(
-            catalogue: catalogue, position: ConfigPosition(path: reader.path, location: reader.location(of: node)))
+            catalogue: catalogue, position: reader.place(of: node))
         if let walkthrough = e["walkthrough"]?.value {
             guard let settings = readWalkthrough(walkthrough, catalogue: catalogue, reader: &reader) else { return nil }
             upgrades.walkthrough = settings

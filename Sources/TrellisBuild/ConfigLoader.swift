@@ -114,7 +114,7 @@ public struct ConfigLoader {
         config.siteURL = reader.string(e["site_url"]?.value, "site_url")
         for key in ["docs_dir", "site_dir", "allow_symlinks_to"] {
             if let node = e[key]?.value {
-                config.settingPositions[key] = ConfigPosition(path: reader.path, location: reader.location(of: node))
+                config.settingPositions[key] = reader.place(of: node)
             }
         }
         if let v = reader.string(e["docs_dir"]?.value, "docs_dir") { config.docsDir = v }
@@ -133,7 +133,7 @@ public struct ConfigLoader {
         let e = reader.entries(of: node, known: Self.themeKeys, context: "theme")
         for key in ["logo", "favicon", "templates"] {
             if let value = e[key]?.value {
-                positions["theme." + key] = ConfigPosition(path: reader.path, location: reader.location(of: value))
+                positions["theme." + key] = reader.place(of: value)
             }
         }
         theme.logo = reader.string(e["logo"]?.value, "logo")

@@ -49,7 +49,8 @@ public struct MkDocsConfigLoader {
         var config = Self.defaultConfig(path: path)
         var settings = MkDocsSettings()
         if let parsed = reader.parse(text, lastKeyWins: true) {
-            let node = MkDocsTagResolver(environment: environment).resolve(parsed, reader: &reader)
+            var node = MkDocsTagResolver(environment: environment).resolve(parsed, reader: &reader)
+            node = applyingInherit(node, path: path, reader: &reader)
             readSite(node, into: &config, settings: &settings, reader: &reader)
         }
         var brand = Brand(id: "default", name: config.siteName)
@@ -116,14 +117,14 @@ public struct MkDocsConfigLoader {
         }
         if let node = e["custom_dir"]?.value, let dir = reader.string(node, "custom_dir") {
             settings.customDir = dir
-            config.settingPositions["theme.custom_dir"] = ConfigPosition(path: reader.path, location: reader.location(of: node))
+            config.settingPositions["theme.custom_dir"] = reader.place(of: node)
         }
         for key in ["logo", "favicon"] {
             guard let node = e[key]?.value, let value = reader.string(node, key) else { continue }
             // MkDocs resolves theme files against the docs folder; Trellis against the site root.
             let path = value.contains("://") || value.hasPrefix("/") ? value : config.docsDir + "/" + value
             if key == "logo" { config.theme.logo = path } else { config.theme.favicon = path }
-            config.settingPositions["theme." + key] = ConfigPosition(path: reader.path, location: reader.location(of: node))
+            config.settingPositions["theme." + key] = reader.place(of: node)
         }
         if let palette = e["palette"]?.value {
             readPalette(palette, into: &config.theme, reader: &reader)

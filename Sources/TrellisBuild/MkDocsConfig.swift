@@ -76,10 +76,20 @@ public struct MkDocsSettings: Sendable {
 /// The plugins and Markdown extensions Trellis runs now or will run, by MkDocs name.
 enum MkDocsKnown {
     static let plugins: Set<String> = ["search", "macros", "awesome-pages", "redirects", "glightbox", "tags"]
+    /// Extensions that enable others (Python-Markdown's `extra`, pymdown-extensions' `extra`).
+    static let bundles: [String: [String]] = {
+        let extra = ["abbr", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html", "tables"]
+        let pymdownExtra = [
+            "pymdownx.betterem", "pymdownx.superfences", "footnotes", "attr_list", "def_list", "tables", "abbr", "md_in_html",
+        ]
+        return ["extra": extra, "markdown.extensions.extra": extra, "pymdownx.extra": pymdownExtra]
+    }()
+
     static let markdownExtensions: Set<String> = [
         "admonition", "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed", "tables", "footnotes",
         "attr_list", "def_list", "pymdownx.tasklist", "toc", "smarty", "md_in_html", "pymdownx.emoji",
         "pymdownx.snippets", "pymdownx.highlight", "pymdownx.inlinehilite", "abbr", "meta", "fenced_code",
+        "extra", "markdown.extensions.extra", "pymdownx.extra",
     ]
 
     /// `markdown.extensions.toc` and `toc` are the same extension.

@@ -78,9 +78,13 @@ final class SiteState: @unchecked Sendable {
             })
     }
 
-    /// The Markdown extensions the site enables (MkDocs' `markdown_extensions`).
+    /// The Markdown extensions the site enables (MkDocs' `markdown_extensions`). MkDocs always
+    /// adds `toc`, `tables` and `fenced_code` to the site's list, and `extra` and
+    /// `pymdownx.extra` stand for the extensions they bundle.
     var markdownExtensions: Set<MarkdownExtension> {
-        let names = (mkdocs?.markdownExtensions.map(\.name) ?? []) + config.markdownExtensions
+        var names = (mkdocs?.markdownExtensions.map(\.name) ?? []) + config.markdownExtensions
+        if mkdocs != nil { names.append("tables") }
+        names += names.flatMap { MkDocsKnown.bundles[$0] ?? [] }
         return Set(names.compactMap(MarkdownExtension.init(mkdocsName:)))
     }
 

@@ -121,16 +121,71 @@ struct YAMLReader {
         return lengths
     }
 
+    /// Files whose nodes this reader's tree holds beside its own (an MkDocs config's `INHERIT`
+    /// chain): their lines are moved down by `base` (see `shiftingLines`), the first base
+    /// being past any line of the reader's own text.
+    private(set) var inheritedFiles: [(base: Int, path: String)] = []
+
+    /// Lines of inherited files start this far apart in the tree.
+    static let inheritedLineSpan = 1 << 40
+
+    /// Registers an inherited file's nodes, whose lines `shiftingLines(_:by:)` moved by the
+    /// returned base.
+    mutating func addInherited(path: String) -> Int {
+        let base = (inheritedFiles.count + 1) * Self.inheritedLineSpan
+        inheritedFiles.append((base, path))
+        return base
+    }
+
+    /// The file and position of a node, its own or an inherited file's.
+    func place(of node: Node) -> ConfigPosition {
+        guard let mark = node.mark else { return ConfigPosition(path: path, location: nil) }
+        if let file = inheritedFiles.last(where: { mark.line > $0.base }) {
+            return ConfigPosition(
+                path: file.path, location: SourceLocation(line: mark.line - file.base, column: max(mark.column, 1)))
+        }
+        return ConfigPosition(path: path, location: location(of: mark))
+    }
+
+    /// A node of this reader's text, with its line moved down by `lines` (and every node in it).
+    static func shiftingLines(_ node: Node, by lines: Int) -> Node {
+        func moved(_ mark: Mark?) -> Mark? {
+            mark.flatMap { YAMLLastKeyComposer.mark(line: $0.line + lines, column: $0.column) }
+        }
+        switch node {
+        case .scalar(let s):
+            return .scalar(Node.Scalar(s.string, s.tag, s.style, moved(s.mark), s.anchor))
+        case .sequence(let sequence):
+            return .sequence(
+                Node.Sequence(sequence.map { shiftingLines($0, by: lines) }, sequence.tag, sequence.style, moved(sequence.mark)))
+        case .mapping(let mapping):
+            let pairs = mapping.map { (shiftingLines($0.key, by: lines), shiftingLines($0.value, by: lines)) }
+            return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, moved(mapping.mark)))
+        case .alias:
+            return node
+        }
+    }
+
+    /// The node's position in the reader's own text; nil for a node of an inherited file (whose
+    /// path the caller would not know: use `place(of:)`).
     func location(of node: Node) -> SourceLocation? {
-        node.mark.map { location(of: $0) }
+        if let mark = node.mark, let first = inheritedFiles.first, mark.line > first.base { return nil }
+        return node.mark.map { location(of: $0) }
     }
 
     mutating func error(_ id: RuleID, _ node: Node?, _ message: String) {
-        diagnostics.append(Diagnostic(id, .error, path: path, at: node.flatMap { location(of: $0) }, message: message))
+        let place = node.map { self.place(of: $0) } ?? ConfigPosition(path: path, location: nil)
+        diagnostics.append(Diagnostic(id, .error, path: place.path, at: place.location, message: message))
     }
 
     mutating func warning(_ id: RuleID, _ node: Node?, _ message: String) {
-        diagnostics.append(Diagnostic(id, .warning, path: path, at: node.flatMap { location(of: $0) }, message: message))
+        let place = node.map { self.place(of: $0) } ?? ConfigPosition(path: path, location: nil)
+        diagnostics.append(Diagnostic(id, .warning, path: place.path, at: place.location, message: message))
+    }
+
+    /// Diagnostics of another reader (an inherited file's), kept with this reader's.
+    mutating func append(_ other: [Diagnostic]) {
+        diagnostics += other
     }
 
     /// The mapping's entries by key, warning about keys that are not in `known`.

@@ -259,3 +259,69 @@ import TrellisCore
         #expect(missing.map(\.id) == [.io])
     }
 }
+
+/// `INHERIT:` reads a base config first and merges the config over it, as MkDocs does: maps key
+/// by key at any depth, anything else replaced.
+@Suite struct MkDocsInheritTests {
+    func load(_ files: [String: String], config: String = "mkdocs.yml") throws -> (SiteConfig, MkDocsSettings, [String]) {
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        let (config, _, settings, diagnostics) = MkDocsConfigLoader(root: site.root, environment: [:]).load(configName: config)
+        return (config, settings, diagnostics.sorted(by: Diagnostic.sortKey).map(\.formatted))
+    }
+
+    @Test func theConfigIsMergedOverItsBaseMapsByKeyListsReplaced() throws {
+        let (config, settings, lines) = try load([
+            "base/common.yml": """
+                site_name: Base
+                docs_dir: pages
+                theme:
+                  name: material
+                  features: [navigation.tabs, search.share]
+                  palette: {primary: red}
+                extra:
+                  owner: base
+                  links: {home: https://base.example}
+                markdown_extensions: [admonition, tables]
+                """,
+            "site/mkdocs.yml": """
+                site_name: Child
+                theme:
+                  features: [content.code.copy]
+                INHERIT: ../base/common.yml
+                extra:
+                  links: {docs: https://docs.example}
+                """,
+        ], config: "site/mkdocs.yml")
+        #expect(lines == [])
+        #expect(config.siteName == "Child" && config.docsDir == "pages")
+        #expect(settings.themeName == "material" && settings.features == ["content.code.copy"])
+        #expect(settings.markdownExtensions.map(\.name) == ["admonition", "tables"])
+        #expect(config.extra["owner"] == .string("base"))
+        guard case .map(let links)? = config.extra["links"] else {
+            Issue.record("extra.links is not a map")
+            return
+        }
+        #expect(links.keys.sorted() == ["docs", "home"])
+    }
+
+    @Test func aProblemInTheBaseIsReportedInTheBaseAtItsLine() throws {
+        let (_, _, lines) = try load([
+            "theme.yml": "theme:\n  name: material\n  features: yes\nextra:\n  a: 1\n  a: 2\n",
+            "mkdocs.yml": "site_name: D\nINHERIT: theme.yml\nuse_directory_urls: maybe\n",
+        ])
+        #expect(lines == [
+            "mkdocs.yml:3:21: error: expected true or false for 'use_directory_urls', found a string [ConfigType]",
+            "theme.yml:3:13: error: expected a list of strings for 'features', found a boolean [ConfigType]",
+            "theme.yml:5:3: warning: 'a' is given again at line 6; the last value is used, as MkDocs reads it [DuplicateKey]",
+        ])
+    }
+
+    @Test func aMissingBaseOrALoopIsAnError() throws {
+        let (config, _, missing) = try load(["mkdocs.yml": "site_name: D\nINHERIT: gone.yml\n"])
+        #expect(config.siteName == "D")
+        #expect(missing.count == 1 && missing[0].hasPrefix("mkdocs.yml:2:10: error: the inherited config file 'gone.yml' does not exist at "))
+        let (_, _, loop) = try load(["mkdocs.yml": "site_name: D\nINHERIT: a.yml\n", "a.yml": "INHERIT: mkdocs.yml\n"])
+        #expect(loop == ["a.yml:1:10: error: 'mkdocs.yml' is inherited in a loop (mkdocs.yml → a.yml → mkdocs.yml) [ConfigType]"])
+    }
+}

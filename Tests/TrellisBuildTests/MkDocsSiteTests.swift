@@ -296,6 +296,22 @@ import TrellisCore
         #expect(s.output("acme/index.html") != nil)
     }
 
+    /// MkDocs always enables `toc`, `tables` and `fenced_code`; `pymdownx.extra` brings
+    /// footnotes, definition lists, attribute lists and `md_in_html`.
+    @Test func tablesAreOnWithoutBeingListedAndExtraBringsItsExtensions() throws {
+        let page = "# Home\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nTerm\n:   Meaning[^1]\n\n[^1]: A note.\n"
+        let plain = try TestSite(["mkdocs.yml": "site_name: D\n", "docs/index.md": page])
+        defer { plain.cleanUp() }
+        #expect(plain.build().lines == [])
+        let html = try #require(plain.output("index.html"))
+        #expect(html.contains("<td>1</td>") && html.contains("Meaning[^1]"))
+        let extra = try TestSite(["mkdocs.yml": "site_name: D\nmarkdown_extensions: [pymdownx.extra]\n", "docs/index.md": page])
+        defer { extra.cleanUp() }
+        #expect(extra.build().lines == [])
+        let full = try #require(extra.output("index.html"))
+        #expect(full.contains("<td>1</td>") && full.contains("<dt>Term</dt>") && full.contains(#"<div class="footnote">"#))
+    }
+
     @Test func withoutTheMacrosPluginBracesAreText() throws {
         let page = "# Home\n\n[](){#ref-x} Run `docker inspect -f \"{{ json .Labels }}\"` for {{ brand }}.\n\n{% if x %}kept{% endif %}\n"
         let s = try TestSite(["mkdocs.yml": "site_name: D\nextra:\n  brand: Acme\nmarkdown_extensions: [attr_list]\n", "docs/index.md": page])
