@@ -3,10 +3,11 @@
 
 Each Tests/TrellisMacrosTests/Fixtures/<case>.md is rendered against the shared
 Fixtures/context.json and written to <case>.expected. The Jinja Environment is configured
-as the MkDocs macros plugin configures it (mkdocs_macros/plugin.py: `Environment(loader=...,
-undefined=...)`, every other option at its default, so one trailing newline is dropped and
-newlines are normalised to '\n'), with `on_undefined: strict` (StrictUndefined), which is
-what Trellis implements.
+as the MkDocs macros plugin configures it (mkdocs_macros/plugin.py: `Environment(loader=
+FileSystemLoader(include_dir), undefined=...)`, every other option at its default, so one
+trailing newline is dropped and newlines are normalised to '\n'): `{% include %}` reads
+Fixtures/includes/, and undefined names follow `on_undefined: strict` (StrictUndefined), or
+`keep` (DebugUndefined, the plugin's default) for cases named <case>.keep.md.
 
 Usage: python3 scripts/jinja-goldens.py   (needs jinja2 3.1)
 """
@@ -15,7 +16,7 @@ import pathlib
 import sys
 
 import jinja2
-from jinja2 import Environment, StrictUndefined
+from jinja2 import DebugUndefined, Environment, FileSystemLoader, StrictUndefined
 
 FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "Tests" / "TrellisMacrosTests" / "Fixtures"
 
@@ -24,9 +25,12 @@ def main() -> int:
     if not jinja2.__version__.startswith("3.1"):
         print(f"warning: goldens are defined by Jinja2 3.1, found {jinja2.__version__}", file=sys.stderr)
     context = json.loads((FIXTURES / "context.json").read_text(encoding="utf-8"))
-    env = Environment(undefined=StrictUndefined)
+    loader = FileSystemLoader(FIXTURES / "includes")
+    strict = Environment(loader=loader, undefined=StrictUndefined)
+    keep = Environment(loader=loader, undefined=DebugUndefined)
     cases = sorted(FIXTURES.glob("*.md"))
     for case in cases:
+        env = keep if case.name.endswith(".keep.md") else strict
         # newline='' keeps '\r\n' as written, so Jinja's own newline handling is what is tested.
         with open(case, encoding="utf-8", newline="") as f:
             source = f.read()

@@ -19,6 +19,7 @@ struct ExpandMacros: BrandStage {
         let undefined = Self.undefinedPolicy(mkdocs)
         // The upgrade model's values win over hand-written ones of the same name.
         let variables = brand.extra.merging(state.upgradeValues)
+        let includes = site.macroIncludes
         let results = ParallelMap.map(state.published) { index -> (PageText, [Diagnostic]) in
             let page = site.pages[index]
             guard let template = site.macroTemplates[index] else {
@@ -28,11 +29,12 @@ struct ExpandMacros: BrandStage {
             var context = variables
             context["config"] = configValue
             context["page"] = Self.pageValue(page, mkdocs: mkdocs)
-            let expansion = template.render(context: context, undefined: undefined)
+            let expansion = template.render(context: context, undefined: undefined, includes: includes)
             return (PageText(text: expansion.text, sourceMap: expansion.sourceMap), expansion.diagnostics)
         }
         state.expanded = results.map(\.0)
         site.engine.emit(contentsOf: results.flatMap(\.1))
+        site.engine.emit(contentsOf: includes?.diagnostics ?? [])
     }
 
     /// Trellis is strict; an MkDocs site follows its macros plugin's `on_undefined`, whose

@@ -14,7 +14,15 @@ struct ParseMacros: SiteStage {
             return (template.isPlainText ? nil : template, diagnostics)
         }
         site.macroTemplates = results.map(\.0)
+        site.macroIncludes = Self.includeLibrary(site)
         site.engine.emit(contentsOf: results.flatMap(\.1))
+    }
+
+    /// Where `{% include %}` looks: the macros plugin's `include_dir`, else the docs folder.
+    static func includeLibrary(_ site: SiteState) -> MacroIncludeLibrary {
+        var folder = site.config.docsDir
+        if case .string(let dir)? = site.mkdocs?.plugin("macros")?.options["include_dir"], !dir.isEmpty { folder = dir }
+        return MacroIncludeLibrary(folder: site.config.url(of: folder, root: site.root), folderPath: folder, project: site.project)
     }
 
     /// Whether the site renders macros at all, and on a page whose front matter has no

@@ -21,6 +21,8 @@ final class SiteState: @unchecked Sendable {
     var pageIndex: [String: Int] = [:]
     /// Each page's macro template, parsed once for every brand (nil: no macros to expand).
     var macroTemplates: [MacroTemplate?] = []
+    /// The templates `{% include %}` renders, read once for every page and brand.
+    var macroIncludes: MacroIncludeLibrary?
     /// Source files by diagnostic path, for printing the offending line.
     var sources: [String: SourceFile] = [:]
     /// Static files some page of some brand references (for `UnusedAsset`).

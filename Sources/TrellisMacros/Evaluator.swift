@@ -16,9 +16,22 @@ struct Evaluator {
     let context: ValueMap
     private(set) var problems: [MacroProblem] = []
     var budget = MacroBudget()
+    /// Whether an undefined value is false in a condition, as Jinja's `Undefined`,
+    /// `DebugUndefined` and `LaxUndefined` are (the macros plugin's `silent`, `keep` and `lax`);
+    /// `StrictUndefined` fails there too.
+    let undefinedIsFalse: Bool
 
-    init(context: ValueMap) {
+    init(context: ValueMap, undefinedIsFalse: Bool = false) {
         self.context = context
+        self.undefinedIsFalse = undefinedIsFalse
+    }
+
+    /// The truth of a condition: an undefined value is false (without a problem) where the
+    /// policy says so.
+    mutating func truth(_ e: Expression) throws(EvaluationFailure) -> Bool {
+        let operand = try evaluate(e)
+        if case .undefined = operand, undefinedIsFalse { return false }
+        return PythonSemantics.isTruthy(try consume(operand))
     }
 
     /// Forgets the problems recorded since `count` (an undefined value the page's policy allows).
@@ -70,15 +83,19 @@ struct Evaluator {
         case .attribute(let base, let name): return try member(of: base, name: name, at: e.offset)
         case .item(let base, let key): return try element(of: base, key: key, at: e.offset)
         case .list(let items): return try list(items)
-        case .not(let operand): return .value(.bool(!PythonSemantics.isTruthy(try value(operand))))
+        case .not(let operand): return .value(.bool(!(try truth(operand))))
         case .negate(let operand): return try negate(operand, at: e.offset)
         case .plus(let operand): return try plus(operand, at: e.offset)
         case .and(let left, let right):
-            let l = try value(left)
-            return PythonSemantics.isTruthy(l) ? try evaluate(right) : .value(l)
+            let l = try evaluate(left)
+            if case .undefined = l, undefinedIsFalse { return l }
+            let value = try consume(l)
+            return PythonSemantics.isTruthy(value) ? try evaluate(right) : .value(value)
         case .or(let left, let right):
-            let l = try value(left)
-            return PythonSemantics.isTruthy(l) ? .value(l) : try evaluate(right)
+            let l = try evaluate(left)
+            if case .undefined = l, undefinedIsFalse { return try evaluate(right) }
+            let value = try consume(l)
+            return PythonSemantics.isTruthy(value) ? .value(value) : try evaluate(right)
         case .compare(let first, let links): return try compare(first, links)
         case .arithmetic(let op, let left, let right):
             let (l, r) = (try value(left), try value(right))
@@ -97,7 +114,7 @@ struct Evaluator {
             return try apply(filter, to: base, arguments: arguments, at: e.offset)
         case .test(let base, let test, let negated): return try check(base, test, negated: negated)
         case .conditional(let then, let condition, let otherwise):
-            if PythonSemantics.isTruthy(try value(condition)) { return try evaluate(then) }
+            if try truth(condition) { return try evaluate(then) }
             if let otherwise { return try evaluate(otherwise) }
             return .undefined(
                 MacroProblem(

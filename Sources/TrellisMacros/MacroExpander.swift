@@ -4,10 +4,12 @@ import TrellisCore
 public enum MacroExpander {
     /// Parses and renders `text` (which starts at UTF-8 offset `sourceOffset` of `file`);
     /// the result's diagnostics include the parse diagnostics, in file order.
-    public static func expand(_ text: String, file: SourceFile, sourceOffset: Int, context: ValueMap) -> MacroExpansion
-    {
+    public static func expand(
+        _ text: String, file: SourceFile, sourceOffset: Int, context: ValueMap, undefined: UndefinedPolicy = .strict,
+        includes: (any MacroIncludeLoading)? = nil
+    ) -> MacroExpansion {
         let (template, parseDiagnostics) = MacroTemplate.parse(text, file: file, sourceOffset: sourceOffset)
-        var expansion = template.render(context: context)
+        var expansion = template.render(context: context, undefined: undefined, includes: includes)
         expansion.diagnostics = (parseDiagnostics + expansion.diagnostics).sorted(by: Diagnostic.sortKey)
         return expansion
     }

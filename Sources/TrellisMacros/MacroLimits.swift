@@ -16,4 +16,6 @@ public enum MacroLimits {
     /// The work one page's macros may do, in bytes or items built, printed, filtered or
     /// compared; it bounds the total time a page's macros take, however many tags it has.
     public static let maxPageWork = 128 << 20
+    /// How many includes deep a template may be rendered (one including itself stops here).
+    public static let maxIncludeDepth = 16
 }

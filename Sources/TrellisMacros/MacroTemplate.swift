@@ -77,18 +77,33 @@ public struct MacroTemplate: Sendable {
         self.isPlainText = isPlainText
     }
 
-    /// Renders the template with one brand's variables.
-    public func render(context: ValueMap, undefined: UndefinedPolicy = .strict) -> MacroExpansion {
+    /// Renders the template with one brand's variables; `{% include %}` finds its templates in
+    /// `includes` (and reports a missing one when there is none).
+    public func render(
+        context: ValueMap, undefined: UndefinedPolicy = .strict, includes: (any MacroIncludeLoading)? = nil
+    ) -> MacroExpansion {
+        var budget = MacroBudget()
+        return render(context: context, undefined: undefined, includes: includes, depth: 0, budget: &budget, printed: 0)
+    }
+
+    /// Renders the template `depth` includes deep, spending the including page's `budget`,
+    /// whose macros printed `printed` bytes so far.
+    func render(
+        context: ValueMap, undefined: UndefinedPolicy, includes: (any MacroIncludeLoading)?, depth: Int,
+        budget: inout MacroBudget, printed: Int
+    ) -> MacroExpansion {
         if isPlainText, !hasCarriageReturn, limit == text.utf8.count {
             return MacroExpansion(text: text, sourceMap: .identity(length: limit, sourceOffset: sourceOffset))
         }
         var renderer = Renderer(
             program: program, hasCarriageReturn: hasCarriageReturn, sourceOffset: sourceOffset, capacity: limit,
-            context: context, undefined: undefined)
+            context: context, undefined: undefined, includes: includes, depth: depth, budget: budget, printed: printed)
         Self.withBytes(of: text) { bytes in renderer.run(bytes) }
+        budget = renderer.budget
         return MacroExpansion(
             text: String(decoding: renderer.output, as: UTF8.self), sourceMap: renderer.sourceMap,
-            diagnostics: renderer.problems.map { $0.diagnostic(in: file, sourceOffset: sourceOffset) })
+            diagnostics: renderer.problems.map { $0.diagnostic(in: file, sourceOffset: sourceOffset) }
+                + renderer.includedDiagnostics)
     }
 
     /// Runs `body` over the string's UTF-8 bytes in place (a copy only for bridged strings).

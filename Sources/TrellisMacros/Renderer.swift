@@ -10,22 +10,38 @@ struct Renderer {
     private(set) var output: [UInt8] = []
     private(set) var sourceMap = SourceMap()
     private var evaluator: Evaluator
-    /// Bytes the page's expressions printed so far.
-    private var printed = 0
+    /// Bytes the page's expressions and includes printed so far.
+    private(set) var printed = 0
+    /// The page's work budget, spent by this template and handed on to the ones it includes.
+    var budget: MacroBudget { evaluator.budget }
+
+    /// What one include costs from the page's work budget, so a page renders a bounded number
+    /// of includes however they nest (at most 32,768).
+    static let includeCost = MacroLimits.maxPageWork >> 15
 
     var problems: [MacroProblem] { evaluator.problems }
+    /// Diagnostics of included templates, in their own files.
+    private(set) var includedDiagnostics: [Diagnostic] = []
 
     let undefined: UndefinedPolicy
+    let includes: (any MacroIncludeLoading)?
+    /// How many includes deep this template is rendered.
+    let depth: Int
 
     init(
         program: [Instruction], hasCarriageReturn: Bool, sourceOffset: Int, capacity: Int, context: ValueMap,
-        undefined: UndefinedPolicy = .strict
+        undefined: UndefinedPolicy = .strict, includes: (any MacroIncludeLoading)? = nil, depth: Int = 0,
+        budget: MacroBudget = MacroBudget(), printed: Int = 0
     ) {
         self.program = program
         self.undefined = undefined
+        self.includes = includes
+        self.depth = depth
+        self.printed = printed
         self.hasCarriageReturn = hasCarriageReturn
         self.sourceOffset = sourceOffset
-        self.evaluator = Evaluator(context: context)
+        self.evaluator = Evaluator(context: context, undefinedIsFalse: undefined != .strict)
+        self.evaluator.budget = budget
         output.reserveCapacity(capacity)
     }
 
@@ -60,13 +76,60 @@ struct Renderer {
                 pc += 1
             case .jumpUnless(let condition, let target):
                 let before = evaluator.problems.count
-                let holds = (try? evaluator.value(condition)).map(PythonSemantics.isTruthy) ?? false
+                let holds = (try? evaluator.truth(condition)) ?? false
                 if !holds, onlyUndefined(since: before) { evaluator.dropProblems(after: before) }
                 pc = holds ? pc + 1 : target
             case .jump(let target):
                 pc = target
+            case .include(let name, let tag, let ignoreMissing, let withContext):
+                guard include(name, tag: tag, ignoreMissing: ignoreMissing, withContext: withContext) else { return }
+                pc += 1
             }
         }
+    }
+
+    /// Renders the included template into the output, which maps to the include tag; false
+    /// when the page's output limit stops rendering.
+    private mutating func include(_ name: Expression, tag: Int, ignoreMissing: Bool, withContext: Bool) -> Bool {
+        guard let value = try? evaluator.value(name) else { return true }
+        guard case .string(let path) = value else {
+            _ = evaluator.fail(.macroType, "an include names a template by a string, not \(PythonSemantics.typeName(value))", at: name.offset)
+            return true
+        }
+        guard depth < MacroLimits.maxIncludeDepth else {
+            _ = evaluator.fail(
+                .macroLimit, "includes nest more than \(MacroLimits.maxIncludeDepth) deep (does '\(path)' include itself?)", at: tag)
+            return true
+        }
+        guard let template = includes?.template(named: path) else {
+            if !ignoreMissing {
+                let place = includes?.searchedFolder.map { " in '\($0)'" } ?? ""
+                _ = evaluator.fail(.missingSnippet, "template '\(path)' not found\(place)", at: name.offset)
+            }
+            return true
+        }
+        do throws(MacroOperationError) {
+            try evaluator.budget.spend(Self.includeCost)
+        } catch {
+            _ = evaluator.fail(.macroLimit, error.message, at: tag)
+            return false
+        }
+        var budget = evaluator.budget
+        let expansion = template.render(
+            context: withContext ? evaluator.context : ValueMap(), undefined: undefined, includes: includes, depth: depth + 1, budget: &budget,
+            printed: printed)
+        evaluator.budget = budget
+        includedDiagnostics += expansion.diagnostics
+        printed += expansion.text.utf8.count
+        guard printed <= MacroLimits.maxPageGrowth else {
+            let limit = MacroBudget.mebibytes(MacroLimits.maxPageGrowth)
+            _ = evaluator.fail(
+                .macroLimit, "this page's macros would add more than \(limit) to it; Trellis allows at most \(limit)", at: tag)
+            return false
+        }
+        output.append(contentsOf: expansion.text.utf8)
+        sourceMap.appendGenerated(sourceStart: sourceOffset + tag, length: expansion.text.utf8.count)
+        return true
     }
 
     /// Whether the policy forgives the problems recorded since `count`: all are undefined names.

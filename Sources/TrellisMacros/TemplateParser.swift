@@ -10,6 +10,10 @@ enum Instruction: Sendable {
     /// Continue if the condition is truthy, else go to `target`.
     case jumpUnless(Expression, target: Int)
     case jump(target: Int)
+    /// `{% include name %}`: the named template, rendered with the same variables (none
+    /// `without context`: the macros plugin passes a page's variables to the render, not as
+    /// Jinja globals); `tag` is the offset of its `{%`.
+    case include(Expression, tag: Int, ignoreMissing: Bool, withContext: Bool)
 }
 
 /// Splits a page body into text and tags the way Jinja's lexer does (`{{`, `{%`, `{#`, the
@@ -197,7 +201,7 @@ struct TemplateParser {
         switch TagLexer(bytes: bytes, limit: limit).lex(from: bodyStart, closer: .block) {
         case .tokens(let tokens, let after):
             var parser = ExpressionParser(tokens: tokens)
-            statement(&parser)
+            statement(&parser, tag: tag)
             return after
         case .failure(let message, let at):
             return recover(message, at: at, closer: "%}", tag: tag, opener: "{%")
@@ -207,7 +211,7 @@ struct TemplateParser {
         }
     }
 
-    private mutating func statement(_ parser: inout ExpressionParser) {
+    private mutating func statement(_ parser: inout ExpressionParser, tag: Int) {
         guard let (name, at) = parser.takeName() else {
             errors.append(MacroProblem(message: "expected a statement name", offset: parser.current.offset))
             return
@@ -239,12 +243,45 @@ struct TemplateParser {
             guard let frame = openIfs.popLast() else { return unexpected(name, at) }
             close(frame)
             expectEnd(parser)
+        case "include":
+            include(&parser, tag: tag)
         case "endraw":
             unexpected(name, at)
         default:
             if name.hasPrefix("end"), unknownStatements.contains(String(name.dropFirst(3))) { return }
             unknownStatements.insert(name)
             errors.append(MacroProblem(message: "unknown statement '\(name)'", offset: at, length: name.utf8.count))
+        }
+    }
+
+    /// `{% include name [ignore missing] [with context | without context] %}`, as Jinja reads it.
+    private mutating func include(_ parser: inout ExpressionParser, tag: Int) {
+        do throws(MacroProblem) {
+            let name = try parser.parseExpression(allowConditional: true)
+            var ignoreMissing = false
+            if parser.isName("ignore") {
+                _ = parser.takeName()
+                guard parser.isName("missing") else {
+                    throw MacroProblem(message: "expected 'missing' after 'ignore'", offset: parser.current.offset)
+                }
+                _ = parser.takeName()
+                ignoreMissing = true
+            }
+            var withContext = true
+            if parser.isName("with") || parser.isName("without") {
+                withContext = parser.isName("with")
+                _ = parser.takeName()
+                guard parser.isName("context") else {
+                    throw MacroProblem(message: "expected 'context'", offset: parser.current.offset)
+                }
+                _ = parser.takeName()
+            }
+            try parser.expectEnd("%}")
+            errors += parser.problems
+            if parser.problems.isEmpty { program.append(.include(name, tag: tag, ignoreMissing: ignoreMissing, withContext: withContext)) }
+        } catch {
+            errors += parser.problems
+            errors.append(error)
         }
     }
 

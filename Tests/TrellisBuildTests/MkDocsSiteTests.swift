@@ -352,6 +352,31 @@ import TrellisCore
         #expect(s.build(strict: true).outcome == .failed)
     }
 
+    /// `{% include %}` reads the macros plugin's `include_dir` (else the docs folder), with the
+    /// including page's variables; a missing template, a name climbing out of the folder and an
+    /// include of itself are reported at the tag and in the included file.
+    @Test func includesRenderFromTheIncludeDirWithThePagesVariables() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nextra:\n  product: Acme\nplugins:\n  - macros:\n      include_dir: shared\n",
+            "shared/intro.md": "{% if not server %}## Setup\n\n{% endif %}Install {{ product }} {{ page.meta.edition }}.\n",
+            "shared/loop.md": "again {% include 'loop.md' %}",
+            "docs/index.md": "---\nedition: Pro\n---\n# Home\n\n{% include 'intro.md' %}\n\n```text\n{% include \"intro.md\" %}\n```\n",
+            "docs/broken.md": "# Broken\n\n{% include 'gone.md' %} {% include '../mkdocs.yml' %} {% include 'loop.md' %}\n",
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(report.outcome == .success)
+        let lines = report.lines.filter { !$0.contains("[OrphanPage]") }
+        #expect(lines == [
+            "docs/broken.md:3:12: warning: template 'gone.md' not found in 'shared' [MissingSnippet]",
+            "docs/broken.md:3:36: warning: template '../mkdocs.yml' not found in 'shared' [MissingSnippet]",
+            "shared/loop.md:1:7: warning: includes nest more than 16 deep (does 'loop.md' include itself?) [MacroLimit]",
+        ])
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains(#"<h2 id="setup">Setup</h2>"#) && html.contains("<p>Install Acme Pro.</p>"))
+        #expect(html.contains("<code class=\"language-text\">## Setup\n\nInstall Acme Pro.\n</code>"))
+    }
+
     @Test func strictInTheConfigFailsOnWarningsAsMkDocsStrictDoes() throws {
         let s = try TestSite(["mkdocs.yml": "site_name: D\nstrict: true\n", "docs/index.md": "# Home\n\n[gone](gone.md)\n"])
         defer { s.cleanUp() }

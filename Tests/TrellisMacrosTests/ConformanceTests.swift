@@ -36,7 +36,9 @@ struct ConformanceTests {
         let expected = try Data(contentsOf: Self.fixtures.appendingPathComponent("\(name).expected"))
         let text = String(decoding: source, as: UTF8.self)
         let file = SourceFile(path: "\(name).md", text: text)
-        let result = MacroExpander.expand(text, file: file, sourceOffset: 0, context: try Self.context())
+        let result = MacroExpander.expand(
+            text, file: file, sourceOffset: 0, context: try Self.context(), undefined: name.hasSuffix(".keep") ? .keep : .strict,
+            includes: FolderIncludes(folder: Self.fixtures.appendingPathComponent("includes")))
         #expect(result.diagnostics.map(\.formatted) == [])
         #expect(result.text == String(decoding: expected, as: UTF8.self))
         #expect(result.sourceMap.outputLength == result.text.utf8.count)
@@ -52,4 +54,19 @@ struct ConformanceTests {
         try? process.run()
         process.waitUntilExit()
     }()
+}
+
+/// `{% include %}` templates read from a folder, as Jinja's `FileSystemLoader` reads them.
+struct FolderIncludes: MacroIncludeLoading {
+    let folder: URL
+    var searchedFolder: String? { "includes" }
+
+    func template(named name: String) -> MacroTemplate? {
+        let pieces = name.split(separator: "/").filter { $0 != "." }
+        guard !pieces.contains(".."),
+            let data = FileManager.default.contents(atPath: folder.appendingPathComponent(pieces.joined(separator: "/")).path)
+        else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        return MacroTemplate.parse(text, file: SourceFile(path: "includes/" + name, text: text), sourceOffset: 0).0
+    }
 }

@@ -1,0 +1,79 @@
+import Foundation
+import TrellisCore
+import TrellisMacros
+
+/// The templates `{% include "name" %}` renders in one build: files of the include folder (the
+/// macros plugin's `include_dir`, else the docs folder, as the plugin sets up Jinja's
+/// `FileSystemLoader`). Each file is read and parsed once, however many pages and brands
+/// include it; pages rendered in parallel share it. Only files inside the project are read.
+final class MacroIncludeLibrary: MacroIncludeLoading, @unchecked Sendable {
+    /// The folder, and its path relative to the site root (diagnostics name files by it).
+    let folder: URL
+    let folderPath: String
+    let project: ProjectFolder
+    private let lock = NSLock()
+    private var cache: [String: MacroTemplate?] = [:]
+    private var problems: [Diagnostic] = []
+
+    init(folder: URL, folderPath: String, project: ProjectFolder) {
+        self.folder = folder
+        self.folderPath = folderPath
+        self.project = project
+    }
+
+    var searchedFolder: String? { folderPath }
+
+    /// Parse problems of the templates loaded so far, each file's once.
+    var diagnostics: [Diagnostic] { lock.withLock { problems } }
+
+    func template(named name: String) -> MacroTemplate? {
+        guard let relative = Self.relativePath(name) else { return nil }
+        if let cached = lock.withLock({ cache[relative] }) { return cached }
+        let (template, diagnostics) = load(relative)
+        return lock.withLock {
+            if let cached = cache[relative] { return cached }
+            cache[relative] = template
+            problems += diagnostics
+            return template
+        }
+    }
+
+    /// Jinja's `split_template_path`: `/`-separated pieces, empty and `.` ones dropped; a `..`
+    /// or a backslash makes the name not found.
+    static func relativePath(_ name: String) -> String? {
+        var pieces: [Substring] = []
+        for piece in name.split(separator: "/", omittingEmptySubsequences: true) {
+            if piece == ".." || piece.contains("\\") { return nil }
+            if piece != "." { pieces.append(piece) }
+        }
+        return pieces.isEmpty ? nil : pieces.joined(separator: "/")
+    }
+
+    private func load(_ relative: String) -> (MacroTemplate?, [Diagnostic]) {
+        let path = folderPath.isEmpty || folderPath == "." ? relative : folderPath + "/" + relative
+        let url = folder.appending(path: relative).standardizedFileURL
+        switch project.follow(url.path) {
+        case .inside(let real):
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: real, isDirectory: &isFolder), !isFolder.boolValue,
+                let data = FileManager.default.contents(atPath: real)
+            else { return (nil, []) }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                return (nil, [Diagnostic(.invalidEncoding, path: path, at: nil, message: "'\(path)' is not valid UTF-8")])
+            }
+            let (template, diagnostics) = MacroTemplate.parse(text, file: SourceFile(path: path, text: text), sourceOffset: 0)
+            return (template, diagnostics)
+        case .outside(let target):
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .outsideRoot, path: path, at: nil,
+                        message: "'\(path)' leads through a symlink to '\(target)', outside the project folder; it is not included")
+                ]
+            )
+        case .missing, .loop:
+            return (nil, [])
+        }
+    }
+}
