@@ -22,6 +22,7 @@ struct Renderer {
     var problems: [MacroProblem] { evaluator.problems }
     /// Diagnostics of included templates, in their own files.
     private(set) var includedDiagnostics: [Diagnostic] = []
+    private var reported: Set<Diagnostic> = []
 
     let undefined: UndefinedPolicy
     let includes: (any MacroIncludeLoading)?
@@ -119,7 +120,10 @@ struct Renderer {
             context: withContext ? evaluator.context : ValueMap(), undefined: undefined, includes: includes, depth: depth + 1, budget: &budget,
             printed: printed)
         evaluator.budget = budget
-        includedDiagnostics += expansion.diagnostics
+        // A template included many times reports each of its problems once.
+        for diagnostic in expansion.diagnostics where reported.insert(diagnostic).inserted {
+            includedDiagnostics.append(diagnostic)
+        }
         printed += expansion.text.utf8.count
         guard printed <= MacroLimits.maxPageGrowth else {
             let limit = MacroBudget.mebibytes(MacroLimits.maxPageGrowth)

@@ -32,6 +32,35 @@ struct MacroLimitTests {
             ])
     }
 
+    /// Includes that all name one template.
+    struct OneTemplate: MacroIncludeLoading {
+        let template: MacroTemplate
+        var searchedFolder: String? { nil }
+        func template(named name: String) -> MacroTemplate? { template }
+    }
+
+    /// A template including itself four times nests to the depth limit, and the fan-out (4^16
+    /// renders unbounded) stops at the page's work budget: one MacroLimit per tag that hit it,
+    /// and the rendering ends.
+    @Test func includesFanningOutStopAtThePagesBudget() {
+        let body = "x{% include 'a' %}{% include 'a' %}{% include 'a' %}{% include 'a' %}"
+        let file = SourceFile(path: "m.md", text: body)
+        let template = MacroTemplate.parse(body, file: file, sourceOffset: 0).0
+        let result = template.render(context: ValueMap(), includes: OneTemplate(template: template))
+        let lines = Set(result.diagnostics.map(\.formatted))
+        let depth = [2, 19, 36, 53].map { "m.md:1:\($0): error: includes nest more than 16 deep (does 'a' include itself?) [MacroLimit]" }
+        #expect(result.diagnostics.count == lines.count, "each problem is reported once")
+        #expect(lines.isSubset(of: Set(depth).union([
+            "m.md:1:2: error: this page's macros would process more than 128 MiB of values [MacroLimit]",
+            "m.md:1:19: error: this page's macros would process more than 128 MiB of values [MacroLimit]",
+            "m.md:1:36: error: this page's macros would process more than 128 MiB of values [MacroLimit]",
+            "m.md:1:53: error: this page's macros would process more than 128 MiB of values [MacroLimit]",
+        ])))
+        #expect(lines.contains { $0.contains("128 MiB") })
+        // 32,768 includes at most, each adding one 'x'.
+        #expect(result.text.utf8.count <= 32_769 && result.text.hasPrefix("xxxx"))
+    }
+
     @Test func repeatingNothingAnyNumberOfTimesIsImmediate() {
         let result = Self.expand("[{{ '' * 10000000000 }}] {{ [] * 10000000000 }} {{ 'ab' * -9223372036854775807 }}")
         #expect(result.diagnostics.isEmpty)

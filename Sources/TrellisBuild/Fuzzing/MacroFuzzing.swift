@@ -3,7 +3,7 @@ import TrellisMacros
 
 /// The fuzz entry of the macro language: the first byte picks what undefined names do, the
 /// rest is a page body parsed and rendered against variables of every type a brand config has.
-/// The source map and every diagnostic must point into the file.
+/// The source map and every diagnostic must point into the file (an include is the page itself).
 enum MacroFuzzing {
     static let context = ValueMap([
         ("brand", .map(ValueMap([("name", .string("Northwind")), ("domain", .string("northwind.example"))]))),
@@ -24,7 +24,9 @@ enum MacroFuzzing {
         let (template, problems) = MacroTemplate.parse(file.text, file: file, sourceOffset: 0)
         FuzzTarget.requireInFile(problems, file)
         guard problems.isEmpty else { return }
-        let expansion = template.render(context: context, undefined: policy)
+        // Every `{% include %}` renders the page itself: includes nest to the limit, and the
+        // output and work budgets the page shares with them must still bound it.
+        let expansion = template.render(context: context, undefined: policy, includes: SelfInclude(template: template))
         FuzzTarget.requireInFile(expansion.diagnostics, file)
         let length = expansion.text.utf8.count
         for offset in [0, length / 2, length] {
@@ -33,4 +35,11 @@ enum MacroFuzzing {
                 source >= 0 && source <= file.utf8Count, "output offset \(offset) maps to \(source) of \(file.utf8Count)")
         }
     }
+}
+
+/// Includes that all name the fuzzed page.
+private struct SelfInclude: MacroIncludeLoading {
+    let template: MacroTemplate
+    var searchedFolder: String? { nil }
+    func template(named name: String) -> MacroTemplate? { name.hasPrefix("x") ? nil : template }
 }
