@@ -18,7 +18,7 @@ struct ExpandMacros: BrandStage {
         let mkdocs = site.mkdocs
         let undefined = Self.undefinedPolicy(mkdocs)
         // The upgrade model's values win over hand-written ones of the same name.
-        let variables = brand.extra.merging(state.upgradeValues)
+        let variables = site.macroBuiltins.merging(brand.extra).merging(state.upgradeValues)
         let includes = site.macroIncludes
         let results = ParallelMap.map(state.published) { index -> (PageText, [Diagnostic]) in
             let page = site.pages[index]

@@ -15,6 +15,9 @@ struct ParseMacros: SiteStage {
         }
         site.macroTemplates = results.map(\.0)
         site.macroIncludes = Self.includeLibrary(site)
+        if site.mkdocs?.plugin("macros") != nil, results.contains(where: { $0.0 != nil }) {
+            site.macroBuiltins = MacrosPluginBuiltins.variables(root: site.root)
+        }
         site.engine.emit(contentsOf: results.flatMap(\.1))
     }
 

@@ -23,6 +23,8 @@ final class SiteState: @unchecked Sendable {
     var macroTemplates: [MacroTemplate?] = []
     /// The templates `{% include %}` renders, read once for every page and brand.
     var macroIncludes: MacroIncludeLibrary?
+    /// The macros plugin's own variables (`git`), under every brand's `extra`.
+    var macroBuiltins = ValueMap()
     /// Source files by diagnostic path, for printing the offending line.
     var sources: [String: SourceFile] = [:]
     /// Static files some page of some brand references (for `UnusedAsset`).

@@ -377,6 +377,29 @@ import TrellisCore
         #expect(html.contains("<code class=\"language-text\">## Setup\n\nInstall Acme Pro.\n</code>"))
     }
 
+    /// The macros plugin's `git` variable: the last commit and tag, empty outside a repository.
+    @Test func gitVariablesComeFromTheRepository() throws {
+        let files = [
+            "mkdocs.yml": "site_name: D\nplugins: [macros]\n",
+            "docs/index.md": "# Home\n\n[Release](https://example.com/tree/{{ git.tag }}/x) {{ git.status }} {{ git.short_tag }}|{{ git.author }}\n",
+        ]
+        let plain = try TestSite(files)
+        defer { plain.cleanUp() }
+        #expect(plain.build().lines == [])
+        #expect(plain.output("index.html")?.contains(#"<a href="https://example.com/tree//x">Release</a> False |"#) == true)
+
+        let repo = try TestSite(files)
+        defer { repo.cleanUp() }
+        for arguments in [
+            ["init", "-q"], ["-c", "user.name=Ada", "-c", "user.email=ada@example.com", "commit", "-q", "--allow-empty", "-m", "first"],
+            ["tag", "v1.2.0"],
+        ] {
+            try #require(Subprocess.run(["git", "-C", repo.root.path] + arguments)?.status == 0)
+        }
+        _ = repo.build()
+        #expect(repo.output("index.html")?.contains(#"<a href="https://example.com/tree/v1.2.0/x">Release</a> True v1.2.0|Ada"#) == true)
+    }
+
     @Test func strictInTheConfigFailsOnWarningsAsMkDocsStrictDoes() throws {
         let s = try TestSite(["mkdocs.yml": "site_name: D\nstrict: true\n", "docs/index.md": "# Home\n\n[gone](gone.md)\n"])
         defer { s.cleanUp() }
