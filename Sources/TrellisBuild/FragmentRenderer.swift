@@ -45,7 +45,9 @@ public enum FragmentRenderer {
         var brand = Brand(id: "default", name: "")
         var config = SiteConfig()
         let configName = LoadConfig.configName(options.configName, root: options.root)
-        if FileManager.default.fileExists(atPath: options.root.appending(path: configName).path) {
+        let hasConfig = FileManager.default.fileExists(atPath: options.root.appending(path: configName).path)
+        let isMkDocs = hasConfig && LoadConfig.isMkDocs(configName, root: options.root)
+        if hasConfig {
             let (loaded, brands, diagnostics) = loadConfig(configName, root: options.root)
             result.diagnostics += diagnostics
             config = loaded
@@ -88,7 +90,8 @@ public enum FragmentRenderer {
                 result.diagnostics += error.diagnostics
             } catch {}
         }
-        let settings = MarkdownSettings(extensions: Set(config.markdownExtensions.compactMap(MarkdownExtension.init(mkdocsName:))))
+        let names = config.markdownExtensions + (isMkDocs ? ["tables"] : ["smarty"])
+        let settings = MarkdownSettings(extensions: Set(names.compactMap(MarkdownExtension.init(mkdocsName:))))
         let (rendered, diagnostics) = RenderMarkdown.render(
             page, text: pageText, icons: IconAdapter(library: icons), resolver: nil, settings: settings)
         result.diagnostics += diagnostics

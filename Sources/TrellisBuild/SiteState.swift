@@ -84,10 +84,11 @@ final class SiteState: @unchecked Sendable {
 
     /// The Markdown extensions the site enables (MkDocs' `markdown_extensions`). MkDocs always
     /// adds `toc`, `tables` and `fenced_code` to the site's list, and `extra` and
-    /// `pymdownx.extra` stand for the extensions they bundle.
+    /// `pymdownx.extra` stand for the extensions they bundle. Trellis sites always have
+    /// smart punctuation; MkDocs sites when they list `smarty`.
     var markdownExtensions: Set<MarkdownExtension> {
         var names = (mkdocs?.markdownExtensions.map(\.name) ?? []) + config.markdownExtensions
-        if mkdocs != nil { names.append("tables") }
+        names.append(mkdocs == nil ? "smarty" : "tables")
         names += names.flatMap { MkDocsKnown.bundles[$0] ?? [] }
         return Set(names.compactMap(MarkdownExtension.init(mkdocsName:)))
     }

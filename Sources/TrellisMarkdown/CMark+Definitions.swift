@@ -24,13 +24,13 @@ extension CMark {
     static let maxPrefixBytes = chunkBytes / 4
 
     /// The page's definitions as text that parses to nothing, or `nil` when they cannot be found.
-    static func definitionPrefix(_ buffer: UnsafeBufferPointer<UInt8>, _ chunks: CMarkChunks) -> [UInt8]? {
+    static func definitionPrefix(_ buffer: UnsafeBufferPointer<UInt8>, _ chunks: CMarkChunks, smart: Bool) -> [UInt8]? {
         var prefix: [UInt8] = []
         var written = Set<[UInt8]>()
         var index = 0
         while index < chunks.starts.count {
             // Pieces are read as the text is parsed, with no block cut in two.
-            let (tree, _, next) = parseWholeBlocks(buffer, chunks, from: index, definitions: [])
+            let (tree, _, next) = parseWholeBlocks(buffer, chunks, from: index, definitions: [], smart: smart)
             if let tree { cmark_node_free(tree) }
             let start = chunks.starts[index]
             let end = next < chunks.starts.count ? chunks.starts[next] : buffer.count
@@ -38,32 +38,34 @@ extension CMark {
             let piece = UnsafeBufferPointer(rebasing: buffer[start..<end])
             let labels = candidateLabels(piece)
             guard !labels.isEmpty else { continue }
-            guard let found = definitions(of: labels, in: piece) else { return nil }
+            guard let found = definitions(of: labels, in: piece, smart: smart) else { return nil }
             for line in found where written.insert(line).inserted {
                 prefix.append(contentsOf: line)
             }
             guard prefix.count <= maxPrefixBytes else { return nil }
         }
         // What is written must parse to nothing, or it would add to every piece.
-        guard let root = prefix.withUnsafeBufferPointer({ cmarkTree($0) }) else { return nil }
+        guard let root = prefix.withUnsafeBufferPointer({ cmarkTree($0, smart: smart) }) else { return nil }
         defer { cmark_node_free(root) }
         return cmark_node_first_child(root) == nil ? prefix : nil
     }
 
     /// cmark's tree of `piece` with `prefix` before it (if the piece has a `[`, which any use of
     /// a definition needs), and how many lines the prefix took.
-    static func cmarkTree(_ piece: UnsafeBufferPointer<UInt8>, after prefix: [UInt8]) -> (root: OpaquePointer?, prefixLines: Int) {
+    static func cmarkTree(
+        _ piece: UnsafeBufferPointer<UInt8>, after prefix: [UInt8], smart: Bool
+    ) -> (root: OpaquePointer?, prefixLines: Int) {
         guard !prefix.isEmpty, let base = piece.baseAddress, memchr(base, Int32(UInt8(ascii: "[")), piece.count) != nil else {
-            return (cmarkTree(piece), 0)
+            return (cmarkTree(piece, smart: smart), 0)
         }
         var text = prefix
         text.append(contentsOf: piece)
         let lines = prefix.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-        return (text.withUnsafeBufferPointer { cmarkTree($0) }, lines)
+        return (text.withUnsafeBufferPointer { cmarkTree($0, smart: smart) }, lines)
     }
 
-    static func cmarkTree(_ bytes: UnsafeBufferPointer<UInt8>) -> OpaquePointer? {
-        bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, parseOptions) }
+    static func cmarkTree(_ bytes: UnsafeBufferPointer<UInt8>, smart: Bool) -> OpaquePointer? {
+        bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, parseOptions(smart: smart)) }
     }
 
     /// The labels written as `[label]:` in `piece` (a label may go on over lines, not over a
@@ -109,7 +111,7 @@ extension CMark {
 
     /// The definitions `piece` makes of `labels`, each as a line `[label]: <destination> "title"`,
     /// or `nil` if the probes did not come back.
-    private static func definitions(of labels: [[UInt8]], in piece: UnsafeBufferPointer<UInt8>) -> [[UInt8]]? {
+    private static func definitions(of labels: [[UInt8]], in piece: UnsafeBufferPointer<UInt8>, smart: Bool) -> [[UInt8]]? {
         var text = Array(piece)
         if text.last != UInt8(ascii: "\n") { text.append(UInt8(ascii: "\n")) }
         // The line the next byte written is on.
@@ -125,7 +127,7 @@ extension CMark {
             text.append(contentsOf: Array("]\n".utf8))
             line += 1 + label.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
         }
-        guard let root = text.withUnsafeBufferPointer({ cmarkTree($0) }) else { return nil }
+        guard let root = text.withUnsafeBufferPointer({ cmarkTree($0, smart: smart) }) else { return nil }
         defer { cmark_node_free(root) }
         // The probes are the last paragraphs, in order.
         var probes: [OpaquePointer] = []

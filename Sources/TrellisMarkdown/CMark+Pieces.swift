@@ -63,11 +63,11 @@ extension CMark {
     /// cmark's tree of the pieces `from..<to` of `chunks`, parsed as one text after the page's
     /// link reference `definitions`, and how many lines those took.
     static func parsePiece(
-        _ buffer: UnsafeBufferPointer<UInt8>, _ chunks: CMarkChunks, from: Int, to: Int, definitions: [UInt8]
+        _ buffer: UnsafeBufferPointer<UInt8>, _ chunks: CMarkChunks, from: Int, to: Int, definitions: [UInt8], smart: Bool
     ) -> (root: OpaquePointer?, prefixLines: Int) {
         let start = chunks.starts[from]
         let end = to < chunks.starts.count ? chunks.starts[to] : buffer.count
-        return cmarkTree(UnsafeBufferPointer(rebasing: buffer[start..<end]), after: definitions)
+        return cmarkTree(UnsafeBufferPointer(rebasing: buffer[start..<end]), after: definitions, smart: smart)
     }
 
     /// cmark's tree of the piece `from` and of as many pieces after it as it takes for no block
@@ -76,11 +76,11 @@ extension CMark {
     /// (kinds 1 to 5) the pieces leave open, which `CMarkChunks` cannot always tell (an opener
     /// indented inside a list item looks like one at the top). Returns the first piece after them.
     static func parseWholeBlocks(
-        _ buffer: UnsafeBufferPointer<UInt8>, _ chunks: CMarkChunks, from index: Int, definitions: [UInt8]
+        _ buffer: UnsafeBufferPointer<UInt8>, _ chunks: CMarkChunks, from index: Int, definitions: [UInt8], smart: Bool
     ) -> (root: OpaquePointer?, prefixLines: Int, next: Int) {
         var next = index + 1
         while true {
-            let (root, prefixLines) = parsePiece(buffer, chunks, from: index, to: next, definitions: definitions)
+            let (root, prefixLines) = parsePiece(buffer, chunks, from: index, to: next, definitions: definitions, smart: smart)
             guard next < chunks.starts.count, let root else { return (root, prefixLines, next) }
             var end: Int?
             if chunks.columns[next] > 0 {

@@ -2,10 +2,11 @@ import CCmark
 
 /// The one door to libcmark: parses text and converts cmark's tree into a `MarkdownDocument`.
 ///
-/// No other file imports `CCmark`. Parsing uses `SMART | SOURCEPOS`; raw HTML is kept in the tree
-/// and rendered verbatim, as MkDocs does (cmark's `UNSAFE`).
+/// No other file imports `CCmark`. Parsing uses `SOURCEPOS`, and `SMART` (curly quotes, dashes,
+/// ellipses) where the page's extensions include `smarty`; raw HTML is kept in the tree and
+/// rendered verbatim, as MkDocs does (cmark's `UNSAFE`).
 enum CMark {
-    static let parseOptions = CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS
+    static func parseOptions(smart: Bool) -> Int32 { smart ? CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS : CMARK_OPT_SOURCEPOS }
     static let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_SMART
 
     /// Texts bigger than this are parsed a piece at a time (see `CMarkChunks`).
@@ -14,40 +15,43 @@ enum CMark {
     /// Parses `text` and converts the result; adjacent text nodes (which cmark splits at every
     /// punctuation character it might treat specially) are merged into one. A big text is parsed
     /// in pieces of at least `chunkBytes` that cmark reads as it reads the whole.
-    static func parse(_ text: String, chunkBytes: Int = chunkBytes) -> MarkdownDocument {
+    static func parse(_ text: String, chunkBytes: Int = chunkBytes, smart: Bool = true) -> MarkdownDocument {
         var text = text
-        return text.withUTF8 { parse($0, chunkBytes: chunkBytes, blocksOnly: false) }
+        return text.withUTF8 { parse($0, chunkBytes: chunkBytes, blocksOnly: false, smart: smart) }
     }
 
     /// The blocks of `text` without their inline content (a paragraph or heading has no
     /// children): what the container pre-pass reads of a page, at a fraction of the memory.
-    static func parseBlocks(_ bytes: TextBytes) -> MarkdownDocument {
-        bytes.withUnsafeBufferPointer { parse($0, chunkBytes: chunkBytes, blocksOnly: true) }
+    static func parseBlocks(_ bytes: TextBytes, smart: Bool = true) -> MarkdownDocument {
+        bytes.withUnsafeBufferPointer { parse($0, chunkBytes: chunkBytes, blocksOnly: true, smart: smart) }
     }
 
     /// Parses UTF-8 `bytes` (as `parse(_:chunkBytes:)` parses a string's).
-    static func parse(bytes: [UInt8]) -> MarkdownDocument {
-        bytes.withUnsafeBufferPointer { parse($0, chunkBytes: chunkBytes, blocksOnly: false) }
+    static func parse(bytes: [UInt8], smart: Bool = true) -> MarkdownDocument {
+        bytes.withUnsafeBufferPointer { parse($0, chunkBytes: chunkBytes, blocksOnly: false, smart: smart) }
     }
 
     /// Parses a text's bytes in place.
-    static func parse(bytes: TextBytes) -> MarkdownDocument {
-        bytes.withUnsafeBufferPointer { parse($0, chunkBytes: chunkBytes, blocksOnly: false) }
+    static func parse(bytes: TextBytes, smart: Bool = true) -> MarkdownDocument {
+        bytes.withUnsafeBufferPointer { parse($0, chunkBytes: chunkBytes, blocksOnly: false, smart: smart) }
     }
 
-    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, chunkBytes: Int, blocksOnly: Bool) -> MarkdownDocument {
+    private static func parse(
+        _ buffer: UnsafeBufferPointer<UInt8>, chunkBytes: Int, blocksOnly: Bool, smart: Bool
+    ) -> MarkdownDocument {
         var document = MarkdownDocument()
         // Definitions only change inline content: the blocks of a piece are the same without them.
         var chunks = CMarkChunks(buffer, size: chunkBytes, acrossDefinitions: true)
         var definitions: [UInt8] = []
         if chunks.mentionsDefinitions, !blocksOnly {
-            if let found = definitionPrefix(buffer, chunks) { definitions = found } else { chunks = CMarkChunks() }
+            if let found = definitionPrefix(buffer, chunks, smart: smart) { definitions = found } else { chunks = CMarkChunks() }
         }
         // The paragraph the last piece ended inside, which a piece cut inside a line goes on with.
         var open: NodeID?
         var index = 0
         while index < chunks.starts.count {
-            let (cRoot, prefixLines, next) = parseWholeBlocks(buffer, chunks, from: index, definitions: definitions)
+            let (cRoot, prefixLines, next) = parseWholeBlocks(
+                buffer, chunks, from: index, definitions: definitions, smart: smart)
             defer { index = next }
             guard let cRoot else {
                 open = nil
@@ -73,20 +77,21 @@ enum CMark {
         return document
     }
 
-    /// cmark's own HTML for `text`: the reference our `HTMLRenderer` must match byte for byte.
-    static func renderHTMLDirectly(_ text: String) -> String {
-        guard let cRoot = parseRoot(text) else { return "" }
+    /// cmark's own HTML for `text` (with `SMART` unless `smart` is false): the reference our
+    /// `HTMLRenderer` must match byte for byte.
+    static func renderHTMLDirectly(_ text: String, smart: Bool = true) -> String {
+        guard let cRoot = parseRoot(text, smart: smart) else { return "" }
         defer { cmark_node_free(cRoot) }
-        guard let html = cmark_render_html(cRoot, renderOptions) else { return "" }
+        guard let html = cmark_render_html(cRoot, smart ? renderOptions : CMARK_OPT_UNSAFE) else { return "" }
         defer { cmark_get_default_mem_allocator().pointee.free(html) }
         return String(cString: html)
     }
 
-    private static func parseRoot(_ text: String) -> OpaquePointer? {
+    private static func parseRoot(_ text: String, smart: Bool) -> OpaquePointer? {
         var text = text
         return text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, parseOptions)
+                cmark_parse_document(chars.baseAddress, chars.count, parseOptions(smart: smart))
             }
         }
     }

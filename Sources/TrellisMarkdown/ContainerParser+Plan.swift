@@ -10,10 +10,12 @@ extension ContainerParser {
     func plan(_ source: ParsedText, depth: Int) -> Plan {
         guard depth < Self.maxDepth || limits.problem == nil, !extensions.isEmpty, Self.mightHaveOpener(
                 source.bytes, pipes: extensions.contains(.tables), colons: extensions.contains(.defList),
-                markdownAttribute: extensions.contains(.mdInHTML)) else { return .plain(CMark.parse(bytes: source.bytes)) }
-        let plain = Self.blockParse(source.bytes)
+                markdownAttribute: extensions.contains(.mdInHTML)) else { return .plain(CMark.parse(bytes: source.bytes, smart: smart)) }
+        let plain = Self.blockParse(source.bytes, smart: smart)
         // A big text's blocks were parsed without their inlines: its full tree is built only if kept.
-        let keepPlain = { Plan.plain(source.bytes.count > CMark.chunkBytes ? CMark.parse(bytes: source.bytes) : plain) }
+        let keepPlain = {
+            Plan.plain(source.bytes.count > CMark.chunkBytes ? CMark.parse(bytes: source.bytes, smart: smart) : plain)
+        }
         let found = findContainers(in: plain, source: source, depth: depth)
         guard let first = found.first else { return keepPlain() }
         let opener = TextPosition(line: first.line, byteColumn: first.column)
@@ -33,7 +35,7 @@ extension ContainerParser {
     /// cmark's plain parse of `bytes` as the pre-pass reads it: for a text over `CMark.chunkBytes`,
     /// its blocks only (the pre-pass looks at nothing inside a paragraph or heading), so a big
     /// page's throwaway tree is a fraction of its full one.
-    static func blockParse(_ bytes: TextBytes) -> MarkdownDocument {
-        bytes.count > CMark.chunkBytes ? CMark.parseBlocks(bytes) : CMark.parse(bytes: bytes)
+    static func blockParse(_ bytes: TextBytes, smart: Bool) -> MarkdownDocument {
+        bytes.count > CMark.chunkBytes ? CMark.parseBlocks(bytes, smart: smart) : CMark.parse(bytes: bytes, smart: smart)
     }
 }

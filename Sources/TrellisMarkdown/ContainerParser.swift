@@ -15,6 +15,8 @@ struct ContainerParser: Sendable {
     static let maxDepth = 64
 
     let extensions: Set<MarkdownExtension>
+    /// Whether cmark turns quotes, dashes and ellipses into typographic ones (`smarty`).
+    var smart: Bool { extensions.contains(.smarty) }
     /// The page's nesting bounds, shared by the copies of the parser down the recursion.
     let limits = NestingLimits()
     /// The page's link reference definitions; those a body names are appended to it, so that
@@ -47,7 +49,7 @@ struct ContainerParser: Sendable {
     private func parseTopLevel(_ text: String, source given: ParsedText?) -> MarkdownDocument {
         guard extensions.contains(.footnotes), Self.mightHaveFootnotes(text) else { return parse(text, depth: 0, source: given) }
         let source = given ?? ParsedText(text)
-        let plain = Self.blockParse(source.bytes)
+        let plain = Self.blockParse(source.bytes, smart: smart)
         let found = Self.footnoteDefinitions(in: plain, source: source)
         return found.isEmpty ? parse(text, depth: 0, source: source) : parseWithFootnotes(text, found, source: source, plain: plain)
     }
@@ -84,7 +86,7 @@ struct ContainerParser: Sendable {
         }
         var parser = self
         if let definitions { parser.definitions = definitions }
-        var document = CMark.parse(bytes: placeholderText(source, found))
+        var document = CMark.parse(bytes: placeholderText(source, found), smart: smart)
         var byLine: [Int: Int] = [:]
         for (index, container) in found.enumerated() { byLine[container.line] = index }
         var placeholders: [(NodeID, Int)] = []
@@ -96,7 +98,7 @@ struct ContainerParser: Sendable {
             }
         }
         // A placeholder cmark did not see as its own block would lose text: keep plain Markdown.
-        guard byLine.isEmpty, let (lastNode, lastIndex) = placeholders.popLast() else { return CMark.parse(bytes: source.bytes) }
+        guard byLine.isEmpty, let (lastNode, lastIndex) = placeholders.popLast() else { return CMark.parse(bytes: source.bytes, smart: smart) }
         var tabCounts: [NodeID: Int] = [:]
         for (node, index) in placeholders {
             let body = parser.splice(
@@ -232,7 +234,7 @@ struct ContainerParser: Sendable {
     /// Parses a title as inline Markdown; anything cmark would not read as one paragraph stays text.
     private func appendTitle(_ title: String, line: Int, column: Int, to node: NodeID, in document: inout MarkdownDocument) {
         guard !title.isEmpty else { return }
-        let parsed = CMark.parse(title)
+        let parsed = CMark.parse(title, smart: smart)
         let blocks = parsed.children(of: parsed.root)
         guard blocks.count == 1, case .paragraph = parsed.kind(of: blocks[0]) else {
             document.appendChild(.text(title), to: node)

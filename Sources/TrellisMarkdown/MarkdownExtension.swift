@@ -23,6 +23,9 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     /// Python-Markdown `md_in_html`: the body of `<div markdown>` (`markdown="1"`, `"block"`) is
     /// parsed as Markdown.
     case mdInHTML
+    /// Python-Markdown `smarty`: straight quotes, `--`, `---` and `...` become typographic ones
+    /// (cmark's `SMART`). Trellis sites always have it; MkDocs sites only when they list it.
+    case smarty
 
     /// The extension an `mkdocs.yml` `markdown_extensions` entry names (`admonition`,
     /// `pymdownx.details`, `pymdownx.tabbed`, `tables`, `footnotes`, `attr_list`, `def_list`,
@@ -39,6 +42,7 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
         case "def_list", "markdown.extensions.def_list": self = .defList
         case "pymdownx.tasklist": self = .taskList
         case "md_in_html", "markdown.extensions.md_in_html": self = .mdInHTML
+        case "smarty", "markdown.extensions.smarty": self = .smarty
         default: return nil
         }
     }

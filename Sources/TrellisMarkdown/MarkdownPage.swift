@@ -73,7 +73,7 @@ public enum MarkdownPage {
 
     /// Parses text into a document without rewriting it (SMART punctuation, source positions).
     public static func parse(_ text: String) -> MarkdownDocument {
-        CMark.parse(text)
+        CMark.parse(text, smart: true)
     }
 
     /// Parses text with the given container extensions (admonitions, details, tabs); with none,
@@ -86,7 +86,7 @@ public enum MarkdownPage {
     private static func parseNormalised(
         _ text: String, source: ParsedText?, extensions: Set<MarkdownExtension>
     ) -> (document: MarkdownDocument, problem: NestingProblem?) {
-        guard !extensions.isEmpty else { return (CMark.parse(text), nil) }
+        guard !extensions.isSubset(of: [.smarty]) else { return (CMark.parse(text, smart: extensions.contains(.smarty)), nil) }
         let parser = ContainerParser(extensions: extensions)
         let document = parser.parse(text, source: source)
         return (document, parser.limits.problem)

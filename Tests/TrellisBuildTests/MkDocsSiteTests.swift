@@ -163,8 +163,8 @@ import TrellisCore
         let html = try #require(s.output("index.html"))
         #expect(html.contains("Shared note for {{ brand }} with"))
         #expect(html.contains("<pre><code class=\"language-sh\">    kubectl get nodes\n</code></pre>"))
-        // Escaped, the line stays (smart punctuation turns its dashes into en dashes).
-        #expect(html.contains("<p>–8&lt;– “kept.md”</p>"))
+        // Escaped, the line stays as written (no smart punctuation without `smarty`).
+        #expect(html.contains("<p>--8&lt;-- &quot;kept.md&quot;</p>"))
     }
 
     /// With `check_paths`, a missing snippet stops MkDocs, and so it stops the build.
@@ -310,6 +310,24 @@ import TrellisCore
         #expect(extra.build().lines == [])
         let full = try #require(extra.output("index.html"))
         #expect(full.contains("<td>1</td>") && full.contains("<dt>Term</dt>") && full.contains(#"<div class="footnote">"#))
+    }
+
+    /// Smart punctuation is Python-Markdown's `smarty`: an MkDocs site has it only when it lists
+    /// it; a Trellis site always.
+    @Test func quotesAndDashesStayStraightWithoutSmarty() throws {
+        let page = "# Home\n\nDon't -- \"quote\" --8<-- ...\n"
+        let plain = try TestSite(["mkdocs.yml": "site_name: D\n", "docs/index.md": page])
+        defer { plain.cleanUp() }
+        _ = plain.build()
+        #expect(plain.output("index.html")?.contains("<p>Don't -- &quot;quote&quot; --8&lt;-- ...</p>") == true)
+        let smarty = try TestSite(["mkdocs.yml": "site_name: D\nmarkdown_extensions: [smarty]\n", "docs/index.md": page])
+        defer { smarty.cleanUp() }
+        _ = smarty.build()
+        #expect(smarty.output("index.html")?.contains("<p>Don’t – “quote” –8&lt;– …</p>") == true)
+        let trellis = try TestSite(["trellis.yml": "site_name: D\n", "content/index.md": page])
+        defer { trellis.cleanUp() }
+        _ = trellis.build()
+        #expect(trellis.output("default/index.html")?.contains("<p>Don’t – “quote” –8&lt;– …</p>") == true)
     }
 
     @Test func withoutTheMacrosPluginBracesAreText() throws {

@@ -114,7 +114,7 @@ struct CMarkChunkTests {
         // The definitions found are exactly the two, each once: text that parses to nothing.
         let bytes = Array(text.utf8)
         let prefix = bytes.withUnsafeBufferPointer { buffer in
-            chunks.flatMap { CMark.definitionPrefix(buffer, $0) }
+            chunks.flatMap { CMark.definitionPrefix(buffer, $0, smart: true) }
         }
         #expect(prefix.map { String(decoding: $0, as: UTF8.self) } == "[x]: <\\/x\\-1> \"\"\n\n[g]: <\\/guide> \"G\"\n\n")
     }

@@ -29,17 +29,17 @@ struct ContainerTests {
 
     @Test func extensionsAreOffByDefault() {
         let text = "!!! note\n    body\n"
-        #expect(MarkdownPage.process(text: text).html == CMark.renderHTMLDirectly(text))
+        #expect(MarkdownPage.process(text: text).html == CMark.renderHTMLDirectly(text, smart: false))
         let admonitionOnly = MarkdownPipeline.standard(extensions: [.admonition])
         let tab = "=== \"A\"\n    x\n"
-        #expect(MarkdownPage.process(text: tab, pipeline: admonitionOnly).html == CMark.renderHTMLDirectly(tab))
+        #expect(MarkdownPage.process(text: tab, pipeline: admonitionOnly).html == CMark.renderHTMLDirectly(tab, smart: false))
         #expect(MarkdownPage.process(text: text, pipeline: admonitionOnly).html.hasPrefix("<div class=\"admonition note\">"))
     }
 
     @Test func extensionsAreNamedAsInMkDocsConfig() {
         let names = [
             "admonition", "pymdownx.details", "pymdownx.tabbed", "tables", "footnotes", "toc", "pymdownx.superfences",
-            "attr_list", "def_list", "pymdownx.tasklist", "md_in_html",
+            "attr_list", "def_list", "pymdownx.tasklist", "md_in_html", "smarty",
         ]
         #expect(Set(names.compactMap(MarkdownExtension.init(mkdocsName:))) == Set(MarkdownExtension.allCases))
         #expect(MarkdownExtension(mkdocsName: "markdown.extensions.admonition") == .admonition)

@@ -30,4 +30,4 @@ func extensionHTML(_ text: String) -> String {
 }
 
 /// The pipeline the golden fixtures run through.
-let fixturePipeline = MarkdownPipeline.standard(icons: FakeIcons(), resolveLink: mkdocsLinks)
+let fixturePipeline = MarkdownPipeline.standard(icons: FakeIcons(), resolveLink: mkdocsLinks, extensions: [.smarty])
