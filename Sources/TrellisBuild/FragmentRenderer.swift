@@ -91,7 +91,9 @@ public enum FragmentRenderer {
             } catch {}
         }
         let names = config.markdownExtensions + (isMkDocs ? ["tables"] : ["smarty"])
-        let settings = MarkdownSettings(extensions: Set(names.compactMap(MarkdownExtension.init(mkdocsName:))))
+        var extensions = Set(names.compactMap(MarkdownExtension.init(mkdocsName:)))
+        if isMkDocs { extensions.insert(.pythonMarkdownBlocks) }
+        let settings = MarkdownSettings(extensions: extensions)
         let (rendered, diagnostics) = RenderMarkdown.render(
             page, text: pageText, icons: IconAdapter(library: icons), resolver: nil, settings: settings)
         result.diagnostics += diagnostics

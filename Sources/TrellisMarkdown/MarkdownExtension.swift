@@ -26,11 +26,19 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     /// Python-Markdown `smarty`: straight quotes, `--`, `---` and `...` become typographic ones
     /// (cmark's `SMART`). Trellis sites always have it; MkDocs sites only when they list it.
     case smarty
+    /// Python-Markdown's block rules where MkDocs pages rely on them (see
+    /// `PythonMarkdownBlocks`): on for every MkDocs site, off for Trellis sites (plain
+    /// CommonMark). It has no `markdown_extensions` name.
+    case pythonMarkdownBlocks
 
     /// The extension an `mkdocs.yml` `markdown_extensions` entry names (`admonition`,
     /// `pymdownx.details`, `pymdownx.tabbed`, `tables`, `footnotes`, `attr_list`, `def_list`,
     /// `pymdownx.tasklist`, `md_in_html`; Python-Markdown's own also as `markdown.extensions.<name>`);
     /// `nil` for any other entry.
+    /// Every syntax extension: all but the Python-Markdown block rules, which change how plain
+    /// CommonMark reads (the rest only add syntax).
+    public static let syntaxExtensions = Set(allCases).subtracting([.pythonMarkdownBlocks])
+
     public init?(mkdocsName: String) {
         switch mkdocsName {
         case "admonition", "markdown.extensions.admonition": self = .admonition

@@ -36,7 +36,8 @@ public enum MarkdownPage {
     private static func process(
         text: String, pipeline: MarkdownPipeline, reservedIDs: Set<String>, render: (MarkdownDocument) -> String
     ) -> ProcessedPage {
-        let (parsed, source) = ParsedText.normalising(text)
+        let (parsed, source) = ParsedText.normalising(
+            text, pythonMarkdownBlocks: pipeline.extensions.contains(.pythonMarkdownBlocks))
         var (document, nestingProblem) = parseNormalised(parsed, source: source, extensions: pipeline.extensions)
         var context = RewriteContext(source: source, reservedIDs: reservedIDs)
         pipeline.run(&document, context: &context)
@@ -80,13 +81,14 @@ public enum MarkdownPage {
     /// exactly `parse(_:)`. Line endings are normalised as in `process`; spans inside containers
     /// are cmark's positions in `text` too.
     public static func parse(_ text: String, extensions: Set<MarkdownExtension>) -> MarkdownDocument {
-        parseNormalised(ParsedText.normalising(text).text, source: nil, extensions: extensions).document
+        let text = ParsedText.normalising(text, pythonMarkdownBlocks: extensions.contains(.pythonMarkdownBlocks)).text
+        return parseNormalised(text, source: nil, extensions: extensions).document
     }
 
     private static func parseNormalised(
         _ text: String, source: ParsedText?, extensions: Set<MarkdownExtension>
     ) -> (document: MarkdownDocument, problem: NestingProblem?) {
-        guard !extensions.isSubset(of: [.smarty]) else { return (CMark.parse(text, smart: extensions.contains(.smarty)), nil) }
+        guard !extensions.isSubset(of: [.smarty, .pythonMarkdownBlocks]) else { return (CMark.parse(text, smart: extensions.contains(.smarty)), nil) }
         let parser = ContainerParser(extensions: extensions)
         let document = parser.parse(text, source: source)
         return (document, parser.limits.problem)
