@@ -376,7 +376,7 @@ import TrellisCore
     @Test func includesRenderFromTheIncludeDirWithThePagesVariables() throws {
         let s = try TestSite([
             "mkdocs.yml": "site_name: D\nextra:\n  product: Acme\nplugins:\n  - macros:\n      include_dir: shared\n",
-            "shared/intro.md": "{% if not server %}## Setup\n\n{% endif %}Install {{ product }} {{ page.meta.edition }}.\n",
+            "shared/intro.md": "{% if not server %}## Setup\n\n{% endif %}Install {{ product }} {{ page.meta.edition }} {{ edition }}.\n",
             "shared/loop.md": "again {% include 'loop.md' %}",
             "docs/index.md": "---\nedition: Pro\n---\n# Home\n\n{% include 'intro.md' %}\n\n```text\n{% include \"intro.md\" %}\n```\n",
             "docs/broken.md": "# Broken\n\n{% include 'gone.md' %} {% include '../mkdocs.yml' %} {% include 'loop.md' %}\n",
@@ -391,8 +391,13 @@ import TrellisCore
             "shared/loop.md:1:7: warning: includes nest more than 16 deep (does 'loop.md' include itself?) [MacroLimit]",
         ])
         let html = try #require(s.output("index.html"))
-        #expect(html.contains(#"<h2 id="setup">Setup</h2>"#) && html.contains("<p>Install Acme Pro.</p>"))
-        #expect(html.contains("<code class=\"language-text\">## Setup\n\nInstall Acme Pro.\n</code>"))
+        #expect(html.contains(#"<h2 id="setup">Setup</h2>"#) && html.contains("<p>Install Acme Pro Pro.</p>"))
+        #expect(html.contains("<code class=\"language-text\">## Setup\n\nInstall Acme Pro Pro.\n</code>"))
+        // Front matter is over every variable: `server: true` hides the heading.
+        try s.write("docs/index.md", "---\nserver: true\nproduct: Beta\nedition: Lite\n---\n# Home\n\n{% include 'intro.md' %}\n")
+        _ = s.build()
+        let server = try #require(s.output("index.html"))
+        #expect(!server.contains("Setup</h2>") && server.contains("<p>Install Beta Lite Lite.</p>"))
     }
 
     /// The macros plugin's `git` variable: the last commit and tag, empty outside a repository.
