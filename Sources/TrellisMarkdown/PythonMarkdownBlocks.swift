@@ -7,7 +7,11 @@
 ///   markers are text. The marker is escaped (`\-`, `12\.`);
 /// - `1)` never starts a list (Python-Markdown knows only `1.`): the `)` is escaped;
 /// - an ATX heading needs no space after its `#`s (`##Title`, `###` + no-break space): a space
-///   is inserted, or the no-break space becomes one (Python-Markdown strips it from the title).
+///   is inserted, or the no-break space becomes one (Python-Markdown strips it from the title);
+/// - inside an `md_in_html` element (`<div markdown="1">`), an HTML element is a block of its own:
+///   the line after one that ends an element (`<hr />`, `</summary>`, a `<p markdown>…</p>`
+///   line, the `</div>` of a nested `markdown` element) starts a new block, where cmark would
+///   go on with the HTML block to the next blank line. A blank line is inserted.
 ///
 /// Lines in fenced code, in indented code and in raw HTML blocks are never edited. Which lines
 /// are code is told by indentation as Python-Markdown tells it (4 columns past the content of
@@ -41,6 +45,11 @@ enum PythonMarkdownBlocks {
         var inHTML = false
         /// Indentations of the list items and containers the current line may be inside.
         var openers: [Int] = []
+        /// The `markdown` elements the line is inside (their tag names), the raw elements open
+        /// inside the innermost one, and whether the last line ended an element there.
+        var markdownElements: [String] = []
+        var rawDepth = 0
+        var endedElement = false
         var start = 0
         while start < bytes.count {
             var end = start
@@ -51,7 +60,33 @@ enum PythonMarkdownBlocks {
                 // Blank line.
                 if fence == nil { previous = .blank }
                 inHTML = false
+                endedElement = false
                 continue
+            }
+            if fence == nil, endedElement {
+                // After the end of an element inside (or of) a `markdown` element, the next line
+                // is a block of its own.
+                edits.append(Edit(offset: start, removing: 0, inserting: [UInt8(ascii: "\n")]))
+                endedElement = false
+                previous = .blank
+            }
+            if fence == nil, !markdownElements.isEmpty {
+                if bytes[content] == UInt8(ascii: "<") {
+                    let tags = HTMLLineTags(bytes, content, end)
+                    if let name = tags.closing, rawDepth == 0, name == markdownElements.last {
+                        markdownElements.removeLast()
+                        endedElement = true
+                    } else if let name = tags.markdownOpener, rawDepth == 0 {
+                        markdownElements.append(name)
+                        endedElement = false
+                    } else {
+                        rawDepth = max(0, rawDepth + tags.depthChange)
+                        endedElement = rawDepth == 0 && bytes[end - 1] == UInt8(ascii: ">")
+                    }
+                    previous = .other
+                    continue
+                }
+                if rawDepth > 0 { continue }
             }
             if let open = fence {
                 if let (byte, length) = fenceMarker(bytes, content, end), byte == open.byte, length >= open.length,
@@ -80,7 +115,14 @@ enum PythonMarkdownBlocks {
             }
             let first = bytes[content]
             if first == UInt8(ascii: "<") {
-                if case .paragraph = previous {} else { inHTML = true }
+                if let name = HTMLLineTags(bytes, content, end).markdownOpener {
+                    // The element's body is Markdown: followed line by line from here.
+                    markdownElements = [name]
+                    rawDepth = 0
+                    endedElement = false
+                } else if case .paragraph = previous {} else {
+                    inHTML = true
+                }
                 previous = .other
                 continue
             }
@@ -225,5 +267,93 @@ enum PythonMarkdownBlocks {
         var next = at + 3
         if byte == UInt8(ascii: "?"), bytes[next] == UInt8(ascii: "+") { next += 1 }
         return next < end && bytes[next] == UInt8(ascii: " ")
+    }
+}
+
+/// The HTML tags of one line, as far as `PythonMarkdownBlocks` needs them: whether it opens a
+/// `markdown` element it does not close, closes an element, and by how much it changes how many
+/// elements are open (void and self-closed tags count nothing). Quotes inside tags are respected.
+struct HTMLLineTags {
+    static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    ]
+    /// The element a line that is only a closing tag closes.
+    private(set) var closing: String?
+    /// The element the line opens with a `markdown` attribute and does not close on the line.
+    private(set) var markdownOpener: String?
+    private(set) var depthChange = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        var opened: [String] = []
+        var index = start
+        var tagCount = 0
+        var onlyClosing: String?
+        while index < end {
+            guard bytes[index] == UInt8(ascii: "<"), index + 1 < end else {
+                index += 1
+                continue
+            }
+            var cursor = index + 1
+            let isClose = bytes[cursor] == UInt8(ascii: "/")
+            if isClose { cursor += 1 }
+            let nameStart = cursor
+            while cursor < end, Self.isNameByte(bytes[cursor]) { cursor += 1 }
+            guard cursor > nameStart, Self.isLetter(bytes[nameStart]) else {
+                index += 1
+                continue
+            }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<cursor]), as: UTF8.self).lowercased()
+            // To the tag's `>`, past quoted values.
+            var quote: UInt8?
+            var hasMarkdown = false
+            var selfClosed = false
+            while cursor < end {
+                let byte = bytes[cursor]
+                if let open = quote {
+                    if byte == open { quote = nil }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: ">") {
+                    selfClosed = cursor > index && bytes[cursor - 1] == UInt8(ascii: "/")
+                    break
+                } else if byte == UInt8(ascii: "m"), Self.word("markdown", in: bytes, at: cursor, end: end) {
+                    hasMarkdown = true
+                }
+                cursor += 1
+            }
+            tagCount += 1
+            if isClose {
+                if let last = opened.last, last == name {
+                    opened.removeLast()
+                } else {
+                    depthChange -= 1
+                    if tagCount == 1 { onlyClosing = name }
+                }
+            } else if !selfClosed, !Self.voidElements.contains(name) {
+                opened.append(name)
+                if hasMarkdown, opened.count == 1, markdownOpener == nil { markdownOpener = name }
+            }
+            index = cursor + 1
+        }
+        depthChange += opened.count
+        if opened.first != markdownOpener || opened.count != 1 { markdownOpener = nil }
+        closing = tagCount == 1 ? onlyClosing : nil
+        if markdownOpener != nil { depthChange = 0 }
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
+    }
+
+    /// Whether the attribute name `word` starts at `at` (a name boundary before and after).
+    private static func word(_ word: String, in bytes: UnsafeBufferPointer<UInt8>, at: Int, end: Int) -> Bool {
+        let pattern = Array(word.utf8)
+        guard at + pattern.count <= end, at > 0, !isNameByte(bytes[at - 1]) else { return false }
+        for (offset, byte) in pattern.enumerated() where bytes[at + offset] != byte { return false }
+        return at + pattern.count == end || !isNameByte(bytes[at + pattern.count])
     }
 }

@@ -6,10 +6,10 @@ import Testing
 /// Python-Markdown's block rules on MkDocs pages (`PythonMarkdownBlocks`): each fixture of
 /// `Fixtures/python-markdown-blocks/` renders to the structure Python-Markdown 3.11.3 gives it
 /// (`<case>.html`, written by `markdown.markdown(text, extensions=["tables", "fenced_code",
-/// "admonition"])`), compared without attributes, permalinks and the white space between tags,
+/// "admonition", "md_in_html"])`), compared without attributes, permalinks and the white space between tags,
 /// where cmark and Python-Markdown format alike HTML differently.
 struct PythonMarkdownBlocksTests {
-    static let pipeline = MarkdownPipeline.standard(extensions: [.tables, .admonition, .pythonMarkdownBlocks])
+    static let pipeline = MarkdownPipeline.standard(extensions: [.tables, .admonition, .mdInHTML, .pythonMarkdownBlocks])
 
     static func structure(_ html: String) -> String {
         var text = html.replacingOccurrences(of: #"<a class="headerlink"[^>]*>[^<]*</a>"#, with: "", options: .regularExpression)
