@@ -105,6 +105,11 @@ struct LoadConfig: SiteStage {
         if let toc = site.mkdocs?.markdownExtension("toc") {
             diagnostics += Self.applyTocOptions(toc.options, to: site, configPath: config.path)
         }
+        if let mkdocs = site.mkdocs {
+            let (inline, problems) = InlineExtensionOptions.read(mkdocs, configPath: config.path)
+            site.inlineSettings = inline
+            diagnostics += problems
+        }
         diagnostics += Self.checkFolders(config, brands: brands, configName: configName, isMkDocs: isMkDocs, site: site)
         if let path = site.mkdocs?.customDir {
             let customDir = MkDocsCustomDir(path: path, root: site.root, project: site.project)

@@ -10,11 +10,13 @@ struct MarkdownSettings: Sendable {
     /// `toc`'s `slugify`.
     var slugStyle: HeadingSlugStyle = .pythonMarkdown
     var directives: [FencedDirective] = []
+    /// The inline extensions' options.
+    var inline = InlineExtensionSettings()
 
     /// The rewriter pipeline of one page.
     func pipeline(icons: IconAdapter, resolveLink: LinkRewriter.Resolve?) -> MarkdownPipeline {
         .standard(
             icons: icons, tocLevels: tocLevels, slugStyle: slugStyle, resolveLink: resolveLink, extensions: extensions,
-            directives: directives)
+            directives: directives, inline: inline)
     }
 }

@@ -43,9 +43,11 @@ public struct MkDocsSettings: Sendable {
 
     public init() {}
 
-    /// The enabled Markdown extension named `name`, if any.
+    /// The enabled Markdown extension named `name`, if any. Listed more than once, it has the
+    /// options of the last entry that gives any, as MkDocs passes them to Python-Markdown.
     public func markdownExtension(_ name: String) -> MkDocsExtension? {
-        markdownExtensions.first { $0.name == name }
+        let entries = markdownExtensions.filter { $0.name == name }
+        return entries.last { !$0.options.isEmpty } ?? entries.first
     }
 
     /// The enabled plugin named `name`, if any.
@@ -89,7 +91,8 @@ enum MkDocsKnown {
         "admonition", "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed", "tables", "footnotes",
         "attr_list", "def_list", "pymdownx.tasklist", "toc", "smarty", "md_in_html", "pymdownx.emoji",
         "pymdownx.snippets", "pymdownx.highlight", "pymdownx.inlinehilite", "abbr", "meta", "fenced_code",
-        "extra", "markdown.extensions.extra", "pymdownx.extra",
+        "extra", "markdown.extensions.extra", "pymdownx.extra", "pymdownx.magiclink", "pymdownx.mark", "pymdownx.caret",
+        "pymdownx.tilde", "pymdownx.keys", "pymdownx.smartsymbols",
     ]
 
     /// `markdown.extensions.toc` and `toc` are the same extension.

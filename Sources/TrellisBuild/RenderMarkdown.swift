@@ -134,7 +134,7 @@ private func hasVisibleContent(_ node: NodeID, in document: MarkdownDocument) ->
     for inner in document.preorder(from: node) where inner != node {
         switch document.kind(of: inner) {
         case .text(let text) where !text.allSatisfy(\.isWhitespace): return true
-        case .code, .image, .rawHTML, .inlineHTML: return true
+        case .code, .image, .rawHTML, .inlineHTML, .inlineMarkup: return true
         default: continue
         }
     }

@@ -82,39 +82,15 @@ final class SiteState: @unchecked Sendable {
             })
     }
 
-    /// The Markdown extensions the site enables (MkDocs' `markdown_extensions`). MkDocs always
-    /// adds `toc`, `tables` and `fenced_code` to the site's list, and `extra` and
-    /// `pymdownx.extra` stand for the extensions they bundle. Trellis sites always have
-    /// smart punctuation; MkDocs sites when they list `smarty`.
-    var markdownExtensions: Set<MarkdownExtension> {
-        var names = (mkdocs?.markdownExtensions.map(\.name) ?? []) + config.markdownExtensions
-        names.append(mkdocs == nil ? "smarty" : "tables")
-        names += names.flatMap { MkDocsKnown.bundles[$0] ?? [] }
-        var extensions = Set(names.compactMap(MarkdownExtension.init(mkdocsName:)))
-        if mkdocs != nil { extensions.insert(.pythonMarkdownBlocks) }
-        return extensions
-    }
+    /// The Markdown extensions the site enables (see `MarkdownSettings.extensions`).
+    var markdownExtensions: Set<MarkdownExtension> { MarkdownSettings.extensions(config: config, mkdocs: mkdocs) }
 
-    /// How headings render: Trellis always adds permalinks; an MkDocs site only with `toc`'s
-    /// `permalink` option (`true` for ¶, or the symbol to show), as MkDocs does.
-    /// `pymdownx.tasklist`'s `custom_checkbox` and `clickable_checkbox` apply to task lists.
-    var htmlRenderer: HTMLRenderer {
-        guard let mkdocs else { return HTMLRenderer() }
-        let tasks = mkdocs.markdownExtension("pymdownx.tasklist")?.options ?? ValueMap()
-        var renderer = HTMLRenderer(
-            permalinks: false, customTaskCheckboxes: tasks["custom_checkbox"] == .bool(true),
-            clickableTaskCheckboxes: tasks["clickable_checkbox"] == .bool(true))
-        switch mkdocs.markdownExtension("toc")?.options["permalink"] {
-        case .bool(true)?:
-            renderer.permalinks = true
-        case .string(let symbol)?:
-            renderer.permalinks = true
-            renderer.permalinkSymbol = symbol
-        default:
-            break
-        }
-        return renderer
-    }
+    /// How headings and task lists render (see `MarkdownSettings.renderer`).
+    var htmlRenderer: HTMLRenderer { MarkdownSettings.renderer(mkdocs: mkdocs) }
+
+    /// The inline extensions' options from `mkdocs.yml` (set by `LoadConfig`, which reports
+    /// options it cannot honour).
+    var inlineSettings = InlineExtensionSettings()
 
     /// The heading levels of the table of contents and how headings are slugged: `toc`'s
     /// `toc_depth` and `slugify` on an MkDocs site, Trellis's own defaults otherwise. Set by
@@ -124,7 +100,9 @@ final class SiteState: @unchecked Sendable {
 
     /// Everything above, for rendering pages.
     var markdownSettings: MarkdownSettings {
-        MarkdownSettings(extensions: markdownExtensions, renderer: htmlRenderer, tocLevels: tocLevels, slugStyle: slugStyle)
+        MarkdownSettings(
+            extensions: markdownExtensions, renderer: htmlRenderer, tocLevels: tocLevels, slugStyle: slugStyle,
+            inline: inlineSettings)
     }
 
     /// The brands this build writes.

@@ -37,14 +37,20 @@ public struct AttributeListRewriter: MarkdownRewriter {
                     target = item
                 }
                 document.assign(pairs, to: target)
-            case .rawHTML(let html):
-                // An icon: the attributes join its first tag, as on pymdownx.emoji's element.
+            case .rawHTML(let html), .inlineMarkup(let html, _):
+                // An icon, keys or an e-mail link: the attributes join its first tag, as on the
+                // element pymdownx's pattern returned.
                 let bytes = Array(html.utf8)
                 guard bytes.first == UInt8(ascii: "<"), let tag = HTMLTag.parse(bytes, at: 0),
                     let pairs = inlineList(after: node, in: &document, source: source)
                 else { continue }
-                document.setKind(.rawHTML(tag.serialized(merging: pairs) + String(decoding: bytes[tag.end...], as: UTF8.self)), of: node)
-            case .link, .image, .emphasis, .strong, .code:
+                let merged = tag.serialized(merging: pairs) + String(decoding: bytes[tag.end...], as: UTF8.self)
+                if case .inlineMarkup(_, let text) = document.kind(of: node) {
+                    document.setKind(.inlineMarkup(html: merged, text: text), of: node)
+                } else {
+                    document.setKind(.rawHTML(merged), of: node)
+                }
+            case .link, .image, .emphasis, .strong, .code, .inlineTag:
                 guard let pairs = inlineList(after: node, in: &document, source: source) else { continue }
                 document.assign(pairs, to: node)
             default:

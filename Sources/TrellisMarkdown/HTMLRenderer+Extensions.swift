@@ -1,4 +1,5 @@
-/// Markup of the `pymdownx.tasklist` checkbox and `md_in_html` elements.
+/// Markup of the `pymdownx.tasklist` checkbox, `md_in_html` elements and the inline extensions'
+/// span elements.
 extension HTMLRenderer {
     /// pymdownx's checkbox, followed by a space; wrapped in Material's label with `custom_checkbox`.
     func appendTaskMarker(checked: Bool, to out: inout [UInt8]) {
@@ -25,5 +26,23 @@ extension HTMLRenderer {
             out.append(contentsOf: close.utf8)
             out.append(UInt8(ascii: "\n"))
         }
+    }
+
+    /// `<mark>`, `<ins>`, … around inline content, with `attr_list`'s attributes if any.
+    func appendInlineTag(_ tag: InlineTag, node: NodeID, entering: Bool, in document: MarkdownDocument, to out: inout [UInt8]) {
+        if !entering {
+            out.append(contentsOf: "</".utf8)
+            out.append(contentsOf: tag.rawValue.utf8)
+            out.append(UInt8(ascii: ">"))
+            return
+        }
+        let extra = document.attributes(of: node)
+        if extra.isEmpty {
+            out.append(UInt8(ascii: "<"))
+            out.append(contentsOf: tag.rawValue.utf8)
+        } else {
+            appendOpenTag(tag.rawValue, own: [], extra: extra, to: &out)
+        }
+        out.append(UInt8(ascii: ">"))
     }
 }

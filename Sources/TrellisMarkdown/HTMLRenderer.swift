@@ -239,8 +239,10 @@ public struct HTMLRenderer: Sendable {
                 out.append(contentsOf: Tags.codeClose)
             case .taskListMarker(let checked):
                 appendTaskMarker(checked: checked, to: &out)
-            case .inlineHTML(let html), .rawHTML(let html):
+            case .inlineHTML(let html), .rawHTML(let html), .inlineMarkup(let html, _):
                 out.append(contentsOf: html.utf8)
+            case .inlineTag(let tag):
+                appendInlineTag(tag, node: node, entering: event.entering, in: document, to: &out)
             case .emphasis:
                 if event.entering {
                     appendSimpleOpen("em", node: node, in: document, plain: Tags.emOpen, to: &out)
@@ -313,7 +315,7 @@ public struct HTMLRenderer: Sendable {
     /// Inside an image's alt text, cmark keeps only the literal text, breaks become spaces.
     func appendPlain(_ kind: NodeKind, to out: inout [UInt8]) {
         switch kind {
-        case .text(let text), .code(let text), .inlineHTML(let text):
+        case .text(let text), .code(let text), .inlineHTML(let text), .inlineMarkup(_, let text):
             HTMLEscaping.appendEscapedHTML(text, to: &out)
         case .softBreak, .lineBreak:
             out.append(UInt8(ascii: " "))

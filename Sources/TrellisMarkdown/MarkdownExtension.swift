@@ -26,19 +26,43 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     /// Python-Markdown `smarty`: straight quotes, `--`, `---` and `...` become typographic ones
     /// (cmark's `SMART`). Trellis sites always have it; MkDocs sites only when they list it.
     case smarty
+    /// `pymdownx.magiclink`: bare URLs, `www.` addresses and e-mail addresses become links;
+    /// with its options, `#123`, `user/repo#1` and `@user` shorthands and shortened repository
+    /// links.
+    case magicLink
+    /// `pymdownx.mark`: `==text==` is `<mark>`.
+    case mark
+    /// `pymdownx.caret`: `^^text^^` is `<ins>`, `^text^` is `<sup>`.
+    case caret
+    /// `pymdownx.tilde`: `~~text~~` is `<del>`, `~text~` is `<sub>`.
+    case tilde
+    /// `pymdownx.keys`: `++ctrl+alt+del++` is keyboard keys.
+    case keys
+    /// `pymdownx.smartsymbols`: `(c)`, `(tm)`, `-->`, `+/-`, `1/2`… become symbols.
+    case smartSymbols
+    /// Python-Markdown `abbr`: `*[HTML]: Hyper Text Markup Language` definitions, and each
+    /// use of a defined abbreviation in the page's text wrapped in `<abbr title>`.
+    case abbreviations
     /// Python-Markdown's block rules where MkDocs pages rely on them (see
     /// `PythonMarkdownBlocks`): on for every MkDocs site, off for Trellis sites (plain
     /// CommonMark). It has no `markdown_extensions` name.
     case pythonMarkdownBlocks
 
-    /// The extension an `mkdocs.yml` `markdown_extensions` entry names (`admonition`,
-    /// `pymdownx.details`, `pymdownx.tabbed`, `tables`, `footnotes`, `attr_list`, `def_list`,
-    /// `pymdownx.tasklist`, `md_in_html`; Python-Markdown's own also as `markdown.extensions.<name>`);
-    /// `nil` for any other entry.
     /// Every syntax extension: all but the Python-Markdown block rules, which change how plain
     /// CommonMark reads (the rest only add syntax).
     public static let syntaxExtensions = Set(allCases).subtracting([.pythonMarkdownBlocks])
 
+    /// The extensions that only rewrite inline text after parsing: the container pre-pass
+    /// has nothing to do for them.
+    public static let inlineExtensions: Set<MarkdownExtension> = [
+        .smarty, .magicLink, .mark, .caret, .tilde, .keys, .smartSymbols, .abbreviations,
+    ]
+
+    /// The extension an `mkdocs.yml` `markdown_extensions` entry names (`admonition`,
+    /// `pymdownx.details`, `pymdownx.tabbed`, `tables`, `footnotes`, `attr_list`, `def_list`,
+    /// `pymdownx.tasklist`, `md_in_html`, `smarty`, `pymdownx.magiclink`, `pymdownx.mark`,
+    /// `pymdownx.caret`, `pymdownx.tilde`, `pymdownx.keys`, `pymdownx.smartsymbols`, `abbr`;
+    /// Python-Markdown's own also as `markdown.extensions.<name>`); `nil` for any other entry.
     public init?(mkdocsName: String) {
         switch mkdocsName {
         case "admonition", "markdown.extensions.admonition": self = .admonition
@@ -51,6 +75,13 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
         case "pymdownx.tasklist": self = .taskList
         case "md_in_html", "markdown.extensions.md_in_html": self = .mdInHTML
         case "smarty", "markdown.extensions.smarty": self = .smarty
+        case "pymdownx.magiclink": self = .magicLink
+        case "pymdownx.mark": self = .mark
+        case "pymdownx.caret": self = .caret
+        case "pymdownx.tilde": self = .tilde
+        case "pymdownx.keys": self = .keys
+        case "pymdownx.smartsymbols": self = .smartSymbols
+        case "abbr", "markdown.extensions.abbr": self = .abbreviations
         default: return nil
         }
     }

@@ -128,16 +128,38 @@ public enum NodeKind: Hashable, Sendable {
     indirect case htmlElement(open: String, close: String, block: Bool)
     /// A `pymdownx.tasklist` checkbox at the start of a list item (`[ ]` or `[x]`).
     case taskListMarker(checked: Bool)
+    /// A span element an inline extension wraps around inline content (`==mark==` is `mark`).
+    case inlineTag(InlineTag)
+    /// Markup an inline extension writes whole (keys, a symbol, an e-mail link, an abbreviation,
+    /// a magic link's text): `html` is emitted verbatim, `text` is what the page's text reads
+    /// there (TOC titles and heading ids, as Python-Markdown's `toc` reads the element's text).
+    /// Nothing rewrites inside it, as nothing rewrites inside pymdownx's `AtomicString`s.
+    indirect case inlineMarkup(html: String, text: String)
 
     /// Whether the node can never have children (its content is its literal).
     public var isLeaf: Bool {
         switch self {
-        case .codeBlock, .htmlBlock, .thematicBreak, .text, .softBreak, .lineBreak, .code, .inlineHTML, .rawHTML, .taskListMarker:
+        case .codeBlock, .htmlBlock, .thematicBreak, .text, .softBreak, .lineBreak, .code, .inlineHTML, .rawHTML, .taskListMarker,
+            .inlineMarkup:
             return true
         default:
             return false
         }
     }
+}
+
+/// The elements `pymdownx.mark`, `pymdownx.caret` and `pymdownx.tilde` wrap text in.
+public enum InlineTag: String, Hashable, Sendable, CaseIterable {
+    /// `==text==`
+    case mark
+    /// `^^text^^`
+    case ins
+    /// `^text^`
+    case sup
+    /// `~~text~~`
+    case del
+    /// `~text~`
+    case sub
 }
 
 /// A table column's alignment, from the colons of its delimiter row (`:--`, `:-:`, `--:`).

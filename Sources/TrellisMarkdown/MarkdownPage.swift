@@ -88,7 +88,9 @@ public enum MarkdownPage {
     private static func parseNormalised(
         _ text: String, source: ParsedText?, extensions: Set<MarkdownExtension>
     ) -> (document: MarkdownDocument, problem: NestingProblem?) {
-        guard !extensions.isSubset(of: [.smarty, .pythonMarkdownBlocks]) else { return (CMark.parse(text, smart: extensions.contains(.smarty)), nil) }
+        guard !extensions.subtracting(MarkdownExtension.inlineExtensions).isSubset(of: [.pythonMarkdownBlocks]) else {
+            return (CMark.parse(text, smart: extensions.contains(.smarty)), nil)
+        }
         let parser = ContainerParser(extensions: extensions)
         let document = parser.parse(text, source: source)
         return (document, parser.limits.problem)

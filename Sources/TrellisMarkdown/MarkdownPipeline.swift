@@ -23,11 +23,14 @@ public struct MarkdownPipeline: Sendable {
         reserveHTMLIDs: Bool = false,
         resolveLink: LinkRewriter.Resolve? = nil,
         extensions: Set<MarkdownExtension> = [],
-        directives: [FencedDirective] = []
+        directives: [FencedDirective] = [],
+        inline: InlineExtensionSettings = InlineExtensionSettings()
     ) -> MarkdownPipeline {
         var rewriters: [any MarkdownRewriter] = []
         if !directives.isEmpty { rewriters.append(FencedDirectiveRewriter(directives)) }
         if let icons { rewriters.append(IconShortcodeRewriter(resolver: icons)) }
+        let delimiters = inline.delimiters(for: extensions)
+        if !delimiters.isEmpty { rewriters.append(DelimiterRewriter(delimiters: delimiters)) }
         if extensions.contains(.attrList) { rewriters.append(AttributeListRewriter()) }
         if extensions.contains(.taskList) { rewriters.append(TaskListRewriter()) }
         rewriters.append(HeadingIDRewriter(tocLevels: tocLevels, reserveHTMLIDs: reserveHTMLIDs, slugStyle: slugStyle))

@@ -161,7 +161,7 @@ import TrellisCore
     @Test func unknownPluginsAndExtensionsWarnOnceEachAndAreDropped() {
         let yaml = """
             markdown_extensions:
-              - pymdownx.caret
+              - pymdownx.critic
               - tables
             plugins:
               - search
@@ -173,7 +173,7 @@ import TrellisCore
         let (_, _, settings, lines) = read(yaml)
         #expect(
             lines == [
-                "mkdocs.yml:2:5: warning: unknown markdown extension 'pymdownx.caret'; it is ignored [UnsupportedPlugin]",
+                "mkdocs.yml:2:5: warning: unknown markdown extension 'pymdownx.critic'; it is ignored [UnsupportedPlugin]",
                 "mkdocs.yml:6:5: warning: unknown plugin 'git-authors'; it is ignored [UnsupportedPlugin]",
             ])
         #expect(settings.markdownExtensions.map(\.name) == ["tables"])

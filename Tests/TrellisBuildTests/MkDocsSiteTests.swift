@@ -133,7 +133,7 @@ import TrellisCore
         defer { s.cleanUp() }
         #expect(
             s.build().lines == [
-                "trellis.yml:2:35: warning: unknown Markdown extension 'pymdownx.tabed'; it is ignored; did you mean 'pymdownx.tabbed'? [UnsupportedPlugin]"
+                "trellis.yml:2:35: warning: unknown Markdown extension 'pymdownx.tabed'; it is ignored; did you mean 'pymdownx.tabbed', 'pymdownx.caret' or 'pymdownx.tilde'? [UnsupportedPlugin]"
             ])
         #expect(s.output("default/index.html")?.contains(#"<div class="admonition tip">"#) == true)
     }

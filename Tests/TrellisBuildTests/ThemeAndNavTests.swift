@@ -141,6 +141,27 @@ import TrellisCore
         #expect(result.html.contains(#"<div class="admonition note">"#) && result.html.contains("<p>Kubernetes 1.27.8.</p>"))
     }
 
+    @Test func usesAnMkDocsConfigsExtensionsAndOptionsAsTheBuildDoes() throws {
+        let s = try TestSite([
+            "mkdocs.yml": """
+                site_name: M
+                markdown_extensions:
+                  - admonition
+                  - pymdownx.caret:
+                      insert: false
+                  - toc:
+                      permalink: "#"
+                """,
+        ])
+        defer { s.cleanUp() }
+        var options = RenderOptions(root: s.root)
+        options.configName = "mkdocs.yml"
+        let result = FragmentRenderer.render(text: "## T\n\n!!! note\n    x^2^ ^^y^^\n", path: "-", options: options)
+        #expect(result.outcome == .success)
+        #expect(result.html.hasPrefix(##"<h2 id="t">T<a class="headerlink" href="#t" title="Permanent link">#</a></h2>"##))
+        #expect(result.html.contains("<p>x<sup>2</sup> <sup><sup>y</sup></sup></p>"))
+    }
+
     @Test func reportsProblemsAtTheirPositionWithoutAConfig() throws {
         let s = try TestSite([:])
         defer { s.cleanUp() }

@@ -70,7 +70,7 @@ struct ContainerFuzzTests {
             for _ in 0..<Self.cases {
                 let text = generator.page()
                 if let lastInput = Self.lastInput { try? Data(text.utf8).write(to: lastInput) }
-                let page = MarkdownPage.process(text: text, pipeline: extensionPipeline)
+                let page = MarkdownPage.process(text: text, pipeline: everyExtensionPipeline)
                 _ = HTMLRenderer().render(parser.parse(text))
                 processed += 1
                 if !page.html.isEmpty { nonEmpty += 1 }

@@ -39,7 +39,8 @@ struct ContainerTests {
     @Test func extensionsAreNamedAsInMkDocsConfig() {
         let names = [
             "admonition", "pymdownx.details", "pymdownx.tabbed", "tables", "footnotes", "toc", "pymdownx.superfences",
-            "attr_list", "def_list", "pymdownx.tasklist", "md_in_html", "smarty",
+            "attr_list", "def_list", "pymdownx.tasklist", "md_in_html", "smarty", "pymdownx.magiclink", "pymdownx.mark",
+            "pymdownx.caret", "pymdownx.tilde", "pymdownx.keys", "pymdownx.smartsymbols", "abbr",
         ]
         #expect(Set(names.compactMap(MarkdownExtension.init(mkdocsName:))) == MarkdownExtension.syntaxExtensions)
         #expect(MarkdownExtension(mkdocsName: "markdown.extensions.admonition") == .admonition)

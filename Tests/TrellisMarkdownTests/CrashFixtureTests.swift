@@ -24,8 +24,8 @@ struct CrashFixtureTests {
         let bytes = try Data(contentsOf: Self.folder.appendingPathComponent(name))
         let text = String(decoding: bytes, as: UTF8.self)
         let (page, lineFeeds, raw) = onSmallStack {
-            let page = MarkdownPage.process(text: text, pipeline: extensionPipeline)
-            let lineFeeds = MarkdownPage.process(text: Self.withLineFeeds(text), pipeline: extensionPipeline)
+            let page = MarkdownPage.process(text: text, pipeline: everyExtensionPipeline)
+            let lineFeeds = MarkdownPage.process(text: Self.withLineFeeds(text), pipeline: everyExtensionPipeline)
             // The pre-pass itself, on the text as given (no normalisation in front of it).
             let raw = ContainerParser(extensions: Set(MarkdownExtension.allCases)).parse(text)
             return (page, lineFeeds, HTMLRenderer().render(raw))

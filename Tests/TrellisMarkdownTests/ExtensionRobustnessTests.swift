@@ -9,7 +9,7 @@ struct ExtensionRobustnessTests {
     static let depth = 10_000
 
     static func html(_ text: String) -> String {
-        onSmallStack { MarkdownPage.process(text: text, pipeline: extensionPipeline).html }
+        onSmallStack { MarkdownPage.process(text: text, pipeline: everyExtensionPipeline).html }
     }
 
     @Test func tenThousandNestedMarkdownDivsStopAtTheDepthBound() {
@@ -76,7 +76,7 @@ struct ExtensionRobustnessTests {
 
             """
         let text = String(repeating: block, count: 5_000_000 / block.utf8.count)
-        let page = onSmallStack { MarkdownPage.process(text: text, pipeline: extensionPipeline) }
+        let page = onSmallStack { MarkdownPage.process(text: text, pipeline: everyExtensionPipeline) }
         let count = 5_000_000 / block.utf8.count
         #expect(page.links.count == 3 * count)
         #expect(page.headingIDs.count == count)
@@ -96,10 +96,10 @@ struct ExtensionRobustnessTests {
 
     @Test func invalidUTF8AndOddInputAreSafe() {
         let bytes = Array("<div markdown>\n- [x] \u{1}".utf8) + [0xFF, 0xC3] + Array("{: #\u{0} }\n: \n[^\n".utf8)
-        let page = onSmallStack { MarkdownPage.process(bytes: bytes, pipeline: extensionPipeline) }
+        let page = onSmallStack { MarkdownPage.process(bytes: bytes, pipeline: everyExtensionPipeline) }
         #expect(!page.html.isEmpty)
         for text in ["", "{", "{:}", ": ", "<div markdown", "<div markdown>", "[^", "- [ ]", "Term\n:", "## {#}"] {
-            _ = MarkdownPage.process(text: text, pipeline: extensionPipeline)
+            _ = MarkdownPage.process(text: text, pipeline: everyExtensionPipeline)
         }
     }
 }

@@ -30,4 +30,15 @@ enum Fixtures {
         }
         #expect(actual == String(decoding: data, as: UTF8.self), "\(feature)/\(name)", sourceLocation: sourceLocation)
     }
+
+    /// Compares `actual` with a golden another tool wrote (`scripts/inline-goldens.py`): never
+    /// rewritten from Trellis's output.
+    static func expectPythonGolden(_ actual: String, _ feature: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = root.appendingPathComponent(feature).appendingPathComponent(name + ".html")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            Issue.record("missing golden \(feature)/\(name).html (run scripts/inline-goldens.py)", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(actual == String(decoding: data, as: UTF8.self), "\(feature)/\(name)", sourceLocation: sourceLocation)
+    }
 }

@@ -20,8 +20,17 @@ let mkdocsLinks: LinkRewriter.Resolve = { target in
     return stem + "/"
 }
 
-/// Every container and extension syntax on, with the fake icons and MkDocs links.
+/// The inline text extensions (magiclink, mark, caret, tilde, keys, smart symbols,
+/// abbreviations), which have tests of their own.
+let inlineTextExtensions = MarkdownExtension.inlineExtensions.subtracting([.smarty])
+
+/// Every container and block extension syntax on (not the inline text extensions), with the fake
+/// icons and MkDocs links.
 let extensionPipeline = MarkdownPipeline.standard(
+    icons: FakeIcons(), resolveLink: mkdocsLinks, extensions: Set(MarkdownExtension.allCases).subtracting(inlineTextExtensions))
+
+/// Every extension on, the inline text ones too: for tests of robustness.
+let everyExtensionPipeline = MarkdownPipeline.standard(
     icons: FakeIcons(), resolveLink: mkdocsLinks, extensions: Set(MarkdownExtension.allCases))
 
 /// A text's HTML through `extensionPipeline`.

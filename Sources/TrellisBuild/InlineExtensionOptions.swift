@@ -1,0 +1,97 @@
+import TrellisCore
+import TrellisMarkdown
+
+/// Reads the options of the inline extensions from `mkdocs.yml` (`pymdownx.mark`, `caret`,
+/// `tilde`, `keys`, `magiclink`, `smartsymbols`, `abbr`), as the extensions read them: booleans
+/// the way Python-Markdown's `parseBoolValue` reads them. An option Trellis cannot honour, or a
+/// value of the wrong type, gives an `UnsupportedPlugin` warning and the extension's default.
+enum InlineExtensionOptions {
+    static func read(_ mkdocs: MkDocsSettings, configPath: String) -> (InlineExtensionSettings, [Diagnostic]) {
+        var reader = OptionReader(configPath: configPath)
+        var settings = InlineExtensionSettings()
+        if let options = reader.options(of: "pymdownx.mark", in: mkdocs) {
+            reader.checkKnown(options, ["smart_mark"])
+            settings.mark = .mark(smart: reader.bool(options, "smart_mark", default: false))
+        }
+        if let options = reader.options(of: "pymdownx.caret", in: mkdocs) {
+            reader.checkKnown(options, ["smart_insert", "insert", "superscript", "no_space", "punctuation"])
+            settings.caret = .caret(
+                insert: reader.bool(options, "insert", default: true), superscript: reader.bool(options, "superscript", default: true),
+                smart: reader.bool(options, "smart_insert", default: false), noSpace: reader.bool(options, "no_space", default: true),
+                punctuation: reader.bool(options, "punctuation", default: false))
+        }
+        if let options = reader.options(of: "pymdownx.tilde", in: mkdocs) {
+            reader.checkKnown(options, ["smart_delete", "delete", "subscript", "no_space", "punctuation"])
+            settings.tilde = .tilde(
+                delete: reader.bool(options, "delete", default: true), subscript: reader.bool(options, "subscript", default: true),
+                smart: reader.bool(options, "smart_delete", default: false), noSpace: reader.bool(options, "no_space", default: true),
+                punctuation: reader.bool(options, "punctuation", default: false))
+        }
+        return (settings, reader.problems)
+    }
+}
+
+/// Reads one extension's options, collecting warnings.
+struct OptionReader {
+    let configPath: String
+    /// The extension being read, and where its name is written.
+    var extensionName = ""
+    var location: SourceLocation?
+    var problems: [Diagnostic] = []
+
+    init(configPath: String) {
+        self.configPath = configPath
+    }
+
+    /// The options of extension `name` when the site lists it; warnings name it from now on.
+    mutating func options(of name: String, in mkdocs: MkDocsSettings) -> ValueMap? {
+        guard let entry = mkdocs.markdownExtension(name) else { return nil }
+        extensionName = name
+        location = entry.location
+        return entry.options
+    }
+
+    mutating func warn(_ message: String) {
+        problems.append(Diagnostic(.unsupportedPlugin, .warning, path: configPath, at: location, message: "\(extensionName): \(message)"))
+    }
+
+    /// Warns about option names the extension does not have (Python-Markdown refuses them).
+    mutating func checkKnown(_ options: ValueMap, _ known: [String]) {
+        for key in options.keys where !known.contains(key) && key != "enabled" {
+            warn("unknown option '\(key)'; it is ignored")
+        }
+    }
+
+    /// A boolean option: YAML booleans, numbers, and the words `parseBoolValue` knows.
+    mutating func bool(_ options: ValueMap, _ key: String, default fallback: Bool) -> Bool {
+        guard let value = options[key] else { return fallback }
+        switch value {
+        case .bool(let flag): return flag
+        case .null: return false
+        case .int(let number): return number != 0
+        case .double(let number): return number != 0
+        case .string(let text):
+            switch text.lowercased() {
+            case "yes", "y", "true", "t", "on", "1": return true
+            case "no", "n", "false", "f", "off", "0", "none", "": return false
+            default: break
+            }
+        default: break
+        }
+        warn("option '\(key)' must be a boolean, not \(value.typeDescription); the default is used")
+        return fallback
+    }
+
+    /// A string option.
+    mutating func string(_ options: ValueMap, _ key: String, default fallback: String) -> String {
+        guard let value = options[key] else { return fallback }
+        switch value {
+        case .string(let text): return text
+        case .int(let number): return String(number)
+        case .null: return fallback
+        default:
+            warn("option '\(key)' must be a string, not \(value.typeDescription); the default is used")
+            return fallback
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@testable import TrellisBuild
+
+/// The inline extensions on MkDocs sites: enabled by `markdown_extensions`, with their options
+/// read as MkDocs hands them to Python-Markdown (an extension listed twice has the options of
+/// the last entry that gives any), and options Trellis cannot honour reported.
+@Suite struct InlineExtensionSiteTests {
+    @Test func markCaretAndTildeWithTheSitesOptions() throws {
+        let s = try TestSite([
+            "mkdocs.yml": """
+                site_name: Inline
+                markdown_extensions:
+                  - pymdownx.mark
+                  - pymdownx.caret:
+                      superscript: false
+                  - pymdownx.tilde
+                  - pymdownx.caret
+                """,
+            "docs/index.md": """
+                # Inline
+
+                A ==mark==, ^^insert^^ and ^not superscript^; ~~delete~~ and H~2~O.
+                """,
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains("<p>A <mark>mark</mark>, <ins>insert</ins> and ^not superscript^; <del>delete</del> and H<sub>2</sub>O.</p>"))
+    }
+
+    @Test func optionsItCannotReadAreWarnedAbout() throws {
+        let s = try TestSite([
+            "mkdocs.yml": """
+                site_name: Inline
+                markdown_extensions:
+                  - pymdownx.mark:
+                      smart_mark: maybe
+                  - pymdownx.tilde:
+                      subscripts: false
+                """,
+            "docs/index.md": "# Inline\n\n==a== ~b~\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(
+            s.build().lines == [
+                "mkdocs.yml:3:5: warning: pymdownx.mark: option 'smart_mark' must be a boolean, not a string; the default is used [UnsupportedPlugin]",
+                "mkdocs.yml:5:5: warning: pymdownx.tilde: unknown option 'subscripts'; it is ignored [UnsupportedPlugin]",
+            ])
+        #expect(try #require(s.output("index.html")).contains("<p><mark>a</mark> <sub>b</sub></p>"))
+    }
+}

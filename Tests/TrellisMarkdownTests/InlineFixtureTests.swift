@@ -1,0 +1,38 @@
+import Testing
+
+@testable import TrellisMarkdown
+
+/// The inline extensions' golden pages: `Fixtures/inline-*/CASE.md` with `CASE.html` written by
+/// the real extensions (Python-Markdown 3.11.3, pymdown-extensions 13.1.2) through
+/// `scripts/inline-goldens.py`, whose `FEATURES` table names the same extensions and options as
+/// `pipelines` here. Trellis must give the same bytes.
+struct InlineFixtureTests {
+    /// What every fixture folder has on besides its own extensions (MkDocs' defaults and `attr_list`).
+    static let always: Set<MarkdownExtension> = [.tables, .attrList]
+
+    static let pipelines: [String: MarkdownPipeline] = {
+        var options = InlineExtensionSettings()
+        options.caret = .caret(superscript: false)
+        options.tilde = .tilde(delete: false)
+        return [
+            "inline-delimiters": .standard(extensions: always.union([.mark, .caret, .tilde])),
+            "inline-delimiter-options": .standard(extensions: always.union([.mark, .caret, .tilde]), inline: options),
+        ]
+    }()
+
+    static let cases = pipelines.keys.sorted().flatMap { feature in Fixtures.cases(feature).map { "\(feature)/\($0)" } }
+
+    @Test func everyFeatureHasFixtures() {
+        for feature in Self.pipelines.keys {
+            #expect(!Fixtures.cases(feature).isEmpty, "\(feature)")
+        }
+    }
+
+    @Test(arguments: cases)
+    func rendersAsTheExtensionsDo(_ path: String) throws {
+        let parts = path.split(separator: "/").map(String.init)
+        let text = try Fixtures.input(parts[0], parts[1])
+        let pipeline = try #require(Self.pipelines[parts[0]])
+        try Fixtures.expectPythonGolden(MarkdownPage.process(text: text, pipeline: pipeline).html, parts[0], parts[1])
+    }
+}
