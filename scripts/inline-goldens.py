@@ -29,6 +29,16 @@ FEATURES = {
         ["pymdownx.mark", "pymdownx.caret", "pymdownx.tilde"],
         {"pymdownx.caret": {"superscript": False}, "pymdownx.tilde": {"delete": False}},
     ),
+    "inline-keys": (["pymdownx.keys"], {}),
+    "inline-keys-options": (
+        ["pymdownx.keys"],
+        {
+            "pymdownx.keys": {
+                "camel_case": True, "strict": True, "separator": " then ", "class": "keys shortcut",
+                "key_map": {"hyper": "Hyper", "control": "Strg"},
+            }
+        },
+    ),
 }
 
 ALWAYS = ["toc", "tables", "fenced_code", "attr_list"]

@@ -27,6 +27,14 @@ enum InlineExtensionOptions {
                 smart: reader.bool(options, "smart_delete", default: false), noSpace: reader.bool(options, "no_space", default: true),
                 punctuation: reader.bool(options, "punctuation", default: false))
         }
+        if let options = reader.options(of: "pymdownx.keys", in: mkdocs) {
+            reader.checkKnown(options, ["separator", "strict", "class", "camel_case", "key_map"])
+            settings.keys.separator = reader.string(options, "separator", default: "+")
+            settings.keys.strict = reader.bool(options, "strict", default: false)
+            settings.keys.className = reader.string(options, "class", default: "keys")
+            settings.keys.camelCase = reader.bool(options, "camel_case", default: false)
+            settings.keys.keyMap = reader.stringMap(options, "key_map")
+        }
         return (settings, reader.problems)
     }
 }
@@ -80,6 +88,24 @@ struct OptionReader {
         }
         warn("option '\(key)' must be a boolean, not \(value.typeDescription); the default is used")
         return fallback
+    }
+
+    /// A map of strings (`key_map`); entries of other types are warned about and left out.
+    mutating func stringMap(_ options: ValueMap, _ key: String) -> [String: String] {
+        guard let value = options[key] else { return [:] }
+        guard case .map(let map) = value else {
+            if value != .null { warn("option '\(key)' must be a map, not \(value.typeDescription); it is ignored") }
+            return [:]
+        }
+        var result: [String: String] = [:]
+        for (name, entry) in map {
+            switch entry {
+            case .string(let text): result[name] = text
+            case .int(let number): result[name] = String(number)
+            default: warn("option '\(key)': '\(name)' must be a string, not \(entry.typeDescription); it is ignored")
+            }
+        }
+        return result
     }
 
     /// A string option.

@@ -8,6 +8,8 @@ public struct InlineExtensionSettings: Sendable {
     public var caret: InlineDelimiter? = .caret()
     /// `pymdownx.tilde`'s delimiter; `nil` when `delete` and `subscript` are both off.
     public var tilde: InlineDelimiter? = .tilde()
+    /// `pymdownx.keys`' options.
+    public var keys = KeysOptions()
 
     public init() {}
 

@@ -29,6 +29,7 @@ public struct MarkdownPipeline: Sendable {
         var rewriters: [any MarkdownRewriter] = []
         if !directives.isEmpty { rewriters.append(FencedDirectiveRewriter(directives)) }
         if let icons { rewriters.append(IconShortcodeRewriter(resolver: icons)) }
+        if extensions.contains(.keys) { rewriters.append(KeysRewriter(options: inline.keys)) }
         let delimiters = inline.delimiters(for: extensions)
         if !delimiters.isEmpty { rewriters.append(DelimiterRewriter(delimiters: delimiters)) }
         if extensions.contains(.attrList) { rewriters.append(AttributeListRewriter()) }

@@ -50,4 +50,27 @@ import Testing
             ])
         #expect(try #require(s.output("index.html")).contains("<p><mark>a</mark> <sub>b</sub></p>"))
     }
+
+    @Test func keysWithTheSitesOptions() throws {
+        let s = try TestSite([
+            "mkdocs.yml": """
+                site_name: Inline
+                markdown_extensions:
+                  - pymdownx.keys:
+                      strict: true
+                      separator: ""
+                      key_map:
+                        hyper: Hyper
+                        broken: [a]
+                """,
+            "docs/index.md": "# Inline\n\n++ctrl+hyper++ ++broken++\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(
+            s.build().lines == [
+                "mkdocs.yml:3:5: warning: pymdownx.keys: option 'key_map': 'broken' must be a string, not a list; it is ignored [UnsupportedPlugin]"
+            ])
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains(#"<p><kbd class="keys"><kbd class="key-control">Ctrl</kbd><kbd class="key-hyper">Hyper</kbd></kbd> ++broken++</p>"#))
+    }
 }

@@ -14,9 +14,17 @@ struct InlineFixtureTests {
         var options = InlineExtensionSettings()
         options.caret = .caret(superscript: false)
         options.tilde = .tilde(delete: false)
+        var keys = InlineExtensionSettings()
+        keys.keys.camelCase = true
+        keys.keys.strict = true
+        keys.keys.separator = " then "
+        keys.keys.className = "keys shortcut"
+        keys.keys.keyMap = ["hyper": "Hyper", "control": "Strg"]
         return [
             "inline-delimiters": .standard(extensions: always.union([.mark, .caret, .tilde])),
             "inline-delimiter-options": .standard(extensions: always.union([.mark, .caret, .tilde]), inline: options),
+            "inline-keys": .standard(extensions: always.union([.keys])),
+            "inline-keys-options": .standard(extensions: always.union([.keys]), inline: keys),
         ]
     }()
 
