@@ -39,6 +39,24 @@ FEATURES = {
             }
         },
     ),
+    "inline-magiclink": (["pymdownx.magiclink", "pymdownx.tilde"], {}),
+    "inline-magiclink-shorthand": (
+        ["pymdownx.magiclink"],
+        {
+            "pymdownx.magiclink": {
+                "repo_url_shorthand": True, "social_url_shorthand": True, "user": "squidfunk", "repo": "mkdocs-material",
+            }
+        },
+    ),
+    "inline-magiclink-shortener": (
+        ["pymdownx.magiclink"],
+        {
+            "pymdownx.magiclink": {
+                "repo_url_shortener": True, "social_url_shortener": True, "hide_protocol": True, "user": "squidfunk",
+                "repo": "mkdocs-material", "labels": {"pull": "PR"},
+            }
+        },
+    ),
 }
 
 ALWAYS = ["toc", "tables", "fenced_code", "attr_list"]

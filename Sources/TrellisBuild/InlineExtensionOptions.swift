@@ -35,7 +35,39 @@ enum InlineExtensionOptions {
             settings.keys.camelCase = reader.bool(options, "camel_case", default: false)
             settings.keys.keyMap = reader.stringMap(options, "key_map")
         }
+        if let options = reader.options(of: "pymdownx.magiclink", in: mkdocs) {
+            settings.magicLink = magicLink(options, reader: &reader)
+        }
         return (settings, reader.problems)
+    }
+
+    private static func magicLink(_ options: ValueMap, reader: inout OptionReader) -> MagicLinkOptions {
+        reader.checkKnown(options, [
+            "hide_protocol", "repo_url_shortener", "social_url_shortener", "shortener_user_exclude", "repo_url_shorthand",
+            "social_url_shorthand", "provider", "labels", "normalize_issue_symbols", "user", "repo", "custom",
+        ])
+        var settings = MagicLinkOptions()
+        settings.hideProtocol = reader.bool(options, "hide_protocol", default: false)
+        settings.repoURLShortener = reader.bool(options, "repo_url_shortener", default: false)
+        settings.socialURLShortener = reader.bool(options, "social_url_shortener", default: false)
+        settings.repoURLShorthand = reader.bool(options, "repo_url_shorthand", default: false)
+        settings.socialURLShorthand = reader.bool(options, "social_url_shorthand", default: false)
+        settings.normalizeIssueSymbols = reader.bool(options, "normalize_issue_symbols", default: false)
+        settings.user = reader.string(options, "user", default: "")
+        settings.repo = reader.string(options, "repo", default: "")
+        settings.labels = reader.stringMap(options, "labels")
+        // An unknown provider is GitHub, as magiclink falls back to it.
+        settings.provider = MagicLinkProvider(rawValue: reader.string(options, "provider", default: "github")) ?? .github
+        if case .map(let excludes)? = options["shortener_user_exclude"] {
+            for (name, value) in excludes {
+                guard let provider = MagicLinkProvider(rawValue: name), case .list(let users) = value else { continue }
+                settings.shortenerUserExclude[provider] = Set(users.compactMap(\.stringValue).map { $0.lowercased() })
+            }
+        }
+        if let custom = options["custom"], custom != .null, custom.mapValue?.isEmpty != true {
+            reader.warn("option 'custom' (providers of one's own) is not supported; their links and shorthands stay text")
+        }
+        return settings
     }
 }
 

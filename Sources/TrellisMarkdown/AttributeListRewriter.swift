@@ -44,11 +44,11 @@ public struct AttributeListRewriter: MarkdownRewriter {
                 guard bytes.first == UInt8(ascii: "<"), let tag = HTMLTag.parse(bytes, at: 0),
                     let pairs = inlineList(after: node, in: &document, source: source)
                 else { continue }
-                let merged = tag.serialized(merging: pairs) + String(decoding: bytes[tag.end...], as: UTF8.self)
+                let rest = String(decoding: bytes[tag.end...], as: UTF8.self)
                 if case .inlineMarkup(_, let text) = document.kind(of: node) {
-                    document.setKind(.inlineMarkup(html: merged, text: text), of: node)
+                    document.setKind(.inlineMarkup(html: tag.serialized(merging: pairs, pythonEscaping: true) + rest, text: text), of: node)
                 } else {
-                    document.setKind(.rawHTML(merged), of: node)
+                    document.setKind(.rawHTML(tag.serialized(merging: pairs) + rest), of: node)
                 }
             case .link, .image, .emphasis, .strong, .code, .inlineTag:
                 guard let pairs = inlineList(after: node, in: &document, source: source) else { continue }

@@ -333,7 +333,7 @@ struct DelimiterPass {
                     continue
                 }
                 emitted = max(emitted, span.lowerBound)
-                edits.append(.open(.inlineTag(tag), run.atoms(ofScalars: span).flatMap { run.span(ofAtoms: $0) }))
+                edits.append(.open(.inlineTag(tag), run.atoms(ofScalars: span).flatMap { run.span(ofAtoms: $0) }, HTMLAttributes()))
                 guard text(elements[inner].text) else { return nil }
                 stack.append((inner, 0))
                 continue

@@ -24,11 +24,16 @@ extension HTMLRenderer {
         }
     }
 
-    /// A link with extra attributes: `href` and `title` join the sorted list.
+    /// A link with extra attributes: `href` and `title` join the sorted list. An `href` among
+    /// them is the one written (magiclink's, or `attr_list`'s `{ href=… }`, which Python-Markdown
+    /// lets replace the link's own).
     func appendLinkOpen(destination: String, title: String, extra: HTMLAttributes, to out: inout [UInt8]) {
-        var href: [UInt8] = []
-        HTMLEscaping.appendEscapedHref(destination, to: &href)
-        var own = [("href", href)]
+        var own: [(String, [UInt8])] = []
+        if extra["href"] == nil {
+            var href: [UInt8] = []
+            HTMLEscaping.appendEscapedHref(destination, to: &href)
+            own.append(("href", href))
+        }
         if !title.isEmpty { own.append(("title", HTMLEscaping.escapedHTML(title))) }
         appendOpenTag("a", own: own, extra: extra, to: &out)
         out.append(UInt8(ascii: ">"))

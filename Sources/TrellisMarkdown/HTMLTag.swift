@@ -87,12 +87,15 @@ struct HTMLTag: Equatable {
 
     /// The tag as Python-Markdown's serializer writes it: attributes sorted, valueless ones as
     /// `attr="attr"`, `dropping` left out, `attr_list` pairs applied (classes appended).
-    func serialized(dropping dropped: String? = nil, merging pairs: [AttributeList.Pair] = []) -> String {
+    func serialized(dropping dropped: String? = nil, merging pairs: [AttributeList.Pair] = [], pythonEscaping: Bool = false) -> String {
         var attributes = HTMLAttributes()
         for (attribute, value) in self.attributes where attribute != dropped { attributes.set(attribute, value ?? attribute) }
         AttributeList.assign(pairs, to: &attributes)
         var out: [UInt8] = Array("<\(name)".utf8)
-        HTMLAttributes.appendSorted(attributes.escapedPairs, to: &out)
+        // Python-Markdown's serializer leaves `&` that starts an entity (`&#109;`) alone.
+        let escaped = pythonEscaping
+            ? attributes.pairs.map { ($0.name, $0.value.map { Array(PythonCharacter.escapedAttribute($0).utf8) }) } : attributes.escapedPairs
+        HTMLAttributes.appendSorted(escaped, to: &out)
         out.append(UInt8(ascii: ">"))
         return String(decoding: out, as: UTF8.self)
     }

@@ -10,6 +10,8 @@ public struct InlineExtensionSettings: Sendable {
     public var tilde: InlineDelimiter? = .tilde()
     /// `pymdownx.keys`' options.
     public var keys = KeysOptions()
+    /// `pymdownx.magiclink`'s options.
+    public var magicLink = MagicLinkOptions()
 
     public init() {}
 

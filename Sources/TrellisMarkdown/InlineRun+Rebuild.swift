@@ -3,8 +3,8 @@
 enum InlineEdit {
     /// The run's atoms, as they were (text split where needed, other nodes moved).
     case atoms(Range<Int>)
-    /// A new node, and what follows goes inside it until its `close`.
-    case open(NodeKind, TextSpan?)
+    /// A new node with its extra attributes, and what follows goes inside it until its `close`.
+    case open(NodeKind, TextSpan?, HTMLAttributes)
     case close
     /// A new leaf node.
     case leaf(NodeKind, TextSpan?)
@@ -21,8 +21,10 @@ extension InlineRun {
             switch edit {
             case .atoms(let range):
                 append(atoms: range, to: parent, in: &document)
-            case .open(let kind, let span):
-                parents.append(document.appendChild(kind, span: span, to: parent))
+            case .open(let kind, let span, let attributes):
+                let node = document.appendChild(kind, span: span, to: parent)
+                if !attributes.isEmpty { document.setAttributes(attributes, of: node) }
+                parents.append(node)
             case .close:
                 if parents.count > 1 { parents.removeLast() }
             case .leaf(let kind, let span):
@@ -40,7 +42,7 @@ extension InlineRun {
             case .element, .softBreak:
                 document.appendExisting(atom.node, to: parent)
                 index += 1
-            case .verbatim, .escaped, .entity, .smart, .escapedSpace:
+            case .verbatim, .escaped, .entity, .smart, .escapedSpace, .unterminatedReference:
                 var end = index + 1
                 while end < range.upperBound, atoms[end].kind != .element, atoms[end].kind != .softBreak { end += 1 }
                 appendText(index..<end, to: parent, in: &document)

@@ -21,6 +21,9 @@ struct InlineRun {
         case smart
         /// `\ ` where `pymdownx.caret` or `pymdownx.tilde` make a space escapable: a space.
         case escapedSpace
+        /// A character reference without its `;` (`&#8288 `), which cmark leaves as text and
+        /// Python-Markdown's HTML parser takes as a reference (a placeholder to every pattern).
+        case unterminatedReference
         /// A soft line break (a newline).
         case softBreak
         /// Any other inline node.
@@ -58,6 +61,13 @@ struct InlineRun {
     private(set) var textAtoms: [NodeID: Range<Int>] = [:]
     /// The raw HTML children.
     private var inlineHTML: Set<NodeID> = []
+    /// The source text of each entity (`&amp;`), by its node and first byte in the node's literal.
+    private var entitySources: [EntityKey: String] = [:]
+
+    private struct EntityKey: Hashable {
+        var node: NodeID
+        var byte: Int
+    }
     /// The text the patterns read.
     private(set) var scalars: [Unicode.Scalar] = []
     /// For each scalar, the atom it belongs to.
@@ -97,8 +107,12 @@ struct InlineRun {
             case .smart:
                 appendSourceScalars(of: atom, atomIndex: index, source: source)
             case .entity where view == .beforeEntities:
-                appendScalars(of: atom, atomIndex: index)
-            case .escaped, .entity, .escapedSpace, .element:
+                // Python-Markdown's entity pattern has not run: the entity reads as written.
+                for scalar in (entitySources[EntityKey(node: atom.node, byte: atom.bytes.lowerBound)] ?? "").unicodeScalars {
+                    scalars.append(scalar)
+                    atomOfScalar.append(index)
+                }
+            case .escaped, .entity, .escapedSpace, .unterminatedReference, .element:
                 scalars.append(PythonCharacter.placeholderStart)
                 scalars.append(PythonCharacter.placeholderEnd)
                 atomOfScalar.append(index)
@@ -109,6 +123,44 @@ struct InlineRun {
             }
         }
         firstScalar.append(scalars.count)
+    }
+
+    /// Up to two characters of the page source on each side of an emphasis container's content
+    /// (its delimiters, and what is around them): what patterns that run before Python-Markdown's
+    /// emphasis pattern (magiclink's) see around the text. Empty for other containers.
+    static func emphasisContext(
+        of container: NodeID, in document: MarkdownDocument, source: ParsedText
+    ) -> (before: [Unicode.Scalar], after: [Unicode.Scalar]) {
+        switch document.kind(of: container) {
+        case .emphasis, .strong: break
+        default: return ([], [])
+        }
+        guard let first = document.firstChild(of: container), let last = document.lastChild(of: container),
+            let firstSpan = document.span(of: first), let lastSpan = document.span(of: last)
+        else { return ([], []) }
+        let blockStart = blockStart(of: container, in: document)
+        let start = MarkdownDocument.inlineOffset(firstSpan.start, blockStart: blockStart, source: source)
+        let end = MarkdownDocument.inlineOffset(lastSpan.end, blockStart: blockStart, source: source) + 1
+        let bytes = source.bytes
+        guard start > 0, start <= bytes.count, end >= start, end <= bytes.count else { return ([], []) }
+        var before: [Unicode.Scalar] = []
+        var cursor = start
+        while before.count < 2, cursor > 0 {
+            var lead = cursor - 1
+            while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            guard let scalar = String(decoding: source.slice(lead, cursor), as: UTF8.self).unicodeScalars.first else { break }
+            before.insert(scalar, at: 0)
+            cursor = lead
+        }
+        var after: [Unicode.Scalar] = []
+        cursor = end
+        while after.count < 2, cursor < bytes.count {
+            let length = scalarLength(leading: bytes[cursor])
+            guard let scalar = String(decoding: source.slice(cursor, cursor + length), as: UTF8.self).unicodeScalars.first else { break }
+            after.append(scalar)
+            cursor += length
+        }
+        return (before, after)
     }
 
     /// Whether an element atom stays a placeholder in Python-Markdown's text rather than
@@ -168,7 +220,7 @@ struct InlineRun {
             switch atom.kind {
             case .escapedSpace:
                 bytes.append(UInt8(ascii: " "))
-            case .verbatim, .escaped, .entity, .smart:
+            case .verbatim, .escaped, .entity, .smart, .unterminatedReference:
                 if let literal = literals[atom.node] { bytes.append(contentsOf: literal[atom.bytes]) }
             case .softBreak, .element:
                 continue
@@ -214,7 +266,13 @@ extension InlineRun {
         if let span, span.start.line == span.end.line, span.start.line <= source.lineStarts.count,
             let aligned = Self.align(literal, at: MarkdownDocument.inlineOffset(span.start, blockStart: blockStart, source: source), source: source)
         {
+            let offset = MarkdownDocument.inlineOffset(span.start, blockStart: blockStart, source: source)
             for piece in aligned {
+                if piece.kind == .entity {
+                    let start = offset + piece.sourceOffset
+                    entitySources[EntityKey(node: node, byte: piece.literal.lowerBound)] =
+                        String(decoding: source.slice(start, start + piece.sourceWidth), as: UTF8.self)
+                }
                 atoms.append(
                     Atom(
                         kind: piece.kind, node: node, bytes: piece.literal, line: Int32(clamping: span.start.line),
@@ -229,6 +287,7 @@ extension InlineRun {
                 index = end
             }
         }
+        mergeUnterminatedReferences(from: first, literal)
         guard escapedSpaces else { return }
         // `\` then a space, both verbatim: one escaped space (Python-Markdown's escape pattern).
         var index = first
@@ -249,6 +308,42 @@ extension InlineRun {
                 index += 1
             }
             kept += 1
+        }
+        atoms.removeSubrange(kept..<atoms.count)
+    }
+
+    /// `&#digits` or `&#xhex` followed by a character that is no hex digit (Python's
+    /// `HTMLParser` `charref`), all verbatim: one atom, a placeholder as Python-Markdown stashes it.
+    private mutating func mergeUnterminatedReferences(from first: Int, _ literal: [UInt8]) {
+        func byte(_ atom: Int) -> UInt8? {
+            guard atom < atoms.count, atoms[atom].kind == .verbatim, atoms[atom].bytes.count == 1 else { return nil }
+            return literal[atoms[atom].bytes.lowerBound]
+        }
+        func isHex(_ value: UInt8) -> Bool {
+            (48...57).contains(value) || (65...70).contains(value) || (97...102).contains(value)
+        }
+        var index = first
+        var kept = first
+        while index < atoms.count {
+            var end = index
+            if byte(index) == UInt8(ascii: "&"), byte(index + 1) == UInt8(ascii: "#") {
+                var digits = index + 2
+                let hex = byte(digits).map { $0 | 0x20 == UInt8(ascii: "x") } ?? false
+                if hex { digits += 1 }
+                var stop = digits
+                while let value = byte(stop), hex ? isHex(value) : (48...57).contains(value) { stop += 1 }
+                // The character after is no hex digit (after the text comes a break or an element).
+                if stop > digits, !(byte(stop).map(isHex) ?? false) { end = stop }
+            }
+            var atom = atoms[index]
+            if end > index {
+                atom.kind = .unterminatedReference
+                atom.bytes = atom.bytes.lowerBound..<atoms[end - 1].bytes.upperBound
+                atom.width = atoms[index..<end].allSatisfy { $0.width > 0 } ? atoms[index..<end].reduce(0) { $0 + $1.width } : 0
+            }
+            atoms[kept] = atom
+            kept += 1
+            index = max(end, index + 1)
         }
         atoms.removeSubrange(kept..<atoms.count)
     }

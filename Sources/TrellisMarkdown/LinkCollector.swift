@@ -44,7 +44,8 @@ public struct LinkCollector: Sendable {
             let destination = originalDestinations[node] ?? rendered
             let start = document.span(of: node)?.start ?? TextPosition(line: 1, byteColumn: 1)
             var position = start
-            if destination.isEmpty {
+            if destination.isEmpty || document.attributes(of: node)["href"] != nil {
+                // A magic link is where its text is (it has no written destination).
                 position = start
             } else if let found = inlinePosition(of: destination, node: node, in: document, source: source) {
                 position = found

@@ -11,8 +11,9 @@ public struct MarkdownPipeline: Sendable {
     }
 
     /// Trellis's standard order. Directive blocks first (their HTML is the build's, not the
-    /// author's); icons next so an icon in a heading is markup, not slug text (as with
-    /// pymdownx.emoji before `toc`); then `attr_list` and task lists (tree processors that run
+    /// author's); then the inline patterns in Python-Markdown's priority order: magiclink (85),
+    /// icons (pymdownx.emoji, 75; so an icon in a heading is markup, not slug text), keys (70),
+    /// then mark, caret and tilde (60); then `attr_list` and task lists (tree processors that run
     /// before `toc` in Python-Markdown), so an `{#id}` is the heading's id; heading ids next;
     /// link targets last. `tocLevels` is `toc_depth` (see `HeadingIDRewriter.tocLevels(tocDepth:)`),
     /// `slugStyle` is `toc`'s `slugify`.
@@ -28,6 +29,7 @@ public struct MarkdownPipeline: Sendable {
     ) -> MarkdownPipeline {
         var rewriters: [any MarkdownRewriter] = []
         if !directives.isEmpty { rewriters.append(FencedDirectiveRewriter(directives)) }
+        if extensions.contains(.magicLink) { rewriters.append(MagicLinkRewriter(options: inline.magicLink)) }
         if let icons { rewriters.append(IconShortcodeRewriter(resolver: icons)) }
         if extensions.contains(.keys) { rewriters.append(KeysRewriter(options: inline.keys)) }
         let delimiters = inline.delimiters(for: extensions)

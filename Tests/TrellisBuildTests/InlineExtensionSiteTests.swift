@@ -73,4 +73,33 @@ import Testing
         let html = try #require(s.output("index.html"))
         #expect(html.contains(#"<p><kbd class="keys"><kbd class="key-control">Ctrl</kbd><kbd class="key-hyper">Hyper</kbd></kbd> ++broken++</p>"#))
     }
+
+    @Test func magiclinkListedTwiceHasTheLastOptionsAndCustomProvidersAreWarnedAbout() throws {
+        let s = try TestSite([
+            "mkdocs.yml": """
+                site_name: Inline
+                markdown_extensions:
+                  - pymdownx.magiclink
+                  - pymdownx.magiclink:
+                      repo_url_shorthand: true
+                      user: acme
+                      repo: widgets
+                      custom:
+                        forge:
+                          host: https://forge.example.com
+                          label: Forge
+                          type: gitlab
+                """,
+            "docs/index.md": "# Inline\n\nSee #12, www.example.com and ops@example.com.\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(
+            s.build().lines == [
+                "mkdocs.yml:4:5: warning: pymdownx.magiclink: option 'custom' (providers of one's own) is not supported; their links and shorthands stay text [UnsupportedPlugin]"
+            ])
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains(#"<a class="magiclink magiclink-github magiclink-issue" href="https://github.com/acme/widgets/issues/12" title="GitHub Issue: acme/widgets #12">#12</a>"#))
+        #expect(html.contains(#"<a href="http://www.example.com">www.example.com</a>"#))
+        #expect(html.contains("<a href=\"&#109;&#97;&#105;&#108;&#116;&#111;&#58;&#111;"))
+    }
 }

@@ -20,11 +20,26 @@ struct InlineFixtureTests {
         keys.keys.separator = " then "
         keys.keys.className = "keys shortcut"
         keys.keys.keyMap = ["hyper": "Hyper", "control": "Strg"]
+        var shorthand = InlineExtensionSettings()
+        shorthand.magicLink.repoURLShorthand = true
+        shorthand.magicLink.socialURLShorthand = true
+        shorthand.magicLink.user = "squidfunk"
+        shorthand.magicLink.repo = "mkdocs-material"
+        var shortener = InlineExtensionSettings()
+        shortener.magicLink.repoURLShortener = true
+        shortener.magicLink.socialURLShortener = true
+        shortener.magicLink.hideProtocol = true
+        shortener.magicLink.user = "squidfunk"
+        shortener.magicLink.repo = "mkdocs-material"
+        shortener.magicLink.labels = ["pull": "PR"]
         return [
             "inline-delimiters": .standard(extensions: always.union([.mark, .caret, .tilde])),
             "inline-delimiter-options": .standard(extensions: always.union([.mark, .caret, .tilde]), inline: options),
             "inline-keys": .standard(extensions: always.union([.keys])),
             "inline-keys-options": .standard(extensions: always.union([.keys]), inline: keys),
+            "inline-magiclink": .standard(extensions: always.union([.magicLink, .tilde])),
+            "inline-magiclink-shorthand": .standard(extensions: always.union([.magicLink]), inline: shorthand),
+            "inline-magiclink-shortener": .standard(extensions: always.union([.magicLink]), inline: shortener),
         ]
     }()
 
