@@ -57,6 +57,10 @@ FEATURES = {
             }
         },
     ),
+    "inline-smartsymbols": (["pymdownx.smartsymbols"], {}),
+    "inline-smartsymbols-options": (
+        ["pymdownx.smartsymbols"], {"pymdownx.smartsymbols": {"fractions": False, "arrows": False}},
+    ),
 }
 
 ALWAYS = ["toc", "tables", "fenced_code", "attr_list"]

@@ -35,6 +35,22 @@ enum InlineExtensionOptions {
             settings.keys.camelCase = reader.bool(options, "camel_case", default: false)
             settings.keys.keyMap = reader.stringMap(options, "key_map")
         }
+        if let options = reader.options(of: "pymdownx.smartsymbols", in: mkdocs) {
+            reader.checkKnown(options, [
+                "trademark", "copyright", "registered", "plusminus", "arrows", "notequal", "fractions", "ordinal_numbers", "care_of",
+            ])
+            var symbols = SmartSymbolsOptions()
+            symbols.trademark = reader.bool(options, "trademark", default: true)
+            symbols.copyright = reader.bool(options, "copyright", default: true)
+            symbols.registered = reader.bool(options, "registered", default: true)
+            symbols.plusMinus = reader.bool(options, "plusminus", default: true)
+            symbols.arrows = reader.bool(options, "arrows", default: true)
+            symbols.notEqual = reader.bool(options, "notequal", default: true)
+            symbols.fractions = reader.bool(options, "fractions", default: true)
+            symbols.ordinalNumbers = reader.bool(options, "ordinal_numbers", default: true)
+            symbols.careOf = reader.bool(options, "care_of", default: true)
+            settings.smartSymbols = symbols
+        }
         if let options = reader.options(of: "pymdownx.magiclink", in: mkdocs) {
             settings.magicLink = magicLink(options, reader: &reader)
         }

@@ -12,6 +12,8 @@ public struct InlineExtensionSettings: Sendable {
     public var keys = KeysOptions()
     /// `pymdownx.magiclink`'s options.
     public var magicLink = MagicLinkOptions()
+    /// `pymdownx.smartsymbols`' options.
+    public var smartSymbols = SmartSymbolsOptions()
 
     public init() {}
 

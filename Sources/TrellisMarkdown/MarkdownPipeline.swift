@@ -36,6 +36,7 @@ public struct MarkdownPipeline: Sendable {
         if !delimiters.isEmpty { rewriters.append(DelimiterRewriter(delimiters: delimiters)) }
         if extensions.contains(.attrList) { rewriters.append(AttributeListRewriter()) }
         if extensions.contains(.taskList) { rewriters.append(TaskListRewriter()) }
+        if extensions.contains(.smartSymbols) { rewriters.append(SmartSymbolsRewriter(options: inline.smartSymbols)) }
         rewriters.append(HeadingIDRewriter(tocLevels: tocLevels, reserveHTMLIDs: reserveHTMLIDs, slugStyle: slugStyle))
         if let resolveLink { rewriters.append(LinkRewriter(resolveLink)) }
         return MarkdownPipeline(rewriters: rewriters, extensions: extensions)

@@ -102,4 +102,21 @@ import Testing
         #expect(html.contains(#"<a href="http://www.example.com">www.example.com</a>"#))
         #expect(html.contains("<a href=\"&#109;&#97;&#105;&#108;&#116;&#111;&#58;&#111;"))
     }
+
+    /// As on ncar-hpc-docs: listed with options, then again without; the options stay.
+    @Test func smartSymbolsKeepTheOptionsOfTheEntryThatGivesThem() throws {
+        let s = try TestSite([
+            "mkdocs.yml": """
+                site_name: Inline
+                markdown_extensions:
+                  - pymdownx.smartsymbols:
+                      fractions: false
+                  - pymdownx.smartsymbols
+                """,
+            "docs/index.md": "# Inline\n\n1/2 off (c) 2nd\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        #expect(try #require(s.output("index.html")).contains("<p>1/2 off &copy; 2<sup>nd</sup></p>"))
+    }
 }

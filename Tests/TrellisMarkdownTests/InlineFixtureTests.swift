@@ -32,6 +32,9 @@ struct InlineFixtureTests {
         shortener.magicLink.user = "squidfunk"
         shortener.magicLink.repo = "mkdocs-material"
         shortener.magicLink.labels = ["pull": "PR"]
+        var symbols = InlineExtensionSettings()
+        symbols.smartSymbols.fractions = false
+        symbols.smartSymbols.arrows = false
         return [
             "inline-delimiters": .standard(extensions: always.union([.mark, .caret, .tilde])),
             "inline-delimiter-options": .standard(extensions: always.union([.mark, .caret, .tilde]), inline: options),
@@ -40,6 +43,8 @@ struct InlineFixtureTests {
             "inline-magiclink": .standard(extensions: always.union([.magicLink, .tilde])),
             "inline-magiclink-shorthand": .standard(extensions: always.union([.magicLink]), inline: shorthand),
             "inline-magiclink-shortener": .standard(extensions: always.union([.magicLink]), inline: shortener),
+            "inline-smartsymbols": .standard(extensions: always.union([.smartSymbols])),
+            "inline-smartsymbols-options": .standard(extensions: always.union([.smartSymbols]), inline: symbols),
         ]
     }()
 
