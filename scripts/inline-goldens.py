@@ -61,6 +61,10 @@ FEATURES = {
     "inline-smartsymbols-options": (
         ["pymdownx.smartsymbols"], {"pymdownx.smartsymbols": {"fractions": False, "arrows": False}},
     ),
+    "inline-abbr": (["abbr"], {}),
+    "inline-abbr-glossary": (
+        ["abbr"], {"abbr": {"glossary": {"SLA": "Service Level Agreement", "SLO": "Service Level Objective"}}},
+    ),
 }
 
 ALWAYS = ["toc", "tables", "fenced_code", "attr_list"]

@@ -51,6 +51,20 @@ enum InlineExtensionOptions {
             symbols.careOf = reader.bool(options, "care_of", default: true)
             settings.smartSymbols = symbols
         }
+        if let options = reader.options(of: "abbr", in: mkdocs) {
+            reader.checkKnown(options, ["glossary"])
+            if case .map(let glossary)? = options["glossary"] {
+                for (name, value) in glossary {
+                    guard let title = value.stringValue else {
+                        reader.warn("option 'glossary': '\(name)' must be a string, not \(value.typeDescription); it is ignored")
+                        continue
+                    }
+                    settings.glossary.append((name, title))
+                }
+            } else if let value = options["glossary"], value != .null {
+                reader.warn("option 'glossary' must be a map, not \(value.typeDescription); it is ignored")
+            }
+        }
         if let options = reader.options(of: "pymdownx.magiclink", in: mkdocs) {
             settings.magicLink = magicLink(options, reader: &reader)
         }

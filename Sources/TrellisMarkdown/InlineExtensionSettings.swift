@@ -14,6 +14,8 @@ public struct InlineExtensionSettings: Sendable {
     public var magicLink = MagicLinkOptions()
     /// `pymdownx.smartsymbols`' options.
     public var smartSymbols = SmartSymbolsOptions()
+    /// `abbr`'s `glossary`: abbreviations and titles every page has.
+    public var glossary: [(String, String)] = []
 
     public init() {}
 

@@ -29,6 +29,7 @@ public struct MarkdownPipeline: Sendable {
     ) -> MarkdownPipeline {
         var rewriters: [any MarkdownRewriter] = []
         if !directives.isEmpty { rewriters.append(FencedDirectiveRewriter(directives)) }
+        if extensions.contains(.abbreviations) { rewriters.append(AbbreviationDefinitionRewriter(glossary: inline.glossary)) }
         if extensions.contains(.magicLink) { rewriters.append(MagicLinkRewriter(options: inline.magicLink)) }
         if let icons { rewriters.append(IconShortcodeRewriter(resolver: icons)) }
         if extensions.contains(.keys) { rewriters.append(KeysRewriter(options: inline.keys)) }
@@ -36,6 +37,7 @@ public struct MarkdownPipeline: Sendable {
         if !delimiters.isEmpty { rewriters.append(DelimiterRewriter(delimiters: delimiters)) }
         if extensions.contains(.attrList) { rewriters.append(AttributeListRewriter()) }
         if extensions.contains(.taskList) { rewriters.append(TaskListRewriter()) }
+        if extensions.contains(.abbreviations) { rewriters.append(AbbreviationRewriter()) }
         if extensions.contains(.smartSymbols) { rewriters.append(SmartSymbolsRewriter(options: inline.smartSymbols)) }
         rewriters.append(HeadingIDRewriter(tocLevels: tocLevels, reserveHTMLIDs: reserveHTMLIDs, slugStyle: slugStyle))
         if let resolveLink { rewriters.append(LinkRewriter(resolveLink)) }

@@ -28,6 +28,8 @@ public struct RewriteContext: Sendable {
     public var renderedDirectives: [String] = []
     /// The destination each rewritten link or image had before `LinkRewriter` changed it.
     public var originalDestinations: [NodeID: String] = [:]
+    /// The page's abbreviations (filled by `AbbreviationDefinitionRewriter`).
+    public var abbreviations = Abbreviations()
 
     public init(source: ParsedText, reservedIDs: Set<String> = []) {
         self.source = source

@@ -119,4 +119,26 @@ import Testing
         #expect(s.build().lines == [])
         #expect(try #require(s.output("index.html")).contains("<p>1/2 off &copy; 2<sup>nd</sup></p>"))
     }
+
+    @Test func abbreviationsWithTheSitesGlossary() throws {
+        let s = try TestSite([
+            "mkdocs.yml": """
+                site_name: Inline
+                markdown_extensions:
+                  - abbr:
+                      glossary:
+                        SLA: Service Level Agreement
+                        SLO: [wrong]
+                """,
+            "docs/index.md": "# Inline\n\nThe SLA and the API.\n\n*[API]: Application Programming Interface\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(
+            s.build().lines == [
+                "mkdocs.yml:3:5: warning: abbr: option 'glossary': 'SLO' must be a string, not a list; it is ignored [UnsupportedPlugin]"
+            ])
+        #expect(
+            try #require(s.output("index.html")).contains(
+                #"<p>The <abbr title="Service Level Agreement">SLA</abbr> and the <abbr title="Application Programming Interface">API</abbr>.</p>"#))
+    }
 }

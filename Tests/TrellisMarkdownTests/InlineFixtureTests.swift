@@ -35,6 +35,8 @@ struct InlineFixtureTests {
         var symbols = InlineExtensionSettings()
         symbols.smartSymbols.fractions = false
         symbols.smartSymbols.arrows = false
+        var glossary = InlineExtensionSettings()
+        glossary.glossary = [("SLA", "Service Level Agreement"), ("SLO", "Service Level Objective")]
         return [
             "inline-delimiters": .standard(extensions: always.union([.mark, .caret, .tilde])),
             "inline-delimiter-options": .standard(extensions: always.union([.mark, .caret, .tilde]), inline: options),
@@ -45,6 +47,8 @@ struct InlineFixtureTests {
             "inline-magiclink-shortener": .standard(extensions: always.union([.magicLink]), inline: shortener),
             "inline-smartsymbols": .standard(extensions: always.union([.smartSymbols])),
             "inline-smartsymbols-options": .standard(extensions: always.union([.smartSymbols]), inline: symbols),
+            "inline-abbr": .standard(extensions: always.union([.abbreviations])),
+            "inline-abbr-glossary": .standard(extensions: always.union([.abbreviations]), inline: glossary),
         ]
     }()
 
