@@ -65,6 +65,7 @@ FEATURES = {
     "inline-abbr-glossary": (
         ["abbr"], {"abbr": {"glossary": {"SLA": "Service Level Agreement", "SLO": "Service Level Objective"}}},
     ),
+    "inline-betterem": (["pymdownx.betterem"], {"pymdownx.betterem": {"smart_enable": "all"}}),
 }
 
 ALWAYS = ["toc", "tables", "fenced_code", "attr_list"]

@@ -51,6 +51,21 @@ enum InlineExtensionOptions {
             symbols.careOf = reader.bool(options, "care_of", default: true)
             settings.smartSymbols = symbols
         }
+        if let options = reader.options(of: "pymdownx.betterem", in: mkdocs) {
+            reader.checkKnown(options, ["smart_enable", "punctuation"])
+            switch reader.string(options, "smart_enable", default: "underscore") {
+            case "underscore": break
+            case "all": settings.smartAsterisk = true
+            case "asterisk":
+                settings.smartAsterisk = true
+                reader.warn("smart_enable 'asterisk' is read as 'all': an underscore inside a word stays no emphasis delimiter")
+            case let other:
+                reader.warn("smart_enable '\(other)' is read as 'underscore': an underscore inside a word stays no emphasis delimiter")
+            }
+            if options["punctuation"] != nil, !reader.bool(options, "punctuation", default: true) {
+                reader.warn("option 'punctuation: false' is not supported; emphasis follows CommonMark's punctuation rules")
+            }
+        }
         if let options = reader.options(of: "abbr", in: mkdocs) {
             reader.checkKnown(options, ["glossary"])
             if case .map(let glossary)? = options["glossary"] {

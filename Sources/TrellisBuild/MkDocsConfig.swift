@@ -92,7 +92,7 @@ enum MkDocsKnown {
         "attr_list", "def_list", "pymdownx.tasklist", "toc", "smarty", "md_in_html", "pymdownx.emoji",
         "pymdownx.snippets", "pymdownx.highlight", "pymdownx.inlinehilite", "abbr", "meta", "fenced_code",
         "extra", "markdown.extensions.extra", "pymdownx.extra", "pymdownx.magiclink", "pymdownx.mark", "pymdownx.caret",
-        "pymdownx.tilde", "pymdownx.keys", "pymdownx.smartsymbols",
+        "pymdownx.tilde", "pymdownx.keys", "pymdownx.smartsymbols", "pymdownx.betterem",
     ]
 
     /// `markdown.extensions.toc` and `toc` are the same extension.

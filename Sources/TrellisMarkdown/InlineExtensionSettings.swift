@@ -16,6 +16,8 @@ public struct InlineExtensionSettings: Sendable {
     public var smartSymbols = SmartSymbolsOptions()
     /// `abbr`'s `glossary`: abbreviations and titles every page has.
     public var glossary: [(String, String)] = []
+    /// `pymdownx.betterem`'s `smart_enable` makes `*` smart (`all`, `asterisk`).
+    public var smartAsterisk = false
 
     public init() {}
 

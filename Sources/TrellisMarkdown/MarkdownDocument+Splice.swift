@@ -28,4 +28,20 @@ extension MarkdownDocument {
         }
         slots[parent.index].lastChild = node.index
     }
+
+    /// Inserts a node that has no parent just before `sibling` (which must have a parent).
+    mutating func insertExisting(_ node: NodeID, before sibling: NodeID) {
+        let parent = slots[sibling.index].parent
+        precondition(parent >= 0 && slots[node.index].parent < 0 && node != root, "only a detached node goes before a child")
+        let previous = slots[sibling.index].previous
+        slots[node.index].parent = parent
+        slots[node.index].previous = previous
+        slots[node.index].next = sibling.index
+        if previous >= 0 {
+            slots[previous].next = node.index
+        } else {
+            slots[parent].firstChild = node.index
+        }
+        slots[sibling.index].previous = node.index
+    }
 }

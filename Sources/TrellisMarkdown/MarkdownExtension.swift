@@ -43,6 +43,9 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     /// Python-Markdown `abbr`: `*[HTML]: Hyper Text Markup Language` definitions, and each
     /// use of a defined abbreviation in the page's text wrapped in `<abbr title>`.
     case abbreviations
+    /// `pymdownx.betterem`: with `smart_enable: all` or `asterisk`, a `*` inside a word is no
+    /// emphasis delimiter.
+    case betterEmphasis
     /// Python-Markdown's block rules where MkDocs pages rely on them (see
     /// `PythonMarkdownBlocks`): on for every MkDocs site, off for Trellis sites (plain
     /// CommonMark). It has no `markdown_extensions` name.
@@ -55,13 +58,14 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     /// The extensions that only rewrite inline text after parsing: the container pre-pass
     /// has nothing to do for them.
     public static let inlineExtensions: Set<MarkdownExtension> = [
-        .smarty, .magicLink, .mark, .caret, .tilde, .keys, .smartSymbols, .abbreviations,
+        .smarty, .magicLink, .mark, .caret, .tilde, .keys, .smartSymbols, .abbreviations, .betterEmphasis,
     ]
 
     /// The extension an `mkdocs.yml` `markdown_extensions` entry names (`admonition`,
     /// `pymdownx.details`, `pymdownx.tabbed`, `tables`, `footnotes`, `attr_list`, `def_list`,
     /// `pymdownx.tasklist`, `md_in_html`, `smarty`, `pymdownx.magiclink`, `pymdownx.mark`,
-    /// `pymdownx.caret`, `pymdownx.tilde`, `pymdownx.keys`, `pymdownx.smartsymbols`, `abbr`;
+    /// `pymdownx.caret`, `pymdownx.tilde`, `pymdownx.keys`, `pymdownx.smartsymbols`, `abbr`,
+    /// `pymdownx.betterem`;
     /// Python-Markdown's own also as `markdown.extensions.<name>`); `nil` for any other entry.
     public init?(mkdocsName: String) {
         switch mkdocsName {
@@ -82,6 +86,7 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
         case "pymdownx.keys": self = .keys
         case "pymdownx.smartsymbols": self = .smartSymbols
         case "abbr", "markdown.extensions.abbr": self = .abbreviations
+        case "pymdownx.betterem": self = .betterEmphasis
         default: return nil
         }
     }

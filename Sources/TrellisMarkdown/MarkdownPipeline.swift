@@ -30,6 +30,7 @@ public struct MarkdownPipeline: Sendable {
         var rewriters: [any MarkdownRewriter] = []
         if !directives.isEmpty { rewriters.append(FencedDirectiveRewriter(directives)) }
         if extensions.contains(.abbreviations) { rewriters.append(AbbreviationDefinitionRewriter(glossary: inline.glossary)) }
+        if extensions.contains(.betterEmphasis), inline.smartAsterisk { rewriters.append(BetterEmphasisRewriter()) }
         if extensions.contains(.magicLink) { rewriters.append(MagicLinkRewriter(options: inline.magicLink)) }
         if let icons { rewriters.append(IconShortcodeRewriter(resolver: icons)) }
         if extensions.contains(.keys) { rewriters.append(KeysRewriter(options: inline.keys)) }

@@ -141,4 +141,21 @@ import Testing
             try #require(s.output("index.html")).contains(
                 #"<p>The <abbr title="Service Level Agreement">SLA</abbr> and the <abbr title="Application Programming Interface">API</abbr>.</p>"#))
     }
+
+    @Test func betterEmphasisSmartEnableAll() throws {
+        let s = try TestSite([
+            "mkdocs.yml": """
+                site_name: Inline
+                markdown_extensions:
+                  - pymdownx.betterem:
+                      smart_enable: none
+                  - pymdownx.betterem:
+                      smart_enable: all
+                """,
+            "docs/index.md": "# Inline\n\n2*3*4 and *a*\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        #expect(try #require(s.output("index.html")).contains("<p>2*3*4 and <em>a</em></p>"))
+    }
 }

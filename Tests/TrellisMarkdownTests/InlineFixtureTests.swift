@@ -37,6 +37,8 @@ struct InlineFixtureTests {
         symbols.smartSymbols.arrows = false
         var glossary = InlineExtensionSettings()
         glossary.glossary = [("SLA", "Service Level Agreement"), ("SLO", "Service Level Objective")]
+        var betterem = InlineExtensionSettings()
+        betterem.smartAsterisk = true
         return [
             "inline-delimiters": .standard(extensions: always.union([.mark, .caret, .tilde])),
             "inline-delimiter-options": .standard(extensions: always.union([.mark, .caret, .tilde]), inline: options),
@@ -49,6 +51,7 @@ struct InlineFixtureTests {
             "inline-smartsymbols-options": .standard(extensions: always.union([.smartSymbols]), inline: symbols),
             "inline-abbr": .standard(extensions: always.union([.abbreviations])),
             "inline-abbr-glossary": .standard(extensions: always.union([.abbreviations]), inline: glossary),
+            "inline-betterem": .standard(extensions: always.union([.betterEmphasis]), inline: betterem),
         ]
     }()
 

@@ -6,14 +6,28 @@ import TrellisIcons
 /// extension on, the bundled icons, a directive and a few pages and files to link to; front
 /// matter is split off and the body rendered as the build renders it. Every diagnostic and link
 /// must point into the file, and the page parsed in pieces must give the tree of the whole page.
+/// magiclink's shorthands and shortener are on too, with a default user and repository.
 enum MarkdownFuzzing {
-    static let settings = MarkdownSettings(
-        extensions: Set(MarkdownExtension.allCases), tocLevels: 1...6,
-        directives: [
-            FencedDirective(name: "walkthrough") { arguments, body in
-                arguments == "fail" ? .failure(DirectiveFailure("no such scenario")) : .success("<div>\(body.count)</div>")
-            }
-        ])
+    static let settings: MarkdownSettings = {
+        var inline = InlineExtensionSettings()
+        inline.magicLink.repoURLShorthand = true
+        inline.magicLink.socialURLShorthand = true
+        inline.magicLink.repoURLShortener = true
+        inline.magicLink.socialURLShortener = true
+        inline.magicLink.hideProtocol = true
+        inline.magicLink.user = "user"
+        inline.magicLink.repo = "repo"
+        inline.glossary = [("HTML", "Hyper Text Markup Language")]
+        var settings = MarkdownSettings(
+            extensions: Set(MarkdownExtension.allCases), tocLevels: 1...6,
+            directives: [
+                FencedDirective(name: "walkthrough") { arguments, body in
+                    arguments == "fail" ? .failure(DirectiveFailure("no such scenario")) : .success("<div>\(body.count)</div>")
+                }
+            ])
+        settings.inline = inline
+        return settings
+    }()
 
     static let resolver = LinkResolver(
         pagePaths: ["index.md", "guide/page.md", "guide/other.md", "guide/index.md", "a b/c.md"],
