@@ -330,6 +330,26 @@ import TrellisCore
         #expect(trellis.output("default/index.html")?.contains("<p>Don’t – “quote” –8&lt;– …</p>") == true)
     }
 
+    /// A page's title is its nav title, else its front matter's, else its first heading, else its
+    /// file name; a page whose body has no level-1 heading shows its title as one (Material).
+    @Test func titlesComeFromTheNavAndShowAsTheHeadingWhenThePageHasNone() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: Docs\nnav:\n  - Home: index.md\n  - Linaro Forge: forge.md\n  - meta.md\n  - raw.md\n",
+            "docs/index.md": "# Welcome\n\nText.\n",
+            "docs/forge.md": "## Debugging\n\nText.\n",
+            "docs/meta.md": "---\ntitle: From front matter\n---\nText.\n",
+            "docs/raw.md": "<h1>Raw heading</h1>\n\nText.\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let forge = try #require(s.output("forge/index.html"))
+        #expect(forge.contains("<title>Linaro Forge - Docs</title>") && forge.contains("<h1>Linaro Forge</h1>"))
+        let home = try #require(s.output("index.html"))
+        #expect(home.contains("<title>Home - Docs</title>") && !home.contains("<h1>Home</h1>") && home.contains(">Welcome<"))
+        #expect(s.output("meta/index.html")?.contains("<h1>From front matter</h1>") == true)
+        #expect(s.output("raw/index.html")?.components(separatedBy: "<h1").count == 2)
+    }
+
     @Test func withoutTheMacrosPluginBracesAreText() throws {
         let page = "# Home\n\n[](){#ref-x} Run `docker inspect -f \"{{ json .Labels }}\"` for {{ brand }}.\n\n{% if x %}kept{% endif %}\n"
         let s = try TestSite(["mkdocs.yml": "site_name: D\nextra:\n  brand: Acme\nmarkdown_extensions: [attr_list]\n", "docs/index.md": page])
