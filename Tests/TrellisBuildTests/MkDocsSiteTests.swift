@@ -350,6 +350,20 @@ import TrellisCore
         #expect(s.output("raw/index.html")?.components(separatedBy: "<h1").count == 2)
     }
 
+    /// `page.md/#anchor` is the page (MkDocs normalises the path), checked and rewritten.
+    @Test func aSlashAfterAPageLinkIsThePage() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\n",
+            "docs/index.md": "# Home\n\n[QoS](guide/scheduler.md/#qos) [gone](guide/scheduler.md/#nope)\n",
+            "docs/guide/scheduler.md": "# Scheduler\n\n## QoS\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [
+            "docs/index.md:3:39: note: 'guide/scheduler.md' has no heading or id 'nope' [MissingAnchor]"
+        ])
+        #expect(s.output("index.html")?.contains(#"<a href="guide/scheduler/#qos">QoS</a>"#) == true)
+    }
+
     @Test func withoutTheMacrosPluginBracesAreText() throws {
         let page = "# Home\n\n[](){#ref-x} Run `docker inspect -f \"{{ json .Labels }}\"` for {{ brand }}.\n\n{% if x %}kept{% endif %}\n"
         let s = try TestSite(["mkdocs.yml": "site_name: D\nextra:\n  brand: Acme\nmarkdown_extensions: [attr_list]\n", "docs/index.md": page])
