@@ -71,7 +71,13 @@ struct SnippetIncluder: Sendable {
                                 + "it is not included (list the target in 'allow_symlinks_to' to include it)"))
                     return
                 }
-                var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                var nestedProblems: [String] = []
+                let expanded = nested(text, in: name, seen: [name], depth: 1, problems: &nestedProblems)
+                for problem in nestedProblems {
+                    diagnostics.append(
+                        Diagnostic(.missingSnippet, path: file.path, at: file.location(ofUTF8Offset: sourceOffset), message: problem))
+                }
+                var lines = expanded.split(separator: "\n", omittingEmptySubsequences: false)
                 if lines.last?.isEmpty == true { lines.removeLast() }
                 let inserted = lines.map { indent + $0 }.joined(separator: "\n") + "\n"
                 output += inserted
@@ -93,6 +99,42 @@ struct SnippetIncluder: Sendable {
             offset += lineLength + 1
         }
         return (PageText(text: output, sourceMap: map.composed(with: page.sourceMap)), diagnostics)
+    }
+
+    /// How deep snippets may include snippets.
+    static let maxNesting = 8
+
+    /// A snippet's text with the snippets it names included in turn, as pymdownx includes them
+    /// (each line `--8<-- "file"`, at any indentation; `;--8<--` escapes one). A snippet
+    /// including itself, one deeper than `maxNesting` or a missing one is left out, with a problem.
+    private func nested(_ text: String, in name: String, seen: Set<String>, depth: Int, problems: inout [String]) -> String {
+        guard text.contains("8<") else { return text }
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            let indent = line.prefix(line.count - trimmed.count)
+            if trimmed.hasPrefix(";"), Self.isMarker(trimmed.dropFirst()) {
+                lines.append(indent + trimmed.dropFirst())
+                continue
+            }
+            guard Self.isMarker(trimmed), let inner = Self.quotedName(trimmed) else {
+                lines.append(line)
+                continue
+            }
+            guard !seen.contains(inner), depth < Self.maxNesting else {
+                problems.append("snippet '\(inner)' (named in '\(name)') includes itself or nests deeper than \(Self.maxNesting); it is left out")
+                continue
+            }
+            guard case .text(let found) = read(inner) else {
+                problems.append("snippet '\(inner)' (named in '\(name)') does not exist (looked in \(describedBases))")
+                continue
+            }
+            var body = nested(found, in: inner, seen: seen.union([inner]), depth: depth + 1, problems: &problems)
+                .split(separator: "\n", omittingEmptySubsequences: false)
+            if body.last?.isEmpty == true { body.removeLast() }
+            lines += body.map { Substring(indent + $0) }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// `--8<--` (any number of dashes on each side).

@@ -167,6 +167,25 @@ import TrellisCore
         #expect(html.contains("<p>--8&lt;-- &quot;kept.md&quot;</p>"))
     }
 
+    /// A snippet's own snippet lines are included in turn (pymdownx nests them); one that
+    /// includes itself or is missing is left out with a warning at the page's line.
+    @Test func snippetsIncludeTheirSnippets() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nmarkdown_extensions:\n  - pymdownx.snippets\n",
+            "parts/outer.md": "Outer start.\n\n    --8<-- \"parts/inner.md\"\n;--8<-- \"kept.md\"\n--8<-- \"parts/outer.md\"\n--8<-- \"https://example.com/x.sh\"\n",
+            "parts/inner.md": "inner code line\n",
+            "docs/index.md": "# Home\n\n--8<-- \"parts/outer.md\"\n",
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(report.lines == [
+            "docs/index.md:3:1: warning: snippet 'https://example.com/x.sh' (named in 'parts/outer.md') does not exist (looked in the site root) [MissingSnippet]",
+            "docs/index.md:3:1: warning: snippet 'parts/outer.md' (named in 'parts/outer.md') includes itself or nests deeper than 8; it is left out [MissingSnippet]",
+        ])
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains("<p>Outer start.</p>\n<pre><code>inner code line\n</code></pre>\n<p>--8&lt;-- &quot;kept.md&quot;</p>"))
+    }
+
     /// With `check_paths`, a missing snippet stops MkDocs, and so it stops the build.
     @Test func aMissingSnippetFailsTheBuildWithCheckPaths() throws {
         let s = try TestSite([
