@@ -114,7 +114,8 @@ struct RenderMarkdown: BrandStage {
                 if level == 1 { rendered.hasHeading1 = true }
                 rendered.headings.append(
                     PageHeading(id: id, text: document.plainText(of: node), location: location(start)))
-            case .link(let destination, _) where !hasVisibleContent(node, in: document):
+            // `[](){#ref-x}`, an empty link to nowhere, is an anchor (autorefs), not a link.
+            case .link(let destination, _) where !destination.isEmpty && !hasVisibleContent(node, in: document):
                 // Name the link as written, not as rewritten.
                 let written = processed.links.first { $0.kind == .link && $0.linkStart == start }?.destination
                 rendered.emptyLinks.append(

@@ -383,6 +383,19 @@ import TrellisCore
         #expect(s.output("index.html")?.contains(#"<a href="guide/scheduler/#qos">QoS</a>"#) == true)
     }
 
+    /// What MkDocs sites do on purpose is not reported: ids numbered for repeated headings,
+    /// `[](){#ref}` anchors, files of the docs folder used as snippets.
+    @Test func noNoiseForWhatMkDocsSitesDoOnPurpose() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nmarkdown_extensions: [attr_list, pymdownx.snippets]\n",
+            "docs/index.md": "# Home\n\n## Setup\n\n[](){#ref-setup}\n\n## Setup\n\n--8<-- \"docs/examples/run.sh\"\n\n[again](#setup_1)\n",
+            "docs/examples/run.sh": "echo run\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        #expect(s.output("index.html")?.contains(#"<h2 id="setup_1">"#) == true)
+    }
+
     @Test func withoutTheMacrosPluginBracesAreText() throws {
         let page = "# Home\n\n[](){#ref-x} Run `docker inspect -f \"{{ json .Labels }}\"` for {{ brand }}.\n\n{% if x %}kept{% endif %}\n"
         let s = try TestSite(["mkdocs.yml": "site_name: D\nextra:\n  brand: Acme\nmarkdown_extensions: [attr_list]\n", "docs/index.md": page])
