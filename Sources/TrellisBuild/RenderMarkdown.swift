@@ -128,8 +128,11 @@ struct RenderMarkdown: BrandStage {
         document = MarkdownDocument()
         processed.document = document
         rendered.links = processed.links.map { link in
-            PageLink(
-                destination: link.destination, location: location(link.position), isImage: link.kind == .image,
+            // A cross-reference's destination is in a definition after the page: its place is the link.
+            let isAutoref = link.destination.hasPrefix(Autorefs.scheme)
+            return PageLink(
+                destination: link.destination, location: location(isAutoref ? link.linkStart : link.position),
+                isImage: link.kind == .image,
                 hasAltText: link.hasAltText ?? true)
         }
         return (rendered, diagnostics)

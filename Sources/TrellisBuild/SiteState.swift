@@ -92,6 +92,7 @@ final class SiteState: @unchecked Sendable {
         names += names.flatMap { MkDocsKnown.bundles[$0] ?? [] }
         var extensions = Set(names.compactMap(MarkdownExtension.init(mkdocsName:)))
         if mkdocs != nil { extensions.insert(.pythonMarkdownBlocks) }
+        if mkdocs?.plugin("autorefs") != nil { extensions.insert(.autorefs) }
         return extensions
     }
 

@@ -20,7 +20,8 @@ public enum MarkdownPage {
     /// As `process(text:pipeline:reservedIDs:renderer:)`, handing the HTML to `write` a piece
     /// of about 64 KiB at a time instead of keeping it in the result, whose `html` is then
     /// empty: a big page's HTML is never held beside its tree. If `write` returns `false`, it
-    /// is called no more and the HTML is kept in the result after all.
+    /// is called no more and the HTML is kept in the result after all. Autorefs are not
+    /// resolved in HTML written away (their references stay text).
     public static func process(
         text: String,
         pipeline: MarkdownPipeline = .standard(),
@@ -28,7 +29,9 @@ public enum MarkdownPage {
         renderer: HTMLRenderer = HTMLRenderer(),
         writingHTML write: (UnsafeRawBufferPointer) -> Bool
     ) -> ProcessedPage {
-        process(text: text, pipeline: pipeline, reservedIDs: reservedIDs) { document in
+        var pipeline = pipeline
+        pipeline.extensions.remove(.autorefs)
+        return process(text: text, pipeline: pipeline, reservedIDs: reservedIDs) { document in
             renderer.render(document, writingTo: write) ? "" : renderer.render(document)
         }
     }
@@ -36,8 +39,25 @@ public enum MarkdownPage {
     private static func process(
         text: String, pipeline: MarkdownPipeline, reservedIDs: Set<String>, render: (MarkdownDocument) -> String
     ) -> ProcessedPage {
-        let (parsed, source) = ParsedText.normalising(
+        var (parsed, source) = ParsedText.normalising(
             text, pythonMarkdownBlocks: pipeline.extensions.contains(.pythonMarkdownBlocks))
+        if pipeline.extensions.contains(.autorefs) {
+            let definitions = source.bytes.withUnsafeBufferPointer { Autorefs.definitions(for: $0) }
+            if !definitions.isEmpty {
+                // After the text: its own offsets stay as they are.
+                let extended = parsed + "\n" + String(decoding: definitions, as: UTF8.self)
+                let page = process(parsed: extended, source: ParsedText(text: extended, inputAnchors: source.inputAnchors), pipeline: pipeline, reservedIDs: reservedIDs, render: render)
+                // Definitions an unclosed fence or HTML block swallowed would show: not worth it.
+                if !page.html.contains("]: \(Autorefs.scheme)") { return page }
+            }
+        }
+        return process(parsed: parsed, source: source, pipeline: pipeline, reservedIDs: reservedIDs, render: render)
+    }
+
+    private static func process(
+        parsed: String, source: ParsedText, pipeline: MarkdownPipeline, reservedIDs: Set<String>,
+        render: (MarkdownDocument) -> String
+    ) -> ProcessedPage {
         var (document, nestingProblem) = parseNormalised(parsed, source: source, extensions: pipeline.extensions)
         var context = RewriteContext(source: source, reservedIDs: reservedIDs)
         pipeline.run(&document, context: &context)

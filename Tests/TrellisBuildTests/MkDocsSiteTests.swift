@@ -396,6 +396,48 @@ import TrellisCore
         #expect(s.output("index.html")?.contains(#"<h2 id="setup_1">"#) == true)
     }
 
+    /// mkdocs-autorefs: `[text][id]` and `[id][]` link to the heading or anchor with that id on
+    /// any page, with the plugin's markup (checked against mkdocs-autorefs 1.4.5: class, the
+    /// heading's title unless it is the link's text); a page's own definition wins; one with no
+    /// target is a warning at the link and stays text; without the plugin all stay text.
+    @Test func autorefsLinkToHeadingsAndAnchorsOfAnyPage() throws {
+        let home = "# Home\n\nSee [the setup][setup-guide] and [Install][] and [*custom*][ref-x], [missing][nowhere], [own][setup-guide2] and [Home][].\n\n!!! note\n    Inside: [install it][install].\n\n[setup-guide2]: https://example.com/own\n"
+        let guide = "# Guide\n\n## Setup guide\n\n[](){#ref-x}\nAnchored.\n\n## Install\n\n## Setup guide 2\n"
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: A\nplugins: [search, autorefs]\nmarkdown_extensions: [attr_list, admonition]\n",
+            "docs/index.md": home, "docs/guide.md": guide,
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [
+            "docs/index.md:3:69: warning: cross-reference 'nowhere' names no heading or anchor id of any page; it stays text [BrokenLink]"
+        ])
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains(#"<a class="autorefs autorefs-internal" title="Setup guide" href="guide/#setup-guide">the setup</a>"#))
+        #expect(html.contains(#"<a class="autorefs autorefs-internal" href="guide/#install">Install</a>"#))
+        #expect(html.contains(#"<a class="autorefs autorefs-internal" href="guide/#ref-x"><em>custom</em></a>"#))
+        #expect(html.contains("[missing][nowhere]") && html.contains(#"<a href="https://example.com/own">own</a>"#))
+        #expect(html.contains(##"<a class="autorefs autorefs-internal" href="#home">Home</a>"##))
+        #expect(html.contains(#"Inside: <a class="autorefs autorefs-internal" title="Install" href="guide/#install">install it</a>"#))
+
+        let plain = try TestSite(["mkdocs.yml": "site_name: A\n", "docs/index.md": "# Home\n\n[Home][] [x][home]\n"])
+        defer { plain.cleanUp() }
+        #expect(plain.build().lines == [])
+        #expect(plain.output("index.html")?.contains("<p>[Home][] [x][home]</p>") == true)
+    }
+
+    /// Definitions a page leaves open at its end would swallow stay out: the page renders as
+    /// without the plugin.
+    @Test func autorefsNeverShowInAnUnclosedFence() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: A\nplugins: [autorefs]\n",
+            "docs/index.md": "# Home\n\n[Home][]\n\n```text\nopen fence to the end\n",
+        ])
+        defer { s.cleanUp() }
+        _ = s.build()
+        let html = try #require(s.output("index.html"))
+        #expect(!html.contains("trellis-autoref") && html.contains("<p>[Home][]</p>"))
+    }
+
     @Test func withoutTheMacrosPluginBracesAreText() throws {
         let page = "# Home\n\n[](){#ref-x} Run `docker inspect -f \"{{ json .Labels }}\"` for {{ brand }}.\n\n{% if x %}kept{% endif %}\n"
         let s = try TestSite(["mkdocs.yml": "site_name: D\nextra:\n  brand: Acme\nmarkdown_extensions: [attr_list]\n", "docs/index.md": page])

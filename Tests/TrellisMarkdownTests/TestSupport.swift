@@ -20,9 +20,10 @@ let mkdocsLinks: LinkRewriter.Resolve = { target in
     return stem + "/"
 }
 
-/// Every container and extension syntax on, with the fake icons and MkDocs links.
+/// Every container and extension syntax on, with the fake icons and MkDocs links (not autorefs,
+/// whose links the build points at other pages afterwards).
 let extensionPipeline = MarkdownPipeline.standard(
-    icons: FakeIcons(), resolveLink: mkdocsLinks, extensions: Set(MarkdownExtension.allCases))
+    icons: FakeIcons(), resolveLink: mkdocsLinks, extensions: Set(MarkdownExtension.allCases).subtracting([.autorefs]))
 
 /// A text's HTML through `extensionPipeline`.
 func extensionHTML(_ text: String) -> String {
