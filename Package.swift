@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "TrellisIcons",
             dependencies: ["TrellisCore"],
-            resources: [.copy("Resources/icons.tsv"), .copy("Resources/LICENSES.md")]
+            resources: [.copy("Resources/icons.tsv"), .copy("Resources/emoji.tsv"), .copy("Resources/LICENSES.md")]
         ),
         .target(
             name: "TrellisTemplates",
