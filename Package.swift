@@ -68,6 +68,6 @@ let package = Package(
         .testTarget(name: "TrellisMacrosTests", dependencies: ["TrellisMacros", "TrellisTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrellisIconsTests", dependencies: ["TrellisIcons"]),
         .testTarget(name: "TrellisTemplatesTests", dependencies: ["TrellisTemplates"]),
-        .testTarget(name: "TrellisBuildTests", dependencies: ["TrellisBuild", "TrellisCLI", "TrellisTestSupport"], exclude: ["FailingSites", "FuzzRegressions"]),
+        .testTarget(name: "TrellisBuildTests", dependencies: ["TrellisBuild", "TrellisCLI", "TrellisTestSupport"], exclude: ["FailingSites", "FuzzRegressions", "Fixtures"]),
     ]
 )

@@ -100,9 +100,13 @@ public enum FragmentRenderer {
         if let toc = mkdocs?.markdownExtension("toc") {
             result.diagnostics += LoadConfig.applyTocOptions(toc.options, to: site, configPath: config.path)
         }
+        let (emoji, emojiProblems) = EmojiOptions.settings(
+            mkdocs: mkdocs, trellisExtensions: config.markdownExtensions, configPath: config.path)
+        site.emoji = emoji
+        result.diagnostics += emojiProblems
         let settings = site.markdownSettings
         let (rendered, diagnostics) = RenderMarkdown.render(
-            page, text: pageText, icons: IconAdapter(library: icons), resolver: nil, settings: settings)
+            page, text: pageText, icons: IconAdapter(library: icons, emoji: settings.emoji), resolver: nil, settings: settings)
         result.diagnostics += diagnostics
         result.diagnostics.sort(by: Diagnostic.sortKey)
         result.html = rendered.html
