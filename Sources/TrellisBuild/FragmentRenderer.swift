@@ -32,10 +32,12 @@ public struct FragmentResult: Sendable {
 /// heading stages as a page of the build, without a theme or a site around it.
 public enum FragmentRenderer {
     /// The site config and brands of `root/name`, an MkDocs config or a Trellis one.
-    private static func loadConfig(_ name: String, root: URL) -> (SiteConfig, [Brand], [Diagnostic]) {
-        guard LoadConfig.isMkDocs(name, root: root) else { return ConfigLoader(root: root).load(configName: name) }
-        let (config, brands, _, diagnostics) = MkDocsConfigLoader(root: root).load(configName: name)
-        return (config, brands, diagnostics)
+    private static func loadConfig(_ name: String, root: URL) -> (SiteConfig, [Brand], MkDocsSettings?, [Diagnostic]) {
+        guard LoadConfig.isMkDocs(name, root: root) else {
+            let (config, brands, diagnostics) = ConfigLoader(root: root).load(configName: name)
+            return (config, brands, nil, diagnostics)
+        }
+        return MkDocsConfigLoader(root: root).load(configName: name)
     }
 
     public static func render(text: String, path: String, options: RenderOptions) -> FragmentResult {
@@ -44,13 +46,14 @@ public enum FragmentRenderer {
         result.sources[path] = file
         var brand = Brand(id: "default", name: "")
         var config = SiteConfig()
+        var mkdocs: MkDocsSettings?
         let configName = LoadConfig.configName(options.configName, root: options.root)
         let hasConfig = FileManager.default.fileExists(atPath: options.root.appending(path: configName).path)
-        let isMkDocs = hasConfig && LoadConfig.isMkDocs(configName, root: options.root)
         if hasConfig {
-            let (loaded, brands, diagnostics) = loadConfig(configName, root: options.root)
+            let (loaded, brands, settings, diagnostics) = loadConfig(configName, root: options.root)
             result.diagnostics += diagnostics
             config = loaded
+            mkdocs = settings
             let chosen = options.brand.map { id in brands.first { $0.id == id } } ?? brands.first
             guard let chosen, !diagnostics.contains(where: { $0.severity == .error }) else {
                 if let id = options.brand, !brands.contains(where: { $0.id == id }) {
@@ -90,12 +93,20 @@ public enum FragmentRenderer {
                 result.diagnostics += error.diagnostics
             } catch {}
         }
-        let names = config.markdownExtensions + (isMkDocs ? ["tables"] : ["smarty"])
-        var extensions = Set(names.compactMap(MarkdownExtension.init(mkdocsName:)))
-        if isMkDocs { extensions.insert(.pythonMarkdownBlocks) }
-        let settings = MarkdownSettings(extensions: extensions)
+        // The Markdown settings of a page of the site, as `LoadConfig` makes them for a build.
+        let site = SiteState(options: BuildOptions(root: options.root))
+        site.config = config
+        site.mkdocs = mkdocs
+        if let toc = mkdocs?.markdownExtension("toc") {
+            result.diagnostics += LoadConfig.applyTocOptions(toc.options, to: site, configPath: config.path)
+        }
+        let (emoji, emojiProblems) = EmojiOptions.settings(
+            mkdocs: mkdocs, trellisExtensions: config.markdownExtensions, configPath: config.path)
+        site.emoji = emoji
+        result.diagnostics += emojiProblems
+        let settings = site.markdownSettings
         let (rendered, diagnostics) = RenderMarkdown.render(
-            page, text: pageText, icons: IconAdapter(library: icons), resolver: nil, settings: settings)
+            page, text: pageText, icons: IconAdapter(library: icons, emoji: settings.emoji), resolver: nil, settings: settings)
         result.diagnostics += diagnostics
         result.diagnostics.sort(by: Diagnostic.sortKey)
         result.html = rendered.html

@@ -108,6 +108,10 @@ struct LoadConfig: SiteStage {
         if let toc = site.mkdocs?.markdownExtension("toc") {
             diagnostics += Self.applyTocOptions(toc.options, to: site, configPath: config.path)
         }
+        let (emoji, emojiProblems) = EmojiOptions.settings(
+            mkdocs: site.mkdocs, trellisExtensions: config.markdownExtensions, configPath: config.path)
+        site.emoji = emoji
+        diagnostics += emojiProblems
         diagnostics += Self.checkFolders(config, brands: brands, configName: configName, isMkDocs: isMkDocs, site: site)
         if let path = site.mkdocs?.customDir {
             let customDir = MkDocsCustomDir(path: path, root: site.root, project: site.project)

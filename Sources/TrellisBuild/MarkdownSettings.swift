@@ -1,3 +1,4 @@
+import TrellisIcons
 import TrellisMarkdown
 
 /// How a site's pages are parsed and rendered: its Markdown extensions with their options, and
@@ -10,6 +11,8 @@ struct MarkdownSettings: Sendable {
     /// `toc`'s `slugify`.
     var slugStyle: HeadingSlugStyle = .pythonMarkdown
     var directives: [FencedDirective] = []
+    /// `pymdownx.emoji`: which index and generator turn shortcodes into emoji (nil: icons only).
+    var emoji: EmojiSettings?
 
     /// The rewriter pipeline of one page.
     func pipeline(icons: IconAdapter, resolveLink: LinkRewriter.Resolve?) -> MarkdownPipeline {

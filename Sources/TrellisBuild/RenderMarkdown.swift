@@ -44,8 +44,8 @@ struct RenderMarkdown: BrandStage {
 
     func run(_ state: BrandState, site: SiteState) throws {
         let resolver = state.resolver(site: site)
-        let icons = IconAdapter(library: state.icons)
         var brandSettings = site.markdownSettings
+        let icons = IconAdapter(library: state.icons, emoji: brandSettings.emoji)
         brandSettings.directives = [WalkthroughDirective.directive(for: state)]
         let settings = brandSettings
         // Only a build writes pages, so only a build keeps their HTML.
@@ -151,12 +151,17 @@ private func hasVisibleContent(_ node: NodeID, in document: MarkdownDocument) ->
     return false
 }
 
-/// Lets the Markdown rewriters ask a brand's icon library about shortcodes.
+/// Lets the Markdown rewriters ask a brand's icon library, and the site's emoji index, about
+/// shortcodes.
 struct IconAdapter: IconResolving {
-    let library: IconLibrary
+    let resolver: ShortcodeResolver
+
+    init(library: IconLibrary, emoji: EmojiSettings? = nil) {
+        self.resolver = ShortcodeResolver(icons: library, emoji: emoji)
+    }
 
     func resolveIcon(_ name: String) -> IconResolution {
-        switch library.lookup(name) {
+        switch resolver.lookup(name) {
         case .html(let html): return .html(html)
         case .notAnIcon: return .notAnIcon
         case .unknown(let suggestions): return .unknown(suggestions: suggestions)

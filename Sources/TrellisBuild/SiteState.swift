@@ -122,10 +122,13 @@ final class SiteState: @unchecked Sendable {
     /// `LoadConfig`, which reports options it cannot honour.
     var tocLevels: ClosedRange<Int> = 2...3
     var slugStyle: HeadingSlugStyle = .pythonMarkdown
+    /// `pymdownx.emoji`'s index and generator, set by `LoadConfig` (nil: icons only).
+    var emoji: EmojiSettings?
 
     /// Everything above, for rendering pages.
     var markdownSettings: MarkdownSettings {
-        MarkdownSettings(extensions: markdownExtensions, renderer: htmlRenderer, tocLevels: tocLevels, slugStyle: slugStyle)
+        MarkdownSettings(
+            extensions: markdownExtensions, renderer: htmlRenderer, tocLevels: tocLevels, slugStyle: slugStyle, emoji: emoji)
     }
 
     /// The brands this build writes.

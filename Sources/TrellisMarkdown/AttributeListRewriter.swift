@@ -38,12 +38,12 @@ public struct AttributeListRewriter: MarkdownRewriter {
                 }
                 document.assign(pairs, to: target)
             case .rawHTML(let html):
-                // An icon: the attributes join its first tag, as on pymdownx.emoji's element.
-                let bytes = Array(html.utf8)
-                guard bytes.first == UInt8(ascii: "<"), let tag = HTMLTag.parse(bytes, at: 0),
-                    let pairs = inlineList(after: node, in: &document, source: source)
+                // An icon or emoji: the attributes join its first tag, as on pymdownx.emoji's element.
+                guard html.utf8.first == UInt8(ascii: "<"), InsertedElement.merging([], into: html) != nil,
+                    let pairs = inlineList(after: node, in: &document, source: source),
+                    let merged = InsertedElement.merging(pairs, into: html)
                 else { continue }
-                document.setKind(.rawHTML(tag.serialized(merging: pairs) + String(decoding: bytes[tag.end...], as: UTF8.self)), of: node)
+                document.setKind(.rawHTML(merged), of: node)
             case .link, .image, .emphasis, .strong, .code:
                 guard let pairs = inlineList(after: node, in: &document, source: source) else { continue }
                 document.assign(pairs, to: node)

@@ -13,7 +13,7 @@ enum MarkdownFuzzing {
             FencedDirective(name: "walkthrough") { arguments, body in
                 arguments == "fail" ? .failure(DirectiveFailure("no such scenario")) : .success("<div>\(body.count)</div>")
             }
-        ])
+        ], emoji: .material)
 
     static let resolver = LinkResolver(
         pagePaths: ["index.md", "guide/page.md", "guide/other.md", "guide/index.md", "a b/c.md"],
@@ -30,7 +30,7 @@ enum MarkdownFuzzing {
         let body = String(page.body)
         let text = PageText(text: body, sourceMap: .identity(length: body.utf8.count, sourceOffset: bodyOffset))
         let (rendered, diagnostics) = RenderMarkdown.render(
-            page, text: text, icons: IconAdapter(library: .bundled), resolver: resolver, settings: settings)
+            page, text: text, icons: IconAdapter(library: .bundled, emoji: settings.emoji), resolver: resolver, settings: settings)
         FuzzTarget.requireInFile(diagnostics, file)
         for link in rendered.links + rendered.emptyLinks {
             FuzzTarget.requireInFile(
