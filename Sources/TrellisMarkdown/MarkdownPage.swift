@@ -86,7 +86,10 @@ public enum MarkdownPage {
     private static func parseNormalised(
         _ text: String, source: ParsedText?, extensions: Set<MarkdownExtension>
     ) -> (document: MarkdownDocument, problem: NestingProblem?) {
-        guard !extensions.isSubset(of: [.smarty]) else { return (CMark.parse(text, smart: extensions.contains(.smarty)), nil) }
+        // Extensions that only rewrite the tree need no container pre-pass.
+        guard !extensions.isSubset(of: [.smarty, .superFences, .highlight]) else {
+            return (CMark.parse(text, smart: extensions.contains(.smarty)), nil)
+        }
         let parser = ContainerParser(extensions: extensions)
         let document = parser.parse(text, source: source)
         return (document, parser.limits.problem)
