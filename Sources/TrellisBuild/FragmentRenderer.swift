@@ -32,10 +32,12 @@ public struct FragmentResult: Sendable {
 /// heading stages as a page of the build, without a theme or a site around it.
 public enum FragmentRenderer {
     /// The site config and brands of `root/name`, an MkDocs config or a Trellis one.
-    private static func loadConfig(_ name: String, root: URL) -> (SiteConfig, [Brand], [Diagnostic]) {
-        guard LoadConfig.isMkDocs(name, root: root) else { return ConfigLoader(root: root).load(configName: name) }
-        let (config, brands, _, diagnostics) = MkDocsConfigLoader(root: root).load(configName: name)
-        return (config, brands, diagnostics)
+    private static func loadConfig(_ name: String, root: URL) -> (SiteConfig, [Brand], MkDocsSettings?, [Diagnostic]) {
+        guard LoadConfig.isMkDocs(name, root: root) else {
+            let (config, brands, diagnostics) = ConfigLoader(root: root).load(configName: name)
+            return (config, brands, nil, diagnostics)
+        }
+        return MkDocsConfigLoader(root: root).load(configName: name)
     }
 
     public static func render(text: String, path: String, options: RenderOptions) -> FragmentResult {
@@ -44,13 +46,15 @@ public enum FragmentRenderer {
         result.sources[path] = file
         var brand = Brand(id: "default", name: "")
         var config = SiteConfig()
+        var mkdocs: MkDocsSettings?
         let configName = LoadConfig.configName(options.configName, root: options.root)
         let hasConfig = FileManager.default.fileExists(atPath: options.root.appending(path: configName).path)
         let isMkDocs = hasConfig && LoadConfig.isMkDocs(configName, root: options.root)
         if hasConfig {
-            let (loaded, brands, diagnostics) = loadConfig(configName, root: options.root)
+            let (loaded, brands, settings, diagnostics) = loadConfig(configName, root: options.root)
             result.diagnostics += diagnostics
             config = loaded
+            mkdocs = settings
             let chosen = options.brand.map { id in brands.first { $0.id == id } } ?? brands.first
             guard let chosen, !diagnostics.contains(where: { $0.severity == .error }) else {
                 if let id = options.brand, !brands.contains(where: { $0.id == id }) {
@@ -90,8 +94,17 @@ public enum FragmentRenderer {
                 result.diagnostics += error.diagnostics
             } catch {}
         }
-        let names = config.markdownExtensions + (isMkDocs ? ["tables"] : ["smarty"])
-        let settings = MarkdownSettings(extensions: Set(names.compactMap(MarkdownExtension.init(mkdocsName:))))
+        var names = (mkdocs?.markdownExtensions.map(\.name) ?? []) + config.markdownExtensions + (isMkDocs ? ["tables"] : ["smarty"])
+        names += names.flatMap { MkDocsKnown.bundles[$0] ?? [] }
+        func extensionOptions(_ name: String) -> ValueMap {
+            config.markdownExtensionOptions[name] ?? mkdocs?.markdownExtension(name)?.options ?? ValueMap()
+        }
+        var unsupported: [String] = []
+        let codeBlocks = CodeHighlightOptions(
+            highlight: extensionOptions("pymdownx.highlight"), superFences: extensionOptions("pymdownx.superfences"),
+            unsupported: &unsupported)
+        let settings = MarkdownSettings(
+            extensions: Set(names.compactMap(MarkdownExtension.init(mkdocsName:))), codeBlocks: codeBlocks)
         let (rendered, diagnostics) = RenderMarkdown.render(
             page, text: pageText, icons: IconAdapter(library: icons), resolver: nil, settings: settings)
         result.diagnostics += diagnostics

@@ -10,11 +10,13 @@ struct MarkdownSettings: Sendable {
     /// `toc`'s `slugify`.
     var slugStyle: HeadingSlugStyle = .pythonMarkdown
     var directives: [FencedDirective] = []
+    /// `pymdownx.highlight`'s and `pymdownx.superfences`' options.
+    var codeBlocks = CodeHighlightOptions()
 
     /// The rewriter pipeline of one page.
     func pipeline(icons: IconAdapter, resolveLink: LinkRewriter.Resolve?) -> MarkdownPipeline {
         .standard(
             icons: icons, tocLevels: tocLevels, slugStyle: slugStyle, resolveLink: resolveLink, extensions: extensions,
-            directives: directives)
+            directives: directives, codeBlocks: codeBlocks)
     }
 }

@@ -119,10 +119,21 @@ final class SiteState: @unchecked Sendable {
     /// `LoadConfig`, which reports options it cannot honour.
     var tocLevels: ClosedRange<Int> = 2...3
     var slugStyle: HeadingSlugStyle = .pythonMarkdown
+    /// `pymdownx.highlight`'s and `pymdownx.superfences`' options, set by `LoadConfig`.
+    var codeBlocks = CodeHighlightOptions()
+
+    /// The options an extension is given: in `trellis.yml` if it gives any, else in `mkdocs.yml`
+    /// (with MkDocs' rules for an extension listed twice or through `pymdownx.extra`).
+    func markdownExtensionOptions(_ name: String) -> ValueMap {
+        if let own = config.markdownExtensionOptions[name] { return own }
+        return mkdocs?.markdownExtension(name)?.options ?? ValueMap()
+    }
 
     /// Everything above, for rendering pages.
     var markdownSettings: MarkdownSettings {
-        MarkdownSettings(extensions: markdownExtensions, renderer: htmlRenderer, tocLevels: tocLevels, slugStyle: slugStyle)
+        MarkdownSettings(
+            extensions: markdownExtensions, renderer: htmlRenderer, tocLevels: tocLevels, slugStyle: slugStyle,
+            codeBlocks: codeBlocks)
     }
 
     /// The brands this build writes.
