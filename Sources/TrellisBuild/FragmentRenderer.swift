@@ -104,7 +104,8 @@ public enum FragmentRenderer {
             highlight: extensionOptions("pymdownx.highlight"), superFences: extensionOptions("pymdownx.superfences"),
             unsupported: &unsupported)
         let settings = MarkdownSettings(
-            extensions: Set(names.compactMap(MarkdownExtension.init(mkdocsName:))), codeBlocks: codeBlocks)
+            extensions: Set(names.compactMap(MarkdownExtension.init(mkdocsName:))), codeBlocks: codeBlocks,
+            math: ArithmatexOptions(config: extensionOptions("pymdownx.arithmatex")))
         let (rendered, diagnostics) = RenderMarkdown.render(
             page, text: pageText, icons: IconAdapter(library: icons), resolver: nil, settings: settings)
         result.diagnostics += diagnostics

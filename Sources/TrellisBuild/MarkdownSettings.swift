@@ -12,11 +12,13 @@ struct MarkdownSettings: Sendable {
     var directives: [FencedDirective] = []
     /// `pymdownx.highlight`'s and `pymdownx.superfences`' options.
     var codeBlocks = CodeHighlightOptions()
+    /// `pymdownx.arithmatex`'s options.
+    var math = ArithmatexOptions()
 
     /// The rewriter pipeline of one page.
     func pipeline(icons: IconAdapter, resolveLink: LinkRewriter.Resolve?) -> MarkdownPipeline {
         .standard(
             icons: icons, tocLevels: tocLevels, slugStyle: slugStyle, resolveLink: resolveLink, extensions: extensions,
-            directives: directives, codeBlocks: codeBlocks)
+            directives: directives, codeBlocks: codeBlocks, math: math)
     }
 }

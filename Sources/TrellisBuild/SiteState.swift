@@ -133,7 +133,7 @@ final class SiteState: @unchecked Sendable {
     var markdownSettings: MarkdownSettings {
         MarkdownSettings(
             extensions: markdownExtensions, renderer: htmlRenderer, tocLevels: tocLevels, slugStyle: slugStyle,
-            codeBlocks: codeBlocks)
+            codeBlocks: codeBlocks, math: ArithmatexOptions(config: markdownExtensionOptions("pymdownx.arithmatex")))
     }
 
     /// The brands this build writes.

@@ -37,7 +37,7 @@ public enum MarkdownPage {
         text: String, pipeline: MarkdownPipeline, reservedIDs: Set<String>, render: (MarkdownDocument) -> String
     ) -> ProcessedPage {
         let (parsed, source) = ParsedText.normalising(text)
-        var (document, nestingProblem) = parseNormalised(parsed, source: source, extensions: pipeline.extensions)
+        var (document, nestingProblem) = parseNormalised(parsed, source: source, extensions: pipeline.extensions, math: pipeline.math)
         var context = RewriteContext(source: source, reservedIDs: reservedIDs)
         pipeline.run(&document, context: &context)
         let links = LinkCollector().collect(
@@ -80,17 +80,18 @@ public enum MarkdownPage {
     /// exactly `parse(_:)`. Line endings are normalised as in `process`; spans inside containers
     /// are cmark's positions in `text` too.
     public static func parse(_ text: String, extensions: Set<MarkdownExtension>) -> MarkdownDocument {
-        parseNormalised(ParsedText.normalising(text).text, source: nil, extensions: extensions).document
+        let math = extensions.contains(.arithmatex) ? ArithmatexOptions() : nil
+        return parseNormalised(ParsedText.normalising(text).text, source: nil, extensions: extensions, math: math).document
     }
 
     private static func parseNormalised(
-        _ text: String, source: ParsedText?, extensions: Set<MarkdownExtension>
+        _ text: String, source: ParsedText?, extensions: Set<MarkdownExtension>, math: ArithmatexOptions?
     ) -> (document: MarkdownDocument, problem: NestingProblem?) {
-        // Extensions that only rewrite the tree need no container pre-pass.
-        guard !extensions.isSubset(of: [.smarty, .superFences, .highlight]) else {
-            return (CMark.parse(text, smart: extensions.contains(.smarty)), nil)
+        // Extensions that only rewrite the tree (or, for math, each parse) need no container pre-pass.
+        guard !extensions.isSubset(of: [.smarty, .superFences, .highlight, .arithmatex]) else {
+            return (CMark.parse(text, smart: extensions.contains(.smarty), math: math), nil)
         }
-        let parser = ContainerParser(extensions: extensions)
+        let parser = ContainerParser(extensions: extensions, math: math)
         let document = parser.parse(text, source: source)
         return (document, parser.limits.problem)
     }

@@ -4,10 +4,13 @@ public struct MarkdownPipeline: Sendable {
     public var rewriters: [any MarkdownRewriter]
     /// The syntax extensions the parser recognises (none by default: plain CommonMark).
     public var extensions: Set<MarkdownExtension>
+    /// `pymdownx.arithmatex`'s options when it is on: formulas are found as the page is parsed.
+    public var math: ArithmatexOptions?
 
-    public init(rewriters: [any MarkdownRewriter], extensions: Set<MarkdownExtension> = []) {
+    public init(rewriters: [any MarkdownRewriter], extensions: Set<MarkdownExtension> = [], math: ArithmatexOptions? = nil) {
         self.rewriters = rewriters
         self.extensions = extensions
+        self.math = math
     }
 
     /// Trellis's standard order. Directive blocks first (their HTML is the build's, not the
@@ -25,7 +28,8 @@ public struct MarkdownPipeline: Sendable {
         resolveLink: LinkRewriter.Resolve? = nil,
         extensions: Set<MarkdownExtension> = [],
         directives: [FencedDirective] = [],
-        codeBlocks: CodeHighlightOptions = CodeHighlightOptions()
+        codeBlocks: CodeHighlightOptions = CodeHighlightOptions(),
+        math: ArithmatexOptions = ArithmatexOptions()
     ) -> MarkdownPipeline {
         var rewriters: [any MarkdownRewriter] = []
         if !directives.isEmpty { rewriters.append(FencedDirectiveRewriter(directives)) }
@@ -41,7 +45,7 @@ public struct MarkdownPipeline: Sendable {
         if extensions.contains(.taskList) { rewriters.append(TaskListRewriter()) }
         rewriters.append(HeadingIDRewriter(tocLevels: tocLevels, reserveHTMLIDs: reserveHTMLIDs, slugStyle: slugStyle))
         if let resolveLink { rewriters.append(LinkRewriter(resolveLink)) }
-        return MarkdownPipeline(rewriters: rewriters, extensions: extensions)
+        return MarkdownPipeline(rewriters: rewriters, extensions: extensions, math: extensions.contains(.arithmatex) ? math : nil)
     }
 
     /// Runs every rewriter in order.

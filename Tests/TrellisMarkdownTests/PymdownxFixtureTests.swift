@@ -9,7 +9,7 @@ import TrellisCore
 /// (`scripts/pymdownx-goldens.py`, which also says how Pygments' token spans are left out).
 /// Each folder's `config.json` holds the extensions and options, as `mkdocs.yml` gives them.
 struct PymdownxFixtureTests {
-    static let folders = ["code-blocks", "code-blocks-options", "code-blocks-plain"]
+    static let folders = ["code-blocks", "code-blocks-options", "code-blocks-plain", "arithmatex", "arithmatex-mathjax"]
     static let cases = folders.flatMap { folder in Fixtures.cases(folder).map { "\(folder)/\($0)" } }
 
     @Test func everyFolderHasFixtures() {
@@ -36,7 +36,9 @@ struct PymdownxFixtureTests {
         let codeBlocks = CodeHighlightOptions(
             highlight: configs["pymdownx.highlight"]?.mapValue ?? ValueMap(),
             superFences: configs["pymdownx.superfences"]?.mapValue ?? ValueMap(), unsupported: &unsupported)
-        return .standard(extensions: Set(names.compactMap(MarkdownExtension.init(mkdocsName:))), codeBlocks: codeBlocks)
+        return .standard(
+            extensions: Set(names.compactMap(MarkdownExtension.init(mkdocsName:))), codeBlocks: codeBlocks,
+            math: ArithmatexOptions(config: configs["pymdownx.arithmatex"]?.mapValue ?? ValueMap()))
     }
 
     /// A JSON value as the config reader gives it.

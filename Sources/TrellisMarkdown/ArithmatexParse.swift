@@ -1,0 +1,234 @@
+/// `pymdownx.arithmatex` around a cmark parse. Python-Markdown finds formulas before any other
+/// inline syntax but code spans, so cmark must not read them: each paragraph's and heading's
+/// formulas are found first (`MathScanner`, on the blocks cmark reads), each is replaced by a
+/// token cmark leaves alone (`$\u{1}n\u{2}$` on its first line, `$\u{3}n\u{2}$` on each further
+/// line, so lines stay lines; the dollars make emphasis next to it flank as next to the formula),
+/// the text is parsed, and the tokens become formula nodes (a whole
+/// paragraph that is one block formula becomes its HTML block). A token that lands anywhere
+/// else (in code or HTML the blocks' view did not foresee) gets its text back. Positions are
+/// mapped back to the text as given.
+enum ArithmatexParse {
+    /// One formula: the source pieces it replaces (one per line) and its HTML.
+    struct Formula {
+        var pieces: [Range<Int>]
+        var html: String
+        var isBlock: Bool
+    }
+
+    static let start: UInt8 = 0x01
+    static let more: UInt8 = 0x03
+    static let end: UInt8 = 0x02
+    static let dollar = UInt8(ascii: "$")
+
+    /// Whether a text could hold a formula at all (every syntax starts with `$` or `\`).
+    static func mightContainMath(_ bytes: some Sequence<UInt8>) -> Bool {
+        bytes.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "\\") }
+    }
+
+    /// As `mightContainMath(_:)`, reading a text's bytes in place.
+    static func mightContainMath(_ bytes: TextBytes) -> Bool {
+        bytes.withUnsafeBufferPointer { mightContainMath($0) }
+    }
+
+    static func parse(_ bytes: [UInt8], smart: Bool, options: ArithmatexOptions) -> MarkdownDocument {
+        // A text that already holds the token bytes keeps its formulas as text.
+        guard mightContainMath(bytes), !bytes.contains(start), !bytes.contains(more) else { return CMark.parse(bytes: bytes, smart: smart) }
+        let source = ParsedText(bytes: bytes)
+        let formulas = find(in: source, smart: smart, options: options)
+        guard !formulas.isEmpty else { return CMark.parse(bytes: bytes, smart: smart) }
+        var substituted: [UInt8] = []
+        substituted.reserveCapacity(bytes.count)
+        var copied = 0
+        // Per line, where tokens replaced pieces: (token columns, piece columns), 1-based.
+        var shifts: [Int: [(token: Range<Int>, piece: Range<Int>)]] = [:]
+        for (number, formula) in formulas.enumerated() {
+            for (index, piece) in formula.pieces.enumerated() where piece.lowerBound >= copied {
+                substituted.append(contentsOf: bytes[copied..<piece.lowerBound])
+                let line = source.position(ofUTF8Offset: piece.lowerBound).line
+                let pieceColumn = piece.lowerBound - source.lineStart(line) + 1
+                let tokenColumn = pieceColumn + shiftSoFar(shifts[line])
+                let token = [dollar, index == 0 ? start : more] + Array(String(number).utf8) + [end, dollar]
+                substituted.append(contentsOf: token)
+                shifts[line, default: []].append(
+                    (tokenColumn..<(tokenColumn + token.count), pieceColumn..<(pieceColumn + piece.count)))
+                copied = piece.upperBound
+            }
+        }
+        substituted.append(contentsOf: bytes[copied...])
+        var document = CMark.parse(bytes: substituted, smart: smart)
+        restore(&document, formulas: formulas, bytes: bytes, source: source, shifts: shifts)
+        return document
+    }
+
+    /// How far the tokens already placed on a line moved what follows them.
+    private static func shiftSoFar(_ line: [(token: Range<Int>, piece: Range<Int>)]?) -> Int {
+        guard let last = line?.last else { return 0 }
+        return last.token.upperBound - last.piece.upperBound
+    }
+
+    /// The formulas of every paragraph and heading, in text order.
+    static func find(in source: ParsedText, smart: Bool, options: ArithmatexOptions) -> [Formula] {
+        let blocks = CMark.parseBlocks(source.bytes, smart: smart)
+        let scanner = MathScanner(options: options)
+        var formulas: [Formula] = []
+        // Blocks a block formula took in whole or in part (lines cmark read as a list item, say).
+        var consumed = 0
+        for event in blocks.events() where event.entering {
+            let node = event.node
+            let isParagraph: Bool
+            switch blocks.kind(of: node) {
+            case .paragraph: isParagraph = true
+            case .heading: isParagraph = false
+            default: continue
+            }
+            guard let span = blocks.span(of: node), source.utf8Offset(of: span.start) >= consumed else { continue }
+            var segments = isParagraph || span.end.line > span.start.line
+                ? paragraphSegments(span, isParagraph: isParagraph, source) : headingSegments(span, source)
+            guard !segments.isEmpty else { continue }
+            var text: [UInt8] = []
+            var starts: [Int] = []
+            for segment in segments {
+                if !text.isEmpty { text.append(UInt8(ascii: "\n")) }
+                starts.append(text.count)
+                text.append(contentsOf: source.slice(segment.lowerBound, segment.upperBound))
+            }
+            guard mightContainMath(text) else { continue }
+            func pieces(_ range: Range<Int>) -> [Range<Int>] {
+                var result: [Range<Int>] = []
+                for (index, segment) in segments.enumerated() {
+                    let lower = max(range.lowerBound, starts[index])
+                    let upper = min(range.upperBound, starts[index] + segment.count)
+                    if lower < upper { result.append((segment.lowerBound + lower - starts[index])..<(segment.lowerBound + upper - starts[index])) }
+                }
+                return result
+            }
+            // Python-Markdown's block runs to the next blank line, over lines cmark reads as a
+            // list item or a heading's underline: a paragraph (or setext heading) that starts a
+            // block and a formula is tried as the whole block.
+            if isParagraph || span.end.line > span.start.line {
+                var match = isParagraph ? scanner.block(text) : nil
+                if match == nil, startsBlockFormula(text), startsBlock(span.start.line, source),
+                    let first = segments.first
+                {
+                    let whole = [first] + restOfBlock(after: span.start.line, source)
+                    var wholeText: [UInt8] = []
+                    var wholeStarts: [Int] = []
+                    for segment in whole {
+                        if !wholeText.isEmpty { wholeText.append(UInt8(ascii: "\n")) }
+                        wholeStarts.append(wholeText.count)
+                        wholeText.append(contentsOf: source.slice(segment.lowerBound, segment.upperBound))
+                    }
+                    if let found = scanner.block(wholeText) {
+                        (text, starts, segments, match) = (wholeText, wholeStarts, whole, found)
+                    }
+                }
+                if let match {
+                    let math = String(decoding: text[match.math], as: UTF8.self)
+                    formulas.append(Formula(pieces: pieces(match.range), html: options.blockHTML(math), isBlock: true))
+                    consumed = segments.last?.upperBound ?? consumed
+                    continue
+                }
+            }
+            for match in scanner.inline(text, code: MathScanner.codeMask(text)) {
+                let math = String(decoding: text[match.math], as: UTF8.self)
+                formulas.append(Formula(pieces: pieces(match.range), html: options.inlineHTML(math), isBlock: false))
+            }
+        }
+        return formulas
+    }
+
+    /// Whether a block's text opens a block formula (`$$`, `\[` or `\begin{`).
+    private static func startsBlockFormula(_ text: [UInt8]) -> Bool {
+        for opener in ["$$", "\\[", "\\begin{"] where text.starts(with: opener.utf8) { return true }
+        return false
+    }
+
+    /// Whether `line` starts a block for Python-Markdown: the first line, or after a blank one.
+    private static func startsBlock(_ line: Int, _ source: ParsedText) -> Bool {
+        line <= 1 || lineContent(line - 1, source).isEmpty
+    }
+
+    /// The lines after `line` up to the next blank one, each without its quote markers and
+    /// indentation.
+    private static func restOfBlock(after line: Int, _ source: ParsedText) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var current = line + 1
+        while current <= source.lineCount {
+            let content = lineContent(current, source)
+            if content.isEmpty { break }
+            result.append(content)
+            current += 1
+        }
+        return result
+    }
+
+    /// A line's text after its quote markers and indentation.
+    private static func lineContent(_ line: Int, _ source: ParsedText) -> Range<Int> {
+        var lower = source.lineStart(line)
+        let upper = source.contentEnd(line)
+        let bytes = source.bytes
+        while lower < upper, bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "\t") || bytes[lower] == UInt8(ascii: ">") {
+            lower += 1
+        }
+        return lower..<upper
+    }
+
+    /// A paragraph's (or setext heading's) text per line: from its start on the first line,
+    /// after the block quote markers and indentation cmark strips on the others, to the line's
+    /// end (a setext heading's underline left out).
+    private static func paragraphSegments(_ span: TextSpan, isParagraph: Bool, _ source: ParsedText) -> [Range<Int>] {
+        let last = isParagraph ? span.end.line : span.end.line - 1
+        guard last >= span.start.line else { return [] }
+        var segments: [Range<Int>] = []
+        let bytes = source.bytes
+        for line in span.start.line...last {
+            var lower = line == span.start.line ? source.utf8Offset(of: span.start) : source.lineStart(line)
+            let upper = source.contentEnd(line)
+            if line != span.start.line {
+                while lower < upper, bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "\t") || bytes[lower] == UInt8(ascii: ">") {
+                    lower += 1
+                }
+            }
+            segments.append(min(lower, upper)..<upper)
+        }
+        return segments
+    }
+
+    /// An ATX heading's text: after the opening `#`s, before the closing ones.
+    private static func headingSegments(_ span: TextSpan, _ source: ParsedText) -> [Range<Int>] {
+        let bytes = source.bytes
+        var lower = source.utf8Offset(of: span.start)
+        var upper = source.contentEnd(span.start.line)
+        func isBlank(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+        while lower < upper, bytes[lower] == UInt8(ascii: "#") { lower += 1 }
+        while lower < upper, isBlank(bytes[lower]) { lower += 1 }
+        while upper > lower, isBlank(bytes[upper - 1]) { upper -= 1 }
+        var closing = upper
+        while closing > lower, bytes[closing - 1] == UInt8(ascii: "#") { closing -= 1 }
+        if closing == lower || isBlank(bytes[closing - 1]) {
+            upper = closing
+            while upper > lower, isBlank(bytes[upper - 1]) { upper -= 1 }
+        }
+        return lower < upper ? [lower..<upper] : []
+    }
+}
+
+extension CMark {
+    /// `parse(bytes:smart:)`, with `pymdownx.arithmatex`'s formulas when `math` is given.
+    static func parse(bytes: [UInt8], smart: Bool, math: ArithmatexOptions?) -> MarkdownDocument {
+        guard let math else { return parse(bytes: bytes, smart: smart) }
+        return ArithmatexParse.parse(bytes, smart: smart, options: math)
+    }
+
+    /// `parse(bytes:smart:)` on a text's bytes, with formulas when `math` is given.
+    static func parse(bytes: TextBytes, smart: Bool, math: ArithmatexOptions?) -> MarkdownDocument {
+        guard let math, ArithmatexParse.mightContainMath(bytes) else { return parse(bytes: bytes, smart: smart) }
+        return ArithmatexParse.parse(bytes.withUnsafeBufferPointer { Array($0) }, smart: smart, options: math)
+    }
+
+    /// `parse(_:smart:)`, with formulas when `math` is given.
+    static func parse(_ text: String, smart: Bool, math: ArithmatexOptions?) -> MarkdownDocument {
+        guard let math else { return parse(text, smart: smart) }
+        return ArithmatexParse.parse(Array(text.utf8), smart: smart, options: math)
+    }
+}
