@@ -8,7 +8,7 @@ extension ArithmatexParse {
         // The text of each formula's pieces, handed back one by one where a token is restored.
         var nextPiece = [Int](repeating: 0, count: formulas.count)
         func original(_ token: Token) -> String {
-            guard token.formula < formulas.count else { return "" }
+            guard token.formula < formulas.count, !formulas[token.formula].pieces.isEmpty else { return "" }
             let pieces = formulas[token.formula].pieces
             let index = token.isStart ? 0 : min(max(nextPiece[token.formula], 1), pieces.count - 1)
             if !token.isStart { nextPiece[token.formula] = index + 1 } else { nextPiece[token.formula] = 1 }

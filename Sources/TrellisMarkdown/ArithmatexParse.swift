@@ -73,17 +73,23 @@ enum ArithmatexParse {
         var formulas: [Formula] = []
         // Blocks a block formula took in whole or in part (lines cmark read as a list item, say).
         var consumed = 0
-        for event in blocks.events() where event.entering {
+        // How many list items the walk is in (their indentation is a container's, not text).
+        var openItems = 0
+        for event in blocks.events() {
             let node = event.node
             let isParagraph: Bool
             switch blocks.kind(of: node) {
-            case .paragraph: isParagraph = true
-            case .heading: isParagraph = false
+            case .item:
+                openItems += event.entering ? 1 : -1
+                continue
+            case .paragraph where event.entering: isParagraph = true
+            case .heading where event.entering: isParagraph = false
             default: continue
             }
+            let inList = openItems > 0
             guard let span = blocks.span(of: node), source.utf8Offset(of: span.start) >= consumed else { continue }
             var segments = isParagraph || span.end.line > span.start.line
-                ? paragraphSegments(span, isParagraph: isParagraph, source) : headingSegments(span, source)
+                ? paragraphSegments(span, isParagraph: isParagraph, inList: inList, source) : headingSegments(span, source)
             guard !segments.isEmpty else { continue }
             var text: [UInt8] = []
             var starts: [Int] = []
@@ -110,7 +116,8 @@ enum ArithmatexParse {
                 if match == nil, startsBlockFormula(text), startsBlock(span.start.line, source),
                     let first = segments.first
                 {
-                    let whole = [first] + restOfBlock(after: span.start.line, source)
+                    let prefix = Prefix(source.slice(source.lineStart(span.start.line), first.lowerBound), inList: inList)
+                    let whole = [first] + restOfBlock(after: span.start.line, prefix: prefix, source)
                     var wholeText: [UInt8] = []
                     var wholeStarts: [Int] = []
                     for segment in whole {
@@ -150,13 +157,11 @@ enum ArithmatexParse {
 
     /// The lines after `line` up to the next blank one, each without its quote markers and
     /// indentation.
-    private static func restOfBlock(after line: Int, _ source: ParsedText) -> [Range<Int>] {
+    private static func restOfBlock(after line: Int, prefix: Prefix, _ source: ParsedText) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var current = line + 1
-        while current <= source.lineCount {
-            let content = lineContent(current, source)
-            if content.isEmpty { break }
-            result.append(content)
+        while current <= source.lineCount, !lineContent(current, source).isEmpty {
+            result.append(prefix.contentStart(of: current, source)..<source.contentEnd(current))
             current += 1
         }
         return result
@@ -176,22 +181,62 @@ enum ArithmatexParse {
     /// A paragraph's (or setext heading's) text per line: from its start on the first line,
     /// after the block quote markers and indentation cmark strips on the others, to the line's
     /// end (a setext heading's underline left out).
-    private static func paragraphSegments(_ span: TextSpan, isParagraph: Bool, _ source: ParsedText) -> [Range<Int>] {
+    private static func paragraphSegments(_ span: TextSpan, isParagraph: Bool, inList: Bool, _ source: ParsedText) -> [Range<Int>] {
         let last = isParagraph ? span.end.line : span.end.line - 1
         guard last >= span.start.line else { return [] }
         var segments: [Range<Int>] = []
-        let bytes = source.bytes
+        let first = source.utf8Offset(of: span.start)
+        let prefix = Prefix(source.slice(source.lineStart(span.start.line), first), inList: inList)
         for line in span.start.line...last {
-            var lower = line == span.start.line ? source.utf8Offset(of: span.start) : source.lineStart(line)
+            let lower = line == span.start.line ? first : prefix.contentStart(of: line, source)
             let upper = source.contentEnd(line)
-            if line != span.start.line {
-                while lower < upper, bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "\t") || bytes[lower] == UInt8(ascii: ">") {
-                    lower += 1
-                }
-            }
             segments.append(min(lower, upper)..<upper)
         }
         return segments
+    }
+
+    /// What containers put before a block's text on its first line: block quote markers, then
+    /// a list item's indentation. Python-Markdown takes as much off the block's other lines
+    /// (`>` with one space after it, an item's indentation) and keeps any further indentation
+    /// in the text.
+    struct Prefix {
+        var quotes = 0
+        var indent = 0
+
+        init(_ bytes: some Collection<UInt8>, inList: Bool) {
+            for byte in bytes {
+                if byte == UInt8(ascii: ">") {
+                    quotes += 1
+                    indent = 0
+                } else {
+                    indent += 1
+                }
+            }
+            if !inList { indent = min(indent, quotes > 0 ? 1 : 0) }
+        }
+
+        /// Where the text of a further line of the block starts.
+        func contentStart(of line: Int, _ source: ParsedText) -> Int {
+            let bytes = source.bytes
+            var index = source.lineStart(line)
+            let end = source.contentEnd(line)
+            func isBlank(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+            var markers = 0
+            while markers < quotes {
+                var probe = index
+                while probe < end, isBlank(bytes[probe]) { probe += 1 }
+                guard probe < end, bytes[probe] == UInt8(ascii: ">") else { break }
+                index = probe + 1
+                markers += 1
+            }
+            var taken = 0
+            // After a quote marker, the indentation counted from the first line includes its space.
+            while index < end, isBlank(bytes[index]), taken < indent {
+                index += 1
+                taken += 1
+            }
+            return index
+        }
     }
 
     /// An ATX heading's text: after the opening `#`s, before the closing ones.

@@ -71,6 +71,7 @@ struct MathScanner {
     /// formula starts in or crosses.
     func inline(_ s: [UInt8], code: [Bool]) -> [Match] {
         var matches: [Match] = []
+        let closes = options.inlineRound ? RoundCloses(s, code: code) : RoundCloses()
         var index = 0
         let count = s.count
         while index < count {
@@ -94,7 +95,7 @@ struct MathScanner {
                     }
                     continue
                 }
-                if run % 2 == 1, next == UInt8(ascii: "("), options.inlineRound, let match = round(s, at: index + run - 1, code: code) {
+                if run % 2 == 1, next == UInt8(ascii: "("), options.inlineRound, let match = closes.match(at: index + run - 1) {
                     matches.append(match)
                     index = match.range.upperBound
                     continue
@@ -136,23 +137,53 @@ struct MathScanner {
         return nil
     }
 
-    /// `\\\(((?:\\[^)]|[^\\])+?)\\\)` at `start` (the backslash of `\(`).
-    private func round(_ s: [UInt8], at start: Int, code: [Bool]) -> Match? {
-        var index = start + 2
-        while index < s.count {
-            if code[index] { return nil }
-            if s[index] == UInt8(ascii: "\\") {
-                guard index + 1 < s.count, !code[index + 1] else { return nil }
-                if s[index + 1] == UInt8(ascii: ")") {
-                    guard index > start + 2 else { return nil }
-                    return Match(range: start..<(index + 2), math: (start + 2)..<index, isBlock: false)
+    /// Where `\(…\)` formulas can close: `\(((?:\\[^)]|[^\\])+?)\\\)`. The content is read in units
+    /// (a backslash and the character after it, or one other character), and every opener
+    /// starts on a unit boundary of one reading of the whole text, so the closes (`\)` on a
+    /// boundary) and barriers (code) are found once and each opener looks its close up: an
+    /// unclosed `\(` repeated costs no rescan of the rest of the text.
+    struct RoundCloses {
+        var closes: [Int] = []
+        var barriers: [Int] = []
+
+        init() {}
+
+        init(_ s: [UInt8], code: [Bool]) {
+            var index = 0
+            while index < s.count {
+                if code[index] {
+                    if index == 0 || !code[index - 1] { barriers.append(index) }
+                    index += 1
+                } else if s[index] == UInt8(ascii: "\\") {
+                    guard index + 1 < s.count, !code[index + 1] else {
+                        barriers.append(index)
+                        index += 1
+                        continue
+                    }
+                    if s[index + 1] == UInt8(ascii: ")") { closes.append(index) }
+                    index += 2
+                } else {
+                    index += 1
                 }
-                index += 2
-                continue
             }
-            index += 1
         }
-        return nil
+
+        /// The formula whose `\(` is at `start`, if it closes before any code.
+        func match(at start: Int) -> Match? {
+            let content = start + 2
+            guard let close = Self.first(in: closes, atOrAfter: content), close > content else { return nil }
+            if let barrier = Self.first(in: barriers, atOrAfter: content), barrier < close { return nil }
+            return Match(range: start..<(close + 2), math: content..<close, isBlock: false)
+        }
+
+        private static func first(in sorted: [Int], atOrAfter value: Int) -> Int? {
+            var lo = 0, hi = sorted.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < sorted.count ? sorted[lo] : nil
+        }
     }
 
     /// Whether the character starting at `index` is white space (Python's `\s`).
@@ -185,6 +216,11 @@ struct MathScanner {
             if s[index] == UInt8(ascii: "`") {
                 var end = index
                 while end < s.count, s[end] == UInt8(ascii: "`") { end += 1 }
+                // Python-Markdown's backtick pattern takes escaped backslashes before a backtick
+                // first too: no formula crosses them.
+                if backslashes >= 2, backslashes % 2 == 0 {
+                    for offset in (index - backslashes)..<index { mask[offset] = true }
+                }
                 runs.append((index, end - index, backslashes % 2 == 1))
                 backslashes = 0
                 index = end
