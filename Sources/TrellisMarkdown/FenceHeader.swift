@@ -24,6 +24,11 @@ struct FenceHeader: Equatable {
     var language: String?
     var form: Form
 
+    init(language: String?, form: Form) {
+        self.language = language
+        self.form = form
+    }
+
     /// Reads `rest`, the bytes after the fence's backticks or tildes; `nil` when superfences
     /// would not recognise the header. Linear in the length of the line.
     init?<Bytes: RandomAccessCollection>(_ rest: Bytes) where Bytes.Element == UInt8 {
@@ -36,7 +41,8 @@ struct FenceHeader: Equatable {
         var afterLanguage = 0
         var language: String?
         var start = index
-        if start < end, bytes[start] == UInt8(ascii: ".") { start += 1 }
+        // The dot before a language is optional: a lone `.` is the language itself.
+        if start + 1 < end, bytes[start] == UInt8(ascii: "."), Self.isLanguageByte(bytes, start + 1) { start += 1 }
         var languageEnd = start
         while languageEnd < end, Self.isLanguageByte(bytes, languageEnd) { languageEnd += Self.scalarLength(bytes[languageEnd]) }
         languageEnd = min(languageEnd, end)
