@@ -3,7 +3,7 @@ extension ArithmatexParse {
     typealias Shifts = [Int: [(token: Range<Int>, piece: Range<Int>)]]
 
     static func restore(
-        _ document: inout MarkdownDocument, formulas: [Formula], bytes: [UInt8], source: ParsedText, shifts: Shifts
+        _ document: inout MarkdownDocument, formulas: [Formula], source: ParsedText, shifts: Shifts
     ) {
         // The text of each formula's pieces, handed back one by one where a token is restored.
         var nextPiece = [Int](repeating: 0, count: formulas.count)
@@ -12,7 +12,7 @@ extension ArithmatexParse {
             let pieces = formulas[token.formula].pieces
             let index = token.isStart ? 0 : min(max(nextPiece[token.formula], 1), pieces.count - 1)
             if !token.isStart { nextPiece[token.formula] = index + 1 } else { nextPiece[token.formula] = 1 }
-            return String(decoding: bytes[pieces[index]], as: UTF8.self)
+            return String(decoding: source.slice(pieces[index].lowerBound, pieces[index].upperBound), as: UTF8.self)
         }
         func restored(_ text: String) -> String {
             guard text.utf8.contains(where: { $0 == start || $0 == more }) else { return text }

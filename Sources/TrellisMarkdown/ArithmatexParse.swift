@@ -30,33 +30,39 @@ enum ArithmatexParse {
         bytes.withUnsafeBufferPointer { mightContainMath($0) }
     }
 
-    static func parse(_ bytes: [UInt8], smart: Bool, options: ArithmatexOptions) -> MarkdownDocument {
+    /// Parses `source`'s text with its formulas; a text without any is parsed as it is.
+    static func parse(_ source: ParsedText, smart: Bool, options: ArithmatexOptions) -> MarkdownDocument {
         // A text that already holds the token bytes keeps its formulas as text.
-        guard mightContainMath(bytes), !bytes.contains(start), !bytes.contains(more) else { return CMark.parse(bytes: bytes, smart: smart) }
-        let source = ParsedText(bytes: bytes)
+        let usable = source.bytes.withUnsafeBufferPointer { buffer in
+            mightContainMath(buffer) && !buffer.contains(start) && !buffer.contains(more)
+        }
+        guard usable else { return CMark.parse(bytes: source.bytes, smart: smart) }
         let formulas = find(in: source, smart: smart, options: options)
-        guard !formulas.isEmpty else { return CMark.parse(bytes: bytes, smart: smart) }
-        var substituted: [UInt8] = []
-        substituted.reserveCapacity(bytes.count)
-        var copied = 0
+        guard !formulas.isEmpty else { return CMark.parse(bytes: source.bytes, smart: smart) }
         // Per line, where tokens replaced pieces: (token columns, piece columns), 1-based.
         var shifts: [Int: [(token: Range<Int>, piece: Range<Int>)]] = [:]
-        for (number, formula) in formulas.enumerated() {
-            for (index, piece) in formula.pieces.enumerated() where piece.lowerBound >= copied {
-                substituted.append(contentsOf: bytes[copied..<piece.lowerBound])
-                let line = source.position(ofUTF8Offset: piece.lowerBound).line
-                let pieceColumn = piece.lowerBound - source.lineStart(line) + 1
-                let tokenColumn = pieceColumn + shiftSoFar(shifts[line])
-                let token = [dollar, index == 0 ? start : more] + Array(String(number).utf8) + [end, dollar]
-                substituted.append(contentsOf: token)
-                shifts[line, default: []].append(
-                    (tokenColumn..<(tokenColumn + token.count), pieceColumn..<(pieceColumn + piece.count)))
-                copied = piece.upperBound
+        let substituted = source.bytes.withUnsafeBufferPointer { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16 * formulas.count)
+            var copied = 0
+            for (number, formula) in formulas.enumerated() {
+                for (index, piece) in formula.pieces.enumerated() where piece.lowerBound >= copied && piece.upperBound <= bytes.count {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<piece.lowerBound]))
+                    let line = source.position(ofUTF8Offset: piece.lowerBound).line
+                    let pieceColumn = piece.lowerBound - source.lineStart(line) + 1
+                    let tokenColumn = pieceColumn + shiftSoFar(shifts[line])
+                    let token = [dollar, index == 0 ? start : more] + Array(String(number).utf8) + [end, dollar]
+                    out.append(contentsOf: token)
+                    shifts[line, default: []].append(
+                        (tokenColumn..<(tokenColumn + token.count), pieceColumn..<(pieceColumn + piece.count)))
+                    copied = piece.upperBound
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return out
         }
-        substituted.append(contentsOf: bytes[copied...])
         var document = CMark.parse(bytes: substituted, smart: smart)
-        restore(&document, formulas: formulas, bytes: bytes, source: source, shifts: shifts)
+        restore(&document, formulas: formulas, source: source, shifts: shifts)
         return document
     }
 
@@ -261,19 +267,19 @@ enum ArithmatexParse {
 extension CMark {
     /// `parse(bytes:smart:)`, with `pymdownx.arithmatex`'s formulas when `math` is given.
     static func parse(bytes: [UInt8], smart: Bool, math: ArithmatexOptions?) -> MarkdownDocument {
-        guard let math else { return parse(bytes: bytes, smart: smart) }
-        return ArithmatexParse.parse(bytes, smart: smart, options: math)
+        guard let math, ArithmatexParse.mightContainMath(bytes) else { return parse(bytes: bytes, smart: smart) }
+        return ArithmatexParse.parse(ParsedText(bytes: bytes), smart: smart, options: math)
     }
 
-    /// `parse(bytes:smart:)` on a text's bytes, with formulas when `math` is given.
+    /// `parse(bytes:smart:)` on a text's bytes (not copied), with formulas when `math` is given.
     static func parse(bytes: TextBytes, smart: Bool, math: ArithmatexOptions?) -> MarkdownDocument {
         guard let math, ArithmatexParse.mightContainMath(bytes) else { return parse(bytes: bytes, smart: smart) }
-        return ArithmatexParse.parse(bytes.withUnsafeBufferPointer { Array($0) }, smart: smart, options: math)
+        return ArithmatexParse.parse(ParsedText(bytes.text), smart: smart, options: math)
     }
 
     /// `parse(_:smart:)`, with formulas when `math` is given.
     static func parse(_ text: String, smart: Bool, math: ArithmatexOptions?) -> MarkdownDocument {
-        guard let math else { return parse(text, smart: smart) }
-        return ArithmatexParse.parse(Array(text.utf8), smart: smart, options: math)
+        guard let math, ArithmatexParse.mightContainMath(text.utf8) else { return parse(text, smart: smart) }
+        return ArithmatexParse.parse(ParsedText(text), smart: smart, options: math)
     }
 }

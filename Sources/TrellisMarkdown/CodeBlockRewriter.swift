@@ -194,7 +194,7 @@ public struct CodeBlockRewriter: MarkdownRewriter {
     /// (counted from the line's start, `column` columns before the code), lines of spaces only
     /// made empty.
     static func normalised(_ code: String, column: Int) -> String {
-        guard code.utf8.contains(where: { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: " ") }) else { return code }
+        guard needsNormalising(code) else { return code }
         var out = ""
         out.reserveCapacity(code.utf8.count)
         for line in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -214,6 +214,29 @@ public struct CodeBlockRewriter: MarkdownRewriter {
             out += expanded.allSatisfy { $0 == " " } ? "" : expanded
         }
         return out
+    }
+
+    /// Whether the code has a tab or a line of spaces only (else it is handed on as it is).
+    private static func needsNormalising(_ code: String) -> Bool {
+        var onlySpaces = false
+        var lineStart = true
+        for byte in code.utf8 {
+            switch byte {
+            case UInt8(ascii: "\t"):
+                return true
+            case UInt8(ascii: "\n"):
+                if onlySpaces { return true }
+                lineStart = true
+                onlySpaces = false
+            case UInt8(ascii: " "):
+                if lineStart { onlySpaces = true }
+                lineStart = false
+            default:
+                onlySpaces = false
+                lineStart = false
+            }
+        }
+        return onlySpaces
     }
 
     /// The code's line count as superfences counts it (the lines between the fences).

@@ -28,7 +28,6 @@ struct HighlightMarkup {
         var language = request.language
         if language.isEmpty, !options.defaultLang.isEmpty { language = options.defaultLang }
         guard options.usePygments else { return plainHTML(code: code, language: language, request) }
-        var out = ""
         let lineNumbers =
             ((options.linenums == true && request.lineStart != 0) || (options.linenums != false && request.lineStart > 0))
             ? options.linenumsStyle : nil
@@ -58,79 +57,72 @@ struct HighlightMarkup {
         let trimmedTitle = (title ?? "").trimmingPythonWhitespace()
         let filename = titleIsHTML ? trimmedTitle : Self.escapeAttribute(trimmedTitle)
 
-        // Pygments' formatter, wrapper by wrapper.
-        var lines = Self.lines(of: code, strip: options.stripNewlines)
+        // Pygments' formatter, wrapper by wrapper, written straight into one buffer.
+        let codeBytes = Array(Self.trimmedEnd(code).utf8)
+        let lines = Self.lineRanges(of: codeBytes, strip: options.stripNewlines)
         let inline = lineNumbers == "inline" || lineNumbers == "pymdownx-inline"
         let lineAnchors = options.effectiveLineAnchors.isEmpty ? "" : options.effectiveLineAnchors + "-" + blockID
         let lineSpans = options.lineSpans.isEmpty ? "" : options.lineSpans + "-" + blockID
         let anchorName = lineAnchors.isEmpty ? lineSpans : lineAnchors
-        if inline {
-            let width = String(lines.count + start - 1).count
-            for index in lines.indices {
-                let number = start + index
-                let shown = number % step == 0 ? Self.padded(number, width) : String(repeating: " ", count: width)
-                let isSpecial = special != 0 && number % special == 0
-                var numberHTML: String
-                if lineNumbers == "pymdownx-inline" {
-                    numberHTML = "<span class=\"linenos\(isSpecial ? " special" : "")\" data-linenos=\"\(shown) \"></span>"
-                } else {
-                    numberHTML = "<span class=\"linenos\(isSpecial ? " special" : "")\">\(shown)</span>"
-                }
-                if options.anchorLinenums { numberHTML = "<a href=\"#\(anchorName)-\(number)\">\(numberHTML)</a>" }
-                lines[index] = numberHTML + lines[index]
-            }
-        }
-        for index in lines.indices where request.highlightedLines.contains(index + 1) {
-            lines[index] = "<span class=\"hll\">" + lines[index] + "</span>"
-        }
-        if !lineAnchors.isEmpty {
-            for index in lines.indices {
-                let anchor = "\(lineAnchors)-\(start + index)"
-                let href = lineNumbers == nil ? " href=\"#\(anchor)\"" : ""
-                lines[index] = "<a id=\"\(anchor)\" name=\"\(anchor)\"\(href)></a>" + lines[index]
-            }
-        }
-        if !lineSpans.isEmpty {
-            for index in lines.indices {
-                lines[index] = "<span id=\"\(lineSpans)-\(start + index)\">" + lines[index] + "</span>"
-            }
-        }
-        var pre = ""
-        if !filename.isEmpty, lineNumbers != "table" { pre += "<span class=\"filename\">" + filename + "</span>" }
-        pre += "<pre><span></span><code>"
-        for line in lines { pre += line }
-        pre += "</code></pre>"
+        let width = String(lines.count + start - 1).count
+        var out: [UInt8] = []
+        out.reserveCapacity(codeBytes.count + lines.count * 24 + 256)
+        func put(_ text: String) { out.append(contentsOf: text.utf8) }
 
         var divClasses = classNames
         if !cssClass.isEmpty { divClasses.append(Self.escapeAttribute(cssClass)) }
-        out += "<div"
-        if !request.id.isEmpty { out += " id=\"\(request.id)\"" }
-        if !divClasses.isEmpty { out += " class=\"\(divClasses.joined(separator: " "))\"" }
+        put("<div")
+        if !request.id.isEmpty { put(" id=\"\(request.id)\"") }
+        if !divClasses.isEmpty { put(" class=\"\(divClasses.joined(separator: " "))\"") }
         let data = request.attributes.filter { $0.0.hasPrefix("data-") }
-        if !data.isEmpty { out += " " + data.map { "\($0.0)=\"\($0.1)\"" }.joined(separator: " ") }
-        out += ">"
+        if !data.isEmpty { put(" " + data.map { "\($0.0)=\"\($0.1)\"" }.joined(separator: " ")) }
+        put(">")
         if lineNumbers == "table" {
-            let width = String(lines.count + start - 1).count
-            var numbers: [String] = []
+            put("<table class=\"\(Self.escapeAttribute(cssClass))table\">")
+            if !filename.isEmpty {
+                put("<tr><th colspan=\"2\" class=\"filename\"><span class=\"filename\">\(filename)</span></th></tr>")
+            }
+            put("<tr><td class=\"linenos\"><div class=\"linenodiv\"><pre><span></span>")
             for index in lines.indices {
                 let number = start + index
                 var shown = number % step == 0 ? Self.padded(number, width) : String(repeating: " ", count: width)
                 if number % step == 0, options.anchorLinenums { shown = "<a href=\"#\(anchorName)-\(number)\">\(shown)</a>" }
                 let isSpecial = special != 0 && number % special == 0
-                numbers.append("<span class=\"\(isSpecial ? "special" : "normal")\">\(shown)</span>")
+                if index > 0 { put("\n") }
+                put("<span class=\"\(isSpecial ? "special" : "normal")\">\(shown)</span>")
             }
-            out += "<table class=\"\(Self.escapeAttribute(cssClass))table\">"
-            if !filename.isEmpty {
-                out += "<tr><th colspan=\"2\" class=\"filename\"><span class=\"filename\">\(filename)</span></th></tr>"
-            }
-            out += "<tr><td class=\"linenos\"><div class=\"linenodiv\"><pre><span></span>"
-            out += numbers.joined(separator: "\n")
-            out += "</pre></div></td><td class=\"code\"><div>" + pre + "</div></td></tr></table>"
-        } else {
-            out += pre
+            put("</pre></div></td><td class=\"code\"><div>")
+        } else if !filename.isEmpty {
+            put("<span class=\"filename\">" + filename + "</span>")
         }
-        out += "</div>"
-        return out
+        put("<pre><span></span><code>")
+        for (index, line) in lines.enumerated() {
+            let number = start + index
+            if !lineSpans.isEmpty { put("<span id=\"\(lineSpans)-\(number)\">") }
+            if !lineAnchors.isEmpty {
+                let anchor = "\(lineAnchors)-\(number)"
+                put("<a id=\"\(anchor)\" name=\"\(anchor)\"" + (lineNumbers == nil ? " href=\"#\(anchor)\"" : "") + "></a>")
+            }
+            let highlighted = request.highlightedLines.contains(index + 1)
+            if highlighted { put("<span class=\"hll\">") }
+            if inline {
+                let shown = number % step == 0 ? Self.padded(number, width) : String(repeating: " ", count: width)
+                let classes = special != 0 && number % special == 0 ? "linenos special" : "linenos"
+                var numberHTML =
+                    lineNumbers == "pymdownx-inline"
+                    ? "<span class=\"\(classes)\" data-linenos=\"\(shown) \"></span>" : "<span class=\"\(classes)\">\(shown)</span>"
+                if options.anchorLinenums { numberHTML = "<a href=\"#\(anchorName)-\(number)\">\(numberHTML)</a>" }
+                put(numberHTML)
+            }
+            Self.appendEscaped(codeBytes[line], to: &out)
+            out.append(UInt8(ascii: "\n"))
+            if highlighted { put("</span>") }
+            if !lineSpans.isEmpty { put("</span>") }
+        }
+        put("</code></pre>")
+        if lineNumbers == "table" { put("</div></td></tr></table>") }
+        put("</div>")
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Without Pygments: `pre.highlight > code.language-x`, the code as written.
@@ -149,20 +141,41 @@ struct HighlightMarkup {
         return "<pre\(preClass)><code\(idText)\(classText)\(attributes)>\(escaped)</code></pre>"
     }
 
-    /// The block's lines as Pygments formats them with a lexer that emits no tokens: newlines
-    /// stripped from both ends (`stripnl`), a final newline ensured, each line escaped and
-    /// ending in `\n`.
-    static func lines(of code: String, strip: Bool) -> [String] {
-        var text = Substring(trimmedEnd(code))
-        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+    /// The block's lines as Pygments reads them (each without its newline): a byte-order mark
+    /// dropped, newlines stripped from both ends (`stripnl`), and one line at least (Pygments
+    /// ensures a final newline, so an empty block is one empty line).
+    static func lineRanges(of bytes: [UInt8], strip: Bool) -> [Range<Int>] {
+        var lower = 0
+        var upper = bytes.count
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { lower = 3 }
         if strip {
-            while text.first == "\n" { text = text.dropFirst() }
-            while text.last == "\n" { text = text.dropLast() }
+            while lower < upper, bytes[lower] == UInt8(ascii: "\n") { lower += 1 }
+            while upper > lower, bytes[upper - 1] == UInt8(ascii: "\n") { upper -= 1 }
         }
-        var parts = text.split(separator: "\n", omittingEmptySubsequences: false)
-        // The final newline Pygments ensures ends the last line; it starts no new one.
-        if text.hasSuffix("\n"), parts.count > 1 { parts.removeLast() }
-        return parts.map { escapeText(String($0)) + "\n" }
+        var ranges: [Range<Int>] = []
+        var lineStart = lower
+        var index = lower
+        while index < upper {
+            if bytes[index] == UInt8(ascii: "\n") {
+                ranges.append(lineStart..<index)
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        if lineStart < upper || ranges.isEmpty { ranges.append(lineStart..<upper) }
+        return ranges
+    }
+
+    /// `&`, `<`, `>` escaped into `out`.
+    static func appendEscaped(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            default: out.append(byte)
+            }
+        }
     }
 
     /// The code as superfences hands it on: without the newline that ends its last line.
