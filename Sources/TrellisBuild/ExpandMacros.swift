@@ -20,6 +20,9 @@ struct ExpandMacros: BrandStage {
         // The upgrade model's values win over hand-written ones of the same name.
         let variables = site.macroBuiltins.merging(brand.extra).merging(state.upgradeValues)
         let includes = site.macroIncludes
+        // The macros plugin puts a page's front matter over every other variable (`server:
+        // true` is `{{ server }}`); Trellis pages read it as `page.meta.server`.
+        let metaOnTop = mkdocs?.plugin("macros") != nil
         let results = ParallelMap.map(state.published) { index -> (PageText, [Diagnostic]) in
             let page = site.pages[index]
             guard let template = site.macroTemplates[index] else {
@@ -29,6 +32,7 @@ struct ExpandMacros: BrandStage {
             var context = variables
             context["config"] = configValue
             context["page"] = Self.pageValue(page, mkdocs: mkdocs)
+            if metaOnTop { context = context.merging(page.meta.values) }
             let expansion = template.render(context: context, undefined: undefined, includes: includes)
             return (PageText(text: expansion.text, sourceMap: expansion.sourceMap), expansion.diagnostics)
         }

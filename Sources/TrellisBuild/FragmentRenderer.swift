@@ -103,9 +103,10 @@ public enum FragmentRenderer {
         let codeBlocks = CodeHighlightOptions(
             highlight: extensionOptions("pymdownx.highlight"), superFences: extensionOptions("pymdownx.superfences"),
             unsupported: &unsupported)
+        var extensions = Set(names.compactMap(MarkdownExtension.init(mkdocsName:)))
+        if isMkDocs { extensions.insert(.pythonMarkdownBlocks) }
         let settings = MarkdownSettings(
-            extensions: Set(names.compactMap(MarkdownExtension.init(mkdocsName:))), codeBlocks: codeBlocks,
-            math: ArithmatexOptions(config: extensionOptions("pymdownx.arithmatex")))
+            extensions: extensions, codeBlocks: codeBlocks, math: ArithmatexOptions(config: extensionOptions("pymdownx.arithmatex")))
         let (rendered, diagnostics) = RenderMarkdown.render(
             page, text: pageText, icons: IconAdapter(library: icons), resolver: nil, settings: settings)
         result.diagnostics += diagnostics

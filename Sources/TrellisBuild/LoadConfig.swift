@@ -23,6 +23,9 @@ struct LoadConfig: SiteStage {
     static let mkdocsDefaultSeverities: [RuleID: Severity?] = [
         .brokenLink: .warning, .missingImage: .warning, .missingAsset: .warning, .navMissingPage: .warning,
         .missingAnchor: .note, .pageNotInNav: .note, .absoluteSiteLink: .note, .orphanPage: .note,
+        // MkDocs numbers a repeated heading's id (`setup_1`) and sites link to those ids: not a
+        // problem there, and not something MkDocs' `validation` can turn on.
+        .duplicateHeadingId: nil,
     ]
 
     /// Whether `name` is an MkDocs config: a file named `mkdocs*.yml` is one, `trellis*.yml` is

@@ -90,7 +90,10 @@ final class SiteState: @unchecked Sendable {
         var names = (mkdocs?.markdownExtensions.map(\.name) ?? []) + config.markdownExtensions
         names.append(mkdocs == nil ? "smarty" : "tables")
         names += names.flatMap { MkDocsKnown.bundles[$0] ?? [] }
-        return Set(names.compactMap(MarkdownExtension.init(mkdocsName:)))
+        var extensions = Set(names.compactMap(MarkdownExtension.init(mkdocsName:)))
+        if mkdocs != nil { extensions.insert(.pythonMarkdownBlocks) }
+        if mkdocs?.plugin("autorefs") != nil { extensions.insert(.autorefs) }
+        return extensions
     }
 
     /// How headings render: Trellis always adds permalinks; an MkDocs site only with `toc`'s

@@ -24,6 +24,9 @@ public struct ArithmatexOptions: Hashable, Sendable {
     public var blockTag = "div"
     /// `preview` (MathJax output): a `MathJax_Preview` element before the script.
     public var preview = true
+    /// Whether the page was read with Python-Markdown's block rules, whose escapes of list
+    /// markers inside a formula's lines are not the author's (set by the pipeline).
+    var undoesListEscapes = false
 
     public init() {}
 
@@ -57,7 +60,7 @@ public struct ArithmatexOptions: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) { hasher.combine(key) }
 
     private var key: [String] {
-        [generic, smartDollar, inlineDollar, inlineRound, blockDollar, blockSquare, blockBegin, preview].map { $0 ? "1" : "0" }
+        [generic, smartDollar, inlineDollar, inlineRound, blockDollar, blockSquare, blockBegin, preview, undoesListEscapes].map { $0 ? "1" : "0" }
             + [inlineWrap.0, inlineWrap.1, blockWrap.0, blockWrap.1, inlineTag, blockTag]
     }
 

@@ -94,60 +94,115 @@ enum ArithmatexParse {
             }
             let inList = openItems > 0
             guard let span = blocks.span(of: node), source.utf8Offset(of: span.start) >= consumed else { continue }
-            var segments = isParagraph || span.end.line > span.start.line
+            let segments = isParagraph || span.end.line > span.start.line
                 ? paragraphSegments(span, isParagraph: isParagraph, inList: inList, source) : headingSegments(span, source)
             guard !segments.isEmpty else { continue }
-            var text: [UInt8] = []
-            var starts: [Int] = []
-            for segment in segments {
-                if !text.isEmpty { text.append(UInt8(ascii: "\n")) }
-                starts.append(text.count)
-                text.append(contentsOf: source.slice(segment.lowerBound, segment.upperBound))
-            }
-            guard mightContainMath(text) else { continue }
-            func pieces(_ range: Range<Int>) -> [Range<Int>] {
-                var result: [Range<Int>] = []
-                for (index, segment) in segments.enumerated() {
-                    let lower = max(range.lowerBound, starts[index])
-                    let upper = min(range.upperBound, starts[index] + segment.count)
-                    if lower < upper { result.append((segment.lowerBound + lower - starts[index])..<(segment.lowerBound + upper - starts[index])) }
-                }
-                return result
-            }
+            var lines = LineText(segments, source, undoingListEscapes: options.undoesListEscapes)
+            guard mightContainMath(lines.text) else { continue }
             // Python-Markdown's block runs to the next blank line, over lines cmark reads as a
             // list item or a heading's underline: a paragraph (or setext heading) that starts a
             // block and a formula is tried as the whole block.
             if isParagraph || span.end.line > span.start.line {
-                var match = isParagraph ? scanner.block(text) : nil
-                if match == nil, startsBlockFormula(text), startsBlock(span.start.line, source),
+                var match = isParagraph ? scanner.block(lines.text) : nil
+                if match == nil, startsBlockFormula(lines.text), startsBlock(span.start.line, source),
                     let first = segments.first
                 {
                     let prefix = Prefix(source.slice(source.lineStart(span.start.line), first.lowerBound), inList: inList)
-                    let whole = [first] + restOfBlock(after: span.start.line, prefix: prefix, source)
-                    var wholeText: [UInt8] = []
-                    var wholeStarts: [Int] = []
-                    for segment in whole {
-                        if !wholeText.isEmpty { wholeText.append(UInt8(ascii: "\n")) }
-                        wholeStarts.append(wholeText.count)
-                        wholeText.append(contentsOf: source.slice(segment.lowerBound, segment.upperBound))
-                    }
-                    if let found = scanner.block(wholeText) {
-                        (text, starts, segments, match) = (wholeText, wholeStarts, whole, found)
+                    let whole = LineText(
+                        [first] + restOfBlock(after: span.start.line, prefix: prefix, source), source,
+                        undoingListEscapes: options.undoesListEscapes)
+                    if let found = scanner.block(whole.text) {
+                        (lines, match) = (whole, found)
                     }
                 }
                 if let match {
-                    let math = String(decoding: text[match.math], as: UTF8.self)
-                    formulas.append(Formula(pieces: pieces(match.range), html: options.blockHTML(math), isBlock: true))
-                    consumed = segments.last?.upperBound ?? consumed
+                    let math = String(decoding: lines.text[match.math], as: UTF8.self)
+                    formulas.append(Formula(pieces: lines.pieces(match.range), html: options.blockHTML(math), isBlock: true))
+                    consumed = lines.runs.last?.source.upperBound ?? consumed
                     continue
                 }
             }
-            for match in scanner.inline(text, code: MathScanner.codeMask(text)) {
-                let math = String(decoding: text[match.math], as: UTF8.self)
-                formulas.append(Formula(pieces: pieces(match.range), html: options.inlineHTML(math), isBlock: false))
+            for match in scanner.inline(lines.text, code: MathScanner.codeMask(lines.text)) {
+                let math = String(decoding: lines.text[match.math], as: UTF8.self)
+                formulas.append(Formula(pieces: lines.pieces(match.range), html: options.inlineHTML(math), isBlock: false))
             }
         }
         return formulas
+    }
+
+    /// A block's text as the scanner reads it: its lines' pieces of the source joined by
+    /// newlines, with the way back from each byte to the source.
+    struct LineText {
+        /// Stretches of the source in the text: where they are, where they start in `text`, and
+        /// the line (index into the block's lines) they belong to.
+        var runs: [(source: Range<Int>, text: Int, line: Int)] = []
+        var text: [UInt8] = []
+
+        /// The lines' text. With `undoingListEscapes`, a backslash that MkDocs pages' block
+        /// rules put before a list marker (`\- `, `1\. `: Python-Markdown reads the marker
+        /// as text there) is left out of the text, as it was not written.
+        init(_ lines: [Range<Int>], _ source: ParsedText, undoingListEscapes: Bool) {
+            for (index, line) in lines.enumerated() {
+                if index > 0 { text.append(UInt8(ascii: "\n")) }
+                let escape = undoingListEscapes ? Self.listEscape(in: line, source) : nil
+                if let escape {
+                    append(line.lowerBound..<escape, line: index, source)
+                    append((escape + 1)..<line.upperBound, line: index, source)
+                } else {
+                    append(line, line: index, source)
+                }
+            }
+        }
+
+        private mutating func append(_ range: Range<Int>, line: Int, _ source: ParsedText) {
+            runs.append((range, text.count, line))
+            text.append(contentsOf: source.slice(range.lowerBound, range.upperBound))
+        }
+
+        /// The backslash before a list marker at the start of a line's text, if there is one.
+        private static func listEscape(in line: Range<Int>, _ source: ParsedText) -> Int? {
+            let bytes = source.bytes
+            var index = line.lowerBound
+            while index < line.upperBound, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+            func blankAfter(_ at: Int) -> Bool {
+                at < line.upperBound && (bytes[at] == UInt8(ascii: " ") || bytes[at] == UInt8(ascii: "\t"))
+            }
+            if index + 2 < line.upperBound, bytes[index] == UInt8(ascii: "\\"),
+                [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(bytes[index + 1]), blankAfter(index + 2)
+            {
+                return index
+            }
+            var digits = index
+            while digits < line.upperBound, digits - index < 9, bytes[digits] >= UInt8(ascii: "0"), bytes[digits] <= UInt8(ascii: "9") {
+                digits += 1
+            }
+            if digits > index, digits + 2 < line.upperBound, bytes[digits] == UInt8(ascii: "\\"),
+                bytes[digits + 1] == UInt8(ascii: ".") || bytes[digits + 1] == UInt8(ascii: ")"), blankAfter(digits + 2)
+            {
+                return digits
+            }
+            return nil
+        }
+
+        /// The source a range of the text covers, one piece per line (a line's stretches and
+        /// what was left out between them taken together).
+        func pieces(_ range: Range<Int>) -> [Range<Int>] {
+            var result: [Range<Int>] = []
+            var lastLine = -1
+            for run in runs {
+                let lower = max(range.lowerBound, run.text)
+                let upper = min(range.upperBound, run.text + run.source.count)
+                guard lower < upper else { continue }
+                let piece = (run.source.lowerBound + lower - run.text)..<(run.source.lowerBound + upper - run.text)
+                if run.line == lastLine, let previous = result.popLast() {
+                    result.append(previous.lowerBound..<piece.upperBound)
+                } else {
+                    result.append(piece)
+                }
+                lastLine = run.line
+            }
+            return result
+        }
     }
 
     /// Whether a block's text opens a block formula (`$$`, `\[` or `\begin{`).

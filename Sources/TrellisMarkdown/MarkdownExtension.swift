@@ -34,12 +34,23 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     /// `pymdownx.arithmatex`: `$…$`, `\(…\)`, `$$…$$`, `\[…\]` and `\begin{env}…\end{env}`
     /// kept for MathJax or KaTeX in arithmatex's markup.
     case arithmatex
+    /// Python-Markdown's block rules where MkDocs pages rely on them (see
+    /// `PythonMarkdownBlocks`): on for every MkDocs site, off for Trellis sites (plain
+    /// CommonMark). It has no `markdown_extensions` name.
+    case pythonMarkdownBlocks
+    /// The mkdocs-autorefs plugin's `[text][identifier]` cross-references (see `Autorefs`): on
+    /// for MkDocs sites with the plugin. It has no `markdown_extensions` name.
+    case autorefs
 
     /// The extension an `mkdocs.yml` `markdown_extensions` entry names (`admonition`,
     /// `pymdownx.details`, `pymdownx.tabbed`, `tables`, `footnotes`, `attr_list`, `def_list`,
     /// `pymdownx.tasklist`, `md_in_html`, `smarty`, `pymdownx.superfences`, `pymdownx.highlight`,
     /// `pymdownx.arithmatex`; Python-Markdown's own also as `markdown.extensions.<name>`);
     /// `nil` for any other entry.
+    /// Every syntax extension: all but the Python-Markdown block rules and autorefs, which change
+    /// how plain CommonMark reads (the rest only add syntax).
+    public static let syntaxExtensions = Set(allCases).subtracting([.pythonMarkdownBlocks, .autorefs])
+
     public init?(mkdocsName: String) {
         switch mkdocsName {
         case "admonition", "markdown.extensions.admonition": self = .admonition

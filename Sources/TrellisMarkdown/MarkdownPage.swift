@@ -20,7 +20,8 @@ public enum MarkdownPage {
     /// As `process(text:pipeline:reservedIDs:renderer:)`, handing the HTML to `write` a piece
     /// of about 64 KiB at a time instead of keeping it in the result, whose `html` is then
     /// empty: a big page's HTML is never held beside its tree. If `write` returns `false`, it
-    /// is called no more and the HTML is kept in the result after all.
+    /// is called no more and the HTML is kept in the result after all. Autorefs are not
+    /// resolved in HTML written away (their references stay text).
     public static func process(
         text: String,
         pipeline: MarkdownPipeline = .standard(),
@@ -28,7 +29,9 @@ public enum MarkdownPage {
         renderer: HTMLRenderer = HTMLRenderer(),
         writingHTML write: (UnsafeRawBufferPointer) -> Bool
     ) -> ProcessedPage {
-        process(text: text, pipeline: pipeline, reservedIDs: reservedIDs) { document in
+        var pipeline = pipeline
+        pipeline.extensions.remove(.autorefs)
+        return process(text: text, pipeline: pipeline, reservedIDs: reservedIDs) { document in
             renderer.render(document, writingTo: write) ? "" : renderer.render(document)
         }
     }
@@ -36,7 +39,25 @@ public enum MarkdownPage {
     private static func process(
         text: String, pipeline: MarkdownPipeline, reservedIDs: Set<String>, render: (MarkdownDocument) -> String
     ) -> ProcessedPage {
-        let (parsed, source) = ParsedText.normalising(text)
+        let (parsed, source) = ParsedText.normalising(
+            text, pythonMarkdownBlocks: pipeline.extensions.contains(.pythonMarkdownBlocks))
+        if pipeline.extensions.contains(.autorefs) {
+            let definitions = source.bytes.withUnsafeBufferPointer { Autorefs.definitions(for: $0) }
+            if !definitions.isEmpty {
+                // After the text: its own offsets stay as they are.
+                let extended = parsed + "\n" + String(decoding: definitions, as: UTF8.self)
+                let page = process(parsed: extended, source: ParsedText(text: extended, inputAnchors: source.inputAnchors), pipeline: pipeline, reservedIDs: reservedIDs, render: render)
+                // Definitions an unclosed fence or HTML block swallowed would show: not worth it.
+                if !page.html.contains("]: \(Autorefs.scheme)") { return page }
+            }
+        }
+        return process(parsed: parsed, source: source, pipeline: pipeline, reservedIDs: reservedIDs, render: render)
+    }
+
+    private static func process(
+        parsed: String, source: ParsedText, pipeline: MarkdownPipeline, reservedIDs: Set<String>,
+        render: (MarkdownDocument) -> String
+    ) -> ProcessedPage {
         var (document, nestingProblem) = parseNormalised(parsed, source: source, extensions: pipeline.extensions, math: pipeline.math)
         var context = RewriteContext(source: source, reservedIDs: reservedIDs)
         pipeline.run(&document, context: &context)
@@ -80,15 +101,18 @@ public enum MarkdownPage {
     /// exactly `parse(_:)`. Line endings are normalised as in `process`; spans inside containers
     /// are cmark's positions in `text` too.
     public static func parse(_ text: String, extensions: Set<MarkdownExtension>) -> MarkdownDocument {
-        let math = extensions.contains(.arithmatex) ? ArithmatexOptions() : nil
-        return parseNormalised(ParsedText.normalising(text).text, source: nil, extensions: extensions, math: math).document
+        let text = ParsedText.normalising(text, pythonMarkdownBlocks: extensions.contains(.pythonMarkdownBlocks)).text
+        var options = ArithmatexOptions()
+        options.undoesListEscapes = extensions.contains(.pythonMarkdownBlocks)
+        let math = extensions.contains(.arithmatex) ? options : nil
+        return parseNormalised(text, source: nil, extensions: extensions, math: math).document
     }
 
     private static func parseNormalised(
         _ text: String, source: ParsedText?, extensions: Set<MarkdownExtension>, math: ArithmatexOptions?
     ) -> (document: MarkdownDocument, problem: NestingProblem?) {
         // Extensions that only rewrite the tree (or, for math, each parse) need no container pre-pass.
-        guard !extensions.isSubset(of: [.smarty, .superFences, .highlight, .arithmatex]) else {
+        guard !extensions.isSubset(of: [.smarty, .pythonMarkdownBlocks, .superFences, .highlight, .arithmatex]) else {
             return (CMark.parse(text, smart: extensions.contains(.smarty), math: math), nil)
         }
         let parser = ContainerParser(extensions: extensions, math: math)

@@ -45,6 +45,8 @@ public struct MarkdownPipeline: Sendable {
         if extensions.contains(.taskList) { rewriters.append(TaskListRewriter()) }
         rewriters.append(HeadingIDRewriter(tocLevels: tocLevels, reserveHTMLIDs: reserveHTMLIDs, slugStyle: slugStyle))
         if let resolveLink { rewriters.append(LinkRewriter(resolveLink)) }
+        var math = math
+        math.undoesListEscapes = extensions.contains(.pythonMarkdownBlocks)
         return MarkdownPipeline(rewriters: rewriters, extensions: extensions, math: extensions.contains(.arithmatex) ? math : nil)
     }
 

@@ -49,6 +49,20 @@ import TrellisCore
             ])
     }
 
+    @Test func listMarkersInsideFormulasStayAsWritten() throws {
+        // MkDocs pages read a marker after a paragraph line as text (Python-Markdown's block
+        // rule, an escape before cmark reads it); inside a formula the escape is not kept.
+        let s = try TestSite([
+            "mkdocs.yml": Self.config,
+            "docs/index.md": "Sum:\n\n$$\nM = a\n- c\n+ d\n1. e\n$$\n\nInline $a +\n- b$ and text\n- not a list\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains("<div class=\"arithmatex\">\\[\nM = a\n- c\n+ d\n1. e\n\\]</div>"))
+        #expect(html.contains("<p>Inline <span class=\"arithmatex\">\\(a +\n- b\\)</span> and text\n- not a list</p>"))
+    }
+
     @Test func withoutTheExtensionDollarsAreText() throws {
         let s = try TestSite(["mkdocs.yml": "site_name: Math\n", "docs/index.md": "Energy is $E = mc^2$.\n"])
         defer { s.cleanUp() }

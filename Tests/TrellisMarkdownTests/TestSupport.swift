@@ -20,10 +20,11 @@ let mkdocsLinks: LinkRewriter.Resolve = { target in
     return stem + "/"
 }
 
-/// Every container and extension syntax on, with the fake icons and MkDocs links.
+/// Every container and extension syntax on, with the fake icons and MkDocs links (not autorefs,
+/// whose links the build points at other pages afterwards).
 let extensionPipeline = MarkdownPipeline.standard(
     icons: FakeIcons(), resolveLink: mkdocsLinks,
-    extensions: Set(MarkdownExtension.allCases).subtracting(pymdownxCodeAndMath))
+    extensions: Set(MarkdownExtension.allCases).subtracting([.autorefs]).subtracting(pymdownxCodeAndMath))
 
 /// The extensions the container and extension goldens were made without (their own goldens
 /// are in the pymdownx fixture folders): fences there are plain code, dollars plain text.

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@testable import TrellisMarkdown
+
+/// Python-Markdown's block rules on MkDocs pages (`PythonMarkdownBlocks`): each fixture of
+/// `Fixtures/python-markdown-blocks/` renders to the structure Python-Markdown 3.11.3 gives it
+/// (`<case>.html`, written by `markdown.markdown(text, extensions=["tables", "fenced_code",
+/// "admonition", "md_in_html"])`), compared without attributes, permalinks and the white space between tags,
+/// where cmark and Python-Markdown format alike HTML differently.
+struct PythonMarkdownBlocksTests {
+    static let pipeline = MarkdownPipeline.standard(extensions: [.tables, .admonition, .mdInHTML, .pythonMarkdownBlocks])
+
+    static func structure(_ html: String) -> String {
+        var text = html.replacingOccurrences(of: #"<a class="headerlink"[^>]*>[^<]*</a>"#, with: "", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"<(\w+)[^>]*>"#, with: "<$1>", options: .regularExpression)
+        text = text.replacingOccurrences(of: #">\s+<"#, with: "><", options: .regularExpression)
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test(arguments: Fixtures.cases("python-markdown-blocks"))
+    func rendersAsPythonMarkdown(_ name: String) throws {
+        let text = try Fixtures.input("python-markdown-blocks", name)
+        let url = Fixtures.root.appendingPathComponent("python-markdown-blocks").appendingPathComponent(name + ".html")
+        let expected = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        let html = MarkdownPage.process(text: text, pipeline: Self.pipeline).html
+        #expect(Self.structure(html) == Self.structure(expected))
+    }
+
+    /// Without the extension (a Trellis site) the same text is plain CommonMark.
+    @Test func trellisPagesStayCommonMark() {
+        let text = "Steps:\n- one\n1) two\n##Title\n"
+        #expect(MarkdownPage.process(text: text).html == CMark.renderHTMLDirectly(text, smart: false))
+    }
+
+    /// An escape inserted before a marker moves nothing: positions are the file's.
+    @Test func positionsAfterAnEditAreTheTextsOwn() throws {
+        let text = "Intro:\r\n- see [a](a.md)\r\n##Next [b](b.md)\r\n"
+        let page = MarkdownPage.process(text: text, pipeline: Self.pipeline)
+        #expect(page.html.contains("<p>Intro:\n- see <a href=\"a.md\">a</a></p>"))
+        #expect(page.html.contains(">Next <a href=\"b.md\">b</a>"))
+        let offsets = page.links.map { page.source.inputOffset(of: $0.position) }
+        let utf8 = Array(text.utf8)
+        #expect(offsets.count == 2)
+        for (offset, name) in zip(offsets, ["a.md", "b.md"]) {
+            #expect(offset >= 0 && offset + 4 <= utf8.count && String(decoding: utf8[offset..<offset + 4], as: UTF8.self) == name)
+        }
+    }
+}
