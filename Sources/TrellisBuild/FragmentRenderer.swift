@@ -104,6 +104,7 @@ public enum FragmentRenderer {
             mkdocs: mkdocs, trellisExtensions: config.markdownExtensions, configPath: config.path)
         site.emoji = emoji
         result.diagnostics += emojiProblems
+        result.diagnostics += LoadConfig.applyCodeBlockOptions(to: site, configPath: config.path)
         let settings = site.markdownSettings
         let (rendered, diagnostics) = RenderMarkdown.render(
             page, text: pageText, icons: IconAdapter(library: icons, emoji: settings.emoji), resolver: nil, settings: settings)

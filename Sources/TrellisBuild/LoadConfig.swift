@@ -108,6 +108,8 @@ struct LoadConfig: SiteStage {
         if let toc = site.mkdocs?.markdownExtension("toc") {
             diagnostics += Self.applyTocOptions(toc.options, to: site, configPath: config.path)
         }
+        site.config = config
+        diagnostics += Self.applyCodeBlockOptions(to: site, configPath: config.path)
         let (emoji, emojiProblems) = EmojiOptions.settings(
             mkdocs: site.mkdocs, trellisExtensions: config.markdownExtensions, configPath: config.path)
         site.emoji = emoji
@@ -179,6 +181,17 @@ struct LoadConfig: SiteStage {
         config.brandIDs = brands.map(\.id)
         config.brandSubfolders = true
         return (config, brands)
+    }
+
+    /// `pymdownx.highlight`'s and `pymdownx.superfences`' options; a custom fence whose format
+    /// is a Python function Trellis cannot run gives one warning (its blocks render as code).
+    static func applyCodeBlockOptions(to site: SiteState, configPath: String) -> [Diagnostic] {
+        var unsupported: [String] = []
+        site.codeBlocks = CodeHighlightOptions(
+            highlight: site.markdownExtensionOptions("pymdownx.highlight"),
+            superFences: site.markdownExtensionOptions("pymdownx.superfences"), unsupported: &unsupported)
+        let location = site.mkdocs?.markdownExtension("pymdownx.superfences")?.location
+        return unsupported.map { Diagnostic(.unsupportedPlugin, .warning, path: configPath, at: location, message: $0) }
     }
 
     /// `toc`'s `toc_depth` (`3` or `2-3`) and `slugify` (Python-Markdown's or pymdownx's, with

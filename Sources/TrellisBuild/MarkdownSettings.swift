@@ -13,11 +13,15 @@ struct MarkdownSettings: Sendable {
     var directives: [FencedDirective] = []
     /// `pymdownx.emoji`: which index and generator turn shortcodes into emoji (nil: icons only).
     var emoji: EmojiSettings?
+    /// `pymdownx.highlight`'s and `pymdownx.superfences`' options.
+    var codeBlocks = CodeHighlightOptions()
+    /// `pymdownx.arithmatex`'s options.
+    var math = ArithmatexOptions()
 
     /// The rewriter pipeline of one page.
     func pipeline(icons: IconAdapter, resolveLink: LinkRewriter.Resolve?) -> MarkdownPipeline {
         .standard(
             icons: icons, tocLevels: tocLevels, slugStyle: slugStyle, resolveLink: resolveLink, extensions: extensions,
-            directives: directives)
+            directives: directives, codeBlocks: codeBlocks, math: math)
     }
 }

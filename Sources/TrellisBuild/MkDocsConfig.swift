@@ -43,9 +43,24 @@ public struct MkDocsSettings: Sendable {
 
     public init() {}
 
-    /// The enabled Markdown extension named `name`, if any.
+    /// The enabled Markdown extension named `name`, if any, with the options MkDocs gives it:
+    /// an extension listed twice keeps its last non-empty options (MkDocs' `mdx_configs`), and
+    /// `pymdownx.extra`/`extra` pass theirs to the extensions they bundle (`pymdownx.extra:
+    /// {pymdownx.superfences: {…}}`), in the order written.
     public func markdownExtension(_ name: String) -> MkDocsExtension? {
-        markdownExtensions.first { $0.name == name }
+        var found: MkDocsExtension?
+        var options = ValueMap()
+        for entry in markdownExtensions {
+            if entry.name == name {
+                if found == nil { found = entry }
+                if !entry.options.isEmpty { options = entry.options }
+            } else if MkDocsKnown.bundles[entry.name]?.contains(name) == true, let bundled = entry.options[name]?.mapValue {
+                if found == nil { found = MkDocsExtension(name: name, location: entry.location) }
+                if !bundled.isEmpty { options = bundled }
+            }
+        }
+        found?.options = options
+        return found
     }
 
     /// The enabled plugin named `name`, if any.
@@ -88,7 +103,7 @@ enum MkDocsKnown {
     static let markdownExtensions: Set<String> = [
         "admonition", "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed", "tables", "footnotes",
         "attr_list", "def_list", "pymdownx.tasklist", "toc", "smarty", "md_in_html", "pymdownx.emoji",
-        "pymdownx.snippets", "pymdownx.highlight", "pymdownx.inlinehilite", "abbr", "meta", "fenced_code",
+        "pymdownx.snippets", "pymdownx.highlight", "pymdownx.inlinehilite", "abbr", "meta", "fenced_code", "pymdownx.arithmatex",
         "extra", "markdown.extensions.extra", "pymdownx.extra",
     ]
 

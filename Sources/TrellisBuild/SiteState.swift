@@ -124,11 +124,21 @@ final class SiteState: @unchecked Sendable {
     var slugStyle: HeadingSlugStyle = .pythonMarkdown
     /// `pymdownx.emoji`'s index and generator, set by `LoadConfig` (nil: icons only).
     var emoji: EmojiSettings?
+    /// `pymdownx.highlight`'s and `pymdownx.superfences`' options, set by `LoadConfig`.
+    var codeBlocks = CodeHighlightOptions()
+
+    /// The options an extension is given: in `trellis.yml` if it gives any, else in `mkdocs.yml`
+    /// (with MkDocs' rules for an extension listed twice or through `pymdownx.extra`).
+    func markdownExtensionOptions(_ name: String) -> ValueMap {
+        if let own = config.markdownExtensionOptions[name] { return own }
+        return mkdocs?.markdownExtension(name)?.options ?? ValueMap()
+    }
 
     /// Everything above, for rendering pages.
     var markdownSettings: MarkdownSettings {
         MarkdownSettings(
-            extensions: markdownExtensions, renderer: htmlRenderer, tocLevels: tocLevels, slugStyle: slugStyle, emoji: emoji)
+            extensions: markdownExtensions, renderer: htmlRenderer, tocLevels: tocLevels, slugStyle: slugStyle, emoji: emoji,
+            codeBlocks: codeBlocks, math: ArithmatexOptions(config: markdownExtensionOptions("pymdownx.arithmatex")))
     }
 
     /// The brands this build writes.

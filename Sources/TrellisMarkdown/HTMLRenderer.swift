@@ -239,7 +239,7 @@ public struct HTMLRenderer: Sendable {
                 out.append(contentsOf: Tags.codeClose)
             case .taskListMarker(let checked):
                 appendTaskMarker(checked: checked, to: &out)
-            case .inlineHTML(let html), .rawHTML(let html):
+            case .inlineHTML(let html), .rawHTML(let html), .math(let html):
                 out.append(contentsOf: html.utf8)
             case .emphasis:
                 if event.entering {
@@ -317,6 +317,8 @@ public struct HTMLRenderer: Sendable {
             HTMLEscaping.appendEscapedHTML(text, to: &out)
         case .softBreak, .lineBreak:
             out.append(UInt8(ascii: " "))
+        case .math(let html):
+            HTMLEscaping.appendEscapedHTML(MarkdownDocument.textContent(ofHTML: html), to: &out)
         default:
             break
         }

@@ -26,6 +26,14 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     /// Python-Markdown `smarty`: straight quotes, `--`, `---` and `...` become typographic ones
     /// (cmark's `SMART`). Trellis sites always have it; MkDocs sites only when they list it.
     case smarty
+    /// `pymdownx.superfences`: fenced blocks get `pymdownx.highlight`'s markup (titles, line
+    /// numbers, highlighted lines) and custom fences (Mermaid) their own.
+    case superFences
+    /// `pymdownx.highlight` listed: its options apply, and indented code blocks get its markup.
+    case highlight
+    /// `pymdownx.arithmatex`: `$…$`, `\(…\)`, `$$…$$`, `\[…\]` and `\begin{env}…\end{env}`
+    /// kept for MathJax or KaTeX in arithmatex's markup.
+    case arithmatex
     /// Python-Markdown's block rules where MkDocs pages rely on them (see
     /// `PythonMarkdownBlocks`): on for every MkDocs site, off for Trellis sites (plain
     /// CommonMark). It has no `markdown_extensions` name.
@@ -36,7 +44,8 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
 
     /// The extension an `mkdocs.yml` `markdown_extensions` entry names (`admonition`,
     /// `pymdownx.details`, `pymdownx.tabbed`, `tables`, `footnotes`, `attr_list`, `def_list`,
-    /// `pymdownx.tasklist`, `md_in_html`; Python-Markdown's own also as `markdown.extensions.<name>`);
+    /// `pymdownx.tasklist`, `md_in_html`, `smarty`, `pymdownx.superfences`, `pymdownx.highlight`,
+    /// `pymdownx.arithmatex`; Python-Markdown's own also as `markdown.extensions.<name>`);
     /// `nil` for any other entry.
     /// Every syntax extension: all but the Python-Markdown block rules and autorefs, which change
     /// how plain CommonMark reads (the rest only add syntax).
@@ -54,6 +63,9 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
         case "pymdownx.tasklist": self = .taskList
         case "md_in_html", "markdown.extensions.md_in_html": self = .mdInHTML
         case "smarty", "markdown.extensions.smarty": self = .smarty
+        case "pymdownx.superfences": self = .superFences
+        case "pymdownx.highlight": self = .highlight
+        case "pymdownx.arithmatex": self = .arithmatex
         default: return nil
         }
     }

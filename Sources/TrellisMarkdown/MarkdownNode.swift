@@ -128,11 +128,15 @@ public enum NodeKind: Hashable, Sendable {
     indirect case htmlElement(open: String, close: String, block: Bool)
     /// A `pymdownx.tasklist` checkbox at the start of a list item (`[ ]` or `[x]`).
     case taskListMarker(checked: Bool)
+    /// A `pymdownx.arithmatex` formula inside a paragraph or heading: its HTML, emitted verbatim.
+    /// Unlike `rawHTML`, its text counts in a heading's text (the formula is part of its id).
+    case math(String)
 
     /// Whether the node can never have children (its content is its literal).
     public var isLeaf: Bool {
         switch self {
-        case .codeBlock, .htmlBlock, .thematicBreak, .text, .softBreak, .lineBreak, .code, .inlineHTML, .rawHTML, .taskListMarker:
+        case .codeBlock, .htmlBlock, .thematicBreak, .text, .softBreak, .lineBreak, .code, .inlineHTML, .rawHTML, .taskListMarker,
+            .math:
             return true
         default:
             return false

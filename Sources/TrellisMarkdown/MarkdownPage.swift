@@ -39,7 +39,7 @@ public enum MarkdownPage {
     private static func process(
         text: String, pipeline: MarkdownPipeline, reservedIDs: Set<String>, render: (MarkdownDocument) -> String
     ) -> ProcessedPage {
-        var (parsed, source) = ParsedText.normalising(
+        let (parsed, source) = ParsedText.normalising(
             text, pythonMarkdownBlocks: pipeline.extensions.contains(.pythonMarkdownBlocks))
         if pipeline.extensions.contains(.autorefs) {
             let definitions = source.bytes.withUnsafeBufferPointer { Autorefs.definitions(for: $0) }
@@ -58,7 +58,7 @@ public enum MarkdownPage {
         parsed: String, source: ParsedText, pipeline: MarkdownPipeline, reservedIDs: Set<String>,
         render: (MarkdownDocument) -> String
     ) -> ProcessedPage {
-        var (document, nestingProblem) = parseNormalised(parsed, source: source, extensions: pipeline.extensions)
+        var (document, nestingProblem) = parseNormalised(parsed, source: source, extensions: pipeline.extensions, math: pipeline.math)
         var context = RewriteContext(source: source, reservedIDs: reservedIDs)
         pipeline.run(&document, context: &context)
         let links = LinkCollector().collect(
@@ -102,14 +102,20 @@ public enum MarkdownPage {
     /// are cmark's positions in `text` too.
     public static func parse(_ text: String, extensions: Set<MarkdownExtension>) -> MarkdownDocument {
         let text = ParsedText.normalising(text, pythonMarkdownBlocks: extensions.contains(.pythonMarkdownBlocks)).text
-        return parseNormalised(text, source: nil, extensions: extensions).document
+        var options = ArithmatexOptions()
+        options.undoesListEscapes = extensions.contains(.pythonMarkdownBlocks)
+        let math = extensions.contains(.arithmatex) ? options : nil
+        return parseNormalised(text, source: nil, extensions: extensions, math: math).document
     }
 
     private static func parseNormalised(
-        _ text: String, source: ParsedText?, extensions: Set<MarkdownExtension>
+        _ text: String, source: ParsedText?, extensions: Set<MarkdownExtension>, math: ArithmatexOptions?
     ) -> (document: MarkdownDocument, problem: NestingProblem?) {
-        guard !extensions.isSubset(of: [.smarty, .pythonMarkdownBlocks]) else { return (CMark.parse(text, smart: extensions.contains(.smarty)), nil) }
-        let parser = ContainerParser(extensions: extensions)
+        // Extensions that only rewrite the tree (or, for math, each parse) need no container pre-pass.
+        guard !extensions.isSubset(of: [.smarty, .pythonMarkdownBlocks, .superFences, .highlight, .arithmatex]) else {
+            return (CMark.parse(text, smart: extensions.contains(.smarty), math: math), nil)
+        }
+        let parser = ContainerParser(extensions: extensions, math: math)
         let document = parser.parse(text, source: source)
         return (document, parser.limits.problem)
     }
