@@ -369,6 +369,18 @@ import TrellisCore
         #expect(s.output("raw/index.html")?.components(separatedBy: "<h1").count == 2)
     }
 
+    /// A custom_dir replacing Material's content partial decides the title heading itself.
+    @Test func aReplacedContentPartialDecidesTheTitleHeading() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: Docs\ntheme:\n  name: material\n  custom_dir: overrides\n",
+            "overrides/partials/content.html": "{{ page.content }}\n",
+            "docs/index.md": "Text without a heading.\n",
+        ])
+        defer { s.cleanUp() }
+        _ = s.build()
+        #expect(s.output("index.html").map { !$0.contains("<h1>") } == true)
+    }
+
     /// `page.md/#anchor` is the page (MkDocs normalises the path), checked and rewritten.
     @Test func aSlashAfterAPageLinkIsThePage() throws {
         let s = try TestSite([
