@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "TrellisIcons",
             dependencies: ["TrellisCore"],
-            resources: [.copy("Resources/icons.tsv"), .copy("Resources/LICENSES.md")]
+            resources: [.copy("Resources/icons.tsv"), .copy("Resources/emoji.tsv"), .copy("Resources/LICENSES.md")]
         ),
         .target(
             name: "TrellisTemplates",
@@ -68,6 +68,6 @@ let package = Package(
         .testTarget(name: "TrellisMacrosTests", dependencies: ["TrellisMacros", "TrellisTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrellisIconsTests", dependencies: ["TrellisIcons"]),
         .testTarget(name: "TrellisTemplatesTests", dependencies: ["TrellisTemplates"]),
-        .testTarget(name: "TrellisBuildTests", dependencies: ["TrellisBuild", "TrellisCLI", "TrellisTestSupport"], exclude: ["FailingSites", "FuzzRegressions"]),
+        .testTarget(name: "TrellisBuildTests", dependencies: ["TrellisBuild", "TrellisCLI", "TrellisTestSupport"], exclude: ["FailingSites", "FuzzRegressions", "Fixtures"]),
     ]
 )

@@ -62,6 +62,9 @@ Compared, for each site:
                      footnote links, glightbox image wrappers and links inside code left out
         code         code blocks: div.highlight or div.codehilite, and a <pre> outside those that
                      is not a mermaid block
+        titles       code block titles: span.filename (pymdownx.highlight's `title="…"`)
+        line nos     code block line numbers: each number of a table (span.normal and span.special
+                     in td.linenos) and each inline one (span.linenos)
         mermaid      pre.mermaid or div.mermaid
         math         elements with class arithmatex
       over every page each tool writes (404.html left out), and per common page;
@@ -74,8 +77,8 @@ Compared, for each site:
 Output with SITE_DIR: what was adapted, how the builds went, the differences per page, a
 one-line summary, then a table of constructs. With --all: for each site what was adapted, how
 the builds went (Trellis's exit code, its error lines) and the one-line summary (--details adds
-the per-page differences); then one Markdown table, one row per site (constructs as
-"mkdocs/trellis", in bold where they differ), then each site's failing checks (what is not equal).
+the per-page differences); then one Markdown table, one row per site (how many common pages'
+visible text differs, and constructs as "mkdocs/trellis", in bold where they differ), then each site's failing checks (what is not equal).
 `--timeout S` bounds each build (default 600 s).
 
 Exit code 0 when the report ran, even when the tools differ (the differences are the report);
@@ -118,7 +121,7 @@ BLOCK_TAGS = {
 CODE_TAGS = {"pre", "code", "kbd", "samp"}
 
 CONSTRUCTS = ["tables", "admonitions", "details", "tab sets", "tabs", "footnotes", "fn refs", "emoji", "links",
-              "code", "mermaid", "math"]
+              "code", "titles", "line nos", "mermaid", "math"]
 
 
 def emoji_names():
@@ -288,6 +291,11 @@ class ContentParser(html.parser.HTMLParser):
             c["code"] += 1
         if "arithmatex" in classes:
             c["math"] += 1
+        if tag == "span" and "filename" in classes:
+            c["titles"] += 1
+        if tag == "span" and ("linenos" in classes or (
+                {"normal", "special"} & set(classes) and any("linenos" in e.classes for e in self.stack))):
+            c["line nos"] += 1
 
     def handle_endtag(self, tag):
         if self.depth == 0 or tag in VOID_TAGS:
@@ -693,7 +701,7 @@ def compare(result, mk_pages, tr_pages, details):
         f"{link_diffs} with different links ({lightbox} glightbox image wrappers in MkDocs' pages not counted), "
         f"{text_diffs} with different text, {sum(leftovers.values())} leftovers outside code and "
         f"{sum(leftovers_code.values())} in code only Trellis has")
-    result.update(mk_pages=len(mk_pages), tr_pages=len(tr_pages), only_mk=only_mk, only_tr=only_tr,
+    result.update(mk_pages=len(mk_pages), tr_pages=len(tr_pages), only_mk=only_mk, only_tr=only_tr, text_diffs=text_diffs,
                   same_ids=same_ids, leftovers=leftovers, leftovers_code=leftovers_code, totals=totals,
                   construct_pages=construct_pages)
     failures = result["failures"]
@@ -741,7 +749,7 @@ def corpus_sites(corpus):
 
 def all_table(results):
     head = ["site", "trellis exit", "MkDocs pages", "Trellis pages", "missing", "only Trellis", "same ids",
-            "leftovers"] + CONSTRUCTS
+            "text differs", "leftovers"] + CONSTRUCTS
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
         if r["broken"]:
@@ -749,7 +757,7 @@ def all_table(results):
             continue
         ids = f"{r['same_ids']:.1f} %" if r["same_ids"] is not None else "–"
         cells = [r["name"], str(r.get("trellis_exit")), str(r["mk_pages"]), str(r["tr_pages"]), str(len(r["only_mk"])),
-                 str(len(r["only_tr"])), ids, str(sum(r["leftovers"].values()))]
+                 str(len(r["only_tr"])), ids, str(r["text_diffs"]), str(sum(r["leftovers"].values()))]
         for k in CONSTRUCTS:
             m, t = r["totals"]["mkdocs"][k], r["totals"]["trellis"][k]
             cells.append(f"{m}/{t}" if m == t else f"**{m}/{t}**")

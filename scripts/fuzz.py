@@ -39,7 +39,7 @@ BUILD_FLAGS = ["-c", "release", "-Xswiftc", "-sanitize=fuzzer,address", "-Xswift
 # Where each target's seeds come from, as globs under the repository root.
 SEEDS = {
     "markdown": ["Tests/TrellisMarkdownTests/Fixtures/**/*.md", "Tests/TrellisBuildTests/FailingSites/**/*.md",
-                 "content/**/*.md"],
+                 "Tests/TrellisBuildTests/Fixtures/emoji/**/*.md", "content/**/*.md"],
     "macros": ["Tests/TrellisMacrosTests/Fixtures/*.md", "Tests/TrellisBuildTests/FailingSites/Macro*/**/*.md",
                "Tests/TrellisBuildTests/FailingSites/UndefinedVariable/**/*.md", "content/**/*.md"],
     "yaml": ["*.yml", "brands/*.yml", "Tests/**/*.yml", "Tests/**/.pages"],

@@ -42,6 +42,27 @@ struct BuildNavigation: BrandStage {
             config: site.config, pages: pages, titles: titles, allPaths: Set(site.pages.map(\.path)))
         site.engine.emit(contentsOf: diagnostics)
         state.nav = items
+        // A title the nav gives a page is its title (in <title> and its heading), before its
+        // front matter's and its first heading's, as MkDocs titles pages.
+        let navTitles = Self.titles(in: site.config.nav ?? [])
+        guard !navTitles.isEmpty else { return }
+        for (i, page) in pages.enumerated() {
+            if let title = navTitles[page.path] { state.rendered[i].title = title }
+        }
+    }
+
+    /// The titles a configured nav gives its pages (the first, for a page listed twice).
+    static func titles(in entries: [NavEntry]) -> [String: String] {
+        var titles: [String: String] = [:]
+        var stack = Array(entries.reversed())
+        while let entry = stack.popLast() {
+            switch entry {
+            case .page(let title?, let path, _): if titles[path] == nil { titles[path] = title }
+            case .section(_, let children): stack += children.reversed()
+            case .page, .link: break
+            }
+        }
+        return titles
     }
 
     /// The navigation and the problems found in the configured one.

@@ -44,6 +44,7 @@ enum BuildPipeline {
         RenderMarkdown(),
         BuildNavigation(),
         CheckLinks(),
+        ResolveCrossReferences(),
         RunChecks(),
         RenderTemplates(),
         CopyFiles(),

@@ -90,19 +90,39 @@ public struct ConfigLoader {
                 }
             }
         }
-        if let names = reader.stringList(e["markdown_extensions"]?.value, "markdown_extensions") {
-            for (name, node) in zip(names, e["markdown_extensions"]!.value.sequence ?? []) {
-                if MkDocsKnown.markdownExtensions.contains(name) || MarkdownExtension(mkdocsName: name) != nil {
-                    config.markdownExtensions.append(name)
-                } else {
-                    var message = "unknown Markdown extension '\(name)'; it is ignored"
-                    if let hint = Suggestions.didYouMean(name, in: MkDocsKnown.markdownExtensions) { message += "; \(hint)" }
-                    reader.warning(.unsupportedPlugin, node, message)
-                }
-            }
+        if let list = e["markdown_extensions"]?.value {
+            // Options name Python objects as in mkdocs.yml (`!!python/name:…`).
+            let resolved = MkDocsTagResolver(environment: ProcessInfo.processInfo.environment).resolve(list, reader: &reader)
+            Self.readMarkdownExtensions(resolved, into: &config, reader: &reader)
         }
         if let validation = e["validation"]?.value { config.ruleSeverities = readSeverities(validation, reader: &reader) }
         return config
+    }
+
+    /// `markdown_extensions`: names, or `name: {options}` as in `mkdocs.yml`.
+    static func readMarkdownExtensions(_ list: Node, into config: inout SiteConfig, reader: inout YAMLReader) {
+        if case .scalar(let scalar) = list, scalar.tag == Tag(.null) || scalar.string.isEmpty { return }
+        guard let items = list.sequence else {
+            reader.error(.configType, list, "expected a list of Markdown extensions, found \(YAMLReader.kind(of: list))")
+            return
+        }
+        for item in items {
+            var nameNode = item
+            var options = ValueMap()
+            if case .mapping(let mapping) = item, mapping.count == 1, let pair = mapping.first {
+                nameNode = pair.key
+                options = reader.map(pair.value, "markdown_extensions") ?? ValueMap()
+            }
+            guard let name = reader.string(nameNode, "markdown_extensions") else { continue }
+            if MkDocsKnown.markdownExtensions.contains(name) || MarkdownExtension(mkdocsName: name) != nil {
+                config.markdownExtensions.append(name)
+                if !options.isEmpty { config.markdownExtensionOptions[name] = options }
+            } else {
+                var message = "unknown Markdown extension '\(name)'; it is ignored"
+                if let hint = Suggestions.didYouMean(name, in: MkDocsKnown.markdownExtensions) { message += "; \(hint)" }
+                reader.warning(.unsupportedPlugin, nameNode, message)
+            }
+        }
     }
 
     /// The keys `trellis.yml` shares with `mkdocs.yml`, read the same way for both.

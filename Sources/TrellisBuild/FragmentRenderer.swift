@@ -49,7 +49,6 @@ public enum FragmentRenderer {
         var mkdocs: MkDocsSettings?
         let configName = LoadConfig.configName(options.configName, root: options.root)
         let hasConfig = FileManager.default.fileExists(atPath: options.root.appending(path: configName).path)
-        let isMkDocs = hasConfig && LoadConfig.isMkDocs(configName, root: options.root)
         if hasConfig {
             let (loaded, brands, settings, diagnostics) = loadConfig(configName, root: options.root)
             result.diagnostics += diagnostics
@@ -94,16 +93,26 @@ public enum FragmentRenderer {
                 result.diagnostics += error.diagnostics
             } catch {}
         }
-        var settings = MarkdownSettings(
-            extensions: MarkdownSettings.extensions(config: config, mkdocs: isMkDocs ? mkdocs ?? MkDocsSettings() : nil),
-            renderer: MarkdownSettings.renderer(mkdocs: mkdocs))
+        // The Markdown settings of a page of the site, as `LoadConfig` makes them for a build.
+        let site = SiteState(options: BuildOptions(root: options.root))
+        site.config = config
+        site.mkdocs = mkdocs
+        if let toc = mkdocs?.markdownExtension("toc") {
+            result.diagnostics += LoadConfig.applyTocOptions(toc.options, to: site, configPath: config.path)
+        }
+        let (emoji, emojiProblems) = EmojiOptions.settings(
+            mkdocs: mkdocs, trellisExtensions: config.markdownExtensions, configPath: config.path)
+        site.emoji = emoji
+        result.diagnostics += emojiProblems
+        result.diagnostics += LoadConfig.applyCodeBlockOptions(to: site, configPath: config.path)
         if let mkdocs {
-            let (inline, problems) = InlineExtensionOptions.read(mkdocs, configPath: configName)
-            settings.inline = inline
+            let (inline, problems) = InlineExtensionOptions.read(mkdocs, configPath: config.path)
+            site.inlineSettings = inline
             result.diagnostics += problems
         }
+        let settings = site.markdownSettings
         let (rendered, diagnostics) = RenderMarkdown.render(
-            page, text: pageText, icons: IconAdapter(library: icons), resolver: nil, settings: settings)
+            page, text: pageText, icons: IconAdapter(library: icons, emoji: settings.emoji), resolver: nil, settings: settings)
         result.diagnostics += diagnostics
         result.diagnostics.sort(by: Diagnostic.sortKey)
         result.html = rendered.html

@@ -19,11 +19,15 @@ struct IncludeSnippets: BrandStage {
         var includer = SnippetIncluder(bases: names.map { site.root.appending(path: $0) }, project: site.project)
         if names != ["."] { includer.describedBases = names.map { "'\($0)'" }.joined(separator: ", ") }
         let prepared = includer
-        let results = ParallelMap.map(Array(state.published.indices)) { i -> (PageText, [Diagnostic]) in
+        let results = ParallelMap.map(Array(state.published.indices)) { i -> (PageText, [Diagnostic], Set<String>) in
             prepared.include(into: state.expanded[i], file: site.pages[state.published[i]].file)
         }
         state.expanded = results.map(\.0)
         site.engine.emit(contentsOf: results.flatMap(\.1))
+        // A file of the docs folder used as a snippet is used (not an UnusedAsset).
+        let docs = site.docsDir.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        let used = Set(results.flatMap(\.2).compactMap { $0.hasPrefix(docs) ? String($0.dropFirst(docs.count)) : nil })
+        if !used.isEmpty { site.recordUsage(files: used, linkedFrom: [:], external: []) }
     }
 }
 
@@ -35,8 +39,10 @@ struct SnippetIncluder: Sendable {
     /// The base paths as the config names them, for messages.
     var describedBases = "the site root"
 
-    func include(into page: PageText, file: SourceFile) -> (PageText, [Diagnostic]) {
-        guard page.text.contains("8<") else { return (page, []) }
+    /// The page with its snippets included, its problems, and the real paths of the files read.
+    func include(into page: PageText, file: SourceFile) -> (PageText, [Diagnostic], Set<String>) {
+        guard page.text.contains("8<") else { return (page, [], []) }
+        var readPaths: Set<String> = []
         var output = ""
         var map = SourceMap()
         var diagnostics: [Diagnostic] = []
@@ -55,7 +61,8 @@ struct SnippetIncluder: Sendable {
                 let sourceOffset = page.sourceMap.sourceOffset(forOutputOffset: offset)
                 let text: String
                 switch read(name) {
-                case .text(let found):
+                case .text(let found, let path):
+                    readPaths.insert(path)
                     text = found
                 case .missing:
                     diagnostics.append(
@@ -71,7 +78,13 @@ struct SnippetIncluder: Sendable {
                                 + "it is not included (list the target in 'allow_symlinks_to' to include it)"))
                     return
                 }
-                var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                var nestedProblems: [String] = []
+                let expanded = nested(text, in: name, seen: [name], depth: 1, problems: &nestedProblems, readPaths: &readPaths)
+                for problem in nestedProblems {
+                    diagnostics.append(
+                        Diagnostic(.missingSnippet, path: file.path, at: file.location(ofUTF8Offset: sourceOffset), message: problem))
+                }
+                var lines = expanded.split(separator: "\n", omittingEmptySubsequences: false)
                 if lines.last?.isEmpty == true { lines.removeLast() }
                 let inserted = lines.map { indent + $0 }.joined(separator: "\n") + "\n"
                 output += inserted
@@ -92,7 +105,47 @@ struct SnippetIncluder: Sendable {
             }
             offset += lineLength + 1
         }
-        return (PageText(text: output, sourceMap: map.composed(with: page.sourceMap)), diagnostics)
+        return (PageText(text: output, sourceMap: map.composed(with: page.sourceMap)), diagnostics, readPaths)
+    }
+
+    /// How deep snippets may include snippets.
+    static let maxNesting = 8
+
+    /// A snippet's text with the snippets it names included in turn, as pymdownx includes them
+    /// (each line `--8<-- "file"`, at any indentation; `;--8<--` escapes one). A snippet
+    /// including itself, one deeper than `maxNesting` or a missing one is left out, with a problem.
+    private func nested(
+        _ text: String, in name: String, seen: Set<String>, depth: Int, problems: inout [String], readPaths: inout Set<String>
+    ) -> String {
+        guard text.contains("8<") else { return text }
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            let indent = line.prefix(line.count - trimmed.count)
+            if trimmed.hasPrefix(";"), Self.isMarker(trimmed.dropFirst()) {
+                lines.append(indent + trimmed.dropFirst())
+                continue
+            }
+            guard Self.isMarker(trimmed), let inner = Self.quotedName(trimmed) else {
+                lines.append(line)
+                continue
+            }
+            guard !seen.contains(inner), depth < Self.maxNesting else {
+                problems.append("snippet '\(inner)' (named in '\(name)') includes itself or nests deeper than \(Self.maxNesting); it is left out")
+                continue
+            }
+            guard case .text(let found, let path) = read(inner) else {
+                problems.append("snippet '\(inner)' (named in '\(name)') does not exist (looked in \(describedBases))")
+                continue
+            }
+            readPaths.insert(path)
+            var body = nested(
+                found, in: inner, seen: seen.union([inner]), depth: depth + 1, problems: &problems, readPaths: &readPaths)
+                .split(separator: "\n", omittingEmptySubsequences: false)
+            if body.last?.isEmpty == true { body.removeLast() }
+            lines += body.map { Substring(indent + $0) }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// `--8<--` (any number of dashes on each side).
@@ -110,7 +163,8 @@ struct SnippetIncluder: Sendable {
 
     /// What reading a snippet found.
     enum Snippet: Equatable {
-        case text(String)
+        /// The text, and the real path it was read from.
+        case text(String, path: String)
         case missing
         /// The file is a symlink, or under one, that leads outside the project (the real path).
         case outside(String)
@@ -129,7 +183,7 @@ struct SnippetIncluder: Sendable {
                 return .outside(target)
             case .inside(let real):
                 guard let data = FileManager.default.contents(atPath: real) else { continue }
-                return .text(String(decoding: data, as: UTF8.self))
+                return .text(String(decoding: data, as: UTF8.self), path: real)
             case .missing, .loop:
                 continue
             }

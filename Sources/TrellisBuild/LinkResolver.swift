@@ -47,10 +47,13 @@ struct LinkResolver: Sendable {
         }
     }
 
-    /// A page path for `resolved`: itself, or a folder's index page.
+    /// A page path for `resolved`: itself, or a folder's index page. `page.md/` is the page, as
+    /// MkDocs normalises the path (`posixpath.normpath` drops the slash).
     private func candidates(for resolved: String) -> [String] {
         if resolved.isEmpty || resolved.hasSuffix("/") {
-            return [resolved + "index.md", resolved + "README.md"]
+            let page = resolved.dropLast()
+            let asPage = page.hasSuffix(".md") || page.hasSuffix(".markdown") ? [String(page)] : []
+            return asPage + [resolved + "index.md", resolved + "README.md"]
         }
         if resolved.hasSuffix(".md") || resolved.hasSuffix(".markdown") { return [resolved] }
         return [resolved + "/index.md", resolved + "/README.md"]

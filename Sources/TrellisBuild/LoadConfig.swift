@@ -23,6 +23,9 @@ struct LoadConfig: SiteStage {
     static let mkdocsDefaultSeverities: [RuleID: Severity?] = [
         .brokenLink: .warning, .missingImage: .warning, .missingAsset: .warning, .navMissingPage: .warning,
         .missingAnchor: .note, .pageNotInNav: .note, .absoluteSiteLink: .note, .orphanPage: .note,
+        // MkDocs numbers a repeated heading's id (`setup_1`) and sites link to those ids: not a
+        // problem there, and not something MkDocs' `validation` can turn on.
+        .duplicateHeadingId: nil,
     ]
 
     /// Whether `name` is an MkDocs config: a file named `mkdocs*.yml` is one, `trellis*.yml` is
@@ -110,6 +113,12 @@ struct LoadConfig: SiteStage {
             site.inlineSettings = inline
             diagnostics += problems
         }
+        site.config = config
+        diagnostics += Self.applyCodeBlockOptions(to: site, configPath: config.path)
+        let (emoji, emojiProblems) = EmojiOptions.settings(
+            mkdocs: site.mkdocs, trellisExtensions: config.markdownExtensions, configPath: config.path)
+        site.emoji = emoji
+        diagnostics += emojiProblems
         diagnostics += Self.checkFolders(config, brands: brands, configName: configName, isMkDocs: isMkDocs, site: site)
         if let path = site.mkdocs?.customDir {
             let customDir = MkDocsCustomDir(path: path, root: site.root, project: site.project)
@@ -177,6 +186,17 @@ struct LoadConfig: SiteStage {
         config.brandIDs = brands.map(\.id)
         config.brandSubfolders = true
         return (config, brands)
+    }
+
+    /// `pymdownx.highlight`'s and `pymdownx.superfences`' options; a custom fence whose format
+    /// is a Python function Trellis cannot run gives one warning (its blocks render as code).
+    static func applyCodeBlockOptions(to site: SiteState, configPath: String) -> [Diagnostic] {
+        var unsupported: [String] = []
+        site.codeBlocks = CodeHighlightOptions(
+            highlight: site.markdownExtensionOptions("pymdownx.highlight"),
+            superFences: site.markdownExtensionOptions("pymdownx.superfences"), unsupported: &unsupported)
+        let location = site.mkdocs?.markdownExtension("pymdownx.superfences")?.location
+        return unsupported.map { Diagnostic(.unsupportedPlugin, .warning, path: configPath, at: location, message: $0) }
     }
 
     /// `toc`'s `toc_depth` (`3` or `2-3`) and `slugify` (Python-Markdown's or pymdownx's, with

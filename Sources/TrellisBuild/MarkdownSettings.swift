@@ -1,3 +1,4 @@
+import TrellisIcons
 import TrellisMarkdown
 
 /// How a site's pages are parsed and rendered: its Markdown extensions with their options, and
@@ -12,11 +13,17 @@ struct MarkdownSettings: Sendable {
     var directives: [FencedDirective] = []
     /// The inline extensions' options.
     var inline = InlineExtensionSettings()
+    /// `pymdownx.emoji`: which index and generator turn shortcodes into emoji (nil: icons only).
+    var emoji: EmojiSettings?
+    /// `pymdownx.highlight`'s and `pymdownx.superfences`' options.
+    var codeBlocks = CodeHighlightOptions()
+    /// `pymdownx.arithmatex`'s options.
+    var math = ArithmatexOptions()
 
     /// The rewriter pipeline of one page.
     func pipeline(icons: IconAdapter, resolveLink: LinkRewriter.Resolve?) -> MarkdownPipeline {
         .standard(
             icons: icons, tocLevels: tocLevels, slugStyle: slugStyle, resolveLink: resolveLink, extensions: extensions,
-            directives: directives, inline: inline)
+            directives: directives, inline: inline, codeBlocks: codeBlocks, math: math)
     }
 }

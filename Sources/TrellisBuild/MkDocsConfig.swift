@@ -43,11 +43,21 @@ public struct MkDocsSettings: Sendable {
 
     public init() {}
 
-    /// The enabled Markdown extension named `name`, if any. Listed more than once, it has the
-    /// options of the last entry that gives any, as MkDocs passes them to Python-Markdown.
+    /// The enabled Markdown extension named `name`, if any, with the options MkDocs gives it:
+    /// an extension listed twice keeps its last non-empty options (MkDocs' `mdx_configs`; the
+    /// entry that gives them is the one found, for diagnostics), and
+    /// `pymdownx.extra`/`extra` pass theirs to the extensions they bundle (`pymdownx.extra:
+    /// {pymdownx.superfences: {…}}`), in the order written.
     public func markdownExtension(_ name: String) -> MkDocsExtension? {
-        let entries = markdownExtensions.filter { $0.name == name }
-        return entries.last { !$0.options.isEmpty } ?? entries.first
+        var found: MkDocsExtension?
+        for entry in markdownExtensions {
+            if entry.name == name {
+                if found == nil || !entry.options.isEmpty { found = entry }
+            } else if MkDocsKnown.bundles[entry.name]?.contains(name) == true, let bundled = entry.options[name]?.mapValue {
+                if found == nil || !bundled.isEmpty { found = MkDocsExtension(name: name, options: bundled, location: entry.location) }
+            }
+        }
+        return found
     }
 
     /// The enabled plugin named `name`, if any.
@@ -77,7 +87,7 @@ public struct MkDocsSettings: Sendable {
 
 /// The plugins and Markdown extensions Trellis runs now or will run, by MkDocs name.
 enum MkDocsKnown {
-    static let plugins: Set<String> = ["search", "macros", "awesome-pages", "redirects", "glightbox", "tags"]
+    static let plugins: Set<String> = ["search", "macros", "awesome-pages", "redirects", "glightbox", "tags", "autorefs"]
     /// Extensions that enable others (Python-Markdown's `extra`, pymdown-extensions' `extra`).
     static let bundles: [String: [String]] = {
         let extra = ["abbr", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html", "tables"]
@@ -92,7 +102,7 @@ enum MkDocsKnown {
         "attr_list", "def_list", "pymdownx.tasklist", "toc", "smarty", "md_in_html", "pymdownx.emoji",
         "pymdownx.snippets", "pymdownx.highlight", "pymdownx.inlinehilite", "abbr", "meta", "fenced_code",
         "extra", "markdown.extensions.extra", "pymdownx.extra", "pymdownx.magiclink", "pymdownx.mark", "pymdownx.caret",
-        "pymdownx.tilde", "pymdownx.keys", "pymdownx.smartsymbols", "pymdownx.betterem",
+        "pymdownx.tilde", "pymdownx.keys", "pymdownx.smartsymbols", "pymdownx.betterem", "pymdownx.arithmatex",
     ]
 
     /// `markdown.extensions.toc` and `toc` are the same extension.

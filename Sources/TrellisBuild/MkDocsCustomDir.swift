@@ -44,6 +44,11 @@ struct MkDocsCustomDir {
     /// Material's Jinja templates, which Trellis cannot apply.
     var jinjaTemplates: [String] { files.filter { $0.hasSuffix(".html") } }
 
+    /// Whether the folder replaces Material's `partials/content.html`, the partial that writes a
+    /// page's title as its heading when the page has none: such a site decides that itself
+    /// (often by leaving the heading out), and Trellis cannot run its template.
+    var replacesContentPartial: Bool { files.contains("partials/content.html") }
+
     /// One warning naming the Jinja templates that are left out, at the `custom_dir` setting.
     func unsupportedTemplatesWarning(at position: ConfigPosition?, configPath: String) -> Diagnostic? {
         let templates = jinjaTemplates

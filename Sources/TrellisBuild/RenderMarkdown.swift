@@ -17,6 +17,9 @@ struct RenderedPage: Sendable {
     var emptyLinks: [PageLink] = []
     /// Whether the page embeds a walkthrough (so it gets the player's script and stylesheet).
     var hasWalkthrough = false
+    /// Whether the body has a level-1 heading (Markdown or raw HTML); if not, the theme shows
+    /// the title as one, as Material does.
+    var hasHeading1 = false
     /// A big page's HTML, kept out of memory (`html` is then empty).
     var spooledHTML: SpooledHTML?
 
@@ -41,8 +44,8 @@ struct RenderMarkdown: BrandStage {
 
     func run(_ state: BrandState, site: SiteState) throws {
         let resolver = state.resolver(site: site)
-        let icons = IconAdapter(library: state.icons)
         var brandSettings = site.markdownSettings
+        let icons = IconAdapter(library: state.icons, emoji: brandSettings.emoji)
         brandSettings.directives = [WalkthroughDirective.directive(for: state)]
         let settings = brandSettings
         // Only a build writes pages, so only a build keeps their HTML.
@@ -97,6 +100,8 @@ struct RenderMarkdown: BrandStage {
         var rendered = RenderedPage(
             html: processed.html, title: title, toc: processed.toc, ids: processed.pageIDs, links: [])
         rendered.hasWalkthrough = processed.renderedDirectives.contains(WalkthroughDirective.name)
+        // Material looks for "<h1" in the page's HTML; a spooled big page is looked at by its tree.
+        rendered.hasHeading1 = processed.html.contains("<h1")
         // A failed spool write leaves the HTML in `processed.html`.
         if processed.html.isEmpty { rendered.spooledHTML = spool }
         var document = processed.document
@@ -105,10 +110,12 @@ struct RenderMarkdown: BrandStage {
             let node = event.node
             let start = document.span(of: node)?.start ?? TextPosition(line: 1, byteColumn: 1)
             switch document.kind(of: node) {
-            case .heading(_, let id?):
+            case .heading(let level, let id?):
+                if level == 1 { rendered.hasHeading1 = true }
                 rendered.headings.append(
                     PageHeading(id: id, text: document.plainText(of: node), location: location(start)))
-            case .link(let destination, _) where !hasVisibleContent(node, in: document):
+            // `[](){#ref-x}`, an empty link to nowhere, is an anchor (autorefs), not a link.
+            case .link(let destination, _) where !destination.isEmpty && !hasVisibleContent(node, in: document):
                 // Name the link as written, not as rewritten.
                 let written = processed.links.first { $0.kind == .link && $0.linkStart == start }?.destination
                 rendered.emptyLinks.append(
@@ -121,8 +128,11 @@ struct RenderMarkdown: BrandStage {
         document = MarkdownDocument()
         processed.document = document
         rendered.links = processed.links.map { link in
-            PageLink(
-                destination: link.destination, location: location(link.position), isImage: link.kind == .image,
+            // A cross-reference's destination is in a definition after the page: its place is the link.
+            let isAutoref = link.destination.hasPrefix(Autorefs.scheme)
+            return PageLink(
+                destination: link.destination, location: location(isAutoref ? link.linkStart : link.position),
+                isImage: link.kind == .image,
                 hasAltText: link.hasAltText ?? true)
         }
         return (rendered, diagnostics)
@@ -141,12 +151,17 @@ private func hasVisibleContent(_ node: NodeID, in document: MarkdownDocument) ->
     return false
 }
 
-/// Lets the Markdown rewriters ask a brand's icon library about shortcodes.
+/// Lets the Markdown rewriters ask a brand's icon library, and the site's emoji index, about
+/// shortcodes.
 struct IconAdapter: IconResolving {
-    let library: IconLibrary
+    let resolver: ShortcodeResolver
+
+    init(library: IconLibrary, emoji: EmojiSettings? = nil) {
+        self.resolver = ShortcodeResolver(icons: library, emoji: emoji)
+    }
 
     func resolveIcon(_ name: String) -> IconResolution {
-        switch library.lookup(name) {
+        switch resolver.lookup(name) {
         case .html(let html): return .html(html)
         case .notAnIcon: return .notAnIcon
         case .unknown(let suggestions): return .unknown(suggestions: suggestions)

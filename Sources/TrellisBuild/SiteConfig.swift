@@ -37,6 +37,8 @@ public struct SiteConfig: Sendable {
     /// Markdown extensions beyond CommonMark, by their MkDocs names (`admonition`,
     /// `pymdownx.tabbed`, …).
     public var markdownExtensions: [String] = []
+    /// The options given to extensions listed as `name: {options}` (as in `mkdocs.yml`).
+    public var markdownExtensionOptions: [String: ValueMap] = [:]
     /// Per-rule severity overrides (`off` drops a rule).
     public var ruleSeverities: [RuleID: Severity?] = [:]
     /// The config file, relative to the site root (for diagnostics).

@@ -82,11 +82,40 @@ final class SiteState: @unchecked Sendable {
             })
     }
 
-    /// The Markdown extensions the site enables (see `MarkdownSettings.extensions`).
-    var markdownExtensions: Set<MarkdownExtension> { MarkdownSettings.extensions(config: config, mkdocs: mkdocs) }
+    /// The Markdown extensions the site enables (MkDocs' `markdown_extensions`). MkDocs always
+    /// adds `toc`, `tables` and `fenced_code` to the site's list, and `extra` and
+    /// `pymdownx.extra` stand for the extensions they bundle. Trellis sites always have
+    /// smart punctuation; MkDocs sites when they list `smarty`.
+    var markdownExtensions: Set<MarkdownExtension> {
+        var names = (mkdocs?.markdownExtensions.map(\.name) ?? []) + config.markdownExtensions
+        names.append(mkdocs == nil ? "smarty" : "tables")
+        names += names.flatMap { MkDocsKnown.bundles[$0] ?? [] }
+        var extensions = Set(names.compactMap(MarkdownExtension.init(mkdocsName:)))
+        if mkdocs != nil { extensions.insert(.pythonMarkdownBlocks) }
+        if mkdocs?.plugin("autorefs") != nil { extensions.insert(.autorefs) }
+        return extensions
+    }
 
-    /// How headings and task lists render (see `MarkdownSettings.renderer`).
-    var htmlRenderer: HTMLRenderer { MarkdownSettings.renderer(mkdocs: mkdocs) }
+    /// How headings render: Trellis always adds permalinks; an MkDocs site only with `toc`'s
+    /// `permalink` option (`true` for ¶, or the symbol to show), as MkDocs does.
+    /// `pymdownx.tasklist`'s `custom_checkbox` and `clickable_checkbox` apply to task lists.
+    var htmlRenderer: HTMLRenderer {
+        guard let mkdocs else { return HTMLRenderer() }
+        let tasks = mkdocs.markdownExtension("pymdownx.tasklist")?.options ?? ValueMap()
+        var renderer = HTMLRenderer(
+            permalinks: false, customTaskCheckboxes: tasks["custom_checkbox"] == .bool(true),
+            clickableTaskCheckboxes: tasks["clickable_checkbox"] == .bool(true))
+        switch mkdocs.markdownExtension("toc")?.options["permalink"] {
+        case .bool(true)?:
+            renderer.permalinks = true
+        case .string(let symbol)?:
+            renderer.permalinks = true
+            renderer.permalinkSymbol = symbol
+        default:
+            break
+        }
+        return renderer
+    }
 
     /// The inline extensions' options from `mkdocs.yml` (set by `LoadConfig`, which reports
     /// options it cannot honour).
@@ -97,12 +126,23 @@ final class SiteState: @unchecked Sendable {
     /// `LoadConfig`, which reports options it cannot honour.
     var tocLevels: ClosedRange<Int> = 2...3
     var slugStyle: HeadingSlugStyle = .pythonMarkdown
+    /// `pymdownx.emoji`'s index and generator, set by `LoadConfig` (nil: icons only).
+    var emoji: EmojiSettings?
+    /// `pymdownx.highlight`'s and `pymdownx.superfences`' options, set by `LoadConfig`.
+    var codeBlocks = CodeHighlightOptions()
+
+    /// The options an extension is given: in `trellis.yml` if it gives any, else in `mkdocs.yml`
+    /// (with MkDocs' rules for an extension listed twice or through `pymdownx.extra`).
+    func markdownExtensionOptions(_ name: String) -> ValueMap {
+        if let own = config.markdownExtensionOptions[name] { return own }
+        return mkdocs?.markdownExtension(name)?.options ?? ValueMap()
+    }
 
     /// Everything above, for rendering pages.
     var markdownSettings: MarkdownSettings {
         MarkdownSettings(
             extensions: markdownExtensions, renderer: htmlRenderer, tocLevels: tocLevels, slugStyle: slugStyle,
-            inline: inlineSettings)
+            inline: inlineSettings, emoji: emoji, codeBlocks: codeBlocks, math: ArithmatexOptions(config: markdownExtensionOptions("pymdownx.arithmatex")))
     }
 
     /// The brands this build writes.

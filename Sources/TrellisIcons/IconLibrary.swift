@@ -23,9 +23,17 @@ public final class IconLibrary: Sendable {
     static let unknownCacheLimit = 1024
     private let unknownCacheLimit: Int
 
+    /// What the library knows about an icon-like name.
+    enum Found: Equatable {
+        /// The icon's SVG, exactly as Material embeds it.
+        case svg(String)
+        /// No such icon; up to three close names, best first.
+        case unknown(suggestions: [String])
+    }
+
     private struct State {
         /// Every icon found (as many as the sets have), and up to `unknownCacheLimit` unknown names.
-        var cache: [String: IconLookup] = [:]
+        var cache: [String: Found] = [:]
         var unknownCached = 0
         /// Candidate names per prefix, built the first time an icon is unknown.
         var namesByPrefix: [String: [Int: [Suggestions.Candidate]]]?
@@ -59,13 +67,24 @@ public final class IconLibrary: Sendable {
         roots.contains(name) || prefix(of: name) != nil
     }
 
-    /// The markup for the icon `name` (without colons), or why there is none.
+    /// The markup for the icon `name` (without colons), or why there is none: Material's
+    /// `<span class="twemoji">` around the SVG.
     public func lookup(_ name: String) -> IconLookup {
-        guard isIconName(name) else { return .notAnIcon }
+        switch find(name) {
+        case .svg(let svg)?: return .html(#"<span class="twemoji">"# + svg + "</span>")
+        case .unknown(let suggestions)?: return .unknown(suggestions: suggestions)
+        case nil: return .notAnIcon
+        }
+    }
+
+    /// The SVG of the icon `name` (without colons), why there is none, or nil for a name that is
+    /// not an icon name.
+    func find(_ name: String) -> Found? {
+        guard isIconName(name) else { return nil }
         if let cached = state.withLock({ $0.cache[name] }) { return cached }
-        let result: IconLookup
+        let result: Found
         if let svg = overlay.icons[name] ?? table.svg(named: name) {
-            result = .html(#"<span class="twemoji">"# + svg + "</span>")
+            result = .svg(svg)
         } else {
             result = .unknown(suggestions: suggestions(for: name))
         }

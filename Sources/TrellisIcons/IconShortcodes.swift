@@ -1,3 +1,5 @@
+import TrellisCore
+
 /// One `:name:` shortcode found in text.
 public struct IconShortcode: Equatable, Sendable {
     /// UTF-8 offsets of the whole shortcode, colons included, relative to the scanned text.
@@ -45,31 +47,6 @@ public enum IconShortcodes {
 
     /// The byte length of the name character at `index` (`+`, `-` or Python's `\w`), or nil.
     static func nameCharacterLength(_ bytes: [UInt8], at index: Int) -> Int? {
-        let byte = bytes[index]
-        if byte < 0x80 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "-"):
-                return 1
-            default:
-                return nil
-            }
-        }
-        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-        guard index + length <= bytes.count else { return nil }
-        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
-        guard let scalar = Unicode.Scalar(value) else { return nil }
-        return isWordScalar(scalar) ? length : nil
-    }
-
-    /// Python's `str.isalnum()`: letters (Lu, Ll, Lt, Lm, Lo) and anything with a numeric value.
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
-            return true
-        default:
-            return scalar.properties.numericType != nil
-        }
+        PythonMarkdownText.shortcodeNameLength(bytes, at: index)
     }
 }

@@ -86,6 +86,28 @@ public struct MacroTemplate: Sendable {
         return render(context: context, undefined: undefined, includes: includes, depth: 0, budget: &budget, printed: 0)
     }
 
+    /// Renders the template `depth` includes deep onto the end of `output` (the including
+    /// page's own, so nested includes never hold copies of one another's text), spending the
+    /// page's `budget`, whose macros printed `printed` bytes so far; returns its diagnostics.
+    func render(
+        into output: inout [UInt8], context: ValueMap, undefined: UndefinedPolicy, includes: (any MacroIncludeLoading)?,
+        depth: Int, budget: inout MacroBudget, printed: Int
+    ) -> [Diagnostic] {
+        if isPlainText, !hasCarriageReturn, limit == text.utf8.count {
+            output.append(contentsOf: text.utf8)
+            return []
+        }
+        var renderer = Renderer(
+            program: program, hasCarriageReturn: hasCarriageReturn, sourceOffset: sourceOffset, capacity: 0,
+            context: context, undefined: undefined, includes: includes, depth: depth, budget: budget, printed: printed,
+            output: output)
+        output = []
+        Self.withBytes(of: text) { bytes in renderer.run(bytes) }
+        budget = renderer.budget
+        output = renderer.takeOutput()
+        return renderer.problems.map { $0.diagnostic(in: file, sourceOffset: sourceOffset) } + renderer.includedDiagnostics
+    }
+
     /// Renders the template `depth` includes deep, spending the including page's `budget`,
     /// whose macros printed `printed` bytes so far.
     func render(

@@ -7,7 +7,7 @@ struct Renderer {
     let program: [Instruction]
     let hasCarriageReturn: Bool
     let sourceOffset: Int
-    private(set) var output: [UInt8] = []
+    private(set) var output: [UInt8]
     private(set) var sourceMap = SourceMap()
     private var evaluator: Evaluator
     /// Bytes the page's expressions and includes printed so far.
@@ -32,8 +32,9 @@ struct Renderer {
     init(
         program: [Instruction], hasCarriageReturn: Bool, sourceOffset: Int, capacity: Int, context: ValueMap,
         undefined: UndefinedPolicy = .strict, includes: (any MacroIncludeLoading)? = nil, depth: Int = 0,
-        budget: MacroBudget = MacroBudget(), printed: Int = 0
+        budget: MacroBudget = MacroBudget(), printed: Int = 0, output: [UInt8] = []
     ) {
+        self.output = output
         self.program = program
         self.undefined = undefined
         self.includes = includes
@@ -43,7 +44,7 @@ struct Renderer {
         self.sourceOffset = sourceOffset
         self.evaluator = Evaluator(context: context, undefinedIsFalse: undefined != .strict)
         self.evaluator.budget = budget
-        output.reserveCapacity(capacity)
+        if capacity > 0 { self.output.reserveCapacity(self.output.count + capacity) }
     }
 
     mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -116,24 +117,31 @@ struct Renderer {
             return false
         }
         var budget = evaluator.budget
-        let expansion = template.render(
-            context: withContext ? evaluator.context : ValueMap(), undefined: undefined, includes: includes, depth: depth + 1, budget: &budget,
-            printed: printed)
+        let before = output.count
+        let diagnostics = template.render(
+            into: &output, context: withContext ? evaluator.context : ValueMap(), undefined: undefined, includes: includes,
+            depth: depth + 1, budget: &budget, printed: printed)
         evaluator.budget = budget
         // A template included many times reports each of its problems once.
-        for diagnostic in expansion.diagnostics where reported.insert(diagnostic).inserted {
+        for diagnostic in diagnostics where reported.insert(diagnostic).inserted {
             includedDiagnostics.append(diagnostic)
         }
-        printed += expansion.text.utf8.count
+        let added = output.count - before
+        sourceMap.appendGenerated(sourceStart: sourceOffset + tag, length: added)
+        printed += added
         guard printed <= MacroLimits.maxPageGrowth else {
             let limit = MacroBudget.mebibytes(MacroLimits.maxPageGrowth)
             _ = evaluator.fail(
                 .macroLimit, "this page's macros would add more than \(limit) to it; Trellis allows at most \(limit)", at: tag)
             return false
         }
-        output.append(contentsOf: expansion.text.utf8)
-        sourceMap.appendGenerated(sourceStart: sourceOffset + tag, length: expansion.text.utf8.count)
         return true
+    }
+
+    /// The output, handed back to an including template (this renderer is done).
+    mutating func takeOutput() -> [UInt8] {
+        defer { output = [] }
+        return output
     }
 
     /// Whether the policy forgives the problems recorded since `count`: all are undefined names.

@@ -38,17 +38,16 @@ public struct AttributeListRewriter: MarkdownRewriter {
                 }
                 document.assign(pairs, to: target)
             case .rawHTML(let html), .inlineMarkup(let html, _):
-                // An icon, keys or an e-mail link: the attributes join its first tag, as on the
-                // element pymdownx's pattern returned.
-                let bytes = Array(html.utf8)
-                guard bytes.first == UInt8(ascii: "<"), let tag = HTMLTag.parse(bytes, at: 0),
-                    let pairs = inlineList(after: node, in: &document, source: source)
+                // An icon, emoji, keys or an e-mail link: the attributes join its first tag, as on
+                // the element pymdownx's pattern returned.
+                guard html.utf8.first == UInt8(ascii: "<"), InsertedElement.merging([], into: html) != nil,
+                    let pairs = inlineList(after: node, in: &document, source: source),
+                    let merged = InsertedElement.merging(pairs, into: html)
                 else { continue }
-                let rest = String(decoding: bytes[tag.end...], as: UTF8.self)
                 if case .inlineMarkup(_, let text) = document.kind(of: node) {
-                    document.setKind(.inlineMarkup(html: tag.serialized(merging: pairs, pythonEscaping: true) + rest, text: text), of: node)
+                    document.setKind(.inlineMarkup(html: merged, text: text), of: node)
                 } else {
-                    document.setKind(.rawHTML(tag.serialized(merging: pairs) + rest), of: node)
+                    document.setKind(.rawHTML(merged), of: node)
                 }
             case .link, .image, .emphasis, .strong, .code, .inlineTag:
                 guard let pairs = inlineList(after: node, in: &document, source: source) else { continue }

@@ -10,11 +10,15 @@ extension ContainerParser {
     func plan(_ source: ParsedText, depth: Int) -> Plan {
         guard depth < Self.maxDepth || limits.problem == nil, !extensions.isEmpty, Self.mightHaveOpener(
                 source.bytes, pipes: extensions.contains(.tables), colons: extensions.contains(.defList),
-                markdownAttribute: extensions.contains(.mdInHTML)) else { return .plain(CMark.parse(bytes: source.bytes, smart: smart)) }
+                markdownAttribute: extensions.contains(.mdInHTML)) else { return .plain(CMark.parse(bytes: source.bytes, smart: smart, math: math)) }
         let plain = Self.blockParse(source.bytes, smart: smart)
         // A big text's blocks were parsed without their inlines: its full tree is built only if kept.
         let keepPlain = {
-            Plan.plain(source.bytes.count > CMark.chunkBytes ? CMark.parse(bytes: source.bytes, smart: smart) : plain)
+            // With formulas, the text is parsed again (the plain parse read them as Markdown).
+            if math != nil, ArithmatexParse.mightContainMath(source.bytes) {
+                return Plan.plain(CMark.parse(bytes: source.bytes, smart: smart, math: math))
+            }
+            return Plan.plain(source.bytes.count > CMark.chunkBytes ? CMark.parse(bytes: source.bytes, smart: smart) : plain)
         }
         let found = findContainers(in: plain, source: source, depth: depth)
         guard let first = found.first else { return keepPlain() }

@@ -76,7 +76,7 @@ extension ContainerParser {
             bytes.append(contentsOf: "\n\n".utf8)
             bytes.append(contentsOf: used)
         }
-        let parsed = CMark.parse(String(decoding: bytes, as: UTF8.self), smart: smart)
+        let parsed = CMark.parse(String(decoding: bytes, as: UTF8.self), smart: smart, math: math)
         let blocks = parsed.children(of: parsed.root)
         guard blocks.count == 1, case .paragraph = parsed.kind(of: blocks[0]),
             parsed.span(of: blocks[0])?.end.line == 1

@@ -23,8 +23,12 @@ struct ContainerParser: Sendable {
     /// `[text][ref]` inside a container resolves against definitions anywhere on the page.
     var definitions = ReferenceDefinitions()
 
-    init(extensions: Set<MarkdownExtension>) {
+    /// `pymdownx.arithmatex`'s options, when formulas are found as each text is parsed.
+    let math: ArithmatexOptions?
+
+    init(extensions: Set<MarkdownExtension>, math: ArithmatexOptions? = nil) {
         self.extensions = extensions
+        self.math = math
     }
 
     /// Parses `text` (whose line table `source` is, if the caller has one), numbering tab sets
@@ -86,7 +90,7 @@ struct ContainerParser: Sendable {
         }
         var parser = self
         if let definitions { parser.definitions = definitions }
-        var document = CMark.parse(bytes: placeholderText(source, found), smart: smart)
+        var document = CMark.parse(bytes: placeholderText(source, found), smart: smart, math: math)
         var byLine: [Int: Int] = [:]
         for (index, container) in found.enumerated() { byLine[container.line] = index }
         var placeholders: [(NodeID, Int)] = []
@@ -98,7 +102,7 @@ struct ContainerParser: Sendable {
             }
         }
         // A placeholder cmark did not see as its own block would lose text: keep plain Markdown.
-        guard byLine.isEmpty, let (lastNode, lastIndex) = placeholders.popLast() else { return CMark.parse(bytes: source.bytes, smart: smart) }
+        guard byLine.isEmpty, let (lastNode, lastIndex) = placeholders.popLast() else { return CMark.parse(bytes: source.bytes, smart: smart, math: math) }
         var tabCounts: [NodeID: Int] = [:]
         for (node, index) in placeholders {
             let body = parser.splice(
@@ -234,7 +238,7 @@ struct ContainerParser: Sendable {
     /// Parses a title as inline Markdown; anything cmark would not read as one paragraph stays text.
     private func appendTitle(_ title: String, line: Int, column: Int, to node: NodeID, in document: inout MarkdownDocument) {
         guard !title.isEmpty else { return }
-        let parsed = CMark.parse(title, smart: smart)
+        let parsed = CMark.parse(title, smart: smart, math: math)
         let blocks = parsed.children(of: parsed.root)
         guard blocks.count == 1, case .paragraph = parsed.kind(of: blocks[0]) else {
             document.appendChild(.text(title), to: node)

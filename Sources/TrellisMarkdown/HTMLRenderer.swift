@@ -239,7 +239,7 @@ public struct HTMLRenderer: Sendable {
                 out.append(contentsOf: Tags.codeClose)
             case .taskListMarker(let checked):
                 appendTaskMarker(checked: checked, to: &out)
-            case .inlineHTML(let html), .rawHTML(let html), .inlineMarkup(let html, _):
+            case .inlineHTML(let html), .rawHTML(let html), .inlineMarkup(let html, _), .math(let html):
                 out.append(contentsOf: html.utf8)
             case .inlineTag(let tag):
                 appendInlineTag(tag, node: node, entering: event.entering, in: document, to: &out)
@@ -319,6 +319,8 @@ public struct HTMLRenderer: Sendable {
             HTMLEscaping.appendEscapedHTML(text, to: &out)
         case .softBreak, .lineBreak:
             out.append(UInt8(ascii: " "))
+        case .math(let html):
+            HTMLEscaping.appendEscapedHTML(MarkdownDocument.textContent(ofHTML: html), to: &out)
         default:
             break
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension MarkdownDocument {
     /// The plain text of a node's content, as Python-Markdown's `toc` sees a heading: text and
     /// code-span literals (entities already decoded by cmark), the text of inline extensions'
@@ -16,11 +18,32 @@ extension MarkdownDocument {
                 text += literal
             case .softBreak, .lineBreak:
                 text += " "
+            case .math(let html):
+                text += Self.textContent(ofHTML: html)
             case .image:
                 skipping = event.node
             default:
                 break
             }
+        }
+        return text
+    }
+
+    /// The text of markup Trellis wrote (a formula): tags dropped, its few entities decoded.
+    static func textContent(ofHTML html: String) -> String {
+        var text = ""
+        var inTag = false
+        for character in html {
+            if character == "<" {
+                inTag = true
+            } else if character == ">" {
+                inTag = false
+            } else if !inTag {
+                text.append(character)
+            }
+        }
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
         }
         return text
     }

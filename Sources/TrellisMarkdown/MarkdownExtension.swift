@@ -46,14 +46,25 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     /// `pymdownx.betterem`: with `smart_enable: all` or `asterisk`, a `*` inside a word is no
     /// emphasis delimiter.
     case betterEmphasis
+    /// `pymdownx.superfences`: fenced blocks get `pymdownx.highlight`'s markup (titles, line
+    /// numbers, highlighted lines) and custom fences (Mermaid) their own.
+    case superFences
+    /// `pymdownx.highlight` listed: its options apply, and indented code blocks get its markup.
+    case highlight
+    /// `pymdownx.arithmatex`: `$…$`, `\(…\)`, `$$…$$`, `\[…\]` and `\begin{env}…\end{env}`
+    /// kept for MathJax or KaTeX in arithmatex's markup.
+    case arithmatex
     /// Python-Markdown's block rules where MkDocs pages rely on them (see
     /// `PythonMarkdownBlocks`): on for every MkDocs site, off for Trellis sites (plain
     /// CommonMark). It has no `markdown_extensions` name.
     case pythonMarkdownBlocks
+    /// The mkdocs-autorefs plugin's `[text][identifier]` cross-references (see `Autorefs`): on
+    /// for MkDocs sites with the plugin. It has no `markdown_extensions` name.
+    case autorefs
 
-    /// Every syntax extension: all but the Python-Markdown block rules, which change how plain
-    /// CommonMark reads (the rest only add syntax).
-    public static let syntaxExtensions = Set(allCases).subtracting([.pythonMarkdownBlocks])
+    /// Every syntax extension: all but the Python-Markdown block rules and autorefs, which change
+    /// how plain CommonMark reads (the rest only add syntax).
+    public static let syntaxExtensions = Set(allCases).subtracting([.pythonMarkdownBlocks, .autorefs])
 
     /// The extensions that only rewrite inline text after parsing: the container pre-pass
     /// has nothing to do for them.
@@ -65,7 +76,7 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     /// `pymdownx.details`, `pymdownx.tabbed`, `tables`, `footnotes`, `attr_list`, `def_list`,
     /// `pymdownx.tasklist`, `md_in_html`, `smarty`, `pymdownx.magiclink`, `pymdownx.mark`,
     /// `pymdownx.caret`, `pymdownx.tilde`, `pymdownx.keys`, `pymdownx.smartsymbols`, `abbr`,
-    /// `pymdownx.betterem`;
+    /// `pymdownx.betterem`, `pymdownx.superfences`, `pymdownx.highlight`, `pymdownx.arithmatex`;
     /// Python-Markdown's own also as `markdown.extensions.<name>`); `nil` for any other entry.
     public init?(mkdocsName: String) {
         switch mkdocsName {
@@ -87,6 +98,9 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
         case "pymdownx.smartsymbols": self = .smartSymbols
         case "abbr", "markdown.extensions.abbr": self = .abbreviations
         case "pymdownx.betterem": self = .betterEmphasis
+        case "pymdownx.superfences": self = .superFences
+        case "pymdownx.highlight": self = .highlight
+        case "pymdownx.arithmatex": self = .arithmatex
         default: return nil
         }
     }

@@ -135,12 +135,15 @@ public enum NodeKind: Hashable, Sendable {
     /// there (TOC titles and heading ids, as Python-Markdown's `toc` reads the element's text).
     /// Nothing rewrites inside it, as nothing rewrites inside pymdownx's `AtomicString`s.
     indirect case inlineMarkup(html: String, text: String)
+    /// A `pymdownx.arithmatex` formula inside a paragraph or heading: its HTML, emitted verbatim.
+    /// Unlike `rawHTML`, its text counts in a heading's text (the formula is part of its id).
+    case math(String)
 
     /// Whether the node can never have children (its content is its literal).
     public var isLeaf: Bool {
         switch self {
         case .codeBlock, .htmlBlock, .thematicBreak, .text, .softBreak, .lineBreak, .code, .inlineHTML, .rawHTML, .taskListMarker,
-            .inlineMarkup:
+            .inlineMarkup, .math:
             return true
         default:
             return false

@@ -20,7 +20,8 @@ public enum MarkdownPage {
     /// As `process(text:pipeline:reservedIDs:renderer:)`, handing the HTML to `write` a piece
     /// of about 64 KiB at a time instead of keeping it in the result, whose `html` is then
     /// empty: a big page's HTML is never held beside its tree. If `write` returns `false`, it
-    /// is called no more and the HTML is kept in the result after all.
+    /// is called no more and the HTML is kept in the result after all. Autorefs are not
+    /// resolved in HTML written away (their references stay text).
     public static func process(
         text: String,
         pipeline: MarkdownPipeline = .standard(),
@@ -28,7 +29,9 @@ public enum MarkdownPage {
         renderer: HTMLRenderer = HTMLRenderer(),
         writingHTML write: (UnsafeRawBufferPointer) -> Bool
     ) -> ProcessedPage {
-        process(text: text, pipeline: pipeline, reservedIDs: reservedIDs) { document in
+        var pipeline = pipeline
+        pipeline.extensions.remove(.autorefs)
+        return process(text: text, pipeline: pipeline, reservedIDs: reservedIDs) { document in
             renderer.render(document, writingTo: write) ? "" : renderer.render(document)
         }
     }
@@ -38,7 +41,24 @@ public enum MarkdownPage {
     ) -> ProcessedPage {
         let (parsed, source) = ParsedText.normalising(
             text, pythonMarkdownBlocks: pipeline.extensions.contains(.pythonMarkdownBlocks))
-        var (document, nestingProblem) = parseNormalised(parsed, source: source, extensions: pipeline.extensions)
+        if pipeline.extensions.contains(.autorefs) {
+            let definitions = source.bytes.withUnsafeBufferPointer { Autorefs.definitions(for: $0) }
+            if !definitions.isEmpty {
+                // After the text: its own offsets stay as they are.
+                let extended = parsed + "\n" + String(decoding: definitions, as: UTF8.self)
+                let page = process(parsed: extended, source: ParsedText(text: extended, inputAnchors: source.inputAnchors), pipeline: pipeline, reservedIDs: reservedIDs, render: render)
+                // Definitions an unclosed fence or HTML block swallowed would show: not worth it.
+                if !page.html.contains("]: \(Autorefs.scheme)") { return page }
+            }
+        }
+        return process(parsed: parsed, source: source, pipeline: pipeline, reservedIDs: reservedIDs, render: render)
+    }
+
+    private static func process(
+        parsed: String, source: ParsedText, pipeline: MarkdownPipeline, reservedIDs: Set<String>,
+        render: (MarkdownDocument) -> String
+    ) -> ProcessedPage {
+        var (document, nestingProblem) = parseNormalised(parsed, source: source, extensions: pipeline.extensions, math: pipeline.math)
         var context = RewriteContext(source: source, reservedIDs: reservedIDs)
         pipeline.run(&document, context: &context)
         let links = LinkCollector().collect(
@@ -82,16 +102,21 @@ public enum MarkdownPage {
     /// are cmark's positions in `text` too.
     public static func parse(_ text: String, extensions: Set<MarkdownExtension>) -> MarkdownDocument {
         let text = ParsedText.normalising(text, pythonMarkdownBlocks: extensions.contains(.pythonMarkdownBlocks)).text
-        return parseNormalised(text, source: nil, extensions: extensions).document
+        var options = ArithmatexOptions()
+        options.undoesListEscapes = extensions.contains(.pythonMarkdownBlocks)
+        let math = extensions.contains(.arithmatex) ? options : nil
+        return parseNormalised(text, source: nil, extensions: extensions, math: math).document
     }
 
     private static func parseNormalised(
-        _ text: String, source: ParsedText?, extensions: Set<MarkdownExtension>
+        _ text: String, source: ParsedText?, extensions: Set<MarkdownExtension>, math: ArithmatexOptions?
     ) -> (document: MarkdownDocument, problem: NestingProblem?) {
-        guard !extensions.subtracting(MarkdownExtension.inlineExtensions).isSubset(of: [.pythonMarkdownBlocks]) else {
-            return (CMark.parse(text, smart: extensions.contains(.smarty)), nil)
+        // Extensions that only rewrite the tree (or, for math, each parse) need no container pre-pass.
+        let treeOnly: Set<MarkdownExtension> = [.pythonMarkdownBlocks, .superFences, .highlight, .arithmatex]
+        guard !extensions.subtracting(MarkdownExtension.inlineExtensions).isSubset(of: treeOnly) else {
+            return (CMark.parse(text, smart: extensions.contains(.smarty), math: math), nil)
         }
-        let parser = ContainerParser(extensions: extensions)
+        let parser = ContainerParser(extensions: extensions, math: math)
         let document = parser.parse(text, source: source)
         return (document, parser.limits.problem)
     }

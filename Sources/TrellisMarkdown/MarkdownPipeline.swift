@@ -4,16 +4,20 @@ public struct MarkdownPipeline: Sendable {
     public var rewriters: [any MarkdownRewriter]
     /// The syntax extensions the parser recognises (none by default: plain CommonMark).
     public var extensions: Set<MarkdownExtension>
+    /// `pymdownx.arithmatex`'s options when it is on: formulas are found as the page is parsed.
+    public var math: ArithmatexOptions?
 
-    public init(rewriters: [any MarkdownRewriter], extensions: Set<MarkdownExtension> = []) {
+    public init(rewriters: [any MarkdownRewriter], extensions: Set<MarkdownExtension> = [], math: ArithmatexOptions? = nil) {
         self.rewriters = rewriters
         self.extensions = extensions
+        self.math = math
     }
 
     /// Trellis's standard order. Directive blocks first (their HTML is the build's, not the
-    /// author's); then the inline patterns in Python-Markdown's priority order: magiclink (85),
-    /// icons (pymdownx.emoji, 75; so an icon in a heading is markup, not slug text), keys (70),
-    /// then mark, caret and tilde (60); then `attr_list` and task lists (tree processors that run
+    /// author's); code blocks next (superfences and highlight, with `codeBlocks`' options; the
+    /// extensions say which are on); then the inline patterns in Python-Markdown's priority
+    /// order: magiclink (85), icons (pymdownx.emoji, 75; so an icon in a heading is markup, not
+    /// slug text), keys (70), then mark, caret and tilde (60); then `attr_list` and task lists (tree processors that run
     /// before `toc` in Python-Markdown), so an `{#id}` is the heading's id; heading ids next;
     /// link targets last. `tocLevels` is `toc_depth` (see `HeadingIDRewriter.tocLevels(tocDepth:)`),
     /// `slugStyle` is `toc`'s `slugify`.
@@ -25,10 +29,19 @@ public struct MarkdownPipeline: Sendable {
         resolveLink: LinkRewriter.Resolve? = nil,
         extensions: Set<MarkdownExtension> = [],
         directives: [FencedDirective] = [],
-        inline: InlineExtensionSettings = InlineExtensionSettings()
+        inline: InlineExtensionSettings = InlineExtensionSettings(),
+        codeBlocks: CodeHighlightOptions = CodeHighlightOptions(),
+        math: ArithmatexOptions = ArithmatexOptions()
     ) -> MarkdownPipeline {
         var rewriters: [any MarkdownRewriter] = []
         if !directives.isEmpty { rewriters.append(FencedDirectiveRewriter(directives)) }
+        if extensions.contains(.superFences) || extensions.contains(.highlight) {
+            var options = codeBlocks
+            options.superFences = extensions.contains(.superFences)
+            options.highlightIndented = extensions.contains(.highlight)
+            options.attrList = extensions.contains(.attrList)
+            rewriters.append(CodeBlockRewriter(options: options))
+        }
         if extensions.contains(.abbreviations) { rewriters.append(AbbreviationDefinitionRewriter(glossary: inline.glossary)) }
         if extensions.contains(.betterEmphasis), inline.smartAsterisk { rewriters.append(BetterEmphasisRewriter()) }
         if extensions.contains(.magicLink) { rewriters.append(MagicLinkRewriter(options: inline.magicLink)) }
@@ -42,7 +55,9 @@ public struct MarkdownPipeline: Sendable {
         if extensions.contains(.smartSymbols) { rewriters.append(SmartSymbolsRewriter(options: inline.smartSymbols)) }
         rewriters.append(HeadingIDRewriter(tocLevels: tocLevels, reserveHTMLIDs: reserveHTMLIDs, slugStyle: slugStyle))
         if let resolveLink { rewriters.append(LinkRewriter(resolveLink)) }
-        return MarkdownPipeline(rewriters: rewriters, extensions: extensions)
+        var math = math
+        math.undoesListEscapes = extensions.contains(.pythonMarkdownBlocks)
+        return MarkdownPipeline(rewriters: rewriters, extensions: extensions, math: extensions.contains(.arithmatex) ? math : nil)
     }
 
     /// Runs every rewriter in order.

@@ -18,6 +18,7 @@ extension PageContext: MustacheParent {
         case "hasCanonicalURL": hasCanonicalURL
         case "editURL": editURL
         case "hasEditURL": hasEditURL
+        case "showsTitleHeading": showsTitleHeading
         case "root": root
         case "homeHref": homeHref
         case "assetsHref": assetsHref

@@ -6,7 +6,8 @@
 /// blocks are arrays. These names are the contract for brand templates:
 ///
 /// - `lang`, `documentTitle` (`Page - Site`), `title`, `siteName`, `brandName`, `generator`
-/// - `description`/`hasDescription`, `canonicalURL`/`hasCanonicalURL`, `editURL`/`hasEditURL`
+/// - `description`/`hasDescription`, `canonicalURL`/`hasCanonicalURL`, `editURL`/`hasEditURL`,
+///   `showsTitleHeading` (the body has no `<h1>`: show `title` as one)
 /// - `root`, `homeHref`, `logoHref`/`hasLogo`, `faviconHref`/`hasFavicon`, `assetsHref`
 /// - `primaryColor`, `accentColor`, `onPrimaryColor` (sanitised CSS colours)
 /// - `content` (raw HTML, use `{{{content}}}`), `copyright` (raw HTML)/`hasCopyright`
@@ -70,6 +71,7 @@ struct PageContext {
     let hasCanonicalURL: Bool
     let editURL: String
     let hasEditURL: Bool
+    let showsTitleHeading: Bool
     let root: String
     let homeHref: String
     let assetsHref: String
@@ -147,6 +149,7 @@ struct PageContext {
         hasCanonicalURL = !canonicalURL.isEmpty
         editURL = page.editURL ?? ""
         hasEditURL = !editURL.isEmpty
+        showsTitleHeading = page.showsTitleHeading
         self.root = root
         homeHref = href(site.homeURL)
         assetsHref = root + "assets/"

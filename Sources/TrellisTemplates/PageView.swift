@@ -15,6 +15,9 @@ public struct PageView: Sendable, Hashable {
     public var root: String
     /// The page's body, HTML, rendered as it is.
     public var contentHTML: String
+    /// Whether the template shows the title as the page's heading: the body has no level-1
+    /// heading of its own (Material's `"<h1" not in page.content`).
+    public var showsTitleHeading = false
     /// The nested table of contents (`TocEntry.nest`).
     public var toc: [TocEntry]
     /// The sidebar as seen from this page (`NavigationIndex.sidebar(for:)`).

@@ -167,6 +167,25 @@ import TrellisCore
         #expect(html.contains("<p>--8&lt;-- &quot;kept.md&quot;</p>"))
     }
 
+    /// A snippet's own snippet lines are included in turn (pymdownx nests them); one that
+    /// includes itself or is missing is left out with a warning at the page's line.
+    @Test func snippetsIncludeTheirSnippets() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nmarkdown_extensions:\n  - pymdownx.snippets\n",
+            "parts/outer.md": "Outer start.\n\n    --8<-- \"parts/inner.md\"\n;--8<-- \"kept.md\"\n--8<-- \"parts/outer.md\"\n--8<-- \"https://example.com/x.sh\"\n",
+            "parts/inner.md": "inner code line\n",
+            "docs/index.md": "# Home\n\n--8<-- \"parts/outer.md\"\n",
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(report.lines == [
+            "docs/index.md:3:1: warning: snippet 'https://example.com/x.sh' (named in 'parts/outer.md') does not exist (looked in the site root) [MissingSnippet]",
+            "docs/index.md:3:1: warning: snippet 'parts/outer.md' (named in 'parts/outer.md') includes itself or nests deeper than 8; it is left out [MissingSnippet]",
+        ])
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains("<p>Outer start.</p>\n<pre><code>inner code line\n</code></pre>\n<p>--8&lt;-- &quot;kept.md&quot;</p>"))
+    }
+
     /// With `check_paths`, a missing snippet stops MkDocs, and so it stops the build.
     @Test func aMissingSnippetFailsTheBuildWithCheckPaths() throws {
         let s = try TestSite([
@@ -328,6 +347,107 @@ import TrellisCore
         defer { trellis.cleanUp() }
         _ = trellis.build()
         #expect(trellis.output("default/index.html")?.contains("<p>Don’t – “quote” –8&lt;– …</p>") == true)
+    }
+
+    /// A page's title is its nav title, else its front matter's, else its first heading, else its
+    /// file name; a page whose body has no level-1 heading shows its title as one (Material).
+    @Test func titlesComeFromTheNavAndShowAsTheHeadingWhenThePageHasNone() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: Docs\nnav:\n  - Home: index.md\n  - Linaro Forge: forge.md\n  - meta.md\n  - raw.md\n",
+            "docs/index.md": "# Welcome\n\nText.\n",
+            "docs/forge.md": "## Debugging\n\nText.\n",
+            "docs/meta.md": "---\ntitle: From front matter\n---\nText.\n",
+            "docs/raw.md": "<h1>Raw heading</h1>\n\nText.\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let forge = try #require(s.output("forge/index.html"))
+        #expect(forge.contains("<title>Linaro Forge - Docs</title>") && forge.contains("<h1>Linaro Forge</h1>"))
+        let home = try #require(s.output("index.html"))
+        #expect(home.contains("<title>Home - Docs</title>") && !home.contains("<h1>Home</h1>") && home.contains(">Welcome<"))
+        #expect(s.output("meta/index.html")?.contains("<h1>From front matter</h1>") == true)
+        #expect(s.output("raw/index.html")?.components(separatedBy: "<h1").count == 2)
+    }
+
+    /// A custom_dir replacing Material's content partial decides the title heading itself.
+    @Test func aReplacedContentPartialDecidesTheTitleHeading() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: Docs\ntheme:\n  name: material\n  custom_dir: overrides\n",
+            "overrides/partials/content.html": "{{ page.content }}\n",
+            "docs/index.md": "Text without a heading.\n",
+        ])
+        defer { s.cleanUp() }
+        _ = s.build()
+        #expect(s.output("index.html").map { !$0.contains("<h1>") } == true)
+    }
+
+    /// `page.md/#anchor` is the page (MkDocs normalises the path), checked and rewritten.
+    @Test func aSlashAfterAPageLinkIsThePage() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\n",
+            "docs/index.md": "# Home\n\n[QoS](guide/scheduler.md/#qos) [gone](guide/scheduler.md/#nope)\n",
+            "docs/guide/scheduler.md": "# Scheduler\n\n## QoS\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [
+            "docs/index.md:3:39: note: 'guide/scheduler.md' has no heading or id 'nope' [MissingAnchor]"
+        ])
+        #expect(s.output("index.html")?.contains(#"<a href="guide/scheduler/#qos">QoS</a>"#) == true)
+    }
+
+    /// What MkDocs sites do on purpose is not reported: ids numbered for repeated headings,
+    /// `[](){#ref}` anchors, files of the docs folder used as snippets.
+    @Test func noNoiseForWhatMkDocsSitesDoOnPurpose() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nmarkdown_extensions: [attr_list, pymdownx.snippets]\n",
+            "docs/index.md": "# Home\n\n## Setup\n\n[](){#ref-setup}\n\n## Setup\n\n--8<-- \"docs/examples/run.sh\"\n\n[again](#setup_1)\n",
+            "docs/examples/run.sh": "echo run\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        #expect(s.output("index.html")?.contains(#"<h2 id="setup_1">"#) == true)
+    }
+
+    /// mkdocs-autorefs: `[text][id]` and `[id][]` link to the heading or anchor with that id on
+    /// any page, with the plugin's markup (checked against mkdocs-autorefs 1.4.5: class, the
+    /// heading's title unless it is the link's text); a page's own definition wins; one with no
+    /// target is a warning at the link and stays text; without the plugin all stay text.
+    @Test func autorefsLinkToHeadingsAndAnchorsOfAnyPage() throws {
+        let home = "# Home\n\nSee [the setup][setup-guide] and [Install][] and [*custom*][ref-x], [missing][nowhere], [own][setup-guide2] and [Home][].\n\n!!! note\n    Inside: [install it][install].\n\n[setup-guide2]: https://example.com/own\n"
+        let guide = "# Guide\n\n## Setup guide\n\n[](){#ref-x}\nAnchored.\n\n## Install\n\n## Setup guide 2\n"
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: A\nplugins: [search, autorefs]\nmarkdown_extensions: [attr_list, admonition]\n",
+            "docs/index.md": home, "docs/guide.md": guide,
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [
+            "docs/index.md:3:69: warning: cross-reference 'nowhere' names no heading or anchor id of any page; it stays text [BrokenLink]"
+        ])
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains(#"<a class="autorefs autorefs-internal" title="Setup guide" href="guide/#setup-guide">the setup</a>"#))
+        #expect(html.contains(#"<a class="autorefs autorefs-internal" href="guide/#install">Install</a>"#))
+        #expect(html.contains(#"<a class="autorefs autorefs-internal" href="guide/#ref-x"><em>custom</em></a>"#))
+        #expect(html.contains("[missing][nowhere]") && html.contains(#"<a href="https://example.com/own">own</a>"#))
+        #expect(html.contains(##"<a class="autorefs autorefs-internal" href="#home">Home</a>"##))
+        #expect(html.contains(#"Inside: <a class="autorefs autorefs-internal" title="Install" href="guide/#install">install it</a>"#))
+
+        let plain = try TestSite(["mkdocs.yml": "site_name: A\n", "docs/index.md": "# Home\n\n[Home][] [x][home]\n"])
+        defer { plain.cleanUp() }
+        #expect(plain.build().lines == [])
+        #expect(plain.output("index.html")?.contains("<p>[Home][] [x][home]</p>") == true)
+    }
+
+    /// Definitions a page leaves open at its end would swallow stay out: the page renders as
+    /// without the plugin.
+    @Test func autorefsNeverShowInAnUnclosedFence() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: A\nplugins: [autorefs]\n",
+            "docs/index.md": "# Home\n\n[Home][]\n\n```text\nopen fence to the end\n",
+        ])
+        defer { s.cleanUp() }
+        _ = s.build()
+        let html = try #require(s.output("index.html"))
+        #expect(!html.contains("trellis-autoref") && html.contains("<p>[Home][]</p>"))
     }
 
     @Test func withoutTheMacrosPluginBracesAreText() throws {
@@ -615,7 +735,7 @@ import TrellisCore
 
 /// The hard case of issue 4: a macro inside a content tab inside a list item, in prose and in
 /// a fenced block. The expected HTML is MkDocs' own (Material 9, macros plugin), except that
-/// MkDocs runs Pygments over the fence where Trellis keeps cmark's `language-` class.
+/// MkDocs runs Pygments over the fence where Trellis leaves the code without token spans.
 @Suite struct MacroInTabInListTests {
     @Test func expandsBeforeTheTabIsParsedAndRendersAsMkDocsDoes() throws {
         let s = try TestSite([
@@ -666,9 +786,9 @@ import TrellisCore
             <div class="tabbed-content">
             <div class="tabbed-block">
             <p>Install the Acme Cloud CLI:</p>
-            <pre><code class="language-bash">curl -sL https://git.example/docs/install.sh | sh
+            <div class="highlight"><pre><span></span><code>curl -sL https://git.example/docs/install.sh | sh
             acme --version
-            </code></pre>
+            </code></pre></div>
             </div>
             <div class="tabbed-block">
             <ul>

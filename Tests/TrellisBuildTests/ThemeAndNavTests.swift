@@ -162,6 +162,20 @@ import TrellisCore
         #expect(result.html.contains("<p>x<sup>2</sup> <sup><sup>y</sup></sup></p>"))
     }
 
+    @Test func anMkDocsSiteRendersWithItsOwnExtensionsAndTocOptions() throws {
+        let config = "site_name: D\nmarkdown_extensions:\n  - admonition\n  - toc:\n      permalink: \"#\"\n"
+        let s = try TestSite(["mkdocs.yml": config])
+        defer { s.cleanUp() }
+        let result = FragmentRenderer.render(text: "## Hi\n\n!!! note\n    Body.\n", path: "-", options: RenderOptions(root: s.root))
+        #expect(result.outcome == .success)
+        #expect(result.html.hasPrefix(##"<h2 id="hi">Hi<a class="headerlink" href="#hi" title="Permanent link">#</a></h2>"##))
+        #expect(result.html.contains(#"<div class="admonition note">"#))
+        let plain = try TestSite(["mkdocs.yml": "site_name: D\n"])
+        defer { plain.cleanUp() }
+        let text = FragmentRenderer.render(text: "## Hi\n\n!!! note\n    Body.\n", path: "-", options: RenderOptions(root: plain.root))
+        #expect(text.html == "<h2 id=\"hi\">Hi</h2>\n<p>!!! note\nBody.</p>\n")
+    }
+
     @Test func reportsProblemsAtTheirPositionWithoutAConfig() throws {
         let s = try TestSite([:])
         defer { s.cleanUp() }

@@ -21,13 +21,19 @@ let mkdocsLinks: LinkRewriter.Resolve = { target in
 }
 
 /// The inline text extensions (magiclink, mark, caret, tilde, keys, smart symbols,
-/// abbreviations), which have tests of their own.
+/// abbreviations, betterem), which have tests of their own.
 let inlineTextExtensions = MarkdownExtension.inlineExtensions.subtracting([.smarty])
 
-/// Every container and block extension syntax on (not the inline text extensions), with the fake
-/// icons and MkDocs links.
+/// Every container and block extension syntax on, with the fake icons and MkDocs links (not the
+/// inline text extensions; not autorefs, whose links the build points at other pages afterwards).
 let extensionPipeline = MarkdownPipeline.standard(
-    icons: FakeIcons(), resolveLink: mkdocsLinks, extensions: Set(MarkdownExtension.allCases).subtracting(inlineTextExtensions))
+    icons: FakeIcons(), resolveLink: mkdocsLinks,
+    extensions: Set(MarkdownExtension.allCases).subtracting([.autorefs]).subtracting(pymdownxCodeAndMath)
+        .subtracting(inlineTextExtensions))
+
+/// The extensions the container and extension goldens were made without (their own goldens
+/// are in the pymdownx fixture folders): fences there are plain code, dollars plain text.
+let pymdownxCodeAndMath: Set<MarkdownExtension> = [.superFences, .highlight, .arithmatex]
 
 /// Every extension on, the inline text ones too: for tests of robustness.
 let everyExtensionPipeline = MarkdownPipeline.standard(
