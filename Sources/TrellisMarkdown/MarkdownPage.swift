@@ -113,12 +113,29 @@ public enum MarkdownPage {
     ) -> (document: MarkdownDocument, problem: NestingProblem?) {
         // Extensions that only rewrite the tree (or, for math, each parse) need no container pre-pass.
         let treeOnly: Set<MarkdownExtension> = [.pythonMarkdownBlocks, .superFences, .highlight, .arithmatex]
-        guard !extensions.subtracting(MarkdownExtension.inlineExtensions).isSubset(of: treeOnly) else {
-            return (CMark.parse(text, smart: extensions.contains(.smarty), math: math), nil)
+        var document: MarkdownDocument
+        var problem: NestingProblem?
+        if extensions.subtracting(MarkdownExtension.inlineExtensions).isSubset(of: treeOnly) {
+            document = CMark.parse(text, smart: extensions.contains(.smarty), math: math)
+        } else {
+            let parser = ContainerParser(extensions: extensions, math: math)
+            document = parser.parse(text, source: source)
+            problem = parser.limits.problem
         }
-        let parser = ContainerParser(extensions: extensions, math: math)
-        let document = parser.parse(text, source: source)
-        return (document, parser.limits.problem)
+        if extensions.contains(.pythonMarkdownBlocks) { removeInertMarkers(from: &document, text: text) }
+        return (document, problem)
+    }
+
+    /// The comments `PythonMarkdownBlocks` put after lone inline tags so that cmark reads a
+    /// paragraph there, taken out again.
+    private static func removeInertMarkers(from document: inout MarkdownDocument, text: String) {
+        let marker = PythonMarkdownBlocks.inertMarkerString
+        guard text.utf8.contains(0x1F), text.contains(marker) else { return }
+        var found: [NodeID] = []
+        for node in document.preorder() {
+            if case .inlineHTML(let html) = document.kind(of: node), html == marker { found.append(node) }
+        }
+        for node in found { document.remove(node) }
     }
 
     /// The plain text of the first level-1 heading, which MkDocs uses as a page's default title.

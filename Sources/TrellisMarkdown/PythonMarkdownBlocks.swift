@@ -50,6 +50,8 @@ enum PythonMarkdownBlocks {
         var markdownElements: [String] = []
         var rawDepth = 0
         var endedElement = false
+        /// How many elements a top-level raw block-level element has open, while it is followed.
+        var rawBlockDepth: Int?
         var start = 0
         while start < bytes.count {
             var end = start
@@ -60,6 +62,7 @@ enum PythonMarkdownBlocks {
                 // Blank line.
                 if fence == nil { previous = .blank }
                 inHTML = false
+                rawBlockDepth = nil
                 endedElement = false
                 continue
             }
@@ -97,7 +100,18 @@ enum PythonMarkdownBlocks {
                 }
                 continue
             }
-            if inHTML { continue }
+            if inHTML {
+                if let depth = rawBlockDepth {
+                    rawBlockDepth = depth + HTMLLineTags(bytes, content, end).depthChange
+                    if let depth = rawBlockDepth, depth <= 0 {
+                        // The element is closed: a line ending with it ends the raw block.
+                        endedElement = endsWithTag(bytes, content, end)
+                        inHTML = !endedElement
+                        rawBlockDepth = nil
+                    }
+                }
+                continue
+            }
             while let last = openers.last, indent <= last { openers.removeLast() }
             let base = openers.last.map { $0 + 4 } ?? 0
             // Indented code: 4 columns past where the enclosing content starts, after a blank line
@@ -115,16 +129,48 @@ enum PythonMarkdownBlocks {
             }
             let first = bytes[content]
             if first == UInt8(ascii: "<") {
-                if let name = HTMLLineTags(bytes, content, end).markdownOpener {
+                let tags = HTMLLineTags(bytes, content, end)
+                if let name = tags.markdownOpener {
                     // The element's body is Markdown: followed line by line from here.
                     markdownElements = [name]
                     rawDepth = 0
                     endedElement = false
-                } else if case .paragraph = previous {} else {
-                    inHTML = true
+                    previous = .other
+                    continue
                 }
-                previous = .other
-                continue
+                let inText: Bool
+                switch previous {
+                case .paragraph, .listItem: inText = true
+                case .blank, .other: inText = false
+                }
+                switch htmlStart(bytes, content, end, afterParagraph: inText) {
+                case .paragraph:
+                    if !inText { previous = .paragraph(indent: indent) }
+                    continue
+                case .inlineTagParagraph(let tagEnd):
+                    edits.append(Edit(offset: tagEnd, removing: 0, inserting: inertMarker))
+                    previous = .paragraph(indent: indent)
+                    continue
+                case .rawBlock(let name):
+                    inHTML = true
+                    previous = .other
+                    // A block-level element Python-Markdown keeps raw at the top level, up to
+                    // the line that closes it (script, pre, style, textarea end there in cmark too).
+                    guard openers.isEmpty, indent < 4, Self.blockLevelElements.contains(name),
+                        !["script", "pre", "style", "textarea"].contains(name)
+                    else { continue }
+                    if tags.depthChange <= 0 {
+                        endedElement = endsWithTag(bytes, content, end)
+                        inHTML = !endedElement
+                    } else {
+                        rawBlockDepth = tags.depthChange
+                    }
+                    continue
+                case .otherHTML:
+                    inHTML = true
+                    previous = .other
+                    continue
+                }
             }
             if indent == 0, first == UInt8(ascii: "#"), let edit = headingEdit(bytes, content, end) {
                 if let edit { edits.append(edit) }
