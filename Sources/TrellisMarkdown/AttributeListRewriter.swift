@@ -140,6 +140,10 @@ public struct AttributeListRewriter: MarkdownRewriter {
         }
         guard start < bytes.count, bytes[start] == UInt8(ascii: "{") else { return nil }
         var limit = source.endOfLine(containing: start)
+        if let cell = Self.enclosingCell(of: element, in: document), let cellSpan = document.span(of: cell) {
+            // A table row holds more cells on the line: the list ends with this one.
+            limit = min(limit, MarkdownDocument.inlineOffset(cellSpan.end, blockStart: blockStart, source: source) + 1)
+        }
         var sibling: NodeID? = next
         while let current = sibling {
             if case .text = document.kind(of: current) {
@@ -160,6 +164,19 @@ public struct AttributeListRewriter: MarkdownRewriter {
 }
 
 extension AttributeListRewriter {
+    /// The table cell an inline node is in, if any.
+    static func enclosingCell(of node: NodeID, in document: MarkdownDocument) -> NodeID? {
+        var current = document.parent(of: node)
+        while let block = current {
+            switch document.kind(of: block) {
+            case .tableCell: return block
+            case .paragraph, .heading, .definitionTerm, .containerTitle: return nil
+            default: current = document.parent(of: block)
+            }
+        }
+        return nil
+    }
+
     /// Where the paragraph (or other block) holding an inline node starts.
     static func blockStart(of node: NodeID, in document: MarkdownDocument) -> TextPosition? {
         var current = document.parent(of: node)

@@ -40,7 +40,8 @@ public enum MarkdownPage {
         text: String, pipeline: MarkdownPipeline, reservedIDs: Set<String>, render: (MarkdownDocument) -> String
     ) -> ProcessedPage {
         let (parsed, source) = ParsedText.normalising(
-            text, pythonMarkdownBlocks: pipeline.extensions.contains(.pythonMarkdownBlocks))
+            text, pythonMarkdownBlocks: pipeline.extensions.contains(.pythonMarkdownBlocks),
+            superFences: pipeline.extensions.contains(.superFences))
         if pipeline.extensions.contains(.autorefs) {
             let definitions = source.bytes.withUnsafeBufferPointer { Autorefs.definitions(for: $0) }
             if !definitions.isEmpty {
@@ -101,7 +102,9 @@ public enum MarkdownPage {
     /// exactly `parse(_:)`. Line endings are normalised as in `process`; spans inside containers
     /// are cmark's positions in `text` too.
     public static func parse(_ text: String, extensions: Set<MarkdownExtension>) -> MarkdownDocument {
-        let text = ParsedText.normalising(text, pythonMarkdownBlocks: extensions.contains(.pythonMarkdownBlocks)).text
+        let text = ParsedText.normalising(
+            text, pythonMarkdownBlocks: extensions.contains(.pythonMarkdownBlocks), superFences: extensions.contains(.superFences)
+        ).text
         var options = ArithmatexOptions()
         options.undoesListEscapes = extensions.contains(.pythonMarkdownBlocks)
         let math = extensions.contains(.arithmatex) ? options : nil

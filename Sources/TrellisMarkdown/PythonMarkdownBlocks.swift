@@ -36,7 +36,10 @@ enum PythonMarkdownBlocks {
         case other
     }
 
-    static func edits(_ bytes: UnsafeBufferPointer<UInt8>) -> [Edit] {
+    /// With `superFences`, a fence whose header superfences does not recognise
+    /// (`` ```powershell (file.ps1) ``) is text, as superfences leaves it: its first backtick or
+    /// tilde is escaped.
+    static func edits(_ bytes: UnsafeBufferPointer<UInt8>, superFences: Bool = false) -> [Edit] {
         var edits: [Edit] = []
         var previous = Previous.blank
         /// The fence a fenced code block is open with (its character and length).
@@ -123,10 +126,19 @@ enum PythonMarkdownBlocks {
                 continue
             }
             if let (byte, length) = fenceMarker(bytes, content, end) {
+                if superFences, FenceHeader(UnsafeBufferPointer(rebasing: bytes[(content + length)..<end])) == nil {
+                    edits.append(Edit(offset: content, removing: 0, inserting: [UInt8(ascii: "\\")]))
+                    if case .paragraph = previous {} else { previous = .paragraph(indent: indent) }
+                    continue
+                }
                 fence = (byte, length)
                 previous = .other
                 continue
             }
+            // Links with spaces in their destination, edited after the line's other edits.
+            var destinationEdits: [Edit] = []
+            spacedDestinationEdits(bytes, content, end, into: &destinationEdits)
+            defer { edits += destinationEdits }
             let first = bytes[content]
             if first == UInt8(ascii: "<") {
                 let tags = HTMLLineTags(bytes, content, end)
@@ -152,6 +164,7 @@ enum PythonMarkdownBlocks {
                     previous = .paragraph(indent: indent)
                     continue
                 case .rawBlock(let name):
+                    destinationEdits = []
                     inHTML = true
                     previous = .other
                     // A block-level element Python-Markdown keeps raw at the top level, up to
@@ -167,6 +180,7 @@ enum PythonMarkdownBlocks {
                     }
                     continue
                 case .otherHTML:
+                    destinationEdits = []
                     inHTML = true
                     previous = .other
                     continue

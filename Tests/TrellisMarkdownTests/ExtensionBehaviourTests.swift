@@ -50,6 +50,14 @@ struct ExtensionBehaviourTests {
         #expect(page.html.contains("<p>quoted\nmore <em class=\"y\">em</em></p>"))
     }
 
+    /// A list after a link in a table cell ends with the cell, as Python-Markdown reads each
+    /// cell alone: the next cell's `{…}` is not part of it.
+    @Test func inlineAttributeListsInTableCellsEndWithTheCell() {
+        let page = Self.process("a | b\n--|--\n[x](u){:target=\"_blank\"} | [y](v){target=\"_top\"}\n")
+        #expect(page.html.contains("<td><a href=\"u\" target=\"_blank\">x</a></td>"))
+        #expect(page.html.contains("<td><a href=\"v\" target=\"_top\">y</a></td>"))
+    }
+
     @Test func linksInDefinitionsReportTheirOriginalPositions() {
         let page = Self.process("> Term [t](t.md)\n> :   Def [d](d.md)\n>\n>     More [m](m.md)\n")
         #expect(Self.linkStart(page, "t.md") == TextPosition(line: 1, byteColumn: 8))

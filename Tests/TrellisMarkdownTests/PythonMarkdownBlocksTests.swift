@@ -33,6 +33,28 @@ struct PythonMarkdownBlocksTests {
         #expect(MarkdownPage.process(text: text).html == CMark.renderHTMLDirectly(text, smart: false))
     }
 
+    /// A fence header superfences does not recognise leaves the fence as text, as superfences
+    /// does (Python-Markdown 3.11.3 with pymdownx.superfences 13.1.2 writes
+    /// `<p>```powershell (x.ps1)</p>\n<h1>a</h1>`); a header it takes is a fence.
+    @Test func aFenceHeaderSuperfencesRefusesIsText() {
+        let pipeline = MarkdownPipeline.standard(extensions: [.superFences, .pythonMarkdownBlocks])
+        let html = MarkdownPage.process(text: "Text\n\n```powershell (x.ps1)\n# a\n\n```js title=\"a.js\"\nb\n```\n", pipeline: pipeline).html
+        #expect(html.contains("<p>```powershell (x.ps1)</p>\n<h1 id=\"a\">a<a class=\"headerlink\""))
+        #expect(html.contains("<span class=\"filename\">a.js</span>"))
+        let trellis = MarkdownPage.process(text: "```powershell (x.ps1)\n# a\n```\n", pipeline: .standard(extensions: [.superFences])).html
+        #expect(trellis.contains("<code class=\"language-powershell\"># a\n</code>"))
+    }
+
+    /// A destination with spaces is a link, as Python-Markdown reads it (`href="b c"` there;
+    /// cmark writes the space as `%20`); not in code spans, not with a title or parentheses.
+    @Test func linkDestinationsMayHoldSpaces() {
+        let text = "[a](b.md#Two Words) `[x](y z)` [t](u \"t\") ![i](my pic.png)\n"
+        let page = MarkdownPage.process(text: text, pipeline: Self.pipeline)
+        #expect(page.html == "<p><a href=\"b.md#Two%20Words\">a</a> <code>[x](y z)</code> <a href=\"u\" title=\"t\">t</a> <img src=\"my%20pic.png\" alt=\"i\" /></p>\n")
+        #expect(page.links.map { page.source.inputOffset(of: $0.position) }.first == 4)  // the destination, in the file
+        #expect(MarkdownPage.process(text: "[a](b c)\n").html == "<p>[a](b c)</p>\n")
+    }
+
     /// An escape inserted before a marker moves nothing: positions are the file's.
     @Test func positionsAfterAnEditAreTheTextsOwn() throws {
         let text = "Intro:\r\n- see [a](a.md)\r\n##Next [b](b.md)\r\n"
