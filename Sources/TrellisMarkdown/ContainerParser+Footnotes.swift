@@ -50,13 +50,14 @@ extension ContainerParser {
         for definition in found {
             if latest.updateValue(definition, forKey: definition.label) == nil { order.append(definition.label) }
         }
+        // Numbered and listed in the order of their definitions, as Python-Markdown does by
+        // default (`USE_DEFINITION_ORDER`).
         var linker = FootnoteLinker(labels: Set(order))
+        for label in order { linker.number(label) }
         linker.link(in: &document, from: document.root)
-        let numbered = order.filter { linker.numbers[$0] != nil }.sorted { linker.numbers[$0]! < linker.numbers[$1]! }
         let block = document.appendChild(.footnotes, to: document.root)
-        for label in numbered + order.filter({ linker.numbers[$0] == nil }) {
+        for label in order {
             guard let definition = latest[label] else { continue }
-            linker.number(label)
             let item = document.appendChild(.footnoteDefinition(label: label), to: block)
             let first = definition.lines.lowerBound
             let shifts = definition.shifts

@@ -1,5 +1,6 @@
 /// Turns `[^label]` in text nodes into Python-Markdown's footnote references and adds the
-/// back references: footnotes are numbered in the order of their first reference, and the
+/// back references: footnotes are numbered as the caller numbers them (in the order of their
+/// definitions, as Python-Markdown does), and the
 /// `n`-th reference to a footnote gets the id `fnref<n>:label` (`fnref:label` for the first).
 struct FootnoteLinker {
     /// The defined labels; references to any other label stay text.
