@@ -55,6 +55,9 @@ enum PythonMarkdownBlocks {
         var endedElement = false
         /// How many elements a top-level raw block-level element has open, while it is followed.
         var rawBlockDepth: Int?
+        /// The reference definitions seen: label and where its text starts.
+        var definitions: [(label: String, labelStart: Int)] = []
+        var afterDefinition = false
         var start = 0
         while start < bytes.count {
             var end = start
@@ -134,6 +137,17 @@ enum PythonMarkdownBlocks {
                 fence = (byte, length)
                 previous = .other
                 continue
+            }
+            // A definition starts a block, or follows another (cmark reads none inside a paragraph).
+            let startsBlock: Bool
+            switch previous {
+            case .blank, .other: startsBlock = true
+            case .paragraph, .listItem: startsBlock = afterDefinition
+            }
+            afterDefinition = false
+            if startsBlock, let definition = referenceDefinition(bytes, content, end) {
+                definitions.append(definition)
+                afterDefinition = true
             }
             // Links with spaces in their destination, edited after the line's other edits.
             var destinationEdits: [Edit] = []
@@ -225,7 +239,7 @@ enum PythonMarkdownBlocks {
                 previous = .paragraph(indent: indent)
             }
         }
-        return edits
+        return withLastDefinitionsWinning(edits, definitions)
     }
 
     /// The indentation in columns (a tab to the next multiple of 4) and where the text starts.

@@ -55,6 +55,15 @@ struct PythonMarkdownBlocksTests {
         #expect(MarkdownPage.process(text: "[a](b c)\n").html == "<p>[a](b c)</p>\n")
     }
 
+    /// A label defined twice links to its last definition, as in Python-Markdown (CommonMark
+    /// takes the first); a `[label]:` line inside a paragraph is no definition in either.
+    @Test func theLastDefinitionOfALabelWins() {
+        let text = "See [b][tag] and [x].\n\n[tag]: https://e.com/first\n[x]: https://e.com/x\n\ntext\n[tag]: in paragraph\n\n[TAG]: https://e.com/last\n"
+        let html = MarkdownPage.process(text: text, pipeline: Self.pipeline).html
+        #expect(html == "<p>See <a href=\"https://e.com/last\">b</a> and <a href=\"https://e.com/x\">x</a>.</p>\n<p>text\n<a href=\"https://e.com/last\">tag</a>: in paragraph</p>\n")
+        #expect(MarkdownPage.process(text: text).html.contains("<a href=\"https://e.com/first\">b</a>"))
+    }
+
     /// An escape inserted before a marker moves nothing: positions are the file's.
     @Test func positionsAfterAnEditAreTheTextsOwn() throws {
         let text = "Intro:\r\n- see [a](a.md)\r\n##Next [b](b.md)\r\n"
