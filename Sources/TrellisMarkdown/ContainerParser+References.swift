@@ -54,11 +54,14 @@ extension ContainerParser {
         var bytes = body.bytes.withUnsafeBufferPointer { Array($0) }
         let used = definitions.used(by: bytes)
         guard !used.isEmpty else { return parse(body, depth: depth) }
+        // After a blank line, so that no paragraph or list item of the body goes on into them.
+        if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
         bytes.append(UInt8(ascii: "\n"))
         bytes.append(contentsOf: used)
         let document = parse(ParsedText(bytes: bytes), depth: depth)
         let spillsOver = document.children(of: document.root).contains { node in
-            (document.span(of: node)?.end.line ?? 0) > lineCount
+            // (A list may end on the blank line after the body.)
+            (document.span(of: node)?.end.line ?? 0) > lineCount + 1
         }
         return spillsOver ? parse(body, depth: depth) : document
     }

@@ -134,6 +134,14 @@ struct ContainerTests {
         #expect(page.links.map(\.position) == [TextPosition(line: 7, byteColumn: 6), TextPosition(line: 7, byteColumn: 6)])
     }
 
+    /// A body ending in a list (a definition list's or an admonition's) resolves them too.
+    @Test func referenceLinksInListsInBodiesResolve() {
+        let text = "!!! note\n    - See [the guide][g]\n    - two\n\nTerm\n:   - Also [here][g]\n\n[g]: guide.md\n"
+        let page = MarkdownPage.process(text: text, pipeline: extensionPipeline)
+        #expect(page.html.contains("<li>See <a href=\"guide/\">the guide</a></li>"))
+        #expect(page.html.contains("<li>Also <a href=\"guide/\">here</a></li>"))
+    }
+
     @Test func anUnclosedFenceInABodyDoesNotSwallowTheDefinitions() {
         let text = "!!! note\n    ```\n    [x]\n\n[x]: y.md\n"
         #expect(extensionHTML(text) == "<div class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<pre><code>[x]\n</code></pre>\n</div>\n")
