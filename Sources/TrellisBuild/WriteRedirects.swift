@@ -7,8 +7,9 @@ import TrellisCore
 struct WriteRedirects: BrandStage {
     let name = "write redirects"
 
-    /// Each redirect's old page path and the output path its page is written to (redirects from
-    /// a published page are skipped, with the warning below).
+    /// Each redirect's old page path and the output path its page is written to (a redirect from
+    /// a published page is written over that page's output, as mkdocs-redirects does: it claims
+    /// no path of its own).
     static func redirectPaths(site: SiteState, state: BrandState) -> [(from: String, outputPath: String)] {
         (site.mkdocs?.redirectMaps ?? [:]).keys.sorted().compactMap { from in
             state.publishedPaths.contains(from) ? nil : (from, outputPath(of: from, site: site))
@@ -35,11 +36,11 @@ struct WriteRedirects: BrandStage {
         for (from, to) in maps.sorted(by: { $0.key < $1.key }) where state.outputPlan.keeps(.redirect, from) {
             let fromURL = Self.url(of: from, site: site)
             if state.publishedPaths.contains(from) {
+                // mkdocs-redirects writes its pages after the build, over a page of that path.
                 site.engine.emit(
                     Diagnostic(
-                        .brokenLink, .warning, path: site.config.path, at: nil,
-                        message: "the redirect from '\(from)' would replace an existing page; it is skipped"))
-                continue
+                        .outputCollision, .note, path: site.config.path, at: nil,
+                        message: "the redirect from '\(from)' replaces that page's output, as mkdocs-redirects does"))
             }
             let target: String
             if LinkDestination.hasScheme(to) || to.hasPrefix("/") {

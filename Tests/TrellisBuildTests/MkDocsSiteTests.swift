@@ -76,6 +76,23 @@ import TrellisCore
         #expect(page.contains(##"location.href="../guide/setup/#step-one"+(anchor?"#"+anchor:"")"##))
     }
 
+    /// A redirect from a page the site has replaces that page's output, as mkdocs-redirects
+    /// writes its pages after the build; a note says so.
+    @Test func aRedirectFromAnExistingPageReplacesIt() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nnav:\n  - index.md\n  - group/index.md\nplugins:\n  - redirects:\n      redirect_maps:\n        'group/index.md': 'https://group.example/'\n",
+            "docs/index.md": "# Home\n\n[Group](group/index.md)\n",
+            "docs/group/index.md": "# Group\n\n!!! note\n    Moved.\n",
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(report.outcome == .success)
+        #expect(report.lines == ["mkdocs.yml: note: the redirect from 'group/index.md' replaces that page's output, as mkdocs-redirects does [OutputCollision]"])
+        let page = try #require(s.output("group/index.html"))
+        #expect(page.contains(##"<meta http-equiv="refresh" content="0; url=https://group.example/">"##))
+        #expect(!page.contains("Moved."))
+    }
+
     @Test func lintChecksRedirectTargetsWithoutWritingThem() throws {
         let s = try site()
         defer { s.cleanUp() }
