@@ -211,7 +211,8 @@ class ContentParser(html.parser.HTMLParser):
         return element
 
     def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
+        # A minified page writes an empty attribute bare (`<a href>`): its value is "".
+        a = {k: ("" if v is None and k in ("href", "src") else v) for k, v in attrs}
         if self.depth == 0:
             if not self.found and self.content_start(tag, a):
                 self.depth = self.found = 1
