@@ -33,6 +33,7 @@ enum BuildPipeline {
         OpenOutput(),
         DiscoverFiles(),
         LoadPages(),
+        ResolveBlog(),
         ParseMacros(),
     ]
 

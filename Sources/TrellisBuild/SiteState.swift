@@ -19,6 +19,8 @@ final class SiteState: @unchecked Sendable {
     var pages: [SourcePage] = []
     /// Page index by docs-relative path.
     var pageIndex: [String: Int] = [:]
+    /// Material's blog, when the MkDocs site uses the `blog` plugin (set by `ResolveBlog`).
+    var blog: Blog?
     /// Each page's macro template, parsed once for every brand (nil: no macros to expand).
     var macroTemplates: [MacroTemplate?] = []
     /// The templates `{% include %}` renders, read once for every page and brand.
