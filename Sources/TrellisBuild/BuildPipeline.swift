@@ -43,6 +43,7 @@ enum BuildPipeline {
         ExpandMacros(),
         IncludeSnippets(),
         RenderMarkdown(),
+        RenderBlogViews(),
         BuildNavigation(),
         CheckLinks(),
         ResolveCrossReferences(),
