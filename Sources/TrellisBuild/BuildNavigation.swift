@@ -35,13 +35,13 @@ struct BuildNavigation: BrandStage {
                 options: .init(plugin: settings.plugin("awesome-pages")?.options ?? ValueMap(), features: settings.features)
             ) { try? String(contentsOf: docs.appending(path: $0), encoding: .utf8) }
             site.engine.emit(contentsOf: diagnostics)
-            state.nav = items
+            state.nav = Self.arrangeBlog(items, site: site, pages: pages, titles: titles)
             return
         }
         let (items, diagnostics) = Self.navigation(
             config: site.config, pages: pages, titles: titles, allPaths: Set(site.pages.map(\.path)))
         site.engine.emit(contentsOf: diagnostics)
-        state.nav = items
+        state.nav = Self.arrangeBlog(items, site: site, pages: pages, titles: titles)
         // A title the nav gives a page is its title (in <title> and its heading), before its
         // front matter's and its first heading's, as MkDocs titles pages.
         let navTitles = Self.titles(in: site.config.nav ?? [])
@@ -49,6 +49,13 @@ struct BuildNavigation: BrandStage {
         for (i, page) in pages.enumerated() {
             if let title = navTitles[page.path] { state.rendered[i].title = title }
         }
+    }
+
+    /// The navigation with Material's blog in its place (see `Blog.navigation`).
+    static func arrangeBlog(_ items: [NavItem], site: SiteState, pages: [SourcePage], titles: [String: String]) -> [NavItem] {
+        guard let blog = site.blog else { return items }
+        let byPath = Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        return blog.navigation(items) { path in byPath[path].map { (titles[path] ?? $0.title, $0.url) } }
     }
 
     /// The titles a configured nav gives its pages (the first, for a page listed twice).
