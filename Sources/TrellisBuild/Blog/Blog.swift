@@ -13,6 +13,8 @@ struct Blog: Sendable {
     var postIndex: [String: Int] = [:]
     /// Page path of a view or one of its further pages → (view, page number from 0).
     var viewPages: [String: (view: Int, page: Int)] = [:]
+    /// Posts whose metadata cannot be read (reported; Material stops there).
+    var unreadablePosts: Set<String> = []
 
     init(options: BlogOptions, indexPath: String) {
         self.options = options
@@ -22,7 +24,7 @@ struct Blog: Sendable {
     /// Whether the page at `path` is one the blog writes or moves: a post, an archive or
     /// category view, or a further page of a view (all kept out of the folder navigation).
     func isGenerated(_ path: String) -> Bool {
-        if postIndex[path] != nil { return true }
+        if postIndex[path] != nil || unreadablePosts.contains(path) { return true }
         guard let (view, page) = viewPages[path] else { return false }
         return page > 0 || views[view].kind != .index
     }

@@ -107,6 +107,7 @@ enum BlogPostReader {
             switch s.tagName {
             case .null: return "nothing"
             case .str: return "the string '\(s.string)'"
+            case .timestamp: return "'\(s.string)', which is not a valid date"
             default: return "'\(s.string)'"
             }
         }

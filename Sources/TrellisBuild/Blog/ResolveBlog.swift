@@ -58,7 +58,10 @@ struct ResolveBlog: SiteStage {
         for page in pages where page.path.hasPrefix(postsPrefix) && page.path != indexPath {
             let (read, problems) = BlogPostReader.read(page)
             diagnostics += problems
-            guard var post = read else { continue }
+            guard var post = read else {
+                blog.unreadablePosts.insert(page.path)
+                continue
+            }
             if Blog.isExcluded(post, options: options, now: now) {
                 drafts.insert(page.path)
                 continue
