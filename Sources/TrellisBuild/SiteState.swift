@@ -63,6 +63,12 @@ final class SiteState: @unchecked Sendable {
     var siteDir: URL { config.url(of: config.siteDir, root: root) }
     var staticFiles: Set<String> { Set(files.staticFiles) }
 
+    /// Where a file of the docs folder is written: at its path, but Material's blog moves the
+    /// posts folder's files (see `Blog.mediaPaths`).
+    func outputPath(ofStaticFile path: String) -> String {
+        blog?.mediaPaths[path] ?? path
+    }
+
     /// Records what one brand's pages reference.
     func recordUsage(files: Set<String>, linkedFrom links: [String: Set<String>], external: Set<ExternalLinkReference>) {
         usageLock.lock()

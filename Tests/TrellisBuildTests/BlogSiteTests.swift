@@ -140,6 +140,19 @@ import TrellisCore
         #expect(s.output("category_alps/index.html")?.contains(#"href="../2024-07-02-switching-to-alps/""#) == true)
     }
 
+    @Test func filesOfThePostsFolderMoveUpToTheBlogFolder() throws {
+        var files = Self.posts
+        files["docs/blog/posts/img/shot.png"] = "PNG"
+        files["docs/blog/posts/old.md"] = "---\ndate: 2022-01-15\n---\n\n# Old times\n\n![Shot](img/shot.png)\n"
+        let s = try site(files: files)
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        #expect(s.output("blog/img/shot.png") == "PNG")
+        #expect(s.output("blog/posts/img/shot.png") == nil)
+        #expect(s.output("blog/2022/01/15/old-times/index.html")?.contains(#"<img src="../../../../img/shot.png""#) == true)
+        #expect(s.output("blog/index.html")?.contains(#"<img src="img/shot.png""#) == true)
+    }
+
     @Test func theNavigationListsArchiveAndCategoriesInsteadOfPosts() throws {
         let s = try site()
         defer { s.cleanUp() }

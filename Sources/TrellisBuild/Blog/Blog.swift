@@ -15,6 +15,9 @@ struct Blog: Sendable {
     var viewPages: [String: (view: Int, page: Int)] = [:]
     /// Posts whose metadata cannot be read (reported; Material stops there).
     var unreadablePosts: Set<String> = []
+    /// Where files of the posts folder are written: Material drops the posts folder from their
+    /// paths (`blog/posts/img/a.png` → `blog/img/a.png`), as `str.replace` does it.
+    var mediaPaths: [String: String] = [:]
 
     init(options: BlogOptions, indexPath: String) {
         self.options = options

@@ -28,7 +28,7 @@ struct ResolveBlog: SiteStage {
         site.engine.emit(contentsOf: diagnostics)
         let now = site.options.today?.timeIntervalSince1970 ?? Date().timeIntervalSince1970
         let (blog, pages, problems) = Self.layout(
-            pages: site.pages, options: options, docsPath: site.config.docsDir, directoryURLs: site.config.directoryURLs,
+            pages: site.pages, staticFiles: site.files.staticFiles, options: options, docsPath: site.config.docsDir, directoryURLs: site.config.directoryURLs,
             now: now, authors: BlogAuthors.read(docsDir: site.docsDir, docsPath: site.config.docsDir, options: options))
         site.engine.emit(contentsOf: problems)
         site.blog = blog
@@ -42,7 +42,8 @@ struct ResolveBlog: SiteStage {
 
     /// The blog and the site's pages with posts moved, drafts left out and views added.
     static func layout(
-        pages: [SourcePage], options: BlogOptions, docsPath: String, directoryURLs: Bool, now: Double,
+        pages: [SourcePage], staticFiles: [String] = [], options: BlogOptions, docsPath: String, directoryURLs: Bool,
+        now: Double,
         authors: (authors: [String: BlogAuthor], diagnostics: [Diagnostic]) = ([:], [])
     ) -> (Blog, [SourcePage], [Diagnostic]) {
         var diagnostics = authors.diagnostics
@@ -52,6 +53,10 @@ struct ResolveBlog: SiteStage {
         var byPath: [String: SourcePage] = [:]
         for page in pages { byPath[page.path] = page }
         let postsPrefix = options.postsPath
+        for file in staticFiles where file.hasPrefix(postsPrefix) {
+            let moved = BlogPaths.normalize(file.replacingOccurrences(of: postsPrefix, with: options.root))
+            if moved != file, moved != "." { blog.mediaPaths[file] = moved }
+        }
         var posts: [BlogPost] = []
         var drafts: Set<String> = []
         // Material matches the posts folder by string prefix (`src_path.startswith`).
