@@ -111,6 +111,19 @@ import TrellisCore
         #expect(s.output("blog/category/news/page/2/index.html")?.contains("id=\"we-launched\"") == true)
     }
 
+    @Test func aMissingIndexIsMadeAsBlogAndThePagerCanShowMaterialsArrows() throws {
+        var files = Self.posts
+        files["docs/blog/index.md"] = nil
+        let s = try site("  - blog:\n      pagination_per_page: 1\n      pagination_format: \"$link_previous ~1~ $link_next\"", files: files)
+        defer { s.cleanUp() }
+        _ = s.build()
+        let index = try #require(s.output("blog/index.html"))
+        #expect(index.contains(#"<h1 id="blog">Blog"#))
+        #expect(s.output("blog/page/2/index.html")?.contains(#"<h1 id="blog">Blog"#) == true)
+        // The next link shows Material's chevron, as its pagination partial passes it.
+        #expect(index.contains(#" <a class="md-pagination__link" href="page/2/"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M8.59 16.58"#))
+    }
+
     @Test func aBlogInTheDocsFolderUsesTheConfiguredURLFormats() throws {
         var files: [String: String] = ["docs/index.md": "Welcome.\n\n## News\n"]
         files["docs/posts/2024-07-02_alps.md"] = "---\ndate:\n  created: 2024-07-02\ncategories: [Alps]\n---\n\n# Switching to Alps\n\nText.\n"

@@ -53,10 +53,18 @@ enum BlogViewMarkup {
         return out
     }
 
+    /// The symbols of the pager's `$link_first`, `$link_previous`, `$link_next` and `$link_last`
+    /// (Material passes its chevron icons; `paginate`'s own are text arrows).
+    struct Symbols {
+        var first = "&lt;&lt;", previous = "&lt;", next = "&gt;", last = "&gt;&gt;"
+    }
+
     /// The pager of page `current` (from 1) of `count`: `paginate`'s `pager` with Material's
-    /// classes, for a format such as `~2~` (`$`-tokens filled in, `$link_*` as the symbols
-    /// `paginate` uses by default); empty for a single page unless `ifSinglePage`.
-    static func pager(current: Int, count: Int, format: String, ifSinglePage: Bool, href: (Int) -> String) -> String {
+    /// classes, for a format such as `~2~` (and its `$`-tokens); empty for a single page unless
+    /// `ifSinglePage`.
+    static func pager(
+        current: Int, count: Int, format: String, ifSinglePage: Bool, symbols: Symbols = Symbols(), href: (Int) -> String
+    ) -> String {
         if count == 0 || (count == 1 && !ifSinglePage) { return "" }
         var radius = 2
         if let tilde = format.range(of: #"~\d+~"#, options: .regularExpression) {
@@ -75,10 +83,10 @@ enum BlogViewMarkup {
         // Every `~N~` is replaced by the range, as `re.sub` does.
         var result = format.replacingOccurrences(of: #"~\d+~"#, with: NSRegularExpression.escapedTemplate(for: items.joined(separator: " ")), options: .regularExpression)
         let tokens: [(String, String)] = [
-            ("$link_first", current > 1 ? link(1, "&lt;&lt;") : ""),
-            ("$link_last", current < count ? link(count, "&gt;&gt;") : ""),
-            ("$link_previous", current > 1 ? link(current - 1, "&lt;") : ""),
-            ("$link_next", current < count ? link(current + 1, "&gt;") : ""),
+            ("$link_first", current > 1 ? link(1, symbols.first) : ""),
+            ("$link_last", current < count ? link(count, symbols.last) : ""),
+            ("$link_previous", current > 1 ? link(current - 1, symbols.previous) : ""),
+            ("$link_next", current < count ? link(current + 1, symbols.next) : ""),
             ("$first_page", "1"), ("$last_page", String(count)), ("$page_count", String(count)), ("$page", String(current)),
         ]
         for (token, value) in tokens { result = result.replacingOccurrences(of: token, with: value) }

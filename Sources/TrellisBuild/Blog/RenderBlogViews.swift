@@ -1,4 +1,5 @@
 import TrellisCore
+import TrellisIcons
 import TrellisMarkdown
 
 /// Stage: fills the pages of Material's blog views (index, archive, categories, and their
@@ -22,6 +23,7 @@ struct RenderBlogViews: BrandStage {
         let icons = IconAdapter(library: state.icons, emoji: brandSettings.emoji)
         brandSettings.directives = [WalkthroughDirective.directive(for: state)]
         let settings = brandSettings
+        let symbols = Self.pagerSymbols(state.icons)
         let jobs = blog.viewPages.keys.sorted().compactMap { path in position[path].map { (path: path, at: $0) } }
         let rendered = state.rendered
         let results = ParallelMap.map(jobs) { job -> RenderedPage in
@@ -39,7 +41,8 @@ struct RenderBlogViews: BrandStage {
                 shown = Array(shown[from..<min(from + step, shown.count)])
                 let count = (view.posts.count + step - 1) / step
                 pagination = BlogViewMarkup.pager(
-                    current: number + 1, count: count, format: options.paginationFormat, ifSinglePage: options.paginationIfSinglePage
+                    current: number + 1, count: count, format: options.paginationFormat, ifSinglePage: options.paginationIfSinglePage,
+                    symbols: symbols
                 ) { n in
                     BlogPaths.relativeURL(view.pages.indices.contains(n - 1) ? url(ofPage: view.pages[n - 1]) ?? "" : "", from: viewURL)
                 }
@@ -88,6 +91,22 @@ struct RenderBlogViews: BrandStage {
             return result
         }
         for (job, page) in zip(jobs, results) { state.rendered[job.at] = page }
+    }
+
+    /// Material's chevron icons, as `partials/pagination.html` hands them to the pager.
+    static func pagerSymbols(_ icons: IconLibrary) -> BlogViewMarkup.Symbols {
+        func svg(_ name: String) -> String? {
+            guard case .html(let html) = icons.lookup("material-" + name) else { return nil }
+            let open = #"<span class="twemoji">"#, close = "</span>"
+            guard html.hasPrefix(open), html.hasSuffix(close) else { return nil }
+            return String(html.dropFirst(open.count).dropLast(close.count))
+        }
+        var symbols = BlogViewMarkup.Symbols()
+        if let icon = svg("chevron-double-left") { symbols.first = icon }
+        if let icon = svg("chevron-left") { symbols.previous = icon }
+        if let icon = svg("chevron-right") { symbols.next = icon }
+        if let icon = svg("chevron-double-right") { symbols.last = icon }
+        return symbols
     }
 
     /// A link written in a template through MkDocs' `url` filter: an address with a scheme (or

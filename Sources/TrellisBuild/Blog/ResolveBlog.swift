@@ -145,7 +145,8 @@ struct ResolveBlog: SiteStage {
         for v in views.indices where options.paginates(views[v].kind) {
             let step = options.perPage(views[v].kind)
             let first = views[v].pages[0]
-            let title = byPath[first]?.title ?? views[v].name
+            // The view's title: its page's, or the heading of the page the blog made for it.
+            let title = byPath[first]?.title ?? (views[v].kind == .index ? "Blog" : views[v].name)
             for at in stride(from: step, to: views[v].posts.count, by: step) {
                 let path = Blog.paginationPath(first, number: 1 + at / step, options: options)
                 if byPath[path] == nil, generated[path] == nil {
