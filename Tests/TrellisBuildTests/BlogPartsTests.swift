@@ -13,6 +13,7 @@ import Testing
         #expect(BlogDate(yaml: "2024-13-01") == nil)
         #expect(BlogDate(yaml: "2023-02-29") == nil)
         #expect(BlogDate(yaml: "July 4") == nil)
+        #expect(BlogDate(yaml: "0000-01-01") == nil)
     }
 
     @Test func datesAreFormattedAsBabelFormatsThemInEnglish() throws {

@@ -194,4 +194,19 @@ import TrellisCore
             "mkdocs.yml:5:5: warning: blog: Trellis does not support 'categories_sort_by', 'authors_profiles'; they are ignored [UnsupportedPlugin]"
         ])
     }
+
+    @Test func formatsAndSlugsLeadingOutOfTheDocsFolderWriteNothingThere() throws {
+        var files = Self.posts
+        files["docs/blog/posts/escape.md"] = "---\ndate: 2020-01-01\nslug: ../../../../outside\n---\n\n# Escape\n"
+        let plugin = "  - blog:\n      archive_url_format: \"../../../{date}\"\n      pagination_per_page: 0\n      post_url_format: \"{slug}\""
+        let s = try site(plugin, files: files)
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(report.outcome == .failed)
+        #expect(report.lines.contains {
+            $0.hasPrefix("docs/blog/posts/escape.md: error: the post's URL '../../../outside.md'") && $0.hasSuffix("[BlogPost]")
+        })
+        #expect(report.lines.contains { $0.contains("'../../2024.md' (from the plugin's URL formats) would be outside the docs folder") })
+        #expect(!s.exists("outside.md") && !s.exists("outside") && !s.exists("../2024"))
+    }
 }

@@ -95,6 +95,12 @@ enum BlogPaths {
         return joined.isEmpty ? "." : joined
     }
 
+    /// Whether a normalised path climbs out of the docs folder (`..`, `../x`): Trellis writes
+    /// nothing there, whatever the plugin's formats or a post's `slug` say.
+    static func leavesDocs(_ path: String) -> Bool {
+        path == ".." || path.hasPrefix("../")
+    }
+
     /// `posixpath.join(root, normpath(path.strip("/")) + ".md")`, normalised.
     static func page(root: String, _ path: String) -> String {
         let trimmed = String(path.drop { $0 == "/" }.reversed().drop { $0 == "/" }.reversed())

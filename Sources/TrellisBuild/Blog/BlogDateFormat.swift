@@ -31,7 +31,7 @@ enum BlogDateFormat {
             y -= 1
         }
         let h = (date.day + (13 * (m + 1)) / 5 + y + y / 4 - y / 100 + y / 400) % 7
-        return (h + 6) % 7
+        return ((h + 6) % 7 + 7) % 7
     }
 
     /// An LDML pattern: runs of one letter are fields, `'…'` is literal text (`''` a quote).

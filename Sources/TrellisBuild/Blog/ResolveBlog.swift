@@ -25,10 +25,17 @@ struct ResolveBlog: SiteStage {
                     .unsupportedPlugin, .warning, path: configPath, at: plugin.location,
                     message: "blog: Trellis writes the blog's dates and labels in English, not in '\(language)'"))
         }
+        for (key, path) in [("blog_dir", options.root), ("post_dir", options.postsPath)] where BlogPaths.leavesDocs(path) {
+            diagnostics.append(
+                Diagnostic(
+                    .configType, path: configPath, at: plugin.location,
+                    message: "blog: '\(key)' leads to '\(path)', outside the docs folder; the blog is not built"))
+        }
         site.engine.emit(contentsOf: diagnostics)
+        guard !BlogPaths.leavesDocs(options.root), !BlogPaths.leavesDocs(options.postsPath) else { return }
         let now = site.options.today?.timeIntervalSince1970 ?? Date().timeIntervalSince1970
         let (blog, pages, problems) = Self.layout(
-            pages: site.pages, staticFiles: site.files.staticFiles, options: options, docsPath: site.config.docsDir, directoryURLs: site.config.directoryURLs,
+            pages: site.pages, staticFiles: site.files.staticFiles, options: options, docsPath: site.config.docsDir, configPath: configPath, directoryURLs: site.config.directoryURLs,
             now: now, authors: BlogAuthors.read(docsDir: site.docsDir, docsPath: site.config.docsDir, options: options))
         site.engine.emit(contentsOf: problems)
         site.blog = blog
@@ -42,8 +49,8 @@ struct ResolveBlog: SiteStage {
 
     /// The blog and the site's pages with posts moved, drafts left out and views added.
     static func layout(
-        pages: [SourcePage], staticFiles: [String] = [], options: BlogOptions, docsPath: String, directoryURLs: Bool,
-        now: Double,
+        pages: [SourcePage], staticFiles: [String] = [], options: BlogOptions, docsPath: String, configPath: String = "mkdocs.yml",
+        directoryURLs: Bool, now: Double,
         authors: (authors: [String: BlogAuthor], diagnostics: [Diagnostic]) = ([:], [])
     ) -> (Blog, [SourcePage], [Diagnostic]) {
         var diagnostics = authors.diagnostics
@@ -91,6 +98,14 @@ struct ResolveBlog: SiteStage {
                         message: "the post has no excerpt separator '\(options.excerptSeparator)', which 'post_excerpt: required' asks for"))
             }
             post.virtualPath = Blog.postPath(post, options: options)
+            if BlogPaths.leavesDocs(post.virtualPath) {
+                diagnostics.append(
+                    Diagnostic(
+                        .blogPost, .error, path: page.file.path, at: nil,
+                        message: "the post's URL '\(post.virtualPath)' (from 'post_url_format' and its slug) leads outside the docs folder"))
+                blog.unreadablePosts.insert(page.path)
+                continue
+            }
             post.url = SourcePage.url(forPath: post.virtualPath, isIndex: isIndexName(post.virtualPath), directoryURLs: directoryURLs)
             posts.append(post)
         }
@@ -104,7 +119,9 @@ struct ResolveBlog: SiteStage {
         for (i, post) in posts.enumerated() { blog.postIndex[post.path] = i }
 
         var generated: [String: String] = [:]
+        var outside: Set<String> = []
         func view(_ kind: BlogView.Kind, name: String, path: String) -> BlogView {
+            if BlogPaths.leavesDocs(path) { outside.insert(path) }
             if byPath[path] == nil, generated[path] == nil { generated[path] = "# \(name)" }
             return BlogView(kind: kind, name: name, pages: [path])
         }
@@ -122,7 +139,7 @@ struct ResolveBlog: SiteStage {
                     archives.append(archive)
                 }
             }
-            views += archives
+            views += archives.filter { !BlogPaths.leavesDocs($0.pages[0]) }
         }
         if options.categories {
             var categories: [BlogView] = []
@@ -138,6 +155,7 @@ struct ResolveBlog: SiteStage {
                     }
                 }
             }
+            categories.removeAll { BlogPaths.leavesDocs($0.pages[0]) }
             categories.sort { $0.name < $1.name }
             if options.categoriesSortReverse { categories.reverse() }
             views += categories
@@ -149,6 +167,10 @@ struct ResolveBlog: SiteStage {
             let title = byPath[first]?.title ?? (views[v].kind == .index ? "Blog" : views[v].name)
             for at in stride(from: step, to: views[v].posts.count, by: step) {
                 let path = Blog.paginationPath(first, number: 1 + at / step, options: options)
+                if BlogPaths.leavesDocs(path) {
+                    outside.insert(path)
+                    break
+                }
                 if byPath[path] == nil, generated[path] == nil {
                     generated[path] =
                         options.paginationKeepContent ? (byPath[first].map { String($0.file.text) } ?? generated[first] ?? "") : "# \(title)"
@@ -157,6 +179,13 @@ struct ResolveBlog: SiteStage {
             }
         }
         blog.views = views
+        generated = generated.filter { !BlogPaths.leavesDocs($0.key) }
+        for path in outside.sorted() {
+            diagnostics.append(
+                Diagnostic(
+                    .configType, path: configPath, at: nil,
+                    message: "blog: the page '\(path)' (from the plugin's URL formats) would be outside the docs folder; it is not written"))
+        }
         for (v, view) in views.enumerated() {
             for (n, path) in view.pages.enumerated() where blog.viewPages[path] == nil { blog.viewPages[path] = (v, n) }
         }
