@@ -170,9 +170,26 @@ import TrellisCore
         let s = try site()
         defer { s.cleanUp() }
         _ = s.build()
+        // The sections follow the blog index inside the blog folder's section.
+        let page = try #require(s.output("blog/index.html"))
+        let sidebar = try #require(page.components(separatedBy: "id=\"trellis-sidebar\"").last?.components(separatedBy: "</nav>").first)
+        #expect(sidebar.contains(">Archive<") && sidebar.contains(">Categories<"))
+        #expect(!sidebar.contains("We launched!"))
+        #expect(s.output("guide/setup/index.html")?.contains(">Archive<") == false)
+    }
+
+    @Test func aNavTitleDoesNotRetitleTheBlogIndexAndATopLevelIndexGetsNoSections() throws {
+        var files = Self.posts
+        files["mkdocs.yml"] =
+            "site_name: Site\ntheme:\n  name: material\nplugins:\n  - blog\nnav:\n  - index.md\n  - News: blog/index.md\n  - Guide: guide/setup.md\n"
+        let s = try TestSite(files)
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
         let page = try #require(s.output("guide/setup/index.html"))
-        #expect(page.contains(">Archive<") && page.contains(">Categories<"))
-        #expect(!page.contains(">We launched!<"))
+        #expect(page.contains(">Blog</a>") && !page.contains(">News</a>"))
+        // Material takes a blog index without a parent section for one not in the navigation.
+        #expect(!page.contains(">Archive<"))
+        #expect(s.output("blog/index.html")?.contains("<title>Blog - Site</title>") == true)
     }
 
     @Test func aPostWithoutADateStopsTheBuildAsMaterialDoes() throws {

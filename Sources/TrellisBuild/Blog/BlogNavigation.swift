@@ -1,12 +1,13 @@
 /// The blog's place in a navigation, as Material's `on_nav` makes it: posts, archive and
 /// category views and further pages of posts are not items of their own (a navigation built
 /// from the folder tree would list them), and an "Archive" and a "Categories" section are
-/// added after the items beside the blog index, when the index is in the navigation (or the
-/// blog is the docs folder itself).
+/// added after the items beside the blog index when the index is inside a section, or at the
+/// top when the blog is the docs folder itself (Material counts a blog index at the top of the
+/// navigation, without a parent, as not in it).
 extension Blog {
     /// `items` with the blog's pages arranged; `page` gives a published page's title and URL.
-    func navigation(_ items: [NavItem], page: (String) -> (title: String, url: String)?) -> [NavItem] {
-        var items = without(items)
+    func navigation(_ given: [NavItem], page: (String) -> (title: String, url: String)?) -> [NavItem] {
+        var items = without(given)
         func section(_ title: String, _ kind: BlogView.Kind) -> NavItem? {
             let children = views.filter { $0.kind == kind }.compactMap { view -> NavItem? in
                 guard let (title, url) = page(view.pages[0]) else { return nil }
@@ -19,6 +20,12 @@ extension Blog {
             options.categories ? section("Categories", .category) : nil,
         ].compactMap { $0 }
         guard !sections.isEmpty else { return items }
+        // Looked for before the blog's pages leave: a folder's section whose pages were all
+        // posts is still a section.
+        if given.contains(where: { $0.pagePath == indexPath && $0.children.isEmpty }) {
+            if options.root == "." { items += sections }
+            return items
+        }
         if Self.append(sections, besidePage: indexPath, in: &items) { return items }
         if options.root == "." { items += sections }
         return items
@@ -35,15 +42,11 @@ extension Blog {
         }
     }
 
-    /// Appends `sections` to the list holding the page at `path` (as a page or as its
-    /// section's own page); false when no list holds it.
+    /// Appends `sections` to the section holding the page at `path` (as one of its pages or as
+    /// its own page); false when no section holds it.
     private static func append(_ sections: [NavItem], besidePage path: String, in items: inout [NavItem]) -> Bool {
-        if items.contains(where: { $0.pagePath == path && $0.children.isEmpty }) {
-            items += sections
-            return true
-        }
         for i in items.indices {
-            if items[i].pagePath == path {
+            if items[i].pagePath == path || items[i].children.contains(where: { $0.pagePath == path && $0.children.isEmpty }) {
                 items[i].children += sections
                 return true
             }
