@@ -53,153 +53,44 @@ struct ResolveBlog: SiteStage {
         directoryURLs: Bool, now: Double,
         authors: (authors: [String: BlogAuthor], diagnostics: [Diagnostic]) = ([:], [])
     ) -> (Blog, [SourcePage], [Diagnostic]) {
-        var diagnostics = authors.diagnostics
         let indexPath = BlogPaths.normalize(options.root == "." ? "index.md" : options.root + "/index.md")
         var blog = Blog(options: options, indexPath: indexPath)
         blog.authors = authors.authors
-        var byPath: [String: SourcePage] = [:]
-        for page in pages { byPath[page.path] = page }
-        let postsPrefix = options.postsPath
-        for file in staticFiles where file.hasPrefix(postsPrefix) {
-            let moved = BlogPaths.normalize(file.replacingOccurrences(of: postsPrefix, with: options.root))
+        for file in staticFiles where file.hasPrefix(options.postsPath) {
+            let moved = BlogPaths.normalize(file.replacingOccurrences(of: options.postsPath, with: options.root))
             if moved != file, moved != "." { blog.mediaPaths[file] = moved }
         }
-        var posts: [BlogPost] = []
-        var drafts: Set<String> = []
-        // Material matches the posts folder by string prefix (`src_path.startswith`).
-        for page in pages where page.path.hasPrefix(postsPrefix) && page.path != indexPath {
-            let (read, problems) = BlogPostReader.read(page)
-            diagnostics += problems
-            guard var post = read else {
-                blog.unreadablePosts.insert(page.path)
-                continue
-            }
-            if Blog.isExcluded(post, options: options, now: now) {
-                drafts.insert(page.path)
-                continue
-            }
-            for id in post.authors where options.authors && authors.authors[id] == nil {
-                diagnostics.append(
-                    Diagnostic(
-                        .blogPost, .error, path: page.file.path, at: nil,
-                        message: "the post names the author '\(id)', who is not in the authors file '\(docsPath)/\(options.authorsFile.replacingOccurrences(of: "{blog}", with: options.root))'"))
-            }
-            for name in post.categories where !options.categoriesAllowed.isEmpty && !options.categoriesAllowed.contains(name) {
-                diagnostics.append(
-                    Diagnostic(
-                        .blogPost, .error, path: page.file.path, at: nil,
-                        message: "the post's category '\(name)' is not in the blog plugin's 'categories_allowed'"))
-            }
-            post.hasSeparator = page.body.contains(options.excerptSeparator)
-            if options.excerptRequired, !post.hasSeparator {
-                diagnostics.append(
-                    Diagnostic(
-                        .blogPost, .error, path: page.file.path, at: nil,
-                        message: "the post has no excerpt separator '\(options.excerptSeparator)', which 'post_excerpt: required' asks for"))
-            }
-            post.virtualPath = Blog.postPath(post, options: options)
-            if BlogPaths.leavesDocs(post.virtualPath) {
-                diagnostics.append(
-                    Diagnostic(
-                        .blogPost, .error, path: page.file.path, at: nil,
-                        message: "the post's URL '\(post.virtualPath)' (from 'post_url_format' and its slug) leads outside the docs folder"))
-                blog.unreadablePosts.insert(page.path)
-                continue
-            }
-            post.url = SourcePage.url(forPath: post.virtualPath, isIndex: isIndexName(post.virtualPath), directoryURLs: directoryURLs)
-            posts.append(post)
+        let read = readPosts(
+            pages, options: options, indexPath: indexPath, authors: authors.authors, docsPath: docsPath,
+            directoryURLs: directoryURLs, now: now)
+        blog.posts = read.posts
+        blog.unreadablePosts = read.unreadable
+        for (i, post) in read.posts.enumerated() { blog.postIndex[post.path] = i }
+        var existing: [String: SourcePage] = [:]
+        for page in pages { existing[page.path] = page }
+        let made = views(of: read.posts, indexPath: indexPath, existing: existing, options: options)
+        blog.views = made.views
+        for (v, view) in made.views.enumerated() {
+            for (n, path) in view.pages.enumerated() where blog.viewPages[path] == nil { blog.viewPages[path] = (v, n) }
         }
-        // Newest first, pinned posts before the others; equal ones keep their file order.
-        posts = posts.enumerated().sorted { a, b in
-            if a.element.pin != b.element.pin { return a.element.pin }
-            if a.element.created.instant != b.element.created.instant { return a.element.created > b.element.created }
-            return a.offset < b.offset
-        }.map(\.element)
-        blog.posts = posts
-        for (i, post) in posts.enumerated() { blog.postIndex[post.path] = i }
-
-        var generated: [String: String] = [:]
-        var outside: Set<String> = []
-        func view(_ kind: BlogView.Kind, name: String, path: String) -> BlogView {
-            if BlogPaths.leavesDocs(path) { outside.insert(path) }
-            if byPath[path] == nil, generated[path] == nil { generated[path] = "# \(name)" }
-            return BlogView(kind: kind, name: name, pages: [path])
-        }
-        if byPath[indexPath] == nil { generated[indexPath] = "# Blog\n\n" }
-        var views = [BlogView(kind: .index, name: "", posts: Array(posts.indices), pages: [indexPath])]
-        if options.archive {
-            var archives: [BlogView] = []
-            for (i, post) in posts.enumerated() {
-                let path = Blog.archivePath(post.created, options: options)
-                if let at = archives.firstIndex(where: { $0.pages[0] == path }) {
-                    archives[at].posts.append(i)
-                } else {
-                    var archive = view(.archive, name: BlogDateFormat.format(post.created, options.archiveDateFormat), path: path)
-                    archive.posts = [i]
-                    archives.append(archive)
-                }
-            }
-            views += archives.filter { !BlogPaths.leavesDocs($0.pages[0]) }
-        }
-        if options.categories {
-            var categories: [BlogView] = []
-            for (i, post) in posts.enumerated() {
-                for name in post.categories {
-                    let path = Blog.categoryPath(name, options: options)
-                    if let at = categories.firstIndex(where: { $0.pages[0] == path }) {
-                        categories[at].posts.append(i)
-                    } else {
-                        var category = view(.category, name: name, path: path)
-                        category.posts = [i]
-                        categories.append(category)
-                    }
-                }
-            }
-            categories.removeAll { BlogPaths.leavesDocs($0.pages[0]) }
-            categories.sort { $0.name < $1.name }
-            if options.categoriesSortReverse { categories.reverse() }
-            views += categories
-        }
-        for v in views.indices where options.paginates(views[v].kind) {
-            let step = options.perPage(views[v].kind)
-            let first = views[v].pages[0]
-            // The view's title: its page's, or the heading of the page the blog made for it.
-            let title = byPath[first]?.title ?? (views[v].kind == .index ? "Blog" : views[v].name)
-            for at in stride(from: step, to: views[v].posts.count, by: step) {
-                let path = Blog.paginationPath(first, number: 1 + at / step, options: options)
-                if BlogPaths.leavesDocs(path) {
-                    outside.insert(path)
-                    break
-                }
-                if byPath[path] == nil, generated[path] == nil {
-                    generated[path] =
-                        options.paginationKeepContent ? (byPath[first].map { String($0.file.text) } ?? generated[first] ?? "") : "# \(title)"
-                }
-                views[v].pages.append(path)
-            }
-        }
-        blog.views = views
-        generated = generated.filter { !BlogPaths.leavesDocs($0.key) }
-        for path in outside.sorted() {
+        var diagnostics = authors.diagnostics + read.diagnostics
+        for path in made.outside.sorted() {
             diagnostics.append(
                 Diagnostic(
                     .configType, path: configPath, at: nil,
                     message: "blog: the page '\(path)' (from the plugin's URL formats) would be outside the docs folder; it is not written"))
         }
-        for (v, view) in views.enumerated() {
-            for (n, path) in view.pages.enumerated() where blog.viewPages[path] == nil { blog.viewPages[path] = (v, n) }
-        }
 
         var result: [SourcePage] = []
-        for page in pages where !drafts.contains(page.path) {
+        for page in pages where !read.drafts.contains(page.path) {
             if let i = blog.postIndex[page.path] {
-                let post = posts[i]
+                let post = read.posts[i]
                 result.append(page.placed(at: post.virtualPath, isIndex: isIndexName(post.virtualPath), directoryURLs: directoryURLs))
             } else {
                 result.append(page)
             }
         }
-        for (path, text) in generated.sorted(by: { $0.key < $1.key }) {
+        for (path, text) in made.generated.sorted(by: { $0.key < $1.key }) {
             let file = SourceFile(path: docsPath + "/" + path, text: text)
             let (meta, bodyOffset, _) = FrontMatter.split(file)
             result.append(
