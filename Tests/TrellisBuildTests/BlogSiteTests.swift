@@ -149,6 +149,9 @@ import TrellisCore
         #expect(index.contains(#"<header class="md-typeset">"#) && index.contains(#"<h2 id="news">News"#))
         // The index page has no heading of its own: a blog view shows none.
         #expect(!index.contains("<h1"))
+        // blog_toc: each excerpt's title joins the table of contents under the page's first entry.
+        #expect(index.contains(##"<a class="trellis-toc__link" href="#news">News</a><ul class="trellis-toc__list">"##))
+        #expect(index.contains(##"<a class="trellis-toc__link" href="#switching-to-alps">Switching to Alps</a>"##))
         #expect(s.output("2024/index.html")?.contains(#"<h1 id="2024">2024"#) == true)
         #expect(s.output("category_alps/index.html")?.contains(#"href="../2024-07-02-switching-to-alps/""#) == true)
     }
