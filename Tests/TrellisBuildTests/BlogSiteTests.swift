@@ -229,4 +229,17 @@ import TrellisCore
         #expect(report.lines.contains { $0.contains("'../../2024.md' (from the plugin's URL formats) would be outside the docs folder") })
         #expect(!s.exists("outside.md") && !s.exists("outside") && !s.exists("../2024"))
     }
+
+    @Test func futurePostsAreDraftsWithDraftIfFutureDateUnlessTheySayOtherwise() throws {
+        var files = Self.posts
+        files["docs/blog/posts/future.md"] = "---\ndate: 2030-01-01\n---\n\n# Future\n"
+        files["docs/blog/posts/announced.md"] = "---\ndate: 2030-02-01\ndraft: false\n---\n\n# Announced\n"
+        let s = try site("  - blog:\n      draft_if_future_date: true", files: files)
+        defer { s.cleanUp() }
+        var options = BuildOptions(root: s.root)
+        options.today = Date(timeIntervalSince1970: 1_780_000_000)
+        #expect(SiteBuilder.build(options).lines == [])
+        #expect(s.output("blog/2030/01/01/future/index.html") == nil)
+        #expect(s.output("blog/2030/02/01/announced/index.html") != nil)
+    }
 }

@@ -33,7 +33,10 @@ struct ResolveBlog: SiteStage {
         }
         site.engine.emit(contentsOf: diagnostics)
         guard !BlogPaths.leavesDocs(options.root), !BlogPaths.leavesDocs(options.postsPath) else { return }
-        let now = site.options.today?.timeIntervalSince1970 ?? Date().timeIntervalSince1970
+        // `draft_if_future_date` compares with the build's time: `--today`, else
+        // `SOURCE_DATE_EPOCH` (reproducible builds), else now.
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
+        let now = site.options.today?.timeIntervalSince1970 ?? epoch ?? Date().timeIntervalSince1970
         let (blog, pages, problems) = Self.layout(
             pages: site.pages, staticFiles: site.files.staticFiles, options: options, docsPath: site.config.docsDir, configPath: configPath, directoryURLs: site.config.directoryURLs,
             now: now, authors: BlogAuthors.read(docsDir: site.docsDir, docsPath: site.config.docsDir, options: options))
