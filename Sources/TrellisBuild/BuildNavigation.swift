@@ -35,20 +35,45 @@ struct BuildNavigation: BrandStage {
                 options: .init(plugin: settings.plugin("awesome-pages")?.options ?? ValueMap(), features: settings.features)
             ) { try? String(contentsOf: docs.appending(path: $0), encoding: .utf8) }
             site.engine.emit(contentsOf: diagnostics)
-            state.nav = items
+            state.nav = Self.arrangeBlog(items, site: site, pages: pages, titles: titles)
             return
         }
         let (items, diagnostics) = Self.navigation(
             config: site.config, pages: pages, titles: titles, allPaths: Set(site.pages.map(\.path)))
         site.engine.emit(contentsOf: diagnostics)
-        state.nav = items
+        state.nav = Self.arrangeBlog(items, site: site, pages: pages, titles: titles)
         // A title the nav gives a page is its title (in <title> and its heading), before its
-        // front matter's and its first heading's, as MkDocs titles pages.
+        // front matter's and its first heading's, as MkDocs titles pages. Not the blog's pages:
+        // MkDocs keeps the title of a page a plugin made (Material's views and posts).
         let navTitles = Self.titles(in: site.config.nav ?? [])
         guard !navTitles.isEmpty else { return }
-        for (i, page) in pages.enumerated() {
+        for (i, page) in pages.enumerated() where !Self.isBlogPage(page.path, site: site) {
             if let title = navTitles[page.path] { state.rendered[i].title = title }
         }
+    }
+
+    /// The navigation with Material's blog in its place (see `Blog.navigation`); the blog's
+    /// pages keep their own titles there too.
+    static func arrangeBlog(_ items: [NavItem], site: SiteState, pages: [SourcePage], titles: [String: String]) -> [NavItem] {
+        guard let blog = site.blog else { return items }
+        let byPath = Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        func ownTitles(_ items: [NavItem]) -> [NavItem] {
+            items.map { item in
+                var item = item
+                if let path = item.pagePath, isBlogPage(path, site: site), let page = byPath[path] {
+                    item.title = titles[path] ?? page.title
+                }
+                item.children = ownTitles(item.children)
+                return item
+            }
+        }
+        return blog.navigation(ownTitles(items)) { path in byPath[path].map { (titles[path] ?? $0.title, $0.url) } }
+    }
+
+    /// Whether Material's blog made or owns the page (a view, a further page, a post).
+    static func isBlogPage(_ path: String, site: SiteState) -> Bool {
+        guard let blog = site.blog else { return false }
+        return blog.viewPages[path] != nil || blog.postIndex[path] != nil
     }
 
     /// The titles a configured nav gives its pages (the first, for a page listed twice).

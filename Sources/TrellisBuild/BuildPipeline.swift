@@ -33,6 +33,7 @@ enum BuildPipeline {
         OpenOutput(),
         DiscoverFiles(),
         LoadPages(),
+        ResolveBlog(),
         ParseMacros(),
     ]
 
@@ -42,6 +43,7 @@ enum BuildPipeline {
         ExpandMacros(),
         IncludeSnippets(),
         RenderMarkdown(),
+        RenderBlogViews(),
         BuildNavigation(),
         CheckLinks(),
         ResolveCrossReferences(),

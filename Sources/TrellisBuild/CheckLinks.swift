@@ -79,7 +79,8 @@ extension BrandState {
         if let linkResolver { return linkResolver }
         let made = LinkResolver(
             pagePaths: Set(site.pageIndex.keys), publishedPaths: publishedPaths, staticFiles: site.staticFiles,
-            urls: Dictionary(site.pages.map { ($0.path, $0.url) }, uniquingKeysWith: { a, _ in a }))
+            urls: Dictionary(site.pages.map { ($0.path, $0.url) }, uniquingKeysWith: { a, _ in a }),
+            fileOutputPaths: site.blog?.mediaPaths ?? [:])
         linkResolver = made
         return made
     }

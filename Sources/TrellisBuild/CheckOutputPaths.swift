@@ -35,7 +35,7 @@ struct CheckOutputPaths: BrandStage {
         for path in site.files.staticFiles {
             claims.append(
                 OutputClaim(
-                    kind: .staticFile, source: path, outputPath: path, described: "the file '\(docs)/\(path)'",
+                    kind: .staticFile, source: path, outputPath: site.outputPath(ofStaticFile: path), described: "the file '\(docs)/\(path)'",
                     reportedAt: docs + "/" + path))
         }
         if let customDir = site.customDir {

@@ -34,7 +34,7 @@ struct CopyFiles: BrandStage {
         let failures = ParallelMap.map(site.files.staticFiles) { path -> Diagnostic? in
             guard plan.keeps(.staticFile, path) else { return nil }
             do {
-                try output.copy(from: docs.appending(path: path), to: path)
+                try output.copy(from: docs.appending(path: path), to: site.outputPath(ofStaticFile: path))
                 return nil
             } catch {
                 return Diagnostic(.io, path: site.config.docsDir + "/" + path, at: nil, message: "cannot copy the file: \(error)")

@@ -25,6 +25,8 @@ struct LinkResolver: Sendable {
     let publishedPaths: Set<String>
     let staticFiles: Set<String>
     let urls: [String: String]
+    /// Files written somewhere other than their path (a blog's post media), by path.
+    var fileOutputPaths: [String: String] = [:]
 
     /// Resolves `destination`, written in the page at `pagePath`.
     func resolve(_ destination: String, fromPage pagePath: String) -> Resolution {
@@ -67,7 +69,7 @@ struct LinkResolver: Sendable {
             guard let url = urls[path] else { return nil }
             return URLPaths.relative(from: URLPaths.folder(of: pageURL), to: url)
         case .file(let path):
-            return URLPaths.relative(from: URLPaths.folder(of: pageURL), to: PercentEncoding.path(path))
+            return URLPaths.relative(from: URLPaths.folder(of: pageURL), to: PercentEncoding.path(fileOutputPaths[path] ?? path))
         default:
             return nil
         }

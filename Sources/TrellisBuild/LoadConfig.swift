@@ -39,6 +39,8 @@ struct LoadConfig: SiteStage {
     /// outside the project, which Trellis never reads where MkDocs would publish it.
     static func mkdocsErrors(_ mkdocs: MkDocsSettings) -> Set<RuleID> {
         var rules: Set<RuleID> = [.configSyntax, .configType, .io, .invalidEncoding, .templateError, .outsideRoot]
+        // Material's blog stops the build at a post it cannot read.
+        if mkdocs.plugin("blog") != nil { rules.insert(.blogPost) }
         if case .bool(true)? = mkdocs.markdownExtension("pymdownx.snippets")?.options["check_paths"] {
             rules.insert(.missingSnippet)
         }

@@ -87,7 +87,9 @@ public struct MkDocsSettings: Sendable {
 
 /// The plugins and Markdown extensions Trellis runs now or will run, by MkDocs name.
 enum MkDocsKnown {
-    static let plugins: Set<String> = ["search", "macros", "awesome-pages", "redirects", "glightbox", "tags", "autorefs"]
+    static let plugins: Set<String> = [
+        "search", "macros", "awesome-pages", "redirects", "glightbox", "tags", "autorefs", "blog",
+    ]
     /// Extensions that enable others (Python-Markdown's `extra`, pymdown-extensions' `extra`).
     static let bundles: [String: [String]] = {
         let extra = ["abbr", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html", "tables"]

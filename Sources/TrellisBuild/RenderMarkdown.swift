@@ -22,6 +22,8 @@ struct RenderedPage: Sendable {
     var hasHeading1 = false
     /// A big page's HTML, kept out of memory (`html` is then empty).
     var spooledHTML: SpooledHTML?
+    /// A view of Material's blog (index, archive, category): its theme shows no title heading.
+    var isBlogView = false
 
     /// The page's body HTML; `nil` if its spool file cannot be read back.
     func bodyHTML() -> String? {
@@ -60,12 +62,14 @@ struct RenderMarkdown: BrandStage {
         site.engine.emit(contentsOf: results.flatMap(\.1))
     }
 
-    /// Renders one page; with `spool`, its HTML goes there instead of into `html`.
+    /// Renders one page; with `spool`, its HTML goes there instead of into `html`. Links are
+    /// written relative to `linkBase` when given (an excerpt shown on another page), else to
+    /// the page's own URL.
     static func render(
         _ page: SourcePage, text: PageText, icons: IconAdapter, resolver: LinkResolver?,
-        settings: MarkdownSettings = MarkdownSettings(), spool: SpooledHTML? = nil
+        settings: MarkdownSettings = MarkdownSettings(), spool: SpooledHTML? = nil, linkBase: String? = nil
     ) -> (RenderedPage, [Diagnostic]) {
-        let pagePath = page.path, pageURL = page.url
+        let pagePath = page.path, pageURL = linkBase ?? page.url
         var rewrite: LinkRewriter.Resolve?
         if let resolver {
             rewrite = { @Sendable (target: TrellisMarkdown.LinkTarget) -> String? in

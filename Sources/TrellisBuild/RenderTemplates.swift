@@ -44,7 +44,7 @@ struct RenderTemplates: BrandStage {
                 sidebar: navigation.sidebar(for: page.url),
                 previous: previous, next: next,
                 editURL: editSettings.flatMap { ExpandMacros.editURL(for: page.path, settings: $0) })
-            view.showsTitleHeading = !rendered.hasHeading1 && site.customDir?.replacesContentPartial != true
+            view.showsTitleHeading = !rendered.hasHeading1 && !rendered.isBlogView && site.customDir?.replacesContentPartial != true
             if rendered.hasWalkthrough {
                 view.pageCSS = [WalkthroughDirective.stylesheet]
                 view.pageJavaScript = [WalkthroughDirective.script]

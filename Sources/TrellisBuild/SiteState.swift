@@ -19,6 +19,8 @@ final class SiteState: @unchecked Sendable {
     var pages: [SourcePage] = []
     /// Page index by docs-relative path.
     var pageIndex: [String: Int] = [:]
+    /// Material's blog, when the MkDocs site uses the `blog` plugin (set by `ResolveBlog`).
+    var blog: Blog?
     /// Each page's macro template, parsed once for every brand (nil: no macros to expand).
     var macroTemplates: [MacroTemplate?] = []
     /// The templates `{% include %}` renders, read once for every page and brand.
@@ -60,6 +62,12 @@ final class SiteState: @unchecked Sendable {
     var docsDir: URL { config.url(of: config.docsDir, root: root) }
     var siteDir: URL { config.url(of: config.siteDir, root: root) }
     var staticFiles: Set<String> { Set(files.staticFiles) }
+
+    /// Where a file of the docs folder is written: at its path, but Material's blog moves the
+    /// posts folder's files (see `Blog.mediaPaths`).
+    func outputPath(ofStaticFile path: String) -> String {
+        blog?.mediaPaths[path] ?? path
+    }
 
     /// Records what one brand's pages reference.
     func recordUsage(files: Set<String>, linkedFrom links: [String: Set<String>], external: Set<ExternalLinkReference>) {

@@ -11,10 +11,10 @@ public struct SourcePage: Sendable {
     /// (the default), `kubernetes/kubeconfig.html` without (MkDocs' `use_directory_urls: false`),
     /// percent-encoded as MkDocs encodes it (`a b.md` → `a%20b/`): every href to the page, in
     /// the nav, in links and in `page.url`, is built from it.
-    public let url: String
+    public private(set) var url: String
     /// The output file under a brand's folder (`kubernetes/kubeconfig/index.html`), named as
     /// the page is (`a b/index.html`), not encoded.
-    public let outputPath: String
+    public private(set) var outputPath: String
     public var meta: PageMeta
     /// Where the body starts in `file`, after the front matter.
     public let bodyOffset: Int
@@ -52,6 +52,15 @@ public struct SourcePage: Sendable {
         self.url = Self.url(forPath: path, isIndex: isIndex, directoryURLs: directoryURLs)
         self.outputPath = Self.outputPath(forPath: path, isIndex: isIndex, directoryURLs: directoryURLs)
         self.title = meta.title ?? Self.firstHeading(in: file.text, from: bodyOffset) ?? Self.titleFromName(path)
+    }
+
+    /// The page written where a page at `path` would be (its URL and output file), keeping its
+    /// own path for links and diagnostics: Material's blog moves each post to its post URL.
+    func placed(at path: String, isIndex: Bool, directoryURLs: Bool) -> SourcePage {
+        var page = self
+        page.url = Self.url(forPath: path, isIndex: isIndex, directoryURLs: directoryURLs)
+        page.outputPath = Self.outputPath(forPath: path, isIndex: isIndex, directoryURLs: directoryURLs)
+        return page
     }
 
     /// `a/b.md` → `a/b/`, an index page → its folder's URL; without directory URLs

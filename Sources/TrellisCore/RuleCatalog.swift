@@ -31,6 +31,7 @@ extension RuleID {
     public static let outputCollision: RuleID = "OutputCollision"
     public static let nestingLimit: RuleID = "NestingLimit"
     public static let duplicateKey: RuleID = "DuplicateKey"
+    public static let blogPost: RuleID = "BlogPost"
 }
 
 /// Every rule Trellis reports, with its stable ID and default severity. Writers (SARIF) list
@@ -83,6 +84,9 @@ public enum RuleCatalog {
         RuleDescriptor(
             .duplicateKey, .warning,
             "A map in an MkDocs config, front matter or .pages file gives a key twice; the last value is used, as MkDocs (PyYAML) reads it."),
+        RuleDescriptor(
+            .blogPost, .error,
+            "A post of Material's blog plugin has no front matter, or its metadata (`date`, `categories`, `authors`, `draft`, …) is missing or of the wrong type; Material stops the build."),
     ]
 
     /// The descriptor of `id`, if it is one of Trellis's rules.

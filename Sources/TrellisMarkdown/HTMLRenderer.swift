@@ -18,6 +18,12 @@ public struct HTMLRenderer: Sendable {
     public var customTaskCheckboxes: Bool
     /// `pymdownx.tasklist`'s `clickable_checkbox`: task checkboxes without `disabled`.
     public var clickableTaskCheckboxes: Bool
+    /// `toc`'s `baselevel`: a `#` heading is written at this level, deeper ones below it (at
+    /// most `h6`), as Python-Markdown shifts them. Material's blog renders excerpts at 2.
+    public var headingBaseLevel = 1
+    /// `toc`'s `anchorlink`: a heading with an id wraps its content in
+    /// `<a class="toclink" href="#id">`, as Material's blog renders excerpt headings.
+    public var headingAnchorLinks = false
 
     public init(
         permalinks: Bool = true, permalinkSymbol: String = "&para;", permalinkTitle: String = "Permanent link",
@@ -284,7 +290,15 @@ public struct HTMLRenderer: Sendable {
         return true
     }
 
-    private func appendHeadingOpen(level: Int, id: String?, extra: HTMLAttributes, to out: inout [UInt8]) {
+    private func appendHeadingOpen(level written: Int, id: String?, extra: HTMLAttributes, to out: inout [UInt8]) {
+        let level = shifted(written)
+        defer {
+            if headingAnchorLinks, let id {
+                out.append(contentsOf: "<a class=\"toclink\" href=\"#".utf8)
+                HTMLEscaping.appendEscapedHTML(id, to: &out)
+                out.append(contentsOf: "\">".utf8)
+            }
+        }
         if extra.isEmpty {
             out.append(contentsOf: "<h\(level)".utf8)
             if let id {
@@ -299,7 +313,14 @@ public struct HTMLRenderer: Sendable {
         out.append(UInt8(ascii: ">"))
     }
 
-    private func appendHeadingClose(level: Int, id: String?, to out: inout [UInt8]) {
+    /// A heading's level after `headingBaseLevel`.
+    private func shifted(_ level: Int) -> Int {
+        min(6, max(1, level + headingBaseLevel - 1))
+    }
+
+    private func appendHeadingClose(level written: Int, id: String?, to out: inout [UInt8]) {
+        let level = shifted(written)
+        if headingAnchorLinks, id != nil { out.append(contentsOf: "</a>".utf8) }
         if let id, permalinks {
             out.append(contentsOf: "<a class=\"headerlink\" href=\"#".utf8)
             HTMLEscaping.appendEscapedHTML(id, to: &out)

@@ -64,7 +64,15 @@ public enum HeadingSlugStyle: Hashable, Sendable {
 
     /// pymdownx's `_uslugify`: NFC, drop `</?[^>]*>`, strip, apply the case, drop `[^\w\- ]`,
     /// each space becomes `-`.
-    private static func pymdownxSlugify(_ text: String, case slugCase: PymdownxSlugCase) -> String {
+    /// pymdownx's slug with `separator` in place of each space (its `sep` argument), as
+    /// Material's blog slugs post titles and categories; nil for the other styles, which
+    /// Trellis slugs only with `-`.
+    public func slugify(_ text: String, separator: String) -> String? {
+        if case .pymdownx(let slugCase) = self { return Self.pymdownxSlugify(text, case: slugCase, separator: separator) }
+        return separator == "-" ? slugify(text) : nil
+    }
+
+    private static func pymdownxSlugify(_ text: String, case slugCase: PymdownxSlugCase, separator: String = "-") -> String {
         let scalars = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
         var untagged = String.UnicodeScalarView()
         var index = 0
@@ -92,7 +100,7 @@ public enum HeadingSlugStyle: Hashable, Sendable {
         var slug = String.UnicodeScalarView()
         for scalar in cased.unicodeScalars {
             if scalar == " " {
-                slug.append("-")
+                slug.append(contentsOf: separator.unicodeScalars)
             } else if isWord(scalar) || scalar == "-" {
                 slug.append(scalar)
             }

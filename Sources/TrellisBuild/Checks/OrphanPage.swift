@@ -5,7 +5,7 @@ struct OrphanPage: BrandCheck {
     func check(_ brand: BrandState, site: SiteState) -> [Diagnostic] {
         let inNav = brand.navPagePaths
         return brand.published.map { site.pages[$0] }.filter { page in
-            !page.isHomepage && !inNav.contains(page.path) && (brand.linkedFrom[page.path] ?? []).isEmpty
+            !page.isHomepage && !inNav.contains(page.path) && site.blog?.isGenerated(page.path) != true && (brand.linkedFrom[page.path] ?? []).isEmpty
         }.map { page in
             Diagnostic(
                 .orphanPage, .warning, path: page.file.path, at: SourceLocation(line: 1, column: 1),

@@ -1,11 +1,12 @@
 import TrellisCore
 
-/// A page the configured nav leaves out: readers can reach it only through links.
+/// A page the configured nav leaves out: readers can reach it only through links. Pages
+/// Material's blog places itself (posts, views) are reached from the blog.
 struct PageNotInNav: BrandCheck {
     func check(_ brand: BrandState, site: SiteState) -> [Diagnostic] {
         guard site.config.nav != nil else { return [] }
         let inNav = brand.navPagePaths
-        return brand.published.map { site.pages[$0] }.filter { !inNav.contains($0.path) }.map { page in
+        return brand.published.map { site.pages[$0] }.filter { !inNav.contains($0.path) && site.blog?.isGenerated($0.path) != true }.map { page in
             Diagnostic(
                 .pageNotInNav, .warning, path: page.file.path, at: SourceLocation(line: 1, column: 1),
                 message: "the page is not in the nav of '\(site.config.path)'")
