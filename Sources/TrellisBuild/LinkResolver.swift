@@ -15,6 +15,9 @@ struct LinkResolver: Sendable {
         case file(path: String)
         /// A page that exists but is not published for this brand.
         case unpublishedPage(path: String)
+        /// A docs file MkDocs' `exclude_docs` or `draft_docs` leave out of the site; the link
+        /// still leads to where it would be (`url`, from the site root), as MkDocs writes it.
+        case excluded(path: String, url: String)
         /// Nothing at that path.
         case missing(path: String)
         /// The path climbs above the docs folder.
@@ -25,6 +28,8 @@ struct LinkResolver: Sendable {
     let publishedPaths: Set<String>
     let staticFiles: Set<String>
     let urls: [String: String]
+    /// Excluded files (see `DiscoveredFiles.excluded`) and their URLs.
+    var excluded: [String: String] = [:]
 
     /// Resolves `destination`, written in the page at `pagePath`.
     func resolve(_ destination: String, fromPage pagePath: String) -> Resolution {
@@ -43,6 +48,9 @@ struct LinkResolver: Sendable {
                     ? .page(path: candidate, fragment: target.fragment) : .unpublishedPage(path: candidate)
             }
             if staticFiles.contains(resolved) { return .file(path: resolved) }
+            for candidate in [resolved] + candidates(for: resolved) {
+                if let url = excluded[candidate] { return .excluded(path: candidate, url: url) }
+            }
             return .missing(path: resolved)
         }
     }
@@ -68,6 +76,8 @@ struct LinkResolver: Sendable {
             return URLPaths.relative(from: URLPaths.folder(of: pageURL), to: url)
         case .file(let path):
             return URLPaths.relative(from: URLPaths.folder(of: pageURL), to: PercentEncoding.path(path))
+        case .excluded(_, let url):
+            return URLPaths.relative(from: URLPaths.folder(of: pageURL), to: url)
         default:
             return nil
         }

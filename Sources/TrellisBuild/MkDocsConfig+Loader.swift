@@ -92,6 +92,7 @@ public struct MkDocsConfigLoader {
         if let node = e["plugins"]?.value {
             settings.plugins = readExtensions(node, kind: "plugin", known: MkDocsKnown.plugins, reader: &reader)
         }
+        readInclusion(e, configPath: reader.path, settings: &settings, reader: &reader)
     }
 
     private func readTheme(_ node: Node, into config: inout SiteConfig, settings: inout MkDocsSettings, reader: inout YAMLReader) {
