@@ -30,5 +30,6 @@ extension MkDocsConfigLoader {
         if let plugin = settings.plugin("exclude") {
             reader.append(settings.inclusion.readExcludePlugin(plugin, configPath: configPath))
         }
+        reader.append(Self.navPluginProblems(settings, configPath: configPath))
     }
 }
