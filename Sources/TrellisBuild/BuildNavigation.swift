@@ -67,6 +67,7 @@ struct BuildNavigation: BrandStage {
             site.engine.emit(contentsOf: built.diagnostics)
             items = built.items
         }
+        let indexes = entries != nil && site.mkdocs?.features.contains("navigation.indexes") == true
         // A title the nav gives a page is its title (in <title> and its heading), before its
         // front matter's and its first heading's, as MkDocs titles pages.
         var navTitles = Self.titles(in: entries ?? [])
@@ -75,6 +76,7 @@ struct BuildNavigation: BrandStage {
             items = sectioned.items
             navTitles.merge(sectioned.titles) { own, _ in own }
         }
+        if indexes { items = MaterialIndexes.apply(items) }
         state.nav = items
         guard !navTitles.isEmpty else { return }
         for (i, page) in pages.enumerated() {

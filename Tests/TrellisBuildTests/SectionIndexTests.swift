@@ -59,4 +59,31 @@ import TrellisCore
         defer { s.cleanUp() }
         #expect(try LiterateNavTests.nav(s).prefix(3) == ["P index ", "Guide -", "  P guide/index guide/"])
     }
+
+    @Test func materialsNavigationIndexesLinksASectionToItsIndexPage() throws {
+        let config = """
+            site_name: SI
+            theme:
+              name: material
+              features: [navigation.indexes]
+            nav:
+              - index.md
+              - Guide:
+                - guide/a.md
+                - Start: guide/index.md
+              - Titled:
+                - t/b.md
+
+            """
+        let s = try site(config)
+        defer { s.cleanUp() }
+        // Material takes the first index page among the children, wherever it is, and the
+        // section keeps its own title.
+        #expect(try LiterateNavTests.nav(s) == ["P index ", "Guide guide/", "  P guide/a guide/a/", "Titled -", "  P t/b t/b/"])
+        // The index page is in the nav as its section's link.
+        #expect(!s.build().lines.contains { $0.contains("guide/index.md") })
+        let page = try #require(s.output("guide/a/index.html"))
+        #expect(page.contains(#"<a class="trellis-nav__link trellis-nav__link--section" href="../../guide/">Guide</a>"#))
+        #expect(try #require(s.output("guide/index.html")).contains("<title>Start - SI</title>"))
+    }
 }
