@@ -152,3 +152,29 @@ import TrellisCore
         #expect(try LiterateNavFile.parse("Intro\n* [A](a.md)\n") == nil)
     }
 }
+
+/// Nav files that could exhaust the stack or loop are refused or cut off, never followed.
+@Suite struct LiterateNavLimitTests {
+    @Test func aListNestedTooDeepIsAnError() {
+        let text = (0..<200).map { String(repeating: " ", count: 4 * $0) + "* Level \($0)" }.joined(separator: "\n") + "\n"
+        #expect(throws: LiterateNavFile.ParseError.self) { try LiterateNavFile.parse(text) }
+    }
+
+    @Test func folderLinksThatLeadBackAreNotFollowed() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: Loop\nplugins:\n  - literate-nav\n",
+            "docs/SUMMARY.md": "* [A](a/)\n",
+            "docs/a/SUMMARY.md": "* [Up](../)\n* [Page](p.md)\n",
+            "docs/a/p.md": "# P\n",
+        ])
+        defer { s.cleanUp() }
+        // MkDocs keeps the folder link as a link to where it leads, and warns.
+        #expect(try LiterateNavTests.nav(s) == ["A -", "  Up ../", "  Page a/p/"])
+        let report = s.build()
+        #expect(report.outcome == .success)
+        #expect(report.lines.filter { $0.contains("NavMissingPage") } == [
+            "docs/a/SUMMARY.md:1:1: warning: literate-nav: disallowing recursion '.' -> 'a' -> '.' [NavMissingPage]",
+            "docs/a/SUMMARY.md:1:1: warning: the nav names '../', which is not found among the documentation files [NavMissingPage]",
+        ])
+    }
+}

@@ -30,6 +30,8 @@ struct LiterateNav {
 
     /// Folder visits allowed in one build, keeping a pathological tree of nav files bounded.
     static let maxVisits = 10_000
+    /// Nav files nested (through folders) deeper than this are left out, keeping recursion bounded.
+    static let maxDepth = 64
 
     let options: Options
     /// The docs folder as written, for diagnostics' paths.
@@ -91,6 +93,9 @@ struct LiterateNav {
     struct Wildcard {
         var value: String
         var fallback: String?
+        /// Where a folder link was written, for the fallback's warning.
+        var line: Int?
+        var file: String?
 
         init(_ parts: [String], fallback: Bool = true, trimSlash: Bool = false) {
             let joined = PythonPath.join(parts)
@@ -111,7 +116,7 @@ struct LiterateNav {
     private mutating func markdownToNav(roots: [String]) -> [Raw] {
         let root = roots[0]
         visits += 1
-        guard visits <= Self.maxVisits else { return [] }
+        guard visits <= Self.maxVisits, roots.count <= Self.maxDepth else { return [] }
         if let (path, text) = navFile(in: root) {
             do {
                 if let list = try LiterateNavFile.parse(text, tabLength: options.tabLength) {
@@ -175,7 +180,11 @@ struct LiterateNav {
         if PythonPath.hasScheme(link) { return .path(link, line: line, file: file) }
         let absolute = PythonPath.normpath(PythonPath.join([root, link]))
         seen.insert(absolute)
-        if link.hasSuffix("/"), globber.isFolder(absolute) { return .directory(Wildcard([root, link], trimSlash: true)) }
+        if link.hasSuffix("/"), globber.isFolder(absolute) {
+            var wildcard = Wildcard([root, link], trimSlash: true)
+            (wildcard.line, wildcard.file) = (line, file)
+            return .directory(wildcard)
+        }
         return .path(absolute, line: line, file: file)
     }
 
@@ -196,11 +205,11 @@ struct LiterateNav {
                     let inner = resolveWildcards(items, roots: roots)
                     new = inner.isEmpty ? nil : .list(inner)
                 case .directory(let wildcard):
-                    if canRecurse(wildcard.value, roots: roots) {
+                    if canRecurse(wildcard.value, roots: roots, from: wildcard) {
                         let inner = markdownToNav(roots: [wildcard.value] + roots)
                         new = inner.isEmpty ? nil : .list(inner)
                     } else {
-                        new = wildcard.fallback.map { .path($0, line: nil, file: nil) }
+                        new = wildcard.fallback.map { .path($0, line: wildcard.line, file: wildcard.file) }
                     }
                 case .wildcard(let wildcard):
                     let inner = resolveWildcards([.wildcard(wildcard)], roots: roots)
@@ -232,12 +241,14 @@ struct LiterateNav {
         return resolved
     }
 
-    private mutating func canRecurse(_ root: String, roots: [String]) -> Bool {
+    private mutating func canRecurse(_ root: String, roots: [String], from link: Wildcard) -> Bool {
         guard roots.contains(root) else { return true }
         let chain = ([root] + roots).reversed().map { "'\($0)'" }.joined(separator: " -> ")
         if warnedRecursions.insert(chain).inserted {
             diagnostics.append(
-                Diagnostic(.navMissingPage, .warning, path: nil, at: nil, message: "literate-nav: disallowing recursion \(chain)"))
+                Diagnostic(
+                    .navMissingPage, .warning, path: link.file.map(displayPath), at: link.line.map { SourceLocation(line: $0, column: 1) },
+                    message: "literate-nav: disallowing recursion \(chain)"))
         }
         return false
     }

@@ -65,11 +65,17 @@ struct LiterateNavFile {
             i = end
         }
         guard let range = start > 0 ? lists.first : lists.last else { return nil }
-        return try items(Array(lines[range]), firstLine: range.lowerBound + 1, tab: tab)
+        return try items(Array(lines[range]), firstLine: range.lowerBound + 1, tab: tab, depth: 0)
     }
 
+    /// Lists nested deeper than this are refused, keeping recursion bounded.
+    static let maxDepth = 64
+
     /// The items of a tight list whose first line is an item line.
-    private static func items(_ lines: [String], firstLine: Int, tab: Int) throws(ParseError) -> [Item] {
+    private static func items(_ lines: [String], firstLine: Int, tab: Int, depth: Int) throws(ParseError) -> [Item] {
+        guard depth < maxDepth else {
+            throw ParseError(line: firstLine, message: "the nav list is nested more than \(maxDepth) levels deep")
+        }
         var result: [Item] = []
         var body: [(line: Int, text: String)] = []
         var current: (line: Int, content: String)?
@@ -88,7 +94,7 @@ struct LiterateNavFile {
             }
             var item = try inline(text, line: line)
             if let first = childLines.first {
-                item.children = try items(childLines.map(\.text), firstLine: first.line, tab: tab)
+                item.children = try items(childLines.map(\.text), firstLine: first.line, tab: tab, depth: depth + 1)
             }
             result.append(item)
         }
