@@ -43,7 +43,7 @@ struct LiterateNav {
 
     private var seen: Set<String> = []
     private var navFiles: Set<String> = []
-    private var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
     private var visits = 0
     private var warnedRecursions: Set<String> = []
 
@@ -176,7 +176,7 @@ struct LiterateNav {
         return result
     }
 
-    private mutating func resolveString(root: String, _ link: String, line: Int?, file: String?) -> Raw.Value {
+    mutating func resolveString(root: String, _ link: String, line: Int?, file: String?) -> Raw.Value {
         if PythonPath.hasScheme(link) { return .path(link, line: line, file: file) }
         let absolute = PythonPath.normpath(PythonPath.join([root, link]))
         seen.insert(absolute)
@@ -253,57 +253,7 @@ struct LiterateNav {
         return false
     }
 
-    /// A config nav entry as the plugin's `_resolve_yaml_nav` reads it.
-    private mutating func yamlItem(_ entry: NavEntry) -> Raw {
-        switch entry {
-        case .page(nil, let path, let location):
-            if path.contains("*") { return .wildcard(Wildcard(["", path])) }
-            return .path(path, line: location?.line, file: nil)
-        case .page(let title?, let path, let location):
-            if path.contains("*") { return .titled(title, .wildcard(Wildcard(["", path]))) }
-            return .titled(title, resolveString(root: "", path, line: location?.line, file: nil))
-        case .section(let title, let children):
-            var items: [Raw] = []
-            for child in children { items.append(yamlItem(child)) }
-            return .titled(title, .list(items))
-        case .link(let title, let url):
-            return .titled(title, .path(url, line: nil, file: nil))
-        }
-    }
-
-    // MARK: - Back to MkDocs' nav
-
-    private mutating func entry(_ raw: Raw) -> NavEntry {
-        switch raw {
-        case .path(let path, let line, let file): return leaf(nil, path, line: line, file: file)
-        case .wildcard(let wildcard): return leaf(nil, wildcard.value, line: nil, file: nil)
-        case .titled(let title, .path(let path, let line, let file)): return leaf(title, path, line: line, file: file)
-        case .titled(let title, .list(let items)):
-            var children: [NavEntry] = []
-            for item in items { children.append(entry(item)) }
-            return .section(title: title ?? "", children: children)
-        case .titled(let title, .directory(let w)), .titled(let title, .wildcard(let w)):
-            return leaf(title, w.value, line: nil, file: nil)
-        }
-    }
-
-    /// A page when the path is a docs file, else a link, as MkDocs' nav makes one. A config
-    /// nav's missing page is left to `BuildNavigation`, which reports it in the config; one a
-    /// nav file names is reported here, in that file, and stays a link as in MkDocs.
-    private mutating func leaf(_ title: String?, _ path: String, line: Int?, file: String?) -> NavEntry {
-        if fileExists(path) || (file == nil && !PythonPath.hasScheme(path)) {
-            return .page(title: title, path: path, location: line.map { SourceLocation(line: $0, column: 1) })
-        }
-        if let file, !PythonPath.hasScheme(path) {
-            diagnostics.append(
-                Diagnostic(
-                    .navMissingPage, .warning, path: displayPath(file), at: line.map { SourceLocation(line: $0, column: 1) },
-                    message: "the nav names '\(path)', which is not found among the documentation files"))
-        }
-        return .link(title: title ?? path, url: path)
-    }
-
-    private func displayPath(_ path: String) -> String { docsDir.isEmpty ? path : docsDir + "/" + path }
+    func displayPath(_ path: String) -> String { docsDir.isEmpty ? path : docsDir + "/" + path }
 
     private func nonFatal(_ file: String, _ line: Int, _ message: String) -> Diagnostic {
         Diagnostic(.configSyntax, path: displayPath(file), at: SourceLocation(line: line, column: 1), message: "literate-nav: " + message)
