@@ -36,17 +36,22 @@ struct BuildNavigation: BrandStage {
         let notInNav = site.files.notInNav
         let treePages = pages.filter { !notInNav.contains($0.path) }
         var entries = site.config.nav
+        var origins: [String: ConfigPosition] = [:]
         state.quietlyOutOfNav = notInNav
         if let mkdocs = site.mkdocs, let plugin = mkdocs.plugin("literate-nav") {
             let docs = site.docsDir
-            let files = Set(site.pages.map(\.path)).union(site.files.staticFiles)
+            // The plugin sees excluded files too: an excluded nav file is still read, and a
+            // wildcard still lists excluded pages (which the nav then notes, as MkDocs does).
+            let excluded = site.files.excluded.keys.filter { $0.hasSuffix(".md") || $0.hasSuffix(".markdown") }
+            let files = Set(site.pages.map(\.path)).union(site.files.staticFiles).union(site.files.excluded.keys)
             var literate = LiterateNav(
                 options: .init(plugin: plugin.options), docsDir: site.config.docsDir,
-                pages: site.pages.map(\.path), fileExists: { files.contains($0) },
+                pages: site.pages.map(\.path) + excluded, fileExists: { files.contains($0) },
                 readFile: { try? String(contentsOf: docs.appending(path: $0), encoding: .utf8) })
             let result = literate.resolve(configNav: entries)
             site.engine.emit(contentsOf: result.diagnostics)
             entries = result.entries
+            origins = result.origins
             state.quietlyOutOfNav.formUnion(result.navFiles)
         }
         state.navIsListed = entries != nil
@@ -63,7 +68,7 @@ struct BuildNavigation: BrandStage {
         } else {
             let built = Self.navigation(
                 entries: entries, configPath: site.config.path, pages: pages, treePages: treePages, titles: titles,
-                allPaths: Set(site.pages.map(\.path)), excluded: site.files.excluded)
+                allPaths: Set(site.pages.map(\.path)), excluded: site.files.excluded, origins: origins)
             site.engine.emit(contentsOf: built.diagnostics)
             items = built.items
         }
@@ -101,7 +106,8 @@ struct BuildNavigation: BrandStage {
     /// The navigation and the problems found in the configured one.
     static func navigation(
         entries: [NavEntry]?, configPath: String, pages published: [SourcePage], treePages: [SourcePage],
-        titles: [String: String], allPaths: Set<String>, excluded: [String: String]
+        titles: [String: String], allPaths: Set<String>, excluded: [String: String],
+        origins: [String: ConfigPosition] = [:]
     ) -> (items: [NavItem], diagnostics: [Diagnostic]) {
         let byPath = Dictionary(published.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var diagnostics: [Diagnostic] = []
@@ -109,7 +115,7 @@ struct BuildNavigation: BrandStage {
         if let entries {
             items = fromConfig(
                 entries, byPath: byPath, titles: titles, allPaths: allPaths, excluded: excluded, configPath: configPath,
-                diagnostics: &diagnostics)
+                origins: origins, diagnostics: &diagnostics)
         } else {
             items = fromTree(treePages, titles: titles)
         }
@@ -118,7 +124,7 @@ struct BuildNavigation: BrandStage {
 
     private static func fromConfig(
         _ entries: [NavEntry], byPath: [String: SourcePage], titles: [String: String], allPaths: Set<String>,
-        excluded: [String: String], configPath: String,
+        excluded: [String: String], configPath: String, origins: [String: ConfigPosition],
         diagnostics: inout [Diagnostic]
     ) -> [NavItem] {
         var items: [NavItem] = []
@@ -134,9 +140,10 @@ struct BuildNavigation: BrandStage {
                     var item = NavItem(title: title ?? SourcePage.titleFromName(path), url: url, pagePath: nil)
                     item.titleFromNav = title != nil
                     items.append(item)
+                    let origin = origins[path]
                     diagnostics.append(
                         Diagnostic(
-                            .excludedFileLink, .note, path: configPath, at: location,
+                            .excludedFileLink, .note, path: origin?.path ?? configPath, at: origin?.location ?? location,
                             message: "the nav names '\(path)', which is excluded from the built site"))
                 } else if !allPaths.contains(path) {
                     var message = "the nav names '\(path)', which does not exist"
@@ -147,6 +154,7 @@ struct BuildNavigation: BrandStage {
             case .section(let title, let children):
                 let inner = fromConfig(
                     children, byPath: byPath, titles: titles, allPaths: allPaths, excluded: excluded, configPath: configPath,
+                    origins: origins,
                     diagnostics: &diagnostics)
                 if !inner.isEmpty { items.append(NavItem(title: title, url: nil, pagePath: nil, children: inner)) }
             case .link(let title, let url):

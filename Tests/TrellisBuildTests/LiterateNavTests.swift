@@ -113,6 +113,21 @@ import TrellisCore
         ])
     }
 
+    @Test func anExcludedNavFileIsStillReadAndExcludedPagesStayInTheNav() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: LX\nexclude_docs: |\n  SUMMARY.md\n  old.md\nplugins:\n  - literate-nav\n",
+            "docs/SUMMARY.md": "* [Home](index.md)\n* [Old](old.md)\n* *.md\n",
+            "docs/index.md": "# Home\n", "docs/old.md": "# Old\n", "docs/new.md": "# New\n", "docs/gone.md": "# Gone\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(try Self.nav(s) == ["Home ", "Old old/", "Gone gone/", "New new/"])
+        let report = s.build()
+        #expect(report.lines == [
+            "docs/SUMMARY.md:2:1: note: the nav names 'old.md', which is excluded from the built site [ExcludedFileLink]"
+        ])
+        #expect(s.outputFiles().filter { $0.hasSuffix(".html") } == ["404.html", "gone/index.html", "index.html", "new/index.html"])
+    }
+
     @Test func unsupportedOptionsAreNamedOnce() throws {
         let s = try Self.site(plugins: "  - literate-nav:\n      markdown_extensions: [toc]\n      tab_length: 2\n  - section-index:\n      foo: 1\n")
         defer { s.cleanUp() }

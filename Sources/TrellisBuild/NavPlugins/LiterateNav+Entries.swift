@@ -38,8 +38,10 @@ extension LiterateNav {
     /// nav's missing page is left to `BuildNavigation`, which reports it in the config; one a
     /// nav file names is reported here, in that file, and stays a link as in MkDocs.
     private mutating func leaf(_ title: String?, _ path: String, line: Int?, file: String?) -> NavEntry {
+        let location = line.map { SourceLocation(line: $0, column: 1) }
         if fileExists(path) || (file == nil && !PythonPath.hasScheme(path)) {
-            return .page(title: title, path: path, location: line.map { SourceLocation(line: $0, column: 1) })
+            if let file, origins[path] == nil { origins[path] = ConfigPosition(path: displayPath(file), location: location) }
+            return .page(title: title, path: path, location: file == nil ? location : nil)
         }
         if let file, !PythonPath.hasScheme(path) {
             diagnostics.append(

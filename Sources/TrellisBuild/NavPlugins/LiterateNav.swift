@@ -25,6 +25,8 @@ struct LiterateNav {
         var entries: [NavEntry] = []
         /// The nav files read: MkDocs keeps them out of the nav without a warning.
         var navFiles: Set<String> = []
+        /// Where a nav file names each page (its first mention), for what the nav reports.
+        var origins: [String: ConfigPosition] = [:]
         var diagnostics: [Diagnostic] = []
     }
 
@@ -44,6 +46,7 @@ struct LiterateNav {
     private var seen: Set<String> = []
     private var navFiles: Set<String> = []
     var diagnostics: [Diagnostic] = []
+    var origins: [String: ConfigPosition] = [:]
     private var visits = 0
     private var warnedRecursions: Set<String> = []
 
@@ -71,7 +74,7 @@ struct LiterateNav {
         }
         var entries: [NavEntry] = []
         for item in result { entries.append(entry(item)) }
-        return Result(entries: entries, navFiles: navFiles, diagnostics: diagnostics)
+        return Result(entries: entries, navFiles: navFiles, origins: origins, diagnostics: diagnostics)
     }
 
     // MARK: - The plugin's NavParser
