@@ -38,17 +38,8 @@ struct BuildNavigation: BrandStage {
         var entries = site.config.nav
         var origins: [String: ConfigPosition] = [:]
         state.quietlyOutOfNav = notInNav
-        if let mkdocs = site.mkdocs, let plugin = mkdocs.plugin("literate-nav") {
-            let docs = site.docsDir
-            // The plugin sees excluded files too: an excluded nav file is still read, and a
-            // wildcard still lists excluded pages (which the nav then notes, as MkDocs does).
-            let excluded = site.files.excluded.keys.filter { $0.hasSuffix(".md") || $0.hasSuffix(".markdown") }
-            let files = Set(site.pages.map(\.path)).union(site.files.staticFiles).union(site.files.excluded.keys)
-            var literate = LiterateNav(
-                options: .init(plugin: plugin.options), docsDir: site.config.docsDir,
-                pages: site.pages.map(\.path) + excluded, fileExists: { files.contains($0) },
-                readFile: { try? String(contentsOf: docs.appending(path: $0), encoding: .utf8) })
-            let result = literate.resolve(configNav: entries)
+        if let plugin = site.mkdocs?.plugin("literate-nav") {
+            let result = LiterateNav.resolve(plugin, configNav: entries, site: site)
             site.engine.emit(contentsOf: result.diagnostics)
             entries = result.entries
             origins = result.origins
