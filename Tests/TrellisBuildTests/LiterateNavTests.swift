@@ -193,3 +193,37 @@ import TrellisCore
         ])
     }
 }
+
+/// Arbitrary nav files and patterns are read or refused, never a crash.
+@Suite struct NavPluginRobustnessTests {
+    /// A small deterministic generator (no dependence on the system's random source).
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    static let pieces = [
+        "* ", "- ", "1. ", "    ", "\t", "  ", "\n", "\n\n", "[", "]", "(", ")", "<", ">", "*", "/", "../", "a.md",
+        "https://x", "<!--nav-->", "# ", "\\", "!", "?", "[!a]", "**", "é", " \"t\"",
+    ]
+
+    @Test func randomNavFilesAndPatternsNeverCrash() throws {
+        var random = Generator(state: 42)
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<random.next(40) { text += Self.pieces[random.next(Self.pieces.count)] }
+            _ = try? LiterateNavFile.parse(text, tabLength: random.next(6))
+            _ = try? GitIgnoreSpec(text: text).matches("a/b/c.md")
+        }
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: R\nplugins:\n  - literate-nav\n",
+            "docs/SUMMARY.md": "* [A](a/)\n    * *\n* ../*\n* [B](/b.md)\n", "docs/a/SUMMARY.md": "* [[x]](../a/)\n* *\n",
+            "docs/a/p.md": "# P\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().outcome != .unusable)
+    }
+}
