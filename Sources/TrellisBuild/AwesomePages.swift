@@ -41,6 +41,9 @@ public struct AwesomePages {
         }
     }
 
+    /// MkDocs' section title for a folder (`mkdocs.utils.dirname_to_title`).
+    static func folderTitle(_ name: String) -> String { Builder.title(ofFolder: name) }
+
     /// Folders nested deeper than this are left out of the navigation, keeping recursion bounded.
     static let maxDepth = 200
 

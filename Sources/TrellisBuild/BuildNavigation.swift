@@ -8,6 +8,9 @@ public struct NavItem: Sendable, Equatable {
     /// The page's path under the docs folder, for pages.
     public var pagePath: String?
     public var isExternal = false
+    /// Whether the nav gives the page its title (`- Title: page.md`, `[Title](page.md)`), which
+    /// keeps section-index from taking it as its section's page.
+    public var titleFromNav = false
     public var children: [NavItem] = []
 
     public init(title: String, url: String?, pagePath: String?, children: [NavItem] = []) {
@@ -19,7 +22,10 @@ public struct NavItem: Sendable, Equatable {
 }
 
 /// Stage: a brand's navigation, from the configured `nav` or, when there is none, from the
-/// folder tree (index page titles, ordered by front matter `weight`, then name).
+/// folder tree (index page titles, ordered by front matter `weight`, then name). On MkDocs
+/// sites, the nav plugins: literate-nav's nav files stand for the `nav`, awesome-pages' `.pages`
+/// files order the tree, and section-index turns sections into their first page; pages
+/// `not_in_nav` stay out of a nav derived from the tree.
 struct BuildNavigation: BrandStage {
     let name = "build navigation"
 
@@ -27,25 +33,49 @@ struct BuildNavigation: BrandStage {
         let pages = state.published.map { site.pages[$0] }
         var titles: [String: String] = [:]
         for (i, page) in pages.enumerated() { titles[page.path] = state.rendered[i].title }
-        if site.config.nav == nil, let settings = site.mkdocs, settings.usesAwesomePages {
+        let notInNav = site.files.notInNav
+        let treePages = pages.filter { !notInNav.contains($0.path) }
+        var entries = site.config.nav
+        var origins: [String: ConfigPosition] = [:]
+        state.quietlyOutOfNav = notInNav
+        if let plugin = site.mkdocs?.plugin("literate-nav") {
+            let result = LiterateNav.resolve(plugin, configNav: entries, site: site)
+            site.engine.emit(contentsOf: result.diagnostics)
+            entries = result.entries
+            origins = result.origins
+            state.quietlyOutOfNav.formUnion(result.navFiles)
+        }
+        state.navIsListed = entries != nil
+        var items: [NavItem]
+        if entries == nil, let settings = site.mkdocs, settings.usesAwesomePages {
             let docs = site.docsDir
-            let (items, diagnostics) = AwesomePages.navigation(
-                pages: pages.map { .init(path: $0.path, title: titles[$0.path] ?? $0.title, url: $0.url) },
+            let awesome = AwesomePages.navigation(
+                pages: treePages.map { .init(path: $0.path, title: titles[$0.path] ?? $0.title, url: $0.url) },
                 docsDir: site.config.docsDir,
                 options: .init(plugin: settings.plugin("awesome-pages")?.options ?? ValueMap(), features: settings.features)
             ) { try? String(contentsOf: docs.appending(path: $0), encoding: .utf8) }
-            site.engine.emit(contentsOf: diagnostics)
-            state.nav = Self.arrangeBlog(items, site: site, pages: pages, titles: titles)
-            return
+            site.engine.emit(contentsOf: awesome.diagnostics)
+            items = awesome.items
+        } else {
+            let built = Self.navigation(
+                entries: entries, configPath: site.config.path, pages: pages, treePages: treePages, titles: titles,
+                allPaths: Set(site.pages.map(\.path)), excluded: site.files.excluded, origins: origins)
+            site.engine.emit(contentsOf: built.diagnostics)
+            items = built.items
         }
-        let (items, diagnostics) = Self.navigation(
-            config: site.config, pages: pages, titles: titles, allPaths: Set(site.pages.map(\.path)))
-        site.engine.emit(contentsOf: diagnostics)
-        state.nav = Self.arrangeBlog(items, site: site, pages: pages, titles: titles)
+        items = Self.arrangeBlog(items, site: site, pages: pages, titles: titles)
+        let indexes = entries != nil && site.mkdocs?.features.contains("navigation.indexes") == true
         // A title the nav gives a page is its title (in <title> and its heading), before its
         // front matter's and its first heading's, as MkDocs titles pages. Not the blog's pages:
         // MkDocs keeps the title of a page a plugin made (Material's views and posts).
-        let navTitles = Self.titles(in: site.config.nav ?? [])
+        var navTitles = Self.titles(in: entries ?? [])
+        if site.mkdocs?.plugin("section-index") != nil {
+            let sectioned = SectionIndex.apply(items)
+            items = sectioned.items
+            navTitles.merge(sectioned.titles) { own, _ in own }
+        }
+        if indexes { items = MaterialIndexes.apply(items) }
+        state.nav = items
         guard !navTitles.isEmpty else { return }
         for (i, page) in pages.enumerated() where !Self.isBlogPage(page.path, site: site) {
             if let title = navTitles[page.path] { state.rendered[i].title = title }
@@ -92,24 +122,26 @@ struct BuildNavigation: BrandStage {
 
     /// The navigation and the problems found in the configured one.
     static func navigation(
-        config: SiteConfig, pages published: [SourcePage], titles: [String: String], allPaths: Set<String>
+        entries: [NavEntry]?, configPath: String, pages published: [SourcePage], treePages: [SourcePage],
+        titles: [String: String], allPaths: Set<String>, excluded: [String: String],
+        origins: [String: ConfigPosition] = [:]
     ) -> (items: [NavItem], diagnostics: [Diagnostic]) {
         let byPath = Dictionary(published.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var diagnostics: [Diagnostic] = []
         let items: [NavItem]
-        if let nav = config.nav {
+        if let entries {
             items = fromConfig(
-                nav, byPath: byPath, titles: titles, allPaths: allPaths, configPath: config.path,
-                diagnostics: &diagnostics)
+                entries, byPath: byPath, titles: titles, allPaths: allPaths, excluded: excluded, configPath: configPath,
+                origins: origins, diagnostics: &diagnostics)
         } else {
-            items = fromTree(published, titles: titles)
+            items = fromTree(treePages, titles: titles)
         }
         return (items, diagnostics)
     }
 
     private static func fromConfig(
         _ entries: [NavEntry], byPath: [String: SourcePage], titles: [String: String], allPaths: Set<String>,
-        configPath: String,
+        excluded: [String: String], configPath: String, origins: [String: ConfigPosition],
         diagnostics: inout [Diagnostic]
     ) -> [NavItem] {
         var items: [NavItem] = []
@@ -117,7 +149,19 @@ struct BuildNavigation: BrandStage {
             switch entry {
             case .page(let title, let path, let location):
                 if let page = byPath[path] {
-                    items.append(NavItem(title: title ?? titles[path] ?? page.title, url: page.url, pagePath: path))
+                    var item = NavItem(title: title ?? titles[path] ?? page.title, url: page.url, pagePath: path)
+                    item.titleFromNav = title != nil
+                    items.append(item)
+                } else if let url = excluded[path] {
+                    // MkDocs keeps the entry, leading where the page would be, and says so.
+                    var item = NavItem(title: title ?? SourcePage.titleFromName(path), url: url, pagePath: nil)
+                    item.titleFromNav = title != nil
+                    items.append(item)
+                    let origin = origins[path]
+                    diagnostics.append(
+                        Diagnostic(
+                            .excludedFileLink, .note, path: origin?.path ?? configPath, at: origin?.location ?? location,
+                            message: "the nav names '\(path)', which is excluded from the built site"))
                 } else if !allPaths.contains(path) {
                     var message = "the nav names '\(path)', which does not exist"
                     if let hint = Suggestions.didYouMean(path, in: allPaths) { message += "; \(hint)" }
@@ -126,7 +170,8 @@ struct BuildNavigation: BrandStage {
             // A page left out of this brand is left out of its nav too.
             case .section(let title, let children):
                 let inner = fromConfig(
-                    children, byPath: byPath, titles: titles, allPaths: allPaths, configPath: configPath,
+                    children, byPath: byPath, titles: titles, allPaths: allPaths, excluded: excluded, configPath: configPath,
+                    origins: origins,
                     diagnostics: &diagnostics)
                 if !inner.isEmpty { items.append(NavItem(title: title, url: nil, pagePath: nil, children: inner)) }
             case .link(let title, let url):

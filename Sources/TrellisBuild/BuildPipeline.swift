@@ -32,6 +32,7 @@ enum BuildPipeline {
         LoadConfig(),
         OpenOutput(),
         DiscoverFiles(),
+        ExcludeFiles(),
         LoadPages(),
         ResolveBlog(),
         ParseMacros(),

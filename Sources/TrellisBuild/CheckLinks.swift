@@ -55,6 +55,10 @@ struct CheckLinks: BrandStage {
                 return nil
             }
             return error(.missingAnchor, missingAnchor(fragment, in: "'\(target)'", ids: theirs))
+        case .excluded(let target, _):
+            return Diagnostic(
+                .excludedFileLink, .note, path: path, at: link.location,
+                message: "'\(link.destination)' links to '\(target)', which is excluded from the built site")
         case .unpublishedPage(let target):
             return error(.brokenLink, "'\(link.destination)' links to '\(target)', which is not published for brand '\(brand)'")
         case .missing(let target):
@@ -80,7 +84,7 @@ extension BrandState {
         let made = LinkResolver(
             pagePaths: Set(site.pageIndex.keys), publishedPaths: publishedPaths, staticFiles: site.staticFiles,
             urls: Dictionary(site.pages.map { ($0.path, $0.url) }, uniquingKeysWith: { a, _ in a }),
-            fileOutputPaths: site.blog?.mediaPaths ?? [:])
+            fileOutputPaths: site.blog?.mediaPaths ?? [:], excluded: site.files.excluded)
         linkResolver = made
         return made
     }

@@ -7,6 +7,11 @@ public struct DiscoveredFiles: Sendable {
     public var pages: [String] = []
     /// Every other file (images, downloads), relative to the docs folder, sorted.
     public var staticFiles: [String] = []
+    /// Files MkDocs' `exclude_docs` or `draft_docs` leave out of the site (pages and others),
+    /// with the URL each would have: links to them are noted and still rewritten, as in MkDocs.
+    public var excluded: [String: String] = [:]
+    /// Pages `not_in_nav` keeps out of a derived nav and out of `PageNotInNav`.
+    public var notInNav: Set<String> = []
 }
 
 /// Stage: walks the docs folder. Hidden files and folders (`.git`, `.DS_Store`) are skipped;

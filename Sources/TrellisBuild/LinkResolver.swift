@@ -15,6 +15,9 @@ struct LinkResolver: Sendable {
         case file(path: String)
         /// A page that exists but is not published for this brand.
         case unpublishedPage(path: String)
+        /// A docs file MkDocs' `exclude_docs` or `draft_docs` leave out of the site; the link
+        /// still leads to where it would be (`url`, from the site root), as MkDocs writes it.
+        case excluded(path: String, url: String)
         /// Nothing at that path.
         case missing(path: String)
         /// The path climbs above the docs folder.
@@ -27,6 +30,8 @@ struct LinkResolver: Sendable {
     let urls: [String: String]
     /// Files written somewhere other than their path (a blog's post media), by path.
     var fileOutputPaths: [String: String] = [:]
+    /// Excluded files (see `DiscoveredFiles.excluded`) and their URLs.
+    var excluded: [String: String] = [:]
 
     /// Resolves `destination`, written in the page at `pagePath`.
     func resolve(_ destination: String, fromPage pagePath: String) -> Resolution {
@@ -45,6 +50,9 @@ struct LinkResolver: Sendable {
                     ? .page(path: candidate, fragment: target.fragment) : .unpublishedPage(path: candidate)
             }
             if staticFiles.contains(resolved) { return .file(path: resolved) }
+            for candidate in [resolved] + candidates(for: resolved) {
+                if let url = excluded[candidate] { return .excluded(path: candidate, url: url) }
+            }
             return .missing(path: resolved)
         }
     }
@@ -70,6 +78,8 @@ struct LinkResolver: Sendable {
             return URLPaths.relative(from: URLPaths.folder(of: pageURL), to: url)
         case .file(let path):
             return URLPaths.relative(from: URLPaths.folder(of: pageURL), to: PercentEncoding.path(fileOutputPaths[path] ?? path))
+        case .excluded(_, let url):
+            return URLPaths.relative(from: URLPaths.folder(of: pageURL), to: url)
         default:
             return nil
         }

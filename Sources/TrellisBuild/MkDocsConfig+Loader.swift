@@ -92,6 +92,7 @@ public struct MkDocsConfigLoader {
         if let node = e["plugins"]?.value {
             settings.plugins = readExtensions(node, kind: "plugin", known: MkDocsKnown.plugins, reader: &reader)
         }
+        readInclusion(e, configPath: reader.path, settings: &settings, reader: &reader)
     }
 
     private func readTheme(_ node: Node, into config: inout SiteConfig, settings: inout MkDocsSettings, reader: inout YAMLReader) {
@@ -122,7 +123,7 @@ public struct MkDocsConfigLoader {
         for key in ["logo", "favicon"] {
             guard let node = e[key]?.value, let value = reader.string(node, key) else { continue }
             // MkDocs resolves theme files against the docs folder; Trellis against the site root.
-            let path = value.contains("://") || value.hasPrefix("/") ? value : config.docsDir + "/" + value
+            let path = ThemeSettings.isAddress(value) ? value : config.docsDir + "/" + value
             if key == "logo" { config.theme.logo = path } else { config.theme.favicon = path }
             config.settingPositions["theme." + key] = reader.place(of: node)
         }

@@ -40,6 +40,8 @@ public struct MkDocsSettings: Sendable {
     public var devAddress: String?
     public var hooks: [String] = []
     public var watch: [String] = []
+    /// `exclude_docs`, `draft_docs`, `not_in_nav` and the `exclude` plugin.
+    var inclusion = DocsInclusion()
 
     public init() {}
 
@@ -88,7 +90,8 @@ public struct MkDocsSettings: Sendable {
 /// The plugins and Markdown extensions Trellis runs now or will run, by MkDocs name.
 enum MkDocsKnown {
     static let plugins: Set<String> = [
-        "search", "macros", "awesome-pages", "redirects", "glightbox", "tags", "autorefs", "blog",
+        "search", "macros", "awesome-pages", "redirects", "glightbox", "tags", "autorefs", "blog", "exclude", "literate-nav",
+        "section-index",
     ]
     /// Extensions that enable others (Python-Markdown's `extra`, pymdown-extensions' `extra`).
     static let bundles: [String: [String]] = {

@@ -17,8 +17,10 @@ struct PrepareBrand: BrandStage {
             state.upgradeValues = UpgradeVariables.values(upgrades, on: site.buildDay)
         }
         for (key, path) in [("theme.logo", brand.theme.logo), ("theme.favicon", brand.theme.favicon)] {
-            // A missing one is reported by MissingAsset.
-            guard let path, FileManager.default.fileExists(atPath: site.root.appending(path: path).path) else { continue }
+            // A missing one is reported by MissingAsset; an address is used as written.
+            guard let path, !ThemeSettings.isAddress(path),
+                FileManager.default.fileExists(atPath: site.root.appending(path: path).path)
+            else { continue }
             if Self.isInsideProject(path, key: key, state: state, site: site) { state.brandAssets.append((key, path)) }
         }
         if let templates = brand.theme.templates, Self.isInsideProject(templates, key: "theme.templates", state: state, site: site) {

@@ -111,8 +111,8 @@ struct RenderTemplates: BrandStage {
     static func siteView(_ config: SiteConfig, brand: Brand) -> SiteView {
         SiteView(
             siteName: config.siteName, brandName: brand.name,
-            logoURL: brand.theme.logo.map { CopyFiles.brandAssetPath($0) },
-            faviconURL: brand.theme.favicon.map { CopyFiles.brandAssetPath($0) },
+            logoURL: brand.theme.logo.map(ThemeSettings.outputURL),
+            faviconURL: brand.theme.favicon.map(ThemeSettings.outputURL),
             primaryColor: brand.theme.primary, accentColor: brand.theme.accent,
             copyrightHTML: config.copyright, language: config.language)
     }

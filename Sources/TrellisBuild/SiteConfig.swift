@@ -64,6 +64,18 @@ public struct ThemeSettings: Sendable, Equatable {
 
     public init() {}
 
+    /// Whether a logo or favicon is an address used as written (`https://…`, `/img/logo.svg`),
+    /// as Material's `url` filter leaves one, rather than a file of the site to copy.
+    public static func isAddress(_ value: String) -> Bool {
+        value.hasPrefix("/") || PythonPath.hasScheme(value)
+    }
+
+    /// Where the header and `<link rel="icon">` find a logo or favicon, relative to the site
+    /// root: an address as written, a file at its copy in `assets/brand/`.
+    static func outputURL(of value: String) -> String {
+        isAddress(value) ? value : CopyFiles.brandAssetPath(value)
+    }
+
     /// These settings with `other`'s set values on top.
     public func overlaid(with other: ThemeSettings) -> ThemeSettings {
         var result = self

@@ -172,6 +172,11 @@ final class BrandState: @unchecked Sendable {
     /// Rendered page bodies, aligned with `published`.
     var rendered: [RenderedPage] = []
     var nav: [NavItem] = []
+    /// Whether the nav lists its pages (a configured or literate nav) rather than deriving
+    /// them from the folder tree: then a page left out of it is a `PageNotInNav`.
+    var navIsListed = false
+    /// Pages left out of the nav without a `PageNotInNav`: `not_in_nav` and literate-nav's nav files.
+    var quietlyOutOfNav: Set<String> = []
     /// Made on first use (after the published pages are known), then reused.
     var linkResolver: LinkResolver?
     /// Page path → the brand's pages that link to it.

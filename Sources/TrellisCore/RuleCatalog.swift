@@ -32,6 +32,7 @@ extension RuleID {
     public static let nestingLimit: RuleID = "NestingLimit"
     public static let duplicateKey: RuleID = "DuplicateKey"
     public static let blogPost: RuleID = "BlogPost"
+    public static let excludedFileLink: RuleID = "ExcludedFileLink"
 }
 
 /// Every rule Trellis reports, with its stable ID and default severity. Writers (SARIF) list
@@ -87,6 +88,9 @@ public enum RuleCatalog {
         RuleDescriptor(
             .blogPost, .error,
             "A post of Material's blog plugin has no front matter, or its metadata (`date`, `categories`, `authors`, `draft`, …) is missing or of the wrong type; Material stops the build."),
+        RuleDescriptor(
+            .excludedFileLink, .note,
+            "A link or nav entry names a docs file that MkDocs' exclude_docs or draft_docs leave out of the site."),
     ]
 
     /// The descriptor of `id`, if it is one of Trellis's rules.

@@ -212,3 +212,34 @@ import TrellisCore
             ])
     }
 }
+
+/// Material uses a `theme.logo` or `theme.favicon` that is an address as written (its `url`
+/// filter leaves URLs and absolute paths alone); only a file of the docs folder is copied.
+@Suite struct ThemeAddressTests {
+    @Test func aLogoURLAndAnAbsoluteFaviconAreUsedAsWritten() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: Logo\ntheme:\n  name: material\n  logo: https://cdn.example/logo.svg\n  favicon: /favicon.ico\n",
+            "docs/index.md": "# Home\n",
+            "docs/guide/page.md": "# Page\n",
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(report.outcome == .success)
+        #expect(report.lines.isEmpty)
+        let page = try #require(s.output("guide/page/index.html"))
+        #expect(page.contains(#"<img class="trellis-brand__logo" src="https://cdn.example/logo.svg" alt="">"#))
+        #expect(page.contains(#"<link rel="icon" href="/favicon.ico">"#))
+        #expect(!s.outputFiles().contains { $0.hasPrefix("assets/brand/") })
+    }
+
+    @Test func aLogoFileOfTheDocsFolderIsStillCopied() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: Logo\ntheme:\n  name: material\n  logo: img/logo.svg\n",
+            "docs/index.md": "# Home\n", "docs/img/logo.svg": "<svg/>",
+        ])
+        defer { s.cleanUp() }
+        _ = s.build()
+        #expect(s.output("assets/brand/logo.svg") == "<svg/>")
+        #expect(try #require(s.output("index.html")).contains(#"src="assets/brand/logo.svg""#))
+    }
+}

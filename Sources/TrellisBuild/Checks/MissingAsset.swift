@@ -13,6 +13,7 @@ struct MissingAsset: BrandCheck {
         ]
         return settings.compactMap { setting in
             guard let value = setting.value,
+                !(setting.key == "theme.logo" || setting.key == "theme.favicon") || !ThemeSettings.isAddress(value),
                 !FileManager.default.fileExists(atPath: site.root.appending(path: value).path)
             else { return nil }
             let position = brand.settingPositions[setting.key]

@@ -3,7 +3,7 @@ import TrellisCore
 /// A page nothing leads to: no other page of the brand links to it and the nav does not list it.
 struct OrphanPage: BrandCheck {
     func check(_ brand: BrandState, site: SiteState) -> [Diagnostic] {
-        let inNav = brand.navPagePaths
+        let inNav = brand.navPagePaths.union(brand.quietlyOutOfNav)
         return brand.published.map { site.pages[$0] }.filter { page in
             !page.isHomepage && !inNav.contains(page.path) && site.blog?.isGenerated(page.path) != true && (brand.linkedFrom[page.path] ?? []).isEmpty
         }.map { page in

@@ -4,12 +4,13 @@ import TrellisCore
 /// Material's blog places itself (posts, views) are reached from the blog.
 struct PageNotInNav: BrandCheck {
     func check(_ brand: BrandState, site: SiteState) -> [Diagnostic] {
-        guard site.config.nav != nil else { return [] }
-        let inNav = brand.navPagePaths
+        guard brand.navIsListed else { return [] }
+        let inNav = brand.navPagePaths.union(brand.quietlyOutOfNav)
         return brand.published.map { site.pages[$0] }.filter { !inNav.contains($0.path) && site.blog?.isGenerated($0.path) != true }.map { page in
             Diagnostic(
                 .pageNotInNav, .warning, path: page.file.path, at: SourceLocation(line: 1, column: 1),
-                message: "the page is not in the nav of '\(site.config.path)'")
+                message: site.config.nav == nil && site.mkdocs?.plugin("literate-nav") != nil
+                    ? "the page is not in the literate-nav nav" : "the page is not in the nav of '\(site.config.path)'")
         }
     }
 }
