@@ -53,7 +53,14 @@ extension MarkdownDocument {
         let lineStart = source.lineStart(position.line)
         let assumed = lineStart + blockStart.byteColumn - 1
         let lineEnd = source.endOfLine(containing: lineStart)
-        guard assumed <= lineEnd, source.slice(lineStart, assumed).allSatisfy({ [9, 32, 62].contains($0) }) else { return offset }
+        guard assumed <= lineEnd, source.slice(lineStart, assumed).allSatisfy({ [9, 32, 62].contains($0) }) else {
+            // A tab indents the line (`- A` then `\t[x](u){…}`): fewer bytes than the block's
+            // columns, cmark counting from the block's column all the same.
+            var real = lineStart
+            while real < lineEnd, source.bytes[real] == 32 || source.bytes[real] == 9 { real += 1 }
+            guard real < assumed, source.slice(lineStart, real).contains(9) else { return offset }
+            return min(max(offset + real - assumed, 0), source.bytes.count)
+        }
         var real = assumed
         while real < lineEnd, source.bytes[real] == 32 || source.bytes[real] == 9 { real += 1 }
         return min(offset + real - assumed, source.bytes.count)

@@ -50,6 +50,12 @@ struct ExtensionBehaviourTests {
         #expect(page.html.contains("<p>quoted\nmore <em class=\"y\">em</em></p>"))
     }
 
+    /// A continuation line indented with a tab (fewer bytes than the item's columns).
+    @Test func inlineAttributeListsOnTabIndentedContinuationLines() {
+        let page = Self.process("- **A**  \n\t[x](u){:target=\"_blank\"} and *e*{.c}\n")
+        #expect(page.html.contains("<a href=\"u\" target=\"_blank\">x</a> and <em class=\"c\">e</em></li>"))
+    }
+
     /// A list after a link in a table cell ends with the cell, as Python-Markdown reads each
     /// cell alone: the next cell's `{…}` is not part of it.
     @Test func inlineAttributeListsInTableCellsEndWithTheCell() {
