@@ -94,6 +94,16 @@ public struct SourcePage: Sendable {
         return spaced.prefix(1).uppercased() + spaced.dropFirst()
     }
 
+    /// MkDocs' title from the file name alone (`File.name`: `README` is `index`), for a page
+    /// that is not the home page: dashes and underscores as spaces, capitalised if all lowercase.
+    static func fileTitle(_ path: String) -> String {
+        var name = String(path.split(separator: "/").last ?? "")
+        if let dot = name.lastIndex(of: ".") { name = String(name[..<dot]) }
+        if name == "README" { name = "index" }
+        let spaced = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return spaced.lowercased() == spaced ? spaced.prefix(1).uppercased() + spaced.dropFirst() : spaced
+    }
+
     /// The first level-one ATX heading outside fenced code, as written.
     static func firstHeading(in text: String, from offset: Int) -> String? {
         var fence: Substring?

@@ -54,12 +54,14 @@ extension MarkdownDocument {
         let assumed = lineStart + blockStart.byteColumn - 1
         let lineEnd = source.endOfLine(containing: lineStart)
         guard assumed <= lineEnd, source.slice(lineStart, assumed).allSatisfy({ [9, 32, 62].contains($0) }) else {
-            // A tab indents the line (`- A` then `\t[x](u){…}`): fewer bytes than the block's
-            // columns, cmark counting from the block's column all the same.
+            // A lazy continuation line (`1. A` then `b [x](u){…}`) or one a tab indents (`- A`
+            // then `\t[x](u){…}`): fewer bytes before the text than the block's columns, cmark
+            // counting from the block's column all the same.
             var real = lineStart
             while real < lineEnd, source.bytes[real] == 32 || source.bytes[real] == 9 { real += 1 }
-            guard real < assumed, source.slice(lineStart, real).contains(9) else { return offset }
-            return min(max(offset + real - assumed, 0), source.bytes.count)
+            guard real < assumed else { return offset }
+            // (The position may lie past the line's end, which `utf8Offset(of:)` would clamp.)
+            return min(max(lineStart + position.byteColumn - 1 + real - assumed, lineStart), lineEnd)
         }
         var real = assumed
         while real < lineEnd, source.bytes[real] == 32 || source.bytes[real] == 9 { real += 1 }

@@ -56,6 +56,14 @@ struct ExtensionBehaviourTests {
         #expect(page.html.contains("<a href=\"u\" target=\"_blank\">x</a> and <em class=\"c\">e</em></li>"))
     }
 
+    /// A lazy continuation line, with text after the list (cmark reports its positions from the
+    /// item's column, past the end of the line).
+    @Test func inlineAttributeListsOnLazyContinuationLines() {
+        let page = Self.process("1. **S:**\nTasks via [T](u){:target=\"_blank\"} at any time.\n\n> a\nb [x](v){.c} d\n")
+        #expect(page.html.contains("Tasks via <a href=\"u\" target=\"_blank\">T</a> at any time.</li>"))
+        #expect(page.html.contains("<p>a\nb <a class=\"c\" href=\"v\">x</a> d</p>"))
+    }
+
     /// A list after a link in a table cell ends with the cell, as Python-Markdown reads each
     /// cell alone: the next cell's `{…}` is not part of it.
     @Test func inlineAttributeListsInTableCellsEndWithTheCell() {

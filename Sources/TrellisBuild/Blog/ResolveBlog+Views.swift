@@ -53,8 +53,12 @@ extension ResolveBlog {
         for v in views.indices where options.paginates(views[v].kind) {
             let step = options.perPage(views[v].kind)
             let first = views[v].pages[0]
-            // The view's title: its page's, or the heading of the page the blog made for it.
-            let title = existing[first]?.title ?? (views[v].kind == .index ? "Blog" : views[v].name)
+            // The further pages' title: their page's own (front matter, first heading, else its
+            // file name, as MkDocs titles a page that is not the home page), or the heading of
+            // the page the blog made for it.
+            let title = existing[first].map { page in
+                page.meta.title ?? SourcePage.firstHeading(in: page.file.text, from: page.bodyOffset) ?? SourcePage.fileTitle(page.path)
+            } ?? (views[v].kind == .index ? "Blog" : views[v].name)
             for at in stride(from: step, to: views[v].posts.count, by: step) {
                 let path = Blog.paginationPath(first, number: 1 + at / step, options: options)
                 if BlogPaths.leavesDocs(path) {
