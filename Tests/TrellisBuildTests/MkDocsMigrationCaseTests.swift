@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+import TrellisCore
+
+@testable import TrellisBuild
+
+/// The minimal inputs that kept real MkDocs Material sites from building unchanged (each a
+/// `docs/index.md` and the `mkdocs.yml` named), as a migrating team would meet them. Each case
+/// asserts what MkDocs does with it; the suites of each feature test it further.
+@Suite struct MkDocsMigrationCaseTests {
+    /// 1. A problem MkDocs warns about leaves the site written: a broken link, a macro the
+    /// plugin shows as an error in the page. `--strict` fails, as `mkdocs build --strict` does.
+    @Test func case1AProblemMkDocsWarnsAboutStillWritesTheSite() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nplugins:\n  - macros\n",
+            "docs/index.md": "# Home\n\n[gone](gone.md) and {{ broken( }}\n",
+            "docs/other.md": "# Other\n",
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(report.outcome == .success)
+        #expect(report.lines.contains("docs/index.md:3:8: warning: 'gone.md' does not exist [BrokenLink]"))
+        #expect(report.lines.allSatisfy { !$0.contains(": error: ") })
+        #expect(s.output("index.html") != nil && s.output("other/index.html") != nil)
+        #expect(s.build(strict: true).outcome == .failed)
+    }
+
+    /// 2. Without `macros` in `plugins`, `{{` and `{#` are text: an autorefs anchor and a Go
+    /// template in a code span build without a diagnostic.
+    @Test func case2WithoutTheMacrosPluginBracesAreText() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nmarkdown_extensions: [attr_list]\n",
+            "docs/index.md": "# Home\n\n[](){#ref-x}\n\nRun `docker inspect -f \"{{ json .Labels }}\"`.\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        #expect(s.output("index.html")?.contains("<code>docker inspect -f &quot;{{ json .Labels }}&quot;</code>") == true)
+    }
+
+    /// 4. MkDocs' own defaults: tables without `tables` listed; no smart punctuation without
+    /// `smarty` (`Don't`, `--8<--` stay as written).
+    @Test func case4MkDocsDefaultsApply() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\n",
+            "docs/index.md": "# Home\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nDon't -- see `--8<--` and --8<-- here.\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains("<table>") && html.contains("<td>1</td>"))
+        #expect(html.contains("<p>Don't -- see <code>--8&lt;--</code> and --8&lt;-- here.</p>"))
+    }
+
+    /// 5. Config: `INHERIT`, a repeated key (the last one wins), `exclude_docs`, a logo given as
+    /// a URL.
+    @Test func case5ConfigAsMkDocsReadsIt() throws {
+        let s = try TestSite([
+            "base.yml": "site_name: Base\nmarkdown_extensions:\n  - admonition\n",
+            "mkdocs.yml": """
+                INHERIT: base.yml
+                site_name: First
+                site_name: Last
+                exclude_docs: |
+                  drafts/
+                theme:
+                  name: material
+                  logo: https://cdn.example/logo.svg
+                """,
+            "docs/index.md": "# Home\n\n!!! note\n    Inherited.\n",
+            "docs/drafts/wip.md": "# WIP {{ not a page }}\n",
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(report.outcome == .success)
+        #expect(report.lines.allSatisfy { $0.contains("[DuplicateKey]") })
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains(#"<div class="admonition note">"#))
+        #expect(html.contains("Last"))
+        #expect(html.contains("https://cdn.example/logo.svg"))
+        #expect(s.output("drafts/wip/index.html") == nil)
+    }
+
+    /// 7. Python-Markdown's block rules on MkDocs pages: a raw `<br/>` line does not swallow the
+    /// image after it, and `1)` starts no list.
+    @Test func case7PythonMarkdownBlockRules() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\n",
+            "docs/index.md": "# Home\n\n<br/>\n![alt](pic.png)\n\n1) text\n",
+            "docs/pic.png": "png",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains("<p><br/>\n<img src=\"pic.png\" alt=\"alt\" /></p>"))
+        #expect(html.contains("<p>1) text</p>"))
+    }
+
+    /// 8. Titles: a page without a `# ` heading shows its nav title as the heading, and
+    /// `<title>` is the nav's title, not the file name's.
+    @Test func case8TitlesComeFromTheNav() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\ntheme:\n  name: material\nnav:\n  - Start here: index.md\n",
+            "docs/index.md": "Just text.\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains("<h1 id=\"start-here\">Start here</h1>") || html.contains(">Start here</h1>"))
+        #expect(html.contains("<title>Start here - D</title>"))
+    }
+
+    /// 9. No noise for what MkDocs sites do on purpose: `_1` heading ids MkDocs gives, autorefs
+    /// anchors with empty text, a file used only as a snippet.
+    @Test func case9NoNoise() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nmarkdown_extensions:\n  - attr_list\n  - pymdownx.snippets:\n      base_path: docs\nplugins:\n  - autorefs\n",
+            "docs/index.md": "# Home\n\n## Setup\n\n## Setup\n\n[](){#ref-x}\n\n[Again](#setup_1)\n\n--8<-- \"shared.txt\"\n",
+            "docs/shared.txt": "Shared text.\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains("id=\"setup_1\"") && html.contains("Shared text."))
+    }
+
+    /// 10. The crash: an HTML comment next to an admonition or a details block.
+    @Test func case10AnHTMLCommentNextToAContainerBuilds() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nmarkdown_extensions:\n  - admonition\n  - pymdownx.details\n",
+            "docs/index.md": "<!-- x -->\n!!! n\n    Body.\n\n??? note\n    Body.\n<!-- x -->\n",
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(report.outcome == .success)
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains(#"<div class="admonition n">"#) && html.contains("<details class=\"note\">"))
+    }
+}
