@@ -65,8 +65,10 @@ extension ContainerParser {
         }
     }
 
-    /// Parses a cell as inline Markdown (with the page's reference definitions it names); a cell
-    /// cmark would not read as one paragraph (`-`, `# x`, `> x`) stays literal text.
+    /// Parses a cell as inline Markdown (with the page's reference definitions it names), as
+    /// Python-Markdown reads every cell. A cell cmark would read as another block (`<ul><li>…`,
+    /// `- x`, `# x`, `> x`) is read after an inert byte that keeps it a paragraph, then taken out;
+    /// if that fails too, the cell stays literal text.
     func appendCell(
         _ text: some Collection<UInt8>, at start: TextPosition, to node: NodeID, in document: inout MarkdownDocument
     ) {
@@ -76,16 +78,32 @@ extension ContainerParser {
             bytes.append(contentsOf: "\n\n".utf8)
             bytes.append(contentsOf: used)
         }
-        let parsed = CMark.parse(String(decoding: bytes, as: UTF8.self), smart: smart, math: math)
-        let blocks = parsed.children(of: parsed.root)
-        guard blocks.count == 1, case .paragraph = parsed.kind(of: blocks[0]),
-            parsed.span(of: blocks[0])?.end.line == 1
-        else {
-            document.appendChild(.text(String(decoding: text, as: UTF8.self)), span: nil, to: node)
+        if let (parsed, paragraph) = oneLineParagraph(bytes) {
+            Self.graft(parsed, from: paragraph, under: node, in: &document) { position in
+                TextPosition(line: start.line, byteColumn: position.byteColumn + start.byteColumn - 1)
+            }
             return
         }
-        Self.graft(parsed, from: blocks[0], under: node, in: &document) { position in
-            TextPosition(line: start.line, byteColumn: position.byteColumn + start.byteColumn - 1)
+        if var (parsed, paragraph) = oneLineParagraph([0x1F] + bytes), let first = parsed.firstChild(of: paragraph),
+            case .text(let literal) = parsed.kind(of: first), literal.utf8.first == 0x1F
+        {
+            let rest = String(literal.utf8.dropFirst()) ?? ""
+            if rest.isEmpty { parsed.remove(first) } else { parsed.setKind(.text(rest), of: first) }
+            Self.graft(parsed, from: paragraph, under: node, in: &document) { position in
+                TextPosition(line: start.line, byteColumn: max(position.byteColumn - 1, 1) + start.byteColumn - 1)
+            }
+            return
         }
+        document.appendChild(.text(String(decoding: text, as: UTF8.self)), span: nil, to: node)
+    }
+
+    /// `bytes` parsed, if cmark reads them as one paragraph on one line.
+    private func oneLineParagraph(_ bytes: [UInt8]) -> (MarkdownDocument, NodeID)? {
+        let parsed = CMark.parse(String(decoding: bytes, as: UTF8.self), smart: smart, math: math)
+        let blocks = parsed.children(of: parsed.root)
+        guard blocks.count == 1, case .paragraph = parsed.kind(of: blocks[0]), parsed.span(of: blocks[0])?.end.line == 1 else {
+            return nil
+        }
+        return (parsed, blocks[0])
     }
 }
