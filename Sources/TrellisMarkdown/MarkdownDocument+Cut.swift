@@ -14,7 +14,14 @@ extension MarkdownDocument {
             next = nextSibling(of: child)
             guard let span = span(of: child) else { continue }
             let start = Self.inlineOffset(span.start, blockStart: blockStart, source: source)
-            let end = Self.inlineOffset(span.end, blockStart: blockStart, source: source) + 1
+            var end = Self.inlineOffset(span.end, blockStart: blockStart, source: source) + 1
+            // A text node before a soft break reports the line's trailing spaces, which cmark
+            // left out of its text.
+            if case .text = kind(of: child), span.start.line == span.end.line, end > start, end <= source.bytes.count,
+                end == source.bytes.count || source.bytes[end] == UInt8(ascii: "\n") || source.bytes[end] == UInt8(ascii: "\r")
+            {
+                while end > start, source.bytes[end - 1] == UInt8(ascii: " ") || source.bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+            }
             if start >= region.upperBound { break }
             guard end > region.lowerBound else { continue }
             guard case .text = kind(of: child) else { return false }

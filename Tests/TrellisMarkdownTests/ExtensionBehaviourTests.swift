@@ -64,6 +64,14 @@ struct ExtensionBehaviourTests {
         #expect(page.html.contains("<p>a\nb <a class=\"c\" href=\"v\">x</a> d</p>"))
     }
 
+    /// Text after the list on a line that ends in spaces before the next line (cmark's text
+    /// node leaves the spaces out, its position keeps them).
+    @Test func inlineAttributeListsBeforeTrailingSpaces() {
+        let page = Self.process("a [b](u){:t=\"x\"}. \nnext and *e*{.c}  \nlast\n")
+        #expect(page.html.contains("<a href=\"u\" t=\"x\">b</a>."), "\(page.html)")
+        #expect(page.html.contains("<em class=\"c\">e</em><br />"))
+    }
+
     /// A list after a link in a table cell ends with the cell, as Python-Markdown reads each
     /// cell alone: the next cell's `{…}` is not part of it.
     @Test func inlineAttributeListsInTableCellsEndWithTheCell() {
