@@ -21,7 +21,7 @@ enum MkDocsNavReader {
             case .scalar(let s) where isLink(s.string):
                 entries.append(.link(title: s.string, url: s.string))
             case .scalar(let s):
-                entries.append(.page(title: nil, path: s.string, location: reader.location(of: item)))
+                entries.append(.page(title: nil, path: pagePath(s.string), location: reader.location(of: item)))
             case .mapping(let mapping) where mapping.count == 1:
                 guard let (key, value) = mapping.first else { continue }
                 let title = key.scalar?.string ?? ""
@@ -29,7 +29,7 @@ enum MkDocsNavReader {
                 case .scalar(let s) where isLink(s.string):
                     entries.append(.link(title: title, url: s.string))
                 case .scalar(let s):
-                    entries.append(.page(title: title, path: s.string, location: reader.location(of: value)))
+                    entries.append(.page(title: title, path: pagePath(s.string), location: reader.location(of: value)))
                 case .sequence:
                     entries.append(.section(title: title, children: read(value, reader: &reader, depth: depth + 1)))
                 default:
@@ -40,6 +40,13 @@ enum MkDocsNavReader {
             }
         }
         return entries
+    }
+
+    /// A page path as MkDocs looks it up (`PurePath(path).as_posix()`): `.` parts and repeated
+    /// slashes dropped (`./a//b.md` is `a/b.md`).
+    static func pagePath(_ value: String) -> String {
+        let parts = value.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        return parts.isEmpty ? value : parts.joined(separator: "/")
     }
 
     static func isLink(_ value: String) -> Bool {

@@ -42,6 +42,7 @@ public struct MarkdownPipeline: Sendable {
             options.attrList = extensions.contains(.attrList)
             rewriters.append(CodeBlockRewriter(options: options))
         }
+        if extensions.contains(.pythonMarkdownBlocks) { rewriters.append(CodeSpanStripRewriter()) }
         if extensions.contains(.abbreviations) { rewriters.append(AbbreviationDefinitionRewriter(glossary: inline.glossary)) }
         if extensions.contains(.betterEmphasis), inline.smartAsterisk { rewriters.append(BetterEmphasisRewriter()) }
         if extensions.contains(.magicLink) { rewriters.append(MagicLinkRewriter(options: inline.magicLink)) }

@@ -109,6 +109,18 @@ import TrellisCore
         #expect(html.contains("<title>Start here - D</title>"))
     }
 
+    /// 8. A nav path written `./a.md` names the page `a.md`, as MkDocs looks it up.
+    @Test func case8ANavPathWithADotNamesThePage() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nnav:\n  - Home: index.md\n  - Built-in functions: ./guide/builtin.md\n",
+            "docs/index.md": "# Home\n",
+            "docs/guide/builtin.md": "Text.\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        #expect(s.output("guide/builtin/index.html")?.contains("<title>Built-in functions - D</title>") == true)
+    }
+
     /// 9. No noise for what MkDocs sites do on purpose: `_1` heading ids MkDocs gives, autorefs
     /// anchors with empty text, a file used only as a snippet.
     @Test func case9NoNoise() throws {

@@ -64,6 +64,14 @@ struct PythonMarkdownBlocksTests {
         #expect(MarkdownPage.process(text: text).html.contains("<a href=\"https://e.com/first\">b</a>"))
     }
 
+    /// Code spans lose white space at both ends, as Python-Markdown strips them (Python-Markdown
+    /// 3.11.3: `<code>]</code>`, `<code>x</code>`); CommonMark keeps `] ` as it is.
+    @Test func codeSpansAreStripped() {
+        let text = "a `] ` b `  x  ` c\n"
+        #expect(MarkdownPage.process(text: text, pipeline: Self.pipeline).html == "<p>a <code>]</code> b <code>x</code> c</p>\n")
+        #expect(MarkdownPage.process(text: text).html == "<p>a <code>] </code> b <code> x </code> c</p>\n")
+    }
+
     /// An escape inserted before a marker moves nothing: positions are the file's.
     @Test func positionsAfterAnEditAreTheTextsOwn() throws {
         let text = "Intro:\r\n- see [a](a.md)\r\n##Next [b](b.md)\r\n"
