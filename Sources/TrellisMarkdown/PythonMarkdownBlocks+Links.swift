@@ -64,7 +64,7 @@ extension PythonMarkdownBlocks {
 
     /// Past the code span whose opening backticks are at `at` (to the run of as many backticks
     /// on the line), or past the backticks alone if the span does not close on the line.
-    private static func afterCodeSpan(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ end: Int) -> Int {
+    static func afterCodeSpan(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ end: Int) -> Int {
         var runEnd = at
         while runEnd < end, bytes[runEnd] == UInt8(ascii: "`") { runEnd += 1 }
         let length = runEnd - at

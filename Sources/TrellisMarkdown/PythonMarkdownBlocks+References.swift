@@ -29,20 +29,6 @@ extension PythonMarkdownBlocks {
         let replaced = definitions.enumerated().filter { last[$0.element.label] != $0.offset }
         guard !replaced.isEmpty else { return edits }
         let added = replaced.map { Edit(offset: $0.element.labelStart, removing: 0, inserting: [0x1F]) }
-        // Both lists are in offset order: merged, the page's own edits first at equal offsets.
-        var merged: [Edit] = []
-        merged.reserveCapacity(edits.count + added.count)
-        var i = 0
-        var j = 0
-        while i < edits.count || j < added.count {
-            if j == added.count || (i < edits.count && edits[i].offset <= added[j].offset) {
-                merged.append(edits[i])
-                i += 1
-            } else {
-                merged.append(added[j])
-                j += 1
-            }
-        }
-        return merged
+        return merging(edits, added)
     }
 }

@@ -152,6 +152,9 @@ enum PythonMarkdownBlocks {
             // Links with spaces in their destination, edited after the line's other edits.
             var destinationEdits: [Edit] = []
             spacedDestinationEdits(bytes, content, end, into: &destinationEdits)
+            var referenceEdits: [Edit] = []
+            characterReferenceEdits(bytes, content, end, into: &referenceEdits)
+            destinationEdits = merging(destinationEdits, referenceEdits)
             defer { edits += destinationEdits }
             let first = bytes[content]
             if first == UInt8(ascii: "<") {

@@ -72,6 +72,13 @@ struct PythonMarkdownBlocksTests {
         #expect(MarkdownPage.process(text: text).html == "<p>a <code>] </code> b <code> x </code> c</p>\n")
     }
 
+    /// A numeric character reference without its `;` is one, as Python's HTMLParser reads it
+    /// (Python-Markdown 3.11.3: `a &#8288; b &#x41;z <code>&amp;#65;</code>`), not in code.
+    @Test func numericReferencesWithoutSemicolons() {
+        let html = MarkdownPage.process(text: "a &#8288 b &#x41z `&#65 ` &#65a\n", pipeline: Self.pipeline).html
+        #expect(html == "<p>a \u{2060} b Az <code>&amp;#65</code> &amp;#65a</p>\n")
+    }
+
     /// An escape inserted before a marker moves nothing: positions are the file's.
     @Test func positionsAfterAnEditAreTheTextsOwn() throws {
         let text = "Intro:\r\n- see [a](a.md)\r\n##Next [b](b.md)\r\n"
