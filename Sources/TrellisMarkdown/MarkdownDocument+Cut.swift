@@ -30,9 +30,24 @@ extension MarkdownDocument {
                 continue
             }
             // The parts kept must read exactly as in the source (cmark may have merged smart
-            // quotes or entities into the same node, but only inside the cut part).
+            // quotes or entities into the same node, but only inside the cut part). Where the
+            // region is the node's whole tail or head, that part must read as in the source
+            // instead (`&#8288; {: style=x}` keeps its decoded entity).
             guard case .text(let text) = kind(of: child), span.start.line == span.end.line else { return false }
             let utf8 = Array(text.utf8)
+            if start < region.lowerBound, end <= region.upperBound {
+                let tail = end - region.lowerBound
+                if tail <= utf8.count, utf8[(utf8.count - tail)...].elementsEqual(source.slice(region.lowerBound, end)) {
+                    edits.append((child, String(decoding: utf8[..<(utf8.count - tail)], as: UTF8.self)))
+                    continue
+                }
+            } else if start >= region.lowerBound, end > region.upperBound {
+                let head = region.upperBound - start
+                if head <= utf8.count, utf8[..<head].elementsEqual(source.slice(start, region.upperBound)) {
+                    edits.append((child, String(decoding: utf8[head...], as: UTF8.self)))
+                    continue
+                }
+            }
             let prefix = max(0, region.lowerBound - start)
             let suffix = max(0, end - region.upperBound)
             guard prefix + suffix <= utf8.count, utf8[0..<prefix].elementsEqual(source.slice(start, (start + prefix))),

@@ -228,8 +228,14 @@ enum PythonMarkdownBlocks {
                 previous = .other
                 continue
             }
-            if first == UInt8(ascii: ">") || first == UInt8(ascii: "|") {
+            if first == UInt8(ascii: ">") {
                 previous = .other
+                continue
+            }
+            if first == UInt8(ascii: "|") {
+                // A table row: its block goes on like a paragraph's (an indented row after it is
+                // a row, not code).
+                if case .paragraph = previous {} else { previous = .paragraph(indent: indent) }
                 continue
             }
             switch previous {

@@ -72,6 +72,13 @@ struct ExtensionBehaviourTests {
         #expect(page.html.contains("<em class=\"c\">e</em><br />"))
     }
 
+    /// A list at the end of a cell whose text starts with an entity: the decoded text is kept
+    /// (Python-Markdown: `<td class="c">&copy;</td>`).
+    @Test func cellAttributeListsAfterAnEntity() {
+        let page = Self.process("| x |\n|---|\n|&copy; {: .c}|\n")
+        #expect(page.html.contains("<td class=\"c\">©</td>"), "\(page.html)")
+    }
+
     /// A list after a link in a table cell ends with the cell, as Python-Markdown reads each
     /// cell alone: the next cell's `{…}` is not part of it.
     @Test func inlineAttributeListsInTableCellsEndWithTheCell() {

@@ -79,6 +79,13 @@ struct PythonMarkdownBlocksTests {
         #expect(html == "<p>a \u{2060} b Az <code>&amp;#65</code> &amp;#65a</p>\n")
     }
 
+    /// Rows of a table go on like a paragraph: an indented row is a row, not code, and gets the
+    /// rules of text (here a reference without its `;`).
+    @Test func anIndentedTableRowIsARow() {
+        let html = MarkdownPage.process(text: "|a|b|\n|-|-|\n|1|2|\n        |&#8288 3|4|\n", pipeline: Self.pipeline).html
+        #expect(html.contains("<td>\u{2060} 3</td>"), "\(html)")
+    }
+
     /// An escape inserted before a marker moves nothing: positions are the file's.
     @Test func positionsAfterAnEditAreTheTextsOwn() throws {
         let text = "Intro:\r\n- see [a](a.md)\r\n##Next [b](b.md)\r\n"
