@@ -277,13 +277,22 @@ enum PythonMarkdownBlocks {
         return true
     }
 
-    /// A run of at least three backticks or tildes at `at`.
+    /// A run of at least three backticks or tildes at `at` that can open or close a fence.
     private static func fenceMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ end: Int) -> (UInt8, Int)? {
         let byte = bytes[at]
         guard byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~") else { return nil }
         var length = 0
         while at + length < end, bytes[at + length] == byte { length += 1 }
-        return length >= 3 ? (byte, length) : nil
+        guard length >= 3 else { return nil }
+        // A backtick fence's info string has no backtick (```` ```a``` ```` is a code span).
+        if byte == UInt8(ascii: "`") {
+            var index = at + length
+            while index < end {
+                if bytes[index] == byte { return nil }
+                index += 1
+            }
+        }
+        return (byte, length)
     }
 
     /// For a line starting with `#`s at column 0: nil if it is no heading to Python-Markdown

@@ -86,6 +86,15 @@ struct PythonMarkdownBlocksTests {
         #expect(html.contains("<td>\u{2060} 3</td>"), "\(html)")
     }
 
+    /// Three backticks with a backtick later on the line open no fence (a code span): the
+    /// lines after get the text rules; inside a real fence a `#` line stays as written.
+    @Test func aBacktickLineWithACodeSpanOpensNoFence() {
+        let text = "```./rclone copy a b```\n\n##Title\n\n```\n#SBATCH x\n```\n"
+        let html = MarkdownPage.process(text: text, pipeline: Self.pipeline).html
+        #expect(html.contains("<code>./rclone copy a b</code>") && html.contains("<h2 id=\"title\">Title<a"), "\(html)")
+        #expect(html.contains("<pre><code>#SBATCH x\n</code></pre>"), "\(html)")
+    }
+
     /// An escape inserted before a marker moves nothing: positions are the file's.
     @Test func positionsAfterAnEditAreTheTextsOwn() throws {
         let text = "Intro:\r\n- see [a](a.md)\r\n##Next [b](b.md)\r\n"
