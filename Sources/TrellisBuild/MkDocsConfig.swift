@@ -108,6 +108,7 @@ enum MkDocsKnown {
         "pymdownx.snippets", "pymdownx.highlight", "pymdownx.inlinehilite", "abbr", "meta", "fenced_code",
         "extra", "markdown.extensions.extra", "pymdownx.extra", "pymdownx.magiclink", "pymdownx.mark", "pymdownx.caret",
         "pymdownx.tilde", "pymdownx.keys", "pymdownx.smartsymbols", "pymdownx.betterem", "pymdownx.arithmatex",
+        "mdx_truly_sane_lists",
     ]
 
     /// `markdown.extensions.toc` and `toc` are the same extension.

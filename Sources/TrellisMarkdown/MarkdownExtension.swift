@@ -54,6 +54,9 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     /// `pymdownx.arithmatex`: `$…$`, `\(…\)`, `$$…$$`, `\[…\]` and `\begin{env}…\end{env}`
     /// kept for MathJax or KaTeX in arithmatex's markup.
     case arithmatex
+    /// `mdx_truly_sane_lists`: a list nests under an item indented 2 columns (3 too), and a
+    /// marker indented 4 or more under an item line is text (see `PythonMarkdownBlocks`).
+    case trulySaneLists
     /// Python-Markdown's block rules where MkDocs pages rely on them (see
     /// `PythonMarkdownBlocks`): on for every MkDocs site, off for Trellis sites (plain
     /// CommonMark). It has no `markdown_extensions` name.
@@ -76,7 +79,8 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     /// `pymdownx.details`, `pymdownx.tabbed`, `tables`, `footnotes`, `attr_list`, `def_list`,
     /// `pymdownx.tasklist`, `md_in_html`, `smarty`, `pymdownx.magiclink`, `pymdownx.mark`,
     /// `pymdownx.caret`, `pymdownx.tilde`, `pymdownx.keys`, `pymdownx.smartsymbols`, `abbr`,
-    /// `pymdownx.betterem`, `pymdownx.superfences`, `pymdownx.highlight`, `pymdownx.arithmatex`;
+    /// `pymdownx.betterem`, `pymdownx.superfences`, `pymdownx.highlight`, `pymdownx.arithmatex`,
+    /// `mdx_truly_sane_lists`;
     /// Python-Markdown's own also as `markdown.extensions.<name>`); `nil` for any other entry.
     public init?(mkdocsName: String) {
         switch mkdocsName {
@@ -101,6 +105,7 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
         case "pymdownx.superfences": self = .superFences
         case "pymdownx.highlight": self = .highlight
         case "pymdownx.arithmatex": self = .arithmatex
+        case "mdx_truly_sane_lists": self = .trulySaneLists
         default: return nil
         }
     }

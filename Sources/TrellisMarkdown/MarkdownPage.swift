@@ -41,7 +41,7 @@ public enum MarkdownPage {
     ) -> ProcessedPage {
         let (parsed, source) = ParsedText.normalising(
             text, pythonMarkdownBlocks: pipeline.extensions.contains(.pythonMarkdownBlocks),
-            superFences: pipeline.extensions.contains(.superFences))
+            superFences: pipeline.extensions.contains(.superFences), saneLists: pipeline.extensions.contains(.trulySaneLists))
         if pipeline.extensions.contains(.autorefs) {
             let definitions = source.bytes.withUnsafeBufferPointer { Autorefs.definitions(for: $0) }
             if !definitions.isEmpty {
@@ -103,7 +103,8 @@ public enum MarkdownPage {
     /// are cmark's positions in `text` too.
     public static func parse(_ text: String, extensions: Set<MarkdownExtension>) -> MarkdownDocument {
         let text = ParsedText.normalising(
-            text, pythonMarkdownBlocks: extensions.contains(.pythonMarkdownBlocks), superFences: extensions.contains(.superFences)
+            text, pythonMarkdownBlocks: extensions.contains(.pythonMarkdownBlocks), superFences: extensions.contains(.superFences),
+            saneLists: extensions.contains(.trulySaneLists)
         ).text
         var options = ArithmatexOptions()
         options.undoesListEscapes = extensions.contains(.pythonMarkdownBlocks)
@@ -115,7 +116,7 @@ public enum MarkdownPage {
         _ text: String, source: ParsedText?, extensions: Set<MarkdownExtension>, math: ArithmatexOptions?
     ) -> (document: MarkdownDocument, problem: NestingProblem?) {
         // Extensions that only rewrite the tree (or, for math, each parse) need no container pre-pass.
-        let treeOnly: Set<MarkdownExtension> = [.pythonMarkdownBlocks, .superFences, .highlight, .arithmatex]
+        let treeOnly: Set<MarkdownExtension> = [.pythonMarkdownBlocks, .superFences, .highlight, .arithmatex, .trulySaneLists]
         var document: MarkdownDocument
         var problem: NestingProblem?
         if extensions.subtracting(MarkdownExtension.inlineExtensions).isSubset(of: treeOnly) {
@@ -129,14 +130,18 @@ public enum MarkdownPage {
         return (document, problem)
     }
 
-    /// The comments `PythonMarkdownBlocks` put after lone inline tags so that cmark reads a
-    /// paragraph there, taken out again.
+    /// The comments `PythonMarkdownBlocks` put after lone inline tags (so that cmark reads a
+    /// paragraph there) and between lists (so that cmark ends one), taken out again.
     private static func removeInertMarkers(from document: inout MarkdownDocument, text: String) {
         let marker = PythonMarkdownBlocks.inertMarkerString
         guard text.utf8.contains(0x1F), text.contains(marker) else { return }
         var found: [NodeID] = []
         for node in document.preorder() {
-            if case .inlineHTML(let html) = document.kind(of: node), html == marker { found.append(node) }
+            switch document.kind(of: node) {
+            case .inlineHTML(let html) where html == marker: found.append(node)
+            case .htmlBlock(let html) where html == marker + "\n": found.append(node)
+            default: break
+            }
         }
         for node in found { document.remove(node) }
     }

@@ -26,7 +26,7 @@ enum PythonMarkdownBlocks {
     }
 
     /// What the previous non-blank line was, for the next one.
-    private enum Previous {
+    private enum Previous: Equatable {
         case blank
         /// A paragraph line; its indentation.
         case paragraph(indent: Int)
@@ -39,15 +39,24 @@ enum PythonMarkdownBlocks {
     /// With `superFences`, a fence whose header superfences does not recognise
     /// (`` ```powershell (file.ps1) ``) is text, as superfences leaves it: its first backtick or
     /// tilde is escaped.
-    static func edits(_ bytes: UnsafeBufferPointer<UInt8>, superFences: Bool = false) -> [Edit] {
+    ///
+    /// With `saneLists` (mdx_truly_sane_lists, `nested_indent: 2`), a marker right under an item
+    /// line nests when indented 2 or 3 columns past the item's marker (spaces are inserted up to
+    /// the item's text where cmark needs them) and is text when indented 4 or more.
+    static func edits(_ bytes: UnsafeBufferPointer<UInt8>, superFences: Bool = false, saneLists: Bool = false) -> [Edit] {
         var edits: [Edit] = []
         var previous = Previous.blank
         /// The fence a fenced code block is open with (its character and length).
         var fence: (byte: UInt8, length: Int)?
         /// A raw HTML block is open (until a blank line).
         var inHTML = false
-        /// Indentations of the list items and containers the current line may be inside.
+        /// Indentations of the list items and containers the current line may be inside, and
+        /// the columns their text starts at.
         var openers: [Int] = []
+        var openerContent: [Int] = []
+        /// Whether the last top-level block was a bullet list (mdx_truly_sane_lists ends it at a
+        /// blank line).
+        var inTopBulletList = false
         /// The `markdown` elements the line is inside (their tag names), the raw elements open
         /// inside the innermost one, and whether the last line ended an element there.
         var markdownElements: [String] = []
@@ -118,12 +127,20 @@ enum PythonMarkdownBlocks {
                 }
                 continue
             }
-            while let last = openers.last, indent <= last { openers.removeLast() }
+            while let last = openers.last, indent <= last {
+                openers.removeLast()
+                openerContent.removeLast()
+            }
+            // Any other block at the top level after a blank line ends a top-level list.
+            if openers.isEmpty, previous == .blank, listMarker(bytes, content, end) == nil { inTopBulletList = false }
             let base = openers.last.map { $0 + 4 } ?? 0
             // Indented code: 4 columns past where the enclosing content starts, after a blank line
             // or another code line. Inside a paragraph the line is a continuation, never code.
             let isParagraphContinuation: Bool
-            if case .paragraph = previous { isParagraphContinuation = true } else { isParagraphContinuation = false }
+            switch previous {
+            case .paragraph, .listItem: isParagraphContinuation = true
+            case .blank, .other: isParagraphContinuation = false
+            }
             if indent >= base + 4, !isParagraphContinuation {
                 previous = .other
                 continue
@@ -219,12 +236,40 @@ enum PythonMarkdownBlocks {
                     if case .paragraph = previous {} else { previous = .paragraph(indent: indent) }
                     continue
                 }
+                let isBullet = [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(bytes[marker.escapeAt])
+                if saneLists, openers.isEmpty, indent < 4 {
+                    if isBullet, inTopBulletList, previous == .blank {
+                        // A blank line ends a bullet list: cmark would go on with it (loose).
+                        edits.append(Edit(offset: start, removing: 0, inserting: inertMarker + [UInt8(ascii: "\n")]))
+                    }
+                    inTopBulletList = isBullet
+                }
+                if saneLists, let parent = openers.last, let parentContent = openerContent.last {
+                    let depth = indent - parent
+                    var afterItem = false
+                    if case .listItem = previous { afterItem = true }
+                    if depth >= 4, afterItem || previous == .blank {
+                        // Text of the item, as mdx_truly_sane_lists leaves it.
+                        edits.append(Edit(offset: marker.escapeAt, removing: 0, inserting: [UInt8(ascii: "\\")]))
+                        continue
+                    }
+                    if depth >= 2, afterItem, indent < parentContent {
+                        // Nested, where cmark would end the item: indented up to its text.
+                        edits.append(Edit(offset: start, removing: 0, inserting: Array(repeating: UInt8(ascii: " "), count: parentContent - indent)))
+                        openers.append(indent)
+                        openerContent.append(parentContent + itemContentWidth(bytes, content, end, markerEnd: marker.escapeAt + 1))
+                        previous = .listItem
+                        continue
+                    }
+                }
                 openers.append(indent)
+                openerContent.append(indent + itemContentWidth(bytes, content, end, markerEnd: marker.escapeAt + 1))
                 previous = .listItem
                 continue
             }
             if isContainerOpener(bytes, content, end) {
                 openers.append(indent)
+                openerContent.append(indent + 4)
                 previous = .other
                 continue
             }
@@ -293,6 +338,19 @@ enum PythonMarkdownBlocks {
             }
         }
         return (byte, length)
+    }
+
+    /// The columns from a list item's marker to its text: the marker and the spaces after it
+    /// (one, when more than four or none follow).
+    private static func itemContentWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ content: Int, _ end: Int, markerEnd: Int) -> Int {
+        var spaces = 0
+        var index = markerEnd
+        while index < end, bytes[index] == UInt8(ascii: " ") {
+            spaces += 1
+            index += 1
+        }
+        if spaces == 0 || spaces > 4 || index == end { spaces = 1 }
+        return markerEnd - content + spaces
     }
 
     /// For a line starting with `#`s at column 0: nil if it is no heading to Python-Markdown

@@ -25,10 +25,11 @@ let mkdocsLinks: LinkRewriter.Resolve = { target in
 let inlineTextExtensions = MarkdownExtension.inlineExtensions.subtracting([.smarty])
 
 /// Every container and block extension syntax on, with the fake icons and MkDocs links (not the
-/// inline text extensions; not autorefs, whose links the build points at other pages afterwards).
+/// inline text extensions; not autorefs, whose links the build points at other pages afterwards;
+/// not mdx_truly_sane_lists, which changes how lists nest).
 let extensionPipeline = MarkdownPipeline.standard(
     icons: FakeIcons(), resolveLink: mkdocsLinks,
-    extensions: Set(MarkdownExtension.allCases).subtracting([.autorefs]).subtracting(pymdownxCodeAndMath)
+    extensions: Set(MarkdownExtension.allCases).subtracting([.autorefs, .trulySaneLists]).subtracting(pymdownxCodeAndMath)
         .subtracting(inlineTextExtensions))
 
 /// The extensions the container and extension goldens were made without (their own goldens
