@@ -31,6 +31,7 @@ extension RuleID {
     public static let outputCollision: RuleID = "OutputCollision"
     public static let nestingLimit: RuleID = "NestingLimit"
     public static let duplicateKey: RuleID = "DuplicateKey"
+    public static let pythonMacro: RuleID = "PythonMacro"
 }
 
 /// Every rule Trellis reports, with its stable ID and default severity. Writers (SARIF) list
@@ -83,6 +84,9 @@ public enum RuleCatalog {
         RuleDescriptor(
             .duplicateKey, .warning,
             "A map in an MkDocs config, front matter or .pages file gives a key twice; the last value is used, as MkDocs (PyYAML) reads it."),
+        RuleDescriptor(
+            .pythonMacro, .error,
+            "A macro calls a function of the site's Python module (the macros plugin's `module_name` or `modules`), which Trellis cannot run."),
     ]
 
     /// The descriptor of `id`, if it is one of Trellis's rules.
