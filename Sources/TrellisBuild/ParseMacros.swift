@@ -15,8 +15,14 @@ struct ParseMacros: SiteStage {
         }
         site.macroTemplates = results.map(\.0)
         site.macroIncludes = Self.includeLibrary(site)
-        if site.mkdocs?.plugin("macros") != nil, results.contains(where: { $0.0 != nil }) {
-            site.macroBuiltins = MacrosPluginBuiltins.variables(root: site.root)
+        if let macros = site.mkdocs?.plugin("macros"), results.contains(where: { $0.0 != nil }) {
+            // The plugin reads `include_yaml` first; its own `git` replaces a key of that name.
+            let (yaml, yamlDiagnostics) = MacrosPluginData.yamlVariables(site, options: macros.options)
+            var builtins = yaml
+            for (name, value) in MacrosPluginBuiltins.variables(root: site.root) { builtins[name] = value }
+            site.macroBuiltins = builtins
+            site.macroPython = MacrosPluginData.python(site, options: macros.options)
+            site.engine.emit(contentsOf: yamlDiagnostics)
         }
         site.engine.emit(contentsOf: results.flatMap(\.1))
     }

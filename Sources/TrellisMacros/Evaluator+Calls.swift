@@ -83,12 +83,7 @@ extension Evaluator {
             throw fail(.macroType, "Jinja's '\(name)()' is not supported", at: offset)
         default:
             let jinja = "UndefinedError: '\(name)' is undefined"
-            if let python = environment.python {
-                let defined = python.functions.contains(name)
-                let message =
-                    defined
-                    ? "\(python.source) defines functions Trellis cannot run: '\(name)' is one; the call prints nothing"
-                    : "'\(name)' is not defined; \(python.source) may define it, but Trellis cannot run Python"
+            if let python = environment.python, let message = Self.pythonMessage(name, python) {
                 throw fail(
                     MacroProblem(rule: .pythonMacro, message: message, offset: offset, length: name.utf8.count, pageError: jinja))
             }
@@ -98,6 +93,20 @@ extension Evaluator {
             throw fail(
                 MacroProblem(rule: .undefinedVariable, message: message, offset: offset, length: name.utf8.count, pageError: jinja))
         }
+    }
+
+    /// Why `name` cannot be called: a function of the site's Python module or of the macros
+    /// plugin, or one the module may define; nil when there is no Python code to blame.
+    private static func pythonMessage(_ name: String, _ python: PythonMacros) -> String? {
+        if let module = python.modules.first(where: { $0.functions.contains(name) }) {
+            return "\(module.source) defines functions Trellis cannot run: '\(name)' is one; the call prints nothing"
+        }
+        if python.builtins.contains(name) {
+            return "'\(name)' is a function of the macros plugin itself, which Trellis cannot run; the call prints nothing"
+        }
+        guard !python.modules.isEmpty else { return nil }
+        let sources = python.modules.map(\.source).joined(separator: " or ")
+        return "'\(name)' is not defined; \(sources) may define it, but Trellis cannot run Python"
     }
 
     /// Python's `range(stop)`, `range(start, stop[, step])`, its length checked before it is built.

@@ -56,7 +56,7 @@ extension Evaluator {
         return .undefined(
             MacroProblem(
                 rule: .undefinedVariable, message: "'\(base.path)' has no attribute '\(name)'", offset: offset,
-                length: name.utf8.count, keepText: Self.keepText(container, .string(name)))
+                length: name.utf8.count, keepText: keepText(container, .string(name), base: base))
         )
     }
 
@@ -77,13 +77,20 @@ extension Evaluator {
         return .undefined(
             MacroProblem(
                 rule: .undefinedVariable, message: message, offset: offset, length: length,
-                keepText: Self.keepText(.map(map), .string(name))))
+                keepText: keepText(.map(map), .string(name), base: base)))
     }
 
     /// What Jinja's `DebugUndefined` prints for a missing member: `{{ no such element: dict
-    /// object['key'] }}`.
-    static func keepText(_ container: Value, _ key: Value) -> String {
-        let type = container == .null ? "None" : "\(PythonSemantics.typeName(container)) object"
+    /// object['key'] }}`. The macros plugin turns the maps and lists of `extra` and of front
+    /// matter into its `SuperDict` and `SuperList`, which print their own type names.
+    func keepText(_ container: Value, _ key: Value, base: Expression) -> String {
+        var type = container == .null ? "None" : "\(PythonSemantics.typeName(container)) object"
+        if let python = environment.python, let root = base.rootVariable, python.superCollections.contains(root),
+            !frames.contains(where: { $0.values[root] != nil })
+        {
+            if case .map = container { type = "super_collections.SuperDict object" }
+            if case .list = container { type = "super_collections.SuperList object" }
+        }
         return "{{ no such element: \(type)[\(PythonText.excerpt(key))] }}"
     }
 
@@ -97,6 +104,9 @@ extension Evaluator {
         case (.map(let map), .string(let name)):
             if let v = map[name] { return .value(v) }
             return missingKey(name, in: map, of: base, at: offset)
+        case (.map(let map), .int(let number)):
+            // Maps read from YAML keep integer keys (`1_17_0:`) as their decimal text.
+            if let v = map[String(number)] { return .value(v) }
         case (.list(let items), .int), (.list(let items), .bool):
             if let i = position(index, count: items.count) { return .value(items[i]) }
         case (.string(let s), .int), (.string(let s), .bool):
@@ -114,7 +124,7 @@ extension Evaluator {
         }
         return .undefined(
             MacroProblem(
-                rule: .undefinedVariable, message: message, offset: offset, keepText: Self.keepText(container, index)))
+                rule: .undefinedVariable, message: message, offset: offset, keepText: keepText(container, index, base: base)))
     }
 
     private func position(_ index: Value, count: Int) -> Int? {

@@ -43,6 +43,15 @@ struct Expression: Sendable {
         self.depth = 1 + (children.map(\.depth).max() ?? 0)
     }
 
+    /// The variable a chain of members and items starts from (`panel` of `panel.links[0]`).
+    var rootVariable: String? {
+        switch kind {
+        case .variable(let name): return name
+        case .attribute(let base, _), .item(let base, _): return base.rootVariable
+        default: return nil
+        }
+    }
+
     /// How diagnostics name this expression: `panel`, `panel.links[0]`, or `value`.
     var path: String {
         switch kind {

@@ -59,16 +59,41 @@ struct MacroEnvironment: Sendable {
 }
 
 /// The functions a site's Python code gives its macros (the macros plugin's `module_name`, by
-/// default `main.py`, and its `modules`), which Trellis cannot run: a call of one is a
-/// `PythonMacro` diagnostic naming the function and where it comes from.
+/// default `main.py`, and its `modules`), and the plugin's own (`now`, `fix_url`…), which
+/// Trellis cannot run: a call of one is a `PythonMacro` diagnostic naming the function and the
+/// setting it comes from.
 public struct PythonMacros: Sendable {
-    /// Names the module's source defines as functions, as far as a reading of it shows.
-    public var functions: Set<String>
-    /// Where they come from, for the message: "`define_env` in main.py (macros plugin `module_name`)".
-    public var source: String
+    /// One module: the names its source defines as functions, as far as a reading of it shows,
+    /// and how messages name it ("`define_env` in main.py (macros plugin `module_name`)").
+    public struct Module: Sendable {
+        public var functions: Set<String>
+        public var source: String
 
+        public init(functions: Set<String>, source: String) {
+            self.functions = functions
+            self.source = source
+        }
+    }
+
+    public var modules: [Module]
+    /// The macros the plugin itself defines in Python (its `context.py`).
+    public var builtins: Set<String>
+    /// The variables whose maps and lists the plugin turns into `SuperDict` and `SuperList`
+    /// (those of `extra` and of the page's front matter), whose type names `on_undefined: keep`
+    /// prints for a missing member.
+    public var superCollections: Set<String>
+
+    public init(
+        modules: [Module], builtins: Set<String> = ["context", "macros_info", "now", "fix_url"],
+        superCollections: Set<String> = []
+    ) {
+        self.modules = modules
+        self.builtins = builtins
+        self.superCollections = superCollections
+    }
+
+    /// One module's functions.
     public init(functions: Set<String>, source: String) {
-        self.functions = functions
-        self.source = source
+        self.init(modules: [Module(functions: functions, source: source)])
     }
 }
