@@ -26,6 +26,9 @@ struct MacroFunction: Sendable {
     var bodyStart: Int
     var template: MacroTemplate
     var module: MacroModule?
+    /// The scopes around its definition below the top level (a loop's, a macro's), as they
+    /// were then: a macro defined in a loop sees that iteration's variables.
+    var closure: [Frame] = []
 }
 
 /// What `{% import %}` gives: the imported template's top-level variables and macros, and the

@@ -129,16 +129,17 @@ extension Renderer {
             template: template, capacity: 0, context: scope.context, environment: environment, depth: depth, budget: budget)
         renderer.isCall = true
         renderer.growthLimit = MacroLimits.maxStringBytes
-        renderer.evaluator.frames = [scope.globals, Frame()]
+        renderer.evaluator.frames = [scope.globals] + function.closure + [Frame()]
+        let own = renderer.evaluator.frames.count - 1
         for parameter in function.definition.parameters {
             if let value = arguments[parameter.name] {
-                renderer.evaluator.frames[1].values[parameter.name] = value
+                renderer.evaluator.frames[own].values[parameter.name] = value
             } else if let defaultValue = parameter.defaultValue {
                 if let value = try? renderer.evaluator.value(defaultValue) {
-                    renderer.evaluator.frames[1].values[parameter.name] = value
+                    renderer.evaluator.frames[own].values[parameter.name] = value
                 }
             } else {
-                renderer.evaluator.frames[1].missing[parameter.name] = "parameter '\(parameter.name)' was not provided"
+                renderer.evaluator.frames[own].missing[parameter.name] = "parameter '\(parameter.name)' was not provided"
             }
         }
         template.withBytes { renderer.run($0, from: function.bodyStart) }

@@ -106,7 +106,9 @@ struct Renderer {
             case .forNext(let begin, let exit):
                 pc = nextIteration(begin: begin, exit: exit)
             case .defineMacro(let definition, let skip):
-                let function = MacroFunction(definition: definition, bodyStart: pc + 1, template: template, module: nil)
+                let function = MacroFunction(
+                    definition: definition, bodyStart: pc + 1, template: template, module: nil,
+                    closure: Array(evaluator.frames.dropFirst()))
                 evaluator.frames[evaluator.frames.count - 1].macros[definition.name] = function
                 evaluator.frames[evaluator.frames.count - 1].values[definition.name] = nil
                 pc = skip
