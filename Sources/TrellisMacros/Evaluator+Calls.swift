@@ -39,7 +39,9 @@ extension Evaluator {
     private func macro(named name: String) -> MacroFunction? {
         for frame in frames.reversed() {
             if let function = frame.macros[name] { return function }
-            if frame.values[name] != nil || frame.modules[name] != nil || frame.missing[name] != nil { return nil }
+            if frame.values[name] != nil || frame.modules[name] != nil || frame.missing[name] != nil || frame.undefined[name] != nil {
+                return nil
+            }
         }
         return nil
     }

@@ -8,6 +8,7 @@ extension Evaluator {
             if let v = frame.values[name] { return .value(v) }
             if frame.macros[name] != nil { return .value(.string("<Macro '\(name)'>")) }
             if let module = frame.modules[name] { return .value(.string("<TemplateModule '\(module.name)'>")) }
+            if let problem = frame.undefined[name] { return .undefined(problem) }
             if let hint = frame.missing[name] {
                 return .undefined(
                     MacroProblem(

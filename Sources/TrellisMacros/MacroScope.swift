@@ -8,6 +8,9 @@ struct Frame: Sendable {
     var modules: [String: MacroModule] = [:]
     /// Macro parameters a call left out, with the hint Jinja's undefined value carries.
     var missing: [String: String] = [:]
+    /// Names set to an undefined value (`{% set a = missing %}`): Jinja binds its undefined
+    /// object, which fails or prints only where it is used.
+    var undefined: [String: MacroProblem] = [:]
 
     /// Binds a value, replacing any macro or module of the same name.
     mutating func assign(_ name: String, _ value: Value) {
@@ -15,6 +18,7 @@ struct Frame: Sendable {
         macros[name] = nil
         modules[name] = nil
         missing[name] = nil
+        undefined[name] = nil
     }
 }
 

@@ -15,6 +15,20 @@ extension Renderer {
         for (name, v) in zip(names, values) { evaluator.frames[evaluator.frames.count - 1].assign(name, v) }
     }
 
+    /// `{% set %}`: an undefined value is bound as it is (Jinja binds its undefined object,
+    /// which fails or prints only where it is used).
+    mutating func set(_ names: [String], _ expression: Expression, at offset: Int) {
+        guard let operand = try? evaluator.evaluate(expression) else { return }
+        if case .undefined(let problem) = operand, names.count == 1 {
+            let top = evaluator.frames.count - 1
+            evaluator.frames[top].assign(names[0], .null)
+            evaluator.frames[top].values[names[0]] = nil
+            evaluator.frames[top].undefined[names[0]] = problem
+            return
+        }
+        if let value = try? evaluator.consume(operand) { assign(names, value, at: offset) }
+    }
+
     private mutating func unpack(_ names: [String], _ value: Value, at offset: Int) -> [Value]? {
         guard names.count > 1 else { return [value] }
         let items: [Value]
@@ -122,7 +136,10 @@ extension Renderer {
 
     /// The items a `for` runs over, as Python iterates them.
     private mutating func sequence(_ expression: Expression) throws(EvaluationFailure) -> [Value] {
-        let value = try evaluator.value(expression)
+        let operand = try evaluator.evaluate(expression)
+        // Jinja's lenient undefined objects iterate as empty (`else` runs); `StrictUndefined` fails.
+        if case .undefined(let problem) = operand, undefined != .strict || problem.lenient { return [] }
+        let value = try evaluator.consume(operand)
         switch value {
         case .list(let items): return items
         case .map(let map): return map.keys.map(Value.string)

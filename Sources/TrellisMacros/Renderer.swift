@@ -85,7 +85,7 @@ struct Renderer {
                 guard include(name, tag: tag, ignoreMissing: ignoreMissing, withContext: withContext) else { return }
                 pc += 1
             case .set(let names, let expression, let tag):
-                if let value = try? evaluator.value(expression) { assign(names, value, at: tag) }
+                set(names, expression, at: tag)
                 pc += 1
             case .beginCapture:
                 captures.append((output, sourceMap))
