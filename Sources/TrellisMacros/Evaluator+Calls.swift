@@ -192,8 +192,8 @@ extension Evaluator {
         }
         guard environment.hasStackRoom else { throw fail(.macroLimit, MacroLimits.stackMessage, at: offset) }
         try operation(at: offset) { (b: inout MacroBudget) throws(MacroOperationError) in try b.spend(Renderer.includeCost) }
-        let scope = module.map { MacroModule(name: $0.name, globals: $0.globals, context: $0.context) }
-            ?? MacroModule(name: "", globals: frames[0], context: context)
+        // An imported macro sees its module; one of this template sees its top level as it is now.
+        let scope = module ?? MacroModule(name: "", globals: frames[0], context: context)
         let result = Renderer.call(
             function, arguments: arguments, scope: scope, environment: environment, depth: depth + 1, budget: budget)
         budget = result.budget

@@ -120,6 +120,15 @@ struct StatementTests {
         #expect(result.text.hasPrefix("012345678"))
     }
 
+    /// Each call made from the deepest operand of an expression nested as far as the parser
+    /// allows: the stack limit, not the thread's stack, ends the recursion.
+    @Test func recursionThroughDeepExpressionsStopsBeforeTheStackEnds() {
+        let chain = "{{ r(n + 1)" + String(repeating: " ~ 'a'", count: 44) + " }}"
+        let body = "{% macro r(n) %}" + chain + "{% endmacro %}{{ r(0) }}"
+        let result = onSmallStack { Self.expand(body) }
+        #expect(result.diagnostics.map(\.id) == [.macroLimit])
+    }
+
     @Test func doublyRecursiveMacrosStopAtTheBudget() {
         // 8^8 calls if nothing stopped them.
         let body =
