@@ -104,8 +104,8 @@ public struct MacroTemplate: Sendable {
     /// page's own, so nested includes never hold copies of one another's text), spending the
     /// page's `budget`, whose macros printed `printed` bytes so far; returns its diagnostics.
     func render(
-        into output: inout [UInt8], context: ValueMap, environment: MacroEnvironment, depth: Int,
-        budget: inout MacroBudget, printed: Int
+        into output: inout [UInt8], context: ValueMap, macros: [String: MacroFunction], environment: MacroEnvironment,
+        depth: Int, budget: inout MacroBudget, printed: Int
     ) -> (diagnostics: [Diagnostic], pageError: String?) {
         if isPlainText, !hasCarriageReturn, limit == text.utf8.count {
             output.append(contentsOf: text.utf8)
@@ -114,6 +114,7 @@ public struct MacroTemplate: Sendable {
         var renderer = Renderer(
             template: self, capacity: 0, context: context, environment: environment, depth: depth, budget: budget,
             printed: printed, output: output)
+        renderer.evaluator.frames[0].macros = macros
         output = []
         withBytes { renderer.run($0) }
         budget = renderer.budget

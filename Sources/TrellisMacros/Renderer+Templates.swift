@@ -46,6 +46,15 @@ extension Renderer {
         return template
     }
 
+    /// The macros a template sees `with context`: those this template defines or imported.
+    private var currentMacros: [String: MacroFunction] {
+        var macros: [String: MacroFunction] = [:]
+        for frame in evaluator.frames {
+            macros.merge(frame.macros) { _, inner in inner }
+        }
+        return macros
+    }
+
     /// The variables a template sees `with context`: the page's, with this template's own.
     private var currentContext: ValueMap {
         var context = evaluator.context
@@ -62,8 +71,8 @@ extension Renderer {
         var budget = evaluator.budget
         let before = output.count
         let result = included.render(
-            into: &output, context: withContext ? currentContext : ValueMap(), environment: evaluator.environment,
-            depth: depth + 1, budget: &budget, printed: printed)
+            into: &output, context: withContext ? currentContext : ValueMap(), macros: withContext ? currentMacros : [:],
+            environment: evaluator.environment, depth: depth + 1, budget: &budget, printed: printed)
         evaluator.budget = budget
         report(result.diagnostics, pageError: result.pageError)
         let added = output.count - before
@@ -79,6 +88,7 @@ extension Renderer {
         var renderer = Renderer(
             template: imported, capacity: 0, context: context, environment: evaluator.environment, depth: depth + 1,
             budget: evaluator.budget)
+        if withContext { renderer.evaluator.frames[0].macros = currentMacros }
         imported.withBytes { renderer.run($0) }
         evaluator.budget = renderer.budget
         report(renderer.diagnostics, pageError: renderer.evaluator.pageError)
