@@ -69,7 +69,8 @@ enum MacrosPluginData {
         if case .inside(let real) = site.project.follow(file), let source = read(real) {
             modules.append(
                 PythonMacros.Module(
-                    functions: functions(in: source), source: "`define_env` in \(moduleName).py (macros plugin `module_name`)"))
+                    functions: functions(in: source), variables: variables(in: source),
+                    source: "`define_env` in \(moduleName).py (macros plugin `module_name`)"))
         } else if case .inside(let real) = site.project.follow(folder) {
             let sources = ((try? FileManager.default.contentsOfDirectory(atPath: real)) ?? []).sorted()
                 .filter { $0.hasSuffix(".py") }.compactMap { read(real + "/" + $0) }
@@ -77,6 +78,7 @@ enum MacrosPluginData {
                 modules.append(
                     PythonMacros.Module(
                         functions: sources.reduce(into: Set<String>()) { $0.formUnion(functions(in: $1)) },
+                        variables: sources.reduce(into: Set<String>()) { $0.formUnion(variables(in: $1)) },
                         source: "`define_env` in \(moduleName)/ (macros plugin `module_name`)"))
             }
         }
@@ -98,6 +100,31 @@ enum MacrosPluginData {
 
     /// The hooks the plugin calls itself, which are no macros.
     private static let hooks: Set<String> = ["define_env", "on_pre_page_macros", "on_post_page_macros", "on_post_build"]
+
+    /// Variables a module sets: `env.variables['name'] = …`, `env.variables["name"] = …` and
+    /// `env.variables.name = …`.
+    static func variables(in source: String) -> Set<String> {
+        var names = Set<String>()
+        var rest = Substring(source)
+        while let range = rest.range(of: "env.variables") {
+            rest = rest[range.upperBound...]
+            var name: Substring
+            if rest.hasPrefix("['") || rest.hasPrefix("[\"") {
+                name = rest.dropFirst(2).prefix { $0 != "'" && $0 != "\"" && $0 != "]" && !$0.isNewline }
+            } else if rest.hasPrefix(".") {
+                name = rest.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            } else {
+                continue
+            }
+            let after = rest.drop { $0 != "=" && !$0.isNewline }
+            // An assignment (`=`, not `==`), not a read such as `env.variables.get`.
+            guard after.hasPrefix("="), !after.hasPrefix("=="), !name.isEmpty,
+                !["get", "update", "items", "keys", "values", "setdefault"].contains(String(name))
+            else { continue }
+            names.insert(String(name))
+        }
+        return names
+    }
 
     /// Names a module defines as functions (`def name(`) or registers under another name
     /// (`env.macro(f, 'name')`), as far as a reading of its text shows.

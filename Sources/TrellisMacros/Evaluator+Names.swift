@@ -17,6 +17,13 @@ extension Evaluator {
             }
         }
         if let v = context[name] { return .value(v) }
+        if let python = environment.python, let module = python.modules.first(where: { $0.variables.contains(name) }) {
+            return .undefined(
+                MacroProblem(
+                    rule: .pythonMacro,
+                    message: "\(module.source) sets variables Trellis cannot compute: '\(name)' is one",
+                    offset: offset, length: name.utf8.count, keepText: "{{ \(name) }}"))
+        }
         var message = "undefined variable '\(name)'"
         let known = context.keys + frames.flatMap { $0.values.keys }
         if let hint = Suggestions.didYouMean(name, in: known) { message += "; \(hint)" }

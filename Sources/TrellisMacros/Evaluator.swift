@@ -42,8 +42,17 @@ struct Evaluator {
     /// policy says so.
     mutating func truth(_ e: Expression) throws(EvaluationFailure) -> Bool {
         let operand = try evaluate(e)
-        if case .undefined = operand, undefinedIsFalse { return false }
+        if isForgiven(operand) { return false }
         return PythonSemantics.isTruthy(try consume(operand))
+    }
+
+    /// Whether an undefined value passes without a problem under the page's policy (false in a
+    /// condition, printed as `keep` prints it); a variable the site's Python code would set is
+    /// still reported, since the page will not show what the author meant.
+    mutating func isForgiven(_ operand: Operand) -> Bool {
+        guard case .undefined(let problem) = operand, undefinedIsFalse else { return false }
+        if problem.rule == .pythonMacro { problems.append(problem) }
+        return true
     }
 
     /// Forgets the problems recorded since `count` (an undefined value the page's policy allows).
@@ -129,14 +138,14 @@ struct Evaluator {
 
     private mutating func and(_ left: Expression, _ right: Expression) throws(EvaluationFailure) -> Operand {
         let l = try evaluate(left)
-        if case .undefined = l, undefinedIsFalse { return l }
+        if isForgiven(l) { return l }
         let value = try consume(l)
         return PythonSemantics.isTruthy(value) ? try evaluate(right) : .value(value)
     }
 
     private mutating func or(_ left: Expression, _ right: Expression) throws(EvaluationFailure) -> Operand {
         let l = try evaluate(left)
-        if case .undefined = l, undefinedIsFalse { return try evaluate(right) }
+        if isForgiven(l) { return try evaluate(right) }
         let value = try consume(l)
         return PythonSemantics.isTruthy(value) ? .value(value) : try evaluate(right)
     }

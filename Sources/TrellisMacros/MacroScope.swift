@@ -74,10 +74,13 @@ public struct PythonMacros: Sendable {
     /// and how messages name it ("`define_env` in main.py (macros plugin `module_name`)").
     public struct Module: Sendable {
         public var functions: Set<String>
+        /// Variables it sets (`env.variables['name'] = …`).
+        public var variables: Set<String>
         public var source: String
 
-        public init(functions: Set<String>, source: String) {
+        public init(functions: Set<String>, variables: Set<String> = [], source: String) {
             self.functions = functions
+            self.variables = variables
             self.source = source
         }
     }

@@ -154,7 +154,7 @@ struct Renderer {
         let before = evaluator.problems.count
         let operand = try? evaluator.evaluate(expression)
         var text: String?
-        if case .undefined(let problem)? = operand, undefined != .strict, problem.pageError == nil {
+        if let operand, case .undefined(let problem) = operand, problem.pageError == nil, evaluator.isForgiven(operand) {
             // Jinja's `DebugUndefined` prints what is missing; the other policies print nothing.
             if undefined == .keep { text = problem.keepText ?? Self.tagText(bytes, from: tag) }
         } else if let operand, let value = try? evaluator.consume(operand) {

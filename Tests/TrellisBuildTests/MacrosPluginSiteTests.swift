@@ -115,9 +115,10 @@ struct MacrosPluginSiteTests {
                     return "TABLE " + x
 
                 env.macro(len, "count_of")
+                env.variables['release'] = "2.0"
 
             """,
-            "docs/index.md": "# Home\n\nFine {{ 1 + 1 }}.\n",
+            "docs/index.md": "# Home\n\nFine {{ 1 + 1 }}. Release {{ release }}.\n",
             "docs/other.md": "# Other\n\nText {{ feature_table('a') }} and {{ count_of([1]) }}.\n",
         ])
         defer { s.cleanUp() }
@@ -126,10 +127,12 @@ struct MacrosPluginSiteTests {
         let source = "`define_env` in main.py (macros plugin `module_name`)"
         #expect(
             report.lines.filter { !$0.contains("[OrphanPage]") } == [
+                "docs/index.md:3:30: warning: \(source) sets variables Trellis cannot compute: 'release' is one [PythonMacro]",
                 "docs/other.md:3:9: warning: \(source) defines functions Trellis cannot run: 'feature_table' is one; the call prints nothing [PythonMacro]",
                 "docs/other.md:3:38: warning: \(source) defines functions Trellis cannot run: 'count_of' is one; the call prints nothing [PythonMacro]",
             ])
-        #expect(s.output("index.html")?.contains("<p>Fine 2.</p>") == true)
+        // `on_undefined: keep` (the default) leaves the variable as Jinja's DebugUndefined prints it.
+        #expect(s.output("index.html")?.contains("<p>Fine 2. Release {{ release }}.</p>") == true)
         let other = try #require(s.output("other/index.html"))
         #expect(other.contains(#"<h1 id="macro-rendering-error"><em>Macro Rendering Error</em></h1>"#))
         #expect(other.contains("<p><em>File</em>: <code>other.md</code></p>"))
