@@ -58,6 +58,13 @@ extension ExpressionParser {
         }
         let arguments = try parseArguments()
         guard let filter = Filter.named(name) else {
+            if let python, let source = python.filterSource(name) {
+                problems.append(
+                    MacroProblem(
+                        rule: .pythonMacro, message: "\(source) defines filters Trellis cannot run: '\(name)' is one",
+                        offset: at, length: name.utf8.count))
+                return Expression(.invalid, at: at)
+            }
             var message = "unknown filter '\(name)'"
             if let hint = Suggestions.didYouMean(name, in: Filter.allNames) { message += "; \(hint)" }
             problems.append(MacroProblem(rule: .unknownFilter, message: message, offset: at, length: name.utf8.count))

@@ -17,6 +17,8 @@ struct ExpressionParser {
     /// Problems that do not stop parsing (an unknown filter): the expression is still read to
     /// its end so that one tag yields one diagnostic per problem.
     var problems: [MacroProblem] = []
+    /// The site's Python code (a filter it defines is a `PythonMacro`, not an unknown filter).
+    var python: PythonMacros?
 
     init(tokens: [Token]) {
         self.tokens = tokens

@@ -102,6 +102,15 @@ public struct PythonMacros: Sendable {
         self.superCollections = superCollections
     }
 
+    /// The filters the plugin itself defines in Python.
+    static let builtinFilters: Set<String> = ["pretty", "relative_url"]
+
+    /// Where a filter of this name comes from, if the Python code defines one.
+    func filterSource(_ name: String) -> String? {
+        if let module = modules.first(where: { $0.functions.contains(name) }) { return module.source }
+        return Self.builtinFilters.contains(name) ? "the macros plugin itself" : nil
+    }
+
     /// One module's functions.
     public init(functions: Set<String>, source: String) {
         self.init(modules: [Module(functions: functions, source: source)])

@@ -21,8 +21,10 @@ public struct MacroTemplate: Sendable {
 
     /// Parses `text`, the page body, which starts at UTF-8 offset `sourceOffset` in `file`
     /// (front matter precedes it), so diagnostics and the source map use file positions.
-    public static func parse(_ text: String, file: SourceFile, sourceOffset: Int) -> (MacroTemplate, [Diagnostic]) {
-        let parsed = withBytes(of: text) { bytes in Parsed(bytes) }
+    public static func parse(_ text: String, file: SourceFile, sourceOffset: Int, python: PythonMacros? = nil)
+        -> (MacroTemplate, [Diagnostic])
+    {
+        let parsed = withBytes(of: text) { bytes in Parsed(bytes, python: python) }
         let template = MacroTemplate(
             file: file, sourceOffset: sourceOffset, text: text, limit: parsed.limit, program: parsed.program,
             hasCarriageReturn: parsed.hasCarriageReturn, isPlainText: parsed.isPlainText)
@@ -36,7 +38,7 @@ public struct MacroTemplate: Sendable {
         var hasCarriageReturn = false
         var isPlainText = true
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        init(_ bytes: UnsafeBufferPointer<UInt8>, python: PythonMacros?) {
             var limit = bytes.count
             if limit > 0, bytes[limit - 1] == UInt8(ascii: "\n") { limit -= 1 }
             if limit > 0, bytes[limit - 1] == UInt8(ascii: "\r") { limit -= 1 }
@@ -58,6 +60,7 @@ public struct MacroTemplate: Sendable {
                 return
             }
             var parser = TemplateParser(bytes: bytes, limit: limit)
+            parser.python = python
             parser.run()
             program = parser.program
             problems = parser.errors

@@ -34,6 +34,8 @@ struct TemplateParser {
     var blocks: [OpenBlock] = []
     /// Statements reported as unknown, so their `end…` tags are not reported again.
     var unknownStatements: Set<String> = []
+    /// The site's Python code, whose filters are reported as such rather than as unknown.
+    var python: PythonMacros?
 
     init(bytes: UnsafeBufferPointer<UInt8>, limit: Int) {
         self.bytes = bytes
@@ -102,6 +104,7 @@ struct TemplateParser {
         switch TagLexer(bytes: bytes, limit: limit).lex(from: bodyStart, closer: .variable) {
         case .tokens(let tokens, let after):
             var parser = ExpressionParser(tokens: tokens)
+            parser.python = python
             program.append(.output(expression(&parser, closer: "}}"), tag: tag))
             return after
         case .failure(let message, let at):
@@ -202,6 +205,7 @@ struct TemplateParser {
         switch TagLexer(bytes: bytes, limit: limit).lex(from: bodyStart, closer: .block) {
         case .tokens(let tokens, let after):
             var parser = ExpressionParser(tokens: tokens)
+            parser.python = python
             statement(&parser, tag: tag)
             return after
         case .failure(let message, let at):

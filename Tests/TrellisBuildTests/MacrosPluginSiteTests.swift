@@ -120,6 +120,7 @@ struct MacrosPluginSiteTests {
             """,
             "docs/index.md": "# Home\n\nFine {{ 1 + 1 }}. Release {{ release }}.\n",
             "docs/other.md": "# Other\n\nText {{ feature_table('a') }} and {{ count_of([1]) }}.\n",
+            "docs/filtered.md": "# Filtered\n\n{{ 'x' | feature_table }} {{ config | pretty }}\n",
         ])
         defer { s.cleanUp() }
         let report = s.build()
@@ -127,6 +128,8 @@ struct MacrosPluginSiteTests {
         let source = "`define_env` in main.py (macros plugin `module_name`)"
         #expect(
             report.lines.filter { !$0.contains("[OrphanPage]") } == [
+                "docs/filtered.md:3:10: warning: \(source) defines filters Trellis cannot run: 'feature_table' is one [PythonMacro]",
+                "docs/filtered.md:3:39: warning: the macros plugin itself defines filters Trellis cannot run: 'pretty' is one [PythonMacro]",
                 "docs/index.md:3:30: warning: \(source) sets variables Trellis cannot compute: 'release' is one [PythonMacro]",
                 "docs/other.md:3:9: warning: \(source) defines functions Trellis cannot run: 'feature_table' is one; the call prints nothing [PythonMacro]",
                 "docs/other.md:3:38: warning: \(source) defines functions Trellis cannot run: 'count_of' is one; the call prints nothing [PythonMacro]",
