@@ -29,6 +29,10 @@ extension Evaluator {
             if case .map(let map) = receiver, map[name] == nil {
                 return try method(name, of: map, positional, keywords, at: callee.offset)
             }
+            if case .string(let s) = receiver, keywords.isEmpty {
+                let arguments = try positional.map { e throws(EvaluationFailure) in try value(e) }
+                return try stringMethod(name, of: s, arguments, at: callee.offset)
+            }
         default: break
         }
         let target = try value(callee)
