@@ -52,8 +52,23 @@ extension Evaluator {
             return .value(.bool(holds))
         case "split":
             let separator = try text(0)
+            // The number of pieces, counted before any is built.
+            let pieces: Int
+            if let separator, !separator.isEmpty {
+                let limit = MacroLimits.maxListCount
+                pieces = SubstringSearch(Array(separator.utf8)).matches(in: s.utf8, limit: limit).count + 1
+            } else {
+                var count = 0
+                var inWord = false
+                for scalar in s.unicodeScalars {
+                    let space = PythonText.isSpace(scalar)
+                    if !space, !inWord { count += 1 }
+                    inWord = !space
+                }
+                pieces = count
+            }
             try operation(at: offset) { (b: inout MacroBudget) throws(MacroOperationError) in
-                try b.build(listCount: s.utf8.count + 1)
+                try b.build(listCount: pieces)
             }
             if let separator {
                 guard !separator.isEmpty else { throw fail(.macroType, "empty separator", at: offset) }

@@ -149,6 +149,13 @@ struct StatementTests {
         #expect(result.text == "A")
     }
 
+    @Test func splitCountsItsPiecesBeforeBuildingThem() {
+        let lines = StatementTests.expand("{{ ('line\\n' * 200000).split('\\n') | length }}")
+        #expect(lines.diagnostics.isEmpty)
+        #expect(lines.text == "200001")
+        #expect(StatementTests.expand("{{ ('x,' * 2000000).split(',') | length }}").diagnostics.map(\.id) == [.macroLimit])
+    }
+
     @Test func aMacroReturningMoreThanAStringMayHoldStops() {
         let body = "{% macro big() %}{% for i in range(10000) %}{{ 'x' * 1000 }}{% endfor %}{% endmacro %}{{ big() }}"
         #expect(Self.expand(body).diagnostics.map(\.id) == [.macroLimit])
