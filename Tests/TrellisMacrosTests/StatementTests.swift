@@ -88,6 +88,18 @@ struct StatementTests {
             ])
     }
 
+    /// Text a loop repeats maps back to the loop body each time, so a problem Markdown finds
+    /// in any iteration points at the line the author wrote.
+    @Test func textRepeatedByALoopMapsBackToTheBody() {
+        let body = "{% for r in regions %}\n[link](r-{{ r }}.md) {% endfor %}"
+        let result = Self.expand(body)
+        #expect(result.text == "\n[link](r-eu.md) \n[link](r-us.md) ")
+        let second = result.text.utf8.count - " [link](r-us.md) ".utf8.count + 1
+        let bodyStart = body.utf8.count - "[link](r-{{ r }}.md) {% endfor %}".utf8.count
+        #expect(result.sourceMap.sourceOffset(forOutputOffset: second) == bodyStart)
+        #expect(result.sourceMap.outputLength == result.text.utf8.count)
+    }
+
     // MARK: Bounds
 
     @Test func aHugeRangeIsRefusedBeforeItIsBuilt() {
