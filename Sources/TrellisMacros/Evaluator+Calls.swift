@@ -14,9 +14,14 @@ extension Evaluator {
             if isBound(name) { break }
             return try global(name, positional, keywords, at: callee.offset)
         case .attribute(let base, let name):
-            if case .variable(let moduleName) = base.kind, let module = module(named: moduleName),
-                let function = module.globals.macros[name]
-            {
+            if case .variable(let moduleName) = base.kind, let module = module(named: moduleName) {
+                guard let function = module.globals.macros[name] else {
+                    throw fail(
+                        MacroProblem(
+                            rule: .undefinedVariable, message: "'\(module.name)' defines no macro '\(name)'",
+                            offset: callee.offset, length: name.utf8.count,
+                            pageError: "UndefinedError: 'jinja2.runtime.TemplateModule object' has no attribute '\(name)'"))
+                }
                 return try invoke(function, module: module, positional, keywords, at: offset)
             }
             if case .variable("loop") = base.kind, name == "cycle", case .map(let loop)? = frameValue("loop"),
@@ -43,7 +48,9 @@ extension Evaluator {
     private func macro(named name: String) -> MacroFunction? {
         for frame in frames.reversed() {
             if let function = frame.macros[name] { return function }
-            if frame.values[name] != nil || frame.modules[name] != nil || frame.missing[name] != nil || frame.undefined[name] != nil {
+            if frame.values[name] != nil || frame.modules[name] != nil || frame.missing[name] != nil
+                || frame.undefined[name] != nil
+            {
                 return nil
             }
         }

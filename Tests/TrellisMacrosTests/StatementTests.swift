@@ -74,6 +74,17 @@ struct StatementTests {
         #expect(result.pageError == "UndefinedError: 'feature_table' is undefined")
     }
 
+    @Test func aMacroAModuleDoesNotDefineIsUndefined() {
+        let includes = FolderIncludes(folder: ConformanceTests.fixtures.appendingPathComponent("includes"))
+        let body = "{% import 'lib.md' as lib %}{{ lib.nosuch() }}"
+        let result = MacroExpander.expand(
+            body, file: SourceFile(path: "s.md", text: body), sourceOffset: 0, context: Self.context, includes: includes)
+        #expect(
+            result.diagnostics.map(\.formatted) == [
+                "s.md:1:36: error: 'includes/lib.md' defines no macro 'nosuch' [UndefinedVariable]"
+            ])
+    }
+
     @Test func importsReportAMissingTemplate() {
         #expect(Self.lines("{% import 'lib.md' as lib %}") == ["s.md:1:11: error: template 'lib.md' not found [MissingSnippet]"])
     }
