@@ -17,7 +17,8 @@ enum Instruction: Sendable {
     case include(Expression, tag: Int, ignoreMissing: Bool, withContext: Bool)
     /// `{% set a = value %}` (`{% set a, b = pair %}` unpacks) in the innermost scope.
     case set([String], Expression, tag: Int)
-    /// The start of a block `set` or `filter`: what follows is rendered aside.
+    /// The start of a block `set` or `filter`: what follows is rendered aside, in a scope of
+    /// its own.
     case beginCapture
     /// `{% endset %}`: the text rendered since `beginCapture` becomes the variable's value.
     case endSet([String], tag: Int)
@@ -29,6 +30,9 @@ enum Instruction: Sendable {
     /// The end of a loop's body: binds the next item and goes back to `begin + 1`, or leaves
     /// the loop's scope and goes to `exit`.
     case forNext(begin: Int, exit: Int)
+    /// A scope of its own for a loop's `else` block, and its end.
+    case pushScope
+    case popScope
     /// `{% macro %}`: binds the macro (whose body follows) and goes on at `skip`.
     case defineMacro(MacroDefinition, skip: Int)
     /// The end of a macro's body: a call returns what it rendered.

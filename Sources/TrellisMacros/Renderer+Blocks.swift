@@ -56,6 +56,7 @@ extension Renderer {
     /// The text rendered since the matching `beginCapture`; the output goes back to what it was.
     mutating func endCapture() -> String {
         guard let saved = captures.popLast() else { return "" }
+        if evaluator.frames.count > 1 { evaluator.frames.removeLast() }
         let text = String(decoding: output, as: UTF8.self)
         output = saved.output
         sourceMap = saved.sourceMap

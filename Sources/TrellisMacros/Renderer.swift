@@ -87,7 +87,14 @@ struct Renderer {
             case .set(let names, let expression, let tag):
                 set(names, expression, at: tag)
                 pc += 1
+            case .pushScope:
+                evaluator.frames.append(Frame())
+                pc += 1
+            case .popScope:
+                if evaluator.frames.count > 1 { evaluator.frames.removeLast() }
+                pc += 1
             case .beginCapture:
+                evaluator.frames.append(Frame())
                 captures.append((output, sourceMap))
                 output = []
                 sourceMap = SourceMap()

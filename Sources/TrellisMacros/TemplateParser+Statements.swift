@@ -75,6 +75,7 @@ extension TemplateParser {
             program.append(.forNext(begin: begin, exit: -1))
             blocks[blocks.count - 1].kind = .loop(begin: begin, next: program.count - 1)
             patch(begin)
+            program.append(.pushScope)
         default:
             return unexpected("else", at)
         }
@@ -223,6 +224,7 @@ extension TemplateParser {
             program.append(.forNext(begin: begin, exit: program.count + 1))
             patch(begin)
         case .loop(_, let next?):
+            program.append(.popScope)
             patch(next)
         case .setBlock(let names, let tag):
             program.append(.endSet(names, tag: tag))
