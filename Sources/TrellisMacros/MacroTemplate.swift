@@ -3,7 +3,8 @@ import TrellisCore
 /// A page's macro template, parsed once and rendered once per brand.
 ///
 /// The language is the subset of Jinja2 that documentation pages use under the MkDocs macros
-/// plugin, with the same output: `{{ expressions }}` with filters, `{% if %}` chains,
+/// plugin, with the same output: `{{ expressions }}` with filters and calls, `{% if %}` chains,
+/// `{% set %}`, `{% for %}`, `{% filter %}`, `{% macro %}`, `{% include %}`, `{% import %}`,
 /// `{% raw %}`, `{# comments #}` and `-` whitespace control. As in Jinja's default
 /// environment (which the plugin uses), one trailing newline of the body is dropped and
 /// `\r\n` / `\r` become `\n`. Undefined names are errors (Jinja's `StrictUndefined`).
