@@ -17,8 +17,14 @@ struct ExpandMacros: BrandStage {
         let configValue = Self.configValue(site.config, brand: brand, mkdocs: site.mkdocs)
         let mkdocs = site.mkdocs
         let undefined = Self.undefinedPolicy(mkdocs)
-        // The upgrade model's values win over hand-written ones of the same name.
-        let variables = site.macroBuiltins.merging(brand.extra).merging(state.upgradeValues)
+        // The macros plugin sets `extra`'s keys over its own variables one by one (a map in
+        // `extra` replaces one of an `include_yaml` file); the upgrade model's values win over
+        // hand-written ones of the same name.
+        var builtins = site.macroBuiltins
+        for (name, value) in brand.extra { builtins[name] = value }
+        let variables = builtins.merging(state.upgradeValues)
+        let python = site.macroPython
+        let superCollections = Set(brand.extra.keys)
         let includes = site.macroIncludes
         // The macros plugin puts a page's front matter over every other variable (`server:
         // true` is `{{ server }}`); Trellis pages read it as `page.meta.server`.
@@ -32,13 +38,48 @@ struct ExpandMacros: BrandStage {
             var context = variables
             context["config"] = configValue
             context["page"] = Self.pageValue(page, mkdocs: mkdocs)
-            if metaOnTop { context = context.merging(page.meta.values) }
-            let expansion = template.render(context: context, undefined: undefined, includes: includes)
+            var pagePython = python
+            if metaOnTop {
+                // The plugin's `page_variables.update(meta)`: key by key, maps replaced whole.
+                for (name, value) in page.meta.values { context[name] = value }
+                pagePython?.superCollections = superCollections.union(page.meta.values.keys)
+            }
+            let expansion = template.render(context: context, undefined: undefined, includes: includes, python: pagePython)
+            if metaOnTop, let error = expansion.pageError {
+                // Jinja stops at the error and the plugin shows its error page instead.
+                let text = Self.errorPage(error, page: page, diagnostics: expansion.diagnostics)
+                var map = SourceMap()
+                map.appendGenerated(sourceStart: page.bodyOffset, length: text.utf8.count)
+                return (PageText(text: text, sourceMap: map), expansion.diagnostics)
+            }
             return (PageText(text: expansion.text, sourceMap: expansion.sourceMap), expansion.diagnostics)
         }
         state.expanded = results.map(\.0)
         site.engine.emit(contentsOf: results.flatMap(\.1))
         site.engine.emit(contentsOf: includes?.diagnostics ?? [])
+    }
+
+    /// The page the macros plugin writes when a page's template raises (its `format_error`):
+    /// the error, and where Python's traceback would be, Trellis's diagnostics.
+    static func errorPage(_ error: String, page: SourcePage, diagnostics: [Diagnostic]) -> String {
+        let type = error.prefix { $0 != ":" }
+        let message = error.dropFirst(type.count + 2)
+        let details = diagnostics.filter { $0.id == .pythonMacro || $0.id == .undefinedVariable }.map { d in
+            let at = d.range.map { ":\($0.start.line):\($0.start.column)" } ?? ""
+            return "\(d.path ?? page.path)\(at): \(d.message) [\(d.id)]"
+        }
+        return """
+            # _Macro Rendering Error_
+
+            _File_: `\(page.path)`
+
+            _\(type)_: \(message)
+
+            ```
+            \((details + ["jinja2.exceptions.\(error)"]).joined(separator: "\n"))
+
+            ```
+            """
     }
 
     /// Trellis is strict; an MkDocs site follows its macros plugin's `on_undefined`, whose

@@ -45,7 +45,7 @@ struct LoadConfig: SiteStage {
             rules.insert(.missingSnippet)
         }
         if case .bool(true)? = mkdocs.plugin("macros")?.options["on_error_fail"] {
-            rules.formUnion([.macroSyntax, .undefinedVariable, .unknownFilter, .macroType, .macroLimit])
+            rules.formUnion([.macroSyntax, .undefinedVariable, .unknownFilter, .macroType, .macroLimit, .pythonMacro])
         }
         return rules
     }

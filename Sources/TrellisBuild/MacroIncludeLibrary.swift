@@ -11,14 +11,17 @@ final class MacroIncludeLibrary: MacroIncludeLoading, @unchecked Sendable {
     let folder: URL
     let folderPath: String
     let project: ProjectFolder
+    /// The macros plugin's Python code, for the diagnostics of a filter it defines.
+    let python: PythonMacros?
     private let lock = NSLock()
     private var cache: [String: MacroTemplate?] = [:]
     private var problems: [Diagnostic] = []
 
-    init(folder: URL, folderPath: String, project: ProjectFolder) {
+    init(folder: URL, folderPath: String, project: ProjectFolder, python: PythonMacros? = nil) {
         self.folder = folder
         self.folderPath = folderPath
         self.project = project
+        self.python = python
     }
 
     var searchedFolder: String? { folderPath }
@@ -61,7 +64,8 @@ final class MacroIncludeLibrary: MacroIncludeLoading, @unchecked Sendable {
             guard let text = String(validating: data, as: UTF8.self) else {
                 return (nil, [Diagnostic(.invalidEncoding, path: path, at: nil, message: "'\(path)' is not valid UTF-8")])
             }
-            let (template, diagnostics) = MacroTemplate.parse(text, file: SourceFile(path: path, text: text), sourceOffset: 0)
+            let (template, diagnostics) = MacroTemplate.parse(
+                text, file: SourceFile(path: path, text: text), sourceOffset: 0, python: python)
             return (template, diagnostics)
         case .outside(let target):
             return (

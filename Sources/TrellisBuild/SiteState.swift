@@ -25,8 +25,12 @@ final class SiteState: @unchecked Sendable {
     var macroTemplates: [MacroTemplate?] = []
     /// The templates `{% include %}` renders, read once for every page and brand.
     var macroIncludes: MacroIncludeLibrary?
-    /// The macros plugin's own variables (`git`), under every brand's `extra`.
+    /// The macros plugin's own variables (its `include_yaml` files, `git`), under every brand's
+    /// `extra`.
     var macroBuiltins = ValueMap()
+    /// The functions of the macros plugin's Python code, which Trellis cannot run (nil without
+    /// the plugin).
+    var macroPython: PythonMacros?
     /// Source files by diagnostic path, for printing the offending line.
     var sources: [String: SourceFile] = [:]
     /// Static files some page of some brand references (for `UnusedAsset`).

@@ -280,12 +280,21 @@ struct YAMLReader {
         case .mapping(let mapping):
             var map = ValueMap()
             for (key, value) in mapping {
-                map[key.scalar?.string ?? "\(key)"] = Self.value(of: value)
+                map[Self.key(key)] = Self.value(of: value)
             }
             return .map(map)
         case .alias:
             return .null
         }
+    }
+
+    /// A map key as Python's YAML loader reads it: `1_17_0:` and `0x10:` are the integers 1170
+    /// and 16 (so `date.1_17_0`, which Jinja reads as `date[1170]`, finds it), any other key
+    /// its text.
+    static func key(_ node: Node) -> String {
+        guard let scalar = node.scalar else { return "\(node)" }
+        if scalar.tagName == .int, let number = integer(node, scalar.string) { return String(number) }
+        return scalar.string
     }
 
     /// An `int`-tagged scalar's value, or `nil` past 64 bits. Yams' own conversion traps on a

@@ -16,22 +16,43 @@ struct Evaluator {
     let context: ValueMap
     private(set) var problems: [MacroProblem] = []
     var budget = MacroBudget()
+    /// The scopes, outermost (the template's top level) first.
+    var frames: [Frame] = [Frame()]
+    let environment: MacroEnvironment
+    /// How many includes, imports and macro calls deep this render is.
+    let depth: Int
+    /// Diagnostics of macros run from other templates (and of calls, each reported once).
+    var foreignDiagnostics: [Diagnostic] = []
+    /// The first error that makes the macros plugin show its error page (`MacroProblem.pageError`).
+    var pageError: String?
+    /// The text of the `{% filter %}` block being filtered.
+    var captured = ""
     /// Whether an undefined value is false in a condition, as Jinja's `Undefined`,
     /// `DebugUndefined` and `LaxUndefined` are (the macros plugin's `silent`, `keep` and `lax`);
     /// `StrictUndefined` fails there too.
-    let undefinedIsFalse: Bool
+    var undefinedIsFalse: Bool { environment.undefined != .strict }
 
-    init(context: ValueMap, undefinedIsFalse: Bool = false) {
+    init(context: ValueMap, environment: MacroEnvironment = MacroEnvironment(), depth: Int = 0) {
         self.context = context
-        self.undefinedIsFalse = undefinedIsFalse
+        self.environment = environment
+        self.depth = depth
     }
 
     /// The truth of a condition: an undefined value is false (without a problem) where the
     /// policy says so.
     mutating func truth(_ e: Expression) throws(EvaluationFailure) -> Bool {
         let operand = try evaluate(e)
-        if case .undefined = operand, undefinedIsFalse { return false }
+        if isForgiven(operand) { return false }
         return PythonSemantics.isTruthy(try consume(operand))
+    }
+
+    /// Whether an undefined value passes without a problem under the page's policy (false in a
+    /// condition, printed as `keep` prints it); a variable the site's Python code would set is
+    /// still reported, since the page will not show what the author meant.
+    mutating func isForgiven(_ operand: Operand) -> Bool {
+        guard case .undefined(let problem) = operand, undefinedIsFalse else { return false }
+        if problem.rule == .pythonMacro { problems.append(problem) }
+        return true
     }
 
     /// Forgets the problems recorded since `count` (an undefined value the page's policy allows).
@@ -48,6 +69,7 @@ struct Evaluator {
         switch operand {
         case .value(let v): return v
         case .undefined(let problem):
+            if problem.lenient { return .string("") }
             problems.append(problem)
             throw EvaluationFailure()
         }
@@ -55,6 +77,13 @@ struct Evaluator {
 
     mutating func fail(_ rule: RuleID, _ message: String, at offset: Int) -> EvaluationFailure {
         problems.append(MacroProblem(rule: rule, message: message, offset: offset))
+        return EvaluationFailure()
+    }
+
+    /// Records a problem that stops the page in Jinja whatever the undefined policy.
+    mutating func fail(_ problem: MacroProblem) -> EvaluationFailure {
+        problems.append(problem)
+        if pageError == nil { pageError = problem.pageError }
         return EvaluationFailure()
     }
 
@@ -86,109 +115,73 @@ struct Evaluator {
         case .not(let operand): return .value(.bool(!(try truth(operand))))
         case .negate(let operand): return try negate(operand, at: e.offset)
         case .plus(let operand): return try plus(operand, at: e.offset)
-        case .and(let left, let right):
-            let l = try evaluate(left)
-            if case .undefined = l, undefinedIsFalse { return l }
-            let value = try consume(l)
-            return PythonSemantics.isTruthy(value) ? try evaluate(right) : .value(value)
-        case .or(let left, let right):
-            let l = try evaluate(left)
-            if case .undefined = l, undefinedIsFalse { return try evaluate(right) }
-            let value = try consume(l)
-            return PythonSemantics.isTruthy(value) ? .value(value) : try evaluate(right)
+        case .and(let left, let right): return try and(left, right)
+        case .or(let left, let right): return try or(left, right)
         case .compare(let first, let links): return try compare(first, links)
-        case .arithmetic(let op, let left, let right):
-            let (l, r) = (try value(left), try value(right))
-            return .value(
-                try operation(at: e.offset) { (b: inout MacroBudget) throws(MacroOperationError) in
-                    try PythonArithmetic.apply(op, l, r, budget: &b)
-                })
-        case .concat(let left, let right):
-            let l = try text(try value(left), at: e.offset)
-            let r = try text(try value(right), at: e.offset)
-            try operation(at: e.offset) { (b: inout MacroBudget) throws(MacroOperationError) in
-                try b.build(stringBytes: MacroBudget.sum(l.utf8.count, r.utf8.count))
-            }
-            return .value(.string(l + r))
+        case .arithmetic(let op, let left, let right): return try arithmetic(op, left, right, at: e.offset)
+        case .concat(let left, let right): return try concat(left, right, at: e.offset)
         case .filter(let base, let filter, let arguments):
             return try apply(filter, to: base, arguments: arguments, at: e.offset)
         case .test(let base, let test, let negated): return try check(base, test, negated: negated)
         case .conditional(let then, let condition, let otherwise):
-            if try truth(condition) { return try evaluate(then) }
-            if let otherwise { return try evaluate(otherwise) }
-            return .undefined(
-                MacroProblem(
-                    rule: .undefinedVariable,
-                    message: "the inline if-expression evaluated to false and no else section was defined",
-                    offset: e.offset))
+            return try conditional(then, condition, otherwise, at: e.offset)
+        case .call(let callee, let positional, let keywords):
+            return try call(callee, positional, keywords, at: e.offset)
+        case .map(let pairs): return try map(pairs)
+        case .captured: return .value(.string(captured))
         case .invalid: throw EvaluationFailure()
         }
     }
 
-    private func variable(_ name: String, at offset: Int) -> Operand {
-        if let v = context[name] { return .value(v) }
-        var message = "undefined variable '\(name)'"
-        if let hint = Suggestions.didYouMean(name, in: context.keys) { message += "; \(hint)" }
-        return .undefined(
-            MacroProblem(rule: .undefinedVariable, message: message, offset: offset, length: name.utf8.count))
+    // Each operator has a function of its own, so that `evaluate`, which recurses as deep as
+    // expressions nest, keeps a small stack frame.
+
+    private mutating func and(_ left: Expression, _ right: Expression) throws(EvaluationFailure) -> Operand {
+        let l = try evaluate(left)
+        if isForgiven(l) { return l }
+        let value = try consume(l)
+        return PythonSemantics.isTruthy(value) ? try evaluate(right) : .value(value)
     }
 
-    /// `base.name`: a map's member (Jinja tries the attribute, then the item).
-    private mutating func member(of base: Expression, name: String, at offset: Int) throws(EvaluationFailure) -> Operand
+    private mutating func or(_ left: Expression, _ right: Expression) throws(EvaluationFailure) -> Operand {
+        let l = try evaluate(left)
+        if isForgiven(l) { return try evaluate(right) }
+        let value = try consume(l)
+        return PythonSemantics.isTruthy(value) ? .value(value) : try evaluate(right)
+    }
+
+    private mutating func arithmetic(_ op: PythonArithmetic.Operator, _ left: Expression, _ right: Expression, at offset: Int)
+        throws(EvaluationFailure) -> Operand
     {
-        let container = try value(base)
-        if case .map(let map) = container {
-            if let v = map[name] { return .value(v) }
-            return missingKey(name, in: map, of: base, at: offset, length: name.utf8.count)
-        }
-        return .undefined(
-            MacroProblem(
-                rule: .undefinedVariable, message: "'\(base.path)' has no attribute '\(name)'", offset: offset,
-                length: name.utf8.count)
-        )
+        let (l, r) = (try value(left), try value(right))
+        return .value(
+            try operation(at: offset) { (b: inout MacroBudget) throws(MacroOperationError) in
+                try PythonArithmetic.apply(op, l, r, budget: &b)
+            })
     }
 
-    private func missingKey(_ name: String, in map: ValueMap, of base: Expression, at offset: Int, length: Int = 0)
+    private mutating func concat(_ left: Expression, _ right: Expression, at offset: Int) throws(EvaluationFailure)
         -> Operand
     {
-        var message = "'\(base.path)' has no attribute '\(name)'"
-        if let hint = Suggestions.didYouMean(name, in: map.keys) { message += "; \(hint)" }
-        return .undefined(MacroProblem(rule: .undefinedVariable, message: message, offset: offset, length: length))
+        let l = try text(try value(left), at: offset)
+        let r = try text(try value(right), at: offset)
+        try operation(at: offset) { (b: inout MacroBudget) throws(MacroOperationError) in
+            try b.build(stringBytes: MacroBudget.sum(l.utf8.count, r.utf8.count))
+        }
+        return .value(.string(l + r))
     }
 
-    /// `base[key]` and `base.0`: list and string elements (negative from the end), map members.
-    private mutating func element(of base: Expression, key: Expression, at offset: Int) throws(EvaluationFailure)
-        -> Operand
+    private mutating func conditional(_ then: Expression, _ condition: Expression, _ otherwise: Expression?, at offset: Int)
+        throws(EvaluationFailure) -> Operand
     {
-        let container = try value(base)
-        let index = try value(key)
-        switch (container, index) {
-        case (.map(let map), .string(let name)):
-            if let v = map[name] { return .value(v) }
-            return missingKey(name, in: map, of: base, at: offset)
-        case (.list(let items), .int), (.list(let items), .bool):
-            if let i = position(index, count: items.count) { return .value(items[i]) }
-        case (.string(let s), .int), (.string(let s), .bool):
-            try operation(at: offset) { (b: inout MacroBudget) throws(MacroOperationError) in try b.spend(s.utf8.count) }
-            let scalars = Array(s.unicodeScalars)
-            if let i = position(index, count: scalars.count) { return .value(.string(String(scalars[i]))) }
-        default: break
-        }
+        if try truth(condition) { return try evaluate(then) }
+        if let otherwise { return try evaluate(otherwise) }
+        // Jinja gives its plain `Undefined` here whatever the policy: it prints as nothing.
         return .undefined(
             MacroProblem(
-                rule: .undefinedVariable, message: "'\(base.path)' has no element \(PythonText.excerpt(index))",
-                offset: offset))
-    }
-
-    private func position(_ index: Value, count: Int) -> Int? {
-        let raw: Int
-        switch index {
-        case .int(let i): raw = i
-        case .bool(let b): raw = b ? 1 : 0
-        default: return nil
-        }
-        let i = raw < 0 ? raw + count : raw
-        return i >= 0 && i < count ? i : nil
+                rule: .undefinedVariable,
+                message: "the inline if-expression evaluated to false and no else section was defined",
+                offset: offset, keepText: "", lenient: true))
     }
 
     private mutating func list(_ items: [Expression]) throws(EvaluationFailure) -> Operand {

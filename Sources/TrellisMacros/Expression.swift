@@ -22,6 +22,13 @@ struct Expression: Sendable {
         case filter(Expression, Filter, [Expression?])
         case test(Expression, Test, negated: Bool)
         case conditional(then: Expression, condition: Expression, otherwise: Expression?)
+        /// `callee(arguments)`: a `{% macro %}`, an imported one, `range`, `loop.cycle` or a
+        /// map's `items()`/`keys()`/`values()`/`get()`.
+        case call(Expression, [Expression], [KeywordArgument])
+        /// `{'key': value, …}`.
+        case map([(key: Expression, value: Expression)])
+        /// The text a `{% filter %}` block rendered, which its filters apply to.
+        case captured
         /// A part that was already reported at parse time (an unknown filter): fails silently.
         case invalid
     }
@@ -36,6 +43,15 @@ struct Expression: Sendable {
         self.depth = 1 + (children.map(\.depth).max() ?? 0)
     }
 
+    /// The variable a chain of members and items starts from (`panel` of `panel.links[0]`).
+    var rootVariable: String? {
+        switch kind {
+        case .variable(let name): return name
+        case .attribute(let base, _), .item(let base, _): return base.rootVariable
+        default: return nil
+        }
+    }
+
     /// How diagnostics name this expression: `panel`, `panel.links[0]`, or `value`.
     var path: String {
         switch kind {
@@ -47,6 +63,13 @@ struct Expression: Sendable {
         default: return "value"
         }
     }
+}
+
+/// A `name=value` argument of a call.
+struct KeywordArgument: Sendable {
+    var name: String
+    var value: Expression
+    var offset: Int
 }
 
 /// One `op operand` link of a comparison chain (`a < b <= c`).

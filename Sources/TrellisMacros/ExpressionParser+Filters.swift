@@ -7,23 +7,7 @@ extension ExpressionParser {
         while true {
             if isOp("|") {
                 index += 1
-                guard let (name, at) = takeName() else {
-                    throw MacroProblem(message: "expected a filter name after '|'", offset: current.offset)
-                }
-                let arguments = try parseArguments()
-                guard let filter = Filter.named(name) else {
-                    var message = "unknown filter '\(name)'"
-                    if let hint = Suggestions.didYouMean(name, in: Filter.allNames) { message += "; \(hint)" }
-                    problems.append(
-                        MacroProblem(rule: .unknownFilter, message: message, offset: at, length: name.utf8.count))
-                    node = Expression(.invalid, at: at)
-                    continue
-                }
-                guard let bound = bind(arguments, to: filter, name: name, at: at) else {
-                    node = Expression(.invalid, at: at)
-                    continue
-                }
-                node = try make(.filter(node, filter, bound), at: at, [node] + bound.compactMap { $0 })
+                node = try parseFilter(on: node)
             } else if isName("is") {
                 index += 1
                 var negated = false
@@ -61,6 +45,35 @@ extension ExpressionParser {
         }
     }
 
+    /// The `{% filter name(args) | more %}` chain, applied to the block's rendered text.
+    mutating func parseFilterBlock(at offset: Int) throws(MacroProblem) -> Expression {
+        try parseFilters(try parseFilter(on: Expression(.captured, at: offset)))
+    }
+
+    /// One filter (its name at the cursor, after any `|`) applied to `node`; an unknown one or
+    /// arguments that do not fit are recorded and yield an expression that fails silently.
+    private mutating func parseFilter(on node: Expression) throws(MacroProblem) -> Expression {
+        guard let (name, at) = takeName() else {
+            throw MacroProblem(message: "expected a filter name after '|'", offset: current.offset)
+        }
+        let arguments = try parseArguments()
+        guard let filter = Filter.named(name) else {
+            if let python, let source = python.filterSource(name) {
+                problems.append(
+                    MacroProblem(
+                        rule: .pythonMacro, message: "\(source) defines filters Trellis cannot run: '\(name)' is one",
+                        offset: at, length: name.utf8.count))
+                return Expression(.invalid, at: at)
+            }
+            var message = "unknown filter '\(name)'"
+            if let hint = Suggestions.didYouMean(name, in: Filter.allNames) { message += "; \(hint)" }
+            problems.append(MacroProblem(rule: .unknownFilter, message: message, offset: at, length: name.utf8.count))
+            return Expression(.invalid, at: at)
+        }
+        guard let bound = bind(arguments, to: filter, name: name, at: at) else { return Expression(.invalid, at: at) }
+        return try make(.filter(node, filter, bound), at: at, [node] + bound.compactMap { $0 })
+    }
+
     /// Whether the token after a test name starts an argument without parentheses.
     private var takesBareTestArgument: Bool {
         switch current.kind {
@@ -77,7 +90,7 @@ extension ExpressionParser {
     }
 
     /// `(a, b, name=c)` if the cursor is at `(`; no arguments otherwise.
-    private mutating func parseArguments() throws(MacroProblem) -> Arguments {
+    mutating func parseArguments() throws(MacroProblem) -> Arguments {
         var arguments = Arguments()
         guard isOp("(") else { return arguments }
         let open = current.offset

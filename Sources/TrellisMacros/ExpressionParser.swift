@@ -17,6 +17,8 @@ struct ExpressionParser {
     /// Problems that do not stop parsing (an unknown filter): the expression is still read to
     /// its end so that one tag yields one diagnostic per problem.
     var problems: [MacroProblem] = []
+    /// The site's Python code (a filter it defines is a `PythonMacro`, not an unknown filter).
+    var python: PythonMacros?
 
     init(tokens: [Token]) {
         self.tokens = tokens
@@ -257,7 +259,7 @@ struct ExpressionParser {
             index += 1
             return try make(.list(items), at: token.offset, items)
         case .op("{"):
-            throw MacroProblem(message: "map literals are not supported", offset: token.offset)
+            return try parseMap()
         default:
             throw MacroProblem(message: "expected an expression", offset: token.offset)
         }
@@ -294,7 +296,14 @@ struct ExpressionParser {
                 index += 1
                 node = try make(.item(node, key), at: key.offset, [node, key])
             } else if isOp("(") {
-                throw MacroProblem(message: "calls are not supported", offset: current.offset)
+                let at = current.offset
+                let arguments = try nested(at: at) { (p: inout ExpressionParser) throws(MacroProblem) in
+                    try p.parseArguments()
+                }
+                let keywords = arguments.keywords.map { KeywordArgument(name: $0.name, value: $0.value, offset: $0.offset) }
+                node = try make(
+                    .call(node, arguments.positional, keywords), at: node.offset,
+                    [node] + arguments.positional + keywords.map(\.value))
             } else {
                 return node
             }

@@ -8,6 +8,9 @@ public struct MacroExpansion: Sendable {
     public var sourceMap: SourceMap
     /// Problems found while rendering (undefined variables, type errors), at file positions.
     public var diagnostics: [Diagnostic]
+    /// The error that makes the MkDocs macros plugin show its error page instead of the page
+    /// (`UndefinedError: 'f' is undefined` for a call of a function Trellis cannot run), if any.
+    public var pageError: String?
 
     public init(text: String, sourceMap: SourceMap, diagnostics: [Diagnostic] = []) {
         self.text = text

@@ -18,4 +18,15 @@ public enum MacroLimits {
     public static let maxPageWork = 128 << 20
     /// How many includes deep a template may be rendered (one including itself stops here).
     public static let maxIncludeDepth = 16
+    /// How many includes, imports and macro calls deep a render may go (a macro calling itself
+    /// stops here); each costs as much of the page's work as an include.
+    public static let maxCallDepth = 32
+    /// How much stack a page's nested macro calls and includes may use (they recurse); past it,
+    /// a call or include is a `MacroLimit` error, so no page overflows a 512 KiB thread stack.
+    public static let maxStackBytes = 256 << 10
+}
+
+extension MacroLimits {
+    static let stackMessage =
+        "macro calls and includes nest deeper than Trellis's stack allows (\(maxStackBytes >> 10) KiB); is a macro calling itself?"
 }

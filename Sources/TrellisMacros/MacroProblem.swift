@@ -7,6 +7,16 @@ struct MacroProblem: Error, Sendable {
     var offset: Int
     /// The UTF-8 length of the offending name, so the diagnostic's range can underline it.
     var length = 0
+    /// What Jinja's `DebugUndefined` prints for this undefined value (the macros plugin's
+    /// `on_undefined: keep`), when the whole `{{ … }}` is that value.
+    var keepText: String?
+    /// The error Jinja raises here whatever the undefined policy (`UndefinedError: 'f' is
+    /// undefined` for a call of an unknown function), which makes the macros plugin show its
+    /// error page instead of the page.
+    var pageError: String?
+    /// Jinja's plain `Undefined` whatever the policy (an inline `if` without `else`): used, it
+    /// is an empty string and no problem.
+    var lenient = false
 
     func diagnostic(in file: SourceFile, sourceOffset: Int) -> Diagnostic {
         let start = file.location(ofUTF8Offset: sourceOffset + offset)

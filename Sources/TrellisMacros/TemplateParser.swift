@@ -1,39 +1,41 @@
 import TrellisCore
 
-/// One step of a compiled template. `if` chains compile to jumps, so rendering is a flat loop
-/// whatever the nesting depth (no recursion to overflow a small thread stack).
-enum Instruction: Sendable {
-    /// Page text copied verbatim (body offsets).
-    case text(start: Int, end: Int)
-    /// `{{ expression }}`; `tag` is the offset of its `{{`.
-    case output(Expression, tag: Int)
-    /// Continue if the condition is truthy, else go to `target`.
-    case jumpUnless(Expression, target: Int)
-    case jump(target: Int)
-    /// `{% include name %}`: the named template, rendered with the same variables (none
-    /// `without context`: the macros plugin passes a page's variables to the render, not as
-    /// Jinja globals); `tag` is the offset of its `{%`.
-    case include(Expression, tag: Int, ignoreMissing: Bool, withContext: Bool)
-}
-
 /// Splits a page body into text and tags the way Jinja's lexer does (`{{`, `{%`, `{#`, the
 /// `{% raw %}` escape, `-` whitespace control) and compiles it into `Instruction`s.
 struct TemplateParser {
-    private struct OpenIf {
-        var nameOffset: Int
+    struct OpenIf {
         var pending: Int?
         var exits: [Int] = []
         var sawElse = false
     }
 
+    /// A block whose end tag has not come yet.
+    enum BlockKind {
+        case ifChain(OpenIf)
+        /// `begin` is the loop's `forBegin`; `next` its `forNext` once an `else` came.
+        case loop(begin: Int, next: Int?)
+        case setBlock([String], tag: Int)
+        case filterBlock(Expression, tag: Int)
+        case macro(define: Int)
+    }
+
+    struct OpenBlock {
+        var kind: BlockKind
+        /// The statement's name (`if`, `for`…) and where it is, for diagnostics.
+        var keyword: String
+        var nameOffset: Int
+    }
+
     let bytes: UnsafeBufferPointer<UInt8>
     /// Where the body ends once Jinja's dropped trailing newline is removed.
     let limit: Int
-    private(set) var program: [Instruction] = []
-    private(set) var errors: [MacroProblem] = []
-    private var openIfs: [OpenIf] = []
+    var program: [Instruction] = []
+    var errors: [MacroProblem] = []
+    var blocks: [OpenBlock] = []
     /// Statements reported as unknown, so their `end…` tags are not reported again.
-    private var unknownStatements: Set<String> = []
+    var unknownStatements: Set<String> = []
+    /// The site's Python code, whose filters are reported as such rather than as unknown.
+    var python: PythonMacros?
 
     init(bytes: UnsafeBufferPointer<UInt8>, limit: Int) {
         self.bytes = bytes
@@ -66,12 +68,13 @@ struct TemplateParser {
             textStart = next
         }
         emitText(textStart, limit)
-        for frame in openIfs {
+        while let block = blocks.last {
             errors.append(
-                MacroProblem(message: "unterminated '{% if %}' (expected '{% endif %}')", offset: frame.nameOffset))
-            close(frame)
+                MacroProblem(
+                    message: "unterminated '{% \(block.keyword) %}' (expected '{% end\(block.keyword) %}')",
+                    offset: block.nameOffset))
+            closeBlock()
         }
-        openIfs.removeAll()
     }
 
     /// The next `{{`, `{%` or `{#` at or after `from`.
@@ -88,11 +91,11 @@ struct TemplateParser {
         return nil
     }
 
-    private mutating func emitText(_ start: Int, _ end: Int) {
+    mutating func emitText(_ start: Int, _ end: Int) {
         if end > start { program.append(.text(start: start, end: end)) }
     }
 
-    private var invalid: Expression { Expression(.invalid, at: 0) }
+    var invalid: Expression { Expression(.invalid, at: 0) }
 
     // MARK: Tags
 
@@ -101,6 +104,7 @@ struct TemplateParser {
         switch TagLexer(bytes: bytes, limit: limit).lex(from: bodyStart, closer: .variable) {
         case .tokens(let tokens, let after):
             var parser = ExpressionParser(tokens: tokens)
+            parser.python = python
             program.append(.output(expression(&parser, closer: "}}"), tag: tag))
             return after
         case .failure(let message, let at):
@@ -113,7 +117,7 @@ struct TemplateParser {
 
     /// Parses the expression that fills the rest of the tag; on any error, records it and
     /// yields an expression that fails silently (so the problem is reported once).
-    private mutating func expression(_ parser: inout ExpressionParser, closer: String) -> Expression {
+    mutating func expression(_ parser: inout ExpressionParser, closer: String) -> Expression {
         do throws(MacroProblem) {
             let expr = try parser.parseExpression(allowConditional: closer == "}}")
             try parser.expectEnd(closer)
@@ -201,6 +205,7 @@ struct TemplateParser {
         switch TagLexer(bytes: bytes, limit: limit).lex(from: bodyStart, closer: .block) {
         case .tokens(let tokens, let after):
             var parser = ExpressionParser(tokens: tokens)
+            parser.python = python
             statement(&parser, tag: tag)
             return after
         case .failure(let message, let at):
@@ -208,103 +213,6 @@ struct TemplateParser {
         case .unterminated:
             errors.append(MacroProblem(message: "unterminated '{%' (expected '%}')", offset: tag))
             return -1
-        }
-    }
-
-    private mutating func statement(_ parser: inout ExpressionParser, tag: Int) {
-        guard let (name, at) = parser.takeName() else {
-            errors.append(MacroProblem(message: "expected a statement name", offset: parser.current.offset))
-            return
-        }
-        switch name {
-        case "if":
-            let condition = expression(&parser, closer: "%}")
-            program.append(.jumpUnless(condition, target: -1))
-            openIfs.append(OpenIf(nameOffset: at, pending: program.count - 1))
-        case "elif":
-            guard var frame = openIfs.last, !frame.sawElse else { return unexpected(name, at) }
-            program.append(.jump(target: -1))
-            frame.exits.append(program.count - 1)
-            patch(frame.pending)
-            let condition = expression(&parser, closer: "%}")
-            program.append(.jumpUnless(condition, target: -1))
-            frame.pending = program.count - 1
-            openIfs[openIfs.count - 1] = frame
-        case "else":
-            guard var frame = openIfs.last, !frame.sawElse else { return unexpected(name, at) }
-            program.append(.jump(target: -1))
-            frame.exits.append(program.count - 1)
-            patch(frame.pending)
-            frame.pending = nil
-            frame.sawElse = true
-            openIfs[openIfs.count - 1] = frame
-            expectEnd(parser)
-        case "endif":
-            guard let frame = openIfs.popLast() else { return unexpected(name, at) }
-            close(frame)
-            expectEnd(parser)
-        case "include":
-            include(&parser, tag: tag)
-        case "endraw":
-            unexpected(name, at)
-        default:
-            if name.hasPrefix("end"), unknownStatements.contains(String(name.dropFirst(3))) { return }
-            unknownStatements.insert(name)
-            errors.append(MacroProblem(message: "unknown statement '\(name)'", offset: at, length: name.utf8.count))
-        }
-    }
-
-    /// `{% include name [ignore missing] [with context | without context] %}`, as Jinja reads it.
-    private mutating func include(_ parser: inout ExpressionParser, tag: Int) {
-        do throws(MacroProblem) {
-            let name = try parser.parseExpression(allowConditional: true)
-            var ignoreMissing = false
-            if parser.isName("ignore") {
-                _ = parser.takeName()
-                guard parser.isName("missing") else {
-                    throw MacroProblem(message: "expected 'missing' after 'ignore'", offset: parser.current.offset)
-                }
-                _ = parser.takeName()
-                ignoreMissing = true
-            }
-            var withContext = true
-            if parser.isName("with") || parser.isName("without") {
-                withContext = parser.isName("with")
-                _ = parser.takeName()
-                guard parser.isName("context") else {
-                    throw MacroProblem(message: "expected 'context'", offset: parser.current.offset)
-                }
-                _ = parser.takeName()
-            }
-            try parser.expectEnd("%}")
-            errors += parser.problems
-            if parser.problems.isEmpty { program.append(.include(name, tag: tag, ignoreMissing: ignoreMissing, withContext: withContext)) }
-        } catch {
-            errors += parser.problems
-            errors.append(error)
-        }
-    }
-
-    private mutating func unexpected(_ name: String, _ at: Int) {
-        errors.append(MacroProblem(message: "unexpected '{% \(name) %}'", offset: at, length: name.utf8.count))
-    }
-
-    private mutating func expectEnd(_ parser: ExpressionParser) {
-        do throws(MacroProblem) { try parser.expectEnd("%}") } catch { errors.append(error) }
-    }
-
-    private mutating func close(_ frame: OpenIf) {
-        patch(frame.pending)
-        for exit in frame.exits { patch(exit) }
-    }
-
-    /// Points the jump at `index` to the next instruction to be emitted.
-    private mutating func patch(_ index: Int?) {
-        guard let index else { return }
-        switch program[index] {
-        case .jumpUnless(let condition, _): program[index] = .jumpUnless(condition, target: program.count)
-        case .jump: program[index] = .jump(target: program.count)
-        default: break
         }
     }
 }

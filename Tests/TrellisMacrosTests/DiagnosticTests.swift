@@ -137,9 +137,9 @@ struct DiagnosticTests {
 
     @Test func unknownStatementIsReportedOnceWithItsEndTag() {
         #expect(
-            Self.diagnostics("{% for r in regions %}{{ r }}{% endfor %}") == [
-                "content/a.md:4:4: error: unknown statement 'for' [MacroSyntax]",
-                "content/a.md:4:26: error: undefined variable 'r' [UndefinedVariable]",
+            Self.diagnostics("{% with r = 1 %}{{ r }}{% endwith %}") == [
+                "content/a.md:4:4: error: unknown statement 'with' [MacroSyntax]",
+                "content/a.md:4:20: error: undefined variable 'r' [UndefinedVariable]",
             ])
     }
 

@@ -17,7 +17,9 @@ struct RobustnessTests {
         "", "{{", "{%", "{# x", "{", "}}", "%}", "{{ ", "{{-", "{%-", "{% if", "{% raw", "{{ 'open", "{{ (", "{{ [1,",
         "{{ brand |", "{{ brand is", "x {{ brand }", "{% if yes %}", "{% elif %}", "{% endif", "\u{0}{{\u{0}}}",
         "{{ 'a\\x4' }}",
-        "{{ 99999999999999999999 }}", "{{ a. }}", "{{ a.0.1 }}", "{{ brand(1) }}", "{{ brand[1:2] }}", "{{ {'a': 1} }}",
+        "{{ 99999999999999999999 }}", "{{ a. }}", "{{ a.0.1 }}", "{{ brand(1) }}", "{{ brand[1:2] }}", "{{ {1: 2} }}", "{% for %}", "{% for x in %}", "{% set %}", "{% macro %}", "{% macro m( %}",
+        "{% from 'x' import %}", "{% import 'x' %}", "{% endfor %}", "{% for x in [1] %}{% else %}{% else %}{% endfor %}",
+        "{% filter %}x{% endfilter %}", "{% filter nosuch %}x{% endfilter %}", "{% set a.b = 1 %}",
     ])
     func malformedInputGivesDiagnosticsNotCrashes(_ text: String) {
         let result = Self.expand(text)

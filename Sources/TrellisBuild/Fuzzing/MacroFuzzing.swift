@@ -21,12 +21,18 @@ enum MacroFuzzing {
         let policies = UndefinedPolicy.allCases
         let policy = policies[Int(first) % policies.count]
         let file = SourceFile(path: "docs/page.md", text: String(decoding: bytes.dropFirst(), as: UTF8.self))
-        let (template, problems) = MacroTemplate.parse(file.text, file: file, sourceOffset: 0)
+        // A first byte with bit 2 set (independent of the policy) adds a Python module defining `f`, setting `v`.
+        let python =
+            first & 4 != 0
+            ? PythonMacros(modules: [PythonMacros.Module(functions: ["f"], variables: ["v"], source: "main.py")])
+            : nil
+        let (template, problems) = MacroTemplate.parse(file.text, file: file, sourceOffset: 0, python: python)
         FuzzTarget.requireInFile(problems, file)
         guard problems.isEmpty else { return }
         // Every `{% include %}` renders the page itself: includes nest to the limit, and the
         // output and work budgets the page shares with them must still bound it.
-        let expansion = template.render(context: context, undefined: policy, includes: SelfInclude(template: template))
+        let expansion = template.render(
+            context: context, undefined: policy, includes: SelfInclude(template: template), python: python)
         FuzzTarget.requireInFile(expansion.diagnostics, file)
         let length = expansion.text.utf8.count
         for offset in [0, length / 2, length] {
