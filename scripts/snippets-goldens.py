@@ -13,6 +13,7 @@ Run with the Python that has Markdown 3.11.3 and pymdown-extensions 13.1.2:
 """
 import json
 import os
+import random
 import tempfile
 
 import markdown
@@ -20,6 +21,9 @@ from pymdownx.snippets import SnippetMissingError
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(os.path.dirname(HERE), "Tests", "TrellisBuildTests", "Fixtures", "snippets", "cases.json")
+# Random lines and paths read by pymdownx's own expressions (notation, section markers, split_path,
+# extract_lines), so Trellis's matchers are held to them beyond the hand-written cases.
+SYNTAX = os.path.join(os.path.dirname(OUT), "syntax.json")
 
 SECTIONS = (
     "before\n"
@@ -143,6 +147,51 @@ def run_case(case, root):
     return "\n".join(lines)
 
 
+TOKENS = [" ", " ", "\t", ";", ";", "-", "-", "--", "8", "<", "8<", "--8<--", "[", "]", "start", "end", "START", ":",
+          ":", "a", "x1", "_", "\"", "'", "\\", "f.md", ",", "3", "-2", "\r", "\u00e9", "\u017f", "<!--", "-->"]
+NUMBERS = ["", "0", "1", "3", "5", "9", "10", "11", "-1", "-3", "-10", "-11", "999999999999999999999", "-999999999999999999999"]
+
+
+def syntax_cases(pp, count=800):
+    """Random lines and paths, with how pymdownx's own expressions and split_path read them."""
+    rng = random.Random(8)
+    lines, specs, ranges = [], [], []
+    for _ in range(count):
+        line = "".join(rng.choice(TOKENS) for _ in range(rng.randint(1, 14)))
+        if rng.random() < 0.3:
+            line = rng.choice(["", "  ", ";", "<!-- "]) + "--8<-- " + rng.choice(["[start:x]", "[end:x]", "\"f.md\"", "'f.md'"]) + line
+        elif rng.random() < 0.6:
+            q = rng.choice(["\"", "'"])
+            body = "".join(rng.choice(["a", "a", "f.md", "f.md", ":3", " ", "\\", "\\\"", "\"", "'", "\r", "\u00e9"])
+                           for _ in range(rng.randint(0, 3)))
+            odd = rng.randrange(8)  # which part, if any, is written wrong
+            line = "".join([rng.choice(["", " ", "\t", "  \t"]), rng.choice(["", "", ";", ";;"]),
+                            "" if odd == 0 else rng.choice(["-", "--", "---"]), "8" if odd == 1 else "8<",
+                            "" if odd == 2 else rng.choice(["-", "--"]), rng.choice(["", " ", "\t", "  "]),
+                            rng.choice([q + body, body + q]) if odd == 3 else rng.choice([q + body + q, q + body + q, ""]),
+                            rng.choice([" ", "x"]) if odd == 4 else rng.choice(["", "", "\r"])])
+        m = pp.RE_ALL_SNIPPETS.match(line)
+        notation = None if not m else {
+            "space": m.group("space"), "escaped": bool(m.group("escape")),
+            "quoted": m.group("snippet") if m.group("inline_marker") else None}
+        m2 = pp.match_section(line)
+        section = None if not m2 else {
+            "type": m2.group("type"), "name": m2.group("name"), "escaped": bool(m2.group("escape")),
+            "unescaped": m2.group("pre") + m2.group("escape").replace(";", "", 1) + m2.group("inline_marker")
+            + m2.group("section") + m2.group("post")}
+        lines.append({"line": line, "notation": notation, "section": section})
+        spec = "".join(rng.choice(TOKENS[17:]) for _ in range(rng.randint(1, 10)))
+        specs.append({"spec": spec, "split": list(pp.split_path(spec))})
+        rs = []
+        for _ in range(rng.randint(1, 3)):
+            rs.append(":" + rng.choice(NUMBERS) + (":" + rng.choice(NUMBERS) if rng.random() < 0.7 else ""))
+        spec = "f.txt" + ",".join(r[1:] if i else r for i, r in enumerate(rs))
+        target = pp.parse_snippet_target(spec)
+        picked = pp.extract_lines(target["start"], target["end"], list(range(10))) if target["start"] else None
+        ranges.append({"spec": spec, "lines": picked})
+    return {"lines": lines, "specs": specs, "ranges": ranges}
+
+
 def main():
     out = {"files": {k: (v.decode("latin-1") if isinstance(v, bytes) else v) for k, v in FILES.items()},
            "latin1": [k for k, v in FILES.items() if isinstance(v, bytes)], "cases": []}
@@ -159,9 +208,17 @@ def main():
                 out["cases"].append({**case, "options": case.get("options", {}), "expected": run_case(case, root)})
         finally:
             os.chdir(cwd)
+    pp = markdown.Markdown(extensions=["pymdownx.snippets"]).preprocessors["snippet"]
     with open(OUT, "w", encoding="utf-8") as f:
         json.dump(out, f, indent=1, ensure_ascii=False)
         f.write("\n")
+    syntax = syntax_cases(pp)
+    with open(SYNTAX, "w", encoding="utf-8") as f:
+        f.write("{\n")
+        for n, (key, items) in enumerate(syntax.items()):
+            f.write(f' "{key}": [\n' + ",\n".join("  " + json.dumps(i, ensure_ascii=False) for i in items) + "\n ]")
+            f.write(",\n" if n < len(syntax) - 1 else "\n")
+        f.write("}\n")
     print(f"{len(out['cases'])} cases written to {OUT}")
 
 
