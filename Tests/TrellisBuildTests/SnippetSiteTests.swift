@@ -153,4 +153,20 @@ import TrellisCore
         #expect(html.contains("<p>one\ntwo\nthree</p>\n<p>one\ntwo</p>\n<p>open one\nopen two</p>\n<p>ping\npong</p>"))
         #expect(html.components(separatedBy: "leaf").count > 1000)
     }
+
+    /// A chain of snippets deeper than pymdownx could go before Python's recursion limit stops
+    /// at 64, with a warning in the file whose line goes one deeper.
+    @Test func aChainOfSnippetsStopsAt64Deep() throws {
+        var files = [
+            "mkdocs.yml": "site_name: D\nmarkdown_extensions:\n  - pymdownx.snippets\n",
+            "docs/index.md": "# Home\n\n--8<-- \"s/c0.md\"\n",
+        ]
+        for level in 0..<70 { files["s/c\(level).md"] = "c\(level)\n--8<-- \"s/c\(level + 1).md\"\n" }
+        let s = try TestSite(files)
+        defer { s.cleanUp() }
+        #expect(s.build().lines == ["s/c63.md:2:1: warning: snippets nest more than 64 deep; 's/c64.md' is left out [NestingLimit]"])
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains("c62\nc63\n</p>") || html.contains("c62\nc63</p>"))
+        #expect(!html.contains("c64"))
+    }
 }

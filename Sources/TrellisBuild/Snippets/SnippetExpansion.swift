@@ -62,9 +62,11 @@ struct SnippetExpansion {
             var spec: (space: String, path: String)?
             if let notation = SnippetSyntax.notation(line.text) {
                 if notation.escaped {
-                    let removed = line.text.utf8.firstIndex(of: UInt8(ascii: ";")).map { line.text.utf8.distance(from: line.text.utf8.startIndex, to: $0) } ?? 0
-                    var text = line.text
-                    if let index = text.firstIndex(of: ";") { text.remove(at: index) }
+                    // The first `;` is the escape's (only spaces and tabs come before it).
+                    var bytes = Array(line.text.utf8)
+                    let removed = bytes.firstIndex(of: UInt8(ascii: ";")) ?? 0
+                    if removed < bytes.count { bytes.remove(at: removed) }
+                    let text = String(decoding: bytes, as: UTF8.self)
                     out.append(Out(text: text, kind: line.origin >= 0 ? .escaped(line.origin, removed: removed) : .generated(line.origin)))
                     continue
                 }

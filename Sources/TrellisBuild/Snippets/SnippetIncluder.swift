@@ -34,7 +34,7 @@ struct SnippetIncluder: Sendable {
 
     /// The page with its snippets included, its problems, and the real paths of the files read.
     func include(into page: PageText, file: SourceFile) -> (PageText, [Diagnostic], Set<String>) {
-        guard page.text.contains("8<") || !options.autoAppend.isEmpty else { return (page, [], []) }
+        guard SnippetSyntax.hasScissors(page.text) || !options.autoAppend.isEmpty else { return (page, [], []) }
         var lines: [SnippetExpansion.Line] = []
         var offset = 0
         for raw in page.text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {

@@ -14,6 +14,7 @@ enum SnippetSyntax {
     /// The snippet notation a whole line is, if any: `[ \t]*;*-+8<-+` alone, or followed by
     /// spaces or tabs and one quoted path that ends the line (before an optional `\r`).
     static func notation(_ line: String) -> Notation? {
+        guard hasScissors(line) else { return nil }
         let s = Array(line.unicodeScalars)
         var end = s.count
         if end > 0, s[end - 1] == "\r" { end -= 1 }
@@ -61,7 +62,7 @@ enum SnippetSyntax {
     /// The first section marker of a line: `;*-+8<-+[ \t]+\[[ \t]*(start|end)[ \t]*:[ \t]*name[ \t]*\]`,
     /// not right after a `;` or inside a run of `-`, anything before and after it.
     static func sectionMarker(_ line: String) -> SectionMarker? {
-        guard line.contains("8<-") else { return nil }
+        guard hasScissors(line) else { return nil }
         let s = Array(line.unicodeScalars)
         let n = s.count
         for p in 0..<n {
@@ -95,6 +96,17 @@ enum SnippetSyntax {
             return SectionMarker(type: type, name: name, escaped: escaped, unescaped: String(String.UnicodeScalarView(unescaped)))
         }
         return nil
+    }
+
+    /// Whether the line has `8<` (byte for byte: a combining mark after `<` must not hide it),
+    /// which all notation has: most lines are passed over without a closer look.
+    static func hasScissors(_ line: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in line.utf8 {
+            if previous == UInt8(ascii: "8"), byte == UInt8(ascii: "<") { return true }
+            previous = byte
+        }
+        return false
     }
 
     private static func skipBlanks(_ s: [Unicode.Scalar], _ j: inout Int) {
