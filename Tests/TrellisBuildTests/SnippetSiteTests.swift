@@ -169,4 +169,22 @@ import TrellisCore
         #expect(html.contains("c62\nc63\n</p>") || html.contains("c62\nc63</p>"))
         #expect(!html.contains("c64"))
     }
+
+    /// MkDocs' `!relative` base path is the page's folder; `!relative $docs_dir/…` a folder of
+    /// the docs (as MkDocs 1.6.1 builds the same site).
+    @Test func relativeBasePathsAreThePagesFolderAndTheDocsFolder() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nmarkdown_extensions:\n  - pymdownx.snippets:\n      base_path:\n        - !relative\n        - !relative $docs_dir/shared\n",
+            "docs/guide/parts/p.md": "Guide part.\n",
+            "docs/shared/s.md": "Shared.\n",
+            "docs/guide/index.md": "# Guide\n\n--8<-- \"parts/p.md\"\n\n--8<-- \"s.md\"\n\n--8<-- \"guide/parts/p.md\"\n",
+            "docs/index.md": "# Home\n\n--8<-- \"guide/parts/p.md\"\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines.filter { !$0.contains("[OrphanPage]") } == [
+            "docs/guide/index.md:7:1: note: snippet 'guide/parts/p.md' does not exist (looked in the page's folder, '!relative $docs_dir/shared') [MissingSnippet]"
+        ])
+        #expect(s.output("index.html")?.contains("<p>Guide part.</p>") == true)
+        #expect(s.output("guide/index.html")?.contains("<p>Guide part.</p>\n<p>Shared.</p>") == true)
+    }
 }

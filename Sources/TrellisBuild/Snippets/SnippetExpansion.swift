@@ -7,6 +7,8 @@ struct SnippetExpansion {
     let includer: SnippetIncluder
     let page: PageText
     let file: SourceFile
+    /// The base paths for this page (a bare `!relative` is its folder).
+    let bases: [URL]
     var diagnostics: [Diagnostic] = []
     var readPaths: Set<String> = []
     /// The files being included, innermost last (pymdownx's `seen`).
@@ -19,8 +21,9 @@ struct SnippetExpansion {
     private var includesLeft = SnippetIncluder.maxIncludes
     private var overBudget = false
 
-    init(includer: SnippetIncluder, page: PageText, file: SourceFile) {
+    init(includer: SnippetIncluder, page: PageText, file: SourceFile, bases: [URL]) {
         self.includer = includer
+        self.bases = bases
         self.page = page
         self.file = file
     }
@@ -127,7 +130,7 @@ struct SnippetExpansion {
             return []
         }
         let real: String, shown: String
-        let location = found[target.path] ?? includer.find(target.path)
+        let location = found[target.path] ?? includer.find(target.path, in: bases)
         found[target.path] = location
         switch location {
         case .file(let r, let s):

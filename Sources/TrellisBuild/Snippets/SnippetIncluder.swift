@@ -4,7 +4,7 @@ import TrellisCore
 /// Replaces snippet notation in a page with the files' lines as `pymdownx.snippets` 13.1.2 does
 /// (its `parse_snippets`), keeping the map back to the page's file.
 struct SnippetIncluder: Sendable {
-    let bases: [URL]
+    let bases: [Base]
     /// Where snippets (and the symlinks leading to them) may be read from.
     let project: ProjectFolder
     var options = SnippetOptions()
@@ -27,6 +27,10 @@ struct SnippetIncluder: Sendable {
     static let maxIncludes = 32_768
 
     init(bases: [URL], project: ProjectFolder, options: SnippetOptions = SnippetOptions()) {
+        self.init(bases: bases.map(Base.folder), project: project, options: options)
+    }
+
+    init(bases: [Base], project: ProjectFolder, options: SnippetOptions = SnippetOptions()) {
         self.bases = bases
         self.project = project
         self.options = options
@@ -45,7 +49,8 @@ struct SnippetIncluder: Sendable {
             let appended = "\n\n-8<-\n\(options.autoAppend.joined(separator: "\n\n"))\n-8<-\n"
             lines += appended.split(separator: "\n", omittingEmptySubsequences: false).map { .init(text: String($0), origin: -1) }
         }
-        var expansion = SnippetExpansion(includer: self, page: page, file: file)
+        let pageFolder = (root ?? URL(fileURLWithPath: "/")).appending(path: file.path).deletingLastPathComponent()
+        var expansion = SnippetExpansion(includer: self, page: page, file: file, bases: bases.map { $0.url(pageFolder: pageFolder) })
         let output = expansion.parse(lines, in: .page, isSection: false, depth: 0)
         let total = page.text.utf8.count
         let lastLine = lines.last { $0.origin >= 0 }?.origin ?? 0
@@ -88,7 +93,7 @@ struct SnippetIncluder: Sendable {
     /// The first base path that has `name` (pymdownx's `get_snippet_path`): under a folder (not
     /// climbing out of it with `restrict_base_path`), or a base that is a file and `name` its
     /// name. Unlike pymdownx, a path (or a symlink on the way) must stay inside the project.
-    func find(_ name: String) -> Found {
+    func find(_ name: String, in bases: [URL]) -> Found {
         let fm = FileManager.default
         for base in bases {
             var isFolder: ObjCBool = false
@@ -114,6 +119,31 @@ struct SnippetIncluder: Sendable {
             }
         }
         return .missing
+    }
+
+    /// A `base_path` entry: a path, or MkDocs' bare `!relative`, the folder of the page.
+    enum Base: Sendable, Equatable {
+        case folder(URL)
+        case pageFolder
+
+        /// `$config_dir` and `$docs_dir` (with what follows a `/`) as MkDocs' `!relative` tag
+        /// expands them, `$page_dir` for a bare `!relative`, other paths from the site root.
+        init(_ name: String, root: URL, docsDir: URL) {
+            let (prefix, suffix) = name.firstIndex(of: "/").map { (String(name[..<$0]), String(name[name.index(after: $0)...])) } ?? (name, "")
+            switch prefix {
+            case "$page_dir" where suffix.isEmpty: self = .pageFolder
+            case "$config_dir": self = .folder(suffix.isEmpty ? root : root.appending(path: suffix))
+            case "$docs_dir": self = .folder(suffix.isEmpty ? docsDir : docsDir.appending(path: suffix))
+            default: self = .folder(name.hasPrefix("/") ? URL(fileURLWithPath: name) : root.appending(path: name))
+            }
+        }
+
+        func url(pageFolder: URL) -> URL {
+            switch self {
+            case .folder(let url): return url
+            case .pageFolder: return pageFolder
+            }
+        }
     }
 
     /// A path relative to the site root where it is under it.
