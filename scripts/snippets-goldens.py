@@ -152,6 +152,35 @@ TOKENS = [" ", " ", "\t", ";", ";", "-", "-", "--", "8", "<", "8<", "--8<--", "[
 NUMBERS = ["", "0", "1", "3", "5", "9", "10", "11", "-1", "-3", "-10", "-11", "999999999999999999999", "-999999999999999999999"]
 
 
+RANDOM_NAMES = ["sec.txt", "sec.txt:py", "sec.txt:outer", "sec.txt:inner", "lines.txt:2:4", "lines.txt:-3", "lines.txt:1:2,5:",
+                "odd.txt:a", "odd.txt:c", "open.txt:b", "esc.txt", "esc.txt:a", "nestsec.txt:s", "outer.txt", "ping.txt",
+                "gone.md", "crlf.txt:1:2", "ind.txt:ind", "ind.txt", "sub/one.txt", "one.txt", "tabs.txt", "cmd.sh", "self.txt"]
+RANDOM_LINES = ["text", "", "  ", "```", "--8<--", ";--8<--", "  --8<--", "--8<-- [start:py]", "--8<-- [end:py]",
+                "<!-- --8<-- [start:x] -->", ";--8<-- [end:x]", "# --8<-- [START:y]", "\tindented", "line\r"]
+RANDOM_OPTIONS = [{}, {}, {"dedent_subsections": True}, {"base_path": ["sub", "."]}, {"auto_append": ["lines.txt:1:2", "sec.txt:py"]},
+                  {"restrict_base_path": False, "base_path": "sub"}]
+
+
+def random_cases(count=150):
+    """Random pages of snippet lines, blocks, markers and text over the golden files."""
+    rng = random.Random(13)
+    cases = []
+    for _ in range(count):
+        lines = []
+        for _ in range(rng.randint(1, 12)):
+            r = rng.random()
+            if r < 0.45:
+                q = rng.choice(["\"", "'"])
+                lines.append(rng.choice(["", "  ", "\t", "    ", " \t"]) + rng.choice(["--8<-- ", "-8<-\t", ";--8<-- ", "---8<--- "])
+                             + q + rng.choice(RANDOM_NAMES) + q + rng.choice(["", "", "\r"]))
+            elif r < 0.6:
+                lines.append(rng.choice(["", "  "]) + rng.choice(RANDOM_NAMES + [";" + RANDOM_NAMES[0]]))
+            else:
+                lines.append(rng.choice(RANDOM_LINES))
+        cases.append({"page": "\n".join(lines) + rng.choice(["", "\n"]), "options": rng.choice(RANDOM_OPTIONS)})
+    return cases
+
+
 def syntax_cases(pp, count=800):
     """Random lines and paths, with how pymdownx's own expressions and split_path read them."""
     rng = random.Random(8)
@@ -204,7 +233,7 @@ def main():
         cwd = os.getcwd()
         os.chdir(root)
         try:
-            for case in CASES:
+            for case in CASES + random_cases():
                 out["cases"].append({**case, "options": case.get("options", {}), "expected": run_case(case, root)})
         finally:
             os.chdir(cwd)

@@ -216,8 +216,10 @@ struct SnippetExpansion {
         }
     }
 
+    /// pymdownx dedents the lines joined and splits them again: no lines become one empty line.
     private static func dedent(_ lines: [Line]) -> [Line] {
-        zip(lines, SnippetSyntax.dedent(lines.map(\.text))).map { Line(text: $1, origin: $0.origin) }
+        guard !lines.isEmpty else { return [Line(text: "", origin: 1)] }
+        return zip(lines, SnippetSyntax.dedent(lines.map(\.text))).map { Line(text: $1, origin: $0.origin) }
     }
 
     /// Leading spaces and tabs with each tab taken to the next multiple of 4 columns (Python's
