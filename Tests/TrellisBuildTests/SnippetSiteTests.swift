@@ -187,4 +187,20 @@ import TrellisCore
         #expect(s.output("index.html")?.contains("<p>Guide part.</p>") == true)
         #expect(s.output("guide/index.html")?.contains("<p>Guide part.</p>\n<p>Shared.</p>") == true)
     }
+
+    /// A snippet file that is not in `encoding` stops MkDocs (a UnicodeDecodeError), so it stops
+    /// the build; read with the encoding it is in, it is included.
+    @Test func aSnippetNotInItsEncodingStopsTheBuild() throws {
+        let s = try TestSite(["mkdocs.yml": "site_name: D\nmarkdown_extensions:\n  - pymdownx.snippets\n", "docs/index.md": "# Home\n\n--8<-- \"cafe.txt\"\n"])
+        defer { s.cleanUp() }
+        try s.write("cafe.txt", Data([0x63, 0x61, 0x66, 0xE9, 0x0A]))
+        let report = s.build()
+        #expect(report.lines == [
+            "docs/index.md:3:1: error: snippet 'cafe.txt' is not valid utf-8 (MkDocs stops with a UnicodeDecodeError); it is left out [InvalidEncoding]"
+        ])
+        #expect(report.outcome == .failed)
+        try s.write("mkdocs.yml", "site_name: D\nmarkdown_extensions:\n  - pymdownx.snippets:\n      encoding: latin-1\n")
+        #expect(s.build().lines == [])
+        #expect(s.output("index.html")?.contains("<p>caf\u{E9}</p>") == true)
+    }
 }
