@@ -33,7 +33,10 @@ struct MkDocsTagResolver {
         }
         switch node {
         case .scalar(let s):
-            // Other local tags (`!relative`, …) keep their text.
+            // A bare `!relative` is the folder of the page being rendered (MkDocs'
+            // RelativeDirPlaceholder), which only a page's build knows: `$page_dir` stands for it.
+            if tag.rawValue == "!relative", s.string.isEmpty { return .scalar(Node.Scalar("$page_dir", Tag(.str), s.style, s.mark)) }
+            // Other local tags (`!relative $config_dir`, …) keep their text.
             if !Self.standardTags.contains(tag) { return .scalar(Node.Scalar(s.string, Tag(.str), s.style, s.mark)) }
             return node
         case .sequence(let sequence):

@@ -69,7 +69,7 @@ public enum RuleCatalog {
         RuleDescriptor(.templateError, .error, "A theme template is malformed or cannot render."),
         RuleDescriptor(.io, .error, "A file cannot be read or written."),
         // New rules go last, so SARIF rule indices of existing ones stay put.
-        RuleDescriptor(.missingSnippet, .error, "A `--8<--` snippet or a `{% include %}` names a file that does not exist."),
+        RuleDescriptor(.missingSnippet, .error, "A `--8<--` snippet or a `{% include %}` names a file (or a snippet section) that does not exist, or a URL snippet Trellis does not download."),
         RuleDescriptor(
             .staleVersion, .warning,
             "A guide names a Kubernetes version the brand's catalogue does not offer or marks expired, or an upgrade that skips a minor version."),

@@ -138,13 +138,16 @@ import TrellisCore
                     - name: mermaid
                       format: !!python/object/apply:pymdownx.superfences.fence_code_format [x]
               - pymdownx.snippets:
-                  base_path: !relative $config_dir
+                  base_path:
+                    - !relative $config_dir
+                    - !relative $docs_dir/parts
+                    - !relative
             """
         let (_, _, settings, lines) = read(yaml)
         #expect(lines.isEmpty)
         let fence = settings.markdownExtension("pymdownx.superfences")?.options["custom_fences"]?.listValue?.first
         #expect(fence?["format"] == "!!python/object/apply:pymdownx.superfences.fence_code_format")
-        #expect(settings.markdownExtension("pymdownx.snippets")?.options["base_path"] == "$config_dir")
+        #expect(settings.markdownExtension("pymdownx.snippets")?.options["base_path"] == ["$config_dir", "$docs_dir/parts", "$page_dir"])
     }
 
     @Test func envTagOnAMapIsATypeError() {

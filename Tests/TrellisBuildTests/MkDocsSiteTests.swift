@@ -158,11 +158,13 @@ import TrellisCore
 
 /// `pymdownx.snippets`: `--8<-- "file"` includes a file's text, also inside fenced code.
 @Suite struct SnippetTests {
-    @Test func includesSnippetsAndReportsMissingOnesAtTheirLine() throws {
-        let page = "# Home\n\n--8<-- \"snippets/note.md\"\n\n```sh\n    --8<-- \"snippets/cmd.sh\"\n```\n\n;--8<-- \"kept.md\"\n\n--8<-- \"snippets/gone.md\"\n"
+    /// Without `check_paths` pymdownx leaves a missing snippet's line out in silence: a note
+    /// (not a warning, so `strict` builds as MkDocs builds) at the line that names it.
+    @Test func includesSnippetsAndNotesMissingOnesAtTheirLine() throws {
+        let page = "# Home\n\n--8<-- \"snippets/note.md\"\n\n```sh\n--8<-- \"snippets/cmd.sh\"\n```\n\n;--8<-- \"kept.md\"\n\n  --8<-- \"snippets/gone.md\"\n"
         let s = try TestSite([
-            "mkdocs.yml": "site_name: D\nextra:\n  brand: Acme\nplugins: [macros]\nmarkdown_extensions:\n  - pymdownx.snippets\n",
-            "snippets/note.md": "Shared note for {{ brand }} with [a link](nowhere.md).\n",
+            "mkdocs.yml": "site_name: D\nstrict: true\nextra:\n  brand: Acme\nplugins: [macros]\nmarkdown_extensions:\n  - pymdownx.snippets\n",
+            "snippets/note.md": "Shared note for {{ brand }} with [a link](https://example.com/x).\n",
             "snippets/cmd.sh": "kubectl get nodes\n",
             "docs/index.md": page,
         ])
@@ -170,22 +172,23 @@ import TrellisCore
         let report = s.build()
         #expect(
             report.lines == [
-                "docs/index.md:3:1: warning: 'nowhere.md' does not exist [BrokenLink]",
-                "docs/index.md:11:1: warning: snippet 'snippets/gone.md' does not exist (looked in the site root) [MissingSnippet]",
+                "docs/index.md:11:3: note: snippet 'snippets/gone.md' does not exist (looked in the site root) [MissingSnippet]"
             ])
-        try s.write("docs/index.md", page.replacingOccurrences(of: "--8<-- \"snippets/gone.md\"\n", with: ""))
-        let second = s.build()
-        // The snippet's own broken link points at the line that includes it.
-        #expect(second.lines == ["docs/index.md:3:1: warning: 'nowhere.md' does not exist [BrokenLink]"])
+        #expect(report.outcome == .success)
         let html = try #require(s.output("index.html"))
         #expect(html.contains("Shared note for {{ brand }} with"))
-        #expect(html.contains("<pre><code class=\"language-sh\">    kubectl get nodes\n</code></pre>"))
+        // The file's last newline is an empty line, in code too (as MkDocs writes it).
+        #expect(html.contains("<pre><code class=\"language-sh\">kubectl get nodes\n\n</code></pre>"))
         // Escaped, the line stays as written (no smart punctuation without `smarty`).
         #expect(html.contains("<p>--8&lt;-- &quot;kept.md&quot;</p>"))
+        try s.write("snippets/note.md", "Shared note with [a link](nowhere.md).\n")
+        // The snippet's own broken link points at the line that includes it.
+        #expect(s.build().lines.first == "docs/index.md:3:1: error: 'nowhere.md' does not exist [BrokenLink]")
     }
 
     /// A snippet's own snippet lines are included in turn (pymdownx nests them); one that
-    /// includes itself or is missing is left out with a warning at the page's line.
+    /// includes itself is left out, and a URL is not downloaded, each noted at its line in the
+    /// snippet file.
     @Test func snippetsIncludeTheirSnippets() throws {
         let s = try TestSite([
             "mkdocs.yml": "site_name: D\nmarkdown_extensions:\n  - pymdownx.snippets\n",
@@ -196,8 +199,8 @@ import TrellisCore
         defer { s.cleanUp() }
         let report = s.build()
         #expect(report.lines == [
-            "docs/index.md:3:1: warning: snippet 'https://example.com/x.sh' (named in 'parts/outer.md') does not exist (looked in the site root) [MissingSnippet]",
-            "docs/index.md:3:1: warning: snippet 'parts/outer.md' (named in 'parts/outer.md') includes itself or nests deeper than 8; it is left out [MissingSnippet]",
+            "parts/outer.md:5:1: note: snippet 'parts/outer.md' includes itself (through the snippets it includes); it is left out here, as pymdownx leaves it out [MissingSnippet]",
+            "parts/outer.md:6:1: note: snippet 'https://example.com/x.sh' is a URL and url_download is off, so it is not included [MissingSnippet]",
         ])
         let html = try #require(s.output("index.html"))
         #expect(html.contains("<p>Outer start.</p>\n<pre><code>inner code line\n</code></pre>\n<p>--8&lt;-- &quot;kept.md&quot;</p>"))
