@@ -131,19 +131,23 @@ public enum MarkdownPage {
     }
 
     /// The comments `PythonMarkdownBlocks` put after lone inline tags (so that cmark reads a
-    /// paragraph there) and between lists (so that cmark ends one), taken out again.
+    /// paragraph there), between lists (so that cmark ends one) and on blank lines of raw HTML
+    /// (so that cmark goes on with it), taken out again.
     private static func removeInertMarkers(from document: inout MarkdownDocument, text: String) {
         let marker = PythonMarkdownBlocks.inertMarkerString
         guard text.utf8.contains(0x1F), text.contains(marker) else { return }
         var found: [NodeID] = []
+        var blocks: [(NodeID, String)] = []
         for node in document.preorder() {
             switch document.kind(of: node) {
             case .inlineHTML(let html) where html == marker: found.append(node)
             case .htmlBlock(let html) where html == marker + "\n": found.append(node)
+            case .htmlBlock(let html) where html.contains(marker): blocks.append((node, html.replacingOccurrences(of: marker, with: "")))
             default: break
             }
         }
         for node in found { document.remove(node) }
+        for (node, html) in blocks { document.setKind(.htmlBlock(html), of: node) }
     }
 
     /// The plain text of the first level-1 heading, which MkDocs uses as a page's default title.

@@ -75,6 +75,16 @@ enum PythonMarkdownBlocks {
             let (indent, content) = indentation(bytes, start, end)
             if content == end {
                 // Blank line.
+                if inHTML, fence == nil, let depth = rawBlockDepth, depth > 0, nextLineIsIndented(bytes, after: end) {
+                    // Python-Markdown keeps a block-level element raw to its end, blank lines
+                    // and all; cmark ends the HTML block here and would read the indented line
+                    // after it as code. An inert comment makes the blank line part of the block
+                    // (and is taken out of the block's HTML after the parse). (Before other
+                    // lines cmark's reading is kept: superfences, run before Python-Markdown's
+                    // raw HTML, finds fences inside raw blocks as cmark does.)
+                    edits.append(Edit(offset: start, removing: 0, inserting: inertMarker))
+                    continue
+                }
                 if fence == nil { previous = .blank }
                 inHTML = false
                 rawBlockDepth = nil
@@ -338,6 +348,20 @@ enum PythonMarkdownBlocks {
             }
         }
         return (byte, length)
+    }
+
+    /// Whether the next line that is not blank, after the line ending at `end`, is indented 4
+    /// columns or more.
+    private static func nextLineIsIndented(_ bytes: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
+        var start = end + 1
+        while start < bytes.count {
+            var lineEnd = start
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            let (indent, content) = indentation(bytes, start, lineEnd)
+            if content < lineEnd { return indent >= 4 }
+            start = lineEnd + 1
+        }
+        return false
     }
 
     /// The columns from a list item's marker to its text: the marker and the spaces after it
