@@ -43,10 +43,12 @@ enum MkDocsNavReader {
     }
 
     /// A page path as MkDocs looks it up (`PurePath(path).as_posix()`): `.` parts and repeated
-    /// slashes dropped (`./a//b.md` is `a/b.md`).
+    /// slashes dropped (`./a//b.md` is `a/b.md`). A trailing slash stays: literate-nav reads
+    /// `guide/` as a folder.
     static func pagePath(_ value: String) -> String {
         let parts = value.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
-        return parts.isEmpty ? value : parts.joined(separator: "/")
+        guard !parts.isEmpty else { return value }
+        return parts.joined(separator: "/") + (value.hasSuffix("/") ? "/" : "")
     }
 
     static func isLink(_ value: String) -> Bool {

@@ -37,6 +37,53 @@ import TrellisCore
         #expect(s.output("index.html")?.contains("<code>docker inspect -f &quot;{{ json .Labels }}&quot;</code>") == true)
     }
 
+    /// 3. The Jinja real sites use, with the macros plugin: `include` (also inside a fence),
+    /// `set`, `for` with `loop.*`, `filter`, `macro` imported from `include_dir`, whitespace
+    /// control, `include_yaml`, a key starting with a digit; a function of `main.py` is one
+    /// `PythonMacro` warning naming it and its setting, and the site builds.
+    @Test func case3JinjaRealSitesUse() throws {
+        let s = try TestSite([
+            "mkdocs.yml": """
+                site_name: J
+                plugins:
+                  - macros:
+                      include_dir: snippets
+                      include_yaml:
+                        - data.yml
+                """,
+            "data.yml": "versions:\n  1_17_0: seventeen\nitems: [a, b, c]\n",
+            "main.py": "def define_env(env):\n    @env.macro\n    def feature_table():\n        return 'T'\n",
+            "snippets/note.md": "Included {{ 1 + 1 }}",
+            "snippets/lib.md": "{% macro badge(text, kind='info') %}[{{ kind }}:{{ text }}]{% endmacro %}",
+            "docs/index.md": """
+                # Home
+
+                {% set name = 'Trellis' -%}
+                {% for item in items %}{{ loop.index }}={{ item }}{% if not loop.last %}, {% endif %}{% endfor %}
+
+                {% filter upper %}shout {{ name }}{% endfilter %}
+
+                {% from 'lib.md' import badge %}{{ badge('ok') }} {{ versions.1_17_0 }}
+
+                ```text
+                {% include 'note.md' %}
+                ```
+
+                Table: {{ feature_table() }}.
+                """,
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(report.outcome == .success)
+        #expect(report.lines.count == 1 && report.lines.allSatisfy { $0.contains("'feature_table'") && $0.contains("[PythonMacro]") })
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains("<p>1=a, 2=b, 3=c</p>"), "\(html)")
+        #expect(html.contains("<p>SHOUT TRELLIS</p>"))
+        #expect(html.contains("<p>[info:ok] seventeen</p>"))
+        #expect(html.contains("Included 2"))
+        #expect(html.contains("<p>Table: .</p>"))
+    }
+
     /// 4. MkDocs' own defaults: tables without `tables` listed; no smart punctuation without
     /// `smarty` (`Don't`, `--8<--` stay as written).
     @Test func case4MkDocsDefaultsApply() throws {
