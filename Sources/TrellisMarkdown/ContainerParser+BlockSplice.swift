@@ -1,0 +1,80 @@
+/// A `pymdownx.blocks` block replacing its placeholder: the elements pymdownx writes, with the
+/// body to parse under the innermost one.
+extension ContainerParser {
+    func spliceBlock(
+        _ found: Found, _ shape: BlockShape, span: TextSpan, replacing placeholder: NodeID, in document: inout MarkdownDocument,
+        tabCounts: inout [NodeID: Int], source: ParsedText
+    ) -> Body? {
+        let titleColumn = found.column + shape.titleOffset
+        var inline = false
+        let target: NodeID
+        switch shape.kind {
+        case .admonition(let attributes, let title):
+            target = document.insert(
+                .htmlElement(open: HTMLBlockTags.openTag("div", attributes), close: "</div>", block: true), span: span, before: placeholder)
+            if let title {
+                let node = document.appendChild(.htmlElement(open: "<p class=\"admonition-title\">", close: "</p>", block: false), to: target)
+                appendTitle(title, line: found.line, column: titleColumn, to: node, in: &document)
+            }
+        case .details(let attributes, let title):
+            target = document.insert(
+                .htmlElement(open: HTMLBlockTags.openTag("details", attributes), close: "</details>", block: true), span: span,
+                before: placeholder)
+            if let title {
+                let node = document.appendChild(.htmlElement(open: "<summary>", close: "</summary>", block: false), to: target)
+                appendTitle(title, line: found.line, column: titleColumn, to: node, in: &document)
+            }
+        case .tab(let title, let new, let select):
+            target = Self.tab(select: select, newSet: new, span: span, before: placeholder, in: &document, tabCounts: &tabCounts)
+            let node = document.appendChild(.containerTitle, span: nil, to: target)
+            appendTitle(title, line: found.line, column: titleColumn, to: node, in: &document)
+        case .html(let open, let close, let mode):
+            switch mode {
+            case .block:
+                target = document.insert(.htmlElement(open: open, close: close, block: true), span: span, before: placeholder)
+            case .inline:
+                target = document.insert(.htmlElement(open: open, close: close, block: false), span: span, before: placeholder)
+                inline = true
+            case .raw(let escaped):
+                let node = document.insert(.htmlElement(open: open, close: close, block: false), span: span, before: placeholder)
+                document.remove(placeholder)
+                let text = rawText(shape, quotes: found.quotes, source: source)
+                if !text.isEmpty {
+                    document.appendChild(.rawHTML(escaped ? String(decoding: HTMLEscaping.escapedHTML(text), as: UTF8.self) : text), to: node)
+                }
+                return nil
+            }
+        case .caption(let figure):
+            let node = document.insert(.captionFigure(figure), span: span, before: placeholder)
+            if let previous = document.previousSibling(of: node) {
+                if let start = document.span(of: previous)?.start { document.setSpan(TextSpan(start: start, end: span.end), of: node) }
+                document.remove(previous)
+                document.appendExisting(previous, to: node)
+            }
+            target = document.appendChild(.htmlElement(open: CaptionNumbering.figcaptionOpen, close: "</figcaption>", block: true), span: span, to: node)
+            if figure.prepend, let first = document.firstChild(of: node), first != target {
+                document.remove(target)
+                document.insertExisting(target, before: first)
+            }
+        }
+        document.remove(placeholder)
+        guard let lines = shape.content else { return nil }
+        let (bytes, shifts) = dedentedBody(lines, indent: shape.dedent, quotes: found.quotes, source: source)
+        return Body(container: target, bytes: bytes, inline: inline, lines: lines, shifts: shifts)
+    }
+
+    /// A raw body as pymdownx keeps it: its lines, without the blank lines around them, and
+    /// de-indented by their common indentation (at most 4 columns).
+    private func rawText(_ shape: BlockShape, quotes: Int, source: ParsedText) -> String {
+        guard let lines = shape.content else { return "" }
+        let (bytes, _) = dedentedBody(lines, indent: shape.dedent, quotes: quotes, source: source)
+        var rows = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map { row in
+            row.last == "\r" ? row.dropLast() : row
+        }
+        while let first = rows.first, first.isEmpty { rows.removeFirst() }
+        while let last = rows.last, last.isEmpty { rows.removeLast() }
+        let common = min(4, rows.filter { $0.contains { $0 != " " } }.map { $0.prefix { $0 == " " }.count }.min() ?? 0)
+        return rows.map { row in row.allSatisfy { $0 == " " } ? "" : String(row.dropFirst(min(common, row.prefix { $0 == " " }.count))) }
+            .joined(separator: "\n")
+    }
+}
