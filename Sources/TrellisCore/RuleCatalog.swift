@@ -33,6 +33,7 @@ extension RuleID {
     public static let duplicateKey: RuleID = "DuplicateKey"
     public static let blogPost: RuleID = "BlogPost"
     public static let excludedFileLink: RuleID = "ExcludedFileLink"
+    public static let blockSyntax: RuleID = "BlockSyntax"
 }
 
 /// Every rule Trellis reports, with its stable ID and default severity. Writers (SARIF) list
@@ -91,6 +92,9 @@ public enum RuleCatalog {
         RuleDescriptor(
             .excludedFileLink, .note,
             "A link or nav entry names a docs file that MkDocs' exclude_docs or draft_docs leave out of the site."),
+        RuleDescriptor(
+            .blockSyntax, .warning,
+            "A `///` block names a type no enabled pymdownx.blocks extension has, or gives an argument or options pymdownx rejects; it stays text, as pymdownx leaves it."),
     ]
 
     /// The descriptor of `id`, if it is one of Trellis's rules.

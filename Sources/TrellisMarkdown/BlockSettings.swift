@@ -23,8 +23,6 @@ public struct BlockSettings: Hashable, Sendable {
         "note", "attention", "caution", "danger", "error", "tip", "hint", "warning", "important",
     ].map { NamedType(name: $0, className: $0, title: Self.title(ofClass: $0)) }
     public var detailsTypes: [NamedType] = []
-    /// `pymdownx.blocks.tab`'s `alternate_style` (Material needs `true`).
-    public var tabAlternateStyle = false
     public var captionTypes: [CaptionType] = [
         CaptionType(name: "caption", prefix: "", classes: ""),
         CaptionType(name: "figure-caption", prefix: "Figure {}.", classes: ""),
@@ -43,7 +41,6 @@ public struct BlockSettings: Hashable, Sendable {
     public init(options: (String) -> ValueMap) {
         if let types = options("pymdownx.blocks.admonition")["types"]?.listValue { admonitionTypes = types.compactMap(Self.namedType) }
         if let types = options("pymdownx.blocks.details")["types"]?.listValue { detailsTypes = types.compactMap(Self.namedType) }
-        if case .bool(let alternate)? = options("pymdownx.blocks.tab")["alternate_style"] { tabAlternateStyle = alternate }
         let caption = options("pymdownx.blocks.caption")
         if let types = caption["types"]?.listValue {
             captionTypes = types.compactMap { entry in
