@@ -41,7 +41,8 @@ public enum MarkdownPage {
     ) -> ProcessedPage {
         let (parsed, source) = ParsedText.normalising(
             text, pythonMarkdownBlocks: pipeline.extensions.contains(.pythonMarkdownBlocks),
-            superFences: pipeline.extensions.contains(.superFences))
+            superFences: pipeline.extensions.contains(.superFences),
+            blocks: !pipeline.extensions.isDisjoint(with: MarkdownExtension.blockExtensions))
         if pipeline.extensions.contains(.autorefs) {
             let definitions = source.bytes.withUnsafeBufferPointer { Autorefs.definitions(for: $0) }
             if !definitions.isEmpty {
@@ -105,7 +106,8 @@ public enum MarkdownPage {
     /// are cmark's positions in `text` too.
     public static func parse(_ text: String, extensions: Set<MarkdownExtension>) -> MarkdownDocument {
         let text = ParsedText.normalising(
-            text, pythonMarkdownBlocks: extensions.contains(.pythonMarkdownBlocks), superFences: extensions.contains(.superFences)
+            text, pythonMarkdownBlocks: extensions.contains(.pythonMarkdownBlocks), superFences: extensions.contains(.superFences),
+            blocks: !extensions.isDisjoint(with: MarkdownExtension.blockExtensions)
         ).text
         var options = ArithmatexOptions()
         options.undoesListEscapes = extensions.contains(.pythonMarkdownBlocks)

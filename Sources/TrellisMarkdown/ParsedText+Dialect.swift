@@ -2,11 +2,14 @@
 /// line-ending normalisation; the way back to the given text goes through both.
 extension ParsedText {
     /// `text` normalised (see `normalising(_:)`), then edited as Python-Markdown reads blocks
-    /// when `pythonMarkdownBlocks` is set (with superfences' fence headers when `superFences` is).
-    static func normalising(_ text: String, pythonMarkdownBlocks: Bool, superFences: Bool = false) -> (text: String, source: ParsedText) {
+    /// when `pythonMarkdownBlocks` is set (with superfences' fence headers when `superFences` is,
+    /// and `///` block lines as block boundaries when `blocks` is).
+    static func normalising(
+        _ text: String, pythonMarkdownBlocks: Bool, superFences: Bool = false, blocks: Bool = false
+    ) -> (text: String, source: ParsedText) {
         let (normalised, source) = normalising(text)
         guard pythonMarkdownBlocks else { return (normalised, source) }
-        let edits = source.bytes.withUnsafeBufferPointer { PythonMarkdownBlocks.edits($0, superFences: superFences) }
+        let edits = source.bytes.withUnsafeBufferPointer { PythonMarkdownBlocks.edits($0, superFences: superFences, blocks: blocks) }
         guard !edits.isEmpty else { return (normalised, source) }
         let (bytes, anchors) = source.bytes.withUnsafeBufferPointer { applying(edits, to: $0) }
         let edited = String(decoding: bytes, as: UTF8.self)

@@ -41,7 +41,8 @@ struct ContainerTests {
             "admonition", "pymdownx.details", "pymdownx.tabbed", "tables", "footnotes", "toc", "pymdownx.superfences",
             "attr_list", "def_list", "pymdownx.tasklist", "md_in_html", "smarty", "pymdownx.magiclink", "pymdownx.mark",
             "pymdownx.caret", "pymdownx.tilde", "pymdownx.keys", "pymdownx.smartsymbols", "abbr", "pymdownx.betterem", "pymdownx.highlight",
-            "pymdownx.arithmatex",
+            "pymdownx.arithmatex", "pymdownx.blocks.admonition", "pymdownx.blocks.details", "pymdownx.blocks.tab",
+            "pymdownx.blocks.caption", "pymdownx.blocks.html",
         ]
         #expect(Set(names.compactMap(MarkdownExtension.init(mkdocsName:))) == MarkdownExtension.syntaxExtensions)
         #expect(MarkdownExtension(mkdocsName: "markdown.extensions.admonition") == .admonition)
