@@ -13,6 +13,8 @@ enum BlockKind: Equatable {
     case html(open: String, close: String, mode: HTMLMode)
     /// A figure caption around the block before it.
     case caption(CaptionFigure)
+    /// A `dl` made of the body's paragraphs and list items.
+    case definition(attributes: HTMLAttributes)
 
     enum HTMLMode: Equatable {
         case block, inline
@@ -110,6 +112,12 @@ enum BlockKind: Equatable {
                 return .failure(.init("`\(argument ?? "")` is not a caption number or `#id`, `.class` and `[attr=value]` selectors"))
             }
             return .success(.caption(figure))
+        }
+        if extensions.contains(.blocksDefinition), name == "define" {
+            if argument?.isEmpty == false { return .failure(.init("`define` takes no argument")) }
+            let attrs = spec.attributes()
+            if let problem = spec.problem { return .failure(problem) }
+            return .success(.definition(attributes: attrs))
         }
         return .failure(.init("no enabled `pymdownx.blocks` extension has a block named `\(name)`", unknownName: true))
     }

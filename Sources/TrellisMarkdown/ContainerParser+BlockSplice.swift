@@ -7,6 +7,7 @@ extension ContainerParser {
     ) -> Body? {
         let titleColumn = found.column + shape.titleOffset
         var inline = false
+        var definition = false
         let target: NodeID
         switch shape.kind {
         case .admonition(let attributes, let title):
@@ -44,6 +45,10 @@ extension ContainerParser {
                 }
                 return nil
             }
+        case .definition(let attributes):
+            target = document.insert(
+                .htmlElement(open: HTMLBlockTags.openTag("dl", attributes), close: "</dl>", block: true), span: span, before: placeholder)
+            definition = true
         case .caption(let figure):
             let node = document.insert(.captionFigure(figure), span: span, before: placeholder)
             if let previous = document.previousSibling(of: node) {
@@ -60,7 +65,28 @@ extension ContainerParser {
         document.remove(placeholder)
         guard let lines = shape.content else { return nil }
         let (bytes, shifts) = dedentedBody(lines, indent: shape.dedent, quotes: found.quotes, source: source)
-        return Body(container: target, bytes: bytes, inline: inline, lines: lines, shifts: shifts)
+        return Body(container: target, bytes: bytes, inline: inline, definition: definition, lines: lines, shifts: shifts)
+    }
+
+    /// `pymdownx.blocks.definition`'s end of a block: each paragraph becomes a term, each item of
+    /// a list a definition, any other block a term around it.
+    static func makeDefinitionList(_ list: NodeID, in document: inout MarkdownDocument) {
+        for child in document.detachChildren(of: list) {
+            let span = document.span(of: child)
+            switch document.kind(of: child) {
+            case .paragraph:
+                let term = document.appendChild(.definitionTerm, span: span, to: list)
+                for inline in document.detachChildren(of: child) { document.appendExisting(inline, to: term) }
+            case .list(let style):
+                for item in document.detachChildren(of: child) {
+                    let description = document.appendChild(.definitionDescription(tight: style.tight), span: document.span(of: item), to: list)
+                    for block in document.detachChildren(of: item) { document.appendExisting(block, to: description) }
+                }
+            default:
+                let term = document.appendChild(.htmlElement(open: "<dt>", close: "</dt>", block: true), span: span, to: list)
+                document.appendExisting(child, to: term)
+            }
+        }
     }
 
     /// A raw body as pymdownx keeps it: its lines, without the blank lines around them, and

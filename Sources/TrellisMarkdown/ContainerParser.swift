@@ -129,6 +129,8 @@ struct ContainerParser: Sendable {
         var bytes: [UInt8]
         /// Whether the body is inline content (a `pymdownx.blocks.html` span element).
         var inline = false
+        /// Whether the body becomes a definition list (`pymdownx.blocks.definition`).
+        var definition = false
         /// The body's lines in the text it was cut from, and per line the bytes removed before it.
         var lines: ClosedRange<Int>
         var shifts: [Int]
@@ -142,13 +144,14 @@ struct ContainerParser: Sendable {
             return TextPosition(line: first + index, byteColumn: position.byteColumn + shifts[index])
         }
         let lineCount = body.lines.count
-        let inline = body.inline
+        let (inline, definition) = (body.inline, body.definition)
         let parsed = parseBody(ParsedText(bytes: (consume body).bytes), lineCount: lineCount, depth: depth + 1, map: map)
         if inline {
             Self.appendInline(parsed, under: container, in: &document, map: map)
         } else {
             Self.graft(parsed, under: container, in: &document, map: map)
         }
+        if definition { Self.makeDefinitionList(container, in: &document) }
     }
 
     /// The text with each container replaced by an HTML comment spanning the same lines; the

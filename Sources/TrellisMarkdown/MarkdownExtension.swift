@@ -72,10 +72,13 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     case blocksCaption
     /// `pymdownx.blocks.html`: `/// html | div.class#id` … `///` wraps its body in any element.
     case blocksHTML
+    /// `pymdownx.blocks.definition`: `/// define` … `///` makes a definition list of its body:
+    /// paragraphs (and other blocks) are terms, list items definitions.
+    case blocksDefinition
 
     /// The `pymdownx.blocks` extensions, which share the `///` block syntax.
     public static let blockExtensions: Set<MarkdownExtension> = [
-        .blocksAdmonition, .blocksDetails, .blocksTab, .blocksCaption, .blocksHTML,
+        .blocksAdmonition, .blocksDetails, .blocksTab, .blocksCaption, .blocksHTML, .blocksDefinition,
     ]
 
     /// Every syntax extension: all but the Python-Markdown block rules and autorefs, which change
@@ -93,7 +96,7 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     /// `pymdownx.tasklist`, `md_in_html`, `smarty`, `pymdownx.magiclink`, `pymdownx.mark`,
     /// `pymdownx.caret`, `pymdownx.tilde`, `pymdownx.keys`, `pymdownx.smartsymbols`, `abbr`,
     /// `pymdownx.betterem`, `pymdownx.superfences`, `pymdownx.highlight`, `pymdownx.arithmatex`,
-    /// `pymdownx.blocks.admonition`, `.details`, `.tab`, `.caption`, `.html`;
+    /// `pymdownx.blocks.admonition`, `.details`, `.tab`, `.caption`, `.html`, `.definition`;
     /// Python-Markdown's own also as `markdown.extensions.<name>`); `nil` for any other entry.
     public init?(mkdocsName: String) {
         switch mkdocsName {
@@ -123,6 +126,7 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
         case "pymdownx.blocks.tab": self = .blocksTab
         case "pymdownx.blocks.caption": self = .blocksCaption
         case "pymdownx.blocks.html": self = .blocksHTML
+        case "pymdownx.blocks.definition": self = .blocksDefinition
         default: return nil
         }
     }

@@ -42,7 +42,7 @@ struct ContainerTests {
             "attr_list", "def_list", "pymdownx.tasklist", "md_in_html", "smarty", "pymdownx.magiclink", "pymdownx.mark",
             "pymdownx.caret", "pymdownx.tilde", "pymdownx.keys", "pymdownx.smartsymbols", "abbr", "pymdownx.betterem", "pymdownx.highlight",
             "pymdownx.arithmatex", "pymdownx.blocks.admonition", "pymdownx.blocks.details", "pymdownx.blocks.tab",
-            "pymdownx.blocks.caption", "pymdownx.blocks.html",
+            "pymdownx.blocks.caption", "pymdownx.blocks.html", "pymdownx.blocks.definition",
         ]
         #expect(Set(names.compactMap(MarkdownExtension.init(mkdocsName:))) == MarkdownExtension.syntaxExtensions)
         #expect(MarkdownExtension(mkdocsName: "markdown.extensions.admonition") == .admonition)
