@@ -13,7 +13,13 @@ extension ContainerParser {
         case .admonition(let attributes, let title):
             target = document.insert(
                 .htmlElement(open: HTMLBlockTags.openTag("div", attributes), close: "</div>", block: true), span: span, before: placeholder)
-            if let title {
+            if let title, let (level, text, offset) = Self.headingTitle(title) {
+                let node = document.appendChild(.heading(level: level, id: nil), span: nil, to: target)
+                var attributes = HTMLAttributes()
+                attributes.set("class", "admonition-title")
+                document.setAttributes(attributes, of: node)
+                appendTitle(text, line: found.line, column: titleColumn + offset, to: node, in: &document)
+            } else if let title {
                 let node = document.appendChild(.htmlElement(open: "<p class=\"admonition-title\">", close: "</p>", block: false), to: target)
                 appendTitle(title, line: found.line, column: titleColumn, to: node, in: &document)
             }
@@ -23,7 +29,12 @@ extension ContainerParser {
                 before: placeholder)
             if let title {
                 let node = document.appendChild(.htmlElement(open: "<summary>", close: "</summary>", block: false), to: target)
-                appendTitle(title, line: found.line, column: titleColumn, to: node, in: &document)
+                if let (level, text, offset) = Self.headingTitle(title) {
+                    let heading = document.appendChild(.heading(level: level, id: nil), span: nil, to: node)
+                    appendTitle(text, line: found.line, column: titleColumn + offset, to: heading, in: &document)
+                } else {
+                    appendTitle(title, line: found.line, column: titleColumn, to: node, in: &document)
+                }
             }
         case .tab(let title, let new, let select):
             target = Self.tab(select: select, newSet: new, span: span, before: placeholder, in: &document, tabCounts: &tabCounts)
@@ -87,6 +98,23 @@ extension ContainerParser {
                 document.appendExisting(child, to: term)
             }
         }
+    }
+
+    /// A title written as a heading (pymdownx's `RE_NORMAL_HEADING`: 1 to 6 `#`, the text, any
+    /// closing `#`s): its level, its text without them and where that text starts in the title.
+    static func headingTitle(_ title: String) -> (level: Int, text: String, offset: Int)? {
+        let bytes = Array(title.utf8)
+        var level = 0
+        while level < bytes.count, level < 6, bytes[level] == UInt8(ascii: "#") { level += 1 }
+        guard level > 0, bytes.last != UInt8(ascii: "\\") || bytes.count >= 2 && bytes[bytes.count - 2] == UInt8(ascii: "\\") else { return nil }
+        var end = bytes.count
+        while end > level, bytes[end - 1] == UInt8(ascii: "#") { end -= 1 }
+        // An escaped `\#` is text: its `#` stays.
+        if end < bytes.count, end > level, bytes[end - 1] == UInt8(ascii: "\\") { end += 1 }
+        var start = level
+        while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        return (level, String(decoding: bytes[start..<end], as: UTF8.self), start)
     }
 
     /// A raw body as pymdownx keeps it: its lines, without the blank lines around them, and
