@@ -13,6 +13,9 @@ public struct CaptionFigure: Hashable, Sendable {
     /// `1.2`: the number given.
     var number: [Int]?
 
+    /// The deepest `^N` level kept (a deeper one counts as this one).
+    static let maxLevel = 32
+
     /// The figure `/// type | argument` with its `attrs` makes (pymdownx's `Caption.on_validate`);
     /// `nil` when the argument is neither a number nor selectors.
     init?(type: BlockSettings.CaptionType, argument: String?, attributes attrs: HTMLAttributes, settings: BlockSettings) {
@@ -39,7 +42,8 @@ public struct CaptionFigure: Hashable, Sendable {
                 parts.allSatisfy({ !$0.isEmpty && $0.first != "0" && $0.count < 10 }), !caret || parts.count == 1
             {
                 let numbers = parts.compactMap { Int($0) }
-                if caret { level = numbers.first } else { number = numbers }
+                // A level makes as many numbers: bounded, so `^999999999` cannot exhaust memory.
+                if caret { level = numbers.first.map { min($0, Self.maxLevel) } } else { number = numbers }
                 rest = after.drop { $0 == " " || $0 == "\t" }
             }
             if !rest.isEmpty {

@@ -69,6 +69,18 @@ struct BlockTests {
         #expect(page.pageIDs.isSuperset(of: ["__figure-caption_1", "box"]))
     }
 
+    @Test func hugeCaptionLevelsAndNumbersAreBounded() {
+        let page = Self.page("A\n\n/// figure-caption | ^999999999\nx\n///\n\nB\n\n/// figure-caption | 999999999.888888888\ny\n///\n")
+        // As pymdownx numbers a first figure given a level: 0, then a 1 per level.
+        #expect(page.html.contains("Figure 0.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1."))
+        #expect(page.html.contains("<span class=\"caption-prefix\">Figure 999999999.888888888.</span>"))
+        let manual = MarkdownPipeline.standard(extensions: [.blocksCaption], blocks: BlockSettings { name in
+            name == "pymdownx.blocks.caption" ? ValueMap([("auto", .bool(false))]) : ValueMap()
+        })
+        let html = MarkdownPage.process(text: "A\n/// figure-caption | ^999999999\nx\n///\n", pipeline: manual).html
+        #expect(html.contains("<figure id=\"__figure-caption_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1_1\">"))
+    }
+
     @Test func blocksNestedDeeperThanTheLimitAreReported() {
         let levels = 100
         var text = ""
