@@ -32,7 +32,7 @@ import markdown
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(os.path.dirname(HERE), "Tests", "TrellisMarkdownTests", "Fixtures")
-FOLDERS = ["code-blocks", "code-blocks-options", "code-blocks-plain", "arithmatex", "arithmatex-mathjax"]
+FOLDERS = ["code-blocks", "code-blocks-options", "code-blocks-plain", "arithmatex", "arithmatex-mathjax", "blocks", "blocks-options", "blocks-manual"]
 KEPT_CLASSES = {"hll", "filename", "linenos", "normal", "special"}
 TAG = re.compile(r"<(/?)(span|code)\b([^>]*)>")
 

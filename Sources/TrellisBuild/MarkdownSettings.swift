@@ -19,11 +19,13 @@ struct MarkdownSettings: Sendable {
     var codeBlocks = CodeHighlightOptions()
     /// `pymdownx.arithmatex`'s options.
     var math = ArithmatexOptions()
+    /// The `pymdownx.blocks` extensions' options.
+    var blocks = BlockSettings()
 
     /// The rewriter pipeline of one page.
     func pipeline(icons: IconAdapter, resolveLink: LinkRewriter.Resolve?) -> MarkdownPipeline {
         .standard(
             icons: icons, tocLevels: tocLevels, slugStyle: slugStyle, resolveLink: resolveLink, extensions: extensions,
-            directives: directives, inline: inline, codeBlocks: codeBlocks, math: math)
+            directives: directives, inline: inline, codeBlocks: codeBlocks, math: math, blocks: blocks)
     }
 }

@@ -109,6 +109,8 @@ enum MkDocsKnown {
         "extra", "markdown.extensions.extra", "pymdownx.extra", "pymdownx.magiclink", "pymdownx.mark", "pymdownx.caret",
         "pymdownx.tilde", "pymdownx.keys", "pymdownx.smartsymbols", "pymdownx.betterem", "pymdownx.arithmatex",
         "mdx_truly_sane_lists",
+        "pymdownx.blocks.admonition", "pymdownx.blocks.details", "pymdownx.blocks.tab", "pymdownx.blocks.caption",
+        "pymdownx.blocks.html", "pymdownx.blocks.definition",
     ]
 
     /// `markdown.extensions.toc` and `toc` are the same extension.

@@ -100,6 +100,9 @@ struct RenderMarkdown: BrandStage {
         diagnostics += processed.nestingProblems.map { problem in
             Diagnostic(.nestingLimit, path: page.file.path, at: location(problem.position), message: problem.message)
         }
+        diagnostics += processed.blockProblems.map { problem in
+            Diagnostic(.blockSyntax, .warning, path: page.file.path, at: location(problem.position), message: problem.message)
+        }
         let title = page.meta.title ?? processed.title ?? SourcePage.titleFromName(page.path)
         var rendered = RenderedPage(
             html: processed.html, title: title, toc: processed.toc, ids: processed.pageIDs, links: [])

@@ -154,7 +154,8 @@ final class SiteState: @unchecked Sendable {
     var markdownSettings: MarkdownSettings {
         MarkdownSettings(
             extensions: markdownExtensions, renderer: htmlRenderer, tocLevels: tocLevels, slugStyle: slugStyle,
-            inline: inlineSettings, emoji: emoji, codeBlocks: codeBlocks, math: ArithmatexOptions(config: markdownExtensionOptions("pymdownx.arithmatex")))
+            inline: inlineSettings, emoji: emoji, codeBlocks: codeBlocks, math: ArithmatexOptions(config: markdownExtensionOptions("pymdownx.arithmatex")),
+            blocks: BlockSettings(options: markdownExtensionOptions))
     }
 
     /// The brands this build writes.

@@ -34,6 +34,7 @@ extension RuleID {
     public static let blogPost: RuleID = "BlogPost"
     public static let excludedFileLink: RuleID = "ExcludedFileLink"
     public static let pythonMacro: RuleID = "PythonMacro"
+    public static let blockSyntax: RuleID = "BlockSyntax"
 }
 
 /// Every rule Trellis reports, with its stable ID and default severity. Writers (SARIF) list
@@ -95,6 +96,9 @@ public enum RuleCatalog {
         RuleDescriptor(
             .pythonMacro, .error,
             "A macro calls a function of the site's Python module (the macros plugin's `module_name` or `modules`), which Trellis cannot run."),
+        RuleDescriptor(
+            .blockSyntax, .warning,
+            "A `///` block names a type no enabled pymdownx.blocks extension has, or gives an argument or options pymdownx rejects; it stays text, as pymdownx leaves it."),
     ]
 
     /// The descriptor of `id`, if it is one of Trellis's rules.

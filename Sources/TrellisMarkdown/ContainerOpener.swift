@@ -10,6 +10,7 @@ struct ContainerOpener: Equatable {
         indirect case table(PipeTable)
         indirect case definitionList(ContainerParser.DefinitionListShape)
         indirect case htmlElement(ContainerParser.HTMLElementShape)
+        indirect case block(ContainerParser.BlockShape)
     }
 
     var kind: Kind

@@ -7,6 +7,7 @@ extension ContainerParser {
         var nextFreeLine = 1
         let paragraphs = extensions.contains(.defList) ? Self.paragraphLines(in: document) : [:]
         var quoteDepth = 0
+        let codeLines = blocksEnabled ? Self.codeLines(in: document) : []
         for event in document.events() {
             let kind = document.kind(of: event.node)
             if case .blockQuote = kind {
@@ -51,7 +52,8 @@ extension ContainerParser {
             }
             while line <= span.end.line {
                 if let container = opener(
-                    at: line, paragraphStart: span.start, inItem: inItem, quotes: quoteDepth, source: source)
+                    at: line, paragraphStart: span.start, inItem: inItem, quotes: quoteDepth, source: source,
+                    codeLines: codeLines, depth: depth)
                 {
                     found.append(container)
                     line = (container.body?.upperBound ?? line) + 1
@@ -78,7 +80,8 @@ extension ContainerParser {
     /// (or, on a continuation line, further left). In a list item a continuation line may indent
     /// the opener up to 3 more columns, as in Python-Markdown's 4-space list content.
     func opener(
-        at line: Int, paragraphStart: TextPosition, inItem: Bool, quotes: Int, source: ParsedText
+        at line: Int, paragraphStart: TextPosition, inItem: Bool, quotes: Int, source: ParsedText,
+        codeLines: [ClosedRange<Int>] = [], depth: Int = 0
     ) -> Found? {
         let start = source.lineStart(line)
         let end = source.lineEnd(line)
@@ -99,6 +102,9 @@ extension ContainerParser {
             offset = prefixEnd
             while offset < end, source.bytes[offset] == UInt8(ascii: " ") { offset += 1 }
             guard offset - start + 1 <= paragraphStart.byteColumn + (inItem ? 3 : 0) else { return nil }
+        }
+        if blocksEnabled, offset + 3 <= end, source.bytes[offset] == UInt8(ascii: "/") {
+            return blockOpener(line: line, offset: offset, contentStart: contentStart, quotes: quotes, source: source, codeLines: codeLines, depth: depth)
         }
         guard offset + 3 <= end,
             let opener = ContainerOpener.recognise(source.slice(offset, end), extensions: extensions)

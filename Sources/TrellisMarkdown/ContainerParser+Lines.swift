@@ -90,9 +90,9 @@ extension ContainerParser {
 
     /// Whether the pre-pass should look at the text: it holds `!!!`, `???` or `===` (or, with
     /// `pipes`, a `|`; with `colons`, a line starting with `:`; with `markdownAttribute`, the
-    /// word `markdown`) somewhere, and no NUL (cmark reads one as the 3 bytes of U+FFFD, so its
+    /// word `markdown`; with `slashes`, `///`) somewhere, and no NUL (cmark reads one as the 3 bytes of U+FFFD, so its
     /// columns would not line up with `ParsedText`'s; `MarkdownPage` replaces NULs before parsing).
-    static func mightHaveOpener(_ text: TextBytes, pipes: Bool, colons: Bool = false, markdownAttribute: Bool = false) -> Bool {
+    static func mightHaveOpener(_ text: TextBytes, pipes: Bool, colons: Bool = false, markdownAttribute: Bool = false, slashes: Bool = false) -> Bool {
         text.withUnsafeBufferPointer { bytes in
             let word = markdownWord
             var matched = 0
@@ -116,7 +116,7 @@ extension ContainerParser {
                 if pipes, byte == UInt8(ascii: "|") {
                     found = true
                     run = 0
-                } else if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "=") {
+                } else if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "=") || (slashes && byte == UInt8(ascii: "/")) {
                     run = byte == previous ? run + 1 : 1
                     if run >= 3 { found = true }
                 } else {

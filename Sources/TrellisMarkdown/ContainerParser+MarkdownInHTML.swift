@@ -84,7 +84,7 @@ extension ContainerParser {
 
     /// Span content is inline only: paragraphs give their inline nodes and HTML blocks (cmark
     /// lets `<figcaption>` interrupt a paragraph) become inline HTML, block after block.
-    private static func appendInline(
+    static func appendInline(
         _ sub: MarkdownDocument, under node: NodeID, in document: inout MarkdownDocument, map: (TextPosition) -> TextPosition
     ) {
         for (index, block) in sub.children(of: sub.root).enumerated() {

@@ -10,7 +10,7 @@ extension ContainerParser {
     func plan(_ source: ParsedText, depth: Int) -> Plan {
         guard depth < Self.maxDepth || limits.problem == nil, !extensions.isEmpty, Self.mightHaveOpener(
                 source.bytes, pipes: extensions.contains(.tables), colons: extensions.contains(.defList),
-                markdownAttribute: extensions.contains(.mdInHTML)) else { return .plain(CMark.parse(bytes: source.bytes, smart: smart, math: math)) }
+                markdownAttribute: extensions.contains(.mdInHTML), slashes: blocksEnabled) else { return .plain(CMark.parse(bytes: source.bytes, smart: smart, math: math)) }
         let plain = Self.blockParse(source.bytes, smart: smart)
         // A big text's blocks were parsed without their inlines: its full tree is built only if kept.
         let keepPlain = {

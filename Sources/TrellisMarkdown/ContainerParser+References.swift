@@ -46,6 +46,7 @@ extension ContainerParser {
     func parseBody(_ body: consuming ParsedText, lineCount: Int, depth: Int, map: (TextPosition) -> TextPosition) -> MarkdownDocument {
         let document = parseBodyWithDefinitions(body, lineCount: lineCount, depth: depth)
         limits.mapProblem(from: depth, map)
+        notes.map(from: depth, map)
         return document
     }
 

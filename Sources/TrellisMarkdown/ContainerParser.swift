@@ -25,10 +25,15 @@ struct ContainerParser: Sendable {
 
     /// `pymdownx.arithmatex`'s options, when formulas are found as each text is parsed.
     let math: ArithmatexOptions?
+    /// The `pymdownx.blocks` extensions' options.
+    let blocks: BlockSettings
+    /// The page's `///` blocks left as text, shared like `limits`.
+    let notes = BlockNotes()
 
-    init(extensions: Set<MarkdownExtension>, math: ArithmatexOptions? = nil) {
+    init(extensions: Set<MarkdownExtension>, math: ArithmatexOptions? = nil, blocks: BlockSettings = BlockSettings()) {
         self.extensions = extensions
         self.math = math
+        self.blocks = blocks
     }
 
     /// Parses `text` (whose line table `source` is, if the caller has one), numbering tab sets
@@ -36,6 +41,7 @@ struct ContainerParser: Sendable {
     /// plain; the first is `limits.problem`.
     func parse(_ text: String, source: ParsedText? = nil) -> MarkdownDocument {
         limits.start(pageBytes: text.utf8.count)
+        notes.start()
         var document = parseTopLevel(text, source: source)
         // The sets are found by a walk first: a big page's array of every node is not needed.
         var sets: [(NodeID, Int)] = []
@@ -45,6 +51,7 @@ struct ContainerParser: Sendable {
         for (number, (node, selected)) in sets.enumerated() {
             document.setKind(.tabbedSet(number: number + 1, selected: selected), of: node)
         }
+        if extensions.contains(.blocksCaption) { CaptionNumbering.apply(to: &document, autoLevel: blocks.captionAutoLevel) }
         return document
     }
 
@@ -120,6 +127,10 @@ struct ContainerParser: Sendable {
     struct Body {
         var container: NodeID
         var bytes: [UInt8]
+        /// Whether the body is inline content (a `pymdownx.blocks.html` span element).
+        var inline = false
+        /// Whether the body becomes a definition list (`pymdownx.blocks.definition`).
+        var definition = false
         /// The body's lines in the text it was cut from, and per line the bytes removed before it.
         var lines: ClosedRange<Int>
         var shifts: [Int]
@@ -133,8 +144,14 @@ struct ContainerParser: Sendable {
             return TextPosition(line: first + index, byteColumn: position.byteColumn + shifts[index])
         }
         let lineCount = body.lines.count
+        let (inline, definition) = (body.inline, body.definition)
         let parsed = parseBody(ParsedText(bytes: (consume body).bytes), lineCount: lineCount, depth: depth + 1, map: map)
-        Self.graft(parsed, under: container, in: &document, map: map)
+        if inline {
+            Self.appendInline(parsed, under: container, in: &document, map: map)
+        } else {
+            Self.graft(parsed, under: container, in: &document, map: map)
+        }
+        if definition { Self.makeDefinitionList(container, in: &document) }
     }
 
     /// The text with each container replaced by an HTML comment spanning the same lines; the
@@ -199,22 +216,9 @@ struct ContainerParser: Sendable {
             appendEntries(of: shape, found: found, to: node, in: &document, source: source, depth: depth)
             return nil
         case .tab(let select, let newSet):
-            var set: NodeID
-            if !newSet, let previous = document.previousSibling(of: placeholder),
-                case .tabbedSet = document.kind(of: previous)
-            {
-                set = previous
-                if var setSpan = document.span(of: set) {
-                    setSpan.end = span.end
-                    document.setSpan(setSpan, of: set)
-                }
-            } else {
-                set = document.insert(.tabbedSet(number: 0, selected: 0), span: span, before: placeholder)
-            }
-            let count = tabCounts[set, default: 0]
-            tabCounts[set] = count + 1
-            if select { document.setKind(.tabbedSet(number: 0, selected: count), of: set) }
-            container = document.appendChild(.tab, span: span, to: set)
+            container = Self.tab(select: select, newSet: newSet, span: span, before: placeholder, in: &document, tabCounts: &tabCounts)
+        case .block(let shape):
+            return spliceBlock(found, shape, span: span, replacing: placeholder, in: &document, tabCounts: &tabCounts, source: source)
         }
         document.remove(placeholder)
         if let title = found.opener.title {
@@ -224,6 +228,27 @@ struct ContainerParser: Sendable {
         guard let lines = found.body else { return nil }
         let (bytes, shifts) = dedentedBody(lines, indent: found.indent + 4, quotes: found.quotes, source: source)
         return Body(container: container, bytes: bytes, lines: lines, shifts: shifts)
+    }
+
+    /// A new tab in the tab set just before `placeholder`, or in a new set there.
+    static func tab(
+        select: Bool, newSet: Bool, span: TextSpan, before placeholder: NodeID, in document: inout MarkdownDocument,
+        tabCounts: inout [NodeID: Int]
+    ) -> NodeID {
+        var set: NodeID
+        if !newSet, let previous = document.previousSibling(of: placeholder), case .tabbedSet = document.kind(of: previous) {
+            set = previous
+            if var setSpan = document.span(of: set) {
+                setSpan.end = span.end
+                document.setSpan(setSpan, of: set)
+            }
+        } else {
+            set = document.insert(.tabbedSet(number: 0, selected: 0), span: span, before: placeholder)
+        }
+        let count = tabCounts[set, default: 0]
+        tabCounts[set] = count + 1
+        if select { document.setKind(.tabbedSet(number: 0, selected: count), of: set) }
+        return document.appendChild(.tab, span: span, to: set)
     }
 
     /// The bytes the bodies of `found` span, which splicing them copies (a tab may become 3
@@ -236,7 +261,7 @@ struct ContainerParser: Sendable {
     }
 
     /// Parses a title as inline Markdown; anything cmark would not read as one paragraph stays text.
-    private func appendTitle(_ title: String, line: Int, column: Int, to node: NodeID, in document: inout MarkdownDocument) {
+    func appendTitle(_ title: String, line: Int, column: Int, to node: NodeID, in document: inout MarkdownDocument) {
         guard !title.isEmpty else { return }
         let parsed = CMark.parse(title, smart: smart, math: math)
         let blocks = parsed.children(of: parsed.root)

@@ -167,6 +167,10 @@ public struct HTMLRenderer: Sendable {
                 renderTable(kind, node: node, entering: event.entering, in: document, to: &out)
             case .htmlElement(let open, let close, let block):
                 appendHTMLElement(open: open, close: close, block: block, node: node, entering: event.entering, in: document, to: &out)
+            case .captionFigure(let figure):
+                appendHTMLElement(
+                    open: HTMLBlockTags.openTag("figure", figure.attributes), close: "</figure>", block: true, node: node,
+                    entering: event.entering, in: document, to: &out)
             case .definitionList, .definitionTerm, .definitionDescription:
                 renderDefinitionList(kind, node: node, entering: event.entering, in: document, to: &out)
             case .footnotes, .footnoteDefinition:

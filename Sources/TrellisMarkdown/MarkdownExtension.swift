@@ -64,6 +64,25 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     /// The mkdocs-autorefs plugin's `[text][identifier]` cross-references (see `Autorefs`): on
     /// for MkDocs sites with the plugin. It has no `markdown_extensions` name.
     case autorefs
+    /// `pymdownx.blocks.admonition`: `/// note | Title` … `///` admonitions.
+    case blocksAdmonition
+    /// `pymdownx.blocks.details`: `/// details | Summary` … `///` collapsible blocks.
+    case blocksDetails
+    /// `pymdownx.blocks.tab`: `/// tab | Title` … `///` tabs, grouped when consecutive.
+    case blocksTab
+    /// `pymdownx.blocks.caption`: `/// caption` … `///` wraps the block before it in a
+    /// `<figure>` with a `<figcaption>` (numbered `figure-caption` and `table-caption` too).
+    case blocksCaption
+    /// `pymdownx.blocks.html`: `/// html | div.class#id` … `///` wraps its body in any element.
+    case blocksHTML
+    /// `pymdownx.blocks.definition`: `/// define` … `///` makes a definition list of its body:
+    /// paragraphs (and other blocks) are terms, list items definitions.
+    case blocksDefinition
+
+    /// The `pymdownx.blocks` extensions, which share the `///` block syntax.
+    public static let blockExtensions: Set<MarkdownExtension> = [
+        .blocksAdmonition, .blocksDetails, .blocksTab, .blocksCaption, .blocksHTML, .blocksDefinition,
+    ]
 
     /// Every syntax extension: all but the Python-Markdown block rules and autorefs, which change
     /// how plain CommonMark reads (the rest only add syntax).
@@ -80,7 +99,8 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     /// `pymdownx.tasklist`, `md_in_html`, `smarty`, `pymdownx.magiclink`, `pymdownx.mark`,
     /// `pymdownx.caret`, `pymdownx.tilde`, `pymdownx.keys`, `pymdownx.smartsymbols`, `abbr`,
     /// `pymdownx.betterem`, `pymdownx.superfences`, `pymdownx.highlight`, `pymdownx.arithmatex`,
-    /// `mdx_truly_sane_lists`;
+    /// `mdx_truly_sane_lists`, `pymdownx.blocks.admonition`, `.details`, `.tab`, `.caption`, `.html`,
+    /// `.definition`;
     /// Python-Markdown's own also as `markdown.extensions.<name>`); `nil` for any other entry.
     public init?(mkdocsName: String) {
         switch mkdocsName {
@@ -106,6 +126,12 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
         case "pymdownx.highlight": self = .highlight
         case "pymdownx.arithmatex": self = .arithmatex
         case "mdx_truly_sane_lists": self = .trulySaneLists
+        case "pymdownx.blocks.admonition": self = .blocksAdmonition
+        case "pymdownx.blocks.details": self = .blocksDetails
+        case "pymdownx.blocks.tab": self = .blocksTab
+        case "pymdownx.blocks.caption": self = .blocksCaption
+        case "pymdownx.blocks.html": self = .blocksHTML
+        case "pymdownx.blocks.definition": self = .blocksDefinition
         default: return nil
         }
     }

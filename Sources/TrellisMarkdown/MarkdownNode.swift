@@ -138,6 +138,9 @@ public enum NodeKind: Hashable, Sendable {
     /// A `pymdownx.arithmatex` formula inside a paragraph or heading: its HTML, emitted verbatim.
     /// Unlike `rawHTML`, its text counts in a heading's text (the formula is part of its id).
     case math(String)
+    /// A `pymdownx.blocks.caption` figure before the page's figures are numbered; the parser
+    /// turns every one into an `htmlElement` (`CaptionNumbering`).
+    indirect case captionFigure(CaptionFigure)
 
     /// Whether the node can never have children (its content is its literal).
     public var isLeaf: Bool {

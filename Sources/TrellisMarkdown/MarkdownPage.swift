@@ -41,7 +41,8 @@ public enum MarkdownPage {
     ) -> ProcessedPage {
         let (parsed, source) = ParsedText.normalising(
             text, pythonMarkdownBlocks: pipeline.extensions.contains(.pythonMarkdownBlocks),
-            superFences: pipeline.extensions.contains(.superFences), saneLists: pipeline.extensions.contains(.trulySaneLists))
+            superFences: pipeline.extensions.contains(.superFences), saneLists: pipeline.extensions.contains(.trulySaneLists),
+            blocks: !pipeline.extensions.isDisjoint(with: MarkdownExtension.blockExtensions))
         if pipeline.extensions.contains(.autorefs) {
             let definitions = source.bytes.withUnsafeBufferPointer { Autorefs.definitions(for: $0) }
             if !definitions.isEmpty {
@@ -59,7 +60,8 @@ public enum MarkdownPage {
         parsed: String, source: ParsedText, pipeline: MarkdownPipeline, reservedIDs: Set<String>,
         render: (MarkdownDocument) -> String
     ) -> ProcessedPage {
-        var (document, nestingProblem) = parseNormalised(parsed, source: source, extensions: pipeline.extensions, math: pipeline.math)
+        var (document, nestingProblem, blockProblems) = parseNormalised(
+            parsed, source: source, extensions: pipeline.extensions, math: pipeline.math, blocks: pipeline.blocks)
         var context = RewriteContext(source: source, reservedIDs: reservedIDs)
         pipeline.run(&document, context: &context)
         let links = LinkCollector().collect(
@@ -75,6 +77,7 @@ public enum MarkdownPage {
             iconProblems: context.iconProblems,
             directiveProblems: context.directiveProblems,
             nestingProblems: nestingProblem.map { [$0] } ?? [],
+            blockProblems: blockProblems,
             renderedDirectives: context.renderedDirectives,
             document: document,
             source: context.source)
@@ -104,7 +107,7 @@ public enum MarkdownPage {
     public static func parse(_ text: String, extensions: Set<MarkdownExtension>) -> MarkdownDocument {
         let text = ParsedText.normalising(
             text, pythonMarkdownBlocks: extensions.contains(.pythonMarkdownBlocks), superFences: extensions.contains(.superFences),
-            saneLists: extensions.contains(.trulySaneLists)
+            saneLists: extensions.contains(.trulySaneLists), blocks: !extensions.isDisjoint(with: MarkdownExtension.blockExtensions)
         ).text
         var options = ArithmatexOptions()
         options.undoesListEscapes = extensions.contains(.pythonMarkdownBlocks)
@@ -113,21 +116,24 @@ public enum MarkdownPage {
     }
 
     private static func parseNormalised(
-        _ text: String, source: ParsedText?, extensions: Set<MarkdownExtension>, math: ArithmatexOptions?
-    ) -> (document: MarkdownDocument, problem: NestingProblem?) {
+        _ text: String, source: ParsedText?, extensions: Set<MarkdownExtension>, math: ArithmatexOptions?,
+        blocks: BlockSettings = BlockSettings()
+    ) -> (document: MarkdownDocument, problem: NestingProblem?, blockProblems: [BlockProblem]) {
         // Extensions that only rewrite the tree (or, for math, each parse) need no container pre-pass.
         let treeOnly: Set<MarkdownExtension> = [.pythonMarkdownBlocks, .superFences, .highlight, .arithmatex, .trulySaneLists]
         var document: MarkdownDocument
         var problem: NestingProblem?
+        var blockProblems: [BlockProblem] = []
         if extensions.subtracting(MarkdownExtension.inlineExtensions).isSubset(of: treeOnly) {
             document = CMark.parse(text, smart: extensions.contains(.smarty), math: math)
         } else {
-            let parser = ContainerParser(extensions: extensions, math: math)
+            let parser = ContainerParser(extensions: extensions, math: math, blocks: blocks)
             document = parser.parse(text, source: source)
             problem = parser.limits.problem
+            blockProblems = parser.notes.problems
         }
         if extensions.contains(.pythonMarkdownBlocks) { removeInertMarkers(from: &document, text: text) }
-        return (document, problem)
+        return (document, problem, blockProblems)
     }
 
     /// The comments `PythonMarkdownBlocks` put after lone inline tags (so that cmark reads a
@@ -183,6 +189,9 @@ public struct ProcessedPage: Sendable {
     /// Containers left plain because they nest too deep (at most one, the first), with
     /// positions in parsed-text coordinates.
     public var nestingProblems: [NestingProblem]
+    /// `///` blocks left as text (unknown names, options pymdownx rejects), with positions in
+    /// parsed-text coordinates.
+    public var blockProblems: [BlockProblem] = []
     /// The directives rendered on the page (`walkthrough`), so the page gets what they need.
     public var renderedDirectives: [String]
     /// The rewritten tree, for callers that need more than the above.

@@ -6,11 +6,17 @@ public struct MarkdownPipeline: Sendable {
     public var extensions: Set<MarkdownExtension>
     /// `pymdownx.arithmatex`'s options when it is on: formulas are found as the page is parsed.
     public var math: ArithmatexOptions?
+    /// The `pymdownx.blocks` extensions' options.
+    public var blocks = BlockSettings()
 
-    public init(rewriters: [any MarkdownRewriter], extensions: Set<MarkdownExtension> = [], math: ArithmatexOptions? = nil) {
+    public init(
+        rewriters: [any MarkdownRewriter], extensions: Set<MarkdownExtension> = [], math: ArithmatexOptions? = nil,
+        blocks: BlockSettings = BlockSettings()
+    ) {
         self.rewriters = rewriters
         self.extensions = extensions
         self.math = math
+        self.blocks = blocks
     }
 
     /// Trellis's standard order. Directive blocks first (their HTML is the build's, not the
@@ -31,7 +37,8 @@ public struct MarkdownPipeline: Sendable {
         directives: [FencedDirective] = [],
         inline: InlineExtensionSettings = InlineExtensionSettings(),
         codeBlocks: CodeHighlightOptions = CodeHighlightOptions(),
-        math: ArithmatexOptions = ArithmatexOptions()
+        math: ArithmatexOptions = ArithmatexOptions(),
+        blocks: BlockSettings = BlockSettings()
     ) -> MarkdownPipeline {
         var rewriters: [any MarkdownRewriter] = []
         if !directives.isEmpty { rewriters.append(FencedDirectiveRewriter(directives)) }
@@ -58,7 +65,8 @@ public struct MarkdownPipeline: Sendable {
         if let resolveLink { rewriters.append(LinkRewriter(resolveLink)) }
         var math = math
         math.undoesListEscapes = extensions.contains(.pythonMarkdownBlocks)
-        return MarkdownPipeline(rewriters: rewriters, extensions: extensions, math: extensions.contains(.arithmatex) ? math : nil)
+        return MarkdownPipeline(
+            rewriters: rewriters, extensions: extensions, math: extensions.contains(.arithmatex) ? math : nil, blocks: blocks)
     }
 
     /// Runs every rewriter in order.

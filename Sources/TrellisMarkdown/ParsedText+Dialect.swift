@@ -3,13 +3,16 @@
 extension ParsedText {
     /// `text` normalised (see `normalising(_:)`), then edited as Python-Markdown reads blocks
     /// when `pythonMarkdownBlocks` is set (with superfences' fence headers when `superFences` is,
-    /// mdx_truly_sane_lists' nesting when `saneLists` is).
+    /// mdx_truly_sane_lists' nesting when `saneLists` is, and `///` block lines as block
+    /// boundaries when `blocks` is).
     static func normalising(
-        _ text: String, pythonMarkdownBlocks: Bool, superFences: Bool = false, saneLists: Bool = false
+        _ text: String, pythonMarkdownBlocks: Bool, superFences: Bool = false, saneLists: Bool = false, blocks: Bool = false
     ) -> (text: String, source: ParsedText) {
         let (normalised, source) = normalising(text)
         guard pythonMarkdownBlocks else { return (normalised, source) }
-        let edits = source.bytes.withUnsafeBufferPointer { PythonMarkdownBlocks.edits($0, superFences: superFences, saneLists: saneLists) }
+        let edits = source.bytes.withUnsafeBufferPointer {
+            PythonMarkdownBlocks.edits($0, superFences: superFences, saneLists: saneLists, blocks: blocks)
+        }
         guard !edits.isEmpty else { return (normalised, source) }
         let (bytes, anchors) = source.bytes.withUnsafeBufferPointer { applying(edits, to: $0) }
         let edited = String(decoding: bytes, as: UTF8.self)

@@ -38,12 +38,15 @@ enum PythonMarkdownBlocks {
 
     /// With `superFences`, a fence whose header superfences does not recognise
     /// (`` ```powershell (file.ps1) ``) is text, as superfences leaves it: its first backtick or
-    /// tilde is escaped.
+    /// tilde is escaped. With `blocks`, a `pymdownx.blocks` line (`/// name | title` or a closing
+    /// `///`) ends the block before it, as the block's body is read on its own.
     ///
     /// With `saneLists` (mdx_truly_sane_lists, `nested_indent: 2`), a marker right under an item
     /// line nests when indented 2 or 3 columns past the item's marker (spaces are inserted up to
     /// the item's text where cmark needs them) and is text when indented 4 or more.
-    static func edits(_ bytes: UnsafeBufferPointer<UInt8>, superFences: Bool = false, saneLists: Bool = false) -> [Edit] {
+    static func edits(
+        _ bytes: UnsafeBufferPointer<UInt8>, superFences: Bool = false, saneLists: Bool = false, blocks: Bool = false
+    ) -> [Edit] {
         var edits: [Edit] = []
         var previous = Previous.blank
         /// The fence a fenced code block is open with (its character and length).
@@ -229,6 +232,10 @@ enum PythonMarkdownBlocks {
                     previous = .other
                     continue
                 }
+            }
+            if blocks, first == UInt8(ascii: "/"), isBlockLine(bytes, content, end) {
+                previous = .blank
+                continue
             }
             if indent == 0, first == UInt8(ascii: "#"), let edit = headingEdit(bytes, content, end) {
                 if let edit { edits.append(edit) }
@@ -429,6 +436,12 @@ enum PythonMarkdownBlocks {
             index += 1
         }
         return count >= 3
+    }
+
+    /// A `pymdownx.blocks` first or closing line.
+    private static func isBlockLine(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ end: Int) -> Bool {
+        let line = UnsafeBufferPointer(rebasing: bytes[at..<end])
+        return BlockHeader.closingLength(line) != nil || BlockHeader.parse(line) != nil
     }
 
     /// `!!!`, `???`, `???+` or `===` followed by a space: a container whose body is indented.

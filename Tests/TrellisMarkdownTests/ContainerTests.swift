@@ -40,8 +40,9 @@ struct ContainerTests {
         let names = [
             "admonition", "pymdownx.details", "pymdownx.tabbed", "tables", "footnotes", "toc", "pymdownx.superfences",
             "attr_list", "def_list", "pymdownx.tasklist", "md_in_html", "smarty", "pymdownx.magiclink", "pymdownx.mark",
-            "pymdownx.caret", "pymdownx.tilde", "pymdownx.keys", "pymdownx.smartsymbols", "abbr", "pymdownx.betterem", "pymdownx.highlight", "mdx_truly_sane_lists",
-            "pymdownx.arithmatex",
+            "pymdownx.caret", "pymdownx.tilde", "pymdownx.keys", "pymdownx.smartsymbols", "abbr", "pymdownx.betterem", "pymdownx.highlight",
+            "mdx_truly_sane_lists", "pymdownx.arithmatex", "pymdownx.blocks.admonition", "pymdownx.blocks.details", "pymdownx.blocks.tab",
+            "pymdownx.blocks.caption", "pymdownx.blocks.html", "pymdownx.blocks.definition",
         ]
         #expect(Set(names.compactMap(MarkdownExtension.init(mkdocsName:))) == MarkdownExtension.syntaxExtensions)
         #expect(MarkdownExtension(mkdocsName: "markdown.extensions.admonition") == .admonition)

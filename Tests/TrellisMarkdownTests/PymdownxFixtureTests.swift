@@ -4,12 +4,12 @@ import TrellisCore
 
 @testable import TrellisMarkdown
 
-/// Pages rendered with pymdownx.superfences, pymdownx.highlight and pymdownx.arithmatex, against
+/// Pages rendered with pymdownx.superfences, pymdownx.highlight, pymdownx.arithmatex and pymdownx.blocks, against
 /// goldens the real Python-Markdown 3.11.3 and pymdown-extensions 13.1.2 wrote
 /// (`scripts/pymdownx-goldens.py`, which also says how Pygments' token spans are left out).
 /// Each folder's `config.json` holds the extensions and options, as `mkdocs.yml` gives them.
 struct PymdownxFixtureTests {
-    static let folders = ["code-blocks", "code-blocks-options", "code-blocks-plain", "arithmatex", "arithmatex-mathjax"]
+    static let folders = ["code-blocks", "code-blocks-options", "code-blocks-plain", "arithmatex", "arithmatex-mathjax", "blocks", "blocks-options", "blocks-manual"]
     static let cases = folders.flatMap { folder in Fixtures.cases(folder).map { "\(folder)/\($0)" } }
 
     @Test func everyFolderHasFixtures() {
@@ -38,7 +38,8 @@ struct PymdownxFixtureTests {
             superFences: configs["pymdownx.superfences"]?.mapValue ?? ValueMap(), unsupported: &unsupported)
         return .standard(
             extensions: Set(names.compactMap(MarkdownExtension.init(mkdocsName:))), codeBlocks: codeBlocks,
-            math: ArithmatexOptions(config: configs["pymdownx.arithmatex"]?.mapValue ?? ValueMap()))
+            math: ArithmatexOptions(config: configs["pymdownx.arithmatex"]?.mapValue ?? ValueMap()),
+            blocks: BlockSettings { configs[$0]?.mapValue ?? ValueMap() })
     }
 
     /// A JSON value as the config reader gives it.

@@ -6,7 +6,8 @@ import TrellisIcons
 /// extension on, the bundled icons, a directive and a few pages and files to link to; front
 /// matter is split off and the body rendered as the build renders it. Every diagnostic and link
 /// must point into the file, and the page parsed in pieces must give the tree of the whole page.
-/// magiclink's shorthands and shortener are on too, with a default user and repository.
+/// magiclink's shorthands and shortener are on too, with a default user and repository, and
+/// `pymdownx.blocks` with block types and caption numbering of the site's own.
 enum MarkdownFuzzing {
     static let settings: MarkdownSettings = {
         var inline = InlineExtensionSettings()
@@ -27,6 +28,15 @@ enum MarkdownFuzzing {
             ])
         settings.inline = inline
         settings.emoji = .material
+        // Block types of their own beside the built-in ones, so the fuzzer reaches them too.
+        settings.blocks = BlockSettings { name in
+            switch name {
+            case "pymdownx.blocks.details": return ValueMap([("types", .list([.string("faq"), .map(ValueMap([("name", .string("q")), ("class", .string("question"))]))]))])
+            case "pymdownx.blocks.caption": return ValueMap([("auto_level", .int(2)), ("types", .list([.string("caption"), .map(ValueMap([("name", .string("figure-caption")), ("prefix", .string("Fig. {}"))]))]))])
+            case "pymdownx.blocks.html": return ValueMap([("custom", .list([.map(ValueMap([("tag", .string("div")), ("mode", .string("raw"))]))]))])
+            default: return ValueMap()
+            }
+        }
         return settings
     }()
 
