@@ -127,6 +127,88 @@ import TrellisCore
         #expect(s.output("drafts/wip/index.html") == nil)
     }
 
+    /// 6. The Markdown extensions real sites use (each golden-tested against pymdown-extensions
+    /// in its own suite): superfences titles, line numbers and highlighted lines, Mermaid passed
+    /// through, snippet sections without their markers, Twemoji, keys, mark, caret, tilde,
+    /// magiclink, abbr, a `/// caption`, arithmatex and autorefs.
+    @Test func case6ExtensionsRealSitesUse() throws {
+        let s = try TestSite([
+            "mkdocs.yml": """
+                site_name: X
+                markdown_extensions:
+                  - abbr
+                  - attr_list
+                  - pymdownx.highlight:
+                      anchor_linenums: true
+                  - pymdownx.superfences:
+                      custom_fences:
+                        - name: mermaid
+                          class: mermaid
+                          format: !!python/name:pymdownx.superfences.fence_code_format
+                  - pymdownx.snippets
+                  - pymdownx.emoji:
+                      emoji_index: !!python/name:material.extensions.emoji.twemoji
+                      emoji_generator: !!python/name:material.extensions.emoji.to_svg
+                  - pymdownx.keys
+                  - pymdownx.mark
+                  - pymdownx.caret
+                  - pymdownx.tilde
+                  - pymdownx.magiclink
+                  - pymdownx.blocks.caption
+                  - pymdownx.arithmatex:
+                      generic: true
+                plugins:
+                  - autorefs
+                """,
+            "shared/part.md": "before\n--8<-- [start:keep]\nKept line.\n--8<-- [end:keep]\nafter\n",
+            "docs/index.md": """
+                # Home
+
+                ```yaml title="file.yaml" linenums="1" hl_lines="2"
+                a: 1
+                b: 2
+                ```
+
+                ```mermaid
+                graph LR; A-->B
+                ```
+
+                --8<-- "shared/part.md:keep"
+
+                :memo: ++ctrl+alt+del++ ==marked== ^^inserted^^ ~~deleted~~ H~2~O x^2^ https://example.com/ and the HTML spec.
+
+                *[HTML]: Hyper Text Markup Language
+
+                ![Chart](chart.png)
+
+                /// caption
+                The chart.
+                ///
+
+                $E = mc^2$ and [the anchor][ref-x].
+
+                [](){#ref-x}
+                """,
+            "docs/chart.png": "png",
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        #expect(report.outcome == .success)
+        #expect(report.lines.allSatisfy { !$0.contains(": error: ") && !$0.contains(": warning: ") }, "\(report.lines)")
+        let html = try #require(s.output("index.html"))
+        #expect(html.contains(#"<span class="filename">file.yaml</span>"#) && html.contains(#"<span class="hll">"#))
+        #expect(html.contains(#"<pre class="mermaid"><code>graph LR; A--&gt;B"#))
+        #expect(html.contains("Kept line.") && !html.contains("--8&lt;--") && !html.contains("before"))
+        #expect(html.contains(#"alt="📝""#) && html.contains(#"<kbd class="key-control">Ctrl</kbd>"#))
+        #expect(html.contains("<mark>marked</mark>") && html.contains("<ins>inserted</ins>") && html.contains("<del>deleted</del>"))
+        #expect(html.contains("H<sub>2</sub>O") && html.contains("x<sup>2</sup>"))
+        #expect(html.contains(#"<a href="https://example.com/">https://example.com/</a>"#))
+        #expect(html.contains(#"<abbr title="Hyper Text Markup Language">HTML</abbr>"#))
+        #expect(html.contains("<figure") && html.contains("<figcaption>"))
+        #expect(html.contains(#"<span class="arithmatex">\(E = mc^2\)</span>"#))
+        #expect(html.contains(##"href="#ref-x">the anchor</a>"##), "\(html)")
+    }
+
     /// 7. Python-Markdown's block rules on MkDocs pages: a raw `<br/>` line does not swallow the
     /// image after it, and `1)` starts no list.
     @Test func case7PythonMarkdownBlockRules() throws {
