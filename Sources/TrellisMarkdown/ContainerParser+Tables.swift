@@ -84,9 +84,10 @@ extension ContainerParser {
             }
             return
         }
-        if var (parsed, paragraph) = oneLineParagraph([0x1F] + bytes), let first = parsed.firstChild(of: paragraph),
-            case .text(let literal) = parsed.kind(of: first), literal.utf8.first == 0x1F
+        if let (read, paragraph) = oneLineParagraph([0x1F] + bytes), let first = read.firstChild(of: paragraph),
+            case .text(let literal) = read.kind(of: first), literal.utf8.first == 0x1F
         {
+            var parsed = read
             let rest = String(literal.utf8.dropFirst()) ?? ""
             if rest.isEmpty { parsed.remove(first) } else { parsed.setKind(.text(rest), of: first) }
             Self.graft(parsed, from: paragraph, under: node, in: &document) { position in
