@@ -242,6 +242,17 @@ enum PythonMarkdownBlocks {
                 previous = .other
                 continue
             }
+            if first == UInt8(ascii: ":"), content + 1 < end, bytes[content + 1] == UInt8(ascii: " ") || bytes[content + 1] == UInt8(ascii: "\t") {
+                // A definition (`def_list`): `:   - item` is a list item, after which a marker
+                // is the list's next item, not paragraph text.
+                let (_, body) = indentation(bytes, content + 1, end)
+                if body < end, listMarker(bytes, body, end) != nil {
+                    openers.append(indent)
+                    openerContent.append(indent + 4)
+                    previous = .listItem
+                    continue
+                }
+            }
             if let marker = listMarker(bytes, content, end) {
                 if case .paragraph(let paragraphIndent) = previous, indent < paragraphIndent + 4 {
                     // Python-Markdown: the paragraph goes on; the marker is text.

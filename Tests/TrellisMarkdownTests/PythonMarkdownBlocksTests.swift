@@ -114,6 +114,15 @@ struct PythonMarkdownBlocksTests {
         #expect(html.contains("<pre><code>#SBATCH x\n</code></pre>"), "\(html)")
     }
 
+    /// A definition that is a list item (`:   - a`) goes on with the markers after it, not with
+    /// paragraph text (Python-Markdown 3.11.3 with def_list: one list of three items in the `dd`).
+    @Test func markersAfterADefinitionListItemAreItems() {
+        let pipeline = MarkdownPipeline.standard(extensions: [.defList, .pythonMarkdownBlocks])
+        let html = MarkdownPage.process(text: "`severity`\n:   - How critical.\n- Allowed values:\n- HIGH\n", pipeline: pipeline).html
+        #expect(!html.contains("\\-") && !html.contains("<p>- "), "\(html)")
+        #expect(html.contains("<li>Allowed values:</li>"), "\(html)")
+    }
+
     /// An escape inserted before a marker moves nothing: positions are the file's.
     @Test func positionsAfterAnEditAreTheTextsOwn() throws {
         let text = "Intro:\r\n- see [a](a.md)\r\n##Next [b](b.md)\r\n"
