@@ -42,7 +42,8 @@ public enum MarkdownPage {
         let (parsed, source) = ParsedText.normalising(
             text, pythonMarkdownBlocks: pipeline.extensions.contains(.pythonMarkdownBlocks),
             superFences: pipeline.extensions.contains(.superFences), saneLists: pipeline.extensions.contains(.trulySaneLists),
-            blocks: !pipeline.extensions.isDisjoint(with: MarkdownExtension.blockExtensions))
+            blocks: !pipeline.extensions.isDisjoint(with: MarkdownExtension.blockExtensions),
+            keptEscapes: pipeline.extensions.contains(.arithmatex) ? [] : PythonMarkdownBlocks.keptEscapes(smarty: pipeline.extensions.contains(.smarty)))
         if pipeline.extensions.contains(.autorefs) {
             let definitions = source.bytes.withUnsafeBufferPointer { Autorefs.definitions(for: $0) }
             if !definitions.isEmpty {

@@ -6,12 +6,13 @@ extension ParsedText {
     /// mdx_truly_sane_lists' nesting when `saneLists` is, and `///` block lines as block
     /// boundaries when `blocks` is).
     static func normalising(
-        _ text: String, pythonMarkdownBlocks: Bool, superFences: Bool = false, saneLists: Bool = false, blocks: Bool = false
+        _ text: String, pythonMarkdownBlocks: Bool, superFences: Bool = false, saneLists: Bool = false, blocks: Bool = false,
+        keptEscapes: Set<UInt8> = []
     ) -> (text: String, source: ParsedText) {
         let (normalised, source) = normalising(text)
         guard pythonMarkdownBlocks else { return (normalised, source) }
         let edits = source.bytes.withUnsafeBufferPointer {
-            PythonMarkdownBlocks.edits($0, superFences: superFences, saneLists: saneLists, blocks: blocks)
+            PythonMarkdownBlocks.edits($0, superFences: superFences, saneLists: saneLists, blocks: blocks, keptEscapes: keptEscapes)
         }
         guard !edits.isEmpty else { return (normalised, source) }
         let (bytes, anchors) = source.bytes.withUnsafeBufferPointer { applying(edits, to: $0) }

@@ -28,6 +28,52 @@ extension PythonMarkdownBlocks {
         }
     }
 
+    /// Python-Markdown escapes only its own characters (`ESCAPED_CHARS`): before any other ASCII
+    /// punctuation (`\"`, `\%`) the backslash stays. Such a backslash is doubled for cmark,
+    /// outside code spans and tags. (`kept` is empty where formulas are parsed: a `\,` there is
+    /// the formula's.) Merged into `edits` in offset order.
+    static func keptBackslashEdits(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, kept: Set<UInt8>, into edits: inout [Edit]
+    ) {
+        var found: [Edit] = []
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "`") {
+                index = afterCodeSpan(bytes, index, end)
+                continue
+            }
+            if byte == UInt8(ascii: "<"), index + 1 < end, isTagStart(bytes[index + 1]) {
+                // A tag or autolink: its text is not Markdown.
+                var close = index + 1
+                while close < end, bytes[close] != UInt8(ascii: ">") { close += 1 }
+                index = close + 1
+                continue
+            }
+            guard byte == UInt8(ascii: "\\"), index + 1 < end else {
+                index += 1
+                continue
+            }
+            if kept.contains(bytes[index + 1]) { found.append(Edit(offset: index, removing: 0, inserting: [UInt8(ascii: "\\")])) }
+            index += 2
+        }
+        edits = merging(edits, found)
+    }
+
+    /// The ASCII punctuation before which Python-Markdown keeps a backslash, given the
+    /// extensions that add to its `ESCAPED_CHARS` (3.11: tables `|`, smarty `"` `'`; `:` `$` `=`
+    /// `^` `~` `/` are counted escapable, as some extension makes them).
+    public static func keptEscapes(smarty: Bool) -> Set<UInt8> {
+        var escapable = Set("\\`*_{}[]()>#+-.!|:$=^~/".utf8)
+        if smarty { escapable.formUnion("\"'".utf8) }
+        return Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".utf8).subtracting(escapable)
+    }
+
+    private static func isTagStart(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!")
+            || byte == UInt8(ascii: "?")
+    }
+
     private static func isDecimalDigit(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }

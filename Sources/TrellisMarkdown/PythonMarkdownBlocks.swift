@@ -45,7 +45,8 @@ enum PythonMarkdownBlocks {
     /// line nests when indented 2 or 3 columns past the item's marker (spaces are inserted up to
     /// the item's text where cmark needs them) and is text when indented 4 or more.
     static func edits(
-        _ bytes: UnsafeBufferPointer<UInt8>, superFences: Bool = false, saneLists: Bool = false, blocks: Bool = false
+        _ bytes: UnsafeBufferPointer<UInt8>, superFences: Bool = false, saneLists: Bool = false, blocks: Bool = false,
+        keptEscapes: Set<UInt8> = []
     ) -> [Edit] {
         var edits: [Edit] = []
         var previous = Previous.blank
@@ -184,6 +185,7 @@ enum PythonMarkdownBlocks {
             spacedDestinationEdits(bytes, content, end, into: &destinationEdits)
             var referenceEdits: [Edit] = []
             characterReferenceEdits(bytes, content, end, into: &referenceEdits)
+            if !keptEscapes.isEmpty { keptBackslashEdits(bytes, content, end, kept: keptEscapes, into: &referenceEdits) }
             destinationEdits = merging(destinationEdits, referenceEdits)
             defer { edits += destinationEdits }
             let first = bytes[content]

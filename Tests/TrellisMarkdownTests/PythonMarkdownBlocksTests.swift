@@ -123,6 +123,18 @@ struct PythonMarkdownBlocksTests {
         #expect(html.contains("<li>Allowed values:</li>"), "\(html)")
     }
 
+    /// A backslash before punctuation Python-Markdown does not escape stays (Python-Markdown
+    /// 3.11.3: `a \"x\" \% * <code>\"c</code> <a href="x\y">l</a>`); not in code or tags; with
+    /// arithmatex on (formulas are parsed from the text) nothing changes.
+    @Test func backslashesBeforeCharactersPythonMarkdownDoesNotEscapeStay() {
+        let text = #"a \"x\" \% \* `\"c` <a href="x\y">l</a>"# + "\n"
+        let html = MarkdownPage.process(text: text, pipeline: Self.pipeline).html
+        #expect(html == #"<p>a \&quot;x\&quot; \% * <code>\&quot;c</code> <a href="x\y">l</a></p>"# + "\n", "\(html)")
+        var math = Self.pipeline
+        math.extensions.insert(.arithmatex)
+        #expect(MarkdownPage.process(text: #"\%"# + "\n", pipeline: math).html == "<p>%</p>\n")
+    }
+
     /// An escape inserted before a marker moves nothing: positions are the file's.
     @Test func positionsAfterAnEditAreTheTextsOwn() throws {
         let text = "Intro:\r\n- see [a](a.md)\r\n##Next [b](b.md)\r\n"
