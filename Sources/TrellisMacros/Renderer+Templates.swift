@@ -37,7 +37,9 @@ extension Renderer {
             return nil
         }
         do throws(MacroOperationError) {
-            try evaluator.budget.spend(Self.includeCost)
+            // An include costs what rendering its template may cost, by its instructions: a page
+            // including itself (or a big template) many times stops after a bounded time.
+            try evaluator.budget.spend(Self.includeCost + template.program.count * Self.instructionCost)
         } catch {
             _ = evaluator.fail(.macroLimit, error.message, at: tag)
             stopped = true

@@ -30,6 +30,8 @@ struct Renderer {
     /// What one include, import or macro call costs from the page's work budget, so a page
     /// renders a bounded number of them however they nest (at most 32,768).
     static let includeCost = MacroLimits.maxPageWork >> 15
+    /// What each instruction of an included template adds to its include's cost.
+    static let instructionCost = 1024
 
     var problems: [MacroProblem] { evaluator.problems }
     /// Diagnostics of included templates and of macros, in their own files, each once.
