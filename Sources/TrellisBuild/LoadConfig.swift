@@ -223,21 +223,7 @@ struct LoadConfig: SiteStage {
             }
         }
         if let slugify = options["slugify"] {
-            var name = "", keywords: [String: String] = [:]
-            switch slugify {
-            case .string(let s):
-                name = s
-            case .map(let map):
-                name = map["!!python"]?.stringValue ?? ""
-                for (key, value) in map["kwds"]?.mapValue ?? ValueMap() {
-                    if let text = value.stringValue { keywords[key] = text }
-                }
-            default:
-                break
-            }
-            for prefix in ["!!python/name:", "!!python/object/apply:"] where name.hasPrefix(prefix) {
-                name = String(name.dropFirst(prefix.count))
-            }
+            let (name, keywords) = HeadingSlugStyle.configuredFunction(slugify) ?? ("", [:])
             if let style = HeadingSlugStyle(pythonName: name, keywords: keywords) {
                 site.slugStyle = style
             } else {

@@ -84,20 +84,9 @@ public struct ArithmatexOptions: Hashable, Sendable {
         return html + "<script type=\"math/tex; mode=display\">" + Self.escape(math) + "</script>\n</\(blockTag)>"
     }
 
-    /// arithmatex's `_escape`: `&`, `<`, `>` and `"`.
+    /// arithmatex's `_escape`: `&`, `<`, `>` and `"`, as cmark escapes text.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
+        HTMLEscaping.escaped(text)
     }
 
     /// How Python-Markdown serializes an element's text: `<` and `>` escaped, and `&` unless it

@@ -1,5 +1,5 @@
 /// cmark's escaping rules (houdini), on UTF-8 bytes, so our output matches cmark's exactly.
-enum HTMLEscaping {
+public enum HTMLEscaping {
     /// Text and attribute values: `"`, `&`, `<`, `>` (cmark leaves `'` and `/` alone).
     static func appendEscapedHTML(_ text: String, to out: inout [UInt8]) {
         for byte in text.utf8 {
@@ -18,6 +18,11 @@ enum HTMLEscaping {
         var out: [UInt8] = []
         appendEscapedHTML(text, to: &out)
         return out
+    }
+
+    /// `text` escaped as by `appendEscapedHTML`, as a string (for markup built as text).
+    public static func escaped(_ text: String) -> String {
+        String(decoding: escapedHTML(text), as: UTF8.self)
     }
 
     /// URLs in `href`/`src`: safe bytes pass, `&` and `'` become entities, others `%XX`.

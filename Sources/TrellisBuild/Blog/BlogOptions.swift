@@ -199,24 +199,8 @@ extension BlogOptions {
         "pagination_if_single_page", "pagination_keep_content", "draft", "draft_if_future_date",
     ]
 
-    /// A slug function written in the config: `!!python/name:…` or
-    /// `!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}`.
+    /// A slug function written in the config (see `HeadingSlugStyle.configuredFunction`).
     private static func slugStyle(_ value: Value) -> HeadingSlugStyle? {
-        var name = "", keywords: [String: String] = [:]
-        switch value {
-        case .string(let s):
-            name = s
-        case .map(let map):
-            name = map["!!python"]?.stringValue ?? ""
-            for (key, value) in map["kwds"]?.mapValue ?? ValueMap() {
-                if let text = value.stringValue { keywords[key] = text }
-            }
-        default:
-            return nil
-        }
-        for prefix in ["!!python/name:", "!!python/object/apply:"] where name.hasPrefix(prefix) {
-            name = String(name.dropFirst(prefix.count))
-        }
-        return HeadingSlugStyle(pythonName: name, keywords: keywords)
+        HeadingSlugStyle.configuredFunction(value).flatMap { HeadingSlugStyle(pythonName: $0.name, keywords: $0.keywords) }
     }
 }

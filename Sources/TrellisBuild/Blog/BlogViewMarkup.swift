@@ -1,4 +1,5 @@
 import Foundation
+import TrellisMarkdown
 
 /// The HTML of a blog view's content as Material's `blog.html` writes it: the view's own page
 /// in a header, each post's excerpt as `partials/post.html` writes it, then the pagination
@@ -95,17 +96,6 @@ enum BlogViewMarkup {
 
     /// Text or an attribute value escaped for HTML (`&`, `<`, `>`, `"`).
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
+        HTMLEscaping.escaped(text)
     }
 }
