@@ -64,9 +64,14 @@ extension PythonMarkdownBlocks {
     /// extensions that add to its `ESCAPED_CHARS` (3.11: tables `|`, smarty `"` `'`; `:` `$` `=`
     /// `^` `~` `/` are counted escapable, as some extension makes them).
     public static func keptEscapes(smarty: Bool) -> Set<UInt8> {
-        var escapable = Set("\\`*_{}[]()>#+-.!|:$=^~/".utf8)
-        if smarty { escapable.formUnion("\"'".utf8) }
-        return Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".utf8).subtracting(escapable)
+        smarty ? keptEscapesWithSmarty : keptEscapesWithoutSmarty
+    }
+
+    private static let keptEscapesWithoutSmarty = keptEscapes(escapable: Set("\\`*_{}[]()>#+-.!|:$=^~/".utf8))
+    private static let keptEscapesWithSmarty = keptEscapes(escapable: Set("\\`*_{}[]()>#+-.!|:$=^~/\"'".utf8))
+
+    private static func keptEscapes(escapable: Set<UInt8>) -> Set<UInt8> {
+        Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".utf8).subtracting(escapable)
     }
 
     private static func isTagStart(_ byte: UInt8) -> Bool {
@@ -74,7 +79,7 @@ extension PythonMarkdownBlocks {
             || byte == UInt8(ascii: "?")
     }
 
-    private static func isDecimalDigit(_ byte: UInt8) -> Bool {
+    static func isDecimalDigit(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 

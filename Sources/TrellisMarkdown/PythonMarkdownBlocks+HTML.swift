@@ -73,7 +73,7 @@ extension PythonMarkdownBlocks {
         if index < end, bytes[index] == UInt8(ascii: "/") { index += 1 }
         let nameStart = index
         guard index < end, isASCIILetter(bytes[index]) else { return nil }
-        while index < end, isASCIILetter(bytes[index]) || isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "-") { index += 1 }
+        while index < end, isASCIILetter(bytes[index]) || isDecimalDigit(bytes[index]) || bytes[index] == UInt8(ascii: "-") { index += 1 }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<index]), as: UTF8.self).lowercased()
     }
 
@@ -85,33 +85,33 @@ extension PythonMarkdownBlocks {
         let closing = index < end && bytes[index] == UInt8(ascii: "/")
         if closing { index += 1 }
         guard index < end, isASCIILetter(bytes[index]) else { return nil }
-        while index < end, isASCIILetter(bytes[index]) || isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "-") { index += 1 }
+        while index < end, isASCIILetter(bytes[index]) || isDecimalDigit(bytes[index]) || bytes[index] == UInt8(ascii: "-") { index += 1 }
         if closing {
-            while index < end, isSpace(bytes[index]) { index += 1 }
+            while index < end, isBlank(bytes[index]) { index += 1 }
             guard index < end, bytes[index] == UInt8(ascii: ">") else { return nil }
-            return onlyBlanks(bytes, index + 1, end) ? index + 1 : nil
+            return onlySpaces(bytes, index + 1, end) ? index + 1 : nil
         }
         while true {
             let spaceStart = index
-            while index < end, isSpace(bytes[index]) { index += 1 }
+            while index < end, isBlank(bytes[index]) { index += 1 }
             guard index < end else { return nil }
-            if bytes[index] == UInt8(ascii: ">") { return onlyBlanks(bytes, index + 1, end) ? index + 1 : nil }
+            if bytes[index] == UInt8(ascii: ">") { return onlySpaces(bytes, index + 1, end) ? index + 1 : nil }
             if bytes[index] == UInt8(ascii: "/") {
                 guard index + 1 < end, bytes[index + 1] == UInt8(ascii: ">") else { return nil }
-                return onlyBlanks(bytes, index + 2, end) ? index + 2 : nil
+                return onlySpaces(bytes, index + 2, end) ? index + 2 : nil
             }
             // An attribute needs white space before it.
             guard index > spaceStart, isAttributeNameStart(bytes[index]) else { return nil }
-            while index < end, isAttributeNameStart(bytes[index]) || isDigit(bytes[index]) || bytes[index] == UInt8(ascii: ".")
+            while index < end, isAttributeNameStart(bytes[index]) || isDecimalDigit(bytes[index]) || bytes[index] == UInt8(ascii: ".")
                 || bytes[index] == UInt8(ascii: "-")
             {
                 index += 1
             }
             var probe = index
-            while probe < end, isSpace(bytes[probe]) { probe += 1 }
+            while probe < end, isBlank(bytes[probe]) { probe += 1 }
             guard probe < end, bytes[probe] == UInt8(ascii: "=") else { continue }
             index = probe + 1
-            while index < end, isSpace(bytes[index]) { index += 1 }
+            while index < end, isBlank(bytes[index]) { index += 1 }
             guard index < end else { return nil }
             let quote = bytes[index]
             if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
@@ -121,31 +121,14 @@ extension PythonMarkdownBlocks {
                 index = close + 1
             } else {
                 let valueStart = index
-                while index < end, !isSpace(bytes[index]), !unquotedValueStops(bytes[index]) { index += 1 }
+                while index < end, !isBlank(bytes[index]), !unquotedValueStops(bytes[index]) { index += 1 }
                 guard index > valueStart else { return nil }
             }
         }
     }
 
-    private static func onlyBlanks(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> Bool {
-        var index = from
-        while index < end {
-            guard bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") else { return false }
-            index += 1
-        }
-        return true
-    }
-
     private static func isASCIILetter(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
     }
 
     private static func isAttributeNameStart(_ byte: UInt8) -> Bool {

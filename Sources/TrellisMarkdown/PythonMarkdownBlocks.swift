@@ -343,7 +343,7 @@ enum PythonMarkdownBlocks {
         return (column, index)
     }
 
-    private static func onlySpaces(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> Bool {
+    static func onlySpaces(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> Bool {
         var index = from
         while index < end {
             guard bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") else { return false }
