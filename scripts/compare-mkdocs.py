@@ -529,6 +529,17 @@ def mkdocs_build(args, name, copy, config_name, log):
     return os.path.join(entry, "site"), meta
 
 
+def make_git_repository(folder):
+    """Turns folder into a git repository with everything in one commit at a fixed date, so
+    plugins that read git history (git-revision-date-localized) build with both tools and give
+    the same dates."""
+    env = dict(os.environ, GIT_AUTHOR_DATE="2026-01-02T03:04:05Z", GIT_COMMITTER_DATE="2026-01-02T03:04:05Z",
+               GIT_AUTHOR_NAME="compare", GIT_AUTHOR_EMAIL="compare@example.invalid",
+               GIT_COMMITTER_NAME="compare", GIT_COMMITTER_EMAIL="compare@example.invalid")
+    for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-q", "--no-gpg-sign", "-m", "site"]):
+        subprocess.run(command, cwd=folder, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def prepare(args, site, work, log):
     """Copies the site into work and adapts the copy; returns (copy, config name, site_dir)."""
     copy = os.path.join(work, "site-src")
@@ -546,6 +557,9 @@ def prepare(args, site, work, log):
         restored = restore_symlinks(copy)
         if restored:
             log(f"symlinks stored as text files, made symlinks again in the copy: {', '.join(restored)}")
+    if not os.path.exists(os.path.join(copy, ".git")):
+        make_git_repository(copy)
+        log("the copy is not a git repository: made it one (one commit, dated 2026-01-02 03:04:05 UTC) for plugins that read git history")
     removed = strip_missing_plugins(config_path)
     if removed:
         log(f"plugins not installed or using the network, removed from {config_name}: {', '.join(removed)}")
