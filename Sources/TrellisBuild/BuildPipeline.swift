@@ -51,6 +51,7 @@ enum BuildPipeline {
         RunChecks(),
         RenderTemplates(),
         CopyFiles(),
+        WriteSitemap(),
         WriteRedirects(),
     ]
 

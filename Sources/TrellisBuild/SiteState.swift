@@ -43,13 +43,17 @@ final class SiteState: @unchecked Sendable {
 
     /// The day catalogue versions are judged on (see `BuildOptions.today`).
     let buildDay: CalendarDay
+    /// When the build runs (`BuildOptions.today`, else `SOURCE_DATE_EPOCH`, else now): MkDocs'
+    /// build date, for the sitemap and the git-revision-date plugin's fallback.
+    let buildDate: Date
 
     init(options: BuildOptions) {
         self.options = options
         self.engine = DiagnosticEngine(strict: options.strict)
         self.project = ProjectFolder(root: options.root)
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
-        self.buildDay = CalendarDay(options.today ?? epoch.map(Date.init(timeIntervalSince1970:)) ?? Date())
+        self.buildDate = options.today ?? epoch.map(Date.init(timeIntervalSince1970:)) ?? Date()
+        self.buildDay = CalendarDay(buildDate)
     }
 
     /// The folders symlinks may lead into (set by `LoadConfig`).
@@ -198,6 +202,8 @@ final class BrandState: @unchecked Sendable {
     /// Which of the output's claimed paths are written (see `OutputPlan`).
     var outputPlan = OutputPlan()
     var pagesWritten = 0
+    /// The brand's sitemap (set by `WriteSitemap`).
+    var sitemap: Sitemap?
     /// What macros see of the brand's upgrade model (merged over its `extra`).
     var upgradeValues = ValueMap()
     private let walkthroughLock = NSLock()
