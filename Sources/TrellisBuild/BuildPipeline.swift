@@ -35,6 +35,7 @@ enum BuildPipeline {
         ExcludeFiles(),
         LoadPages(),
         ResolveBlog(),
+        ReadGitDates(),
         ParseMacros(),
     ]
 

@@ -31,6 +31,9 @@ final class SiteState: @unchecked Sendable {
     /// The functions of the macros plugin's Python code, which Trellis cannot run (nil without
     /// the plugin).
     var macroPython: PythonMacros?
+    /// Each page's dates from git, by docs-relative path (set by `ReadGitDates` when the site
+    /// enables them; a page without an entry shows none).
+    var revisionDates: [String: PageRevisionDates] = [:]
     /// Source files by diagnostic path, for printing the offending line.
     var sources: [String: SourceFile] = [:]
     /// Static files some page of some brand references (for `UnusedAsset`).
