@@ -49,6 +49,8 @@ struct GitHistory: Sendable, Equatable {
         for entry in entries {
             let isIgnored = ignored.contains { !$0.isEmpty && entry.commit.hash.hasPrefix($0) }
             for change in entry.changes {
+                // A rename never counts (`--diff-filter=r`; git detects it even for the new
+                // name alone). Without following, the page's history ends there: no commit.
                 if change.status == "R", change.paths.count == 2 {
                     let (old, new) = (change.paths[0], change.paths[1])
                     guard let page = tracked[new] else { continue }

@@ -31,6 +31,8 @@ struct PageRevisionDates: Sendable, Equatable {
 /// build date); a page not committed yet gets the build date, as the plugin gives it.
 struct ReadGitDates: SiteStage {
     let name = "read git dates"
+    /// Runs a program (git) and returns its exit status and output; tests count the runs.
+    var runProgram: @Sendable ([String]) -> (status: Int32, output: String)? = { Subprocess.run($0) }
 
     func run(_ site: SiteState) throws {
         guard let settings = site.config.revisionDates else { return }
@@ -38,7 +40,7 @@ struct ReadGitDates: SiteStage {
         let paths = Set(site.pages.map(\.path)).subtracting(generated).filter { !settings.excludes($0) }
         let history = GitHistory.read(
             docsFolder: site.docsDir, pages: paths, followRenames: settings.followRenames,
-            ignored: ignoredCommits(settings, site: site))
+            ignored: ignoredCommits(settings, site: site), run: runProgram)
         guard history != nil || settings.fallbackToBuildDate else { return }
         let buildTime = Int(site.buildDate.timeIntervalSince1970)
         var formats: [String: RevisionDateFormat] = [:]
