@@ -18,8 +18,9 @@ build the copy with the same config: mkdocs.reference.yml where the site has one
 `mkdocs build -f mkdocs.reference.yml -d OUT`; Trellis: `trellis build --config
 mkdocs.reference.yml`, both run in the copy's folder), else mkdocs.yml (`trellis build`).
 In the copy only, and said each time:
-  - plugins that are not installed, or that fetch from the network while building (privacy,
-    social), are removed from that config; awesome-pages is made non-strict;
+  - plugins that are not installed, that fetch from the network while building (privacy,
+    social), or that read git history (git-revision-date-localized: the copy is no repository,
+    and MkDocs fails without one) are removed from that config; awesome-pages is made non-strict;
   - a missing theme custom_dir is made empty (with an empty analytics partial if one is named);
   - a symlink that the corpus stores as a small text file holding its target (git's form of a
     symlink on a file system without them: no newline, a relative path to a file of the site)
@@ -112,6 +113,8 @@ DEFAULT_CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
 
 # Plugins that fetch from the network while building; this machine may have none.
 NETWORK_PLUGINS = {"privacy", "social"}
+# Plugins that read the site's git history: MkDocs fails without a repository, and the copy has none.
+GIT_HISTORY_PLUGINS = {"git-revision-date-localized", "git-authors", "git-committers"}
 
 # Bumped when what the cache holds changes.
 CACHE_FORMAT = "1"
@@ -397,8 +400,16 @@ def installed_plugins():
     return names | {n.split("/", 1)[1] for n in names if n.startswith("material/")}
 
 
+def in_git_repository(folder):
+    try:
+        return subprocess.run(["git", "-C", folder, "rev-parse", "--git-dir"], capture_output=True).returncode == 0
+    except OSError:
+        return False
+
+
 def strip_missing_plugins(config_path):
-    """Drops plugins that are not installed, so MkDocs can build; returns their names."""
+    """Drops plugins that are not installed, that use the network, or that need git history
+    where there is none, so MkDocs can build; returns their names."""
     installed = installed_plugins()
     with open(config_path, encoding="utf-8") as f:
         lines = f.read().split("\n")
@@ -414,7 +425,8 @@ def strip_missing_plugins(config_path):
             m = re.match(r"^  - ([\w./-]+):?\s*$", line)
             if m:
                 name = m.group(1)
-                skipping = name.split("/")[-1] in NETWORK_PLUGINS or name not in installed
+                skipping = (name.split("/")[-1] in NETWORK_PLUGINS or name not in installed
+                            or name in GIT_HISTORY_PLUGINS and not in_git_repository(os.path.dirname(config_path)))
                 if skipping:
                     removed.append(name)
             elif not line.startswith("    ") and line.strip():

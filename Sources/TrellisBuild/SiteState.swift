@@ -54,7 +54,10 @@ final class SiteState: @unchecked Sendable {
         self.options = options
         self.engine = DiagnosticEngine(strict: options.strict)
         self.project = ProjectFolder(root: options.root)
-        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
+        // A value outside years 1970-9999 (or not a number) is ignored.
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).flatMap {
+            (0...253_402_300_799).contains($0) ? $0 : nil
+        }
         self.buildDate = options.today ?? epoch.map(Date.init(timeIntervalSince1970:)) ?? Date()
         self.buildDay = CalendarDay(buildDate)
     }

@@ -42,7 +42,8 @@ struct ReadGitDates: SiteStage {
             docsFolder: site.docsDir, pages: paths, followRenames: settings.followRenames,
             ignored: ignoredCommits(settings, site: site), run: runProgram)
         guard history != nil || settings.fallbackToBuildDate else { return }
-        let buildTime = Int(site.buildDate.timeIntervalSince1970)
+        let seconds = site.buildDate.timeIntervalSince1970
+        let buildTime = seconds.isFinite ? Int(min(max(seconds, -1e15), 1e15)) : 0
         var formats: [String: RevisionDateFormat] = [:]
         var dates: [String: PageRevisionDates] = [:]
         for page in site.pages where !settings.excludes(page.path) {
