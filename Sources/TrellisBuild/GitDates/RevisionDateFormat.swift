@@ -4,14 +4,20 @@ import Foundation
 /// `add_spans`): localized with Foundation's CLDR data where the plugin uses Babel's, each
 /// variant wrapped in `<span class="git-revision-date-localized-plugin
 /// git-revision-date-localized-plugin-TYPE" title="DATE HH:MM:SS ZONE">…</span>`.
-struct RevisionDateFormat {
+///
+/// Pages share commits (the site's last commit is every page's), so each time is formatted
+/// once; not for use from several threads.
+final class RevisionDateFormat {
     let locale: String
     let timeZone: TimeZone
     let timeZoneName: String
     let customFormat: String
     private let longDate: DateFormatter
     private let custom: DateFormatter
-    private let posix: DateFormatter
+    /// Fixed patterns in the POSIX locale (strftime's digits), one formatter each.
+    private var posix: [String: DateFormatter] = [:]
+    private var variantCache: [Int: [String: String]] = [:]
+    private var spanCache: [Int: [String: String]] = [:]
 
     init(locale: String, timeZone name: String, customFormat: String) {
         // Babel takes `pt_BR`; the plugin turns `pt-BR` into it.
@@ -30,18 +36,23 @@ struct RevisionDateFormat {
         custom.locale = foundationLocale
         custom.timeZone = timeZone
         custom.dateFormat = Self.cldrPattern(strftime: customFormat)
-        posix = DateFormatter()
-        posix.locale = Locale(identifier: "en_US_POSIX")
-        posix.timeZone = timeZone
+        for pattern in ["HH:mm:ss", "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ssxxx"] {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = timeZone
+            formatter.dateFormat = pattern
+            posix[pattern] = formatter
+        }
     }
 
     /// Every variant the plugin computes, by its name (`date`, `datetime`, `iso_date`,
     /// `iso_datetime`, `timeago`, `custom`, and `datetime-timezone` for the title), unwrapped.
     func variants(of time: Int) -> [String: String] {
+        if let cached = variantCache[time] { return cached }
         let date = Date(timeIntervalSince1970: TimeInterval(time))
         let long = longDate.string(from: date)
         let clock = formatted(date, "HH:mm:ss")
-        return [
+        let result = [
             "date": long,
             "datetime": long + " " + clock,
             "datetime-timezone": long + " " + clock + " " + zoneAbbreviation(at: date),
@@ -50,16 +61,20 @@ struct RevisionDateFormat {
             "timeago": "<span class=\"timeago\" datetime=\"\(formatted(date, "yyyy-MM-dd'T'HH:mm:ssxxx"))\" locale=\"\(locale)\"></span>",
             "custom": custom.string(from: date),
         ]
+        variantCache[time] = result
+        return result
     }
 
     /// The variants wrapped in the plugin's spans.
     func spans(of time: Int) -> [String: String] {
+        if let cached = spanCache[time] { return cached }
         let raw = variants(of: time)
         let title = raw["datetime-timezone"] ?? ""
         var result: [String: String] = [:]
         for (type, text) in raw {
             result[type] = "<span class=\"git-revision-date-localized-plugin git-revision-date-localized-plugin-\(type)\" title=\"\(title)\">\(text)</span>"
         }
+        spanCache[time] = result
         return result
     }
 
@@ -72,8 +87,7 @@ struct RevisionDateFormat {
     }
 
     private func formatted(_ date: Date, _ pattern: String) -> String {
-        posix.dateFormat = pattern
-        return posix.string(from: date)
+        posix[pattern]?.string(from: date) ?? ""
     }
 
     /// strftime's `%Z`: `UTC` for UTC, else the zone's abbreviation (`CET`, `EST`).
