@@ -29,6 +29,7 @@ struct ExpandMacros: BrandStage {
         // The macros plugin puts a page's front matter over every other variable (`server:
         // true` is `{{ server }}`); Trellis pages read it as `page.meta.server`.
         let metaOnTop = mkdocs?.plugin("macros") != nil
+        let updateDate = Sitemap.isoDay(site.buildDate)
         let results = ParallelMap.map(state.published) { index -> (PageText, [Diagnostic]) in
             let page = site.pages[index]
             let dates = site.revisionDates[page.path]
@@ -41,7 +42,7 @@ struct ExpandMacros: BrandStage {
             }
             var context = variables
             context["config"] = configValue
-            context["page"] = Self.pageValue(page, mkdocs: mkdocs, dates: dates)
+            context["page"] = Self.pageValue(page, mkdocs: mkdocs, dates: dates, updateDate: updateDate)
             // The plugin replaces `{{ git_revision_date_localized }}` in the Markdown itself.
             for (name, value) in dates?.markdownValues ?? [:] { context[name] = .string(value) }
             var pagePython = python
@@ -97,7 +98,9 @@ struct ExpandMacros: BrandStage {
 
     /// `page.*`: title, url, meta (front matter), the source path, and (for MkDocs sites with a
     /// repository) the edit URL.
-    static func pageValue(_ page: SourcePage, mkdocs: MkDocsSettings? = nil, dates: PageRevisionDates? = nil) -> Value {
+    static func pageValue(
+        _ page: SourcePage, mkdocs: MkDocsSettings? = nil, dates: PageRevisionDates? = nil, updateDate: String? = nil
+    ) -> Value {
         var meta = page.meta.values
         // The git-revision-date-localized plugin's values (`page.meta.git_revision_date_localized`).
         for (key, value) in dates?.meta ?? [] { meta[key] = .string(value) }
@@ -108,6 +111,8 @@ struct ExpandMacros: BrandStage {
             ("file", .string(page.path)),
             ("is_homepage", .bool(page.isHomepage)),
         ])
+        // MkDocs' `page.update_date`: the build date (nothing else sets it, the git plugin neither).
+        if let updateDate { map["update_date"] = .string(updateDate) }
         if let editURL = mkdocs.flatMap({ Self.editURL(for: page.path, settings: $0) }) {
             map["edit_url"] = .string(editURL)
         }
