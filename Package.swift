@@ -8,6 +8,7 @@ import PackageDescription
 ///   interactive walkthrough; no dependency on the rest of Trellis.
 /// - `TrellisCore`: diagnostics, source files and maps, the `Value` model of variables.
 /// - `CCmark`: libcmark from the system (Debian `libcmark-dev`).
+/// - `CZlib`: zlib from the system (Debian `zlib1g-dev`), for `sitemap.xml.gz`.
 /// - `TrellisMarkdown`: the only importer of cmark; typed nodes, rewriters, HTML.
 /// - `TrellisMacros`: the Jinja-compatible `{{ … }}` macro language.
 /// - `TrellisIcons`: icon shortcodes backed by a generated resource.
@@ -34,6 +35,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "TrellisMarkdown", dependencies: ["CCmark", "TrellisCore"]),
         .target(name: "TrellisMacros", dependencies: ["TrellisCore"]),
         .target(
@@ -51,7 +57,7 @@ let package = Package(
         .target(
             name: "TrellisBuild",
             dependencies: [
-                "TrellisCore", "TrellisMarkdown", "TrellisMacros", "TrellisIcons", "TrellisTemplates", "UpgradeModel",
+                "TrellisCore", "TrellisMarkdown", "TrellisMacros", "TrellisIcons", "TrellisTemplates", "UpgradeModel", "CZlib",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -18,8 +18,9 @@ build the copy with the same config: mkdocs.reference.yml where the site has one
 `mkdocs build -f mkdocs.reference.yml -d OUT`; Trellis: `trellis build --config
 mkdocs.reference.yml`, both run in the copy's folder), else mkdocs.yml (`trellis build`).
 In the copy only, and said each time:
-  - plugins that are not installed, or that fetch from the network while building (privacy,
-    social), are removed from that config; awesome-pages is made non-strict;
+  - plugins that are not installed, that fetch from the network while building (privacy,
+    social), or that read git history (git-revision-date-localized: the copy is no repository,
+    and MkDocs fails without one) are removed from that config; awesome-pages is made non-strict;
   - a missing theme custom_dir is made empty (with an empty analytics partial if one is named);
   - a symlink that the corpus stores as a small text file holding its target (git's form of a
     symlink on a file system without them: no newline, a relative path to a file of the site)
@@ -71,6 +72,9 @@ Compared, for each site:
     - in the one-site report and with --details: the page's visible text word by word, and its
       links (href of <a>, src of <img>; glightbox's wrapper links counted apart; edit buttons,
       permalinks, a.toclink and code blocks' line-number anchors left out).
+  - sitemap.xml: the URLs each tool's sitemap lists (how many, whether the sets and their order
+    are equal, whether the files are equal apart from <lastmod>, the build date) and whether
+    Trellis's sitemap.xml.gz decompresses to its sitemap.xml.
   The share of identical heading ids is over the common pages (404.html left out) whose MkDocs
   page has a content article (redirect stubs have none).
 
@@ -88,6 +92,7 @@ import argparse
 import collections
 import concurrent.futures
 import difflib
+import gzip
 import hashlib
 import html.parser
 import importlib.metadata
@@ -108,6 +113,8 @@ DEFAULT_CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
 
 # Plugins that fetch from the network while building; this machine may have none.
 NETWORK_PLUGINS = {"privacy", "social"}
+# Plugins that read the site's git history: MkDocs fails without a repository, and the copy has none.
+GIT_HISTORY_PLUGINS = {"git-revision-date-localized", "git-authors", "git-committers"}
 
 # Bumped when what the cache holds changes.
 CACHE_FORMAT = "1"
@@ -393,8 +400,16 @@ def installed_plugins():
     return names | {n.split("/", 1)[1] for n in names if n.startswith("material/")}
 
 
+def in_git_repository(folder):
+    try:
+        return subprocess.run(["git", "-C", folder, "rev-parse", "--git-dir"], capture_output=True).returncode == 0
+    except OSError:
+        return False
+
+
 def strip_missing_plugins(config_path):
-    """Drops plugins that are not installed, so MkDocs can build; returns their names."""
+    """Drops plugins that are not installed, that use the network, or that need git history
+    where there is none, so MkDocs can build; returns their names."""
     installed = installed_plugins()
     with open(config_path, encoding="utf-8") as f:
         lines = f.read().split("\n")
@@ -410,7 +425,8 @@ def strip_missing_plugins(config_path):
             m = re.match(r"^  - ([\w./-]+):?\s*$", line)
             if m:
                 name = m.group(1)
-                skipping = name.split("/")[-1] in NETWORK_PLUGINS or name not in installed
+                skipping = (name.split("/")[-1] in NETWORK_PLUGINS or name not in installed
+                            or name in GIT_HISTORY_PLUGINS and not in_git_repository(os.path.dirname(config_path)))
                 if skipping:
                     removed.append(name)
             elif not line.startswith("    ") and line.strip():
@@ -639,6 +655,7 @@ def build_and_compare(args, site, details):
             if returncode == 0:
                 result["failures"].append(message)
         compare(result, pages(mk_out), pages(tr_out) if os.path.isdir(tr_out) else {}, details)
+        compare_sitemaps(result, mk_out, tr_out, details)
         return result
     finally:
         if not args.keep:
@@ -744,6 +761,64 @@ def compare(result, mk_pages, tr_pages, details):
                         + ", ".join(f"{k} on {construct_pages[k]} pages" for k in hidden))
 
 
+def read_sitemap(folder):
+    """The <loc> URLs of folder/sitemap.xml, its text, and whether sitemap.xml.gz holds the same
+    bytes; (None, None, None) when there is no sitemap.xml."""
+    path = os.path.join(folder, "sitemap.xml")
+    if not os.path.isfile(path):
+        return None, None, None
+    with open(path, "rb") as f:
+        data = f.read()
+    try:
+        with gzip.open(path + ".gz", "rb") as f:
+            same_gz = f.read() == data
+    except OSError:
+        same_gz = False
+    text = data.decode("utf-8", "replace")
+    return [html.unescape(u) for u in re.findall(r"<loc>(.*?)</loc>", text)], text, same_gz
+
+
+def compare_sitemaps(result, mk_out, tr_out, details):
+    """Pages listed in each tool's sitemap.xml: how many, whether the URL sets (and their order)
+    are equal, and whether the files are equal apart from <lastmod> (the build date)."""
+    log = result["lines"].append
+    mk_urls, mk_text, _ = read_sitemap(mk_out)
+    tr_urls, tr_text, tr_gz = read_sitemap(tr_out) if os.path.isdir(tr_out) else (None, None, None)
+    if mk_urls is None:
+        result["sitemap"] = None
+        return
+    if tr_urls is None:
+        result["sitemap"] = {"mkdocs": len(mk_urls), "trellis": None, "equal": False}
+        result["failures"].append("Trellis wrote no sitemap.xml")
+        log("sitemap: Trellis wrote no sitemap.xml")
+        return
+    lastmod = re.compile(r"<lastmod>[^<]*</lastmod>")
+    equal = set(mk_urls) == set(tr_urls)
+    same_order = mk_urls == tr_urls
+    same_text = lastmod.sub("", mk_text) == lastmod.sub("", tr_text)
+    result["sitemap"] = {"mkdocs": len(mk_urls), "trellis": len(tr_urls), "equal": equal, "order": same_order,
+                         "text": same_text, "gz": tr_gz}
+    log(f"sitemap: {len(mk_urls)} URLs in MkDocs', {len(tr_urls)} in Trellis's; URL sets "
+        + ("equal" if equal else "differ") + (", same order" if same_order else ", different order")
+        + ("; files equal apart from lastmod" if same_text else "; files differ beyond lastmod")
+        + ("; sitemap.xml.gz holds the same bytes" if tr_gz else "; sitemap.xml.gz does NOT hold the same bytes"))
+    only_mk, only_tr = sorted(set(mk_urls) - set(tr_urls)), sorted(set(tr_urls) - set(mk_urls))
+    if details:
+        for url in only_mk:
+            log(f"  sitemap URL only MkDocs lists: {url}")
+        for url in only_tr:
+            log(f"  sitemap URL only Trellis lists: {url}")
+    if not equal:
+        result["failures"].append(f"sitemap URLs differ: {len(only_mk)} only MkDocs ({', '.join(only_mk[:3])}), "
+                                  f"{len(only_tr)} only Trellis ({', '.join(only_tr[:3])})")
+    elif not same_order:
+        result["failures"].append("sitemap lists the same URLs in a different order")
+    elif not same_text:
+        result["failures"].append("sitemap.xml differs beyond <lastmod>")
+    if not tr_gz:
+        result["failures"].append("Trellis's sitemap.xml.gz does not decompress to its sitemap.xml")
+
+
 def construct_table(result):
     totals = result["totals"]
     out = ["| construct | MkDocs | Trellis | common pages differing |", "|---|---:|---:|---:|"]
@@ -764,7 +839,7 @@ def corpus_sites(corpus):
 
 def all_table(results):
     head = ["site", "trellis exit", "MkDocs pages", "Trellis pages", "missing", "only Trellis", "same ids",
-            "text differs", "leftovers"] + CONSTRUCTS
+            "text differs", "leftovers", "sitemap URLs (MkDocs/Trellis)", "sitemap equal"] + CONSTRUCTS
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
         if r["broken"]:
@@ -773,6 +848,13 @@ def all_table(results):
         ids = f"{r['same_ids']:.1f} %" if r["same_ids"] is not None else "–"
         cells = [r["name"], str(r.get("trellis_exit")), str(r["mk_pages"]), str(r["tr_pages"]), str(len(r["only_mk"])),
                  str(len(r["only_tr"])), ids, str(r["text_diffs"]), str(sum(r["leftovers"].values()))]
+        sm = r.get("sitemap")
+        if sm is None:
+            cells += ["–", "–"]
+        else:
+            cells.append(f"{sm['mkdocs']}/{sm['trellis'] if sm['trellis'] is not None else '–'}")
+            cells.append("yes" if sm["equal"] and sm.get("order") and sm.get("text") else
+                         "URLs" if sm["equal"] else "**no**")
         for k in CONSTRUCTS:
             m, t = r["totals"]["mkdocs"][k], r["totals"]["trellis"][k]
             cells.append(f"{m}/{t}" if m == t else f"**{m}/{t}**")

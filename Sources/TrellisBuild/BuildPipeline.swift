@@ -35,6 +35,7 @@ enum BuildPipeline {
         ExcludeFiles(),
         LoadPages(),
         ResolveBlog(),
+        ReadGitDates(),
         ParseMacros(),
     ]
 
@@ -51,6 +52,7 @@ enum BuildPipeline {
         RunChecks(),
         RenderTemplates(),
         CopyFiles(),
+        WriteSitemap(),
         WriteRedirects(),
     ]
 

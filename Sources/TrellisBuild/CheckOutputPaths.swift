@@ -26,6 +26,9 @@ struct CheckOutputPaths: BrandStage {
         }
         claims.append(
             OutputClaim(kind: .notFoundPage, source: "404.html", outputPath: "404.html", described: "the 404 page", reportedAt: nil))
+        for path in WriteSitemap.outputPaths {
+            claims.append(OutputClaim(kind: .sitemap, source: path, outputPath: path, described: "the sitemap", reportedAt: nil))
+        }
         for (key, path) in state.brandAssets {
             claims.append(
                 OutputClaim(

@@ -10,7 +10,7 @@ public struct ConfigLoader {
     static let siteKeys: Set<String> = [
         "site_name", "site_description", "site_url", "docs_dir", "site_dir", "copyright", "language",
         "theme", "nav", "brands_dir", "brands", "extra", "validation", "markdown_extensions", "mkdocs",
-        "use_directory_urls", "allow_symlinks_to",
+        "use_directory_urls", "allow_symlinks_to", "last_updated",
     ]
     static let themeKeys: Set<String> = ["logo", "favicon", "primary", "accent", "templates"]
     static let brandKeys: Set<String> = ["name", "site_url", "theme", "icons", "forbidden_terms", "extra", "upgrades"]
@@ -96,7 +96,21 @@ public struct ConfigLoader {
             Self.readMarkdownExtensions(resolved, into: &config, reader: &reader)
         }
         if let validation = e["validation"]?.value { config.ruleSeverities = readSeverities(validation, reader: &reader) }
+        if let node = e["last_updated"]?.value { Self.readLastUpdated(node, into: &config, reader: &reader) }
         return config
+    }
+
+    /// `last_updated`: `true` (dates as the git-revision-date-localized plugin's defaults give
+    /// them), `false`, or a map of that plugin's options (`type`, `locale`, `timezone`, …).
+    static func readLastUpdated(_ node: Node, into config: inout SiteConfig, reader: inout YAMLReader) {
+        if case .mapping = node {
+            guard let options = reader.map(node, "last_updated") else { return }
+            let (settings, problems) = RevisionDateSettings.read(options)
+            for problem in problems { reader.error(.configType, node, "last_updated: \(problem)") }
+            config.revisionDates = settings
+        } else if let enabled = reader.bool(node, "last_updated") {
+            config.revisionDates = enabled ? config.revisionDates ?? RevisionDateSettings() : nil
+        }
     }
 
     /// `markdown_extensions`: names, or `name: {options}` as in `mkdocs.yml`.

@@ -29,15 +29,22 @@ struct ExpandMacros: BrandStage {
         // The macros plugin puts a page's front matter over every other variable (`server:
         // true` is `{{ server }}`); Trellis pages read it as `page.meta.server`.
         let metaOnTop = mkdocs?.plugin("macros") != nil
+        let updateDate = Sitemap.isoDay(site.buildDate)
         let results = ParallelMap.map(state.published) { index -> (PageText, [Diagnostic]) in
             let page = site.pages[index]
+            let dates = site.revisionDates[page.path]
             guard let template = site.macroTemplates[index] else {
                 let body = String(page.body)
+                if let dates, let replaced = RevisionDateVariables.replace(in: body, sourceOffset: page.bodyOffset, values: dates.markdownValues) {
+                    return (replaced, [])
+                }
                 return (PageText(text: body, sourceMap: .identity(length: body.utf8.count, sourceOffset: page.bodyOffset)), [])
             }
             var context = variables
             context["config"] = configValue
-            context["page"] = Self.pageValue(page, mkdocs: mkdocs)
+            context["page"] = Self.pageValue(page, mkdocs: mkdocs, dates: dates, updateDate: updateDate)
+            // The plugin replaces `{{ git_revision_date_localized }}` in the Markdown itself.
+            for (name, value) in dates?.markdownValues ?? [:] { context[name] = .string(value) }
             var pagePython = python
             if metaOnTop {
                 // The plugin's `page_variables.update(meta)`: key by key, maps replaced whole.
@@ -91,14 +98,21 @@ struct ExpandMacros: BrandStage {
 
     /// `page.*`: title, url, meta (front matter), the source path, and (for MkDocs sites with a
     /// repository) the edit URL.
-    static func pageValue(_ page: SourcePage, mkdocs: MkDocsSettings? = nil) -> Value {
+    static func pageValue(
+        _ page: SourcePage, mkdocs: MkDocsSettings? = nil, dates: PageRevisionDates? = nil, updateDate: String? = nil
+    ) -> Value {
+        var meta = page.meta.values
+        // The git-revision-date-localized plugin's values (`page.meta.git_revision_date_localized`).
+        for (key, value) in dates?.meta ?? [] { meta[key] = .string(value) }
         var map = ValueMap([
             ("title", .string(page.title)),
             ("url", .string(page.url)),
-            ("meta", .map(page.meta.values)),
+            ("meta", .map(meta)),
             ("file", .string(page.path)),
             ("is_homepage", .bool(page.isHomepage)),
         ])
+        // MkDocs' `page.update_date`: the build date (nothing else sets it, the git plugin neither).
+        if let updateDate { map["update_date"] = .string(updateDate) }
         if let editURL = mkdocs.flatMap({ Self.editURL(for: page.path, settings: $0) }) {
             map["edit_url"] = .string(editURL)
         }

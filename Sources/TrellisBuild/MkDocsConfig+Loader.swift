@@ -92,6 +92,14 @@ public struct MkDocsConfigLoader {
         if let node = e["plugins"]?.value {
             settings.plugins = readExtensions(node, kind: "plugin", known: MkDocsKnown.plugins, reader: &reader)
         }
+        if let plugin = settings.plugin("git-revision-date-localized") {
+            let (dates, problems) = RevisionDateSettings.read(plugin.options)
+            config.revisionDates = dates
+            reader.append(
+                problems.map {
+                    Diagnostic(.configType, .error, path: reader.path, at: plugin.location, message: "git-revision-date-localized: \($0)")
+                })
+        }
         readInclusion(e, configPath: reader.path, settings: &settings, reader: &reader)
     }
 

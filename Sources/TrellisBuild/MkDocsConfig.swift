@@ -91,7 +91,7 @@ public struct MkDocsSettings: Sendable {
 enum MkDocsKnown {
     static let plugins: Set<String> = [
         "search", "macros", "awesome-pages", "redirects", "glightbox", "tags", "autorefs", "blog", "exclude", "literate-nav",
-        "section-index",
+        "section-index", "git-revision-date-localized",
     ]
     /// Extensions that enable others (Python-Markdown's `extra`, pymdown-extensions' `extra`).
     static let bundles: [String: [String]] = {

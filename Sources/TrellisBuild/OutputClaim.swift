@@ -5,14 +5,17 @@ struct OutputClaim: Sendable {
     /// What writes the file, in order of precedence: when two claim one path, the earlier kind
     /// is kept (a page over a static file, as MkDocs writes pages last).
     enum Kind: Int, Comparable, Sendable {
-        case page, redirect, notFoundPage, brandAsset, staticFile, customDir, themeAsset
+        case page, redirect, notFoundPage, sitemap, brandAsset, staticFile, customDir, themeAsset
 
         static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
 
         /// The docs folder's files replace the theme's (MkDocs' `custom_dir` and theme files),
-        /// and `custom_dir` replaces the default theme's: on purpose, so not reported.
+        /// and `custom_dir` replaces the default theme's: on purpose, so not reported. The
+        /// sitemap replaces a `sitemap.xml` of `custom_dir` (there a Jinja template Trellis
+        /// cannot run).
         func silentlyReplaces(_ other: Kind) -> Bool {
-            (self == .staticFile || self == .customDir) && other > self && other >= .customDir
+            if self == .sitemap { return other >= .customDir }
+            return (self == .staticFile || self == .customDir) && other > self && other >= .customDir
         }
     }
 

@@ -44,6 +44,10 @@ struct RenderTemplates: BrandStage {
                 sidebar: navigation.sidebar(for: page.url),
                 previous: previous, next: next,
                 editURL: editSettings.flatMap { ExpandMacros.editURL(for: page.path, settings: $0) })
+            if let dates = site.revisionDates[page.path] {
+                view.lastUpdatedHTML = dates.updated
+                view.createdHTML = dates.created
+            }
             view.showsTitleHeading = !rendered.hasHeading1 && !rendered.isBlogView && site.customDir?.replacesContentPartial != true
             if rendered.hasWalkthrough {
                 view.pageCSS = [WalkthroughDirective.stylesheet]

@@ -39,6 +39,9 @@ public struct SiteConfig: Sendable {
     public var markdownExtensions: [String] = []
     /// The options given to extensions listed as `name: {options}` (as in `mkdocs.yml`).
     public var markdownExtensionOptions: [String: ValueMap] = [:]
+    /// Dates of each page's last (and first) commit, shown on pages (`last_updated` in
+    /// `trellis.yml`, the git-revision-date-localized plugin in `mkdocs.yml`); nil: none.
+    public var revisionDates: RevisionDateSettings?
     /// Per-rule severity overrides (`off` drops a rule).
     public var ruleSeverities: [RuleID: Severity?] = [:]
     /// The config file, relative to the site root (for diagnostics).

@@ -31,6 +31,9 @@ final class SiteState: @unchecked Sendable {
     /// The functions of the macros plugin's Python code, which Trellis cannot run (nil without
     /// the plugin).
     var macroPython: PythonMacros?
+    /// Each page's dates from git, by docs-relative path (set by `ReadGitDates` when the site
+    /// enables them; a page without an entry shows none).
+    var revisionDates: [String: PageRevisionDates] = [:]
     /// Source files by diagnostic path, for printing the offending line.
     var sources: [String: SourceFile] = [:]
     /// Static files some page of some brand references (for `UnusedAsset`).
@@ -43,13 +46,20 @@ final class SiteState: @unchecked Sendable {
 
     /// The day catalogue versions are judged on (see `BuildOptions.today`).
     let buildDay: CalendarDay
+    /// When the build runs (`BuildOptions.today`, else `SOURCE_DATE_EPOCH`, else now): MkDocs'
+    /// build date, for the sitemap and the git-revision-date plugin's fallback.
+    let buildDate: Date
 
     init(options: BuildOptions) {
         self.options = options
         self.engine = DiagnosticEngine(strict: options.strict)
         self.project = ProjectFolder(root: options.root)
-        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
-        self.buildDay = CalendarDay(options.today ?? epoch.map(Date.init(timeIntervalSince1970:)) ?? Date())
+        // A value outside years 1970-9999 (or not a number) is ignored.
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).flatMap {
+            (0...253_402_300_799).contains($0) ? $0 : nil
+        }
+        self.buildDate = options.today ?? epoch.map(Date.init(timeIntervalSince1970:)) ?? Date()
+        self.buildDay = CalendarDay(buildDate)
     }
 
     /// The folders symlinks may lead into (set by `LoadConfig`).
@@ -198,6 +208,8 @@ final class BrandState: @unchecked Sendable {
     /// Which of the output's claimed paths are written (see `OutputPlan`).
     var outputPlan = OutputPlan()
     var pagesWritten = 0
+    /// The brand's sitemap (set by `WriteSitemap`).
+    var sitemap: Sitemap?
     /// What macros see of the brand's upgrade model (merged over its `extra`).
     var upgradeValues = ValueMap()
     private let walkthroughLock = NSLock()

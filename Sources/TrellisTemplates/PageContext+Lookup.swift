@@ -41,6 +41,11 @@ extension PageContext: MustacheParent {
         case "hasPageLinks": hasPageLinks
         case "extraCSS": extraCSS
         case "extraJavaScript": extraJavaScript
+        case "lastUpdated": lastUpdated
+        case "hasLastUpdated": hasLastUpdated
+        case "created": created
+        case "hasCreated": hasCreated
+        case "hasSourceFile": hasSourceFile
         default: nil
         }
     }

@@ -21,6 +21,8 @@
 ///   `sidebar` and `children` instead gives the same HTML.
 /// - `previous`, `next`: 0 or 1 link with `title`, `href`; `hasPageLinks`
 /// - `extraCSS`, `extraJavaScript`: lists of `href`
+/// - `lastUpdated`/`hasLastUpdated`, `created`/`hasCreated` (raw HTML, the git-revision-date
+///   plugin's markup), `hasSourceFile` (either is there): `partials/source-file`
 struct PageContext {
     struct Link {
         let title: String
@@ -94,6 +96,11 @@ struct PageContext {
     let hasPageLinks: Bool
     let extraCSS: [Href]
     let extraJavaScript: [Href]
+    let lastUpdated: String
+    let hasLastUpdated: Bool
+    let created: String
+    let hasCreated: Bool
+    let hasSourceFile: Bool
 
     /// - Parameter prerender: for a list of entries, each one's `partials/nav-item` HTML without
     ///   its last newline, or nil to render it in place.
@@ -173,5 +180,10 @@ struct PageContext {
         hasPageLinks = page.previous != nil || page.next != nil
         extraCSS = (site.extraCSS + page.pageCSS).map { Href(href: href($0)) }
         extraJavaScript = (site.extraJavaScript + page.pageJavaScript).map { Href(href: href($0)) }
+        lastUpdated = page.lastUpdatedHTML ?? ""
+        hasLastUpdated = !lastUpdated.isEmpty
+        created = page.createdHTML ?? ""
+        hasCreated = !created.isEmpty
+        hasSourceFile = hasLastUpdated || hasCreated
     }
 }

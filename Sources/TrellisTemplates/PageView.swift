@@ -28,6 +28,10 @@ public struct PageView: Sendable, Hashable {
     /// root, after the site's own.
     public var pageCSS: [String] = []
     public var pageJavaScript: [String] = []
+    /// The page's last update and creation dates as the git-revision-date-localized plugin
+    /// writes them (HTML: its `<span>`), when the site shows them.
+    public var lastUpdatedHTML: String?
+    public var createdHTML: String?
 
     public init(
         site: SiteView, title: String, description: String? = nil, canonicalURL: String? = nil,

@@ -38,7 +38,7 @@ import TrellisCore
         let report = s.build()
         #expect(report.outcome == .success)
         #expect(s.outputFiles().filter { !$0.hasPrefix("assets/") } == [
-            "404.html", "img/y.png", "index.html", "sub/a/index.html", "sub/hidden/index.html",
+            "404.html", "img/y.png", "index.html", "sitemap.xml", "sitemap.xml.gz", "sub/a/index.html", "sub/hidden/index.html",
         ])
         #expect(report.lines.filter { $0.contains("ExcludedFileLink") } == [
             "docs/index.md:3:5: note: 'secret.md' links to 'secret.md', which is excluded from the built site [ExcludedFileLink]",

@@ -54,7 +54,7 @@ import TrellisCore
         #expect(
             site.outputFiles().filter { !$0.hasPrefix("assets/") && $0 != "404.html" } == [
                 "(paren)/index.html", "a b/index.html", "c#d/index.html", "e?f/index.html", "g%h/index.html",
-                "index.html", "old page/index.html", "old2/index.html", "sub dir/f (1)&x%.txt", "sub dir/index.html",
+                "index.html", "old page/index.html", "old2/index.html", "sitemap.xml", "sitemap.xml.gz", "sub dir/f (1)&x%.txt", "sub dir/index.html",
                 "sub dir/p q/index.html", "tab\there/index.html", "x&y/index.html", "ünï/index.html",
             ])
     }
