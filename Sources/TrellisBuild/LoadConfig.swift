@@ -107,6 +107,9 @@ struct LoadConfig: SiteStage {
         if !site.options.brandFiles.isEmpty {
             (config, brands) = loadBrandFiles(site.options.brandFiles, config: config, site: site, into: &diagnostics)
         }
+        // Python-Markdown's `toc_depth` defaults to 6: MkDocs lists h1 to h6 (Material shows the
+        // h1's children), where Trellis's own sites list h2 and h3.
+        if site.mkdocs != nil { site.tocLevels = 1...6 }
         if let toc = site.mkdocs?.markdownExtension("toc") {
             diagnostics += Self.applyTocOptions(toc.options, to: site, configPath: config.path)
         }

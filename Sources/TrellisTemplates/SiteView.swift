@@ -28,6 +28,15 @@ public struct SiteView: Sendable, Hashable {
     public var extraCSS: [String]
     /// `extra_javascript`: scripts loaded after the theme's.
     public var extraJavaScript: [String]
+    /// Material's `theme.palette`: the colour schemes, the first the default; empty for one
+    /// default scheme. Several with toggles give the header a button switching between them.
+    public var palette: [PaletteScheme] = []
+    /// Material's `theme.features` the theme honours.
+    public var features = ThemeFeatures()
+    /// The header's repository link (`repo_url`), if any.
+    public var repository: RepositoryLink?
+    /// The footer's social links (`extra.social`).
+    public var social: [SocialLink] = []
 
     public init(
         siteName: String, brandName: String? = nil, logoURL: String? = nil, faviconURL: String? = nil,
