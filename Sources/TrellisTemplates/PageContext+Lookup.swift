@@ -41,6 +41,7 @@ extension PageContext: MustacheParent {
         case "hasPageLinks": hasPageLinks
         case "extraCSS": extraCSS
         case "extraJavaScript": extraJavaScript
+        case "look": look
         default: look.child(named: name)
         }
     }
@@ -149,7 +150,7 @@ extension MaterialLook.Social: MustacheParent {
     }
 }
 
-extension MaterialLook {
+extension MaterialLook: MustacheParent {
     /// The names `PageContext` answers from here.
     func child(named name: String) -> Any? {
         switch name {

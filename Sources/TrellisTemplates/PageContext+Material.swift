@@ -51,8 +51,10 @@ struct MaterialLook {
         let first = site.palette.first
         // A brand's own colour wins over every scheme's; Material's names stay names so the
         // palette's rules (and the slate scheme's link colours) apply.
-        let primary = Self.colour(site.primaryColor, table: MaterialPalette.primary) ?? first.map { Self.colour($0.primary) }
-        let accent = Self.colour(site.accentColor, table: MaterialPalette.accent) ?? first.map { Self.colour($0.accent) }
+        let ownPrimary = Self.colour(site.primaryColor, table: MaterialPalette.primary)
+        let ownAccent = Self.colour(site.accentColor, table: MaterialPalette.accent)
+        let primary = ownPrimary ?? first.map { Self.colour($0.primary) }
+        let accent = ownAccent ?? first.map { Self.colour($0.accent) }
         colorScheme = first.map { Self.attribute($0.scheme) } ?? ""
         colorPrimary = primary?.name ?? ""
         colorAccent = accent?.name ?? ""
@@ -73,8 +75,8 @@ struct MaterialLook {
         paletteOptions = schemes.enumerated().map { index, scheme in
             PaletteOption(
                 index: index, next: (index + 1) % schemes.count, scheme: Self.attribute(scheme.scheme),
-                primary: primary?.name ?? Self.colour(scheme.primary).name,
-                accent: accent?.name ?? Self.colour(scheme.accent).name, media: scheme.media ?? "",
+                primary: ownPrimary?.name ?? Self.colour(scheme.primary).name,
+                accent: ownAccent?.name ?? Self.colour(scheme.accent).name, media: scheme.media ?? "",
                 hasToggle: scheme.toggle != nil, toggleName: scheme.toggle?.name ?? "", toggleIcon: scheme.toggle?.iconSVG ?? "",
                 isFirst: index == 0)
         }
