@@ -128,6 +128,16 @@
     if (stored && stored[0]) select(stored[0]);
   }
 
+  // The header shows the page's title once the page's own heading has scrolled out of view.
+  var header = document.querySelector(".trellis-header");
+  var heading = document.querySelector(".trellis-article h1");
+  if (header && heading && "IntersectionObserver" in window) {
+    new IntersectionObserver(function (entries) {
+      var entry = entries[0];
+      header.classList.toggle("trellis-header--topic", !entry.isIntersecting && entry.boundingClientRect.top < 0);
+    }, { rootMargin: "-56px 0px 0px 0px" }).observe(heading);
+  }
+
   var navButtons = document.querySelectorAll("[data-trellis-nav-toggle]");
   var sidebar = document.getElementById("trellis-sidebar");
   var overlay = document.querySelector("[data-trellis-nav-close]");

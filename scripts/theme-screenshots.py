@@ -15,8 +15,10 @@ Usage: /work/mkdocs-venv/bin/python scripts/theme-screenshots.py [--trellis BIN]
 """
 import argparse
 import base64
+import importlib.util
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -61,13 +63,27 @@ def mkdocs_output(name, folder, cache, work):
     return out
 
 
+def restore_symlinks(copy):
+    """compare-mkdocs.py's: symlinks the corpus stores as text files become symlinks again."""
+    spec = importlib.util.spec_from_file_location("compare_mkdocs", ROOT / "scripts" / "compare-mkdocs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.restore_symlinks(copy)
+
+
 def trellis_output(name, folder, trellis, work):
     copy = work / (name + "-trellis")
     shutil.copytree(folder, copy, symlinks=True)
+    restore_symlinks(copy)
     args = [trellis, "build"]
     if config_name(folder) != "mkdocs.yml":
         args += ["--config", config_name(folder)]
     subprocess.run(args, cwd=copy, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # `site_dir` as the config (or a file it inherits) sets it; "site" by default.
+    for config in [copy / config_name(folder)] + sorted(copy.glob("*.yml")):
+        found = re.search(r"^site_dir:\s*['\"]?([^'\"\n#]+?)['\"]?\s*$", config.read_text(errors="replace"), re.M)
+        if found:
+            return copy / found.group(1)
     return copy / "site"
 
 

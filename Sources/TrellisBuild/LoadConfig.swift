@@ -128,6 +128,7 @@ struct LoadConfig: SiteStage {
         if let path = site.mkdocs?.customDir {
             let customDir = MkDocsCustomDir(path: path, root: site.root, project: site.project)
             site.customDir = customDir
+            site.customDirHeadStyles = customDir.headStyles(root: site.root)
             diagnostics += customDir.unsupportedTemplatesWarning(
                 at: config.settingPositions["theme.custom_dir"], configPath: config.path).map { [$0] } ?? []
         }

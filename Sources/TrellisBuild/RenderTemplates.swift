@@ -27,6 +27,10 @@ struct RenderTemplates: BrandStage {
             view.extraCSS = mkdocs.extraCSS
             view.extraJavaScript = mkdocs.extraJavaScript
         }
+        if let headStyles = site.customDirHeadStyles {
+            view.extraCSS += headStyles.stylesheets
+            view.inlineCSS = headStyles.styles
+        }
         var lookProblems: [Diagnostic] = []
         Self.applyLook(brand.theme, to: &view, icons: state.icons, configPath: brand.path ?? site.config.path, into: &lookProblems)
         site.engine.emit(contentsOf: lookProblems)

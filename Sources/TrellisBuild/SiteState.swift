@@ -14,6 +14,8 @@ final class SiteState: @unchecked Sendable {
     var mkdocs: MkDocsSettings?
     /// The MkDocs theme's `custom_dir`, read once.
     var customDir: MkDocsCustomDir?
+    /// The stylesheets the custom_dir's `main.html` adds (`MkDocsCustomDir.headStyles`).
+    var customDirHeadStyles: MkDocsCustomDir.HeadStyles?
     var brands: [Brand] = []
     var files = DiscoveredFiles()
     var pages: [SourcePage] = []

@@ -41,7 +41,7 @@ extension NavigationIndex {
     }
 
     /// Material's breadcrumbs (`navigation.path`) for the page at `url`: the home page (the
-    /// nav's page at `homeURL`, when the nav lists it), then each section above the page from
+    /// nav's page at `homeURL`, when the nav lists it at the top level), then each section above the page from
     /// the top, each linking to its first page. A section with an index page counts for that
     /// page too. Empty when that is fewer than two entries, as Material shows none then.
     public func path(to url: String, homeURL: String) -> [PageLink] {
@@ -53,7 +53,8 @@ extension NavigationIndex {
             cursor = entries[index].parent
         }
         var links: [PageLink] = []
-        if let home = entryForURL[homeURL] {
+        // MkDocs' `nav.homepage`: the site's index page, only as a top-level page of the nav.
+        if let home = entryForURL[homeURL], entries[home].parent == nil, entries[home].children.isEmpty {
             links.append(PageLink(title: entries[home].title, url: homeURL))
         }
         for index in sections.reversed() {

@@ -139,6 +139,12 @@ extension MaterialLook.Tab: MustacheParent {
     }
 }
 
+extension MaterialLook.InlineStyle: MustacheParent {
+    func child(named name: String) -> Any? {
+        name == "css" ? css : nil
+    }
+}
+
 extension MaterialLook.Social: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -179,6 +185,7 @@ extension MaterialLook: MustacheParent {
         case "hasRepo": hasRepo
         case "social": social
         case "hasSocial": !social.isEmpty
+        case "inlineStyles": inlineStyles
         default: nil
         }
     }

@@ -44,6 +44,11 @@ struct MaterialLook {
     let repoIcon: String
     let hasRepo: Bool
     let social: [Social]
+    let inlineStyles: [InlineStyle]
+
+    struct InlineStyle {
+        let css: String
+    }
 
     init(_ page: PageView, href: (String) -> String) {
         let site = page.site
@@ -93,6 +98,8 @@ struct MaterialLook {
         repoIcon = site.repository?.iconSVG ?? ""
         hasRepo = !repoURL.isEmpty
         social = site.social.map { Social(href: $0.url, title: $0.title, icon: $0.iconSVG) }
+        // Never able to close the element early.
+        inlineStyles = site.inlineCSS.filter { !$0.lowercased().contains("</style") }.map(InlineStyle.init)
     }
 
     /// A colour as Material's attribute has it: a palette name (`deep-purple`), or `custom`

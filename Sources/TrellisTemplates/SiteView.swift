@@ -28,6 +28,9 @@ public struct SiteView: Sendable, Hashable {
     public var extraCSS: [String]
     /// `extra_javascript`: scripts loaded after the theme's.
     public var extraJavaScript: [String]
+    /// CSS put in `<style>` elements after `extraCSS` (a site theme's own, trusted as
+    /// `extra_css` is).
+    public var inlineCSS: [String] = []
     /// Material's `theme.palette`: the colour schemes, the first the default; empty for one
     /// default scheme. Several with toggles give the header a button switching between them.
     public var palette: [PaletteScheme] = []

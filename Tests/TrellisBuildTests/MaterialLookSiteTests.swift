@@ -213,6 +213,29 @@ import TrellisCore
         #expect(html.contains(#"<img class="trellis-brand__logo" src="https://cdn.example.com/logo.svg" alt="">"#))
     }
 
+    @Test func stylesOfACustomDirMainTemplateApplyWithoutJinja() throws {
+        let main = """
+            {% extends "base.html" %}
+            {% block libs %}
+              {{ super() }}
+              <link rel="stylesheet" href="{{ base_url }}/css/look.css">
+            {% endblock %}
+            {% block extrahead %}
+            <meta property="og:title" content="{{ config.site_name }}" />
+            <style>
+              :root { --md-primary-fg-color: #0a0b23; }
+            </style>
+            <style>.x { content: "{{ page.title }}"; }</style>
+            {% endblock %}
+            """
+        let html = try build(
+            "  custom_dir: overrides", pages: ["overrides/main.html": main, "overrides/css/look.css": ".trellis-header { }\n"])
+        #expect(html.contains(#"<link rel="stylesheet" href="../../css/look.css">"#))
+        #expect(html.contains("<style>:root { --md-primary-fg-color: #0a0b23; }</style>"))
+        // A block with template tags cannot be applied as written.
+        #expect(!html.contains("page.title"))
+    }
+
     @Test func anUnknownSocialIconIsAWarningNotACrash() throws {
         let s = try Self.site("extra:\n  social:\n    - icon: fontawesome/brands/no-such-thing\n      link: https://x.example/")
         defer { s.cleanUp() }

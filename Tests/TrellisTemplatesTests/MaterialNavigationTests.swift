@@ -28,6 +28,12 @@ import Testing
         #expect(index.path(to: "nowhere/", homeURL: "").isEmpty)
         // Without the home page in the nav, a page one section down has no trail.
         #expect(index.path(to: "guide/", homeURL: "index.html").isEmpty)
+        // A home page inside a section is not MkDocs' homepage.
+        let nested = NavigationIndex([
+            NavNode(title: "Start", url: "", children: [.page("Intro", "intro/")]), .section("Models", [.page("Icon", "models/icon/")]),
+        ])
+        #expect(nested.path(to: "models/icon/", homeURL: "").map(\.title) == [])
+        #expect(nested.path(to: "intro/", homeURL: "").map(\.title) == [])
     }
 
     @Test func sectionsOpenTheTopLevelOnlyAndExpandOpensAll() {

@@ -20,6 +20,7 @@ import Testing
         #expect(unanswered(context.look).isEmpty)
         #expect(unanswered(try #require(context.look.paletteOptions.first)).isEmpty)
         #expect(unanswered(MaterialLook.Tab(title: "T", href: "t/", isActive: true)).isEmpty)
+        #expect(unanswered(MaterialLook.InlineStyle(css: "a{}")).isEmpty)
         #expect(unanswered(MaterialLook.Social(href: "https://x.example", title: "x", icon: "")).isEmpty)
     }
 }
