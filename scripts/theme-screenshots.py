@@ -35,7 +35,7 @@ PAGES = {
     "ncar-hpc-docs": "environment-and-software/user-environment/",
     "sqldelight": "multiplatform_sqlite/transactions/",
     "trivy": "getting-started/installation/",
-    "uv": "configuration/files/",
+    "uv": "concepts/configuration-files/",
 }
 
 
