@@ -61,6 +61,9 @@ import TrellisCore
         #expect(path.contains(#"<a class="trellis-path__link" href="../../">Home</a>"#))
         #expect(path.contains(#"<a class="trellis-path__link" href="../../guide/">Guide</a>"#))
         #expect(!path.contains("Install"))
+        // Outside the article, as in Material: breadcrumbs are not part of the page's content.
+        let article = try #require(html.range(of: #"<article class="trellis-article">"#))
+        #expect(try #require(html.range(of: #"<nav class="trellis-path""#)).upperBound < article.lowerBound)
         #expect(html.contains(#"href="../../guide/" rel="prev""#))
         #expect(html.contains(#"href="../../guide/deep/tuning/" rel="next""#))
         #expect(html.contains("data-trellis-top"))
