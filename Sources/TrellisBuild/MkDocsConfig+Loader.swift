@@ -134,6 +134,9 @@ public struct MkDocsConfigLoader {
             if key == "logo" { config.theme.logo = path } else { config.theme.favicon = path }
             config.settingPositions["theme." + key] = reader.place(of: node)
         }
+        if settings.themeName == "material", config.theme.logo == nil {
+            config.theme.logoIcon = settings.icons["logo"]?.stringValue ?? "material/library"
+        }
         if let node = e["palette"]?.value {
             // Only a list of schemes gives a toggle (Material includes its palette form then).
             let (schemes, isList) = MaterialThemeReader.palette(node, reader: &reader)

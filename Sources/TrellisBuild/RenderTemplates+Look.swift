@@ -37,6 +37,10 @@ extension RenderTemplates {
             view.repository = RepositoryLink(
                 url: url, name: theme.repoName ?? "", iconSVG: icon(theme.repoIcon, fallback: defaultRepoIcon, setting: "repository icon"))
         }
+        // A brand's own logo file wins over the Material site's icon.
+        if theme.logo == nil, let logoIcon = theme.logoIcon {
+            view.logoIconSVG = icon(logoIcon, fallback: nil, setting: "logo icon")
+        }
         view.social = (theme.social ?? []).map { link in
             SocialLink(url: link.link, title: link.title, iconSVG: icon(link.icon, fallback: nil, setting: "social link"))
         }

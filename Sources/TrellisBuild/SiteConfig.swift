@@ -73,6 +73,9 @@ public struct ThemeSettings: Sendable, Equatable {
     public var repoIcon: String?
     /// The footer's social links (Material's `extra.social`).
     public var social: [SocialSetting]?
+    /// The header's icon when there is no `logo` (Material's `theme.icon.logo`, by default
+    /// `material/library` on a Material site).
+    public var logoIcon: String?
 
     public init() {}
 
@@ -102,6 +105,7 @@ public struct ThemeSettings: Sendable, Equatable {
         result.repoName = other.repoName ?? repoName
         result.repoIcon = other.repoIcon ?? repoIcon
         result.social = other.social ?? social
+        result.logoIcon = other.logoIcon ?? logoIcon
         return result
     }
 }

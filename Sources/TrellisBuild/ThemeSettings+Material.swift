@@ -113,7 +113,8 @@ enum MaterialThemeReader {
         return Array(items).compactMap { item in
             let e = reader.entries(of: item, known: ["icon", "link", "name"], context: "social link")
             guard let icon = reader.string(e["icon"]?.value, "icon"), let link = reader.string(e["link"]?.value, "link") else {
-                reader.error(.configType, item, "a social link needs 'icon' and 'link'")
+                // A link that is not a map is already reported by `entries`.
+                if case .mapping = item { reader.error(.configType, item, "a social link needs 'icon' and 'link'") }
                 return nil
             }
             return SocialSetting(icon: icon, link: link, name: reader.string(e["name"]?.value, "name"))

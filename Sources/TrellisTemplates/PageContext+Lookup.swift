@@ -186,6 +186,8 @@ extension MaterialLook: MustacheParent {
         case "social": social
         case "hasSocial": !social.isEmpty
         case "inlineStyles": inlineStyles
+        case "logoIcon": logoIcon
+        case "hasLogoIcon": !logoIcon.isEmpty
         default: nil
         }
     }

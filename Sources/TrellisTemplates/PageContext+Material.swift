@@ -45,6 +45,7 @@ struct MaterialLook {
     let hasRepo: Bool
     let social: [Social]
     let inlineStyles: [InlineStyle]
+    let logoIcon: String
 
     struct InlineStyle {
         let css: String
@@ -98,6 +99,7 @@ struct MaterialLook {
         repoIcon = site.repository?.iconSVG ?? ""
         hasRepo = !repoURL.isEmpty
         social = site.social.map { Social(href: $0.url, title: $0.title, icon: $0.iconSVG) }
+        logoIcon = site.logoURL == nil ? site.logoIconSVG ?? "" : ""
         // Never able to close the element early.
         inlineStyles = site.inlineCSS.filter { !$0.lowercased().contains("</style") }.map(InlineStyle.init)
     }

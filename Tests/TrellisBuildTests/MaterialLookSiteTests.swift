@@ -239,6 +239,16 @@ import TrellisCore
         #expect(!html.contains("page.title"))
     }
 
+    @Test func withoutALogoMaterialShowsItsIcon() throws {
+        let html = try build("")
+        #expect(html.contains(#"<span class="trellis-brand__icon"><svg"#))
+        let own = try build("  icon:\n    logo: material/cloud")
+        let icon = { (html: String) in section(of: html, from: #"<span class="trellis-brand__icon">"#, to: "</span>") }
+        #expect(icon(own) != nil && icon(own) != icon(html))
+        let logo = try build("  logo: https://cdn.example.com/logo.svg")
+        #expect(!logo.contains("trellis-brand__icon"))
+    }
+
     @Test func anUnknownSocialIconIsAWarningNotACrash() throws {
         let s = try Self.site("extra:\n  social:\n    - icon: fontawesome/brands/no-such-thing\n      link: https://x.example/")
         defer { s.cleanUp() }
