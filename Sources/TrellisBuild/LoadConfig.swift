@@ -226,6 +226,7 @@ struct LoadConfig: SiteStage {
                 warn("toc: toc_depth '\(written)' is not a level or a range such as 2-3; it is ignored")
             }
         }
+        if let title = options["title"]?.stringValue, !title.isEmpty { site.tocTitle = title }
         if let slugify = options["slugify"] {
             let (name, keywords) = HeadingSlugStyle.configuredFunction(slugify) ?? ("", [:])
             if let style = HeadingSlugStyle(pythonName: name, keywords: keywords) {

@@ -27,6 +27,7 @@ struct RenderTemplates: BrandStage {
             view.extraCSS = mkdocs.extraCSS
             view.extraJavaScript = mkdocs.extraJavaScript
         }
+        if let title = site.tocTitle { view.tocTitle = title }
         if let headStyles = site.customDirHeadStyles {
             view.extraCSS += headStyles.stylesheets
             view.inlineCSS = headStyles.styles

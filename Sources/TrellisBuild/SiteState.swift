@@ -140,6 +140,8 @@ final class SiteState: @unchecked Sendable {
     /// `LoadConfig`, which reports options it cannot honour.
     var tocLevels: ClosedRange<Int> = 2...3
     var slugStyle: HeadingSlugStyle = .pythonMarkdown
+    /// `toc`'s `title`: the table of contents' heading (Material's "Table of contents" when nil).
+    var tocTitle: String?
     /// `pymdownx.emoji`'s index and generator, set by `LoadConfig` (nil: icons only).
     var emoji: EmojiSettings?
     /// `pymdownx.highlight`'s and `pymdownx.superfences`' options, set by `LoadConfig`.

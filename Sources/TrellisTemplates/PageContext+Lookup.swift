@@ -186,6 +186,7 @@ extension MaterialLook: MustacheParent {
         case "social": social
         case "hasSocial": !social.isEmpty
         case "inlineStyles": inlineStyles
+        case "tocTitle": tocTitle
         case "logoIcon": logoIcon
         case "hasLogoIcon": !logoIcon.isEmpty
         default: nil

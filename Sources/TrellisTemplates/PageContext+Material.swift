@@ -46,6 +46,7 @@ struct MaterialLook {
     let social: [Social]
     let inlineStyles: [InlineStyle]
     let logoIcon: String
+    let tocTitle: String
 
     struct InlineStyle {
         let css: String
@@ -99,6 +100,7 @@ struct MaterialLook {
         repoIcon = site.repository?.iconSVG ?? ""
         hasRepo = !repoURL.isEmpty
         social = site.social.map { Social(href: $0.url, title: $0.title, icon: $0.iconSVG) }
+        tocTitle = site.tocTitle
         logoIcon = site.logoURL == nil ? site.logoIconSVG ?? "" : ""
         // Never able to close the element early.
         inlineStyles = site.inlineCSS.filter { !$0.lowercased().contains("</style") }.map(InlineStyle.init)

@@ -38,6 +38,8 @@ public struct SiteView: Sendable, Hashable {
     public var features = ThemeFeatures()
     /// The header's repository link (`repo_url`), if any.
     public var repository: RepositoryLink?
+    /// The table of contents' heading (`toc`'s `title`, as Material takes it).
+    public var tocTitle = "Table of contents"
     /// The header's icon (SVG markup, trusted: from the icon library) when there is no logo.
     public var logoIconSVG: String?
     /// The footer's social links (`extra.social`).

@@ -188,6 +188,12 @@ import TrellisCore
         #expect(!toc.contains(##"href="#title""##))
     }
 
+    @Test func tocTitleComesFromTheTocExtension() throws {
+        let titled = try build("markdown_extensions:\n  - toc:\n      title: Page outline")
+        #expect(titled.contains(#"<h2 id="trellis-toc-title" class="trellis-toc__title">Page outline</h2>"#))
+        #expect(try build("").contains(#"class="trellis-toc__title">Table of contents</h2>"#))
+    }
+
     @Test func defaultTocGoesBelowH3AndNestsAsMkDocsDoes() throws {
         let page = "# Title\n\n## A\n\n### B\n\n#### C\n"
         let html = try build("", pages: ["docs/guide/install.md": page])
