@@ -12,7 +12,9 @@ public struct ConfigLoader {
         "theme", "nav", "brands_dir", "brands", "extra", "validation", "markdown_extensions", "mkdocs",
         "use_directory_urls", "allow_symlinks_to", "last_updated",
     ]
-    static let themeKeys: Set<String> = ["logo", "favicon", "primary", "accent", "templates"]
+    static let themeKeys: Set<String> = [
+        "logo", "favicon", "primary", "accent", "templates", "palette", "features", "repo_url", "repo_name", "repo_icon", "social",
+    ]
     static let brandKeys: Set<String> = ["name", "site_url", "theme", "icons", "forbidden_terms", "extra", "upgrades"]
 
     /// The site root (the folder holding `trellis.yml`).
@@ -183,6 +185,17 @@ public struct ConfigLoader {
                 theme.accent = colour
             }
         }
+        // Material's look, written as in `mkdocs.yml` (`repo_*` and `social` under `theme:`
+        // here, since a brand may have its own).
+        if let node = e["palette"]?.value {
+            let (schemes, isList) = MaterialThemeReader.palette(node, reader: &reader)
+            theme.palette = isList ? schemes : schemes.map { var s = $0; s.toggleIcon = nil; s.toggleName = nil; return s }
+        }
+        theme.features = reader.stringList(e["features"]?.value, "features")
+        theme.repoURL = reader.string(e["repo_url"]?.value, "repo_url")
+        theme.repoName = reader.string(e["repo_name"]?.value, "repo_name") ?? theme.repoURL.map(MaterialThemeReader.defaultRepoName)
+        theme.repoIcon = reader.string(e["repo_icon"]?.value, "repo_icon")
+        if let node = e["social"]?.value { theme.social = MaterialThemeReader.social(node, reader: &reader) }
         return theme
     }
 

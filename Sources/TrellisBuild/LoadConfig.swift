@@ -107,6 +107,9 @@ struct LoadConfig: SiteStage {
         if !site.options.brandFiles.isEmpty {
             (config, brands) = loadBrandFiles(site.options.brandFiles, config: config, site: site, into: &diagnostics)
         }
+        // Python-Markdown's `toc_depth` defaults to 6: MkDocs lists h1 to h6 (Material shows the
+        // h1's children), where Trellis's own sites list h2 and h3.
+        if site.mkdocs != nil { site.tocLevels = 1...6 }
         if let toc = site.mkdocs?.markdownExtension("toc") {
             diagnostics += Self.applyTocOptions(toc.options, to: site, configPath: config.path)
         }
@@ -125,6 +128,7 @@ struct LoadConfig: SiteStage {
         if let path = site.mkdocs?.customDir {
             let customDir = MkDocsCustomDir(path: path, root: site.root, project: site.project)
             site.customDir = customDir
+            site.customDirHeadStyles = customDir.headStyles(root: site.root)
             diagnostics += customDir.unsupportedTemplatesWarning(
                 at: config.settingPositions["theme.custom_dir"], configPath: config.path).map { [$0] } ?? []
         }
@@ -222,6 +226,7 @@ struct LoadConfig: SiteStage {
                 warn("toc: toc_depth '\(written)' is not a level or a range such as 2-3; it is ignored")
             }
         }
+        if let title = options["title"]?.stringValue, !title.isEmpty { site.tocTitle = title }
         if let slugify = options["slugify"] {
             let (name, keywords) = HeadingSlugStyle.configuredFunction(slugify) ?? ("", [:])
             if let style = HeadingSlugStyle(pythonName: name, keywords: keywords) {

@@ -78,6 +78,11 @@ public struct MkDocsConfigLoader {
         if let theme = e["theme"]?.value { readTheme(theme, into: &config, settings: &settings, reader: &reader) }
         settings.repoURL = reader.string(e["repo_url"]?.value, "repo_url")
         settings.repoName = reader.string(e["repo_name"]?.value, "repo_name")
+        if let url = settings.repoURL, !url.isEmpty {
+            config.theme.repoURL = url
+            config.theme.repoName = settings.repoName ?? MaterialThemeReader.defaultRepoName(url)
+        }
+        config.theme.social = MaterialThemeReader.social(in: config.extra)
         settings.editURI = reader.string(e["edit_uri"]?.value, "edit_uri")
         settings.extraCSS = reader.stringList(e["extra_css"]?.value, "extra_css") ?? []
         settings.extraJavaScript = readScripts(e["extra_javascript"]?.value, reader: &reader)
@@ -113,9 +118,11 @@ public struct MkDocsConfigLoader {
         settings.themeName = reader.string(e["name"]?.value, "name")
         if let v = reader.string(e["language"]?.value, "language") { config.language = v }
         settings.features = reader.stringList(e["features"]?.value, "features") ?? []
+        config.theme.features = settings.features
         if let node = e["icon"]?.value {
             if case .mapping = node {
                 settings.icons = reader.map(node, "icon") ?? ValueMap()
+                config.theme.repoIcon = settings.icons["repo"]?.stringValue
             } else {
                 // Material reads `theme.icon.*` keys; MkDocs does not check the type, so a
                 // string here changes nothing in its build.
@@ -135,47 +142,13 @@ public struct MkDocsConfigLoader {
             if key == "logo" { config.theme.logo = path } else { config.theme.favicon = path }
             config.settingPositions["theme." + key] = reader.place(of: node)
         }
-        if let palette = e["palette"]?.value {
-            readPalette(palette, into: &config.theme, reader: &reader)
-        } else if settings.themeName == "material" {
-            // Material's own default colours.
-            config.theme.primary = MaterialPalette.primary["indigo"]
-            config.theme.accent = MaterialPalette.accent["indigo"]
+        if settings.themeName == "material", config.theme.logo == nil {
+            config.theme.logoIcon = settings.icons["logo"]?.stringValue ?? "material/library"
         }
-    }
-
-    /// Material's palette is a map, or a list of maps (one per colour scheme); the first wins.
-    private func readPalette(_ node: Node, into theme: inout ThemeSettings, reader: inout YAMLReader) {
-        var first = node
-        if case .sequence(let schemes) = node {
-            guard let head = schemes.first else { return }
-            first = head
-        }
-        guard case .mapping(let mapping) = first else {
-            reader.error(.configType, first, "expected a map or a list of maps for 'palette', found \(YAMLReader.kind(of: first))")
-            return
-        }
-        for (key, value) in mapping {
-            guard let name = key.scalar?.string, name == "primary" || name == "accent" else { continue }
-            guard let colour = reader.string(value, name) else { continue }
-            let table = name == "primary" ? MaterialPalette.primary : MaterialPalette.accent
-            let hex: String?
-            if let named = table[MaterialPalette.key(colour)] {
-                hex = named
-            } else if colour == "custom" {
-                // Set by the site's own stylesheet.
-                hex = nil
-            } else if colour.hasPrefix("#"), ThemeColor.sanitize(colour) != nil {
-                hex = colour
-            } else {
-                var message = "unknown Material \(name) colour '\(colour)'"
-                if let hint = Suggestions.didYouMean(MaterialPalette.key(colour), in: Array(table.keys)) {
-                    message += "; \(hint)"
-                }
-                reader.warning(.configType, value, message)
-                continue
-            }
-            if name == "primary" { theme.primary = hex } else { theme.accent = hex }
+        if let node = e["palette"]?.value {
+            // Only a list of schemes gives a toggle (Material includes its palette form then).
+            let (schemes, isList) = MaterialThemeReader.palette(node, reader: &reader)
+            config.theme.palette = isList ? schemes : schemes.map { var s = $0; s.toggleIcon = nil; s.toggleName = nil; return s }
         }
     }
 

@@ -21,7 +21,24 @@ struct RenderTemplates: BrandStage {
             return
         }
         guard let output = state.output else { return }
-        let siteView = Self.siteView(site.config, brand: brand)
+        var view = Self.siteView(site.config, brand: brand)
+        if let mkdocs = site.mkdocs {
+            // MkDocs links these after the theme's own, relative to the site root.
+            view.extraCSS = mkdocs.extraCSS
+            view.extraJavaScript = mkdocs.extraJavaScript
+        }
+        if let title = site.tocTitle { view.tocTitle = title }
+        if let headStyles = site.customDirHeadStyles {
+            view.extraCSS += headStyles.stylesheets
+            view.inlineCSS = headStyles.styles
+        }
+        var lookProblems: [Diagnostic] = []
+        Self.applyLook(brand.theme, to: &view, icons: state.icons, configPath: brand.path ?? site.config.path, into: &lookProblems)
+        site.engine.emit(contentsOf: lookProblems)
+        let siteView = view
+        let features = siteView.features
+        let sidebarOptions = SidebarOptions(features)
+        let homeURL = site.config.directoryURLs ? "" : "index.html"
         let navigation = NavigationIndex(state.nav.map(Self.navNode))
         let baseURL = (brand.siteURL ?? site.config.siteURL).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         // Material shows an edit button only with its `content.action.edit` feature.
@@ -40,14 +57,16 @@ struct RenderTemplates: BrandStage {
                 canonicalURL: baseURL.map { $0 + page.url },
                 root: PageView.root(forOutputPath: page.outputPath),
                 contentHTML: rendered.html,
-                toc: TocEntry.nest(rendered.toc.map { TocEntry(level: $0.level, id: $0.id, title: $0.title) }),
-                sidebar: navigation.sidebar(for: page.url),
+                toc: TocEntry.nest(rendered.toc.map { TocEntry(level: $0.level, id: $0.id, title: $0.title) }, levels: 1...6),
+                sidebar: navigation.sidebar(for: page.url, options: sidebarOptions),
                 previous: previous, next: next,
                 editURL: editSettings.flatMap { ExpandMacros.editURL(for: page.path, settings: $0) })
             if let dates = site.revisionDates[page.path] {
                 view.lastUpdatedHTML = dates.updated
                 view.createdHTML = dates.created
             }
+            if features.tabs { view.tabs = navigation.tabs(for: page.url) }
+            if features.path { view.path = navigation.path(to: page.url, homeURL: homeURL) }
             view.showsTitleHeading = !rendered.hasHeading1 && !rendered.isBlogView && site.customDir?.replacesContentPartial != true
             if rendered.hasWalkthrough {
                 view.pageCSS = [WalkthroughDirective.stylesheet]
@@ -102,10 +121,12 @@ struct RenderTemplates: BrandStage {
     /// as MkDocs does, and from the site root otherwise.
     static func notFoundPage(_ siteView: SiteView, baseURL: String?, _ navigation: NavigationIndex) -> PageView {
         let root = baseURL.flatMap { URLComponents(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
-        return PageView(
+        var page = PageView(
             site: siteView, title: "404 - Not found", root: root,
             contentHTML: "<h1 id=\"404-not-found\">404 - Not found</h1>\n<p>The page you are looking for does not exist.</p>\n",
-            sidebar: navigation.sidebar(for: "404.html"))
+            sidebar: navigation.sidebar(for: "404.html", options: SidebarOptions(siteView.features)))
+        if siteView.features.tabs { page.tabs = navigation.tabs(for: nil) }
+        return page
     }
 
     static func navNode(_ item: NavItem) -> NavNode {

@@ -64,6 +64,21 @@ public struct ThemeSettings: Sendable, Equatable {
     public var accent: String?
     /// A folder of template overrides, relative to the site root.
     public var templates: String?
+    /// Material's `palette` as a list of schemes (a toggle switches between them); nil when
+    /// not given, empty never. A single `palette` map is one scheme.
+    public var palette: [PaletteSetting]?
+    /// Material's `features` (`navigation.tabs`, `content.code.copy`, …).
+    public var features: [String]?
+    /// The header's repository link: `repo_url`, `repo_name` (MkDocs derives one from the
+    /// host when not given) and the icon path (`theme.icon.repo`).
+    public var repoURL: String?
+    public var repoName: String?
+    public var repoIcon: String?
+    /// The footer's social links (Material's `extra.social`).
+    public var social: [SocialSetting]?
+    /// The header's icon when there is no `logo` (Material's `theme.icon.logo`, by default
+    /// `material/library` on a Material site).
+    public var logoIcon: String?
 
     public init() {}
 
@@ -87,6 +102,13 @@ public struct ThemeSettings: Sendable, Equatable {
         result.primary = other.primary ?? primary
         result.accent = other.accent ?? accent
         result.templates = other.templates ?? templates
+        result.palette = other.palette ?? palette
+        result.features = other.features ?? features
+        result.repoURL = other.repoURL ?? repoURL
+        result.repoName = other.repoName ?? repoName
+        result.repoIcon = other.repoIcon ?? repoIcon
+        result.social = other.social ?? social
+        result.logoIcon = other.logoIcon ?? logoIcon
         return result
     }
 }

@@ -14,6 +14,8 @@ final class SiteState: @unchecked Sendable {
     var mkdocs: MkDocsSettings?
     /// The MkDocs theme's `custom_dir`, read once.
     var customDir: MkDocsCustomDir?
+    /// The stylesheets the custom_dir's `main.html` adds (`MkDocsCustomDir.headStyles`).
+    var customDirHeadStyles: MkDocsCustomDir.HeadStyles?
     var brands: [Brand] = []
     var files = DiscoveredFiles()
     var pages: [SourcePage] = []
@@ -148,6 +150,8 @@ final class SiteState: @unchecked Sendable {
     /// `LoadConfig`, which reports options it cannot honour.
     var tocLevels: ClosedRange<Int> = 2...3
     var slugStyle: HeadingSlugStyle = .pythonMarkdown
+    /// `toc`'s `title`: the table of contents' heading (Material's "Table of contents" when nil).
+    var tocTitle: String?
     /// `pymdownx.emoji`'s index and generator, set by `LoadConfig` (nil: icons only).
     var emoji: EmojiSettings?
     /// `pymdownx.highlight`'s and `pymdownx.superfences`' options, set by `LoadConfig`.

@@ -77,6 +77,14 @@ public final class IconLibrary: Sendable {
         }
     }
 
+    /// The bare SVG of an icon named by its path, as Material's `theme.icon` settings and
+    /// `extra.social` name them (`fontawesome/brands/github`), or nil when there is none.
+    public func svg(path: String) -> String? {
+        let name = path.hasSuffix(".svg") ? String(path.dropLast(4)) : path
+        if case .svg(let svg)? = find(name.replacingOccurrences(of: "/", with: "-")) { return svg }
+        return nil
+    }
+
     /// The SVG of the icon `name` (without colons), why there is none, or nil for a name that is
     /// not an icon name.
     func find(_ name: String) -> Found? {

@@ -11,7 +11,7 @@ public struct NavigationIndex: Sendable {
     /// the templates recurse through.
     public static let maxExpandedDepth = 12
 
-    private struct Entry: Sendable {
+    struct Entry: Sendable {
         var title: String
         var url: String?
         var parent: Int?
@@ -21,9 +21,9 @@ public struct NavigationIndex: Sendable {
         var firstPage: String?
     }
 
-    private var entries: [Entry] = []
-    private var topLevel: [Int] = []
-    private var entryForURL: [String: Int] = [:]
+    private(set) var entries: [Entry] = []
+    private(set) var topLevel: [Int] = []
+    private(set) var entryForURL: [String: Int] = [:]
     /// Pages in reading order, each once, external links left out.
     private var pageOrder: [Int] = []
     private var orderIndex: [Int: Int] = [:]
@@ -59,22 +59,28 @@ public struct NavigationIndex: Sendable {
     public var count: Int { entries.count }
 
     /// The sidebar as seen from the page at `url` (relative to the site root). A page missing
-    /// from the nav gets the top level, all collapsed.
-    public func sidebar(for url: String?) -> [SidebarItem] {
+    /// from the nav gets the top level, all collapsed (but for what `options` expands).
+    public func sidebar(for url: String?, options: SidebarOptions = SidebarOptions()) -> [SidebarItem] {
         let active = url.flatMap { entryForURL[$0] }
+        return topLevel.map { item(for: $0, active: active, trail: trail(of: active), options: options) }
+    }
+
+    /// The entry and its ancestors.
+    func trail(of entry: Int?) -> Set<Int> {
         var trail = Set<Int>()
-        var cursor = active
+        var cursor = entry
         while let index = cursor {
             trail.insert(index)
             cursor = entries[index].parent
         }
-        return topLevel.map { item(for: $0, active: active, trail: trail) }
+        return trail
     }
 
-    private func item(for index: Int, active: Int?, trail: Set<Int>) -> SidebarItem {
+    private func item(for index: Int, active: Int?, trail: Set<Int>, options: SidebarOptions) -> SidebarItem {
         let entry = entries[index]
         let inTrail = trail.contains(index)
-        let expand = inTrail && entry.depth < Self.maxExpandedDepth && !entry.children.isEmpty
+        let opened = inTrail || options.expandAll || options.sectionDepth == entry.depth
+        let expand = opened && entry.depth < Self.maxExpandedDepth && !entry.children.isEmpty
         return SidebarItem(
             title: entry.title,
             // An expanded section is a heading over its pages; a collapsed one stands in for them.
@@ -82,7 +88,7 @@ public struct NavigationIndex: Sendable {
             isSection: !entry.children.isEmpty,
             isActive: index == active,
             isInActiveTrail: inTrail,
-            children: expand ? entry.children.map { item(for: $0, active: active, trail: trail) } : []
+            children: expand ? entry.children.map { item(for: $0, active: active, trail: trail, options: options) } : []
         )
     }
 

@@ -46,7 +46,8 @@ extension PageContext: MustacheParent {
         case "created": created
         case "hasCreated": hasCreated
         case "hasSourceFile": hasSourceFile
-        default: nil
+        case "look": look
+        default: look.child(named: name)
         }
     }
 }
@@ -64,6 +65,8 @@ extension PageContext.NavItem: MustacheParent {
         case "children": children
         case "childBlocks": childBlocks
         case "isPrerendered": isPrerendered
+        case "integratedToc": integratedToc
+        case "hasIntegratedToc": hasIntegratedToc
         default: nil
         }
     }
@@ -108,5 +111,90 @@ extension PageContext.Link: MustacheParent {
 extension PageContext.Href: MustacheParent {
     func child(named name: String) -> Any? {
         name == "href" ? href : nil
+    }
+}
+
+extension MaterialLook.PaletteOption: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "index": index
+        case "next": next
+        case "scheme": scheme
+        case "primary": primary
+        case "accent": accent
+        case "media": media
+        case "hasMedia": !media.isEmpty
+        case "hasToggle": hasToggle
+        case "toggleName": toggleName
+        case "toggleIcon": toggleIcon
+        case "isFirst": isFirst
+        default: nil
+        }
+    }
+}
+
+extension MaterialLook.Tab: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "href": href
+        case "isActive": isActive
+        default: nil
+        }
+    }
+}
+
+extension MaterialLook.InlineStyle: MustacheParent {
+    func child(named name: String) -> Any? {
+        name == "css" ? css : nil
+    }
+}
+
+extension MaterialLook.Social: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": href
+        case "title": title
+        case "icon": icon
+        default: nil
+        }
+    }
+}
+
+extension MaterialLook: MustacheParent {
+    /// The names `PageContext` answers from here.
+    func child(named name: String) -> Any? {
+        switch name {
+        case "colorScheme": colorScheme
+        case "hasColorScheme": !colorScheme.isEmpty
+        case "colorPrimary": colorPrimary
+        case "hasColorPrimary": !colorPrimary.isEmpty
+        case "colorAccent": colorAccent
+        case "hasColorAccent": !colorAccent.isEmpty
+        case "customColorCSS": customColorCSS
+        case "hasCustomColors": !customColorCSS.isEmpty
+        case "paletteOptions": paletteOptions
+        case "hasPaletteToggle": hasPaletteToggle
+        case "featureNames": featureNames
+        case "hasFeatureNames": !featureNames.isEmpty
+        case "tabs": tabs
+        case "hasTabs": !tabs.isEmpty
+        case "hasStickyTabs": hasStickyTabs && !tabs.isEmpty
+        case "path": path
+        case "hasPath": !path.isEmpty
+        case "hasBackToTop": hasBackToTop
+        case "repoURL": repoURL
+        case "repoName": repoName
+        case "repoIcon": repoIcon
+        case "hasRepoIcon": !repoIcon.isEmpty
+        case "hasRepo": hasRepo
+        case "social": social
+        case "hasSocial": !social.isEmpty
+        case "inlineStyles": inlineStyles
+        case "tocTitle": tocTitle
+        case "logoIcon": logoIcon
+        case "hasLogoIcon": !logoIcon.isEmpty
+        default: nil
+        }
     }
 }

@@ -23,6 +23,12 @@
 /// - `extraCSS`, `extraJavaScript`: lists of `href`
 /// - `lastUpdated`/`hasLastUpdated`, `created`/`hasCreated` (raw HTML, the git-revision-date
 ///   plugin's markup), `hasSourceFile` (either is there): `partials/source-file`
+/// - Material's look (see `PageContext+Material.swift`): `colorScheme`/`hasColorScheme`,
+///   `colorPrimary`/`hasColorPrimary`, `colorAccent`/`hasColorAccent` (the `data-md-color-*`
+///   attributes of `<body>`), `customColorCSS`/`hasCustomColors` (declarations for `:root`),
+///   `paletteOptions`/`hasPaletteToggle`, `featureNames`, `tabs`/`hasTabs`/`hasStickyTabs`,
+///   `path`/`hasPath`, `hasBackToTop`, `repoURL`/`repoName`/`repoIcon`/`hasRepo`,
+///   `social`/`hasSocial`; sidebar items add `integratedToc`/`hasIntegratedToc` (`toc.integrate`)
 struct PageContext {
     struct Link {
         let title: String
@@ -50,6 +56,9 @@ struct PageContext {
         let isInActiveTrail: Bool
         let isExpanded: Bool
         let children: [NavItem]
+        /// The page's table of contents, on the current page's entry with `toc.integrate`.
+        var integratedToc: [TocItem] = []
+        var hasIntegratedToc: Bool { !integratedToc.isEmpty }
         /// `children` with runs of collapsed entries pre-rendered: `NavItem`s and `Prerendered`s.
         let childBlocks: [Any]
         let isPrerendered = false
@@ -101,6 +110,7 @@ struct PageContext {
     let created: String
     let hasCreated: Bool
     let hasSourceFile: Bool
+    let look: MaterialLook
 
     /// - Parameter prerender: for a list of entries, each one's `partials/nav-item` HTML without
     ///   its last newline, or nil to render it in place.
@@ -119,13 +129,16 @@ struct PageContext {
                 title: entry.title, href: "#" + entry.id, level: entry.level, children: children,
                 hasChildren: !children.isEmpty)
         }
+        let pageToc = page.toc.map { tocItem($0, depth: 0) }
+        let integrate = site.features.tocIntegrate
         func navItem(_ item: SidebarItem, depth: Int) -> NavItem {
             let children =
                 depth < NavigationIndex.maxExpandedDepth ? item.children.map { navItem($0, depth: depth + 1) } : []
             return NavItem(
                 title: item.title, href: item.url.map(href) ?? "", hasHref: item.url != nil,
                 isSection: item.isSection, isActive: item.isActive, isInActiveTrail: item.isInActiveTrail,
-                isExpanded: !children.isEmpty, children: children, childBlocks: blocks(children))
+                isExpanded: !children.isEmpty, children: children,
+                integratedToc: integrate && item.isActive ? pageToc : [], childBlocks: blocks(children))
         }
         func blocks(_ items: [NavItem]) -> [Any] {
             guard let prerender, !items.isEmpty else { return items }
@@ -164,6 +177,7 @@ struct PageContext {
         hasLogo = !logoHref.isEmpty
         faviconHref = site.faviconURL.map(href) ?? ""
         hasFavicon = !faviconHref.isEmpty
+        look = MaterialLook(page, href: href)
         let primary = site.primaryColor.flatMap(ThemeColor.sanitize) ?? ThemeColor.defaultPrimary
         primaryColor = primary
         accentColor = site.accentColor.flatMap(ThemeColor.sanitize) ?? ThemeColor.defaultAccent
@@ -171,13 +185,14 @@ struct PageContext {
         content = page.contentHTML
         copyright = site.copyrightHTML ?? ""
         hasCopyright = !copyright.isEmpty
-        toc = page.toc.map { tocItem($0, depth: 0) }
-        hasToc = !toc.isEmpty
+        toc = pageToc
+        // With `toc.integrate` the contents sit in the sidebar, under the page's entry.
+        hasToc = !toc.isEmpty && !(integrate && page.sidebar.contains { $0.containsActive })
         sidebar = page.sidebar.map { navItem($0, depth: 0) }
         sidebarBlocks = blocks(sidebar)
         previous = page.previous.map { [Link(title: $0.title, href: href($0.url))] } ?? []
         next = page.next.map { [Link(title: $0.title, href: href($0.url))] } ?? []
-        hasPageLinks = page.previous != nil || page.next != nil
+        hasPageLinks = site.features.footerLinks && (page.previous != nil || page.next != nil)
         extraCSS = (site.extraCSS + page.pageCSS).map { Href(href: href($0)) }
         extraJavaScript = (site.extraJavaScript + page.pageJavaScript).map { Href(href: href($0)) }
         lastUpdated = page.lastUpdatedHTML ?? ""

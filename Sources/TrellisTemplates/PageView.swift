@@ -24,6 +24,11 @@ public struct PageView: Sendable, Hashable {
     public var sidebar: [SidebarItem]
     public var previous: PageLink?
     public var next: PageLink?
+    /// The breadcrumbs above the title (`NavigationIndex.path(to:homeURL:)`), shown with the
+    /// `navigation.path` feature.
+    public var path: [PageLink] = []
+    /// The tabs under the header (`NavigationIndex.tabs(for:)`), shown with `navigation.tabs`.
+    public var tabs: [NavTab] = []
     /// Stylesheets and scripts this page alone needs (the walkthrough's), relative to the site
     /// root, after the site's own.
     public var pageCSS: [String] = []

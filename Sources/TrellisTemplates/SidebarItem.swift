@@ -28,6 +28,16 @@ public struct SidebarItem: Sendable, Hashable {
     /// Whether the section shows its children on this page.
     public var isExpanded: Bool { !children.isEmpty }
 
+    /// Whether this entry or one under it is the current page.
+    public var containsActive: Bool {
+        var stack: [SidebarItem] = [self]
+        while let item = stack.popLast() {
+            if item.isActive { return true }
+            stack.append(contentsOf: item.children)
+        }
+        return false
+    }
+
     /// The number of entries, this one included, counted without recursion.
     public var totalCount: Int {
         var count = 0

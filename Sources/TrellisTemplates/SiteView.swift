@@ -28,6 +28,22 @@ public struct SiteView: Sendable, Hashable {
     public var extraCSS: [String]
     /// `extra_javascript`: scripts loaded after the theme's.
     public var extraJavaScript: [String]
+    /// CSS put in `<style>` elements after `extraCSS` (a site theme's own, trusted as
+    /// `extra_css` is).
+    public var inlineCSS: [String] = []
+    /// Material's `theme.palette`: the colour schemes, the first the default; empty for one
+    /// default scheme. Several with toggles give the header a button switching between them.
+    public var palette: [PaletteScheme] = []
+    /// Material's `theme.features` the theme honours.
+    public var features = ThemeFeatures()
+    /// The header's repository link (`repo_url`), if any.
+    public var repository: RepositoryLink?
+    /// The table of contents' heading (`toc`'s `title`, as Material takes it).
+    public var tocTitle = "Table of contents"
+    /// The header's icon (SVG markup, trusted: from the icon library) when there is no logo.
+    public var logoIconSVG: String?
+    /// The footer's social links (`extra.social`).
+    public var social: [SocialLink] = []
 
     public init(
         siteName: String, brandName: String? = nil, logoURL: String? = nil, faviconURL: String? = nil,

@@ -23,7 +23,7 @@ public struct ThemeRenderer: Sendable {
     /// fields, and `html`, which nothing on an entry's context stack answers.
     static let navItemNames: Set<String> = [
         "title", "href", "hasHref", "isSection", "isActive", "isInActiveTrail", "isExpanded", "children",
-        "childBlocks", "isPrerendered", "html",
+        "childBlocks", "isPrerendered", "html", "integratedToc", "hasIntegratedToc", "level", "hasChildren", "tocTitle",
     ]
 
     private let library: MustacheLibrary

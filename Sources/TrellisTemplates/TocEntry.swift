@@ -16,21 +16,40 @@ public struct TocEntry: Sendable, Hashable {
         self.children = children
     }
 
-    /// Nests the page's headings, in document order, the way Material shows them: the page's h1
-    /// is its title so it is left out, h2s are the entries, and each h3 sits under the h2 before
-    /// it (an h3 before any h2 becomes an entry). Deeper headings are left out.
+    /// Nests the page's headings, in document order, the way MkDocs and Material show them:
+    /// the headings in `levels` (`toc_depth`) nest as Python-Markdown's `toc` nests them (each
+    /// under the nearest shallower heading before it), and when the first entry is the page's
+    /// h1, its children are the table of contents (Material's `toc.html`).
     public static func nest(_ headings: [TocEntry], levels: ClosedRange<Int> = 2...3) -> [TocEntry] {
+        let nested = pythonMarkdownNesting(headings.filter { levels.contains($0.level) })
+        if let first = nested.first, first.level == 1 { return first.children }
+        return nested
+    }
+
+    /// Python-Markdown's `nest_toc_tokens`: a heading deeper than the one before it becomes
+    /// that one's child; a shallower one closes every open entry at its level or deeper.
+    static func pythonMarkdownNesting(_ headings: [TocEntry]) -> [TocEntry] {
+        // The open entries from the top level down: each one's place is the last child of
+        // the one above it, so the tree is built by appending, and closed entries fold back.
+        var stack: [TocEntry] = []
         var result: [TocEntry] = []
-        for heading in headings where levels.contains(heading.level) {
-            let entry = TocEntry(level: heading.level, id: heading.id, title: heading.title)
-            if heading.level > levels.lowerBound, let last = result.indices.last,
-                result[last].level < heading.level
-            {
-                result[last].children.append(entry)
-            } else {
-                result.append(entry)
-            }
+        func close() {
+            guard let done = stack.popLast() else { return }
+            if let last = stack.indices.last { stack[last].children.append(done) } else { result.append(done) }
         }
+        for heading in headings {
+            let entry = TocEntry(level: heading.level, id: heading.id, title: heading.title)
+            if let top = stack.last, heading.level > top.level {
+                stack.append(entry)
+                continue
+            }
+            // Python-Markdown closes the previous entry, then every open parent at this level
+            // or deeper; an entry shallower than the parents' level stays a sibling of them.
+            close()
+            while stack.count > 0, let top = stack.last, heading.level <= top.level { close() }
+            stack.append(entry)
+        }
+        while !stack.isEmpty { close() }
         return result
     }
 }

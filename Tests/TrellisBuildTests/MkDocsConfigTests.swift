@@ -67,14 +67,21 @@ import TrellisCore
         #expect(config.language == "sv")
         #expect(config.theme.logo == "docs/assets/logo.png")
         #expect(config.theme.favicon == "docs/assets/favicon.ico")
-        #expect(config.theme.primary == "#7e56c2")
-        #expect(config.theme.accent == "#0091eb")
+        // The palette's schemes as written: Material's names stay names, for its attributes.
+        #expect(config.theme.palette?.map(\.scheme) == ["default", "slate"])
+        #expect(config.theme.palette?.map(\.primary) == ["deep purple", "black"])
+        #expect(config.theme.palette?.first?.accent == "Light-Blue")
+        #expect(config.theme.primary == nil)
+        #expect(config.theme.repoURL == "https://github.com/example/docs")
+        #expect(config.theme.repoName == "GitHub")
+        #expect(config.theme.repoIcon == "fontawesome/brands/github")
+        #expect(config.theme.features == ["navigation.indexes", "content.code.copy"])
         #expect(config.settingPositions["theme.logo"]?.location == SourceLocation(line: 19, column: 9))
         #expect(brands.count == 1)
         #expect(brands[0].id == "default")
         #expect(brands[0].name == "Example Docs")
         #expect(brands[0].extra["panel"]?["domain"] == "panel.example.com")
-        #expect(brands[0].theme.primary == "#7e56c2")
+        #expect(brands[0].theme.palette == config.theme.palette)
         #expect(settings.repoURL == "https://github.com/example/docs")
         #expect(settings.editURI == "edit/main/docs/")
         #expect(settings.extraCSS == ["assets/site.css"])
@@ -104,10 +111,12 @@ import TrellisCore
         #expect(config.directoryURLs)
     }
 
-    @Test func materialWithoutAPaletteUsesMaterialsIndigo() {
+    @Test func materialWithoutAPaletteLeavesTheColoursToTheTheme() {
+        // Material writes no colour attributes then; its stylesheet's defaults (indigo) apply,
+        // and a site's extra_css can set the variables on :root.
         let (config, _, _, _) = read("theme:\n  name: material\n")
-        #expect(config.theme.primary == "#4051b5")
-        #expect(config.theme.accent == "#526cfe")
+        #expect(config.theme.palette == nil)
+        #expect(config.theme.primary == nil && config.theme.accent == nil)
     }
 
     @Test func envTagsReadTheFirstSetVariableOrTheDefault() {

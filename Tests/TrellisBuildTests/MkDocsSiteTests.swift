@@ -261,7 +261,9 @@ import TrellisCore
         #expect(beta.contains("<p>Beta Hosting: write to help@upstream.example.</p>"))
         #expect(alpha.contains(#"<div class="admonition note">"#))
         #expect(beta.contains("#445566") && !alpha.contains("#445566"))
-        #expect(alpha.contains("--trellis-primary:#4051b5"))
+        // The MkDocs palette's colour, by Material's name; the brand's own colour over it.
+        #expect(alpha.contains(#"data-md-color-primary="indigo""#))
+        #expect(beta.contains("--md-primary-fg-color:#445566;") && beta.contains(#"data-md-color-primary="custom""#))
     }
 }
 

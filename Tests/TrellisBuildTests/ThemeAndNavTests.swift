@@ -65,7 +65,8 @@ import TrellisCore
 
     @Test func theConfiguredNavDrivesTheSidebarAndNeighbours() throws {
         let s = try TestSite([
-            "trellis.yml": "site_name: Guides\nnav:\n  - index.md\n  - Setup guide: setup.md\n  - ref/api.md\n",
+            // Previous/next links are Material's `navigation.footer` feature.
+            "trellis.yml": "site_name: Guides\ntheme:\n  features: [navigation.footer]\nnav:\n  - index.md\n  - Setup guide: setup.md\n  - ref/api.md\n",
             "content/index.md": "# Home\n",
             "content/setup.md": "# Setting things up\n",
             "content/ref/api.md": "# API\n",

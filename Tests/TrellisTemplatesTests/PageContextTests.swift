@@ -17,5 +17,10 @@ import Testing
         #expect(unanswered(try #require(context.extraCSS.first)).isEmpty)
         #expect(context.child(named: "noSuchField") == nil)
         #expect(unanswered(PageContext.Prerendered(html: "<li></li>")).isEmpty)
+        #expect(unanswered(context.look).isEmpty)
+        #expect(unanswered(try #require(context.look.paletteOptions.first)).isEmpty)
+        #expect(unanswered(MaterialLook.Tab(title: "T", href: "t/", isActive: true)).isEmpty)
+        #expect(unanswered(MaterialLook.InlineStyle(css: "a{}")).isEmpty)
+        #expect(unanswered(MaterialLook.Social(href: "https://x.example", title: "x", icon: "")).isEmpty)
     }
 }

@@ -24,11 +24,20 @@ enum SamplePage {
         .page("Status", "https://status.example.com"),
     ]
 
-    static let site = SiteView(
-        siteName: "Acme Cloud Docs", brandName: "Acme <Cloud>", logoURL: "assets/images/logo.svg",
-        faviconURL: "assets/images/favicon.png", primaryColor: "#0b5cad", accentColor: "#ff6d00",
-        copyrightHTML: "Copyright &copy; 2026 <a href=\"https://acme.example\">Acme</a>",
-        generator: "Trellis 0.1", extraCSS: ["css/extra.css"])
+    static let site: SiteView = {
+        var site = SiteView(
+            siteName: "Acme Cloud Docs", brandName: "Acme <Cloud>", logoURL: "assets/images/logo.svg",
+            faviconURL: "assets/images/favicon.png", primaryColor: "#0b5cad", accentColor: "#ff6d00",
+            copyrightHTML: "Copyright &copy; 2026 <a href=\"https://acme.example\">Acme</a>",
+            generator: "Trellis 0.1", extraCSS: ["css/extra.css"])
+        // The footer links and a light/dark toggle, as the sample brands have them.
+        site.features = ThemeFeatures(material: ["navigation.footer"])
+        site.palette = [
+            PaletteScheme(scheme: "default", toggle: PaletteToggle(name: "Switch to dark mode", iconSVG: "<svg id=\"moon\"></svg>")),
+            PaletteScheme(scheme: "slate", toggle: PaletteToggle(name: "Switch to light mode", iconSVG: "<svg id=\"sun\"></svg>")),
+        ]
+        return site
+    }()
 
     static let url = "getting-started/config/networking.html"
 

@@ -20,7 +20,7 @@ import TrellisCore
         defer { try? FileManager.default.removeItem(at: brand) }
         let html = try ThemeRenderer(overrides: [brand]).render(page: SamplePage.page())
         #expect(html.contains(#"<header class="brand-header">Acme &lt;Cloud&gt;</header>"#))
-        #expect(!html.contains("trellis-theme-toggle"))
+        #expect(!html.contains("trellis-palette"))
         #expect(html.contains("trellis-sidebar"))
     }
 
@@ -148,7 +148,7 @@ extension ThemeOverrideTests {
         let brand = try folder(["partials/header": "not a template", "README.md": "{{#broken"])
         defer { try? FileManager.default.removeItem(at: brand) }
         let html = try ThemeRenderer(overrides: [brand]).render(page: SamplePage.page())
-        #expect(html.contains("trellis-theme-toggle"))
+        #expect(html.contains("trellis-palette__toggle"))
         #expect(!html.contains("not a template"))
     }
 }

@@ -34,15 +34,21 @@ import TrellisCore
         #expect(html.contains(#"<a class="trellis-brand" href="../../index.html">"#))
     }
 
-    @Test func setsBrandColoursAsCSSVariables() {
-        #expect(html.contains("--trellis-primary:#0b5cad;--trellis-accent:#ff6d00;--trellis-on-primary:#ffffff"))
+    @Test func setsBrandColoursAsMaterialsCSSVariables() {
+        #expect(html.contains("--md-primary-fg-color:#0b5cad;"))
+        #expect(html.contains("--md-primary-bg-color:#ffffff;"))
+        #expect(html.contains("--md-accent-fg-color:#ff6d00;"))
+        // A colour that is not one of Material's names is `custom` for selectors, as in Material.
+        #expect(html.contains(#"<body data-md-color-scheme="default" data-md-color-primary="custom" data-md-color-accent="custom">"#))
     }
 
     @Test func replacesAnUnsafeColourByTheDefault() throws {
         var page = SamplePage.page()
         page.site.primaryColor = "red}</style><script>alert(1)</script>"
         let html = try ThemeRenderer().render(page: page)
-        #expect(html.contains("--trellis-primary:\(ThemeColor.defaultPrimary);"))
+        // Left out: Material's default (palette.css) applies.
+        #expect(!html.contains("--md-primary-fg-color:"))
+        #expect(html.contains("--md-accent-fg-color:#ff6d00;"))
         #expect(!html.contains("alert(1)"))
     }
 

@@ -199,9 +199,10 @@ embedded = data.replace("</", "<\\/")
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Walkthrough player sample</title>
+<link rel="stylesheet" href="../../assets/palette.css">
 <link rel="stylesheet" href="../../assets/trellis.css">
 <link rel="stylesheet" href="../../assets/walkthrough.css">
-<style>:root{{--trellis-primary:#e8702a;--trellis-accent:#2f54eb;--trellis-on-primary:#ffffff}}
+<style>:root{{--md-primary-fg-color:#e8702a;--md-accent-fg-color:#2f54eb;--md-primary-bg-color:#ffffff}}
 body{{display:block;max-width:60rem;margin:1rem auto;padding:0 1rem}}</style>
 </head>
 <body>
