@@ -148,6 +148,9 @@ import TrellisCore
     @Test func keepsRequestsPerHostWithinTheLimit() async throws {
         var options = Self.fastOptions()
         options.perHostConcurrency = 2
+        // No timeouts here: on a loaded machine a held answer can outlast the fast 300 ms timeout,
+        // and a retried request would overlap the server's still-open one.
+        options.timeout = .seconds(30)
         let paths = (1...6).map { "/hold/\($0)" }
         let (diagnostics, server) = try await Self.run(paths, options: options)
         #expect(diagnostics.isEmpty)
