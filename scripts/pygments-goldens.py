@@ -29,7 +29,7 @@ CUSTOM = os.path.join(ROOT, "Sources", "TrellisMarkdown", "Highlighting", "Custo
 
 
 def supported_aliases():
-    aliases = {"text"}
+    aliases = {"text", "output"}  # built into SyntaxLexers
     with open(RULES, encoding="utf-8") as f:
         for line in f:
             if not line.startswith("#") and "\t" in line:

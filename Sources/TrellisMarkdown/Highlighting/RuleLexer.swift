@@ -8,8 +8,9 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
         case none
         case token(TokenType)
         case groups([Action])
-        /// Delegation: a lexer alias (`this`: the same lexer), and the initial state stack.
-        case using(String, [String]?)
+        /// Delegation: an exported lexer class or else a lexer alias (`this`: the same lexer), and
+        /// the initial state stack.
+        case using(Target, [String]?)
         case callback(String)
     }
 
@@ -23,6 +24,11 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
         case pop(Int)
         case push
         case steps([Step])
+    }
+
+    struct Target {
+        var alias: String
+        var className: String?
     }
 
     struct Rule {
@@ -44,9 +50,18 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
     let stateNames: [String: Int]
     let root: Int
     let regexes: [LazyRegex]
-    /// `get_tokens_unprocessed` overrides that rename tokens: a token of one of `types` whose text
-    /// is in `words` becomes `to` (C's standard types, PHP's builtin functions, Swift's Cocoa names).
-    let remap: (types: Set<TokenType>, to: TokenType, words: Set<String>)?
+    /// A `get_tokens_unprocessed` override that renames tokens: a token of one of `types` whose
+    /// text is in `words` (or contains `contains`) becomes `to` (C's standard types, PHP's builtin
+    /// functions, Swift's Cocoa names, Slurm's `#SBATCH` comments).
+    struct Remap {
+        var types: Set<TokenType>
+        var to: TokenType
+        var words: Set<String>
+        var contains: String?
+    }
+
+    /// The renaming rules, the first that applies wins.
+    let remaps: [Remap]
 
     /// A pattern compiled on first use, once per process.
     final class LazyRegex: @unchecked Sendable {
@@ -106,12 +121,11 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
         }
         self.states = states
         self.regexes = regexes
-        if let remap = json["remap"] as? [String: Any], let types = remap["types"] as? [String], let to = remap["to"] as? String,
-            let words = remap["words"] as? [String]
-        {
-            self.remap = (Set(types.map(TokenType.init)), TokenType(to), Set(words))
-        } else {
-            remap = nil
+        remaps = (json["remaps"] as? [[String: Any]] ?? []).compactMap { remap in
+            guard let types = remap["types"] as? [String], let to = remap["to"] as? String else { return nil }
+            return Remap(
+                types: Set(types.map(TokenType.init)), to: TokenType(to), words: Set(remap["words"] as? [String] ?? []),
+                contains: remap["contains"] as? String)
         }
     }
 
@@ -132,7 +146,9 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
             return .token(TokenType(name))
         case let object as [String: Any]:
             if let groups = object["by"] as? [Any] { return .groups(groups.map(action)) }
-            if let target = object["using"] as? String { return .using(target, object["stack"] as? [String]) }
+            if let alias = object["using"] as? String {
+                return .using(Target(alias: alias, className: object["class"] as? String), object["stack"] as? [String])
+            }
             if let name = object["callback"] as? String { return .callback(name) }
             return .none
         default:
@@ -326,10 +342,12 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
 
     /// A `using` delegation over `range` (offsets into `input`).
     private func delegate(
-        _ target: String, _ stackNames: [String]?, _ input: Input, _ range: Range<Int>, _ out: inout [RawToken], _ depth: Int
+        _ target: Target, _ stackNames: [String]?, _ input: Input, _ range: Range<Int>, _ out: inout [RawToken], _ depth: Int
     ) {
         guard !range.isEmpty else { return }
-        let lexer: (any SyntaxLexer)? = target == "this" ? self : SyntaxLexers.lexer(named: target)
+        let lexer: (any SyntaxLexer)? =
+            target.alias == "this"
+            ? self : target.className.flatMap { RuleLexers.shared.lexer(className: $0) } ?? SyntaxLexers.lexer(named: target.alias)
         if let rules = lexer as? RuleLexer {
             let stack = stackNames.map { names in names.compactMap { rules.stateNames[$0] } } ?? [rules.root]
             rules.run(input, range: range, stack: stack, into: &out, depth: depth + 1)
@@ -350,11 +368,17 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
     }
 
     private func applyRemap(_ out: inout [RawToken], from first: Int, _ input: Input) {
-        guard let remap, first < out.count else { return }
-        for index in first..<out.count where remap.types.contains(out[index].type) {
+        guard !remaps.isEmpty, first < out.count else { return }
+        for index in first..<out.count {
             let token = out[index]
+            guard let remap = remaps.first(where: { $0.types.contains(token.type) }) else { continue }
             let units = UnsafeBufferPointer(start: input.units + token.start, count: token.end - token.start)
-            if remap.words.contains(String(decoding: units, as: UTF16.self)) { out[index].type = remap.to }
+            let text = String(decoding: units, as: UTF16.self)
+            if let needle = remap.contains {
+                if text.contains(needle) { out[index].type = remap.to }
+            } else if remap.words.contains(text) {
+                out[index].type = remap.to
+            }
         }
     }
 
@@ -407,9 +431,12 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
     }
 }
 
-/// Pygments' `TextLexer`: the whole text as one `Text` token.
+/// Pygments' `TextLexer` (the whole text as one `Text` token) and `OutputLexer` (one
+/// `Generic.Output` token).
 struct PlainTextLexer: SyntaxLexer {
+    var type = TokenType.text
+
     func tokens(in text: Substring) -> [HighlightToken] {
-        text.isEmpty ? [] : [HighlightToken(.text, text)]
+        text.isEmpty ? [] : [HighlightToken(type, text)]
     }
 }
