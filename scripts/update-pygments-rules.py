@@ -56,7 +56,10 @@ LANGUAGES = [
 
 # Python callbacks implemented by name in Swift (see RegexLexer+Callbacks.swift).
 # Python callbacks implemented by name in Swift (see RegexInterpreter+Callbacks.swift).
-KNOWN_CALLBACKS = {"pygments.lexers.configs.TerraformLexer.heredoc_callback": "terraform-heredoc"}
+KNOWN_CALLBACKS = {
+    "pygments.lexers.configs.TerraformLexer.heredoc_callback": "terraform-heredoc",
+    "pygments.lexers.markup.MarkdownLexer._handle_codeblock": "markdown-codeblock",
+}
 
 # Lexers whose get_tokens_unprocessed only renames some tokens of the RegexLexer's stream (a
 # token of one of `types` whose text is in `words`, or contains `contains`, gets type `to`; the
@@ -135,7 +138,7 @@ def closure(fn):
     return dict(zip(fn.__code__.co_freevars, (c.cell_contents for c in fn.__closure__ or ())))
 
 
-def export_action(action, deps):
+def export_action(action, deps, pattern=None):
     if action is None:
         return None
     if type(action) is _TokenType:
@@ -163,7 +166,10 @@ def export_action(action, deps):
         return out
     qual = f"{getattr(action, '__module__', '?')}.{name}"
     if qual in KNOWN_CALLBACKS:
-        return {"callback": KNOWN_CALLBACKS[qual]}
+        out = {"callback": KNOWN_CALLBACKS[qual]}
+        if pattern is not None and pattern.groupindex:
+            out["groups"] = dict(pattern.groupindex)
+        return out
     raise Unsupported(f"callback {qual}")
 
 
@@ -196,7 +202,7 @@ def export_lexer(cls, deps):
                 raise Unsupported("lone surrogates in a pattern")
             if "(?(" in pattern.pattern:
                 raise Unsupported("conditional group (ICU has none)")
-            out.append([compress(pattern.pattern), flag_letters(pattern.flags), export_action(action, deps), export_state(new_state)])
+            out.append([compress(pattern.pattern), flag_letters(pattern.flags), export_action(action, deps, pattern), export_state(new_state)])
         states[state] = out
     data = {
         "name": cls.name, "class": cls.__name__, "aliases": list(cls.aliases),

@@ -11,7 +11,8 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
         /// Delegation: an exported lexer class or else a lexer alias (`this`: the same lexer), and
         /// the initial state stack.
         case using(Target, [String]?)
-        case callback(String)
+        /// A Python callback Trellis implements, with the pattern's group numbers by name.
+        case callback(String, [String: Int])
     }
 
     enum Step {
@@ -149,7 +150,7 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
             if let alias = object["using"] as? String {
                 return .using(Target(alias: alias, className: object["class"] as? String), object["stack"] as? [String])
             }
-            if let name = object["callback"] as? String { return .callback(name) }
+            if let name = object["callback"] as? String { return .callback(name, object["groups"] as? [String: Int] ?? [:]) }
             return .none
         default:
             return .none
@@ -299,8 +300,15 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
                         }
                     case .using(let target, let stack):
                         delegate(target, stack, input, (matchStart + offset)..<(matchEnd + offset), &out, depth)
-                    case .callback(let name):
-                        newPosition = callback(name, matcher, base: base, count: end, emit: emit) ?? matchEnd
+                    case .callback(let name, let groups):
+                        newPosition =
+                            callback(
+                                name, groups, matcher, base: base, count: end, emit: emit,
+                                delegate: { alias, range in
+                                    self.delegate(
+                                        Target(alias: alias, className: nil), nil, input,
+                                        (range.lowerBound + offset)..<(range.upperBound + offset), &out, depth)
+                                }) ?? matchEnd
                     }
                     position = newPosition
                     emptyMatches = matchEnd == matchStart ? emptyMatches + 1 : 0
@@ -384,14 +392,46 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
 
     /// The Python callbacks Trellis implements; returns the position the callback leaves.
     private func callback(
-        _ name: String, _ matcher: ICUMatcher, base: UnsafePointer<UInt16>, count: Int, emit: (TokenType, Int, Int) -> Void
+        _ name: String, _ groups: [String: Int], _ matcher: ICUMatcher, base: UnsafePointer<UInt16>, count: Int,
+        emit: (TokenType, Int, Int) -> Void, delegate: (String, Range<Int>) -> Void
     ) -> Int? {
         switch name {
         case "terraform-heredoc":
             return terraformHeredoc(matcher, base: base, count: count, emit: emit)
+        case "markdown-codeblock":
+            return markdownCodeBlock(groups, matcher, base: base, emit: emit, delegate: delegate)
         default:
             return nil
         }
+    }
+
+    /// `MarkdownLexer._handle_codeblock`: a fenced block's fence, language and code, the code
+    /// highlighted by the language's lexer (a string when there is none).
+    private func markdownCodeBlock(
+        _ groups: [String: Int], _ matcher: ICUMatcher, base: UnsafePointer<UInt16>, emit: (TokenType, Int, Int) -> Void,
+        delegate: (String, Range<Int>) -> Void
+    ) -> Int? {
+        func range(_ name: String) -> Range<Int>? { groups[name].flatMap { matcher.group($0) } }
+        guard let initial = range("initial"), let lang = range("lang"), let newline = range("newline"), let code = range("code"),
+            let terminator = range("terminator"), let end = matcher.group(0)?.upperBound
+        else { return nil }
+        let backtick = TokenType("Literal.String.Backtick")
+        emit(backtick, initial.lowerBound, initial.upperBound)
+        emit(backtick, lang.lowerBound, lang.upperBound)
+        if range("afterlang") != nil {
+            if let whitespace = range("whitespace") { emit(.whitespace, whitespace.lowerBound, whitespace.upperBound) }
+            if let extra = range("extra") { emit(.text, extra.lowerBound, extra.upperBound) }
+        }
+        emit(.whitespace, newline.lowerBound, newline.upperBound)
+        let name = String(decoding: UnsafeBufferPointer(start: base + lang.lowerBound, count: lang.count), as: UTF16.self)
+            .trimmingPythonWhitespace()
+        if SyntaxLexers.lexer(named: name) != nil, PygmentsLexer.named(name) != nil {
+            delegate(name, code)
+        } else {
+            emit(.init("Literal.String"), code.lowerBound, code.upperBound)
+        }
+        emit(backtick, terminator.lowerBound, terminator.upperBound)
+        return end
     }
 
     /// `TerraformLexer.heredoc_callback`: `<<` or `<<-`, the delimiter name, the rest of the line,
