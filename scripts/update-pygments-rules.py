@@ -59,6 +59,7 @@ LANGUAGES = [
 KNOWN_CALLBACKS = {
     "pygments.lexers.configs.TerraformLexer.heredoc_callback": "terraform-heredoc",
     "pygments.lexers.markup.MarkdownLexer._handle_codeblock": "markdown-codeblock",
+    "pygments.lexers.sql.language_callback": "postgres-language",
 }
 
 # Lexers whose get_tokens_unprocessed only renames some tokens of the RegexLexer's stream (a

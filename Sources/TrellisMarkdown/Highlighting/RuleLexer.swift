@@ -400,6 +400,8 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
             return terraformHeredoc(matcher, base: base, count: count, emit: emit)
         case "markdown-codeblock":
             return markdownCodeBlock(groups, matcher, base: base, emit: emit, delegate: delegate)
+        case "postgres-language":
+            return postgresLanguage(matcher, base: base, count: count, emit: emit, delegate: delegate)
         default:
             return nil
         }
@@ -468,6 +470,88 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
         }
         for body in lines { emit(.error, body.lowerBound, body.upperBound) }
         return matchEnd
+    }
+}
+
+extension RuleLexer {
+    /// `sql.language_re` and `sql.do_re`.
+    private static let languageRegex = try? ICURegex(
+        pattern: #"[\s\x{0b}\x{1c}-\x{1f}\x{85}]+LANGUAGE[\s\x{0b}\x{1c}-\x{1f}\x{85}]+'?(\w+)'?"#, caseInsensitive: true,
+        multiline: false, dotAll: false)
+    private static let doRegex = try? ICURegex(pattern: #"\bDO\b"#, caseInsensitive: true, multiline: false, dotAll: false)
+
+    /// The matches of `regex` in `window` of the text (as Python's `finditer` on that slice), as
+    /// ranges of its first group (the whole match when it has none), at most `limit`.
+    fileprivate static func matches(
+        _ regex: ICURegex?, in window: Range<Int>, base: UnsafePointer<UInt16>, anchored: Bool
+    ) -> [Range<Int>] {
+        guard let regex, let matcher = regex.take() else { return [] }
+        defer { regex.give(matcher) }
+        guard matcher.setText(base + window.lowerBound, count: window.count) else { return [] }
+        var found: [Range<Int>] = []
+        var position = 0
+        while position <= window.count {
+            if let end = matcher.match(at: position) {
+                let group = matcher.group(1) ?? position..<end
+                found.append((group.lowerBound + window.lowerBound)..<(group.upperBound + window.lowerBound))
+                position = end > position ? end : position + 1
+            } else {
+                if anchored { break }
+                position += 1
+            }
+            if anchored { break }
+        }
+        return found
+    }
+
+    /// `sql.language_callback` (PostgreSQL's dollar-quoted strings): the body is highlighted in the
+    /// language a nearby `LANGUAGE x` names (PL/pgSQL after a `DO`), else it is a string.
+    fileprivate func postgresLanguage(
+        _ matcher: ICUMatcher, base: UnsafePointer<UInt16>, count: Int, emit: (TokenType, Int, Int) -> Void,
+        delegate: (String, Range<Int>) -> Void
+    ) -> Int? {
+        guard let whole = matcher.group(0) else { return nil }
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF16.self)
+        }
+        var language: String?
+        if let after = Self.matches(
+            Self.languageRegex, in: whole.upperBound..<min(count, whole.upperBound + 100), base: base, anchored: true
+        ).first {
+            language = text(after)
+        } else if let before = Self.matches(
+            Self.languageRegex, in: max(0, whole.lowerBound - 100)..<whole.lowerBound, base: base, anchored: false
+        ).last {
+            language = text(before)
+        } else if !Self.matches(Self.doRegex, in: max(0, whole.lowerBound - 25)..<whole.lowerBound, base: base, anchored: false).isEmpty {
+            language = "plpgsql"
+        }
+        // PostgresBase._get_lexer: `sql` is PostgreSQL; `plx`, `xu` and `plxu` also try `x`.
+        var alias: String?
+        if let language {
+            if language.lowercased() == "sql" {
+                alias = "postgresql"
+            } else {
+                var tries = [language]
+                if language.hasPrefix("pl") { tries.append(String(language.dropFirst(2))) }
+                if language.hasSuffix("u") { tries.append(String(language.dropLast())) }
+                if language.hasPrefix("pl"), language.hasSuffix("u"), language.count >= 3 {
+                    tries.append(String(language.dropFirst(2).dropLast()))
+                }
+                alias = tries.first { PygmentsLexer.named($0) != nil && SyntaxLexers.lexer(named: $0) != nil }
+            }
+        }
+        let string = TokenType("Literal.String"), delimiter = TokenType("Literal.String.Delimiter")
+        for (number, type) in [(1, string), (2, delimiter), (3, string)] {
+            if let group = matcher.group(number) { emit(type, group.lowerBound, group.upperBound) }
+        }
+        if let body = matcher.group(4) {
+            if let alias { delegate(alias, body) } else { emit(string, body.lowerBound, body.upperBound) }
+        }
+        for (number, type) in [(5, string), (6, delimiter), (7, string)] {
+            if let group = matcher.group(number) { emit(type, group.lowerBound, group.upperBound) }
+        }
+        return whole.upperBound
     }
 }
 
