@@ -21,7 +21,8 @@ extension SyntaxLexers {
         "mf": MakefileLexer(),
         "bsdmake": MakefileLexer(),
         "basemake": BaseMakefileLexer(),
-        "text": TextLexer(),
-        "output": TextLexer(type: Tok.genericOutput),
+        "output": OutputLexer(),
+        "slurm": SlurmBashLexer(),
+        "sbatch": SlurmBashLexer(),
     ]
 }
