@@ -47,6 +47,9 @@ struct HighlightedLines {
         let close = Array("</span>".utf8)
         var lastSpan: [UInt8] = []
         var lineStarted = false
+        // Runs of one type are common (and hashing a type is not free).
+        var lastType: TokenType?
+        var lastTypeSpan: [UInt8] = []
 
         func appendEscaped(_ part: Substring.UTF8View) {
             for byte in part {
@@ -65,13 +68,17 @@ struct HighlightedLines {
 
         for token in tokens {
             let span: [UInt8]
-            if let known = openers[token.type] {
+            if token.type == lastType {
+                span = lastTypeSpan
+            } else if let known = openers[token.type] {
                 span = known
             } else {
                 let classes = token.type.cssClasses
                 span = classes.isEmpty ? [] : Array("<span class=\"\(classes)\">".utf8)
                 openers[token.type] = span
             }
+            lastType = token.type
+            lastTypeSpan = span
             let utf8 = token.text.utf8
             var partStart = utf8.startIndex
             // Every part but the last ends a line.
