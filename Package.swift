@@ -40,7 +40,13 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        .target(name: "TrellisMarkdown", dependencies: ["CCmark", "TrellisCore"]),
+        .target(
+            name: "TrellisMarkdown",
+            dependencies: ["CCmark", "TrellisCore"],
+            resources: [.copy("Resources/pygments-rules")],
+            // The highlighter calls ICU's regex C interface, which Foundation ships on Linux.
+            linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
+        ),
         .target(name: "TrellisMacros", dependencies: ["TrellisCore"]),
         .target(
             name: "TrellisIcons",
