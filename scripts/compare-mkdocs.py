@@ -385,7 +385,40 @@ def parse(path, content_start):
     parser = ContentParser(content_start)
     parser.feed(text)
     parser.close()
+    parser.code_blocks = code_blocks(text)
     return parser
+
+
+# Pygments' code blocks (pymdownx.highlight's markup), and the `language-x` class before each.
+CODE_BLOCK = re.compile(r'class="?language-([^\s">]+)[^">]*\bhighlight\b|<pre><span></span><code>(.*?)</code></pre>', re.S)
+# A token span: any classed span but the formatter's own (highlighted lines, line numbers).
+TOKEN_SPAN = re.compile(r'<span class="?(?!hll\b|linenos|normal\b|special\b)')
+# An attribute value a minifier writes without quotes (ncar-hpc-docs' MkDocs build is minified).
+QUOTED_VALUE = re.compile(r'="([^"\s\'=<>`]+)"')
+
+
+def code_blocks(text):
+    """The (language, code HTML) of every highlighted code block of a page's content, in order."""
+    blocks, language = [], ""
+    for m in CODE_BLOCK.finditer(text):
+        if m.group(1) is not None:
+            language = m.group(1)
+        else:
+            blocks.append((language, QUOTED_VALUE.sub(r"=\1", m.group(2))))
+            language = ""
+    return blocks
+
+
+def code_text(code):
+    """A code block's text, without its markup."""
+    return html.unescape(re.sub(r"<[^>]*>", "", code))
+
+
+def first_difference(a, b):
+    """Where two code HTML strings first differ, as a short excerpt of each."""
+    i = next((k for k in range(min(len(a), len(b))) if a[k] != b[k]), min(len(a), len(b)))
+    start = max(0, i - 60)
+    return f"mkdocs: {a[start:i + 60]!r}\n    trellis: {b[start:i + 60]!r}"
 
 
 def installed_plugins():
@@ -647,6 +680,13 @@ def compare(result, mk_pages, tr_pages, details):
     construct_pages = collections.Counter()
     leftovers, leftovers_code, leftover_pages = collections.Counter(), collections.Counter(), collections.Counter()
     id_diffs = link_diffs = lightbox = text_diffs = with_article = 0
+    # Highlighted code blocks (with at least one token span) in each, and MkDocs' blocks whose code
+    # HTML Trellis writes identically (same page, same position); languages of those that differ.
+    highlighted = {"mkdocs": 0, "trellis": 0}
+    code_total = code_same = 0
+    code_diff_languages = collections.Counter()
+    # Differing blocks Trellis left plain (no lexer for the language) and those both highlighted.
+    code_plain = code_lexed = code_unpaired = 0
     for path in only_mk:
         if path not in ignore:
             totals["mkdocs"].update(parse(mk_pages[path], mkdocs_content).counts)
@@ -659,6 +699,35 @@ def compare(result, mk_pages, tr_pages, details):
         a, b = parse(mk_pages[path], mkdocs_content), parse(tr_pages[path], trellis_content)
         totals["mkdocs"].update(a.counts)
         totals["trellis"].update(b.counts)
+        highlighted["mkdocs"] += sum(1 for _, code in a.code_blocks if TOKEN_SPAN.search(code))
+        highlighted["trellis"] += sum(1 for _, code in b.code_blocks if TOKEN_SPAN.search(code))
+        # Blocks are paired by their text (a block one side lacks must not shift the others).
+        pairs = {}
+        keys_a, keys_b = ([code_text(c) for _, c in blocks] for blocks in (a.code_blocks, b.code_blocks))
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
+            if tag in ("equal", "replace") and i2 - i1 == j2 - j1:
+                pairs.update(zip(range(i1, i2), range(j1, j2)))
+        for index, (language, code) in enumerate(a.code_blocks):
+            code_total += 1
+            other = b.code_blocks[pairs[index]][1] if index in pairs else None
+            if other == code:
+                code_same += 1
+                continue
+            code_diff_languages[language or "?"] += 1
+            if other is None:
+                code_unpaired += 1
+                if details:
+                    log(f"{path}: code block {index + 1} ({language or '?'}) has no counterpart in Trellis' page")
+                continue
+            if not TOKEN_SPAN.search(other):
+                code_plain += 1
+                if details:
+                    log(f"{path}: code block {index + 1} ({language or '?'}) not highlighted by Trellis: "
+                        f"{code_text(code)[:70]!r}")
+                continue
+            code_lexed += 1
+            if details:
+                log(f"{path}: code block {index + 1} ({language or '?'}) differs\n    {first_difference(code, other)}")
         lightbox += a.lightbox_wrappers
         if a.found:
             with_article += 1
@@ -702,6 +771,12 @@ def compare(result, mk_pages, tr_pages, details):
         f"{link_diffs} with different links ({lightbox} glightbox image wrappers in MkDocs' pages not counted), "
         f"{text_diffs} with different text, {sum(leftovers.values())} leftovers outside code and "
         f"{sum(leftovers_code.values())} in code only Trellis has")
+    log(f"code blocks: {code_total} in MkDocs' common pages, {code_same} with identical code HTML in Trellis "
+        f"({code_plain} differing left plain by Trellis, {code_lexed} highlighted differently, "
+        f"{code_unpaired} without a counterpart); "
+        f"highlighted {highlighted['mkdocs']} MkDocs / {highlighted['trellis']} Trellis"
+        + (f"; differing by language: {dict(code_diff_languages.most_common())}" if code_diff_languages else ""))
+    result.update(code_plain=code_plain, code_lexed=code_lexed, highlighted=highlighted, code_total=code_total, code_same=code_same, code_diff_languages=code_diff_languages)
     result.update(mk_pages=len(mk_pages), tr_pages=len(tr_pages), only_mk=only_mk, only_tr=only_tr, text_diffs=text_diffs,
                   same_ids=same_ids, leftovers=leftovers, leftovers_code=leftovers_code, totals=totals,
                   construct_pages=construct_pages)
@@ -720,6 +795,13 @@ def compare(result, mk_pages, tr_pages, details):
     if leftovers_code:
         failures.append("leftovers inside code only Trellis has: "
                         + ", ".join(f"`{k}` ×{n}" for k, n in leftovers_code.most_common()))
+    if highlighted["mkdocs"] != highlighted["trellis"]:
+        failures.append(f"highlighted code blocks (mkdocs/trellis): {highlighted['mkdocs']}/{highlighted['trellis']}")
+    if code_same != code_total:
+        failures.append(f"code blocks with different code HTML: {code_total - code_same} of {code_total}, "
+                        f"{code_plain} left plain by Trellis, {code_lexed} highlighted differently, "
+                        f"{code_unpaired} without a counterpart ("
+                        + ", ".join(f"{k} ×{n}" for k, n in code_diff_languages.most_common(8)) + ")")
     unequal = [k for k in CONSTRUCTS if totals["mkdocs"][k] != totals["trellis"][k]]
     if unequal:
         failures.append("constructs in different numbers (mkdocs/trellis): "
@@ -750,7 +832,7 @@ def corpus_sites(corpus):
 
 def all_table(results):
     head = ["site", "trellis exit", "MkDocs pages", "Trellis pages", "missing", "only Trellis", "same ids",
-            "text differs", "leftovers"] + CONSTRUCTS
+            "text differs", "leftovers", "highlighted", "same code"] + CONSTRUCTS
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
         if r["broken"]:
@@ -759,6 +841,9 @@ def all_table(results):
         ids = f"{r['same_ids']:.1f} %" if r["same_ids"] is not None else "–"
         cells = [r["name"], str(r.get("trellis_exit")), str(r["mk_pages"]), str(r["tr_pages"]), str(len(r["only_mk"])),
                  str(len(r["only_tr"])), ids, str(r["text_diffs"]), str(sum(r["leftovers"].values()))]
+        hm, ht = r["highlighted"]["mkdocs"], r["highlighted"]["trellis"]
+        cells.append(f"{hm}/{ht}" if hm == ht else f"**{hm}/{ht}**")
+        cells.append(f"{r['code_same']}/{r['code_total']}")
         for k in CONSTRUCTS:
             m, t = r["totals"]["mkdocs"][k], r["totals"]["trellis"][k]
             cells.append(f"{m}/{t}" if m == t else f"**{m}/{t}**")

@@ -4,7 +4,7 @@
 Usage: PYTHON scripts/update-pygments-rules.py [--all]
 
 PYTHON is the Python whose Pygments MkDocs uses (for example /work/mkdocs-venv/bin/python, with
-Pygments 2.21.0). Writes Sources/TrellisMarkdown/Resources/pygment-rules/<Class>.json, one file
+Pygments 2.21.0). Writes Sources/TrellisMarkdown/Resources/pygments-rules/<Class>.json, one file
 per lexer (loaded lazily, when a page first asks for that language), and `index.tsv`: every alias
 (lowercased, in Pygments' lookup order) with the class that exports it.
 
@@ -18,7 +18,8 @@ Swift interpreter runs exactly the rules Pygments runs:
 
 pattern is Python `re` syntax (Trellis translates it to ICU); flags a subset of "imsx".
 action: null (no token), "Name.Builtin" (a token type), {"by": [action, ...]} (bygroups),
-{"using": "BashLexer" | "this", "stack": [...]} (delegation; stack absent: root) or
+{"using": alias | "this", "class": "BashLexer", "stack": [...]} (delegation: the exported class,
+else the alias of a hand-written lexer; stack absent: root) or
 {"callback": "name"} (a Python callback, implemented by name in Swift).
 new_state: null, a negative int (#pop:n), "#push", or a list of state names / "#pop" / "#push".
 
@@ -55,11 +56,15 @@ LANGUAGES = [
 
 # Python callbacks implemented by name in Swift (see RegexLexer+Callbacks.swift).
 # Python callbacks implemented by name in Swift (see RegexInterpreter+Callbacks.swift).
-KNOWN_CALLBACKS = {"pygments.lexers.configs.TerraformLexer.heredoc_callback": "terraform-heredoc"}
+KNOWN_CALLBACKS = {
+    "pygments.lexers.configs.TerraformLexer.heredoc_callback": "terraform-heredoc",
+    "pygments.lexers.markup.MarkdownLexer._handle_codeblock": "markdown-codeblock",
+    "pygments.lexers.sql.language_callback": "postgres-language",
+}
 
 # Lexers whose get_tokens_unprocessed only renames some tokens of the RegexLexer's stream (a
-# token of one of `types` whose text is in a word list gets type `to`): Swift does the same with
-# the exported word list. `stack` is the initial state stack.
+# token of one of `types` whose text is in `words`, or contains `contains`, gets type `to`; the
+# first rule that applies wins): Swift does the same with the exported rules.
 def c_family_remap(cls):
     words = set(cls.stdlib_types) | set(cls.c99_types) | set(cls.c11_atomic_types) | set(cls.linux_types)
     return {"types": ["Name"], "to": "Keyword.Type", "words": sorted(words)}
@@ -77,7 +82,13 @@ def php_remap(cls):
     return {"types": ["Name.Other"], "to": "Name.Builtin", "words": sorted(words)}
 
 
+def slurm_remap(cls):
+    return [{"types": ["Text"], "to": "Name.Builtin", "words": sorted(cls.EXTRA_KEYWORDS)},
+            {"types": ["Comment.Single"], "to": "Keyword.Pseudo", "contains": "SBATCH"}]
+
+
 POSTPROCESS = {
+    "SlurmBashLexer": slurm_remap,
     "CLexer": c_family_remap, "CppLexer": c_family_remap, "SwiftLexer": swift_remap, "PhpLexer": php_remap,
     # PostgresBase only keeps the text for its language callback (not exported): nothing to redo.
 }
@@ -128,7 +139,7 @@ def closure(fn):
     return dict(zip(fn.__code__.co_freevars, (c.cell_contents for c in fn.__closure__ or ())))
 
 
-def export_action(action, deps):
+def export_action(action, deps, pattern=None):
     if action is None:
         return None
     if type(action) is _TokenType:
@@ -148,16 +159,18 @@ def export_action(action, deps):
         if other is this:
             out = {"using": "this"}
         else:
-            alias = other.aliases[0]
-            assert type(pl.get_lexer_by_name(alias)) is other, other
-            out = {"using": alias}
+            # By class (exported here), else by alias (a lexer Trellis writes by hand).
+            out = {"using": other.aliases[0] if other.aliases else "", "class": other.__name__}
             deps.add(other)
         if stack:
             out["stack"] = list(stack)
         return out
     qual = f"{getattr(action, '__module__', '?')}.{name}"
     if qual in KNOWN_CALLBACKS:
-        return {"callback": KNOWN_CALLBACKS[qual]}
+        out = {"callback": KNOWN_CALLBACKS[qual]}
+        if pattern is not None and pattern.groupindex:
+            out["groups"] = dict(pattern.groupindex)
+        return out
     raise Unsupported(f"callback {qual}")
 
 
@@ -178,22 +191,27 @@ def export_lexer(cls, deps):
             break
         if "get_tokens_unprocessed" in base.__dict__ and cls.__name__ not in POSTPROCESS and base.__name__ != "PostgresBase":
             raise Unsupported(f"get_tokens_unprocessed of {base.__name__}")
-    if getattr(cls, "token_variants", False):
-        raise Unsupported("token variants (per-unicode-level tables)")
-    cls()  # processes the token table
+    # Instantiating processes the token table (a lexer with token variants picks its default
+    # `unicodelevel` table then).
+    table = cls()._tokens
     states = {}
-    for state, rules in cls._tokens.items():
+    for state, rules in table.items():
         out = []
         for rexmatch, action, new_state in rules:
             pattern = rexmatch.__self__
-            out.append([compress(pattern.pattern), flag_letters(pattern.flags), export_action(action, deps), export_state(new_state)])
+            if any(0xD800 <= ord(c) <= 0xDFFF for c in pattern.pattern):
+                raise Unsupported("lone surrogates in a pattern")
+            if "(?(" in pattern.pattern:
+                raise Unsupported("conditional group (ICU has none)")
+            out.append([compress(pattern.pattern), flag_letters(pattern.flags), export_action(action, deps, pattern), export_state(new_state)])
         states[state] = out
     data = {
         "name": cls.name, "class": cls.__name__, "aliases": list(cls.aliases),
         "extended": issubclass(cls, ExtendedRegexLexer), "flags": flag_letters(cls.flags), "states": states,
     }
     if cls.__name__ in POSTPROCESS:
-        data["remap"] = POSTPROCESS[cls.__name__](cls)
+        remap = POSTPROCESS[cls.__name__](cls)
+        data["remaps"] = remap if isinstance(remap, list) else [remap]
     return data
 
 
@@ -233,14 +251,16 @@ def main(argv):
         except Unsupported as err:
             skipped[cls.__name__] = str(err)
             continue
+        except Exception as err:  # a lexer that does not even load
+            skipped[cls.__name__] = f"{type(err).__name__}: {err}"
+            continue
         exported[cls.__name__] = data
         queue.extend(deps)
     # A lexer delegating to one that is neither exported nor hand-written in Swift falls back to
     # `Other` tokens for that part at run time: reported here.
-    exported_aliases = {a.lower() for d in exported.values() for a in d["aliases"]}
     for name, data in sorted(exported.items()):
-        for dep in dependencies(data):
-            if dep not in exported_aliases and dep not in CUSTOM:
+        for dep, alias in dependencies(data):
+            if dep not in exported and alias not in CUSTOM:
                 print(f"  {name} delegates to {dep}, which is neither exported nor custom", file=sys.stderr)
     total = 0
     with open(os.path.join(OUT, "unistring.json"), "w", encoding="utf-8") as f:
@@ -276,8 +296,8 @@ def dependencies(data):
 
     def walk(action):
         if isinstance(action, dict):
-            if "using" in action and action["using"] != "this":
-                out.add(action["using"])
+            if "class" in action:
+                out.add((action["class"], action["using"]))
             for sub in action.get("by", []):
                 walk(sub)
     for rules in data["states"].values():

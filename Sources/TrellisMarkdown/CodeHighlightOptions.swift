@@ -2,7 +2,7 @@
 /// up (their options, by the names `mkdocs.yml` gives them), so Material's stylesheet and
 /// scripts (copy button, line numbers, annotations) find what they look for.
 ///
-/// Trellis does not highlight: the code is escaped text without Pygments' token spans, and
+/// The code is highlighted as Pygments highlights it (`HighlightMarkup`, `SyntaxLexers`), and
 /// everything around it (the wrapping `div`, title, line numbers, line spans and anchors,
 /// highlighted lines) is what pymdownx writes.
 public struct CodeHighlightOptions: Hashable, Sendable {

@@ -1,6 +1,7 @@
-/// The HTML pymdownx.highlight writes around one code block (its `Highlight.highlight` with
-/// Pygments' `HtmlFormatter`, as pymdownx configures it), with the code as escaped text and no
-/// token spans. Pygments' `text` lexer gives exactly this markup.
+/// The HTML pymdownx.highlight writes for one code block (its `Highlight.highlight` with
+/// Pygments' `HtmlFormatter`, as pymdownx configures it): the code highlighted by the lexer
+/// Pygments would pick (`SyntaxLexers`; an unknown language stays plain text, as with Pygments'
+/// `text` lexer) inside pymdownx's wrappers.
 struct HighlightMarkup {
     /// What a fence asked for besides its code.
     struct Request {
@@ -58,15 +59,17 @@ struct HighlightMarkup {
         let filename = titleIsHTML ? trimmedTitle : Self.escapeAttribute(trimmedTitle)
 
         // Pygments' formatter, wrapper by wrapper, written straight into one buffer.
-        let codeBytes = Array(Self.trimmedEnd(code).utf8)
-        let lines = Self.lineRanges(of: codeBytes, strip: options.stripNewlines)
+        let formatted = HighlightedLines(
+            code: Self.trimmedEnd(code), lexer: SyntaxLexers.lexer(named: lexer.firstAlias) ?? PlainTextLexer(),
+            stripNewlines: options.stripNewlines)
+        let lines = formatted.ends.indices
         let inline = lineNumbers == "inline" || lineNumbers == "pymdownx-inline"
         let lineAnchors = options.effectiveLineAnchors.isEmpty ? "" : options.effectiveLineAnchors + "-" + blockID
         let lineSpans = options.lineSpans.isEmpty ? "" : options.lineSpans + "-" + blockID
         let anchorName = lineAnchors.isEmpty ? lineSpans : lineAnchors
         let width = String(lines.count + start - 1).count
         var out: [UInt8] = []
-        out.reserveCapacity(codeBytes.count + lines.count * 24 + 256)
+        out.reserveCapacity(formatted.bytes.count + lines.count * 24 + 256)
         func put(_ text: String) { out.append(contentsOf: text.utf8) }
 
         var divClasses = classNames
@@ -96,7 +99,7 @@ struct HighlightMarkup {
             put("<span class=\"filename\">" + filename + "</span>")
         }
         put("<pre><span></span><code>")
-        for (index, line) in lines.enumerated() {
+        for index in lines {
             let number = start + index
             if !lineSpans.isEmpty { put("<span id=\"\(lineSpans)-\(number)\">") }
             if !lineAnchors.isEmpty {
@@ -114,8 +117,7 @@ struct HighlightMarkup {
                 if options.anchorLinenums { numberHTML = "<a href=\"#\(anchorName)-\(number)\">\(numberHTML)</a>" }
                 put(numberHTML)
             }
-            Self.appendEscaped(codeBytes[line], to: &out)
-            out.append(UInt8(ascii: "\n"))
+            out.append(contentsOf: formatted.line(index))
             if highlighted { put("</span>") }
             if !lineSpans.isEmpty { put("</span>") }
         }
@@ -139,43 +141,6 @@ struct HighlightMarkup {
         }
         let preClass = cssClass.isEmpty ? "" : " class=\"\(cssClass)\""
         return "<pre\(preClass)><code\(idText)\(classText)\(attributes)>\(escaped)</code></pre>"
-    }
-
-    /// The block's lines as Pygments reads them (each without its newline): a byte-order mark
-    /// dropped, newlines stripped from both ends (`stripnl`), and one line at least (Pygments
-    /// ensures a final newline, so an empty block is one empty line).
-    static func lineRanges(of bytes: [UInt8], strip: Bool) -> [Range<Int>] {
-        var lower = 0
-        var upper = bytes.count
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { lower = 3 }
-        if strip {
-            while lower < upper, bytes[lower] == UInt8(ascii: "\n") { lower += 1 }
-            while upper > lower, bytes[upper - 1] == UInt8(ascii: "\n") { upper -= 1 }
-        }
-        var ranges: [Range<Int>] = []
-        var lineStart = lower
-        var index = lower
-        while index < upper {
-            if bytes[index] == UInt8(ascii: "\n") {
-                ranges.append(lineStart..<index)
-                lineStart = index + 1
-            }
-            index += 1
-        }
-        if lineStart < upper || ranges.isEmpty { ranges.append(lineStart..<upper) }
-        return ranges
-    }
-
-    /// `&`, `<`, `>` escaped into `out`.
-    static func appendEscaped(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            default: out.append(byte)
-            }
-        }
     }
 
     /// The code as superfences hands it on: without the newline that ends its last line.

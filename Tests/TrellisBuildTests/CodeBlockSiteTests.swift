@@ -5,8 +5,7 @@ import TrellisCore
 @testable import TrellisBuild
 
 /// `pymdownx.highlight` and `pymdownx.superfences` options threaded from the site's config. The
-/// expected markup is pymdownx 13.1.2's for the same page and options, with Pygments' token spans
-/// taken out (Trellis does not highlight; see `scripts/pymdownx-goldens.py`).
+/// expected markup is pymdownx 13.1.2's (with Pygments 2.21) for the same page and options.
 @Suite struct CodeBlockSiteTests {
     static let page = """
         ```toml title="pyproject.toml"
@@ -24,7 +23,7 @@ import TrellisCore
 
         """
     static let titled =
-        ##"<div class="highlight"><span class="filename">pyproject.toml</span><pre><span></span><code><a id="__codelineno-0-1" name="__codelineno-0-1" href="#__codelineno-0-1"></a>[project]"##
+        ##"<div class="highlight"><span class="filename">pyproject.toml</span><pre><span></span><code><a id="__codelineno-0-1" name="__codelineno-0-1" href="#__codelineno-0-1"></a><span class="k">[project]</span>"##
         + "\n</code></pre></div>"
     static let mermaid = "<pre class=\"mermaid\"><code>graph LR\n  A --&gt; B</code></pre>"
     static let plot =

@@ -806,8 +806,8 @@ import TrellisCore
             <div class="tabbed-content">
             <div class="tabbed-block">
             <p>Install the Acme Cloud CLI:</p>
-            <div class="highlight"><pre><span></span><code>curl -sL https://git.example/docs/install.sh | sh
-            acme --version
+            <div class="highlight"><pre><span></span><code>curl<span class="w"> </span>-sL<span class="w"> </span>https://git.example/docs/install.sh<span class="w"> </span><span class="p">|</span><span class="w"> </span>sh
+            acme<span class="w"> </span>--version
             </code></pre></div>
             </div>
             <div class="tabbed-block">

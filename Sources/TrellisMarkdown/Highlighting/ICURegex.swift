@@ -10,6 +10,7 @@ final class ICURegex: @unchecked Sendable {
     private let compiled: OpaquePointer
     private let lock = NSLock()
     private var pool: [OpaquePointer] = []
+    static let timeLimit: Int32 = 200
 
     /// Compiles `pattern` (ICU syntax); nil with the reason when ICU rejects it.
     init(pattern: String, caseInsensitive: Bool, multiline: Bool, dotAll: Bool) throws {
@@ -46,6 +47,9 @@ final class ICURegex: @unchecked Sendable {
         var status = U_ZERO_ERROR
         let clone = swift_uregex_clone(compiled, &status)
         guard let clone, status.rawValue <= U_ZERO_ERROR.rawValue else { return nil }
+        // A pattern that backtracks catastrophically on some input gives up (as no match) instead
+        // of stalling the build: the limit is in ICU's engine steps, roughly milliseconds.
+        swift_uregex_setTimeLimit(clone, Self.timeLimit, &status)
         return ICUMatcher(handle: clone)
     }
 

@@ -8,9 +8,11 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
         case none
         case token(TokenType)
         case groups([Action])
-        /// Delegation: a lexer alias (`this`: the same lexer), and the initial state stack.
-        case using(String, [String]?)
-        case callback(String)
+        /// Delegation: an exported lexer class or else a lexer alias (`this`: the same lexer), and
+        /// the initial state stack.
+        case using(Target, [String]?)
+        /// A Python callback Trellis implements, with the pattern's group numbers by name.
+        case callback(String, [String: Int])
     }
 
     enum Step {
@@ -23,6 +25,11 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
         case pop(Int)
         case push
         case steps([Step])
+    }
+
+    struct Target {
+        var alias: String
+        var className: String?
     }
 
     struct Rule {
@@ -44,9 +51,18 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
     let stateNames: [String: Int]
     let root: Int
     let regexes: [LazyRegex]
-    /// `get_tokens_unprocessed` overrides that rename tokens: a token of one of `types` whose text
-    /// is in `words` becomes `to` (C's standard types, PHP's builtin functions, Swift's Cocoa names).
-    let remap: (types: Set<TokenType>, to: TokenType, words: Set<String>)?
+    /// A `get_tokens_unprocessed` override that renames tokens: a token of one of `types` whose
+    /// text is in `words` (or contains `contains`) becomes `to` (C's standard types, PHP's builtin
+    /// functions, Swift's Cocoa names, Slurm's `#SBATCH` comments).
+    struct Remap {
+        var types: Set<TokenType>
+        var to: TokenType
+        var words: Set<String>
+        var contains: String?
+    }
+
+    /// The renaming rules, the first that applies wins.
+    let remaps: [Remap]
 
     /// A pattern compiled on first use, once per process.
     final class LazyRegex: @unchecked Sendable {
@@ -106,12 +122,11 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
         }
         self.states = states
         self.regexes = regexes
-        if let remap = json["remap"] as? [String: Any], let types = remap["types"] as? [String], let to = remap["to"] as? String,
-            let words = remap["words"] as? [String]
-        {
-            self.remap = (Set(types.map(TokenType.init)), TokenType(to), Set(words))
-        } else {
-            remap = nil
+        remaps = (json["remaps"] as? [[String: Any]] ?? []).compactMap { remap in
+            guard let types = remap["types"] as? [String], let to = remap["to"] as? String else { return nil }
+            return Remap(
+                types: Set(types.map(TokenType.init)), to: TokenType(to), words: Set(remap["words"] as? [String] ?? []),
+                contains: remap["contains"] as? String)
         }
     }
 
@@ -132,8 +147,10 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
             return .token(TokenType(name))
         case let object as [String: Any]:
             if let groups = object["by"] as? [Any] { return .groups(groups.map(action)) }
-            if let target = object["using"] as? String { return .using(target, object["stack"] as? [String]) }
-            if let name = object["callback"] as? String { return .callback(name) }
+            if let alias = object["using"] as? String {
+                return .using(Target(alias: alias, className: object["class"] as? String), object["stack"] as? [String])
+            }
+            if let name = object["callback"] as? String { return .callback(name, object["groups"] as? [String: Int] ?? [:]) }
             return .none
         default:
             return .none
@@ -283,8 +300,15 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
                         }
                     case .using(let target, let stack):
                         delegate(target, stack, input, (matchStart + offset)..<(matchEnd + offset), &out, depth)
-                    case .callback(let name):
-                        newPosition = callback(name, matcher, base: base, count: end, emit: emit) ?? matchEnd
+                    case .callback(let name, let groups):
+                        newPosition =
+                            callback(
+                                name, groups, matcher, base: base, count: end, emit: emit,
+                                delegate: { alias, range in
+                                    self.delegate(
+                                        Target(alias: alias, className: nil), nil, input,
+                                        (range.lowerBound + offset)..<(range.upperBound + offset), &out, depth)
+                                }) ?? matchEnd
                     }
                     position = newPosition
                     emptyMatches = matchEnd == matchStart ? emptyMatches + 1 : 0
@@ -326,10 +350,12 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
 
     /// A `using` delegation over `range` (offsets into `input`).
     private func delegate(
-        _ target: String, _ stackNames: [String]?, _ input: Input, _ range: Range<Int>, _ out: inout [RawToken], _ depth: Int
+        _ target: Target, _ stackNames: [String]?, _ input: Input, _ range: Range<Int>, _ out: inout [RawToken], _ depth: Int
     ) {
         guard !range.isEmpty else { return }
-        let lexer: (any SyntaxLexer)? = target == "this" ? self : SyntaxLexers.lexer(named: target)
+        let lexer: (any SyntaxLexer)? =
+            target.alias == "this"
+            ? self : target.className.flatMap { RuleLexers.shared.lexer(className: $0) } ?? SyntaxLexers.lexer(named: target.alias)
         if let rules = lexer as? RuleLexer {
             let stack = stackNames.map { names in names.compactMap { rules.stateNames[$0] } } ?? [rules.root]
             rules.run(input, range: range, stack: stack, into: &out, depth: depth + 1)
@@ -350,24 +376,64 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
     }
 
     private func applyRemap(_ out: inout [RawToken], from first: Int, _ input: Input) {
-        guard let remap, first < out.count else { return }
-        for index in first..<out.count where remap.types.contains(out[index].type) {
+        guard !remaps.isEmpty, first < out.count else { return }
+        for index in first..<out.count {
             let token = out[index]
+            guard let remap = remaps.first(where: { $0.types.contains(token.type) }) else { continue }
             let units = UnsafeBufferPointer(start: input.units + token.start, count: token.end - token.start)
-            if remap.words.contains(String(decoding: units, as: UTF16.self)) { out[index].type = remap.to }
+            let text = String(decoding: units, as: UTF16.self)
+            if let needle = remap.contains {
+                if text.contains(needle) { out[index].type = remap.to }
+            } else if remap.words.contains(text) {
+                out[index].type = remap.to
+            }
         }
     }
 
     /// The Python callbacks Trellis implements; returns the position the callback leaves.
     private func callback(
-        _ name: String, _ matcher: ICUMatcher, base: UnsafePointer<UInt16>, count: Int, emit: (TokenType, Int, Int) -> Void
+        _ name: String, _ groups: [String: Int], _ matcher: ICUMatcher, base: UnsafePointer<UInt16>, count: Int,
+        emit: (TokenType, Int, Int) -> Void, delegate: (String, Range<Int>) -> Void
     ) -> Int? {
         switch name {
         case "terraform-heredoc":
             return terraformHeredoc(matcher, base: base, count: count, emit: emit)
+        case "markdown-codeblock":
+            return markdownCodeBlock(groups, matcher, base: base, emit: emit, delegate: delegate)
+        case "postgres-language":
+            return postgresLanguage(matcher, base: base, count: count, emit: emit, delegate: delegate)
         default:
             return nil
         }
+    }
+
+    /// `MarkdownLexer._handle_codeblock`: a fenced block's fence, language and code, the code
+    /// highlighted by the language's lexer (a string when there is none).
+    private func markdownCodeBlock(
+        _ groups: [String: Int], _ matcher: ICUMatcher, base: UnsafePointer<UInt16>, emit: (TokenType, Int, Int) -> Void,
+        delegate: (String, Range<Int>) -> Void
+    ) -> Int? {
+        func range(_ name: String) -> Range<Int>? { groups[name].flatMap { matcher.group($0) } }
+        guard let initial = range("initial"), let lang = range("lang"), let newline = range("newline"), let code = range("code"),
+            let terminator = range("terminator"), let end = matcher.group(0)?.upperBound
+        else { return nil }
+        let backtick = TokenType("Literal.String.Backtick")
+        emit(backtick, initial.lowerBound, initial.upperBound)
+        emit(backtick, lang.lowerBound, lang.upperBound)
+        if range("afterlang") != nil {
+            if let whitespace = range("whitespace") { emit(.whitespace, whitespace.lowerBound, whitespace.upperBound) }
+            if let extra = range("extra") { emit(.text, extra.lowerBound, extra.upperBound) }
+        }
+        emit(.whitespace, newline.lowerBound, newline.upperBound)
+        let name = String(decoding: UnsafeBufferPointer(start: base + lang.lowerBound, count: lang.count), as: UTF16.self)
+            .trimmingPythonWhitespace()
+        if SyntaxLexers.lexer(named: name) != nil, PygmentsLexer.named(name) != nil {
+            delegate(name, code)
+        } else {
+            emit(.init("Literal.String"), code.lowerBound, code.upperBound)
+        }
+        emit(backtick, terminator.lowerBound, terminator.upperBound)
+        return end
     }
 
     /// `TerraformLexer.heredoc_callback`: `<<` or `<<-`, the delimiter name, the rest of the line,
@@ -407,9 +473,94 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
     }
 }
 
-/// Pygments' `TextLexer`: the whole text as one `Text` token.
+extension RuleLexer {
+    /// `sql.language_re` and `sql.do_re`.
+    private static let languageRegex = try? ICURegex(
+        pattern: #"[\s\x{0b}\x{1c}-\x{1f}\x{85}]+LANGUAGE[\s\x{0b}\x{1c}-\x{1f}\x{85}]+'?(\w+)'?"#, caseInsensitive: true,
+        multiline: false, dotAll: false)
+    private static let doRegex = try? ICURegex(pattern: #"\bDO\b"#, caseInsensitive: true, multiline: false, dotAll: false)
+
+    /// The matches of `regex` in `window` of the text (as Python's `finditer` on that slice), as
+    /// ranges of its first group (the whole match when it has none), at most `limit`.
+    fileprivate static func matches(
+        _ regex: ICURegex?, in window: Range<Int>, base: UnsafePointer<UInt16>, anchored: Bool
+    ) -> [Range<Int>] {
+        guard let regex, let matcher = regex.take() else { return [] }
+        defer { regex.give(matcher) }
+        guard matcher.setText(base + window.lowerBound, count: window.count) else { return [] }
+        var found: [Range<Int>] = []
+        var position = 0
+        while position <= window.count {
+            if let end = matcher.match(at: position) {
+                let group = matcher.group(1) ?? position..<end
+                found.append((group.lowerBound + window.lowerBound)..<(group.upperBound + window.lowerBound))
+                position = end > position ? end : position + 1
+            } else {
+                if anchored { break }
+                position += 1
+            }
+            if anchored { break }
+        }
+        return found
+    }
+
+    /// `sql.language_callback` (PostgreSQL's dollar-quoted strings): the body is highlighted in the
+    /// language a nearby `LANGUAGE x` names (PL/pgSQL after a `DO`), else it is a string.
+    fileprivate func postgresLanguage(
+        _ matcher: ICUMatcher, base: UnsafePointer<UInt16>, count: Int, emit: (TokenType, Int, Int) -> Void,
+        delegate: (String, Range<Int>) -> Void
+    ) -> Int? {
+        guard let whole = matcher.group(0) else { return nil }
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF16.self)
+        }
+        var language: String?
+        if let after = Self.matches(
+            Self.languageRegex, in: whole.upperBound..<min(count, whole.upperBound + 100), base: base, anchored: true
+        ).first {
+            language = text(after)
+        } else if let before = Self.matches(
+            Self.languageRegex, in: max(0, whole.lowerBound - 100)..<whole.lowerBound, base: base, anchored: false
+        ).last {
+            language = text(before)
+        } else if !Self.matches(Self.doRegex, in: max(0, whole.lowerBound - 25)..<whole.lowerBound, base: base, anchored: false).isEmpty {
+            language = "plpgsql"
+        }
+        // PostgresBase._get_lexer: `sql` is PostgreSQL; `plx`, `xu` and `plxu` also try `x`.
+        var alias: String?
+        if let language {
+            if language.lowercased() == "sql" {
+                alias = "postgresql"
+            } else {
+                var tries = [language]
+                if language.hasPrefix("pl") { tries.append(String(language.dropFirst(2))) }
+                if language.hasSuffix("u") { tries.append(String(language.dropLast())) }
+                if language.hasPrefix("pl"), language.hasSuffix("u"), language.count >= 3 {
+                    tries.append(String(language.dropFirst(2).dropLast()))
+                }
+                alias = tries.first { PygmentsLexer.named($0) != nil && SyntaxLexers.lexer(named: $0) != nil }
+            }
+        }
+        let string = TokenType("Literal.String"), delimiter = TokenType("Literal.String.Delimiter")
+        for (number, type) in [(1, string), (2, delimiter), (3, string)] {
+            if let group = matcher.group(number) { emit(type, group.lowerBound, group.upperBound) }
+        }
+        if let body = matcher.group(4) {
+            if let alias { delegate(alias, body) } else { emit(string, body.lowerBound, body.upperBound) }
+        }
+        for (number, type) in [(5, string), (6, delimiter), (7, string)] {
+            if let group = matcher.group(number) { emit(type, group.lowerBound, group.upperBound) }
+        }
+        return whole.upperBound
+    }
+}
+
+/// Pygments' `TextLexer` (the whole text as one `Text` token) and `OutputLexer` (one
+/// `Generic.Output` token).
 struct PlainTextLexer: SyntaxLexer {
+    var type = TokenType.text
+
     func tokens(in text: Substring) -> [HighlightToken] {
-        text.isEmpty ? [] : [HighlightToken(.text, text)]
+        text.isEmpty ? [] : [HighlightToken(type, text)]
     }
 }

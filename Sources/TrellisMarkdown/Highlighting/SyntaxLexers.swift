@@ -9,6 +9,7 @@ public enum SyntaxLexers {
         let key = alias.lowercased()
         if let custom = customLexers[key] { return custom }
         if key == "text" { return PlainTextLexer() }
+        if key == "output" { return PlainTextLexer(type: .init("Generic.Output")) }
         return RuleLexers.shared.lexer(alias: key)
     }
 }

@@ -24,6 +24,32 @@ struct RuleLexerTests {
         #expect(failures.isEmpty, "\(failures.prefix(5))")
     }
 
+    @Test func catastrophicBacktrackingGivesUp() throws {
+        let regex = try ICURegex(pattern: "(a+)+b", caseInsensitive: false, multiline: true, dotAll: false)
+        let matcher = try #require(regex.take())
+        let units = Array(String(repeating: "a", count: 64).utf16)
+        let found = units.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, matcher.setText(base, count: buffer.count) else { return nil }
+            return matcher.match(at: 0)
+        }
+        #expect(found == nil)
+        regex.give(matcher)
+    }
+
+    @Test func translatesPythonSyntax() throws {
+        func icu(_ python: String, _ flags: String = "m") throws -> String {
+            try PythonRegexTranslation(python: python, flags: flags).pattern
+        }
+        #expect(try icu(#"(?P<word>\w+)(?P=word)\Z"#) == #"(?<g1>\w+)\k<g1>\z"#)
+        // Python ends the class at the first `]`: `[`, `a`, `-`, then `&&]` outside it.
+        #expect(try icu("[[a-]&&]") == #"[\x{5b}a\x{2d}]&&\]"#)
+        #expect(try icu("[^]a&&b]") == #"[^\x{5d}a\x{26}\x{26}b]"#)
+        #expect(try icu("a{,3}b{2}c{x}") == #"a{0,3}b{2}c\{x\}"#)
+        #expect(try icu("a b # comment\n c", "x") == "abc")
+        #expect(try icu("") == "(?:)")
+        #expect(throws: PythonRegexTranslation.Unsupported.self) { try icu("(a)?(?(1)b|c)") }
+    }
+
     @Test(arguments: classNames)
     func tokensCoverRandomInput(_ className: String) throws {
         let lexer = try #require(RuleLexers.shared.lexer(className: className))
