@@ -8,10 +8,14 @@ Pygments for the lexer `get_lexer_by_name(<alias>)` and writes what its
 `Token` itself). `HighlightLexerGoldenTests` asserts the Swift lexers yield the same.
 
 Run it with the Python whose Pygments MkDocs uses:
-    /work/mkdocs-venv/bin/python scripts/pygments-lexer-goldens.py
+    /work/mkdocs-venv/bin/python scripts/pygments-lexer-goldens.py [folder]
+
+With a folder of the same shape (say code blocks taken from real sites), writes its goldens
+instead; run the test on it with TRELLIS_LEXER_SAMPLES=folder.
 """
 import json
 import os
+import sys
 
 import pygments
 from pygments.lexers import get_lexer_by_name
@@ -25,9 +29,10 @@ def type_name(token_type):
 
 
 def main():
+    root = sys.argv[1] if len(sys.argv) > 1 else ROOT
     written = 0
-    for alias in sorted(os.listdir(ROOT)):
-        folder = os.path.join(ROOT, alias)
+    for alias in sorted(os.listdir(root)):
+        folder = os.path.join(root, alias)
         if not os.path.isdir(folder):
             continue
         lexer = get_lexer_by_name(alias)

@@ -1,6 +1,6 @@
 extension SyntaxLexers {
     /// The hand-written lexers (Pygments lexers written as code rather than rule tables), by
-    /// every Pygments alias.
+    /// every Pygments alias. (Slurm's and the output lexer come with the rule tables.)
     static let customLexers: [String: any SyntaxLexer] = [
         "json": JsonLexer(),
         "json-object": JsonLexer(),
@@ -21,8 +21,5 @@ extension SyntaxLexers {
         "mf": MakefileLexer(),
         "bsdmake": MakefileLexer(),
         "basemake": BaseMakefileLexer(),
-        "output": OutputLexer(),
-        "slurm": SlurmBashLexer(),
-        "sbatch": SlurmBashLexer(),
     ]
 }

@@ -17,6 +17,10 @@ private struct MakefileRun {
     var out: [HighlightToken] = []
     var pos = 0
     var stack: [State] = [.root]
+    var variableRun = RunCache()
+    var targetRun = RunCache()
+    var unclosedDouble: Int?
+    var unclosedSingle: Int?
 
     init(text: LexerText) { self.text = text }
 
@@ -64,9 +68,20 @@ private struct MakefileRun {
     static func isBlank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" }
 
     /// The end of `.*\n` from `i` (the newline included); `nil` when no newline follows.
-    func lineEnd(_ i: Int) -> Int? {
-        let end = text.run(from: i) { $0 != "\n" }
-        return end < text.count ? end + 1 : nil
+    func lineEnd(_ i: Int) -> Int? { text.lineEnd(from: i) }
+
+    /// The end of the run of `test` code points from `pos`, remembered for the positions inside
+    /// the run (a rule failing all along a long run would otherwise rescan it at each one).
+    static func cachedRun(_ text: LexerText, _ pos: Int, _ cache: inout RunCache, _ test: (Unicode.Scalar) -> Bool) -> Int {
+        if pos >= cache.from, pos < cache.end { return cache.end }
+        let end = text.run(from: pos, while: test)
+        cache = RunCache(from: pos, end: end)
+        return end
+    }
+
+    struct RunCache {
+        var from = 0
+        var end = 0
     }
 
     mutating func root() -> Bool {
@@ -108,7 +123,7 @@ private struct MakefileRun {
             return true
         }
         // ([^\n:]+)(:+)([ \t]*)
-        let name = text.run(from: pos) { $0 != "\n" && $0 != ":" }
+        let name = Self.cachedRun(text, pos, &targetRun) { $0 != "\n" && $0 != ":" }
         if name > pos, text[name] == ":" {
             let colons = text.run(from: name) { $0 == ":" }
             token(Tok.nameFunction, name)
@@ -148,7 +163,7 @@ private struct MakefileRun {
 
     /// `([\w${}().-]+)(\s*)([!?:+]?=)([ \t]*)((?:.*\\\n)+|.*\n)`: the value goes to Bash.
     mutating func assignment() -> Bool {
-        let name = text.run(from: pos, while: Self.isVariableChar)
+        let name = Self.cachedRun(text, pos, &variableRun, Self.isVariableChar)
         guard name > pos else { return false }
         let space = text.run(from: name, while: PythonClass.isSpace)
         let op: Int
@@ -174,18 +189,23 @@ private struct MakefileRun {
         return true
     }
 
-    /// The end of a quoted string starting at `pos` with `quote`, escapes taken in pairs.
-    func quoted(_ quote: Unicode.Scalar) -> Int? {
+    /// The end of a quoted string starting at `pos` with `quote`, escapes taken in pairs. Once
+    /// a string runs to the end unclosed, so does any later one with the same quote (every
+    /// quote inside was the second half of an escape, so the pairs line up the same way).
+    mutating func quoted(_ quote: Unicode.Scalar) -> Int? {
+        let unclosedFrom = quote == "\"" ? unclosedDouble : unclosedSingle
+        if let unclosedFrom, pos > unclosedFrom { return nil }
         var i = pos + 1
         while let c = text[i] {
             if c == quote { return i + 1 }
             if c == "\\" {
-                guard text[i + 1] != nil else { return nil }
+                guard text[i + 1] != nil else { break }
                 i += 2
             } else {
                 i += 1
             }
         }
+        if quote == "\"" { unclosedDouble = pos } else { unclosedSingle = pos }
         return nil
     }
 

@@ -16,7 +16,12 @@ struct JsonLexer: SyntaxLexer {
 
     private static func isInteger(_ c: Unicode.Scalar) -> Bool { c == "-" || (c >= "0" && c <= "9") }
     private static func isFloat(_ c: Unicode.Scalar) -> Bool { c == "." || c == "e" || c == "E" || c == "+" }
-    private static func isConstant(_ c: Unicode.Scalar) -> Bool { "truefalsenull".unicodeScalars.contains(c) }
+    private static func isConstant(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "t", "r", "u", "e", "f", "a", "l", "s", "n": return true
+        default: return false
+        }
+    }
     private static func isHex(_ c: Unicode.Scalar) -> Bool { c.properties.isASCIIHexDigit }
     private static func isPunctuation(_ c: Unicode.Scalar) -> Bool { c == "{" || c == "}" || c == "[" || c == "]" || c == "," }
     private static func isWhitespace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\n" || c == "\r" || c == "\t" }

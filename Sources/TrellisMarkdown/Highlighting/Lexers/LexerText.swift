@@ -6,6 +6,8 @@ struct LexerText {
     let scalars: [Unicode.Scalar]
     /// `indices[i]` is the position of code point `i` in `text`; one more for the end.
     private let indices: [String.Index]
+    /// The positions of the `\n`s, in order.
+    private let newlines: [Int]
 
     init(_ text: Substring) {
         self.text = text
@@ -14,16 +16,35 @@ struct LexerText {
         let view = text.unicodeScalars
         scalars.reserveCapacity(text.utf8.count)
         indices.reserveCapacity(text.utf8.count + 1)
+        var newlines: [Int] = []
         var index = view.startIndex
         while index < view.endIndex {
-            scalars.append(view[index])
+            let scalar = view[index]
+            if scalar == "\n" { newlines.append(scalars.count) }
+            scalars.append(scalar)
             indices.append(index)
             index = view.index(after: index)
         }
         indices.append(view.endIndex)
         self.scalars = scalars
         self.indices = indices
+        self.newlines = newlines
     }
+
+    /// The position of the first `\n` at or after `i` (a binary search: rules that look for the
+    /// end of a line stay linear over text without newlines).
+    func nextNewline(from i: Int) -> Int? {
+        var low = 0
+        var high = newlines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if newlines[middle] < i { low = middle + 1 } else { high = middle }
+        }
+        return low < newlines.count ? newlines[low] : nil
+    }
+
+    /// The end of Python's `.*\n` from `i`: just after the next newline; `nil` without one.
+    func lineEnd(from i: Int) -> Int? { nextNewline(from: i).map { $0 + 1 } }
 
     var count: Int { scalars.count }
 

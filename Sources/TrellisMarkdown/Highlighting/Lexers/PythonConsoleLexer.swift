@@ -52,10 +52,7 @@ struct PythonConsoleLexer: SyntaxLexer {
             out.append(HighlightToken(type, text.slice(start, end)))
         }
         /// `.*\n` from `i`: the end of the line, newline included; `nil` without a newline.
-        func lineEnd(_ i: Int) -> Int? {
-            let end = text.run(from: i) { $0 != "\n" }
-            return end < text.count ? end + 1 : nil
-        }
+        func lineEnd(_ i: Int) -> Int? { text.lineEnd(from: i) }
 
         while true {
             let state = stack.last ?? .root
