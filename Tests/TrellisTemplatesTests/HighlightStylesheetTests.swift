@@ -47,16 +47,17 @@ struct HighlightStylesheetTests {
 
     @Test func definesEveryColourInLightAndDarkMode() throws {
         let light = try #require(section(of: css, from: ":root {", to: "}"))
-        let dark = try #require(section(of: css, from: #"[data-theme="dark"],"#, to: "}"))
-        let system = try #require(section(of: css, from: "@media (prefers-color-scheme: dark)", to: "}"))
+        // Dark mode is Material's slate scheme, which the palette switch sets on <body>.
+        let dark = try #require(section(of: css, from: #"[data-md-color-scheme="slate"] {"#, to: "}"))
         for name in Self.materialGroups.keys.map({ "--md-code-hl-\($0)-color:" }) + ["--md-code-hl-color:", "--md-code-hl-color--light:"] {
             #expect(light.contains(name), "\(name) light")
             #expect(dark.contains(name), "\(name) dark")
-            #expect(system.contains(name), "\(name) system dark")
         }
         #expect(light.contains("--md-code-hl-keyword-color: #3f6ec6;"))
         #expect(dark.contains("--md-code-hl-keyword-color: #6791e0;"))
-        #expect(dark.contains(#"[data-md-color-scheme="slate"]"#) || css.contains(#"[data-md-color-scheme="slate"] {"#))
+        // A light page on a system in dark mode keeps light token colours: no rule keyed on the
+        // system preference alone.
+        #expect(!css.contains("prefers-color-scheme"))
     }
 
     @Test func stylesHighlightedLinesTitlesAndLineNumbers() {
