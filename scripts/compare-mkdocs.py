@@ -411,7 +411,8 @@ def code_blocks(text):
         if m.group(1) is not None:
             language = m.group(1)
         else:
-            blocks.append((language, QUOTED_VALUE.sub(r"=\1", m.group(2))))
+            # A minifier also writes a no-break space as `&nbsp;` (cleura-docs): the same character.
+            blocks.append((language, QUOTED_VALUE.sub(r"=\1", m.group(2)).replace("&nbsp;", "\xa0")))
             language = ""
     return blocks
 
