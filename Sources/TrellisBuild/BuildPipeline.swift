@@ -50,6 +50,7 @@ enum BuildPipeline {
         ResolveCrossReferences(),
         RunChecks(),
         RenderTemplates(),
+        IndexSearch(),
         CopyFiles(),
         WriteRedirects(),
     ]

@@ -10,7 +10,7 @@ public struct ConfigLoader {
     static let siteKeys: Set<String> = [
         "site_name", "site_description", "site_url", "docs_dir", "site_dir", "copyright", "language",
         "theme", "nav", "brands_dir", "brands", "extra", "validation", "markdown_extensions", "mkdocs",
-        "use_directory_urls", "allow_symlinks_to",
+        "use_directory_urls", "allow_symlinks_to", "search",
     ]
     static let themeKeys: Set<String> = ["logo", "favicon", "primary", "accent", "templates"]
     static let brandKeys: Set<String> = ["name", "site_url", "theme", "icons", "forbidden_terms", "extra", "upgrades"]
@@ -96,6 +96,7 @@ public struct ConfigLoader {
             Self.readMarkdownExtensions(resolved, into: &config, reader: &reader)
         }
         if let validation = e["validation"]?.value { config.ruleSeverities = readSeverities(validation, reader: &reader) }
+        if let search = e["search"]?.value { config.search = Self.readSearch(search, base: config.search, reader: &reader) }
         return config
     }
 

@@ -92,6 +92,9 @@ public struct MkDocsConfigLoader {
         if let node = e["plugins"]?.value {
             settings.plugins = readExtensions(node, kind: "plugin", known: MkDocsKnown.plugins, reader: &reader)
         }
+        let (search, searchProblems) = SearchSettings.mkdocs(plugin: settings.plugin("search"), configPath: reader.path)
+        config.search = search
+        reader.append(searchProblems)
         readInclusion(e, configPath: reader.path, settings: &settings, reader: &reader)
     }
 

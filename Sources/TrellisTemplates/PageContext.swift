@@ -21,6 +21,7 @@
 ///   `sidebar` and `children` instead gives the same HTML.
 /// - `previous`, `next`: 0 or 1 link with `title`, `href`; `hasPageLinks`
 /// - `extraCSS`, `extraJavaScript`: lists of `href`
+/// - `hasSearch`: the brand has a search index under `{{root}}search/`
 struct PageContext {
     struct Link {
         let title: String
@@ -94,6 +95,7 @@ struct PageContext {
     let hasPageLinks: Bool
     let extraCSS: [Href]
     let extraJavaScript: [Href]
+    let hasSearch: Bool
 
     /// - Parameter prerender: for a list of entries, each one's `partials/nav-item` HTML without
     ///   its last newline, or nil to render it in place.
@@ -173,5 +175,6 @@ struct PageContext {
         hasPageLinks = page.previous != nil || page.next != nil
         extraCSS = (site.extraCSS + page.pageCSS).map { Href(href: href($0)) }
         extraJavaScript = (site.extraJavaScript + page.pageJavaScript).map { Href(href: href($0)) }
+        hasSearch = site.hasSearch
     }
 }

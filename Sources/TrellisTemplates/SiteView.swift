@@ -28,6 +28,8 @@ public struct SiteView: Sendable, Hashable {
     public var extraCSS: [String]
     /// `extra_javascript`: scripts loaded after the theme's.
     public var extraJavaScript: [String]
+    /// Whether the brand has a search index (`search/index.js`), so the theme shows a search box.
+    public var hasSearch = false
 
     public init(
         siteName: String, brandName: String? = nil, logoURL: String? = nil, faviconURL: String? = nil,

@@ -1,0 +1,88 @@
+import Foundation
+
+/// A page as the index sees it.
+struct SearchDocument: Sendable {
+    var title: String
+    /// The page's URL relative to the site root (`guide/install/`).
+    var url: String
+    var sections: [SearchSection]
+    /// Front matter `search: boost:` (1 by default).
+    var boost: Double = 1
+}
+
+/// The inverted index of a brand's pages: every term with the sections it occurs in, each
+/// scored at build time (BM25 over sections, plus a tier for where the term is: the page
+/// title above a heading above the text), so the browser only adds scores up.
+struct SearchIndex: Sendable {
+    struct Posting: Sendable, Equatable {
+        var page: Int
+        var section: Int
+        var score: Int
+    }
+
+    /// BM25's parameters (Lucene's defaults).
+    static let k1 = 1.2, b = 0.75
+    /// What a match in the title or a heading adds to a match in the text (whose BM25 part is
+    /// below `k1 + 1`), so a title match outranks a heading match, which outranks the text.
+    static let titleTier = 6.0, headingTier = 3.0
+    /// A term keeps its best-scored postings only, so one shard stays bounded on any site.
+    static let maximumPostings = 1000
+
+    var documents: [SearchDocument]
+    /// Terms in UTF-16 order (the order JavaScript compares strings in), each with its
+    /// postings in page and section order.
+    var terms: [(term: String, postings: [Posting])]
+
+    init(documents: [SearchDocument], tokenizer: SearchTokenizer) {
+        self.documents = documents
+        // Per page, in parallel: each section's term counts and where the terms are.
+        let counted = ParallelMap.map(documents) { document -> [SectionTerms] in
+            document.sections.enumerated().map { index, section in
+                var counts: [String: Int] = [:]
+                for term in tokenizer.terms(in: section.text) { counts[term, default: 0] += 1 }
+                let heading = Set(tokenizer.terms(in: section.heading))
+                let title = index == 0 ? Set(tokenizer.terms(in: document.title)) : []
+                let length = counts.values.reduce(0, +)
+                return SectionTerms(counts: counts, heading: heading, title: title, length: length)
+            }
+        }
+        let sectionCount = counted.reduce(0) { $0 + $1.count }
+        let averageLength = max(1, Double(counted.reduce(0) { $0 + $1.reduce(0) { $0 + $1.length } }) / Double(max(1, sectionCount)))
+        var raw: [String: [(page: Int, section: Int, tf: Int, tier: Double, length: Int)]] = [:]
+        for (page, sections) in counted.enumerated() {
+            for (s, terms) in sections.enumerated() {
+                for term in Set(terms.counts.keys).union(terms.heading).union(terms.title) {
+                    let tier = terms.title.contains(term) ? Self.titleTier : terms.heading.contains(term) ? Self.headingTier : 0
+                    raw[term, default: []].append((page, s, terms.counts[term] ?? 0, tier, terms.length))
+                }
+            }
+        }
+        let n = Double(sectionCount)
+        let entries = Array(raw)
+        let scored = ParallelMap.map(entries.indices.map { $0 }) { i -> (String, [Posting]) in
+            let (term, list) = entries[i]
+            let df = Double(list.count)
+            let idf = log(1 + (n - df + 0.5) / (df + 0.5))
+            var postings = list.map { p -> Posting in
+                let tf = Double(p.tf)
+                let norm = tf == 0 ? 0 : tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * Double(p.length) / averageLength))
+                let boost = min(10, max(0.1, documents[p.page].boost))
+                return Posting(page: p.page, section: p.section, score: max(1, Int((idf * (p.tier + norm) * boost * 10).rounded())))
+            }
+            if postings.count > Self.maximumPostings {
+                postings.sort { ($0.score, $1.page, $1.section) > ($1.score, $0.page, $0.section) }
+                postings.removeLast(postings.count - Self.maximumPostings)
+                postings.sort { ($0.page, $0.section) < ($1.page, $1.section) }
+            }
+            return (term, postings)
+        }
+        terms = scored.sorted { $0.0.utf16.lexicographicallyPrecedes($1.0.utf16) }.map { (term: $0.0, postings: $0.1) }
+    }
+
+    private struct SectionTerms: Sendable {
+        var counts: [String: Int]
+        var heading: Set<String>
+        var title: Set<String>
+        var length: Int
+    }
+}

@@ -1,0 +1,95 @@
+/// The files of a brand's search index, under `search/`, each a script that hands its data to
+/// `trellisSearch` (assets/search.js) when loaded, so the index loads from `file://` too, where
+/// browsers refuse `fetch`:
+///
+/// - `search/index.js`: the manifest: format version, tokenizer settings (the same separator
+///   and language the browser must split queries with), the page count and, for each term
+///   shard, its first and last term;
+/// - `search/t/<n>.js`: shard `n`: a run of terms in UTF-16 order, each `[term, postings]`
+///   with postings flattened as `page delta, section, score` triples; a shard is cut after
+///   `shardBytes`, so a query loads only the shards whose term range its words fall in;
+/// - `search/p/<n>.js`: page `n`: title, URL and sections `[id, level, heading, text]`, loaded
+///   only for results shown (for their snippets and deep links).
+struct SearchIndexFiles {
+    static let version = 1
+    static let folder = "search"
+    /// Where a shard is cut (bytes of JSON): small enough to load on a keystroke.
+    var shardBytes = 32 * 1024
+    /// Text kept per section for snippets (in characters).
+    var sectionCharacters = 3000
+
+    /// Path (under the brand's output) → file contents.
+    func files(for index: SearchIndex, settings: SearchSettings) -> [(path: String, text: String)] {
+        var files: [(String, String)] = []
+        var shards: [(first: String, last: String)] = []
+        var current = ""
+        var first: String?
+        var last = ""
+        func cut() {
+            guard let start = first else { return }
+            files.append(("\(Self.folder)/t/\(shards.count).js", "trellisSearch.shard(\(shards.count),[" + current + "]);\n"))
+            shards.append((start, last))
+            current = ""
+            first = nil
+        }
+        for (term, postings) in index.terms {
+            var entry = "[" + Self.json(term) + ",["
+            var previous = 0
+            for (i, posting) in postings.enumerated() {
+                if i > 0 { entry += "," }
+                entry += "\(posting.page - previous),\(posting.section),\(posting.score)"
+                previous = posting.page
+            }
+            entry += "]]"
+            if first != nil && current.utf8.count + entry.utf8.count > shardBytes { cut() }
+            if first == nil { first = term } else { current += "," }
+            current += entry
+            last = term
+        }
+        cut()
+        for (n, document) in index.documents.enumerated() {
+            let sections = document.sections.map { section in
+                "[" + Self.json(section.id ?? "") + ",\(section.level)," + Self.json(section.heading) + ","
+                    + Self.json(String(section.text.prefix(sectionCharacters))) + "]"
+            }
+            let body = "{\"t\":" + Self.json(document.title) + ",\"u\":" + Self.json(document.url) + ",\"s\":["
+                + sections.joined(separator: ",") + "]}"
+            files.append(("\(Self.folder)/p/\(n).js", "trellisSearch.page(\(n)," + body + ");\n"))
+        }
+        let manifest =
+            "{\"version\":\(Self.version),\"lang\":[" + settings.languages.map(Self.json).joined(separator: ",") + "],\"english\":"
+            + (settings.english ? "true" : "false") + ",\"separator\":" + Self.json(settings.separator) + ",\"pages\":"
+            + "\(index.documents.count),\"shards\":["
+            + shards.map { "[" + Self.json($0.first) + "," + Self.json($0.last) + "]" }.joined(separator: ",") + "]}"
+        files.append(("\(Self.folder)/index.js", "trellisSearch.manifest(" + manifest + ");\n"))
+        return files
+    }
+
+    /// A JSON string literal that is also safe in a script (no raw U+2028/U+2029, no `</`).
+    static func json(_ s: String) -> String {
+        var out = "\""
+        out.reserveCapacity(s.utf8.count + 2)
+        var previous: Unicode.Scalar = " "
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "/" where previous == "<": out += "\\/"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            previous = scalar
+        }
+        return out + "\""
+    }
+}
