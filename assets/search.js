@@ -379,6 +379,18 @@
     setActive(0);
   }
 
+  /* The index terms of a text, as the build computed them (for tests comparing the two). */
+  window.trellisSearch.terms = function (text) {
+    return loadManifest().then(function () {
+      var out = [];
+      pieces(text).forEach(function (p) {
+        var term = indexTerm(normalize(text.slice(p[0], p[1])));
+        if (term !== null) out.push(term);
+      });
+      return out;
+    });
+  };
+
   var pending = null;
   function update() {
     var query = input.value;

@@ -10,7 +10,7 @@ lists that page first, its first option deep-linking to the heading, with the wo
 the ARIA combobox state right; arrow keys move the active option; Escape closes the list; "s"
 focuses the box again; Enter lands on the heading (URL fragment = heading id); the word with one
 typo still finds the page first; every request stays inside the site folder and the console has
-no errors. Exits 1 with a message on the first failure."""
+no errors; and search.js splits every section into exactly the terms the build indexed. Exits 1 with a message on the first failure."""
 import html.parser
 import json
 import pathlib
@@ -178,6 +178,42 @@ class Run:
                          "results for %r" % text)
 
 
+# Loads the whole (small) index in the page and checks that search.js splits every section's
+# title, heading and text into exactly the terms the build indexed it under.
+PARITY = """
+var done = arguments[arguments.length - 1], ts = window.trellisSearch, root = document.querySelector('[data-trellis-search]').dataset.root;
+function load(src) { return new Promise(function (ok, fail) { var s = document.createElement('script'); s.src = root + 'search/' + src;
+  s.onload = ok; s.onerror = fail; document.head.appendChild(s); }); }
+var shards = [], pages = [], own = ts.shard, ownPage = ts.page, manifest;
+ts.terms('').then(function () {
+  return load('index.js');
+}).then(function () {
+  ts.shard = function (n, d) { shards[n] = d; own(n, d); };
+  ts.page = function (n, d) { pages[n] = d; ownPage(n, d); };
+  var m = null; var orig = ts.manifest; ts.manifest = function (d) { m = d; orig(d); };
+  return load('index.js').then(function () { manifest = m; });
+}).then(function () {
+  var loads = manifest.shards.map(function (_, n) { return load('t/' + n + '.js'); });
+  for (var n = 0; n < manifest.pages; n++) loads.push(load('p/' + n + '.js'));
+  return Promise.all(loads);
+}).then(function () {
+  var indexed = {};
+  shards.forEach(function (entries) { entries.forEach(function (e) { var p = e[1], page = 0;
+    for (var i = 0; i + 2 < p.length; i += 3) { page += p[i]; var k = page + ':' + p[i + 1]; (indexed[k] = indexed[k] || []).push(e[0]); } }); });
+  var checks = [], mismatches = [];
+  pages.forEach(function (page, n) { page.s.forEach(function (s, i) {
+    if (s[3].length >= 3000) return;
+    var text = (i === 0 ? page.t + ' ' : '') + s[2] + ' ' + s[3];
+    checks.push(ts.terms(text).then(function (terms) {
+      var mine = Array.from(new Set(terms)).sort().join(' '), theirs = (indexed[n + ':' + i] || []).slice().sort().join(' ');
+      if (mine !== theirs) mismatches.push({page: page.u, section: s[0], browser: mine, build: theirs});
+    }));
+  }); });
+  return Promise.all(checks).then(function () { done({checked: checks.length, mismatches: mismatches.slice(0, 3)}); });
+}).catch(function (e) { done({error: String(e)}); });
+"""
+
+
 def target_of(href):
     parts = urllib.parse.urlsplit(href)
     return urllib.parse.unquote(parts.path), urllib.parse.unquote(parts.fragment)
@@ -232,6 +268,10 @@ def test_site(driver, site):
     check(any(u.endswith("/search/index.js") for u in index_files), "the manifest was never loaded: %s" % run.requested)
     errors = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
     check(not errors, "console errors: %s" % errors)
+
+    parity = driver.execute_async_script(PARITY)
+    check(parity.get("checked", 0) > 0 and not parity.get("mismatches"),
+          "the browser splits words differently from the build: %s" % parity)
     return word, wrong, page.relative_to(site), hid, len(index_files)
 
 
