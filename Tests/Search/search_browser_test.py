@@ -224,6 +224,12 @@ def test_site(driver, site):
     word, page, hid = pick_word(site)
     page_path = str(page)
     run = Run(driver, site)
+    # Start from empty logs: the previous site's last requests may still be in them.
+    for kind in ("performance", "browser"):
+        try:
+            driver.get_log(kind)
+        except WebDriverException:
+            pass
     start = (site / "index.html") if page != site / "index.html" else next(p for p in sorted(site.rglob("index.html")) if p != page)
     run.open(start.as_uri())
     check(run.js("return !!document.getElementById('trellis-search-input')"), "no search box on %s" % start)
