@@ -28,12 +28,14 @@
   var separator = /[\s\-]+/g;
   var english = true;
   var shards = {};
+  var blocks = {};
   var pages = {};
   var loading = {};
 
   window.trellisSearch = {
     manifest: function (data) { manifest = data; },
     shard: function (n, data) { shards[n] = data; },
+    ranges: function (k, data) { blocks[k] = data; },
     page: function (n, data) { pages[n] = data; }
   };
 
@@ -63,6 +65,7 @@
     });
   }
 
+  function loadBlock(k) { return load(base + "r/" + k + ".js").then(function () { return blocks[k] || []; }); }
   function loadShard(n) { return load(base + "t/" + n + ".js").then(function () { return shards[n] || []; }); }
   function loadPage(n) { return load(base + "p/" + n + ".js").then(function () { return pages[n]; }); }
 
@@ -131,15 +134,41 @@
     return words;
   }
 
-  /* Shards: manifest.shards[i] = [first term, last term], in UTF-16 order. */
+  /* Shards: manifest.shards[i] = [first term, last term], in UTF-16 order; on a big site the
+     manifest has blocks of blockSize such ranges instead, each block in its own file. */
 
-  function shardsFor(lo, hi) {
+  function overlapping(ranges, lo, hi, offset) {
     var found = [];
-    manifest.shards.forEach(function (s, i) { if (s[1] >= lo && s[0] <= hi) found.push(i); });
+    ranges.forEach(function (r, i) { if (r[1] >= lo && r[0] <= hi) found.push(offset + i); });
     return found;
   }
 
+  /* The numbers of the shards whose term range meets [lo, hi]. */
+  function shardsFor(lo, hi) {
+    if (manifest.shards) return Promise.resolve(overlapping(manifest.shards, lo, hi, 0));
+    var wanted = overlapping(manifest.blocks, lo, hi, 0);
+    return Promise.all(wanted.map(loadBlock)).then(function (lists) {
+      var found = [];
+      lists.forEach(function (ranges, j) {
+        found = found.concat(overlapping(ranges, lo, hi, wanted[j] * manifest.blockSize));
+      });
+      return found;
+    });
+  }
+
   function prefixShards(prefix) { return shardsFor(prefix, prefix + "\uffff"); }
+
+  /* The shards of the terms sharing the word's first letters (2, more while that is over
+     TYPO_SHARDS shards), and how many letters that is. */
+  function typoShards(raw) {
+    function attempt(fixed) {
+      return prefixShards(raw.slice(0, fixed)).then(function (found) {
+        if (found.length > TYPO_SHARDS && fixed < raw.length - 1) return attempt(fixed + 1);
+        return { fixed: fixed, shards: found };
+      });
+    }
+    return attempt(2);
+  }
 
   /* Whether a and b are at most one edit apart (insert, delete, substitute, swap neighbours). */
   function oneEdit(a, b) {
@@ -162,17 +191,12 @@
     if (word.term) plans.push(shardsFor(word.term, word.term));
     var prefix = word.raw.length >= 2;
     if (prefix) plans.push(prefixShards(word.raw));
-    var typo = word.raw.length >= 5, fixed = 2, typoShards = [];
-    if (typo) {
-      typoShards = prefixShards(word.raw.slice(0, fixed));
-      while (typoShards.length > TYPO_SHARDS && fixed < word.raw.length - 1) {
-        fixed++;
-        typoShards = prefixShards(word.raw.slice(0, fixed));
-      }
-      plans.push(typoShards);
-    }
-    var wanted = Array.from(new Set([].concat.apply([], plans)));
-    return Promise.all(wanted.map(loadShard)).then(function (loaded) {
+    var typo = word.raw.length >= 5, fixed = 2;
+    if (typo) plans.push(typoShards(word.raw).then(function (t) { fixed = t.fixed; return t.shards; }));
+    return Promise.all(plans).then(function (lists) {
+      var wanted = Array.from(new Set([].concat.apply([], lists)));
+      return Promise.all(wanted.map(loadShard));
+    }).then(function (loaded) {
       var matches = new Map();
       function add(term, postings, weight) {
         var known = matches.get(term);

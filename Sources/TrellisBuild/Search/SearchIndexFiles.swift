@@ -4,7 +4,10 @@
 ///
 /// - `search/index.js`: the manifest: format version, tokenizer settings (the same separator
 ///   and language the browser must split queries with), the page count and, for each term
-///   shard, its first and last term;
+///   shard, its first and last term (`shards`); on a site with more than `inlineShards` shards,
+///   the ranges are themselves cut into blocks of `blockShards` (`search/r/<k>.js`) and the
+///   manifest holds each block's first and last term (`blocks`), so the manifest stays small on
+///   any site and a query loads one block or two;
 /// - `search/t/<n>.js`: shard `n`: a run of terms in UTF-16 order, each `[term, postings]`
 ///   with postings flattened as `page delta, section, score` triples; a shard is cut after
 ///   `shardBytes`, so a query loads only the shards whose term range its words fall in;
@@ -17,6 +20,10 @@ struct SearchIndexFiles {
     var shardBytes = 32 * 1024
     /// Text kept per section for snippets (in characters).
     var sectionCharacters = 3000
+    /// Up to this many shards, the manifest lists them itself.
+    var inlineShards = 512
+    /// Shard ranges per block file when the manifest lists blocks.
+    var blockShards = 256
 
     /// Path (under the brand's output) → file contents.
     func files(for index: SearchIndex, settings: SearchSettings) -> [(path: String, text: String)] {
@@ -56,11 +63,26 @@ struct SearchIndexFiles {
                 + sections.joined(separator: ",") + "]}"
             files.append(("\(Self.folder)/p/\(n).js", "trellisSearch.page(\(n)," + body + ");\n"))
         }
-        let manifest =
+        func ranges(_ list: some Sequence<(first: String, last: String)>) -> String {
+            "[" + list.map { "[" + Self.json($0.first) + "," + Self.json($0.last) + "]" }.joined(separator: ",") + "]"
+        }
+        var manifest =
             "{\"version\":\(Self.version),\"lang\":[" + settings.languages.map(Self.json).joined(separator: ",") + "],\"english\":"
             + (settings.english ? "true" : "false") + ",\"separator\":" + Self.json(settings.separator) + ",\"pages\":"
-            + "\(index.documents.count),\"shards\":["
-            + shards.map { "[" + Self.json($0.first) + "," + Self.json($0.last) + "]" }.joined(separator: ",") + "]}"
+            + "\(index.documents.count),"
+        if shards.count <= inlineShards {
+            manifest += "\"shards\":" + ranges(shards) + "}"
+        } else {
+            let size = max(1, blockShards)
+            var blocks: [(first: String, last: String)] = []
+            for start in stride(from: 0, to: shards.count, by: size) {
+                let block = shards[start..<min(start + size, shards.count)]
+                guard let first = block.first, let last = block.last else { continue }
+                files.append(("\(Self.folder)/r/\(blocks.count).js", "trellisSearch.ranges(\(blocks.count)," + ranges(block) + ");\n"))
+                blocks.append((first.first, last.last))
+            }
+            manifest += "\"blockSize\":\(size),\"blocks\":" + ranges(blocks) + "}"
+        }
         files.append(("\(Self.folder)/index.js", "trellisSearch.manifest(" + manifest + ");\n"))
         return files
     }
