@@ -54,3 +54,25 @@ import Testing
         #expect(SearchSectionCollector().sections(of: "a < b").first?.text == "a < b")
     }
 }
+
+extension SearchTokenizerTests {
+    @Test func stemsPluralsAsHarmansRulesSay() {
+        let cases = [
+            "policies": "policy", "ties": "ty", "aies": "aie", "eies": "eie", "zombies": "zomby", "classes": "classe",
+            "does": "doe", "toes": "toe", "bees": "bee", "taes": "tae", "status": "status", "glass": "glass", "cats": "cat",
+            "bus": "bus", "its": "its", "s": "s", "node": "node", "ss": "ss",
+        ]
+        for (word, stem) in cases { #expect(SearchTokenizer.stemEnglish(word) == stem, "\(word)") }
+    }
+}
+
+extension SearchTokenizerTests {
+    @Test func theDefaultSeparatorsFastPathSplitsAsTheRegularExpressionDoes() {
+        var regex = SearchSettings()
+        regex.separator = #"(?:[\s\-])+"#
+        let text = "The cluster’s «Nodes» – zu Fuß\u{00A0}naïve\tCAFÉS\r\nrun-books ... ‘quoted’ x\u{2003}y v1.2-rc Ünïcödé 東京 ok"
+        let fast = SearchTokenizer(SearchSettings()).terms(in: text)
+        #expect(fast == SearchTokenizer(regex).terms(in: text))
+        #expect(fast.contains("cluster’s") && fast.contains("naive") && fast.contains("cafe") && fast.contains("東京"))
+    }
+}

@@ -51,9 +51,14 @@ struct SearchIndex: Sendable {
         var raw: [String: [(page: Int, section: Int, tf: Int, tier: Double, length: Int)]] = [:]
         for (page, sections) in counted.enumerated() {
             for (s, terms) in sections.enumerated() {
-                for term in Set(terms.counts.keys).union(terms.heading).union(terms.title) {
-                    let tier = terms.title.contains(term) ? Self.titleTier : terms.heading.contains(term) ? Self.headingTier : 0
-                    raw[term, default: []].append((page, s, terms.counts[term] ?? 0, tier, terms.length))
+                func tier(_ term: String) -> Double {
+                    terms.title.contains(term) ? Self.titleTier : terms.heading.contains(term) ? Self.headingTier : 0
+                }
+                for (term, count) in terms.counts {
+                    raw[term, default: []].append((page, s, count, tier(term), terms.length))
+                }
+                for term in terms.heading.union(terms.title) where terms.counts[term] == nil {
+                    raw[term, default: []].append((page, s, 0, tier(term), terms.length))
                 }
             }
         }
@@ -76,7 +81,8 @@ struct SearchIndex: Sendable {
             }
             return (term, postings)
         }
-        terms = scored.sorted { $0.0.utf16.lexicographicallyPrecedes($1.0.utf16) }.map { (term: $0.0, postings: $0.1) }
+        let keys = scored.map { Array($0.0.utf16) }
+        terms = scored.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }.map { (term: scored[$0].0, postings: scored[$0].1) }
     }
 
     private struct SectionTerms: Sendable {

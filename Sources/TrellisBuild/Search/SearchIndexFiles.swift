@@ -54,14 +54,17 @@ struct SearchIndexFiles {
             last = term
         }
         cut()
-        for (n, document) in index.documents.enumerated() {
+        let characters = sectionCharacters
+        let documents = index.documents
+        files += ParallelMap.map(Array(documents.indices)) { n -> (String, String) in
+            let document = documents[n]
             let sections = document.sections.map { section in
                 "[" + Self.json(section.id ?? "") + ",\(section.level)," + Self.json(section.heading) + ","
-                    + Self.json(String(section.text.prefix(sectionCharacters))) + "]"
+                    + Self.json(section.text.utf8.count > characters ? String(section.text.prefix(characters)) : section.text) + "]"
             }
             let body = "{\"t\":" + Self.json(document.title) + ",\"u\":" + Self.json(document.url) + ",\"s\":["
                 + sections.joined(separator: ",") + "]}"
-            files.append(("\(Self.folder)/p/\(n).js", "trellisSearch.page(\(n)," + body + ");\n"))
+            return ("\(Self.folder)/p/\(n).js", "trellisSearch.page(\(n)," + body + ");\n")
         }
         func ranges(_ list: some Sequence<(first: String, last: String)>) -> String {
             "[" + list.map { "[" + Self.json($0.first) + "," + Self.json($0.last) + "]" }.joined(separator: ",") + "]"
@@ -87,31 +90,34 @@ struct SearchIndexFiles {
         return files
     }
 
-    /// A JSON string literal that is also safe in a script (no raw U+2028/U+2029, no `</`).
+    /// A JSON string literal that is also safe in a script (no raw U+2028/U+2029, no `</`),
+    /// escaped byte by byte over the UTF-8.
     static func json(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        var previous: Unicode.Scalar = " "
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "/" where previous == "<": out += "\\/"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(s.utf8.count + 16)
+        var previous: UInt8 = 0
+        let hex = Array("0123456789abcdef".utf8)
+        let utf8 = Array(s.utf8)
+        var i = 0
+        while i < utf8.count {
+            let b = utf8[i]
+            switch b {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x2F where previous == 0x3C: out += [0x5C, 0x2F]
+            case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                out += Array((utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                i += 2
+            case 0..<0x20: out += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+            default: out.append(b)
             }
-            previous = scalar
+            previous = b
+            i += 1
         }
-        return out + "\""
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 }
