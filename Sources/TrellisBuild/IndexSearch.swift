@@ -17,23 +17,29 @@ struct IndexSearch: BrandStage {
             return plan.keeps(.page, page.path) && !page.meta.excludedFromSearch && !state.rendered[i].isBlogView
         }
         let collector = SearchSectionCollector(includeCode: settings.includeCode)
-        let documents = ParallelMap.map(indexed) { i -> SearchDocument in
+        let tokenizer = SearchTokenizer(settings)
+        let writer = SearchIndexFiles()
+        // Per page, in parallel: its sections, its fragment file written, its terms counted.
+        let pages = ParallelMap.map(Array(indexed.enumerated())) { n, i -> (SearchIndex.PageTerms, Diagnostic?) in
             let page = site.pages[state.published[i]]
             let rendered = state.rendered[i]
-            return SearchDocument(
+            let document = SearchDocument(
                 title: rendered.title, url: page.url, sections: collector.sections(of: rendered.bodyHTML() ?? ""),
                 boost: page.meta.searchBoost)
+            let fragment = writer.fragment(document, number: n)
+            return (SearchIndex.pageTerms(document, tokenizer: tokenizer), Self.write(fragment, to: output))
         }
-        let index = SearchIndex(documents: documents, tokenizer: SearchTokenizer(settings))
-        let files = SearchIndexFiles().files(for: index, settings: settings)
-        let failures = ParallelMap.map(files) { file -> Diagnostic? in
-            do {
-                try output.write(file.text, to: file.path)
-                return nil
-            } catch {
-                return Diagnostic(.io, path: nil, at: nil, message: "cannot write the search index file '\(file.path)': \(error)")
-            }
-        }
+        let index = SearchIndex(pages: pages.map(\.0))
+        let failures = pages.map(\.1) + ParallelMap.map(writer.files(for: index, settings: settings)) { Self.write($0, to: output) }
         site.engine.emit(contentsOf: failures.compactMap { $0 })
+    }
+
+    private static func write(_ file: (path: String, text: String), to output: OutputFolder) -> Diagnostic? {
+        do {
+            try output.write(file.text, to: file.path)
+            return nil
+        } catch {
+            return Diagnostic(.io, path: nil, at: nil, message: "cannot write the search index file '\(file.path)': \(error)")
+        }
     }
 }

@@ -28,24 +28,45 @@ struct SearchIndex: Sendable {
     /// A term keeps its best-scored postings only, so one shard stays bounded on any site.
     static let maximumPostings = 1000
 
-    var documents: [SearchDocument]
+    var pageCount: Int
     /// Terms in UTF-16 order (the order JavaScript compares strings in), each with its
     /// postings in page and section order.
     var terms: [(term: String, postings: [Posting])]
 
-    init(documents: [SearchDocument], tokenizer: SearchTokenizer) {
-        self.documents = documents
-        // Per page, in parallel: each section's term counts and where the terms are.
-        let counted = ParallelMap.map(documents) { document -> [SectionTerms] in
-            document.sections.enumerated().map { index, section in
-                var counts: [String: Int] = [:]
-                for term in tokenizer.terms(in: section.text) { counts[term, default: 0] += 1 }
-                let heading = Set(tokenizer.terms(in: section.heading))
-                let title = index == 0 ? Set(tokenizer.terms(in: document.title)) : []
-                let length = counts.values.reduce(0, +)
-                return SectionTerms(counts: counts, heading: heading, title: title, length: length)
-            }
+    /// A page's terms: each section's term counts and where the terms are.
+    struct PageTerms: Sendable {
+        var sections: [SectionTerms]
+        var boost: Double
+    }
+
+    struct SectionTerms: Sendable {
+        var counts: [String: Int]
+        var heading: Set<String>
+        var title: Set<String>
+        var length: Int
+    }
+
+    /// Counts one page's terms (the build does it for each page in parallel, as it writes the
+    /// page's fragment, so no page's text is kept).
+    static func pageTerms(_ document: SearchDocument, tokenizer: SearchTokenizer) -> PageTerms {
+        let sections = document.sections.enumerated().map { index, section in
+            var counts: [String: Int] = [:]
+            for term in tokenizer.terms(in: section.text) { counts[term, default: 0] += 1 }
+            let heading = Set(tokenizer.terms(in: section.heading))
+            let title = index == 0 ? Set(tokenizer.terms(in: document.title)) : []
+            let length = counts.values.reduce(0, +)
+            return SectionTerms(counts: counts, heading: heading, title: title, length: length)
         }
+        return PageTerms(sections: sections, boost: document.boost)
+    }
+
+    init(documents: [SearchDocument], tokenizer: SearchTokenizer) {
+        self.init(pages: ParallelMap.map(documents) { Self.pageTerms($0, tokenizer: tokenizer) })
+    }
+
+    init(pages: [PageTerms]) {
+        pageCount = pages.count
+        let counted = pages.map(\.sections)
         let sectionCount = counted.reduce(0) { $0 + $1.count }
         let averageLength = max(1, Double(counted.reduce(0) { $0 + $1.reduce(0) { $0 + $1.length } }) / Double(max(1, sectionCount)))
         var raw: [String: [(page: Int, section: Int, tf: Int, tier: Double, length: Int)]] = [:]
@@ -71,7 +92,7 @@ struct SearchIndex: Sendable {
             var postings = list.map { p -> Posting in
                 let tf = Double(p.tf)
                 let norm = tf == 0 ? 0 : tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * Double(p.length) / averageLength))
-                let boost = min(10, max(0.1, documents[p.page].boost))
+                let boost = min(10, max(0.1, pages[p.page].boost))
                 return Posting(page: p.page, section: p.section, score: max(1, Int((idf * (p.tier + norm) * boost * 10).rounded())))
             }
             if postings.count > Self.maximumPostings {
@@ -83,12 +104,5 @@ struct SearchIndex: Sendable {
         }
         let keys = scored.map { Array($0.0.utf16) }
         terms = scored.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }.map { (term: scored[$0].0, postings: scored[$0].1) }
-    }
-
-    private struct SectionTerms: Sendable {
-        var counts: [String: Int]
-        var heading: Set<String>
-        var title: Set<String>
-        var length: Int
     }
 }

@@ -25,7 +25,7 @@ struct SearchIndexFiles {
     /// Shard ranges per block file when the manifest lists blocks.
     var blockShards = 256
 
-    /// Path (under the brand's output) → file contents.
+    /// The manifest, range blocks and shards: path (under the brand's output) → contents.
     func files(for index: SearchIndex, settings: SearchSettings) -> [(path: String, text: String)] {
         var files: [(String, String)] = []
         var shards: [(first: String, last: String)] = []
@@ -54,25 +54,13 @@ struct SearchIndexFiles {
             last = term
         }
         cut()
-        let characters = sectionCharacters
-        let documents = index.documents
-        files += ParallelMap.map(Array(documents.indices)) { n -> (String, String) in
-            let document = documents[n]
-            let sections = document.sections.map { section in
-                "[" + Self.json(section.id ?? "") + ",\(section.level)," + Self.json(section.heading) + ","
-                    + Self.json(section.text.utf8.count > characters ? String(section.text.prefix(characters)) : section.text) + "]"
-            }
-            let body = "{\"t\":" + Self.json(document.title) + ",\"u\":" + Self.json(document.url) + ",\"s\":["
-                + sections.joined(separator: ",") + "]}"
-            return ("\(Self.folder)/p/\(n).js", "trellisSearch.page(\(n)," + body + ");\n")
-        }
         func ranges(_ list: some Sequence<(first: String, last: String)>) -> String {
             "[" + list.map { "[" + Self.json($0.first) + "," + Self.json($0.last) + "]" }.joined(separator: ",") + "]"
         }
         var manifest =
             "{\"version\":\(Self.version),\"lang\":[" + settings.languages.map(Self.json).joined(separator: ",") + "],\"english\":"
             + (settings.english ? "true" : "false") + ",\"separator\":" + Self.json(settings.separator) + ",\"pages\":"
-            + "\(index.documents.count),"
+            + "\(index.pageCount),"
         if shards.count <= inlineShards {
             manifest += "\"shards\":" + ranges(shards) + "}"
         } else {
@@ -88,6 +76,19 @@ struct SearchIndexFiles {
         }
         files.append(("\(Self.folder)/index.js", "trellisSearch.manifest(" + manifest + ");\n"))
         return files
+    }
+
+    /// Page `n`'s fragment file: its title, URL and sections, each section's text cut to
+    /// `sectionCharacters`.
+    func fragment(_ document: SearchDocument, number n: Int) -> (path: String, text: String) {
+        let sections = document.sections.map { section in
+            "[" + Self.json(section.id ?? "") + ",\(section.level)," + Self.json(section.heading) + ","
+                + Self.json(section.text.utf8.count > sectionCharacters ? String(section.text.prefix(sectionCharacters)) : section.text)
+                + "]"
+        }
+        let body = "{\"t\":" + Self.json(document.title) + ",\"u\":" + Self.json(document.url) + ",\"s\":["
+            + sections.joined(separator: ",") + "]}"
+        return ("\(Self.folder)/p/\(n).js", "trellisSearch.page(\(n)," + body + ");\n")
     }
 
     /// A JSON string literal that is also safe in a script (no raw U+2028/U+2029, no `</`),
