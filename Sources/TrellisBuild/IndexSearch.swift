@@ -20,7 +20,7 @@ struct IndexSearch: BrandStage {
         let tokenizer = SearchTokenizer(settings)
         let writer = SearchIndexFiles()
         // Per page, in parallel: its sections, its fragment file written, its terms counted.
-        let pages = ParallelMap.map(Array(indexed.enumerated())) { n, i -> (SearchIndex.PageTerms, Diagnostic?) in
+        var pages = ParallelMap.map(Array(indexed.enumerated())) { n, i -> (SearchIndex.PageTerms, Diagnostic?) in
             let page = site.pages[state.published[i]]
             let rendered = state.rendered[i]
             let document = SearchDocument(
@@ -29,9 +29,12 @@ struct IndexSearch: BrandStage {
             let fragment = writer.fragment(document, number: n)
             return (SearchIndex.pageTerms(document, tokenizer: tokenizer), Self.write(fragment, to: output))
         }
-        let index = SearchIndex(pages: pages.map(\.0))
-        let failures = pages.map(\.1) + ParallelMap.map(writer.files(for: index, settings: settings)) { Self.write($0, to: output) }
-        site.engine.emit(contentsOf: failures.compactMap { $0 })
+        var failures = pages.compactMap(\.1)
+        let terms = pages.map(\.0)
+        pages = []
+        let index = SearchIndex(pages: consume terms)
+        failures += ParallelMap.map(writer.files(for: index, settings: settings)) { Self.write($0, to: output) }.compactMap { $0 }
+        site.engine.emit(contentsOf: failures)
     }
 
     private static func write(_ file: (path: String, text: String), to output: OutputFolder) -> Diagnostic? {

@@ -64,27 +64,41 @@ struct SearchIndex: Sendable {
         self.init(pages: ParallelMap.map(documents) { Self.pageTerms($0, tokenizer: tokenizer) })
     }
 
-    init(pages: [PageTerms]) {
+    /// A term's occurrence in a section before scoring, kept small: a big site has millions.
+    private struct Occurrence {
+        var page: Int32
+        var section: Int32
+        var tf: Int32
+        var length: Int32
+        /// 2: in the page title, 1: in the section's heading, 0: in its text only.
+        var tier: UInt8
+    }
+
+    /// Merges the pages' terms (each page's counts are let go of once merged).
+    init(pages: consuming [PageTerms]) {
         pageCount = pages.count
-        let counted = pages.map(\.sections)
-        let sectionCount = counted.reduce(0) { $0 + $1.count }
-        let averageLength = max(1, Double(counted.reduce(0) { $0 + $1.reduce(0) { $0 + $1.length } }) / Double(max(1, sectionCount)))
-        var raw: [String: [(page: Int, section: Int, tf: Int, tier: Double, length: Int)]] = [:]
-        for (page, sections) in counted.enumerated() {
-            for (s, terms) in sections.enumerated() {
-                func tier(_ term: String) -> Double {
-                    terms.title.contains(term) ? Self.titleTier : terms.heading.contains(term) ? Self.headingTier : 0
+        let boosts = pages.map { min(10, max(0.1, $0.boost)) }
+        let sectionCount = pages.reduce(0) { $0 + $1.sections.count }
+        let averageLength = max(1, Double(pages.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.length } }) / Double(max(1, sectionCount)))
+        var raw: [String: [Occurrence]] = [:]
+        for page in pages.indices {
+            for (s, terms) in pages[page].sections.enumerated() {
+                func occurrence(_ term: String, _ tf: Int) -> Occurrence {
+                    let tier: UInt8 = terms.title.contains(term) ? 2 : terms.heading.contains(term) ? 1 : 0
+                    return Occurrence(
+                        page: Int32(clamping: page), section: Int32(clamping: s), tf: Int32(clamping: tf),
+                        length: Int32(clamping: terms.length), tier: tier)
                 }
-                for (term, count) in terms.counts {
-                    raw[term, default: []].append((page, s, count, tier(term), terms.length))
-                }
+                for (term, count) in terms.counts { raw[term, default: []].append(occurrence(term, count)) }
                 for term in terms.heading.union(terms.title) where terms.counts[term] == nil {
-                    raw[term, default: []].append((page, s, 0, tier(term), terms.length))
+                    raw[term, default: []].append(occurrence(term, 0))
                 }
             }
+            pages[page].sections = []
         }
         let n = Double(sectionCount)
         let entries = Array(raw)
+        raw = [:]
         let scored = ParallelMap.map(entries.indices.map { $0 }) { i -> (String, [Posting]) in
             let (term, list) = entries[i]
             let df = Double(list.count)
@@ -92,8 +106,9 @@ struct SearchIndex: Sendable {
             var postings = list.map { p -> Posting in
                 let tf = Double(p.tf)
                 let norm = tf == 0 ? 0 : tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * Double(p.length) / averageLength))
-                let boost = min(10, max(0.1, pages[p.page].boost))
-                return Posting(page: p.page, section: p.section, score: max(1, Int((idf * (p.tier + norm) * boost * 10).rounded())))
+                let tier = p.tier == 2 ? Self.titleTier : p.tier == 1 ? Self.headingTier : 0
+                let score = max(1, Int((idf * (tier + norm) * boosts[Int(p.page)] * 10).rounded()))
+                return Posting(page: Int(p.page), section: Int(p.section), score: score)
             }
             if postings.count > Self.maximumPostings {
                 postings.sort { ($0.score, $1.page, $1.section) > ($1.score, $0.page, $0.section) }
