@@ -202,7 +202,7 @@ ts.terms('').then(function () {
     for (var i = 0; i + 2 < p.length; i += 3) { page += p[i]; var k = page + ':' + p[i + 1]; (indexed[k] = indexed[k] || []).push(e[0]); } }); });
   var checks = [], mismatches = [];
   pages.forEach(function (page, n) { page.s.forEach(function (s, i) {
-    if (s[3].length >= 3000) return;
+    if (new TextEncoder().encode(s[3]).length > 3990) return;  // cut for the snippet (SearchIndexFiles.sectionBytes)
     var text = (i === 0 ? page.t + ' ' : '') + s[2] + ' ' + s[3];
     checks.push(ts.terms(text).then(function (terms) {
       var mine = Array.from(new Set(terms)).sort().join(' '), theirs = (indexed[n + ':' + i] || []).slice().sort().join(' ');

@@ -38,3 +38,14 @@ import Testing
         #expect(zip(all, all.dropFirst()).allSatisfy { !$1.utf16.lexicographicallyPrecedes($0.utf16) })
     }
 }
+
+extension SearchIndexFilesTests {
+    @Test func cutsSectionTextAtAWholeCharacter() {
+        #expect(SearchIndexFiles.prefix("abc", bytes: 10) == "abc")
+        #expect(SearchIndexFiles.prefix("aé", bytes: 2) == "a")
+        #expect(SearchIndexFiles.prefix("aé", bytes: 3) == "aé")
+        #expect(SearchIndexFiles.prefix("東京", bytes: 5) == "東")
+        #expect(SearchIndexFiles.prefix("a😀", bytes: 4) == "a")
+        #expect(SearchIndexFiles.prefix("abc", bytes: 0) == "")
+    }
+}

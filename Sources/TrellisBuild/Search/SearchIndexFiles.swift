@@ -18,8 +18,8 @@ struct SearchIndexFiles {
     static let folder = "search"
     /// Where a shard is cut (bytes of JSON): small enough to load on a keystroke.
     var shardBytes = 32 * 1024
-    /// Text kept per section for snippets (in characters).
-    var sectionCharacters = 3000
+    /// Text kept per section for snippets (UTF-8 bytes, cut at a character boundary).
+    var sectionBytes = 4000
     /// Up to this many shards, the manifest lists them itself.
     var inlineShards = 512
     /// Shard ranges per block file when the manifest lists blocks.
@@ -79,16 +79,28 @@ struct SearchIndexFiles {
     }
 
     /// Page `n`'s fragment file: its title, URL and sections, each section's text cut to
-    /// `sectionCharacters`.
+    /// `sectionBytes`.
     func fragment(_ document: SearchDocument, number n: Int) -> (path: String, text: String) {
         let sections = document.sections.map { section in
             "[" + Self.json(section.id ?? "") + ",\(section.level)," + Self.json(section.heading) + ","
-                + Self.json(section.text.utf8.count > sectionCharacters ? String(section.text.prefix(sectionCharacters)) : section.text)
-                + "]"
+                + Self.json(Self.prefix(section.text, bytes: sectionBytes)) + "]"
         }
         let body = "{\"t\":" + Self.json(document.title) + ",\"u\":" + Self.json(document.url) + ",\"s\":["
             + sections.joined(separator: ",") + "]}"
         return ("\(Self.folder)/p/\(n).js", "trellisSearch.page(\(n)," + body + ");\n")
+    }
+
+    /// At most `bytes` of `text`'s UTF-8, ending at a whole scalar.
+    static func prefix(_ text: String, bytes: Int) -> String {
+        guard text.utf8.count > bytes else { return text }
+        var kept = Array(text.utf8.prefix(max(0, bytes)))
+        // Drop a scalar the cut split: back to its lead byte, and it too if incomplete.
+        if let lead = kept.lastIndex(where: { $0 & 0xC0 != 0x80 }) {
+            let b = kept[lead]
+            let length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            if kept.count - lead < length { kept.removeLast(kept.count - lead) }
+        }
+        return String(decoding: kept, as: UTF8.self)
     }
 
     /// A JSON string literal that is also safe in a script (no raw U+2028/U+2029, no `</`),

@@ -55,7 +55,7 @@ struct SearchSectionCollector {
                     skipping = (tag.name, 1)
                     continue
                 }
-                if inHeading == nil, let level = Self.headingLevel(tag.name), let id = tag.attributes["id"], !id.isEmpty {
+                if inHeading == nil, let level = Self.headingLevel(tag.name), let id = tag.id, !id.isEmpty {
                     flush()
                     current = SearchSection(id: id, level: level, heading: "", text: "")
                     inHeading = (tag.name, level)
@@ -89,9 +89,7 @@ struct SearchSectionCollector {
     private func skips(_ tag: Tag) -> Bool {
         if Self.skipped.contains(tag.name) { return true }
         if !includeCode && tag.name == "pre" { return true }
-        if tag.attributes["data-search-exclude"] != nil { return true }
-        if let classes = tag.attributes["class"], classes.split(separator: " ").contains("headerlink") { return true }
-        return false
+        return tag.searchExclude || tag.headerlink
     }
 
     private static func headingLevel(_ name: String) -> Int? {
@@ -125,11 +123,15 @@ struct SearchSectionCollector {
     }
 }
 
-/// A tag as the collector needs it.
+/// A tag as the collector needs it: its name and the three attributes it looks at.
 private struct Tag {
     var name: String
-    var attributes: [String: String]
-    var selfClosing: Bool
+    var id: String?
+    /// `class` lists `headerlink` (a heading's permalink).
+    var headerlink = false
+    /// It has a `data-search-exclude` attribute.
+    var searchExclude = false
+    var selfClosing = false
 }
 
 private enum Token {
@@ -186,8 +188,7 @@ private struct Scanner {
         var i = afterLT
         while i < bytes.count && Self.isNameByte(bytes[i]) { i += 1 }
         let name = Self.lowercasedName(bytes[afterLT..<i])
-        var attributes: [String: String] = [:]
-        var selfClosing = false
+        var tag = Tag(name: name)
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: ">") {
@@ -195,7 +196,7 @@ private struct Scanner {
                 break
             }
             if b == UInt8(ascii: "/") {
-                selfClosing = i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: ">")
+                tag.selfClosing = i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: ">")
                 i += 1
                 continue
             }
@@ -209,8 +210,8 @@ private struct Scanner {
             {
                 i += 1
             }
-            let attrName = Self.lowercasedName(bytes[attrStart..<i])
-            var value = ""
+            let attrName = Self.attribute(bytes[attrStart..<i])
+            var value: ArraySlice<UInt8> = []
             var j = i
             while j < bytes.count && Self.isSpace(bytes[j]) { j += 1 }
             if j < bytes.count && bytes[j] == UInt8(ascii: "=") {
@@ -221,37 +222,73 @@ private struct Scanner {
                     let valueStart = j + 1
                     var k = valueStart
                     while k < bytes.count && bytes[k] != quote { k += 1 }
-                    value = String(decoding: HTMLEntities.decode(Array(bytes[valueStart..<k])), as: UTF8.self)
+                    value = bytes[valueStart..<k]
                     i = min(k + 1, bytes.count)
                 } else {
                     let valueStart = j
                     var k = j
                     while k < bytes.count && !Self.isSpace(bytes[k]) && bytes[k] != UInt8(ascii: ">") { k += 1 }
-                    value = String(decoding: HTMLEntities.decode(Array(bytes[valueStart..<k])), as: UTF8.self)
+                    value = bytes[valueStart..<k]
                     i = k
                 }
             }
-            if !attrName.isEmpty && attributes[attrName] == nil { attributes[attrName] = value }
+            switch attrName {
+            case .id where tag.id == nil: tag.id = String(decoding: HTMLEntities.decode(Array(value)), as: UTF8.self)
+            case .class: tag.headerlink = tag.headerlink || Self.listsHeaderlink(value)
+            case .searchExclude: tag.searchExclude = true
+            default: break
+            }
             if i == attrStart { i += 1 }
         }
         index = i
-        return .open(Tag(name: name, attributes: attributes, selfClosing: selfClosing))
+        return .open(tag)
     }
 
-    private func starts(with prefix: String) -> Bool {
-        let p = Array(prefix.utf8)
-        return index + p.count <= bytes.count && Array(bytes[index..<index + p.count]) == p
-    }
+    private enum Attribute { case id, `class`, searchExclude, other }
 
-    private func find(_ needle: String, from start: Int) -> Int? {
-        let n = Array(needle.utf8)
-        guard let firstByte = n.first, start < bytes.count else { return nil }
-        var i = start
-        while i + n.count <= bytes.count {
-            if bytes[i] == firstByte && Array(bytes[i..<i + n.count]) == n { return i }
-            i += 1
+    private static let idName = Array("id".utf8), className = Array("class".utf8), excludeName = Array("data-search-exclude".utf8)
+
+    private static func attribute(_ name: ArraySlice<UInt8>) -> Attribute {
+        func equals(_ known: [UInt8]) -> Bool {
+            name.count == known.count && zip(name, known).allSatisfy { (isLetter($0) ? $0 | 0x20 : $0) == $1 }
         }
-        return nil
+        if equals(idName) { return .id }
+        if equals(className) { return .class }
+        if equals(excludeName) { return .searchExclude }
+        return .other
+    }
+
+    private static let headerlinkName = Array("headerlink".utf8)
+
+    /// Whether a `class` value lists `headerlink`.
+    private static func listsHeaderlink(_ value: ArraySlice<UInt8>) -> Bool {
+        var start = value.startIndex
+        while start < value.endIndex {
+            var end = start
+            while end < value.endIndex && !isSpace(value[end]) { end += 1 }
+            if value[start..<end].elementsEqual(headerlinkName) { return true }
+            start = end + 1
+        }
+        return false
+    }
+
+    private func starts(with prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        return prefix.withUTF8Buffer { p in (0..<count).allSatisfy { bytes[index + $0] == p[$0] } }
+    }
+
+    private func find(_ needle: StaticString, from start: Int) -> Int? {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0, start < bytes.count else { return nil }
+        return needle.withUTF8Buffer { n -> Int? in
+            var i = start
+            while i + count <= bytes.count {
+                if bytes[i] == n[0] && (1..<count).allSatisfy({ bytes[i + $0] == n[$0] }) { return i }
+                i += 1
+            }
+            return nil
+        }
     }
 
     static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 || b == 12 }
