@@ -54,7 +54,7 @@ struct SearchTokenizer: @unchecked Sendable {
                     break
                 }
                 guard ascii else {
-                    let slice = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
+                    let slice = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
                     if let term = Self.term(slice, english: english) { result.append(term) }
                     return
                 }
@@ -133,7 +133,7 @@ struct SearchTokenizer: @unchecked Sendable {
         Self.term(piece, english: english)
     }
 
-    static func term(_ piece: Substring, english: Bool) -> String? {
+    static func term(_ piece: some StringProtocol, english: Bool) -> String? {
         let word = Self.normalize(piece)
         guard !word.isEmpty, word.utf8.count <= maximumTermLength else { return nil }
         guard english else { return word }
@@ -142,7 +142,7 @@ struct SearchTokenizer: @unchecked Sendable {
     }
 
     /// Lowercased, without accents, trimmed of non-letters and non-digits at both ends.
-    static func normalize(_ piece: Substring) -> String {
+    static func normalize(_ piece: some StringProtocol) -> String {
         var scalars: [Unicode.Scalar] = []
         if piece.utf8.allSatisfy({ $0 < 0x80 }) || piece.unicodeScalars.allSatisfy({ $0.isASCII || plainPunctuation.contains($0.value) }) {
             scalars = piece.lowercased().unicodeScalars.map { $0 }
