@@ -6,16 +6,19 @@
 # Usage: scripts/browser-test.sh [SITE_DIR_OR_PAGE_OR_URL] [--screenshots DIR]
 #   default target: Tests/Walkthrough/sample.html, regenerated from make_sample.py first
 #   default screenshots: .build/walkthrough-screenshots
+#        scripts/browser-test.sh --search SITE_DIR...   (the search box: Tests/Search/search_browser_test.py)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 target=""
+search=""
 shots="$root/.build/walkthrough-screenshots"
 while [ $# -gt 0 ]; do
     case "$1" in
         --screenshots) shots="$2"; shift 2 ;;
         --screenshots=*) shots="${1#*=}"; shift ;;
-        -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
-        *) target="$1"; shift ;;
+        --search) search=1; shift ;;
+        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        *) if [ -n "$search" ]; then set -- "$@"; break; fi; target="$1"; shift ;;
     esac
 done
 
@@ -54,6 +57,9 @@ if ! "$python" -c "import selenium" 2>/dev/null; then
     fi
 fi
 
+if [ -n "$search" ]; then
+    SE_AVOID_STATS=true SE_OFFLINE=true exec "$python" "$root/Tests/Search/search_browser_test.py" "$@"
+fi
 if [ -z "$target" ]; then
     "$python" "$root/Tests/Walkthrough/make_sample.py" >/dev/null
     target="$root/Tests/Walkthrough/sample.html"

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Generate a synthetic Trellis site of N pages for benchmarks.
 
-Usage: gen-synthetic-site.py PAGES OUTPUT_DIR [--brands 2]
+Usage: gen-synthetic-site.py PAGES OUTPUT_DIR [--brands 2] [--vocabulary WORDS]
 
 Pages are spread over areas of 20 sections of 50 pages (the shape of a large real docs site:
 a few top-level areas, sections inside them), each page a realistic mix of headings,
 paragraphs, lists, fenced code with a macro inside, icon shortcodes, and relative links with
 anchors to a neighbouring page and to a page in another area, so every stage of the pipeline
-has real work to do.
+has real work to do. With --vocabulary, each page also gets a paragraph of 150 words drawn
+from that many made-up words with a Zipf distribution (as natural text uses its words), for
+search benchmarks: the template's own text repeats a few dozen words on every page.
 """
 import argparse
 import os
@@ -19,7 +21,25 @@ PARA = ("The control plane schedules a rolling replacement of each worker node. 
         "so workloads keep running while {{ service.name }} moves them to fresh machines. ")
 
 
-def page(i, section, count, sections, per_area):
+SYLLABLES = ["ka", "lo", "mi", "ter", "sun", "da", "ri", "ven", "po", "lu", "shi", "gra", "nel", "fo", "tu", "bar",
+             "ex", "qui", "zo", "han", "pe", "dro", "mas", "ci", "al", "ton", "ble", "ru", "wen", "is"]
+
+
+def vocabulary(n):
+    words, seen, rnd = [], set(), random.Random(7)
+    while len(words) < n:
+        w = "".join(rnd.choice(SYLLABLES) for _ in range(rnd.randint(2, 4)))
+        if w not in seen:
+            seen.add(w)
+            words.append(w)
+    return words
+
+
+def zipf_paragraph(rnd, words, weights, length=150):
+    return " ".join(rnd.choices(words, cum_weights=weights, k=length)) + "."
+
+
+def page(i, section, count, sections, per_area, words=None, weights=None):
     rnd = random.Random(i)
     nxt = (i + 1) % count
     other = (section + per_area) % sections
@@ -36,6 +56,8 @@ def page(i, section, count, sections, per_area):
         f"Welcome to {{{{ brand }}}}. This page explains topic {i} :fontawesome-solid-circle-arrow-up:.",
         "",
     ]
+    if words:
+        lines += [zipf_paragraph(random.Random(section * 100003 + i), words, weights), ""]
     for h in range(4):
         lines += [f"## Step {h + 1}: configure part {h}", ""]
         lines += [PARA * rnd.randint(1, 3), ""]
@@ -51,7 +73,15 @@ def main():
     ap.add_argument("pages", type=int)
     ap.add_argument("out")
     ap.add_argument("--brands", type=int, default=2)
+    ap.add_argument("--vocabulary", type=int, default=0, help="add a paragraph of words from this many made-up words")
     args = ap.parse_args()
+    words = vocabulary(args.vocabulary) if args.vocabulary > 0 else None
+    weights = None
+    if words:
+        total, weights = 0.0, []
+        for rank in range(len(words)):
+            total += 1.0 / (rank + 1)
+            weights.append(total)
     per_section = 50
     if os.path.exists(args.out):
         shutil.rmtree(args.out)
@@ -85,7 +115,7 @@ def main():
                 f.write(f"# Area {s // per_area}\n\nOverview of this area of {{{{ brand }}}}.\n")
         for i in range(count):
             with open(os.path.join(folder, f"page-{i}.md"), "w") as f:
-                f.write(page(i, s, count, len(counts), per_area))
+                f.write(page(i, s, count, len(counts), per_area, words, weights))
     written = 1 + sum(counts) + (len(counts) + per_area - 1) // per_area
     print(f"wrote {written} pages in {args.out}")
 

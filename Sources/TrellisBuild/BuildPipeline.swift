@@ -51,6 +51,7 @@ enum BuildPipeline {
         ResolveCrossReferences(),
         RunChecks(),
         RenderTemplates(),
+        IndexSearch(),
         CopyFiles(),
         WriteSitemap(),
         WriteRedirects(),

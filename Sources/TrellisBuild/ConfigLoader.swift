@@ -10,7 +10,7 @@ public struct ConfigLoader {
     static let siteKeys: Set<String> = [
         "site_name", "site_description", "site_url", "docs_dir", "site_dir", "copyright", "language",
         "theme", "nav", "brands_dir", "brands", "extra", "validation", "markdown_extensions", "mkdocs",
-        "use_directory_urls", "allow_symlinks_to", "last_updated",
+        "use_directory_urls", "allow_symlinks_to", "last_updated", "search",
     ]
     static let themeKeys: Set<String> = [
         "logo", "favicon", "primary", "accent", "templates", "palette", "features", "repo_url", "repo_name", "repo_icon", "social",
@@ -99,6 +99,7 @@ public struct ConfigLoader {
         }
         if let validation = e["validation"]?.value { config.ruleSeverities = readSeverities(validation, reader: &reader) }
         if let node = e["last_updated"]?.value { Self.readLastUpdated(node, into: &config, reader: &reader) }
+        if let search = e["search"]?.value { config.search = Self.readSearch(search, base: config.search, reader: &reader) }
         return config
     }
 

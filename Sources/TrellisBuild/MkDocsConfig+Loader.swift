@@ -105,6 +105,9 @@ public struct MkDocsConfigLoader {
                     Diagnostic(.configType, .error, path: reader.path, at: plugin.location, message: "git-revision-date-localized: \($0)")
                 })
         }
+        let (search, searchProblems) = SearchSettings.mkdocs(plugin: settings.plugin("search"), configPath: reader.path)
+        config.search = search
+        reader.append(searchProblems)
         readInclusion(e, configPath: reader.path, settings: &settings, reader: &reader)
     }
 

@@ -134,11 +134,13 @@ struct RenderTemplates: BrandStage {
     }
 
     static func siteView(_ config: SiteConfig, brand: Brand) -> SiteView {
-        SiteView(
+        var view = SiteView(
             siteName: config.siteName, brandName: brand.name,
             logoURL: brand.theme.logo.map(ThemeSettings.outputURL),
             faviconURL: brand.theme.favicon.map(ThemeSettings.outputURL),
             primaryColor: brand.theme.primary, accentColor: brand.theme.accent,
             copyrightHTML: config.copyright, language: config.language)
+        view.hasSearch = config.search.enabled
+        return view
     }
 }

@@ -46,6 +46,8 @@ public struct SiteConfig: Sendable {
     public var ruleSeverities: [RuleID: Severity?] = [:]
     /// The config file, relative to the site root (for diagnostics).
     public var path = "trellis.yml"
+    /// The search index and box: on by default; MkDocs' `search` plugin on an MkDocs site.
+    public var search = SearchSettings()
 
     public init() {}
 }

@@ -41,6 +41,7 @@ extension PageContext: MustacheParent {
         case "hasPageLinks": hasPageLinks
         case "extraCSS": extraCSS
         case "extraJavaScript": extraJavaScript
+        case "hasSearch": hasSearch
         case "lastUpdated": lastUpdated
         case "hasLastUpdated": hasLastUpdated
         case "created": created

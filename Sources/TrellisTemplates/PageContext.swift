@@ -29,6 +29,7 @@
 ///   `paletteOptions`/`hasPaletteToggle`, `featureNames`, `tabs`/`hasTabs`/`hasStickyTabs`,
 ///   `path`/`hasPath`, `hasBackToTop`, `repoURL`/`repoName`/`repoIcon`/`hasRepo`,
 ///   `social`/`hasSocial`; sidebar items add `integratedToc`/`hasIntegratedToc` (`toc.integrate`)
+/// - `hasSearch`: the brand has a search index under `{{root}}search/`
 struct PageContext {
     struct Link {
         let title: String
@@ -111,6 +112,7 @@ struct PageContext {
     let hasCreated: Bool
     let hasSourceFile: Bool
     let look: MaterialLook
+    let hasSearch: Bool
 
     /// - Parameter prerender: for a list of entries, each one's `partials/nav-item` HTML without
     ///   its last newline, or nil to render it in place.
@@ -200,5 +202,6 @@ struct PageContext {
         created = page.createdHTML ?? ""
         hasCreated = !created.isEmpty
         hasSourceFile = hasLastUpdated || hasCreated
+        hasSearch = site.hasSearch
     }
 }

@@ -44,6 +44,8 @@ public struct SiteView: Sendable, Hashable {
     public var logoIconSVG: String?
     /// The footer's social links (`extra.social`).
     public var social: [SocialLink] = []
+    /// Whether the brand has a search index (`search/index.js`), so the theme shows a search box.
+    public var hasSearch = false
 
     public init(
         siteName: String, brandName: String? = nil, logoURL: String? = nil, faviconURL: String? = nil,

@@ -1,0 +1,136 @@
+/// The files of a brand's search index, under `search/`, each a script that hands its data to
+/// `trellisSearch` (assets/search.js) when loaded, so the index loads from `file://` too, where
+/// browsers refuse `fetch`:
+///
+/// - `search/index.js`: the manifest: format version, tokenizer settings (the same separator
+///   and language the browser must split queries with), the page count and, for each term
+///   shard, its first and last term (`shards`); on a site with more than `inlineShards` shards,
+///   the ranges are themselves cut into blocks of `blockShards` (`search/r/<k>.js`) and the
+///   manifest holds each block's first and last term (`blocks`), so the manifest stays small on
+///   any site and a query loads one block or two;
+/// - `search/t/<n>.js`: shard `n`: a run of terms in UTF-16 order, each `[term, postings]`
+///   with postings flattened as `page delta, section, score` triples; a shard is cut after
+///   `shardBytes`, so a query loads only the shards whose term range its words fall in;
+/// - `search/p/<n>.js`: page `n`: title, URL and sections `[id, level, heading, text]`, loaded
+///   only for results shown (for their snippets and deep links).
+struct SearchIndexFiles {
+    static let version = 1
+    static let folder = "search"
+    /// Where a shard is cut (bytes of JSON): small enough to load on a keystroke.
+    var shardBytes = 32 * 1024
+    /// Text kept per section for snippets (UTF-8 bytes, cut at a character boundary).
+    var sectionBytes = 4000
+    /// Up to this many shards, the manifest lists them itself.
+    var inlineShards = 512
+    /// Shard ranges per block file when the manifest lists blocks.
+    var blockShards = 256
+
+    /// The manifest, range blocks and shards: path (under the brand's output) → contents.
+    func files(for index: SearchIndex, settings: SearchSettings) -> [(path: String, text: String)] {
+        var files: [(String, String)] = []
+        var shards: [(first: String, last: String)] = []
+        var current = ""
+        var first: String?
+        var last = ""
+        func cut() {
+            guard let start = first else { return }
+            files.append(("\(Self.folder)/t/\(shards.count).js", "trellisSearch.shard(\(shards.count),[" + current + "]);\n"))
+            shards.append((start, last))
+            current = ""
+            first = nil
+        }
+        for (term, postings) in index.terms {
+            var entry = "[" + Self.json(term) + ",["
+            var previous = 0
+            for (i, posting) in postings.enumerated() {
+                if i > 0 { entry += "," }
+                entry += "\(posting.page - previous),\(posting.section),\(posting.score)"
+                previous = posting.page
+            }
+            entry += "]]"
+            if first != nil && current.utf8.count + entry.utf8.count > shardBytes { cut() }
+            if first == nil { first = term } else { current += "," }
+            current += entry
+            last = term
+        }
+        cut()
+        func ranges(_ list: some Sequence<(first: String, last: String)>) -> String {
+            "[" + list.map { "[" + Self.json($0.first) + "," + Self.json($0.last) + "]" }.joined(separator: ",") + "]"
+        }
+        var manifest =
+            "{\"version\":\(Self.version),\"lang\":[" + settings.languages.map(Self.json).joined(separator: ",") + "],\"english\":"
+            + (settings.english ? "true" : "false") + ",\"separator\":" + Self.json(settings.separator) + ",\"pages\":"
+            + "\(index.pageCount),"
+        if shards.count <= inlineShards {
+            manifest += "\"shards\":" + ranges(shards) + "}"
+        } else {
+            let size = max(1, blockShards)
+            var blocks: [(first: String, last: String)] = []
+            for start in stride(from: 0, to: shards.count, by: size) {
+                let block = shards[start..<min(start + size, shards.count)]
+                guard let first = block.first, let last = block.last else { continue }
+                files.append(("\(Self.folder)/r/\(blocks.count).js", "trellisSearch.ranges(\(blocks.count)," + ranges(block) + ");\n"))
+                blocks.append((first.first, last.last))
+            }
+            manifest += "\"blockSize\":\(size),\"blocks\":" + ranges(blocks) + "}"
+        }
+        files.append(("\(Self.folder)/index.js", "trellisSearch.manifest(" + manifest + ");\n"))
+        return files
+    }
+
+    /// Page `n`'s fragment file: its title, URL and sections, each section's text cut to
+    /// `sectionBytes`.
+    func fragment(_ document: SearchDocument, number n: Int) -> (path: String, text: String) {
+        let sections = document.sections.map { section in
+            "[" + Self.json(section.id ?? "") + ",\(section.level)," + Self.json(section.heading) + ","
+                + Self.json(Self.prefix(section.text, bytes: sectionBytes)) + "]"
+        }
+        let body = "{\"t\":" + Self.json(document.title) + ",\"u\":" + Self.json(document.url) + ",\"s\":["
+            + sections.joined(separator: ",") + "]}"
+        return ("\(Self.folder)/p/\(n).js", "trellisSearch.page(\(n)," + body + ");\n")
+    }
+
+    /// At most `bytes` of `text`'s UTF-8, ending at a whole scalar.
+    static func prefix(_ text: String, bytes: Int) -> String {
+        guard text.utf8.count > bytes else { return text }
+        var kept = Array(text.utf8.prefix(max(0, bytes)))
+        // Drop a scalar the cut split: back to its lead byte, and it too if incomplete.
+        if let lead = kept.lastIndex(where: { $0 & 0xC0 != 0x80 }) {
+            let b = kept[lead]
+            let length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            if kept.count - lead < length { kept.removeLast(kept.count - lead) }
+        }
+        return String(decoding: kept, as: UTF8.self)
+    }
+
+    /// A JSON string literal that is also safe in a script (no raw U+2028/U+2029, no `</`),
+    /// escaped byte by byte over the UTF-8.
+    static func json(_ s: String) -> String {
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(s.utf8.count + 16)
+        var previous: UInt8 = 0
+        let hex = Array("0123456789abcdef".utf8)
+        let utf8 = Array(s.utf8)
+        var i = 0
+        while i < utf8.count {
+            let b = utf8[i]
+            switch b {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x2F where previous == 0x3C: out += [0x5C, 0x2F]
+            case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                out += Array((utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                i += 2
+            case 0..<0x20: out += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+            default: out.append(b)
+            }
+            previous = b
+            i += 1
+        }
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
+    }
+}
