@@ -266,28 +266,27 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
         let count = range.count
         let base = input.units + offset
         var matchers = [ICUMatcher?](repeating: nil, count: regexes.count)
-        // The text length each matcher was given (the context's end when it was last used).
-        var lengths = [Int](repeating: -1, count: regexes.count)
+        // Python's `endpos`: the patterns see the text up to the context's end (lookbehinds and
+        // `^` the text before the position).
+        var textLength = count
         var taken: [Int] = []
         defer {
             for index in taken {
                 if let matcher = matchers[index], case .success(let regex) = regexes[index].compiled() { regex.give(matcher) }
             }
         }
-        func matcher(_ index: Int, _ length: Int) -> ICUMatcher? {
-            if let matcher = matchers[index] {
-                if lengths[index] == length { return matcher }
-                lengths[index] = matcher.setText(base, count: length) ? length : -1
-                return lengths[index] == length ? matcher : nil
-            }
+        func matcher(_ index: Int) -> ICUMatcher? {
+            if let matcher = matchers[index] { return matcher }
             guard case .success(let regex) = regexes[index].compiled(), let matcher = regex.take() else { return nil }
             taken.append(index)
             matchers[index] = matcher
-            // Python's `endpos`: the patterns see the text up to the context's end, lookbehinds
-            // and `^` the text before the position.
-            guard matcher.setText(base, count: length) else { return nil }
-            lengths[index] = length
+            guard matcher.setText(base, count: textLength) else { return nil }
             return matcher
+        }
+        /// Gives every matcher the text up to `end` (Ruby's heredocs narrow it to one line).
+        func setEnd(_ end: Int) {
+            textLength = end
+            for index in taken { _ = matchers[index]?.setText(base, count: end) }
         }
         func emit(_ type: TokenType, _ start: Int, _ stop: Int) {
             if stop > start { out.append(RawToken(type: type, start: start + offset, end: stop + offset)) }
@@ -296,12 +295,13 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
         func lex(_ context: inout Context) {
             var emptyMatches = 0
             while true {
+                if context.end != textLength { setEnd(context.end) }
                 let current = context.stack.last ?? root
                 let position = context.position
                 var matched = false
                 if emptyMatches <= Self.maximumEmptyMatches, current < states.count {
                     for rule in states[current] {
-                        guard let matcher = matcher(rule.regex, context.end), let matchEnd = matcher.match(at: position) else { continue }
+                        guard let matcher = matcher(rule.regex), let matchEnd = matcher.match(at: position) else { continue }
                         var newPosition = matchEnd
                         switch rule.action {
                         case .none:
