@@ -27,6 +27,8 @@ pieces = {
  'makefile': ["all",":","::"," ","\t","\n","\n","\techo $@","$(CC)","$<","VAR"," = ",":=","+=","?=","!=","\\\n","ifeq (a,b)","else","endif","ifdef X","define f","endef","export ","unexport ","#c","@#c",".PHONY","\"s\"","'s'","include x.mk","-include y",".if x",".endif","vpath %.c d","$(x $(y))",",","|"],
  'pycon': [">>> ","... ",">>>","...","\n","\n","x = 1","print(x)","Traceback (most recent call last):\n","  File \"f.py\", line 3, in g\n","    y\n","ValueError: bad\n","KeyboardInterrupt\n","^C","out","  ","def f():","    return 1"],
  'doscon': ["C:\\> ","More? ","dir","\n","\n","echo %X%","^","set A=1"," ","out"],
+ 'ruby': ["def ","end","class ","module ","Foo","x","a_b?","!","=","==","=~"," ","  ","\t","\n","\n","\n","#c","#{","}","{","(",")","[","]","|","\"","'","`","\\","\\n","%w[","%r{","%q(","%Q!","%r|","%!","% ","<<~EOS","<<-EOS","<<EOS","<<'Q'","<<\"\"","EOS","  EOS\n","Q\n","=begin\n","=end","__END__",":sym",":\"s",":+","key:","@a","@@b","$c","$!","?a","0x1F","07","0b1","12","3.5","/","/re/i",".","::","&.","do |a|","if ","when ","and ","puts ","é","🙂"],
+ 'rbcon': ["irb(main):001:0> ","irb(main):002:1* ",">> ","?> ","=> 1","\n","\n","x = 1","puts \"a\"","<<~EOS\n","EOS\n","#{","}","def f","end","out put"," "],
  'pwsh-session': ["PS C:\\> ","PS> ","> ","[r]: PS> ","Get-Item","\n","\n","$x = 1","|","out"," ","`"],
 }
 class TO(Exception): pass

@@ -54,9 +54,12 @@ LANGUAGES = [
     "coffeescript", "handlebars", "twig", "smarty", "mako", "genshi", "ansi", "output", "gdscript",
 ]
 
-# Python callbacks implemented by name in Swift (see RegexLexer+Callbacks.swift).
-# Python callbacks implemented by name in Swift (see RegexInterpreter+Callbacks.swift).
+# Python callbacks implemented by name in Swift (see RuleLexer.swift's `callback` and, for Ruby's
+# heredocs, which share the ExtendedRegexLexer context's state stack and end, its run loop).
 KNOWN_CALLBACKS = {
+    "pygments.lexers.ruby.RubyLexer.heredoc_callback": "ruby-heredoc",
+    "pygments.lexers.ruby.RubyLexer.gen_rubystrings_rules.<locals>.intp_regex_callback": "ruby-intp-regex",
+    "pygments.lexers.ruby.RubyLexer.gen_rubystrings_rules.<locals>.intp_string_callback": "ruby-intp-string",
     "pygments.lexers.configs.TerraformLexer.heredoc_callback": "terraform-heredoc",
     "pygments.lexers.markup.MarkdownLexer._handle_codeblock": "markdown-codeblock",
     "pygments.lexers.sql.language_callback": "postgres-language",

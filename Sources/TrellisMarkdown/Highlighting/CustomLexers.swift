@@ -21,5 +21,7 @@ extension SyntaxLexers {
         "mf": MakefileLexer(),
         "bsdmake": MakefileLexer(),
         "basemake": BaseMakefileLexer(),
+        "rbcon": RubyConsoleLexer(),
+        "irb": RubyConsoleLexer(),
     ]
 }

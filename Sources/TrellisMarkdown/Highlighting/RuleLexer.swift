@@ -238,6 +238,22 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
     static let maximumEmptyMatches = 64
     static let maximumStack = 4096
 
+    /// An `ExtendedRegexLexer`'s `LexerContext`: the state stack, the position and the end the
+    /// patterns see (Python's `endpos`), which Ruby's heredoc callback narrows to one line while
+    /// it lexes the rest of that line with the same stack.
+    struct Context {
+        var stack: [Int]
+        var position: Int
+        var end: Int
+        /// `heredocstack`: the heredocs opened on the current line, whether their closing line
+        /// may be indented (`<<-`, `<<~`), and their names.
+        var heredocs: [(tolerant: Bool, name: [Unicode.Scalar])] = []
+    }
+
+    /// How many heredocs one line may open before the rest of the line is heredoc text
+    /// (`RubyLexer.heredoc_callback`'s recursion limit).
+    static let maximumHeredocs = 100
+
     /// `get_tokens_unprocessed(text[range], stack)`, appending tokens with offsets into `input`.
     func run(_ input: Input, range: Range<Int>, stack initial: [Int], into out: inout [RawToken], depth: Int) {
         let firstToken = out.count
@@ -247,9 +263,12 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
             return
         }
         let offset = range.lowerBound
-        let end = range.count
+        let count = range.count
         let base = input.units + offset
         var matchers = [ICUMatcher?](repeating: nil, count: regexes.count)
+        // Python's `endpos`: the patterns see the text up to the context's end (lookbehinds and
+        // `^` the text before the position).
+        var textLength = count
         var taken: [Int] = []
         defer {
             for index in taken {
@@ -261,91 +280,174 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
             guard case .success(let regex) = regexes[index].compiled(), let matcher = regex.take() else { return nil }
             taken.append(index)
             matchers[index] = matcher
-            guard matcher.setText(base, count: end) else { return nil }
+            guard matcher.setText(base, count: textLength) else { return nil }
             return matcher
+        }
+        /// Gives every matcher the text up to `end` (Ruby's heredocs narrow it to one line).
+        func setEnd(_ end: Int) {
+            textLength = end
+            for index in taken { _ = matchers[index]?.setText(base, count: end) }
         }
         func emit(_ type: TokenType, _ start: Int, _ stop: Int) {
             if stop > start { out.append(RawToken(type: type, start: start + offset, end: stop + offset)) }
         }
 
-        var stack = initial.isEmpty ? [root] : initial
-        var position = 0
-        var emptyMatches = 0
-        while true {
-            let current = stack.last ?? root
-            var matched = false
-            if emptyMatches <= Self.maximumEmptyMatches, current < states.count {
-                for rule in states[current] {
-                    guard let matcher = matcher(rule.regex), let matchEnd = matcher.match(at: position) else { continue }
-                    let matchStart = position
-                    var newPosition = matchEnd
-                    switch rule.action {
-                    case .none:
-                        if extended { newPosition = position }
-                    case .token(let type):
-                        emit(type, matchStart, matchEnd)
-                    case .groups(let actions):
-                        for (index, action) in actions.enumerated() {
-                            guard let group = matcher.group(index + 1) else { continue }
-                            switch action {
-                            case .none:
-                                continue
-                            case .token(let type):
-                                emit(type, group.lowerBound, group.upperBound)
-                            case .using(let target, let stack):
-                                delegate(target, stack, input, (group.lowerBound + offset)..<(group.upperBound + offset), &out, depth)
-                            case .groups, .callback:
-                                continue
+        func lex(_ context: inout Context) {
+            var emptyMatches = 0
+            while true {
+                if context.end != textLength { setEnd(context.end) }
+                let current = context.stack.last ?? root
+                let position = context.position
+                var matched = false
+                if emptyMatches <= Self.maximumEmptyMatches, current < states.count {
+                    for rule in states[current] {
+                        guard let matcher = matcher(rule.regex), let matchEnd = matcher.match(at: position) else { continue }
+                        var newPosition = matchEnd
+                        switch rule.action {
+                        case .none:
+                            if extended { newPosition = position }
+                        case .token(let type):
+                            emit(type, position, matchEnd)
+                        case .groups(let actions):
+                            for (index, action) in actions.enumerated() {
+                                guard let group = matcher.group(index + 1) else { continue }
+                                switch action {
+                                case .none:
+                                    continue
+                                case .token(let type):
+                                    emit(type, group.lowerBound, group.upperBound)
+                                case .using(let target, let stack):
+                                    delegate(target, stack, input, (group.lowerBound + offset)..<(group.upperBound + offset), &out, depth)
+                                case .groups, .callback:
+                                    continue
+                                }
+                            }
+                        case .using(let target, let stack):
+                            delegate(target, stack, input, (position + offset)..<(matchEnd + offset), &out, depth)
+                        case .callback("ruby-heredoc", _):
+                            newPosition = rubyHeredoc(matcher, &context) ?? matchEnd
+                        case .callback(let name, let groups):
+                            newPosition =
+                                callback(
+                                    name, groups, matcher, base: base, count: count, emit: emit,
+                                    delegate: { alias, stack, range in
+                                        self.delegate(
+                                            Target(alias: alias, className: nil), stack, input,
+                                            (range.lowerBound + offset)..<(range.upperBound + offset), &out, depth)
+                                    }) ?? matchEnd
+                        }
+                        context.position = newPosition
+                        emptyMatches = matchEnd == position ? emptyMatches + 1 : 0
+                        switch rule.transition {
+                        case .none:
+                            break
+                        case .pop(let count):
+                            if count >= context.stack.count { context.stack.removeSubrange(1...) } else { context.stack.removeLast(count) }
+                        case .push:
+                            if context.stack.count < Self.maximumStack { context.stack.append(current) }
+                        case .steps(let steps):
+                            for step in steps {
+                                switch step {
+                                case .pop: if context.stack.count > 1 { context.stack.removeLast() }
+                                case .push: if context.stack.count < Self.maximumStack, let top = context.stack.last { context.stack.append(top) }
+                                case .state(let state): if context.stack.count < Self.maximumStack { context.stack.append(state) }
+                                }
                             }
                         }
-                    case .using(let target, let stack):
-                        delegate(target, stack, input, (matchStart + offset)..<(matchEnd + offset), &out, depth)
-                    case .callback(let name, let groups):
-                        newPosition =
-                            callback(
-                                name, groups, matcher, base: base, count: end, emit: emit,
-                                delegate: { alias, range in
-                                    self.delegate(
-                                        Target(alias: alias, className: nil), nil, input,
-                                        (range.lowerBound + offset)..<(range.upperBound + offset), &out, depth)
-                                }) ?? matchEnd
-                    }
-                    position = newPosition
-                    emptyMatches = matchEnd == matchStart ? emptyMatches + 1 : 0
-                    switch rule.transition {
-                    case .none:
+                        matched = true
                         break
-                    case .pop(let count):
-                        if count >= stack.count { stack.removeSubrange(1...) } else { stack.removeLast(count) }
-                    case .push:
-                        if stack.count < Self.maximumStack { stack.append(current) }
-                    case .steps(let steps):
-                        for step in steps {
-                            switch step {
-                            case .pop: if stack.count > 1 { stack.removeLast() }
-                            case .push: if stack.count < Self.maximumStack, let top = stack.last { stack.append(top) }
-                            case .state(let state): if stack.count < Self.maximumStack { stack.append(state) }
-                            }
-                        }
                     }
-                    matched = true
-                    break
+                }
+                if matched { continue }
+                emptyMatches = 0
+                guard position < context.end else { break }
+                if base[position] == 10 {
+                    context.stack = [root]
+                    emit(extended ? .text : .whitespace, position, position + 1)
+                    context.position = position + 1
+                    continue
+                }
+                // One character (a surrogate pair is one).
+                let width = (0xD800..<0xDC00).contains(base[position]) && position + 1 < context.end ? 2 : 1
+                emit(.error, position, position + width)
+                context.position = position + width
+            }
+        }
+
+        /// `RubyLexer.heredoc_callback`: `<<`, `<<-` or `<<~`, an optional quote, the name, the
+        /// quote again, then the rest of the line lexed with the same context (where more
+        /// heredocs may open); back on the outermost heredoc, each heredoc's body is the lines up
+        /// to its name alone on a line (surrounding whitespace ignored for `<<-`/`<<~`, trailing
+        /// whitespace for `<<`), every line left an error when the name never comes.
+        func rubyHeredoc(_ matcher: ICUMatcher, _ context: inout Context) -> Int? {
+            // Read before the rest of the line is lexed: that reuses this matcher.
+            guard let operatorRange = matcher.group(1), let openQuote = matcher.group(2), let nameRange = matcher.group(3),
+                let closeQuote = matcher.group(4), let rest = matcher.group(5), let whole = matcher.group(0)
+            else { return nil }
+            let heredoc = TokenType("Literal.String.Heredoc"), delimiter = TokenType("Literal.String.Delimiter")
+            emit(.init("Operator"), operatorRange.lowerBound, operatorRange.upperBound)
+            emit(heredoc, openQuote.lowerBound, openQuote.upperBound)
+            emit(delimiter, nameRange.lowerBound, nameRange.upperBound)
+            emit(heredoc, closeQuote.lowerBound, closeQuote.upperBound)
+            let outermost = context.heredocs.isEmpty
+            context.heredocs.append((tolerant: operatorRange.count == 3, name: Self.scalars(base, nameRange)))
+            context.position = rest.lowerBound
+            context.end = rest.upperBound
+            if context.heredocs.count < Self.maximumHeredocs {
+                lex(&context)
+            } else {
+                emit(heredoc, rest.lowerBound, rest.upperBound)
+            }
+            context.position = whole.upperBound
+            guard outermost else { return context.position }
+            for (tolerant, name) in context.heredocs {
+                // `line_re.finditer(ctx.text, ctx.pos)`: the whole lines after the position.
+                var lines: [Range<Int>] = []
+                var lineStart = context.position
+                var found = false
+                var index = lineStart
+                while index < count {
+                    if base[index] == 10 {
+                        let line = lineStart..<(index + 1)
+                        if Self.heredocLine(Self.scalars(base, line), closes: name, tolerant: tolerant) {
+                            for body in lines { emit(heredoc, body.lowerBound, body.upperBound) }
+                            emit(delimiter, line.lowerBound, line.upperBound)
+                            context.position = line.upperBound
+                            found = true
+                            break
+                        }
+                        lines.append(line)
+                        lineStart = index + 1
+                    }
+                    index += 1
+                }
+                if !found {
+                    for body in lines { emit(.error, body.lowerBound, body.upperBound) }
+                    if let last = lines.last { context.position = last.upperBound }
                 }
             }
-            if matched { continue }
-            emptyMatches = 0
-            guard position < end else { break }
-            if base[position] == 10 {
-                stack = [root]
-                emit(extended ? .text : .whitespace, position, position + 1)
-                position += 1
-                continue
-            }
-            // One character (a surrogate pair is one).
-            let width = (0xD800..<0xDC00).contains(base[position]) && position + 1 < end ? 2 : 1
-            emit(.error, position, position + width)
-            position += width
+            context.end = count
+            context.heredocs.removeAll()
+            return context.position
         }
+
+        var context = Context(stack: initial.isEmpty ? [root] : initial, position: 0, end: count)
+        lex(&context)
+    }
+
+    /// The code points of `range` of the text.
+    private static func scalars(_ base: UnsafePointer<UInt16>, _ range: Range<Int>) -> [Unicode.Scalar] {
+        Array(String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF16.self).unicodeScalars)
+    }
+
+    /// Whether a line ends the heredoc `name`: the line, without its whitespace (Python's
+    /// `strip()` when `tolerant`, else `rstrip()`), is the name, code point for code point.
+    static func heredocLine(_ line: [Unicode.Scalar], closes name: [Unicode.Scalar], tolerant: Bool) -> Bool {
+        var start = 0
+        var end = line.count
+        while end > start, PythonClass.isSpace(line[end - 1]) { end -= 1 }
+        if tolerant { while start < end, PythonClass.isSpace(line[start]) { start += 1 } }
+        return line[start..<end].elementsEqual(name)
     }
 
     /// A `using` delegation over `range` (offsets into `input`).
@@ -393,18 +495,38 @@ final class RuleLexer: SyntaxLexer, @unchecked Sendable {
     /// The Python callbacks Trellis implements; returns the position the callback leaves.
     private func callback(
         _ name: String, _ groups: [String: Int], _ matcher: ICUMatcher, base: UnsafePointer<UInt16>, count: Int,
-        emit: (TokenType, Int, Int) -> Void, delegate: (String, Range<Int>) -> Void
+        emit: (TokenType, Int, Int) -> Void, delegate: (String, [String]?, Range<Int>) -> Void
     ) -> Int? {
+        let delegateFromRoot = { (alias: String, range: Range<Int>) in delegate(alias, nil, range) }
         switch name {
         case "terraform-heredoc":
             return terraformHeredoc(matcher, base: base, count: count, emit: emit)
         case "markdown-codeblock":
-            return markdownCodeBlock(groups, matcher, base: base, emit: emit, delegate: delegate)
+            return markdownCodeBlock(groups, matcher, base: base, emit: emit, delegate: delegateFromRoot)
         case "postgres-language":
-            return postgresLanguage(matcher, base: base, count: count, emit: emit, delegate: delegate)
+            return postgresLanguage(matcher, base: base, count: count, emit: emit, delegate: delegateFromRoot)
+        case "ruby-intp-regex":
+            return rubyInterpolated(matcher, TokenType("Literal.String.Regex"), "interpolated-regex", emit: emit, delegate: delegate)
+        case "ruby-intp-string":
+            return rubyInterpolated(matcher, TokenType("Literal.String.Other"), "interpolated-string", emit: emit, delegate: delegate)
         default:
             return nil
         }
+    }
+
+    /// `RubyLexer`'s `intp_regex_callback` and `intp_string_callback` (`%r!…!`, `%Q|…|`, `%!…!`):
+    /// the opening and the closing (group 1 and 4) as `type`, the body (group 3) lexed on its own,
+    /// as a new context starting in `state` (`#{…}` interpolation inside).
+    private func rubyInterpolated(
+        _ matcher: ICUMatcher, _ type: TokenType, _ state: String, emit: (TokenType, Int, Int) -> Void,
+        delegate: (String, [String]?, Range<Int>) -> Void
+    ) -> Int? {
+        guard let open = matcher.group(1), let body = matcher.group(3), let close = matcher.group(4), let whole = matcher.group(0)
+        else { return nil }
+        emit(type, open.lowerBound, open.upperBound)
+        delegate("this", [state], body)
+        emit(type, close.lowerBound, close.upperBound)
+        return whole.upperBound
     }
 
     /// `MarkdownLexer._handle_codeblock`: a fenced block's fence, language and code, the code

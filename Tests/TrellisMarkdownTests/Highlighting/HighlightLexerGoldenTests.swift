@@ -24,7 +24,7 @@ struct HighlightLexerGoldenTests {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["TRELLIS_LEXER_SAMPLES"] == nil))
     func everyLexerHasSamples() {
         let aliases = Set(Self.cases.map { $0.split(separator: "/")[0] })
-        for alias in ["json", "jsonld", "yaml", "console", "pwsh-session", "doscon", "tcshcon", "pycon", "makefile", "slurm", "output"] {
+        for alias in ["json", "jsonld", "yaml", "console", "pwsh-session", "doscon", "tcshcon", "pycon", "makefile", "slurm", "output", "ruby", "rbcon"] {
             #expect(aliases.contains(Substring(alias)), "\(alias)")
         }
     }

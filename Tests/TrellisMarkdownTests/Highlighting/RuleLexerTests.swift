@@ -10,7 +10,7 @@ struct RuleLexerTests {
 
     @Test func tablesAreBundled() {
         #expect(Self.classNames.count >= 40)
-        for alias in ["bash", "sh", "python", "py", "go", "js", "ts", "hcl", "tf", "toml", "ini", "docker", "sql", "html", "xml", "css", "diff", "powershell", "bat", "java", "rust", "c", "cpp", "php", "kotlin", "swift", "nginx"] {
+        for alias in ["bash", "sh", "python", "py", "go", "js", "ts", "hcl", "tf", "toml", "ini", "docker", "sql", "html", "xml", "css", "diff", "powershell", "bat", "java", "rust", "c", "cpp", "php", "kotlin", "swift", "nginx", "ruby", "rb", "duby"] {
             #expect(SyntaxLexers.lexer(named: alias) != nil, "\(alias)")
         }
         #expect(SyntaxLexers.lexer(named: "Python") != nil)
