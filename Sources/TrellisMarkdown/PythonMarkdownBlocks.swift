@@ -52,6 +52,9 @@ enum PythonMarkdownBlocks {
         var previous = Previous.blank
         /// The fence a fenced code block is open with (its character and length).
         var fence: (byte: UInt8, length: Int)?
+        /// Spaces put before each line of the open fence, to keep it in a list item (see below).
+        var fenceShift: [UInt8] = []
+        let closingFences = ClosingFences(bytes)
         /// A raw HTML block is open (until a blank line).
         var inHTML = false
         /// Indentations of the list items and containers the current line may be inside, and
@@ -121,10 +124,12 @@ enum PythonMarkdownBlocks {
                 if rawDepth > 0 { continue }
             }
             if let open = fence {
+                if !fenceShift.isEmpty { edits.append(Edit(offset: start, removing: 0, inserting: fenceShift)) }
                 if let (byte, length) = fenceMarker(bytes, content, end), byte == open.byte, length >= open.length,
                     onlySpaces(bytes, content + length, end)
                 {
                     fence = nil
+                    fenceShift = []
                     previous = .other
                 }
                 continue
@@ -139,6 +144,22 @@ enum PythonMarkdownBlocks {
                         rawBlockDepth = nil
                     }
                 }
+                continue
+            }
+            // With superfences, a fence at column 0 right under a list item's line (no blank line
+            // between) stays in the item: superfences finds fences in the whole text before the
+            // blocks are read, and the stashed block is a line of the item's paragraph, so the
+            // list goes on after it (Python-Markdown's own fenced_code ends the list, as cmark). The fence's lines are indented to the
+            // item's text (cmark strips that much from the code lines again).
+            if superFences, indent == 0, case .listItem = previous, let itemContent = openerContent.last, itemContent > 0,
+                let (byte, length) = fenceMarker(bytes, content, end),
+                FenceHeader(UnsafeBufferPointer(rebasing: bytes[(content + length)..<end])) != nil,
+                closingFences.closes(after: end, byte: byte, length: length)
+            {
+                fenceShift = [UInt8](repeating: UInt8(ascii: " "), count: itemContent)
+                edits.append(Edit(offset: start, removing: 0, inserting: fenceShift))
+                fence = (byte, length)
+                previous = .other
                 continue
             }
             while let last = openers.last, indent <= last {
@@ -160,7 +181,10 @@ enum PythonMarkdownBlocks {
                 continue
             }
             if let (byte, length) = fenceMarker(bytes, content, end) {
-                if superFences, FenceHeader(UnsafeBufferPointer(rebasing: bytes[(content + length)..<end])) == nil {
+                // A fence at column 0 that nothing closes is text to Python-Markdown (fenced_code
+                // and superfences look for the closing line); cmark would run it to the end.
+                let unclosed = indent == 0 && !closingFences.closes(after: end, byte: byte, length: length)
+                if unclosed || superFences && FenceHeader(UnsafeBufferPointer(rebasing: bytes[(content + length)..<end])) == nil {
                     edits.append(Edit(offset: content, removing: 0, inserting: [UInt8(ascii: "\\")]))
                     if case .paragraph = previous {} else { previous = .paragraph(indent: indent) }
                     continue
@@ -353,7 +377,7 @@ enum PythonMarkdownBlocks {
     }
 
     /// A run of at least three backticks or tildes at `at` that can open or close a fence.
-    private static func fenceMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ end: Int) -> (UInt8, Int)? {
+    static func fenceMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ end: Int) -> (UInt8, Int)? {
         let byte = bytes[at]
         guard byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~") else { return nil }
         var length = 0
@@ -368,6 +392,55 @@ enum PythonMarkdownBlocks {
             }
         }
         return (byte, length)
+    }
+
+    /// The lines at column 0 that could close a fence (a run of backticks or tildes and nothing
+    /// but spaces after), read once per page, so asking whether a fence is closed is a binary
+    /// search rather than a scan of the rest of the page.
+    struct ClosingFences {
+        /// Each candidate's line start, in order, with the longest backtick and tilde runs among
+        /// it and the candidates after it.
+        private var starts: [Int] = []
+        private var longestBackticks: [Int] = []
+        private var longestTildes: [Int] = []
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var runs: [(start: Int, byte: UInt8, length: Int)] = []
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                if let (byte, length) = PythonMarkdownBlocks.fenceMarker(bytes, start, end),
+                    PythonMarkdownBlocks.onlySpaces(bytes, start + length, end)
+                {
+                    runs.append((start, byte, length))
+                }
+                start = end + 1
+            }
+            starts = runs.map(\.start)
+            longestBackticks = Array(repeating: 0, count: runs.count)
+            longestTildes = Array(repeating: 0, count: runs.count)
+            var backticks = 0
+            var tildes = 0
+            for index in runs.indices.reversed() {
+                if runs[index].byte == UInt8(ascii: "`") { backticks = max(backticks, runs[index].length) }
+                else { tildes = max(tildes, runs[index].length) }
+                longestBackticks[index] = backticks
+                longestTildes[index] = tildes
+            }
+        }
+
+        /// Whether a line starting after `offset` closes a fence of `byte` and `length`.
+        func closes(after offset: Int, byte: UInt8, length: Int) -> Bool {
+            var low = 0
+            var high = starts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if starts[middle] > offset { high = middle } else { low = middle + 1 }
+            }
+            guard low < starts.count else { return false }
+            return (byte == UInt8(ascii: "`") ? longestBackticks[low] : longestTildes[low]) >= length
+        }
     }
 
     /// Whether the next line that is not blank, after the line ending at `end`, is indented 4

@@ -64,6 +64,29 @@ struct PythonMarkdownBlocksTests {
         #expect(trellis.contains("<code class=\"language-powershell\"># a\n</code>"))
     }
 
+    /// With superfences, a fence at column 0 right under a list item's line stays in the item and
+    /// the list goes on (Python-Markdown 3.11.3 with pymdownx.superfences 13.1.2 on
+    /// `Fixtures/python-markdown-blocks/fence-under-list-item.md` writes one `<ol>` of four items
+    /// holding both code blocks, "Leave it running" in the first item's paragraph; after a blank
+    /// line the fence ends the list; a fence that never closes is text). Python-Markdown's own
+    /// fenced_code ends the list there, as cmark does: that is the fixture's golden.
+    @Test func aFenceUnderAListItemStaysInItWithSuperfences() throws {
+        let text = try Fixtures.input("python-markdown-blocks", "fence-under-list-item")
+        let pipeline = MarkdownPipeline.standard(extensions: [.superFences, .pythonMarkdownBlocks])
+        let html = Self.structure(MarkdownPage.process(text: text, pipeline: pipeline).html)
+        let lists = html.components(separatedBy: "<ol>").count - 1
+        #expect(lists == 3, "one list for the four items, then two around the fence after a blank line")
+        let first = try #require(html.range(of: "<ol>").flatMap { open in html.range(of: "</ol>", range: open.upperBound..<html.endIndex).map { html[open.lowerBound..<$0.upperBound] } })
+        #expect(first.components(separatedBy: "<li>").count - 1 == 4)
+        #expect(first.contains("ssh -L 8080:gateway.example.org:8080 someone@gateway.example.org"))
+        #expect(first.contains("login --user someone"))
+        #expect(first.contains("Leave it running while you work."))
+        #expect(!html.contains("<pre><code>Leave it running"), "the indented line is the item's text, not code")
+        #expect(html.contains("</ol><div><pre><span></span><code>this fence ends the list"))
+        #expect(html.contains("An item with a fence that never closes"))
+        #expect(!html.contains("<code>still open"), "a fence that never closes is text")
+    }
+
     /// A destination with spaces is a link, as Python-Markdown reads it (`href="b c"` there;
     /// cmark writes the space as `%20`); not in code spans, not with a title or parentheses.
     @Test func linkDestinationsMayHoldSpaces() {
