@@ -459,17 +459,25 @@ import TrellisCore
         #expect(plain.output("index.html")?.contains("<p>[Home][] [x][home]</p>") == true)
     }
 
-    /// Definitions a page leaves open at its end would swallow stay out: the page renders as
-    /// without the plugin.
+    /// A fence nothing closes is text, as Python-Markdown leaves it, so nothing after it is
+    /// swallowed: MkDocs 1.6.1 with mkdocs-autorefs writes `<p><a class="autorefs
+    /// autorefs-internal" href="#home">Home</a></p>` and `<p>```text\nopen fence to the end</p>`
+    /// for this page. Inside a list item an unclosed fence ends with the item, before the
+    /// definitions the plugin appends.
     @Test func autorefsNeverShowInAnUnclosedFence() throws {
         let s = try TestSite([
             "mkdocs.yml": "site_name: A\nplugins: [autorefs]\n",
             "docs/index.md": "# Home\n\n[Home][]\n\n```text\nopen fence to the end\n",
+            "docs/b.md": "# B\n\n[Home][]\n\n- item\n\n    ```text\n    open fence in an item\n",
         ])
         defer { s.cleanUp() }
         _ = s.build()
         let html = try #require(s.output("index.html"))
-        #expect(!html.contains("trellis-autoref") && html.contains("<p>[Home][]</p>"))
+        #expect(html.contains(##"<p><a class="autorefs autorefs-internal" href="#home">Home</a></p>"##))
+        #expect(html.contains("<p>```text\nopen fence to the end</p>"))
+        let item = try #require(s.output("b/index.html"))
+        #expect(item.contains("open fence in an item"))
+        #expect(!item.contains("trellis-autoref"))
     }
 
     @Test func withoutTheMacrosPluginBracesAreText() throws {
