@@ -109,10 +109,12 @@ final class SiteState: @unchecked Sendable {
     /// The Markdown extensions the site enables (MkDocs' `markdown_extensions`). MkDocs always
     /// adds `toc`, `tables` and `fenced_code` to the site's list, and `extra` and
     /// `pymdownx.extra` stand for the extensions they bundle. Trellis sites always have
-    /// smart punctuation; MkDocs sites when they list `smarty`.
+    /// smart punctuation and highlighted code blocks (`pymdownx.highlight` with
+    /// `pymdownx.superfences`, as Material sites configure them); MkDocs sites when they list
+    /// `smarty` and those.
     var markdownExtensions: Set<MarkdownExtension> {
         var names = (mkdocs?.markdownExtensions.map(\.name) ?? []) + config.markdownExtensions
-        names.append(mkdocs == nil ? "smarty" : "tables")
+        names += mkdocs == nil ? ["smarty", "pymdownx.highlight", "pymdownx.superfences"] : ["tables"]
         names += names.flatMap { MkDocsKnown.bundles[$0] ?? [] }
         var extensions = Set(names.compactMap(MarkdownExtension.init(mkdocsName:)))
         if mkdocs != nil { extensions.insert(.pythonMarkdownBlocks) }
