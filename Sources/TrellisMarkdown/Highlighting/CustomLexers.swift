@@ -1,7 +1,9 @@
 extension SyntaxLexers {
     /// The hand-written lexers (Pygments lexers written as code rather than rule tables), by
-    /// every Pygments alias. (Slurm's and the output lexer come with the rule tables.)
+    /// every Pygments alias. (Slurm's comes with the rule tables.)
     static let customLexers: [String: any SyntaxLexer] = [
+        "text": PlainTextLexer(),
+        "output": PlainTextLexer(type: TokenType("Generic.Output")),
         "json": JsonLexer(),
         "json-object": JsonLexer(),
         "jsonld": JsonLexer(keywords: JsonLexer.jsonLdKeywords),

@@ -8,8 +8,6 @@ public enum SyntaxLexers {
     public static func lexer(named alias: String) -> (any SyntaxLexer)? {
         let key = alias.lowercased()
         if let custom = customLexers[key] { return custom }
-        if key == "text" { return PlainTextLexer() }
-        if key == "output" { return PlainTextLexer(type: .init("Generic.Output")) }
         return RuleLexers.shared.lexer(alias: key)
     }
 }
