@@ -397,7 +397,10 @@ def parse(path, content_start):
 
 
 # Pygments' code blocks (pymdownx.highlight's markup), and the `language-x` class before each.
-CODE_BLOCK = re.compile(r'class="?language-([^\s">]+)[^">]*\bhighlight\b|<pre><span></span><code>(.*?)</code></pre>', re.S)
+# A minifier re-nests a block that Python-Markdown wrote inside an inline code span (an unbalanced
+# backtick before a fence swallows the fence's placeholder, ncar-hpc-docs has one) as
+# `<pre><code><span></span><code>…</code></code></pre>`: still one highlighted block on the page.
+CODE_BLOCK = re.compile(r'class="?language-([^\s">]+)[^">]*\bhighlight\b|<pre>(?:<code>)?<span></span><code>(.*?)</code>(?:</code>)?</pre>', re.S)
 # A token span: any classed span but the formatter's own (highlighted lines, line numbers).
 TOKEN_SPAN = re.compile(r'<span class="?(?!hll\b|linenos|normal\b|special\b)')
 # An attribute value a minifier writes without quotes (ncar-hpc-docs' MkDocs build is minified).
