@@ -67,7 +67,7 @@
 
   function loadBlock(k) { return load(base + "r/" + k + ".js").then(function () { return blocks[k] || []; }); }
   function loadShard(n) { return load(base + "t/" + n + ".js").then(function () { return shards[n] || []; }); }
-  function loadPage(n) { return load(base + "p/" + n + ".js").then(function () { return pages[n]; }); }
+  function loadPage(n) { return load(base + "p/" + Math.floor(n / 100) + "/" + n + ".js").then(function () { return pages[n]; }); }
 
   /* Tokenizing: the same steps as SearchTokenizer.swift. */
 

@@ -19,20 +19,25 @@ struct IndexSearch: BrandStage {
         let collector = SearchSectionCollector(includeCode: settings.includeCode)
         let tokenizer = SearchTokenizer(settings)
         let writer = SearchIndexFiles()
-        // Per page, in parallel: its sections, its fragment file written, its terms counted.
-        var pages = ParallelMap.map(Array(indexed.enumerated())) { n, i -> (SearchIndex.PageTerms, Diagnostic?) in
-            let page = site.pages[state.published[i]]
-            let rendered = state.rendered[i]
-            let document = SearchDocument(
-                title: rendered.title, url: page.url, sections: collector.sections(of: rendered.bodyHTML() ?? ""),
-                boost: page.meta.searchBoost)
-            let fragment = writer.fragment(document, number: n)
-            return (SearchIndex.pageTerms(document, tokenizer: tokenizer), Self.write(fragment, to: output))
+        // Per run of consecutive pages, in parallel: each page's sections, its fragment file
+        // written, its terms counted; then the runs' terms merged and scored.
+        let parts = ParallelMap.map(SearchIndex.chunks(of: indexed.count)) { range -> (SearchIndex.Builder, [Diagnostic]) in
+            var builder = SearchIndex.Builder(firstPage: range.lowerBound)
+            var failures: [Diagnostic] = []
+            for n in range {
+                let i = indexed[n]
+                let page = site.pages[state.published[i]]
+                let rendered = state.rendered[i]
+                let document = SearchDocument(
+                    title: rendered.title, url: page.url, sections: collector.sections(of: rendered.bodyHTML() ?? ""),
+                    boost: page.meta.searchBoost)
+                if let failure = Self.write(writer.fragment(document, number: n), to: output) { failures.append(failure) }
+                builder.add(document, tokenizer: tokenizer)
+            }
+            return (builder, failures)
         }
-        var failures = pages.compactMap(\.1)
-        let terms = pages.map(\.0)
-        pages = []
-        let index = SearchIndex(pages: consume terms)
+        var failures = parts.flatMap(\.1)
+        let index = SearchIndex(merging: parts.map(\.0))
         failures += ParallelMap.map(writer.files(for: index, settings: settings)) { Self.write($0, to: output) }.compactMap { $0 }
         site.engine.emit(contentsOf: failures)
     }

@@ -194,7 +194,7 @@ ts.terms('').then(function () {
   return load('index.js').then(function () { manifest = m; });
 }).then(function () {
   var loads = manifest.shards.map(function (_, n) { return load('t/' + n + '.js'); });
-  for (var n = 0; n < manifest.pages; n++) loads.push(load('p/' + n + '.js'));
+  for (var n = 0; n < manifest.pages; n++) loads.push(load('p/' + Math.floor(n / 100) + '/' + n + '.js'));
   return Promise.all(loads);
 }).then(function () {
   var indexed = {};

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TrellisBuild
@@ -47,5 +48,28 @@ extension SearchIndexFilesTests {
         #expect(SearchIndexFiles.prefix("東京", bytes: 5) == "東")
         #expect(SearchIndexFiles.prefix("a😀", bytes: 4) == "a")
         #expect(SearchIndexFiles.prefix("abc", bytes: 0) == "")
+    }
+}
+
+extension SearchIndexFilesTests {
+    @Test func writesStringsAsJSONThatIsSafeInAScript() throws {
+        let text = "a \"quoted\" back\\slash\nline\ttab\r\u{1}</script> 2 < 3/4 \u{2028}\u{2029} é 東京 😀 end"
+        let literal = SearchIndexFiles.json(text)
+        #expect(!literal.contains("</"))
+        #expect(!literal.unicodeScalars.contains { $0.value == 0x2028 || $0.value == 0x2029 || $0.value < 0x20 })
+        let decoded = try JSONSerialization.jsonObject(with: Data("[\(literal)]".utf8)) as? [String]
+        #expect(decoded == [text])
+        #expect(SearchIndexFiles.json("") == "\"\"")
+        #expect(SearchIndexFiles.json("plain") == "\"plain\"")
+    }
+}
+
+extension SearchIndexFilesTests {
+    @Test func writesNumbersAsDecimal() {
+        for value in [0, 7, 10, 99, 100, 12345, Int.max, -1, -905, Int.min] {
+            var bytes = Array("x".utf8)
+            SearchIndexFiles.appendDecimal(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "x\(value)")
+        }
     }
 }

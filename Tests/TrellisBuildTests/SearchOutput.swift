@@ -4,7 +4,7 @@ import Testing
 @testable import TrellisBuild
 
 /// A brand's written search index, read back from its script files (`search/index.js`,
-/// `search/t/<n>.js`, `search/p/<n>.js`) as the browser's `trellisSearch` would receive it.
+/// `search/t/<n>.js`, `search/p/<n / 100>/<n>.js`) as the browser's `trellisSearch` would receive it.
 struct SearchOutput {
     struct Page {
         var title: String
@@ -35,7 +35,7 @@ struct SearchOutput {
         pages = []
         let count = manifest["pages"] as? Int ?? 0
         for n in 0..<count {
-            let text = try #require(site.output(prefix + "search/p/\(n).js"))
+            let text = try #require(site.output(prefix + "search/p/\(n / 100)/\(n).js"))
             let page = try Self.payload(text, call: "page", number: n) as? [String: Any] ?? [:]
             let sections = (page["s"] as? [[Any]] ?? []).map {
                 (id: $0[0] as? String ?? "", level: $0[1] as? Int ?? -1, heading: $0[2] as? String ?? "", text: $0[3] as? String ?? "")

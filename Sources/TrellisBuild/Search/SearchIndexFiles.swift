@@ -11,8 +11,10 @@
 /// - `search/t/<n>.js`: shard `n`: a run of terms in UTF-16 order, each `[term, postings]`
 ///   with postings flattened as `page delta, section, score` triples; a shard is cut after
 ///   `shardBytes`, so a query loads only the shards whose term range its words fall in;
-/// - `search/p/<n>.js`: page `n`: title, URL and sections `[id, level, heading, text]`, loaded
-///   only for results shown (for their snippets and deep links).
+/// - `search/p/<n / 100>/<n>.js`: page `n`: title, URL and sections `[id, level, heading,
+///   text]`, loaded only for results shown (for their snippets and deep links). A folder per
+///   hundred pages: creating thousands of files in one folder from several threads makes them
+///   wait on each other (on ext4 a 10,000-page site took several times as long).
 struct SearchIndexFiles {
     static let version = 1
     static let folder = "search"
@@ -24,32 +26,43 @@ struct SearchIndexFiles {
     var inlineShards = 512
     /// Shard ranges per block file when the manifest lists blocks.
     var blockShards = 256
+    /// Page fragments per folder (`assets/search.js` knows this number).
+    static let pagesPerFolder = 100
 
     /// The manifest, range blocks and shards: path (under the brand's output) → contents.
     func files(for index: SearchIndex, settings: SearchSettings) -> [(path: String, text: String)] {
         var files: [(String, String)] = []
         var shards: [(first: String, last: String)] = []
-        var current = ""
+        var current: [UInt8] = []
         var first: String?
         var last = ""
         func cut() {
             guard let start = first else { return }
-            files.append(("\(Self.folder)/t/\(shards.count).js", "trellisSearch.shard(\(shards.count),[" + current + "]);\n"))
+            files.append(
+                ("\(Self.folder)/t/\(shards.count).js", "trellisSearch.shard(\(shards.count),[" + String(decoding: current, as: UTF8.self) + "]);\n"))
             shards.append((start, last))
-            current = ""
+            current.removeAll(keepingCapacity: true)
             first = nil
         }
+        var entry: [UInt8] = []
         for (term, postings) in index.terms {
-            var entry = "[" + Self.json(term) + ",["
+            entry.removeAll(keepingCapacity: true)
+            entry.append(UInt8(ascii: "["))
+            entry += Self.json(term).utf8
+            entry += [UInt8(ascii: ","), UInt8(ascii: "[")]
             var previous = 0
             for (i, posting) in postings.enumerated() {
-                if i > 0 { entry += "," }
-                entry += "\(posting.page - previous),\(posting.section),\(posting.score)"
+                if i > 0 { entry.append(UInt8(ascii: ",")) }
+                Self.appendDecimal(posting.page - previous, to: &entry)
+                entry.append(UInt8(ascii: ","))
+                Self.appendDecimal(posting.section, to: &entry)
+                entry.append(UInt8(ascii: ","))
+                Self.appendDecimal(posting.score, to: &entry)
                 previous = posting.page
             }
-            entry += "]]"
-            if first != nil && current.utf8.count + entry.utf8.count > shardBytes { cut() }
-            if first == nil { first = term } else { current += "," }
+            entry += [UInt8(ascii: "]"), UInt8(ascii: "]")]
+            if first != nil && current.count + entry.count > shardBytes { cut() }
+            if first == nil { first = term } else { current.append(UInt8(ascii: ",")) }
             current += entry
             last = term
         }
@@ -78,6 +91,24 @@ struct SearchIndexFiles {
         return files
     }
 
+    /// Appends `value` in decimal, as `String(value)` writes it.
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        guard value >= 0 else { return bytes += String(value).utf8 }
+        var digits = 1
+        var rest = value / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        rest = value
+        for k in stride(from: start + digits - 1, through: start, by: -1) {
+            bytes[k] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+    }
+
     /// Page `n`'s fragment file: its title, URL and sections, each section's text cut to
     /// `sectionBytes`.
     func fragment(_ document: SearchDocument, number n: Int) -> (path: String, text: String) {
@@ -87,7 +118,7 @@ struct SearchIndexFiles {
         }
         let body = "{\"t\":" + Self.json(document.title) + ",\"u\":" + Self.json(document.url) + ",\"s\":["
             + sections.joined(separator: ",") + "]}"
-        return ("\(Self.folder)/p/\(n).js", "trellisSearch.page(\(n)," + body + ");\n")
+        return ("\(Self.folder)/p/\(n / Self.pagesPerFolder)/\(n).js", "trellisSearch.page(\(n)," + body + ");\n")
     }
 
     /// At most `bytes` of `text`'s UTF-8, ending at a whole scalar.
@@ -104,33 +135,39 @@ struct SearchIndexFiles {
     }
 
     /// A JSON string literal that is also safe in a script (no raw U+2028/U+2029, no `</`),
-    /// escaped byte by byte over the UTF-8.
+    /// escaped over the UTF-8: runs of bytes that need no escape are copied whole.
     static func json(_ s: String) -> String {
-        var out: [UInt8] = [0x22]
-        out.reserveCapacity(s.utf8.count + 16)
-        var previous: UInt8 = 0
-        let hex = Array("0123456789abcdef".utf8)
-        let utf8 = Array(s.utf8)
-        var i = 0
-        while i < utf8.count {
-            let b = utf8[i]
-            switch b {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
-            case 0x2F where previous == 0x3C: out += [0x5C, 0x2F]
-            case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                out += Array((utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                i += 2
-            case 0..<0x20: out += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
-            default: out.append(b)
+        var s = s
+        return s.withUTF8 { utf8 -> String in
+            var out: [UInt8] = [0x22]
+            out.reserveCapacity(utf8.count + 16)
+            let hex = Array("0123456789abcdef".utf8)
+            var run = 0
+            var i = 0
+            func escape(_ escaped: [UInt8], length: Int) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                out += escaped
+                i += length
+                run = i
             }
-            previous = b
-            i += 1
+            while i < utf8.count {
+                let b = utf8[i]
+                switch b {
+                case 0x22: escape([0x5C, 0x22], length: 1)
+                case 0x5C: escape([0x5C, 0x5C], length: 1)
+                case 0x0A: escape([0x5C, 0x6E], length: 1)
+                case 0x0D: escape([0x5C, 0x72], length: 1)
+                case 0x09: escape([0x5C, 0x74], length: 1)
+                case 0x2F where i > 0 && utf8[i - 1] == 0x3C: escape([0x5C, 0x2F], length: 1)
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                    escape(Array((utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8), length: 3)
+                case 0..<0x20: escape([0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]], length: 1)
+                default: i += 1
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<utf8.count]))
+            out.append(0x22)
+            return String(decoding: out, as: UTF8.self)
         }
-        out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
     }
 }

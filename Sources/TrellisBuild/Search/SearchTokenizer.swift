@@ -27,54 +27,31 @@ struct SearchTokenizer: @unchecked Sendable {
 
     /// The terms of `text`, in order, with repeats.
     func terms(in text: String) -> [String] {
-        if separator == nil { return Self.defaultSeparatorTerms(in: text, english: english) }
         var result: [String] = []
-        for piece in pieces(of: text) {
-            if let term = term(piece) { result.append(term) }
-        }
+        forEachTerm(in: text) { result.append(String(decoding: $0, as: UTF8.self)) }
         return result
     }
 
-    /// `terms(in:)` with the default separator, over the UTF-8 bytes: an ASCII piece is
-    /// lowercased, trimmed and stemmed in place and becomes one string; other pieces take the
+    /// Calls `body` with the UTF-8 bytes of each term of `text` (valid during the call only), in
+    /// order, with repeats.
+    func forEachTerm(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if separator == nil { return Self.forEachDefaultSeparatorTerm(in: text, english: english, body) }
+        for piece in pieces(of: text) {
+            if var term = term(piece) { term.withUTF8(body) }
+        }
+    }
+
+    /// `forEachTerm(in:)` with the default separator, over the UTF-8 bytes: an ASCII piece is
+    /// lowercased, trimmed and stemmed in a buffer and handed on as it is; other pieces take the
     /// general path. (The same result as splitting with `pieces(of:)`, only faster.)
-    private static func defaultSeparatorTerms(in text: String, english: Bool) -> [String] {
+    private static func forEachDefaultSeparatorTerm(in text: String, english: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
-        return text.withUTF8 { bytes -> [String] in
-            var result: [String] = []
-            var buffer: [UInt8] = []
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(maximumTermLength)
+        text.withUTF8 { bytes in
             var start = 0
             var i = 0
             let count = bytes.count
-            func piece(_ from: Int, _ to: Int) {
-                guard from < to else { return }
-                var ascii = true
-                for k in from..<to where bytes[k] >= 0x80 {
-                    ascii = false
-                    break
-                }
-                guard ascii else {
-                    let slice = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
-                    if let term = Self.term(slice, english: english) { result.append(term) }
-                    return
-                }
-                var lo = from, hi = to
-                while lo < hi && !isASCIIWord(bytes[lo]) { lo += 1 }
-                while hi > lo && !isASCIIWord(bytes[hi - 1]) { hi -= 1 }
-                guard lo < hi, hi - lo <= maximumTermLength else { return }
-                buffer.removeAll(keepingCapacity: true)
-                var letters = true
-                for k in lo..<hi {
-                    let b = bytes[k]
-                    let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-                    if lower < 0x61 || lower > 0x7A { letters = false }
-                    buffer.append(lower)
-                }
-                let word = String(decoding: buffer, as: UTF8.self)
-                guard english else { return result.append(word) }
-                if englishStopWords.contains(word) { return }
-                result.append(letters ? stemEnglish(word) : word)
-            }
             while i < count {
                 let b = bytes[i]
                 var separatorLength = 0
@@ -84,16 +61,71 @@ struct SearchTokenizer: @unchecked Sendable {
                     separatorLength = unicodeWhitespaceLength(bytes, at: i)
                 }
                 if separatorLength > 0 {
-                    piece(start, i)
+                    if start < i { piece(UnsafeBufferPointer(rebasing: bytes[start..<i]), english: english, buffer: &buffer, body) }
                     i += separatorLength
                     start = i
                 } else {
                     i += 1
                 }
             }
-            piece(start, count)
-            return result
+            if start < count { piece(UnsafeBufferPointer(rebasing: bytes[start..<count]), english: english, buffer: &buffer, body) }
         }
+    }
+
+    /// One piece between separators: its term, if any, handed to `body`.
+    private static func piece(
+        _ bytes: UnsafeBufferPointer<UInt8>, english: Bool, buffer: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var ascii = true
+        for b in bytes where b >= 0x80 {
+            ascii = false
+            break
+        }
+        guard ascii else {
+            if var term = Self.term(String(decoding: bytes, as: UTF8.self), english: english) { term.withUTF8(body) }
+            return
+        }
+        var lo = 0, hi = bytes.count
+        while lo < hi && !isASCIIWord(bytes[lo]) { lo += 1 }
+        while hi > lo && !isASCIIWord(bytes[hi - 1]) { hi -= 1 }
+        guard lo < hi, hi - lo <= maximumTermLength else { return }
+        buffer.removeAll(keepingCapacity: true)
+        var letters = true
+        for k in lo..<hi {
+            let b = bytes[k]
+            let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            if lower < 0x61 || lower > 0x7A { letters = false }
+            buffer.append(lower)
+        }
+        if english && letters {
+            if isStopWord(buffer) { return }
+            stemEnglish(&buffer)
+        }
+        buffer.withUnsafeBufferPointer(body)
+    }
+
+    /// The stop words packed as `packed(_:)` does (every one is short enough), sorted.
+    private static let packedStopWords = englishStopWords.compactMap { packed(Array($0.utf8)) }.sorted()
+
+    /// Up to 8 bytes in one number (the first in the lowest byte); nil for longer words.
+    private static func packed(_ word: [UInt8]) -> UInt64? {
+        guard word.count <= 8 else { return nil }
+        var value: UInt64 = 0
+        for (k, b) in word.enumerated() { value |= UInt64(b) << (8 * UInt64(k)) }
+        return value
+    }
+
+    /// Whether a word of lowercase ASCII letters is an English stop word.
+    private static func isStopWord(_ word: [UInt8]) -> Bool {
+        guard let key = packed(word) else { return false }
+        var lo = 0, hi = packedStopWords.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let value = packedStopWords[mid]
+            if value == key { return true }
+            if value < key { lo = mid + 1 } else { hi = mid }
+        }
+        return false
     }
 
     private static func isASCIIWord(_ b: UInt8) -> Bool {
@@ -160,15 +192,26 @@ struct SearchTokenizer: @unchecked Sendable {
 
     /// Harman's S-stemmer, on words of more than three ASCII letters.
     static func stemEnglish(_ word: String) -> String {
-        let bytes = Array(word.utf8)
+        var bytes = Array(word.utf8)
+        guard bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
+        stemEnglish(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Harman's S-stemmer in place, on a word of lowercase ASCII letters.
+    static func stemEnglish(_ bytes: inout [UInt8]) {
         let n = bytes.count
-        guard n > 3, bytes.last == UInt8(ascii: "s"), bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
+        guard n > 3, bytes[n - 1] == UInt8(ascii: "s") else { return }
         let (c1, c2, c3) = (bytes[n - 2], bytes[n - 3], bytes[n - 4])
         let e = UInt8(ascii: "e"), i = UInt8(ascii: "i"), a = UInt8(ascii: "a"), o = UInt8(ascii: "o")
-        if c1 == e && c2 == i && c3 != e && c3 != a { return String(decoding: bytes[..<(n - 3)], as: UTF8.self) + "y" }
-        if c1 == e && c2 != a && c2 != e && c2 != o { return String(decoding: bytes[..<(n - 1)], as: UTF8.self) }
-        if c1 != UInt8(ascii: "u") && c1 != UInt8(ascii: "s") { return String(decoding: bytes[..<(n - 1)], as: UTF8.self) }
-        return word
+        if c1 == e && c2 == i && c3 != e && c3 != a {
+            bytes.removeLast(3)
+            bytes.append(UInt8(ascii: "y"))
+        } else if c1 == e && c2 != a && c2 != e && c2 != o {
+            bytes.removeLast()
+        } else if c1 != UInt8(ascii: "u") && c1 != UInt8(ascii: "s") {
+            bytes.removeLast()
+        }
     }
 
     /// Quotes and dashes that compatibility decomposition leaves as they are (so a word with a
