@@ -12,21 +12,37 @@ public struct DiscoveredFiles: Sendable {
     public var excluded: [String: String] = [:]
     /// Pages `not_in_nav` keeps out of a derived nav and out of `PageNotInNav`.
     public var notInNav: Set<String> = []
+    /// Pages whose text is given in memory (`BuildOptions.docs`), by docs-relative path:
+    /// `LoadPages` reads them from here instead of the disk.
+    var inMemory: [String: PageSource] = [:]
 }
 
 /// Stage: walks the docs folder. Hidden files and folders (`.git`, `.DS_Store`) are skipped;
 /// symlinks are followed while they stay inside the project (see `FileTree.files`), and those
-/// that do not are reported and left out.
+/// that do not are reported and left out. Pages given in memory are the whole docs folder.
 struct DiscoverFiles: SiteStage {
     let name = "discover files"
+    var runsInRender: Bool { true }
 
     func run(_ site: SiteState) throws {
+        if case .memory(let pages) = site.options.docs {
+            site.files = Self.files(of: pages, docsDir: site.docsDir)
+            return
+        }
         do {
             site.files = try Self.walk(docsDir: site.docsDir, docsPath: site.config.docsDir, project: site.project, engine: site.engine)
         } catch let error as DiagnosticError {
             site.engine.emit(contentsOf: error.diagnostics)
             throw StopBuild(outcome: .unusable)
         }
+    }
+
+    /// The docs folder of a site in memory: its pages, the last one given for a path.
+    static func files(of pages: [PageSource], docsDir: URL) -> DiscoveredFiles {
+        var found = DiscoveredFiles()
+        for page in pages { found.inMemory[page.docsPath(in: docsDir)] = page }
+        found.pages = found.inMemory.keys.sorted()
+        return found
     }
 
     static func walk(docsDir: URL, docsPath: String, project: ProjectFolder, engine: DiagnosticEngine) throws -> DiscoveredFiles {
