@@ -9,8 +9,9 @@ struct LoadPages: SiteStage {
 
     func run(_ site: SiteState) throws {
         let (pages, diagnostics) = Self.load(
-            paths: site.files.pages, docsDir: site.docsDir, docsPath: site.config.docsDir,
-            brandIDs: Set(site.brands.map(\.id)), directoryURLs: site.config.directoryURLs, inMemory: site.files.inMemory)
+            paths: site.files.loadedPages, docsDir: site.docsDir, docsPath: site.config.docsDir,
+            brandIDs: Set(site.brands.map(\.id)), directoryURLs: site.config.directoryURLs, inMemory: site.files.inMemory,
+            indexPaths: Self.indexPages(site.files.pages))
         site.engine.emit(contentsOf: diagnostics)
         site.pages = pages
         for (i, page) in pages.enumerated() {
@@ -21,11 +22,11 @@ struct LoadPages: SiteStage {
 
     static func load(
         paths: [String], docsDir: URL, docsPath: String, brandIDs: Set<String>, directoryURLs: Bool = true,
-        inMemory: [String: PageSource] = [:]
+        inMemory: [String: PageSource] = [:], indexPaths: Set<String>? = nil
     ) -> (
         [SourcePage], [Diagnostic]
     ) {
-        let indexPaths = indexPages(paths)
+        let indexPaths = indexPaths ?? indexPages(paths)
         let results = ParallelMap.map(paths) { path -> (SourcePage?, [Diagnostic]) in
             let displayPath = docsPath + "/" + path
             guard let data = inMemory[path].map({ Data($0.text.utf8) }) ?? FileTree.contents(of: docsDir.path + "/" + path) else {

@@ -1,12 +1,15 @@
 import Foundation
 
 /// Where the pipeline's `discover files` and `load pages` stages take the docs folder's pages
-/// from: the disk (a build), or a list of pages held in memory (`trellis render`; a preview
-/// server's edited pages). Every later stage sees the same `SourcePage`s either way.
+/// from: the disk (a build), or pages held in memory (`trellis render`; a preview server's
+/// edited pages). Every later stage sees the same `SourcePage`s either way.
 public enum DocsSource: Sendable {
     /// The docs folder as it is on disk.
     case disk
-    /// These pages, and nothing else: a site of them alone, whatever the docs folder holds.
+    /// These pages, in place of the docs folder's: only they are read and rendered. The folder's
+    /// other files (when it exists) are only link targets, so a link to another page or an image
+    /// is written as the build writes it; they are not read (a page is taken to be published for
+    /// every brand) and their problems are not reported.
     case memory([PageSource])
 }
 

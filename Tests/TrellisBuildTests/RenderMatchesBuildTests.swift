@@ -47,7 +47,7 @@ import TrellisCore
 
         ## Ünïcode Heading Ñ
 
-        Back to [the top](#set-up-nimbus).
+        Back to [the top](#set-up-nimbus), or [home](../index.md#home) ![Logo](../img/logo.png).
 
         """
 
@@ -60,7 +60,10 @@ import TrellisCore
     }
 
     @Test func anMkDocsPageRendersAsTheBuildWritesIt() throws {
-        let s = try TestSite(["mkdocs.yml": Self.mkdocsConfig, "docs/index.md": "# Home\n", "docs/guide/setup.md": Self.page])
+        let s = try TestSite([
+            "mkdocs.yml": Self.mkdocsConfig, "docs/index.md": "# Home\n", "docs/guide/setup.md": Self.page,
+            "docs/img/logo.png": "png",
+        ])
         defer { s.cleanUp() }
         #expect(s.build().lines == [])
         let built = try #require(s.output("guide/setup/index.html").flatMap(Self.articleBody))
@@ -77,15 +80,20 @@ import TrellisCore
         #expect(result.html.contains("nimbus.example/install.sh"))
         #expect(result.html.contains(#"<h2 id="ünïcode-heading-ñ">"#))
         #expect(result.html.contains(##"<a href="#set-up-nimbus">the top</a>"##))
+        // The docs folder's other files are link targets, written as the build writes them.
+        #expect(!result.html.contains("index.md") && result.html.contains(#"src="../../img/logo.png""#))
         #expect(!s.exists("site"))
     }
 
     @Test func standardInputRendersAsAPageAtTheTopOfTheDocsFolder() throws {
-        let s = try TestSite(["mkdocs.yml": Self.mkdocsConfig, "docs/page.md": Self.page])
+        let topPage = Self.page.replacingOccurrences(of: "../", with: "")
+        let s = try TestSite([
+            "mkdocs.yml": Self.mkdocsConfig, "docs/page.md": topPage, "docs/index.md": "# Home\n", "docs/img/logo.png": "png",
+        ])
         defer { s.cleanUp() }
         #expect(s.build().lines == [])
         let built = try #require(s.output("page/index.html").flatMap(Self.articleBody))
-        let result = SiteBuilder.render(PageSource(text: Self.page), displayPath: "<stdin>", options: BuildOptions(root: s.root))
+        let result = SiteBuilder.render(PageSource(text: topPage), displayPath: "<stdin>", options: BuildOptions(root: s.root))
         #expect(result.outcome == .success)
         #expect(built == result.html + "\n")
     }
@@ -104,6 +112,8 @@ import TrellisCore
             === "Two"
 
                 Second.
+
+            See [the home page](index.md).
 
             """
         let s = try TestSite([
@@ -129,6 +139,7 @@ import TrellisCore
         let beta = SiteBuilder.render(PageSource(text: page, path: "guide.md"), displayPath: "-", options: options)
         #expect(beta.html.contains("<p>Sign in at console.beta.example <span class=\"twemoji\"><svg"))
         #expect(beta.html.contains(#"<div class="tabbed-set "#) && !beta.html.contains("Alpha"))
+        #expect(beta.html.contains(#"<a href="../">the home page</a>"#))
     }
 
     @Test func aBrandFileOverAnMkDocsSiteRendersAsItsBuild() throws {
