@@ -70,7 +70,8 @@ import TrellisCore
         try s.remove("site")
         // The file's place in the docs folder is the page's path, as in the build.
         let file = s.root.appending(path: "docs/guide/setup.md")
-        let result = SiteBuilder.render(PageSource(text: Self.page, file: file), displayPath: "docs/guide/setup.md", options: BuildOptions(root: s.root))
+        let result = SiteBuilder.render(
+            PageSource(text: Self.page, file: file), displayPath: "docs/guide/setup.md", options: BuildOptions(root: s.root))
         #expect(result.outcome == .success)
         #expect(result.diagnostics.map(\.formatted) == [])
         #expect(built == result.html + "\n")
@@ -93,7 +94,7 @@ import TrellisCore
         defer { s.cleanUp() }
         #expect(s.build().lines == [])
         let built = try #require(s.output("page/index.html").flatMap(Self.articleBody))
-        let result = SiteBuilder.render(PageSource(text: topPage), displayPath: "<stdin>", options: BuildOptions(root: s.root))
+        let result = s.render(topPage, displayPath: "<stdin>")
         #expect(result.outcome == .success)
         #expect(built == result.html + "\n")
     }
@@ -127,16 +128,12 @@ import TrellisCore
         #expect(s.build().lines == [])
         for brand in ["alpha", "beta"] {
             let built = try #require(s.output("\(brand)/guide/index.html").flatMap(Self.articleBody))
-            var options = BuildOptions(root: s.root)
-            options.brands = [brand]
-            let result = SiteBuilder.render(PageSource(text: page, path: "guide.md"), displayPath: "-", options: options)
+            let result = s.render(page, path: "guide.md", brand: brand)
             #expect(result.outcome == .success)
             #expect(result.diagnostics.map(\.formatted) == [])
             #expect(built == result.html + "\n", "\(brand)")
         }
-        var options = BuildOptions(root: s.root)
-        options.brands = ["beta"]
-        let beta = SiteBuilder.render(PageSource(text: page, path: "guide.md"), displayPath: "-", options: options)
+        let beta = s.render(page, path: "guide.md", brand: "beta")
         #expect(beta.html.contains("<p>Sign in at console.beta.example <span class=\"twemoji\"><svg"))
         #expect(beta.html.contains(#"<div class="tabbed-set "#) && !beta.html.contains("Alpha"))
         #expect(beta.html.contains(#"<a href="../">the home page</a>"#))
@@ -145,7 +142,13 @@ import TrellisCore
     @Test func aBrandFileOverAnMkDocsSiteRendersAsItsBuild() throws {
         let page = "# {{ brand }}\n\n!!! note\n    Write to {{ support }}.\n"
         let s = try TestSite([
-            "mkdocs.yml": "site_name: Cloud Docs\nmarkdown_extensions: [admonition]\nextra:\n  brand: Upstream\n  support: help@upstream.example\n",
+            "mkdocs.yml": """
+                site_name: Cloud Docs
+                markdown_extensions: [admonition]
+                extra:
+                  brand: Upstream
+                  support: help@upstream.example
+                """,
             "docs/index.md": page,
             "brands/acme.yml": "name: Acme\nextra:\n  brand: Acme Cloud\n",
         ])
@@ -163,10 +166,7 @@ import TrellisCore
     @Test func aPageTheBrandDoesNotPublishRendersNothingAndSaysWhy() throws {
         let s = try TestSite(["trellis.yml": twoBrandConfig, "brands/alpha.yml": alphaBrand, "brands/beta.yml": betaBrand])
         defer { s.cleanUp() }
-        var options = BuildOptions(root: s.root)
-        options.brands = ["beta"]
-        let text = "---\nbrands: [alpha]\n---\n# Alpha only\n"
-        let result = SiteBuilder.render(PageSource(text: text, path: "only.md"), displayPath: "only.md", options: options)
+        let result = s.render("---\nbrands: [alpha]\n---\n# Alpha only\n", path: "only.md", brand: "beta", displayPath: "only.md")
         #expect(result.html == "")
         #expect(
             result.diagnostics.map(\.formatted) == [
@@ -174,11 +174,48 @@ import TrellisCore
             ])
     }
 
+    @Test func snippetsAreIncludedFromTheSiteAsTheBuildIncludesThem() throws {
+        let page = "# Notes\n\n--8<-- \"shared/warning.md\"\n"
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: S\nmarkdown_extensions:\n  - admonition\n  - pymdownx.snippets:\n      base_path: [snippets]\n",
+            "snippets/shared/warning.md": "!!! warning\n    Back up first.\n",
+            "docs/notes.md": page,
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let built = try #require(s.output("notes/index.html").flatMap(Self.articleBody))
+        let result = s.render(page, path: "notes.md")
+        #expect(result.diagnostics.map(\.formatted) == [])
+        #expect(built == result.html + "\n")
+        #expect(result.html.contains("<p>Back up first.</p>"))
+    }
+
+    @Test func aPageTheSiteExcludesRendersNothingAndSaysWhy() throws {
+        let s = try TestSite(["mkdocs.yml": "site_name: X\nexclude_docs: |\n  drafts/\n"])
+        defer { s.cleanUp() }
+        let result = s.render("# Draft\n", path: "drafts/idea.md", displayPath: "idea.md")
+        #expect(result.html == "")
+        #expect(
+            result.diagnostics.map(\.formatted) == [
+                "idea.md: warning: the build writes no page for 'drafts/idea.md': the site's 'exclude_docs' or 'draft_docs' leave it out [ConfigType]"
+            ])
+    }
+
     @Test func anMkDocsSiteWithoutTheMacrosPluginLeavesBracesAsTheBuildDoes() throws {
         let s = try TestSite(["mkdocs.yml": "site_name: M\nextra:\n  product: Nimbus\n"])
         defer { s.cleanUp() }
-        let result = SiteBuilder.render(PageSource(text: "Use {{ product }}.\n"), displayPath: "-", options: BuildOptions(root: s.root))
+        let result = s.render("Use {{ product }}.\n")
         #expect(result.outcome == .success)
         #expect(result.html == "<p>Use {{ product }}.</p>\n")
+    }
+}
+
+extension TestSite {
+    /// Renders `text` as `trellis render` does: as the page at `path` (nil: `page.md`), for
+    /// `brand` (nil: the first), its diagnostics naming it `displayPath`.
+    func render(_ text: String, path: String? = nil, brand: String? = nil, displayPath: String = "-") -> RenderReport {
+        var options = BuildOptions(root: root)
+        options.brands = brand.map { [$0] }
+        return SiteBuilder.render(PageSource(text: text, path: path), displayPath: displayPath, options: options)
     }
 }

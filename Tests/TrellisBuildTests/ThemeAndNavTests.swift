@@ -122,9 +122,7 @@ import TrellisCore
             "brands/alpha.yml": "name: Alpha\nextra:\n  brand: Alpha Cloud\n",
         ])
         defer { s.cleanUp() }
-        var options = BuildOptions(root: s.root)
-        options.brands = ["alpha"]
-        let result = SiteBuilder.render(PageSource(text: "## Hello {{ brand }}\n\n:material-check: done\n"), displayPath: "-", options: options)
+        let result = s.render("## Hello {{ brand }}\n\n:material-check: done\n", brand: "alpha")
         #expect(result.outcome == .success)
         #expect(result.html.hasPrefix(#"<h2 id="hello-alpha-cloud">Hello Alpha Cloud<a class="headerlink""#))
         #expect(result.html.contains(#"<p><span class="twemoji"><svg"#))
@@ -136,7 +134,7 @@ import TrellisCore
             "brands/alpha.yml": "name: Alpha\nupgrades:\n  kubernetes: [{version: \"1.27.8\"}]\n",
         ])
         defer { s.cleanUp() }
-        let result = SiteBuilder.render(PageSource(text: "!!! note\n    Kubernetes {{ kubernetes.latest }}.\n"), displayPath: "-", options: BuildOptions(root: s.root))
+        let result = s.render("!!! note\n    Kubernetes {{ kubernetes.latest }}.\n")
         #expect(result.outcome == .success)
         #expect(result.html.contains(#"<div class="admonition note">"#) && result.html.contains("<p>Kubernetes 1.27.8.</p>"))
     }
@@ -166,13 +164,13 @@ import TrellisCore
         let config = "site_name: D\nmarkdown_extensions:\n  - admonition\n  - toc:\n      permalink: \"#\"\n"
         let s = try TestSite(["mkdocs.yml": config])
         defer { s.cleanUp() }
-        let result = SiteBuilder.render(PageSource(text: "## Hi\n\n!!! note\n    Body.\n"), displayPath: "-", options: BuildOptions(root: s.root))
+        let result = s.render("## Hi\n\n!!! note\n    Body.\n")
         #expect(result.outcome == .success)
         #expect(result.html.hasPrefix(##"<h2 id="hi">Hi<a class="headerlink" href="#hi" title="Permanent link">#</a></h2>"##))
         #expect(result.html.contains(#"<div class="admonition note">"#))
         let plain = try TestSite(["mkdocs.yml": "site_name: D\n"])
         defer { plain.cleanUp() }
-        let text = SiteBuilder.render(PageSource(text: "## Hi\n\n!!! note\n    Body.\n"), displayPath: "-", options: BuildOptions(root: plain.root))
+        let text = plain.render("## Hi\n\n!!! note\n    Body.\n")
         #expect(text.html == "<h2 id=\"hi\">Hi</h2>\n<p>!!! note\nBody.</p>\n")
     }
 
