@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// Build writes the site; lint runs every check and writes nothing (no templates rendered).
     public var mode: BuildMode = .build
+    /// Where the pages come from: the docs folder, or pages in memory (`trellis render`).
+    public var docs: DocsSource = .disk
     /// Lint: report only on pages changed since this git ref, and the pages linking to them.
     public var changedSince: String?
     /// Lint: check external links too (`ExternalLink`).
@@ -35,6 +37,9 @@ public struct BuildOptions: Sendable {
 public enum BuildMode: Sendable, Equatable {
     case build
     case lint
+    /// `trellis render`: the stages that make a page's body (`runsInRender`), for the first
+    /// selected brand, writing nothing.
+    case render
 }
 
 /// How a command ended, and the exit code that says so.

@@ -7,11 +7,15 @@ protocol SiteStage: Sendable {
     var name: String { get }
     /// Whether `trellis lint` runs it too.
     var runsInLint: Bool { get }
+    /// Whether `trellis render` runs it: a stage that decides what a page's body is says so
+    /// (a render's one-page site has no nav or other pages to check against, and writes nothing).
+    var runsInRender: Bool { get }
     func run(_ site: SiteState) throws
 }
 
 extension SiteStage {
     var runsInLint: Bool { true }
+    var runsInRender: Bool { false }
 }
 
 /// A stage that runs once per brand.
@@ -19,11 +23,14 @@ protocol BrandStage: Sendable {
     var name: String { get }
     /// Whether `trellis lint` runs it too (lint renders no templates and writes nothing).
     var runsInLint: Bool { get }
+    /// Whether `trellis render` runs it (see `SiteStage.runsInRender`).
+    var runsInRender: Bool { get }
     func run(_ brand: BrandState, site: SiteState) throws
 }
 
 extension BrandStage {
     var runsInLint: Bool { true }
+    var runsInRender: Bool { false }
 }
 
 /// The one ordered registry of build stages. Nothing else decides their order.
@@ -63,11 +70,27 @@ enum BuildPipeline {
     ]
 
     static func brandStages(for mode: BuildMode) -> [any BrandStage] {
-        mode == .lint ? brandStages.filter(\.runsInLint) : brandStages
+        switch mode {
+        case .build: brandStages
+        case .lint: brandStages.filter(\.runsInLint)
+        case .render: brandStages.filter(\.runsInRender)
+        }
     }
 
     static func siteStages(for mode: BuildMode) -> [any SiteStage] {
-        mode == .lint ? siteStages.filter(\.runsInLint) : siteStages
+        switch mode {
+        case .build: siteStages
+        case .lint: siteStages.filter(\.runsInLint)
+        case .render: siteStages.filter(\.runsInRender)
+        }
+    }
+
+    static func finalStages(for mode: BuildMode) -> [any SiteStage] {
+        switch mode {
+        case .build: finalStages
+        case .lint: finalStages.filter(\.runsInLint)
+        case .render: finalStages.filter(\.runsInRender)
+        }
     }
 }
 
@@ -111,15 +134,19 @@ public enum SiteBuilder {
         }
     }
 
-    private static func run(_ options: BuildOptions) -> (report: BuildReport, site: SiteState) {
+    /// Runs the stages of `options.mode`; `afterBrand` sees each brand's state once its stages ran.
+    static func run(
+        _ options: BuildOptions, afterBrand: (BrandState, SiteState) -> Void = { _, _ in }
+    ) -> (report: BuildReport, site: SiteState) {
         let clock = ContinuousClock()
         let start = clock.now
         let site = SiteState(options: options)
         var report = BuildReport()
         let siteStages = BuildPipeline.siteStages(for: options.mode)
         let brandStages = BuildPipeline.brandStages(for: options.mode)
+        let finalStages = BuildPipeline.finalStages(for: options.mode)
         let writes = options.mode == .build
-        let totalStages = siteStages.count + brandStages.count + BuildPipeline.finalStages.count + (writes ? 1 : 0)
+        let totalStages = siteStages.count + brandStages.count + finalStages.count + (writes ? 1 : 0)
 
         func timed(_ name: String, number: Int, _ body: () throws -> Void) rethrows {
             let stageStart = clock.now
@@ -137,15 +164,18 @@ public enum SiteBuilder {
             for (i, stage) in siteStages.enumerated() {
                 try timed(stage.name, number: i + 1) { try stage.run(site) }
             }
-            for brand in site.selectedBrands {
+            // A render shows one page as one brand has it: the first brand asked for.
+            let brands = options.mode == .render ? Array(site.selectedBrands.prefix(1)) : site.selectedBrands
+            for brand in brands {
                 let state = BrandState(brand: brand, all: site.brands, siteURL: site.config.siteURL)
                 for (i, stage) in brandStages.enumerated() {
                     let number = siteStages.count + i + 1
                     try timed("\(stage.name) · \(brand.id)", number: number) { try stage.run(state, site: site) }
                 }
                 report.pagesWritten[brand.id] = state.pagesWritten
+                afterBrand(state, site)
             }
-            for (i, stage) in BuildPipeline.finalStages.enumerated() {
+            for (i, stage) in finalStages.enumerated() {
                 let number = siteStages.count + brandStages.count + i + 1
                 try timed(stage.name, number: number) { try stage.run(site) }
             }

@@ -81,10 +81,18 @@ extension BrandState {
     /// The brand's link resolver, made once (by `PrepareBrand`) and shared by every stage.
     func resolver(site: SiteState) -> LinkResolver {
         if let linkResolver { return linkResolver }
+        // Pages that are only link targets (`DocsSource.memory`) are unread: taken as published.
+        let linkOnly = site.files.linkOnlyPages
+        let indexPages = linkOnly.isEmpty ? [] : LoadPages.indexPages(site.files.pages)
+        let directoryURLs = site.config.directoryURLs
+        var urls = Dictionary(site.pages.map { ($0.path, $0.url) }, uniquingKeysWith: { a, _ in a })
+        for path in linkOnly {
+            urls[path] = SourcePage.url(forPath: path, isIndex: indexPages.contains(path), directoryURLs: directoryURLs)
+        }
         let made = LinkResolver(
-            pagePaths: Set(site.pageIndex.keys), publishedPaths: publishedPaths, staticFiles: site.staticFiles,
-            urls: Dictionary(site.pages.map { ($0.path, $0.url) }, uniquingKeysWith: { a, _ in a }),
-            fileOutputPaths: site.blog?.mediaPaths ?? [:], excluded: site.files.excluded)
+            pagePaths: Set(site.pageIndex.keys).union(linkOnly), publishedPaths: publishedPaths.union(linkOnly),
+            staticFiles: site.staticFiles, urls: urls, fileOutputPaths: site.blog?.mediaPaths ?? [:],
+            excluded: site.files.excluded)
         linkResolver = made
         return made
     }

@@ -6,6 +6,7 @@ import TrellisCore
 /// noted as MkDocs does), and marks the `not_in_nav` pages.
 struct ExcludeFiles: SiteStage {
     let name = "exclude files"
+    var runsInRender: Bool { true }
 
     func run(_ site: SiteState) throws {
         guard let inclusion = site.mkdocs?.inclusion else { return }
@@ -14,6 +15,7 @@ struct ExcludeFiles: SiteStage {
 
     static func apply(_ inclusion: DocsInclusion, to files: DiscoveredFiles, directoryURLs: Bool) -> DiscoveredFiles {
         var result = DiscoveredFiles()
+        result.inMemory = files.inMemory
         let pages = files.pages.filter { !inclusion.removedByPlugin($0) }
         let indexPages = LoadPages.indexPages(pages)
         for path in pages {

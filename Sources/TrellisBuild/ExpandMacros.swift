@@ -11,6 +11,7 @@ struct PageText: Sendable {
 /// Stage: renders each page's macros with the brand's variables (in parallel).
 struct ExpandMacros: BrandStage {
     let name = "expand macros"
+    var runsInRender: Bool { true }
 
     func run(_ state: BrandState, site: SiteState) throws {
         let brand = state.brand

@@ -6,6 +6,7 @@ import TrellisMarkdown
 /// (exit code 2): nothing else can be trusted without its config.
 struct LoadConfig: SiteStage {
     let name = "load config"
+    var runsInRender: Bool { true }
 
     /// The config to read: the one asked for, or `mkdocs.yml` in a folder that has no
     /// `trellis.yml`, so existing MkDocs sites build as they are.
@@ -71,6 +72,11 @@ struct LoadConfig: SiteStage {
         let configName = Self.configName(site.options.configName, root: site.root)
         let configURL = site.root.appending(path: configName)
         guard FileManager.default.fileExists(atPath: configURL.path) else {
+            if site.options.mode == .render, site.options.brands == nil, site.options.brandFiles.isEmpty {
+                // A page rendered outside any site is a page of a Trellis site with no settings.
+                site.brands = [Brand(id: "default", name: "")]
+                return
+            }
             site.engine.emit(
                 Diagnostic(
                     .io, path: nil, at: nil,

@@ -1,14 +1,17 @@
 import Foundation
 import TrellisCore
 
-/// Stage: reads every page (in parallel), checks its encoding and splits its front matter.
+/// Stage: reads every page (in parallel; a page given in memory from there), checks its
+/// encoding and splits its front matter.
 struct LoadPages: SiteStage {
     let name = "load pages"
+    var runsInRender: Bool { true }
 
     func run(_ site: SiteState) throws {
         let (pages, diagnostics) = Self.load(
-            paths: site.files.pages, docsDir: site.docsDir, docsPath: site.config.docsDir,
-            brandIDs: Set(site.brands.map(\.id)), directoryURLs: site.config.directoryURLs)
+            paths: site.files.loadedPages, docsDir: site.docsDir, docsPath: site.config.docsDir,
+            brandIDs: Set(site.brands.map(\.id)), directoryURLs: site.config.directoryURLs, inMemory: site.files.inMemory,
+            indexPaths: Self.indexPages(site.files.pages))
         site.engine.emit(contentsOf: diagnostics)
         site.pages = pages
         for (i, page) in pages.enumerated() {
@@ -18,14 +21,15 @@ struct LoadPages: SiteStage {
     }
 
     static func load(
-        paths: [String], docsDir: URL, docsPath: String, brandIDs: Set<String>, directoryURLs: Bool = true
+        paths: [String], docsDir: URL, docsPath: String, brandIDs: Set<String>, directoryURLs: Bool = true,
+        inMemory: [String: PageSource] = [:], indexPaths: Set<String>? = nil
     ) -> (
         [SourcePage], [Diagnostic]
     ) {
-        let indexPaths = indexPages(paths)
+        let indexPaths = indexPaths ?? indexPages(paths)
         let results = ParallelMap.map(paths) { path -> (SourcePage?, [Diagnostic]) in
             let displayPath = docsPath + "/" + path
-            guard let data = FileTree.contents(of: docsDir.path + "/" + path) else {
+            guard let data = inMemory[path].map({ Data($0.text.utf8) }) ?? FileTree.contents(of: docsDir.path + "/" + path) else {
                 return (nil, [Diagnostic(.io, path: displayPath, at: nil, message: "cannot read the file")])
             }
             var diagnostics: [Diagnostic] = []

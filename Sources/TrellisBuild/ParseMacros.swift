@@ -4,6 +4,7 @@ import TrellisMacros
 /// Stage: parses each page's macros once (in parallel); every brand then only renders them.
 struct ParseMacros: SiteStage {
     let name = "parse macros"
+    var runsInRender: Bool { true }
 
     func run(_ site: SiteState) throws {
         let (enabled, byDefault) = Self.macroSwitch(site)

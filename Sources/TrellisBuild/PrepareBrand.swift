@@ -7,6 +7,7 @@ import TrellisIcons
 /// the staged output.
 struct PrepareBrand: BrandStage {
     let name = "prepare brand"
+    var runsInRender: Bool { true }
 
     func run(_ state: BrandState, site: SiteState) throws {
         let brand = state.brand

@@ -43,6 +43,7 @@ struct PageHeading: Sendable {
 /// ids, links) and renders the body HTML (in parallel).
 struct RenderMarkdown: BrandStage {
     let name = "render markdown"
+    var runsInRender: Bool { true }
 
     func run(_ state: BrandState, site: SiteState) throws {
         let resolver = state.resolver(site: site)

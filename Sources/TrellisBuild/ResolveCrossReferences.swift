@@ -9,6 +9,7 @@ import TrellisMarkdown
 /// with no target is a warning and stays the text it was (`[text][identifier]`), as in MkDocs.
 struct ResolveCrossReferences: BrandStage {
     let name = "resolve cross-references"
+    var runsInRender: Bool { true }
 
     struct Target {
         var page: Int

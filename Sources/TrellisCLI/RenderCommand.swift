@@ -7,7 +7,12 @@ struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Render one Markdown file (or - for standard input) to an HTML fragment.",
-        discussion: "Uses the same extensions as build. With a site config, the brand's variables apply."
+        discussion: """
+            Runs the build's own stages over a site of this one page, with the site's config \
+            (trellis.yml or mkdocs.yml) and brand, and prints the page body the build would write. \
+            Nothing is written. A file inside the docs folder renders at its place there; \
+            standard input renders as page.md at the top.
+            """
     )
 
     @Argument(help: "The Markdown file, or - for standard input.")
@@ -15,28 +20,28 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: "The brand whose variables to use (default: the first brand).")
+    @Option(name: .long, help: "The brand whose variables to use, or a brand file (.yml) over the site (default: the first brand).")
     var brand: String?
 
     func run() throws {
-        let text: String
+        let page: PageSource
         let path: String
         if file == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            text = String(decoding: data, as: UTF8.self)
+            page = PageSource(text: String(decoding: data, as: UTF8.self))
             path = "<stdin>"
         } else {
             guard let data = FileManager.default.contents(atPath: file) else {
                 StandardError.write("error: cannot read '\(file)'\n")
                 throw ExitCode(2)
             }
-            text = String(decoding: data, as: UTF8.self)
+            page = PageSource(text: String(decoding: data, as: UTF8.self), file: URL(fileURLWithPath: file))
             path = file
         }
-        var options = RenderOptions(root: site.rootURL)
+        var options = BuildOptions(root: site.rootURL)
         options.configName = site.configFile
-        options.brand = brand
-        let result = FragmentRenderer.render(text: text, path: path, options: options)
+        try site.applyBrands(brand.map { [$0] } ?? [], to: &options)
+        let result = SiteBuilder.render(page, displayPath: path, options: options)
         let printer = DiagnosticPrinter(useColour: StandardError.isTerminal, sources: result.sources)
         StandardError.write(printer.render(result.diagnostics))
         FileHandle.standardOutput.write(Data(result.html.utf8))

@@ -33,9 +33,9 @@ import TrellisCore
         let folder = Self.root.appendingPathComponent(parts[0])
         let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent(parts[1] + ".md")), as: UTF8.self)
         let golden = String(decoding: try Data(contentsOf: folder.appendingPathComponent(parts[1] + ".html")), as: UTF8.self)
-        var options = RenderOptions(root: folder)
+        var options = BuildOptions(root: folder)
         options.configName = "mkdocs.yml"
-        let result = FragmentRenderer.render(text: text, path: parts[1] + ".md", options: options)
+        let result = SiteBuilder.render(PageSource(text: text), displayPath: parts[1] + ".md", options: options)
         #expect(result.html == golden, "\(path)")
         #expect(!result.diagnostics.contains { $0.id == .unsupportedPlugin }, "\(path): \(result.diagnostics.map(\.formatted))")
     }

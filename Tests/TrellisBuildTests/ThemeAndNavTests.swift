@@ -115,16 +115,14 @@ import TrellisCore
 }
 
 /// `trellis render`: one text to an HTML fragment with the same extensions.
-@Suite struct FragmentRendererTests {
+@Suite struct RenderCommandTests {
     @Test func rendersMacrosIconsAndHeadingIdsWithABrandsVariables() throws {
         let s = try TestSite([
             "trellis.yml": "brands: [alpha]\n",
             "brands/alpha.yml": "name: Alpha\nextra:\n  brand: Alpha Cloud\n",
         ])
         defer { s.cleanUp() }
-        var options = RenderOptions(root: s.root)
-        options.brand = "alpha"
-        let result = FragmentRenderer.render(text: "## Hello {{ brand }}\n\n:material-check: done\n", path: "-", options: options)
+        let result = s.render("## Hello {{ brand }}\n\n:material-check: done\n", brand: "alpha")
         #expect(result.outcome == .success)
         #expect(result.html.hasPrefix(#"<h2 id="hello-alpha-cloud">Hello Alpha Cloud<a class="headerlink""#))
         #expect(result.html.contains(#"<p><span class="twemoji"><svg"#))
@@ -136,8 +134,7 @@ import TrellisCore
             "brands/alpha.yml": "name: Alpha\nupgrades:\n  kubernetes: [{version: \"1.27.8\"}]\n",
         ])
         defer { s.cleanUp() }
-        let result = FragmentRenderer.render(
-            text: "!!! note\n    Kubernetes {{ kubernetes.latest }}.\n", path: "-", options: RenderOptions(root: s.root))
+        let result = s.render("!!! note\n    Kubernetes {{ kubernetes.latest }}.\n")
         #expect(result.outcome == .success)
         #expect(result.html.contains(#"<div class="admonition note">"#) && result.html.contains("<p>Kubernetes 1.27.8.</p>"))
     }
@@ -155,9 +152,9 @@ import TrellisCore
                 """,
         ])
         defer { s.cleanUp() }
-        var options = RenderOptions(root: s.root)
+        var options = BuildOptions(root: s.root)
         options.configName = "mkdocs.yml"
-        let result = FragmentRenderer.render(text: "## T\n\n!!! note\n    x^2^ ^^y^^\n", path: "-", options: options)
+        let result = SiteBuilder.render(PageSource(text: "## T\n\n!!! note\n    x^2^ ^^y^^\n"), displayPath: "-", options: options)
         #expect(result.outcome == .success)
         #expect(result.html.hasPrefix(##"<h2 id="t">T<a class="headerlink" href="#t" title="Permanent link">#</a></h2>"##))
         #expect(result.html.contains("<p>x<sup>2</sup> <sup><sup>y</sup></sup></p>"))
@@ -167,20 +164,20 @@ import TrellisCore
         let config = "site_name: D\nmarkdown_extensions:\n  - admonition\n  - toc:\n      permalink: \"#\"\n"
         let s = try TestSite(["mkdocs.yml": config])
         defer { s.cleanUp() }
-        let result = FragmentRenderer.render(text: "## Hi\n\n!!! note\n    Body.\n", path: "-", options: RenderOptions(root: s.root))
+        let result = s.render("## Hi\n\n!!! note\n    Body.\n")
         #expect(result.outcome == .success)
         #expect(result.html.hasPrefix(##"<h2 id="hi">Hi<a class="headerlink" href="#hi" title="Permanent link">#</a></h2>"##))
         #expect(result.html.contains(#"<div class="admonition note">"#))
         let plain = try TestSite(["mkdocs.yml": "site_name: D\n"])
         defer { plain.cleanUp() }
-        let text = FragmentRenderer.render(text: "## Hi\n\n!!! note\n    Body.\n", path: "-", options: RenderOptions(root: plain.root))
+        let text = plain.render("## Hi\n\n!!! note\n    Body.\n")
         #expect(text.html == "<h2 id=\"hi\">Hi</h2>\n<p>!!! note\nBody.</p>\n")
     }
 
     @Test func reportsProblemsAtTheirPositionWithoutAConfig() throws {
         let s = try TestSite([:])
         defer { s.cleanUp() }
-        let result = FragmentRenderer.render(text: "Hi {{ nobody }}\n", path: "note.md", options: RenderOptions(root: s.root))
+        let result = SiteBuilder.render(PageSource(text: "Hi {{ nobody }}\n"), displayPath: "note.md", options: BuildOptions(root: s.root))
         #expect(result.outcome == .failed)
         #expect(result.diagnostics.map(\.formatted) == ["note.md:1:7: error: undefined variable 'nobody' [UndefinedVariable]"])
     }
@@ -188,9 +185,9 @@ import TrellisCore
     @Test func anUnknownBrandIsUnusable() throws {
         let s = try TestSite(["trellis.yml": "brands: [alpha]\n", "brands/alpha.yml": "name: Alpha\n"])
         defer { s.cleanUp() }
-        var options = RenderOptions(root: s.root)
-        options.brand = "gamma"
-        #expect(FragmentRenderer.render(text: "x", path: "-", options: options).outcome == .unusable)
+        var options = BuildOptions(root: s.root)
+        options.brands = ["gamma"]
+        #expect(SiteBuilder.render(PageSource(text: "x"), displayPath: "-", options: options).outcome == .unusable)
     }
 }
 

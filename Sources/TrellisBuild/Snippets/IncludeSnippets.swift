@@ -8,6 +8,7 @@ import TrellisCore
 /// `!relative` is the page's folder, `!relative $config_dir/…` and `$docs_dir/…` as it expands them).
 struct IncludeSnippets: BrandStage {
     let name = "include snippets"
+    var runsInRender: Bool { true }
 
     func run(_ state: BrandState, site: SiteState) throws {
         guard let settings = site.mkdocs, let ext = settings.markdownExtension("pymdownx.snippets") else { return }
