@@ -8,7 +8,7 @@ struct ExcludeFiles: SiteStage {
     let name = "exclude files"
 
     func run(_ site: SiteState) throws {
-        guard let inclusion = site.mkdocs?.inclusion else { return }
+        guard let inclusion = site.settings.inclusion else { return }
         site.files = Self.apply(inclusion, to: site.files, directoryURLs: site.config.directoryURLs)
     }
 

@@ -94,23 +94,9 @@ public enum FragmentRenderer {
             } catch {}
         }
         // The Markdown settings of a page of the site, as `LoadConfig` makes them for a build.
-        let site = SiteState(options: BuildOptions(root: options.root))
-        site.config = config
-        site.mkdocs = mkdocs
-        if let toc = mkdocs?.markdownExtension("toc") {
-            result.diagnostics += LoadConfig.applyTocOptions(toc.options, to: site, configPath: config.path)
-        }
-        let (emoji, emojiProblems) = EmojiOptions.settings(
-            mkdocs: mkdocs, trellisExtensions: config.markdownExtensions, configPath: config.path)
-        site.emoji = emoji
-        result.diagnostics += emojiProblems
-        result.diagnostics += LoadConfig.applyCodeBlockOptions(to: site, configPath: config.path)
-        if let mkdocs {
-            let (inline, problems) = InlineExtensionOptions.read(mkdocs, configPath: config.path)
-            site.inlineSettings = inline
-            result.diagnostics += problems
-        }
-        let settings = site.markdownSettings
+        let adapted = SiteSettings.adapt(config: config, mkdocs: mkdocs, isPlainMkDocs: mkdocs != nil && config.mkdocsConfig == nil)
+        result.diagnostics += adapted.diagnostics
+        let settings = adapted.settings.markdown
         let (rendered, diagnostics) = RenderMarkdown.render(
             page, text: pageText, icons: IconAdapter(library: icons, emoji: settings.emoji), resolver: nil, settings: settings)
         result.diagnostics += diagnostics
