@@ -38,8 +38,9 @@ struct BuildNavigation: BrandStage {
         var entries = site.config.nav
         var origins: [String: ConfigPosition] = [:]
         state.quietlyOutOfNav = notInNav
-        if let plugin = site.mkdocs?.plugin("literate-nav") {
-            let result = LiterateNav.resolve(plugin, configNav: entries, site: site)
+        let settings = site.settings.navigation
+        if let options = settings.literateNav {
+            let result = LiterateNav.resolve(options, configNav: entries, site: site)
             site.engine.emit(contentsOf: result.diagnostics)
             entries = result.entries
             origins = result.origins
@@ -47,12 +48,12 @@ struct BuildNavigation: BrandStage {
         }
         state.navIsListed = entries != nil
         var items: [NavItem]
-        if entries == nil, let settings = site.mkdocs, settings.usesAwesomePages {
+        if entries == nil, let options = settings.awesomePages {
             let docs = site.docsDir
             let awesome = AwesomePages.navigation(
                 pages: treePages.map { .init(path: $0.path, title: titles[$0.path] ?? $0.title, url: $0.url) },
                 docsDir: site.config.docsDir,
-                options: .init(plugin: settings.plugin("awesome-pages")?.options ?? ValueMap(), features: settings.features)
+                options: options
             ) { try? String(contentsOf: docs.appending(path: $0), encoding: .utf8) }
             site.engine.emit(contentsOf: awesome.diagnostics)
             items = awesome.items
@@ -64,12 +65,12 @@ struct BuildNavigation: BrandStage {
             items = built.items
         }
         items = Self.arrangeBlog(items, site: site, pages: pages, titles: titles)
-        let indexes = entries != nil && site.mkdocs?.features.contains("navigation.indexes") == true
+        let indexes = entries != nil && settings.materialIndexes
         // A title the nav gives a page is its title (in <title> and its heading), before its
         // front matter's and its first heading's, as MkDocs titles pages. Not the blog's pages:
         // MkDocs keeps the title of a page a plugin made (Material's views and posts).
         var navTitles = Self.titles(in: entries ?? [])
-        if site.mkdocs?.plugin("section-index") != nil {
+        if settings.sectionIndex {
             let sectioned = SectionIndex.apply(items)
             items = sectioned.items
             navTitles.merge(sectioned.titles) { own, _ in own }

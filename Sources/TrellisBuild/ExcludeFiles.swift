@@ -9,7 +9,7 @@ struct ExcludeFiles: SiteStage {
     var runsInRender: Bool { true }
 
     func run(_ site: SiteState) throws {
-        guard let inclusion = site.mkdocs?.inclusion else { return }
+        guard let inclusion = site.settings.inclusion else { return }
         site.files = Self.apply(inclusion, to: site.files, directoryURLs: site.config.directoryURLs)
     }
 

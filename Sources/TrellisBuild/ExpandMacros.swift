@@ -15,9 +15,9 @@ struct ExpandMacros: BrandStage {
 
     func run(_ state: BrandState, site: SiteState) throws {
         let brand = state.brand
-        let configValue = Self.configValue(site.config, brand: brand, mkdocs: site.mkdocs)
-        let mkdocs = site.mkdocs
-        let undefined = Self.undefinedPolicy(mkdocs)
+        let macros = site.settings.macros
+        let configValue = Self.configValue(site.config, brand: brand, mkdocs: macros.mkdocsConfig)
+        let undefined = macros.undefined
         // The macros plugin sets `extra`'s keys over its own variables one by one (a map in
         // `extra` replaces one of an `include_yaml` file); the upgrade model's values win over
         // hand-written ones of the same name.
@@ -29,7 +29,7 @@ struct ExpandMacros: BrandStage {
         let includes = site.macroIncludes
         // The macros plugin puts a page's front matter over every other variable (`server:
         // true` is `{{ server }}`); Trellis pages read it as `page.meta.server`.
-        let metaOnTop = mkdocs?.plugin("macros") != nil
+        let metaOnTop = macros.plugin != nil
         let updateDate = Sitemap.isoDay(site.buildDate)
         let results = ParallelMap.map(state.published) { index -> (PageText, [Diagnostic]) in
             let page = site.pages[index]
@@ -43,7 +43,7 @@ struct ExpandMacros: BrandStage {
             }
             var context = variables
             context["config"] = configValue
-            context["page"] = Self.pageValue(page, mkdocs: mkdocs, dates: dates, updateDate: updateDate)
+            context["page"] = Self.pageValue(page, repository: macros.repository, dates: dates, updateDate: updateDate)
             // The plugin replaces `{{ git_revision_date_localized }}` in the Markdown itself.
             for (name, value) in dates?.markdownValues ?? [:] { context[name] = .string(value) }
             var pagePython = python
@@ -90,17 +90,10 @@ struct ExpandMacros: BrandStage {
             """
     }
 
-    /// Trellis is strict; an MkDocs site follows its macros plugin's `on_undefined`, whose
-    /// default is `keep`.
-    static func undefinedPolicy(_ mkdocs: MkDocsSettings?) -> UndefinedPolicy {
-        guard let mkdocs, mkdocs.plugin("macros") != nil else { return .strict }
-        return mkdocs.macrosOnUndefined.flatMap(UndefinedPolicy.init(rawValue:)) ?? .keep
-    }
-
     /// `page.*`: title, url, meta (front matter), the source path, and (for MkDocs sites with a
     /// repository) the edit URL.
     static func pageValue(
-        _ page: SourcePage, mkdocs: MkDocsSettings? = nil, dates: PageRevisionDates? = nil, updateDate: String? = nil
+        _ page: SourcePage, repository: RepositorySettings? = nil, dates: PageRevisionDates? = nil, updateDate: String? = nil
     ) -> Value {
         var meta = page.meta.values
         // The git-revision-date-localized plugin's values (`page.meta.git_revision_date_localized`).
@@ -114,26 +107,15 @@ struct ExpandMacros: BrandStage {
         ])
         // MkDocs' `page.update_date`: the build date (nothing else sets it, the git plugin neither).
         if let updateDate { map["update_date"] = .string(updateDate) }
-        if let editURL = mkdocs.flatMap({ Self.editURL(for: page.path, settings: $0) }) {
+        if let editURL = repository?.editURL(for: page.path) {
             map["edit_url"] = .string(editURL)
         }
         return .map(map)
     }
 
-    /// MkDocs' edit link: `edit_uri` (with a trailing slash) plus the page's path, resolved
-    /// against `repo_url` as Python's `urljoin` does.
-    static func editURL(for path: String, settings: MkDocsSettings) -> String? {
-        guard let editURI = settings.editURI, !editURI.isEmpty else { return nil }
-        let relative = (editURI.hasSuffix("/") ? editURI : editURI + "/") + path
-        // MkDocs resolves against the repository URL as a folder.
-        guard let repo = settings.repoURL, let base = URL(string: repo.hasSuffix("/") ? repo : repo + "/") else {
-            return relative
-        }
-        return URL(string: relative, relativeTo: base)?.absoluteString ?? relative
-    }
-
-    /// `config.*`: the site settings as this brand sees them.
-    static func configValue(_ config: SiteConfig, brand: Brand, mkdocs: MkDocsSettings? = nil) -> Value {
+    /// `config.*`: the site settings as this brand sees them, then an MkDocs site's own
+    /// (`MacroSettings.mkdocsConfig`).
+    static func configValue(_ config: SiteConfig, brand: Brand, mkdocs: ValueMap? = nil) -> Value {
         var map = ValueMap()
         map["site_name"] = .string(config.siteName)
         map["site_description"] = config.siteDescription.map(Value.string) ?? .null
@@ -142,21 +124,7 @@ struct ExpandMacros: BrandStage {
         map["docs_dir"] = .string(config.docsDir)
         map["extra"] = .map(brand.extra)
         map["brand"] = .map(ValueMap([("id", .string(brand.id)), ("name", .string(brand.name))]))
-        if let mkdocs {
-            map["repo_url"] = mkdocs.repoURL.map(Value.string) ?? .null
-            map["repo_name"] = mkdocs.repoName.map(Value.string) ?? .null
-            map["edit_uri"] = mkdocs.editURI.map(Value.string) ?? .null
-            map["extra_css"] = .list(mkdocs.extraCSS.map(Value.string))
-            map["extra_javascript"] = .list(mkdocs.extraJavaScript.map(Value.string))
-            map["theme"] = .map(
-                ValueMap([
-                    ("name", mkdocs.themeName.map(Value.string) ?? .null),
-                    ("features", .list(mkdocs.features.map(Value.string))),
-                    ("icon", .map(mkdocs.icons)),
-                    ("language", .string(config.language)),
-                    ("custom_dir", mkdocs.customDir.map(Value.string) ?? .null),
-                ]))
-        }
+        for (key, value) in mkdocs ?? ValueMap() { map[key] = value }
         return .map(map)
     }
 }

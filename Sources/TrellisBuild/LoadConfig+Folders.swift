@@ -6,11 +6,13 @@ extension LoadConfig {
     /// unsafe `site_dir` (see `SiteConfig.folderProblems`), and a relative `docs_dir` whose real
     /// path leaves the project. An absolute `docs_dir` and the `allow_symlinks_to` paths are
     /// trusted as the config names them.
-    static func checkFolders(_ config: SiteConfig, brands: [Brand], configName: String, isMkDocs: Bool, site: SiteState) -> [Diagnostic] {
+    static func checkFolders(
+        _ config: SiteConfig, brands: [Brand], configName: String, isMkDocs: Bool, customDir: String?, site: SiteState
+    ) -> [Diagnostic] {
         var inputs: [(key: String, path: String)] = [("config file", configName)]
         if let mkdocs = config.mkdocsConfig { inputs.append(("mkdocs", mkdocs)) }
         if !isMkDocs { inputs.append(("brands_dir", config.brandsDir)) }
-        if let customDir = site.mkdocs?.customDir { inputs.append(("custom_dir", customDir)) }
+        if let customDir { inputs.append(("custom_dir", customDir)) }
         for brand in brands {
             for (key, path) in [("theme.templates", brand.theme.templates), ("icons", brand.icons)] {
                 if let path { inputs.append((key, path)) }

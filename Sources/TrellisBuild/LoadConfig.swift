@@ -85,6 +85,7 @@ struct LoadConfig: SiteStage {
             throw StopBuild(outcome: .unusable)
         }
         var (config, brands, diagnostics) = (SiteConfig(), [Brand](), [Diagnostic]())
+        var mkdocs: MkDocsSettings?
         let isMkDocs = Self.isMkDocs(configName, root: site.root)
         if isMkDocs {
             let settings: MkDocsSettings
@@ -93,7 +94,7 @@ struct LoadConfig: SiteStage {
             config.brandSubfolders = false
             // MkDocs' own defaults for what it validates, under the site's `validation`.
             config.ruleSeverities = Self.mkdocsDefaultSeverities.merging(config.ruleSeverities) { _, site in site }
-            site.mkdocs = settings
+            mkdocs = settings
         } else {
             let loader = ConfigLoader(root: site.root)
             (config, brands, diagnostics) = loader.load(configName: configName)
@@ -104,7 +105,7 @@ struct LoadConfig: SiteStage {
                 diagnostics = mkdocsDiagnostics + diagnostics
                 config.ruleSeverities = Self.mkdocsDefaultSeverities.merging(base.ruleSeverities) { _, site in site }
                     .merging(config.ruleSeverities) { _, trellis in trellis }
-                site.mkdocs = settings
+                mkdocs = settings
                 if let text = try? String(contentsOf: site.root.appending(path: mkdocsName), encoding: .utf8) {
                     site.sources[base.path] = SourceFile(path: base.path, text: text)
                 }
@@ -113,25 +114,14 @@ struct LoadConfig: SiteStage {
         if !site.options.brandFiles.isEmpty {
             (config, brands) = loadBrandFiles(site.options.brandFiles, config: config, site: site, into: &diagnostics)
         }
-        // Python-Markdown's `toc_depth` defaults to 6: MkDocs lists h1 to h6 (Material shows the
-        // h1's children), where Trellis's own sites list h2 and h3.
-        if site.mkdocs != nil { site.tocLevels = 1...6 }
-        if let toc = site.mkdocs?.markdownExtension("toc") {
-            diagnostics += Self.applyTocOptions(toc.options, to: site, configPath: config.path)
-        }
-        if let mkdocs = site.mkdocs {
-            let (inline, problems) = InlineExtensionOptions.read(mkdocs, configPath: config.path)
-            site.inlineSettings = inline
-            diagnostics += problems
-        }
-        site.config = config
-        diagnostics += Self.applyCodeBlockOptions(to: site, configPath: config.path)
-        let (emoji, emojiProblems) = EmojiOptions.settings(
-            mkdocs: site.mkdocs, trellisExtensions: config.markdownExtensions, configPath: config.path)
-        site.emoji = emoji
-        diagnostics += emojiProblems
-        diagnostics += Self.checkFolders(config, brands: brands, configName: configName, isMkDocs: isMkDocs, site: site)
-        if let path = site.mkdocs?.customDir {
+        // The one place `mkdocs.yml`'s options are read: the stages read the typed settings.
+        let isPlainMkDocs = mkdocs != nil && config.mkdocsConfig == nil && site.options.brandFiles.isEmpty
+        let adapted = SiteSettings.adapt(config: config, mkdocs: mkdocs, isPlainMkDocs: isPlainMkDocs)
+        site.settings = adapted.settings
+        diagnostics += adapted.diagnostics
+        diagnostics += Self.checkFolders(
+            config, brands: brands, configName: configName, isMkDocs: isMkDocs, customDir: mkdocs?.customDir, site: site)
+        if let path = mkdocs?.customDir {
             let customDir = MkDocsCustomDir(path: path, root: site.root, project: site.project)
             site.customDir = customDir
             site.customDirHeadStyles = customDir.headStyles(root: site.root)
@@ -141,7 +131,7 @@ struct LoadConfig: SiteStage {
         site.config = config
         site.brands = brands
         site.engine.overrides = config.ruleSeverities
-        if let mkdocs = site.mkdocs, site.isPlainMkDocs {
+        if let mkdocs, isPlainMkDocs {
             site.engine.onlyErrors = Self.mkdocsErrors(mkdocs)
             if mkdocs.strict { site.engine.strict = true }
         }
@@ -166,6 +156,7 @@ struct LoadConfig: SiteStage {
                 throw StopBuild(outcome: .unusable)
             }
         }
+        site.engine.emit(contentsOf: adapted.blogDiagnostics)
     }
 
     /// The brands of `--brand FILE`, in place of the config's: each is built into its own folder.
@@ -198,49 +189,5 @@ struct LoadConfig: SiteStage {
         config.brandIDs = brands.map(\.id)
         config.brandSubfolders = true
         return (config, brands)
-    }
-
-    /// `pymdownx.highlight`'s and `pymdownx.superfences`' options; a custom fence whose format
-    /// is a Python function Trellis cannot run gives one warning (its blocks render as code).
-    static func applyCodeBlockOptions(to site: SiteState, configPath: String) -> [Diagnostic] {
-        var unsupported: [String] = []
-        site.codeBlocks = CodeHighlightOptions(
-            highlight: site.markdownExtensionOptions("pymdownx.highlight"),
-            superFences: site.markdownExtensionOptions("pymdownx.superfences"), unsupported: &unsupported)
-        let location = site.mkdocs?.markdownExtension("pymdownx.superfences")?.location
-        return unsupported.map { Diagnostic(.unsupportedPlugin, .warning, path: configPath, at: location, message: $0) }
-    }
-
-    /// `toc`'s `toc_depth` (`3` or `2-3`) and `slugify` (Python-Markdown's or pymdownx's, with
-    /// its `case`), so ids and the TOC match what MkDocs wrote. Anything else gives a warning
-    /// and Trellis's default.
-    static func applyTocOptions(_ options: ValueMap, to site: SiteState, configPath: String) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        func warn(_ message: String) {
-            problems.append(Diagnostic(.unsupportedPlugin, .warning, path: configPath, at: nil, message: message))
-        }
-        if let depth = options["toc_depth"] {
-            let written: String
-            switch depth {
-            case .int(let n): written = String(n)
-            case .string(let s): written = s
-            default: written = ""
-            }
-            if let levels = HeadingIDRewriter.tocLevels(tocDepth: written) {
-                site.tocLevels = levels
-            } else {
-                warn("toc: toc_depth '\(written)' is not a level or a range such as 2-3; it is ignored")
-            }
-        }
-        if let title = options["title"]?.stringValue, !title.isEmpty { site.tocTitle = title }
-        if let slugify = options["slugify"] {
-            let (name, keywords) = HeadingSlugStyle.configuredFunction(slugify) ?? ("", [:])
-            if let style = HeadingSlugStyle(pythonName: name, keywords: keywords) {
-                site.slugStyle = style
-            } else {
-                warn("toc: slugify '\(name)' is not supported; headings get Python-Markdown's default ids")
-            }
-        }
-        return problems
     }
 }

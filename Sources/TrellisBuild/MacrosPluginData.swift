@@ -9,20 +9,11 @@ enum MacrosPluginData {
     /// The variables of `include_yaml`, in order: `- file.yml` merges the file's top-level
     /// keys, `- key: file.yml` puts the file under `key`. Paths are relative to the project
     /// folder; a missing file is skipped, as the plugin only logs it.
-    static func yamlVariables(_ site: SiteState, options: ValueMap) -> (ValueMap, [Diagnostic]) {
-        guard case .list(let entries)? = options["include_yaml"] else { return (ValueMap(), []) }
+    static func yamlVariables(_ site: SiteState, includes: [MacrosPluginSettings.YAMLInclude]) -> (ValueMap, [Diagnostic]) {
         var variables = ValueMap()
         var diagnostics: [Diagnostic] = []
-        for entry in entries {
-            let key: String?
-            let file: String
-            switch entry {
-            case .string(let path): (key, file) = (nil, path)
-            case .map(let map) where map.count == 1:
-                guard let only = map.first(where: { _ in true }), case .string(let path) = only.value else { continue }
-                (key, file) = (only.key, path)
-            default: continue
-            }
+        for include in includes {
+            let (key, file) = (include.key, include.file)
             guard case .inside(let real) = site.project.follow(site.root.appending(path: file).standardizedFileURL.path),
                 let data = FileManager.default.contents(atPath: real)
             else { continue }
@@ -60,10 +51,9 @@ enum MacrosPluginData {
 
     /// The functions of the site's Python module (`module_name`, default `main`: `main.py` or a
     /// `main/` package) and of its `modules` (installed pluglets, which Trellis cannot read).
-    static func python(_ site: SiteState, options: ValueMap) -> PythonMacros {
+    static func python(_ site: SiteState, plugin: MacrosPluginSettings) -> PythonMacros {
         var modules: [PythonMacros.Module] = []
-        var moduleName = "main"
-        if case .string(let name)? = options["module_name"], !name.isEmpty { moduleName = name }
+        let moduleName = plugin.moduleName
         let file = site.root.appending(path: moduleName + ".py").path
         let folder = site.root.appending(path: moduleName).path
         if case .inside(let real) = site.project.follow(file), let source = read(real) {
@@ -82,10 +72,8 @@ enum MacrosPluginData {
                         source: "`define_env` in \(moduleName)/ (macros plugin `module_name`)"))
             }
         }
-        if case .list(let pluglets)? = options["modules"] {
-            for case .string(let name) in pluglets {
-                modules.append(PythonMacros.Module(functions: [], source: "the pluglet '\(name)' (macros plugin `modules`)"))
-            }
+        for name in plugin.modules {
+            modules.append(PythonMacros.Module(functions: [], source: "the pluglet '\(name)' (macros plugin `modules`)"))
         }
         return PythonMacros(modules: modules)
     }

@@ -47,7 +47,7 @@ struct RenderMarkdown: BrandStage {
 
     func run(_ state: BrandState, site: SiteState) throws {
         let resolver = state.resolver(site: site)
-        var brandSettings = site.markdownSettings
+        var brandSettings = site.settings.markdown
         let icons = IconAdapter(library: state.icons, emoji: brandSettings.emoji)
         brandSettings.directives = [WalkthroughDirective.directive(for: state)]
         let settings = brandSettings

@@ -22,12 +22,11 @@ struct RenderTemplates: BrandStage {
         }
         guard let output = state.output else { return }
         var view = Self.siteView(site.config, brand: brand)
-        if let mkdocs = site.mkdocs {
-            // MkDocs links these after the theme's own, relative to the site root.
-            view.extraCSS = mkdocs.extraCSS
-            view.extraJavaScript = mkdocs.extraJavaScript
-        }
-        if let title = site.tocTitle { view.tocTitle = title }
+        let templates = site.settings.templates
+        // MkDocs links these after the theme's own, relative to the site root.
+        view.extraCSS = templates.extraCSS
+        view.extraJavaScript = templates.extraJavaScript
+        if let title = templates.tocTitle { view.tocTitle = title }
         if let headStyles = site.customDirHeadStyles {
             view.extraCSS += headStyles.stylesheets
             view.inlineCSS = headStyles.styles
@@ -41,8 +40,7 @@ struct RenderTemplates: BrandStage {
         let homeURL = site.config.directoryURLs ? "" : "index.html"
         let navigation = NavigationIndex(state.nav.map(Self.navNode))
         let baseURL = (brand.siteURL ?? site.config.siteURL).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-        // Material shows an edit button only with its `content.action.edit` feature.
-        let editSettings = site.mkdocs.flatMap { $0.features.contains("content.action.edit") ? $0 : nil }
+        let editLinks = templates.editLinks
         let matcher = state.leakMatcher
         let plan = state.outputPlan
         // Positions in `published` of the pages that keep their output path.
@@ -60,7 +58,7 @@ struct RenderTemplates: BrandStage {
                 toc: TocEntry.nest(rendered.toc.map { TocEntry(level: $0.level, id: $0.id, title: $0.title) }, levels: 1...6),
                 sidebar: navigation.sidebar(for: page.url, options: sidebarOptions),
                 previous: previous, next: next,
-                editURL: editSettings.flatMap { ExpandMacros.editURL(for: page.path, settings: $0) })
+                editURL: editLinks?.editURL(for: page.path))
             if let dates = site.revisionDates[page.path] {
                 view.lastUpdatedHTML = dates.updated
                 view.createdHTML = dates.created

@@ -17,7 +17,7 @@ struct ResolveCrossReferences: BrandStage {
     }
 
     func run(_ state: BrandState, site: SiteState) throws {
-        guard site.markdownExtensions.contains(.autorefs) else { return }
+        guard site.settings.markdown.extensions.contains(.autorefs) else { return }
         let targets = Self.targets(state.rendered)
         let pages = state.published.map { site.pages[$0] }
         let urls = pages.map(\.url)

@@ -10,8 +10,8 @@ final class SiteState: @unchecked Sendable {
     let options: BuildOptions
     let engine: DiagnosticEngine
     var config = SiteConfig()
-    /// The MkDocs-only settings, when the site is configured by `mkdocs.yml`.
-    var mkdocs: MkDocsSettings?
+    /// What the stages read of the site's configuration, typed (set by `LoadConfig`).
+    var settings = SiteSettings()
     /// The MkDocs theme's `custom_dir`, read once.
     var customDir: MkDocsCustomDir?
     /// The stylesheets the custom_dir's `main.html` adds (`MkDocsCustomDir.headStyles`).
@@ -72,7 +72,7 @@ final class SiteState: @unchecked Sendable {
     /// An MkDocs site built as MkDocs builds it: `mkdocs.yml` on its own, with no `trellis.yml`
     /// on top and no `--brand` files. Its macros follow the macros plugin, and its pages' problems
     /// are warnings, as MkDocs reports them (see `LoadConfig.mkdocsErrors`).
-    var isPlainMkDocs: Bool { mkdocs != nil && config.mkdocsConfig == nil && options.brandFiles.isEmpty }
+    var isPlainMkDocs: Bool { settings.isPlainMkDocs }
 
     var root: URL { options.root }
     var docsDir: URL { config.url(of: config.docsDir, root: root) }
@@ -106,73 +106,8 @@ final class SiteState: @unchecked Sendable {
             })
     }
 
-    /// The Markdown extensions the site enables (MkDocs' `markdown_extensions`). MkDocs always
-    /// adds `toc`, `tables` and `fenced_code` to the site's list, and `extra` and
-    /// `pymdownx.extra` stand for the extensions they bundle. Trellis sites always have
-    /// smart punctuation and highlighted code blocks (`pymdownx.highlight` with
-    /// `pymdownx.superfences`, as Material sites configure them); MkDocs sites when they list
-    /// `smarty` and those.
-    var markdownExtensions: Set<MarkdownExtension> {
-        var names = (mkdocs?.markdownExtensions.map(\.name) ?? []) + config.markdownExtensions
-        names += mkdocs == nil ? ["smarty", "pymdownx.highlight", "pymdownx.superfences"] : ["tables"]
-        names += names.flatMap { MkDocsKnown.bundles[$0] ?? [] }
-        var extensions = Set(names.compactMap(MarkdownExtension.init(mkdocsName:)))
-        if mkdocs != nil { extensions.insert(.pythonMarkdownBlocks) }
-        if mkdocs?.plugin("autorefs") != nil { extensions.insert(.autorefs) }
-        return extensions
-    }
-
-    /// How headings render: Trellis always adds permalinks; an MkDocs site only with `toc`'s
-    /// `permalink` option (`true` for ¶, or the symbol to show), as MkDocs does.
-    /// `pymdownx.tasklist`'s `custom_checkbox` and `clickable_checkbox` apply to task lists.
-    var htmlRenderer: HTMLRenderer {
-        guard let mkdocs else { return HTMLRenderer() }
-        let tasks = mkdocs.markdownExtension("pymdownx.tasklist")?.options ?? ValueMap()
-        var renderer = HTMLRenderer(
-            permalinks: false, customTaskCheckboxes: tasks["custom_checkbox"] == .bool(true),
-            clickableTaskCheckboxes: tasks["clickable_checkbox"] == .bool(true))
-        switch mkdocs.markdownExtension("toc")?.options["permalink"] {
-        case .bool(true)?:
-            renderer.permalinks = true
-        case .string(let symbol)?:
-            renderer.permalinks = true
-            renderer.permalinkSymbol = symbol
-        default:
-            break
-        }
-        return renderer
-    }
-
-    /// The inline extensions' options from `mkdocs.yml` (set by `LoadConfig`, which reports
-    /// options it cannot honour).
-    var inlineSettings = InlineExtensionSettings()
-
-    /// The heading levels of the table of contents and how headings are slugged: `toc`'s
-    /// `toc_depth` and `slugify` on an MkDocs site, Trellis's own defaults otherwise. Set by
-    /// `LoadConfig`, which reports options it cannot honour.
-    var tocLevels: ClosedRange<Int> = 2...3
-    var slugStyle: HeadingSlugStyle = .pythonMarkdown
-    /// `toc`'s `title`: the table of contents' heading (Material's "Table of contents" when nil).
-    var tocTitle: String?
-    /// `pymdownx.emoji`'s index and generator, set by `LoadConfig` (nil: icons only).
-    var emoji: EmojiSettings?
-    /// `pymdownx.highlight`'s and `pymdownx.superfences`' options, set by `LoadConfig`.
-    var codeBlocks = CodeHighlightOptions()
-
-    /// The options an extension is given: in `trellis.yml` if it gives any, else in `mkdocs.yml`
-    /// (with MkDocs' rules for an extension listed twice or through `pymdownx.extra`).
-    func markdownExtensionOptions(_ name: String) -> ValueMap {
-        if let own = config.markdownExtensionOptions[name] { return own }
-        return mkdocs?.markdownExtension(name)?.options ?? ValueMap()
-    }
-
-    /// Everything above, for rendering pages.
-    var markdownSettings: MarkdownSettings {
-        MarkdownSettings(
-            extensions: markdownExtensions, renderer: htmlRenderer, tocLevels: tocLevels, slugStyle: slugStyle,
-            inline: inlineSettings, emoji: emoji, codeBlocks: codeBlocks, math: ArithmatexOptions(config: markdownExtensionOptions("pymdownx.arithmatex")),
-            blocks: BlockSettings(options: markdownExtensionOptions))
-    }
+    /// How headings are slugged (`toc`'s `slugify` on an MkDocs site).
+    var slugStyle: HeadingSlugStyle { settings.markdown.slugStyle }
 
     /// The brands this build writes.
     var selectedBrands: [Brand] {

@@ -11,7 +11,7 @@ struct WriteRedirects: BrandStage {
     /// a published page is written over that page's output, as mkdocs-redirects does: it claims
     /// no path of its own).
     static func redirectPaths(site: SiteState, state: BrandState) -> [(from: String, outputPath: String)] {
-        (site.mkdocs?.redirectMaps ?? [:]).keys.sorted().compactMap { from in
+        site.settings.redirects.maps.keys.sorted().compactMap { from in
             state.publishedPaths.contains(from) ? nil : (from, outputPath(of: from, site: site))
         }
     }
@@ -31,7 +31,8 @@ struct WriteRedirects: BrandStage {
     }
 
     func run(_ state: BrandState, site: SiteState) throws {
-        guard let maps = site.mkdocs?.redirectMaps, !maps.isEmpty else { return }
+        let maps = site.settings.redirects.maps
+        guard !maps.isEmpty else { return }
         let urls = Dictionary(site.pages.map { ($0.path, $0.url) }, uniquingKeysWith: { a, _ in a })
         for (from, to) in maps.sorted(by: { $0.key < $1.key }) where state.outputPlan.keeps(.redirect, from) {
             let fromURL = Self.url(of: from, site: site)

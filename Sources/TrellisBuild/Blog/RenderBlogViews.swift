@@ -19,7 +19,7 @@ struct RenderBlogViews: BrandStage {
             return BlogReadTime.minutes(html: html, wordsPerMinute: options.readtimeWordsPerMinute)
         }
         let resolver = state.resolver(site: site)
-        var brandSettings = site.markdownSettings
+        var brandSettings = site.settings.markdown
         let icons = IconAdapter(library: state.icons, emoji: brandSettings.emoji)
         brandSettings.directives = [WalkthroughDirective.directive(for: state)]
         let settings = brandSettings

@@ -9,29 +9,9 @@ struct ResolveBlog: SiteStage {
     let name = "resolve blog"
 
     func run(_ site: SiteState) throws {
-        guard let mkdocs = site.mkdocs, let plugin = mkdocs.plugin("blog") else { return }
+        // The plugin's options, and what Trellis cannot build of them, are read with the config.
+        guard let options = site.settings.blog else { return }
         let configPath = site.config.path
-        var (options, diagnostics) = BlogOptions.read(plugin.options, configPath: configPath, location: plugin.location)
-        if mkdocs.plugins.filter({ $0.name == "blog" }).count > 1 {
-            diagnostics.append(
-                Diagnostic(
-                    .unsupportedPlugin, .warning, path: configPath, at: plugin.location,
-                    message: "blog: Trellis builds only the first instance of the blog plugin; the others are ignored"))
-        }
-        let language = site.config.language
-        if !(language == "en" || language.hasPrefix("en-") || language.hasPrefix("en_")) {
-            diagnostics.append(
-                Diagnostic(
-                    .unsupportedPlugin, .warning, path: configPath, at: plugin.location,
-                    message: "blog: Trellis writes the blog's dates and labels in English, not in '\(language)'"))
-        }
-        for (key, path) in [("blog_dir", options.root), ("post_dir", options.postsPath)] where BlogPaths.leavesDocs(path) {
-            diagnostics.append(
-                Diagnostic(
-                    .configType, path: configPath, at: plugin.location,
-                    message: "blog: '\(key)' leads to '\(path)', outside the docs folder; the blog is not built"))
-        }
-        site.engine.emit(contentsOf: diagnostics)
         guard !BlogPaths.leavesDocs(options.root), !BlogPaths.leavesDocs(options.postsPath) else { return }
         // `draft_if_future_date` compares with the build's time: `--today`, else
         // `SOURCE_DATE_EPOCH` (reproducible builds), else now.

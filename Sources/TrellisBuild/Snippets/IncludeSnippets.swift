@@ -11,8 +11,7 @@ struct IncludeSnippets: BrandStage {
     var runsInRender: Bool { true }
 
     func run(_ state: BrandState, site: SiteState) throws {
-        guard let settings = site.mkdocs, let ext = settings.markdownExtension("pymdownx.snippets") else { return }
-        let options = SnippetOptions(ext.options)
+        guard let options = site.settings.snippets else { return }
         let bases = options.basePaths.map { SnippetIncluder.Base($0, root: site.root, docsDir: site.docsDir) }
         var includer = SnippetIncluder(bases: bases, project: site.project, options: options)
         includer.root = site.root
