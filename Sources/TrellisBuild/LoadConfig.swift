@@ -202,7 +202,7 @@ struct LoadConfig: SiteStage {
             highlight: site.markdownExtensionOptions("pymdownx.highlight"),
             superFences: site.markdownExtensionOptions("pymdownx.superfences"), unsupported: &unsupported)
         let location = site.mkdocs?.markdownExtension("pymdownx.superfences")?.location
-        return unsupported.map { Diagnostic(.unsupportedPlugin, .warning, path: configPath, at: location, message: $0) }
+        return unsupported.map { Diagnostic(.unsupportedPlugin, path: configPath, at: location, message: $0) }
     }
 
     /// `toc`'s `toc_depth` (`3` or `2-3`) and `slugify` (Python-Markdown's or pymdownx's, with
@@ -211,7 +211,7 @@ struct LoadConfig: SiteStage {
     static func applyTocOptions(_ options: ValueMap, to site: SiteState, configPath: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         func warn(_ message: String) {
-            problems.append(Diagnostic(.unsupportedPlugin, .warning, path: configPath, at: nil, message: message))
+            problems.append(Diagnostic(.unsupportedPlugin, path: configPath, at: nil, message: message))
         }
         if let depth = options["toc_depth"] {
             let written: String
