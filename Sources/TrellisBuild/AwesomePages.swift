@@ -203,7 +203,7 @@ public struct AwesomePages {
                         var message = "'\(filePath(of: folder))' names '\(value)', which does not exist"
                         if let hint = Suggestions.didYouMean(value, in: Array(byName.keys)) { message += "; \(hint)" }
                         let path = docsDir.isEmpty ? filePath(of: folder) : docsDir + "/" + filePath(of: folder)
-                        diagnostics.append(Diagnostic(.navMissingPage, .warning, path: path, at: location, message: message))
+                        diagnostics.append(Diagnostic(.navFileMissingPage, path: path, at: location, message: message))
                     }
                 }
             }

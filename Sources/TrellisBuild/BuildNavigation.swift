@@ -161,7 +161,7 @@ struct BuildNavigation: BrandStage {
                     let origin = origins[path]
                     diagnostics.append(
                         Diagnostic(
-                            .excludedFileLink, .note, path: origin?.path ?? configPath, at: origin?.location ?? location,
+                            .excludedFileLink, path: origin?.path ?? configPath, at: origin?.location ?? location,
                             message: "the nav names '\(path)', which is excluded from the built site"))
                 } else if !allPaths.contains(path) {
                     var message = "the nav names '\(path)', which does not exist"

@@ -21,7 +21,7 @@ extension SiteStage {
 /// A stage that runs once per brand.
 protocol BrandStage: Sendable {
     var name: String { get }
-    /// Whether `trellis lint` runs it too (lint renders no templates and writes nothing).
+    /// Whether `trellis lint` runs it too (lint writes nothing).
     var runsInLint: Bool { get }
     /// Whether `trellis render` runs it (see `SiteStage.runsInRender`).
     var runsInRender: Bool { get }

@@ -9,7 +9,7 @@ enum ChangedPages {
         guard let ref = site.options.changedSince else { return diagnostics }
         guard let changed = changedFiles(since: ref, root: site.root) else {
             return diagnostics + [
-                Diagnostic(.io, .warning, path: nil, at: nil, message: "cannot ask git what changed since '\(ref)'; reporting everything")
+                Diagnostic(.unavailableInput, path: nil, at: nil, message: "cannot ask git what changed since '\(ref)'; reporting everything")
             ]
         }
         let docsPrefix = site.config.docsDir + "/"

@@ -57,7 +57,7 @@ struct CheckLinks: BrandStage {
             return error(.missingAnchor, missingAnchor(fragment, in: "'\(target)'", ids: theirs))
         case .excluded(let target, _):
             return Diagnostic(
-                .excludedFileLink, .note, path: path, at: link.location,
+                .excludedFileLink, path: path, at: link.location,
                 message: "'\(link.destination)' links to '\(target)', which is excluded from the built site")
         case .unpublishedPage(let target):
             return error(.brokenLink, "'\(link.destination)' links to '\(target)', which is not published for brand '\(brand)'")

@@ -137,7 +137,7 @@ public struct ConfigLoader {
             } else {
                 var message = "unknown Markdown extension '\(name)'; it is ignored"
                 if let hint = Suggestions.didYouMean(name, in: MkDocsKnown.markdownExtensions) { message += "; \(hint)" }
-                reader.warning(.unsupportedPlugin, nameNode, message)
+                reader.report(.unsupportedPlugin, nameNode, message)
             }
         }
     }

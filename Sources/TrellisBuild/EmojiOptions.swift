@@ -27,7 +27,7 @@ enum EmojiOptions {
     static func read(_ options: ValueMap, configPath: String) -> (EmojiSettings?, [Diagnostic]) {
         var problems: [Diagnostic] = []
         func warn(_ message: String) {
-            problems.append(Diagnostic(.unsupportedPlugin, .warning, path: configPath, at: nil, message: "\(extensionName): \(message)"))
+            problems.append(Diagnostic(.unsupportedPlugin, path: configPath, at: nil, message: "\(extensionName): \(message)"))
         }
         var settings = EmojiSettings()
         var unsupported: [String] = []

@@ -137,7 +137,7 @@ struct OptionReader {
     }
 
     mutating func warn(_ message: String) {
-        problems.append(Diagnostic(.unsupportedPlugin, .warning, path: configPath, at: location, message: "\(extensionName): \(message)"))
+        problems.append(Diagnostic(.unsupportedPlugin, path: configPath, at: location, message: "\(extensionName): \(message)"))
     }
 
     /// Warns about option names the extension does not have (Python-Markdown refuses them).

@@ -31,7 +31,7 @@ enum LinkProblem: Equatable, Sendable {
             return Diagnostic(.io, path: named(link), at: nil, message: "'\(named(link))' is a symlink\(leads) (a loop); it is not followed")
         case .duplicate(let link, let target):
             return Diagnostic(
-                .io, .warning, path: named(link), at: nil,
+                .duplicateSymlink, path: named(link), at: nil,
                 message: "'\(named(link))' is a symlink to '\(target)', a folder already published through another symlink; it is not followed")
         case .invalidName(let path):
             return Diagnostic(

@@ -102,7 +102,7 @@ public struct MkDocsConfigLoader {
             config.revisionDates = dates
             reader.append(
                 problems.map {
-                    Diagnostic(.configType, .error, path: reader.path, at: plugin.location, message: "git-revision-date-localized: \($0)")
+                    Diagnostic(.configType, path: reader.path, at: plugin.location, message: "git-revision-date-localized: \($0)")
                 })
         }
         let (search, searchProblems) = SearchSettings.mkdocs(plugin: settings.plugin("search"), configPath: reader.path)
@@ -129,8 +129,8 @@ public struct MkDocsConfigLoader {
             } else {
                 // Material reads `theme.icon.*` keys; MkDocs does not check the type, so a
                 // string here changes nothing in its build.
-                reader.warning(
-                    .configType, node,
+                reader.report(
+                    .ignoredConfigValue, node,
                     "expected a map of icons for 'icon' (repo, admonition, …), found \(YAMLReader.kind(of: node)); it is ignored, as Material ignores it")
             }
         }
@@ -198,7 +198,7 @@ public struct MkDocsConfigLoader {
             // Material's built-in plugins (`material/search`) stand in for the plain ones.
             if name.hasPrefix("material/") { name = String(name.dropFirst("material/".count)) }
             guard known.contains(name) else {
-                reader.warning(.unsupportedPlugin, nameNode, "unknown \(kind) '\(written)'; it is ignored")
+                reader.report(.unsupportedPlugin, nameNode, "unknown \(kind) '\(written)'; it is ignored")
                 continue
             }
             result.append(MkDocsExtension(name: name, options: options, location: reader.location(of: nameNode)))

@@ -56,7 +56,7 @@ struct MkDocsCustomDir {
         let shown = templates.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
         let more = templates.count > 5 ? " and \(templates.count - 5) more" : ""
         return Diagnostic(
-            .unsupportedPlugin, .warning, path: position?.path ?? configPath, at: position?.location,
+            .unsupportedPlugin, path: position?.path ?? configPath, at: position?.location,
             message: "the Jinja template overrides in '\(path)' (\(shown)\(more)) are not applied; "
                 + "Trellis themes are Mustache, so write them as '.mustache' files there")
     }

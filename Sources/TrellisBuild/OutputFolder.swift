@@ -86,7 +86,7 @@ final class OutputFolder: @unchecked Sendable {
         guard let base = buffer.baseAddress else { return }
         var offset = 0
         while offset < buffer.count {
-            let written = Glibc.write(fd, base + offset, buffer.count - offset)
+            let written = posixWrite(fd, base + offset, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw OutputError(path: path, code: errno)
@@ -110,4 +110,13 @@ final class OutputFolder: @unchecked Sendable {
         createdFolders.insert(folder)
         lock.unlock()
     }
+}
+
+/// POSIX `write(2)`, qualified by module because `OutputFolder` has `write` methods of its own.
+private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+        Glibc.write(fd, buffer, count)
+    #elseif canImport(Darwin)
+        Darwin.write(fd, buffer, count)
+    #endif
 }

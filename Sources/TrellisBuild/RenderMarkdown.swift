@@ -102,7 +102,7 @@ struct RenderMarkdown: BrandStage {
             Diagnostic(.nestingLimit, path: page.file.path, at: location(problem.position), message: problem.message)
         }
         diagnostics += processed.blockProblems.map { problem in
-            Diagnostic(.blockSyntax, .warning, path: page.file.path, at: location(problem.position), message: problem.message)
+            Diagnostic(.blockSyntax, path: page.file.path, at: location(problem.position), message: problem.message)
         }
         let title = page.meta.title ?? processed.title ?? SourcePage.titleFromName(page.path)
         var rendered = RenderedPage(

@@ -18,7 +18,7 @@ extension RenderTemplates {
             if let path, !path.isEmpty {
                 if let svg = icons.svg(path: path) { return svg }
                 problems.append(
-                    Diagnostic(.unknownIcon, .warning, path: configPath, at: nil, message: "\(setting): no icon '\(path)'"))
+                    Diagnostic(.themeSettingIcon, path: configPath, at: nil, message: "\(setting): no icon '\(path)'"))
             }
             return fallback.flatMap { icons.svg(path: $0) } ?? ""
         }

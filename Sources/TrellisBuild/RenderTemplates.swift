@@ -2,10 +2,11 @@ import Foundation
 import TrellisCore
 import TrellisTemplates
 
-/// Stage: renders every page into the theme and writes it (in parallel).
+/// Stage: renders every page into the theme and writes it (in parallel). Lint renders too and
+/// writes nothing, so the theme's checks (its templates, its icons, brand names it or the site
+/// settings put around the pages) fail `lint` as they fail `build`.
 struct RenderTemplates: BrandStage {
     let name = "render templates"
-    var runsInLint: Bool { false }
 
     func run(_ state: BrandState, site: SiteState) throws {
         let brand = state.brand
@@ -20,7 +21,7 @@ struct RenderTemplates: BrandStage {
             site.emitRelativeToRoot(error.diagnostics)
             return
         }
-        guard let output = state.output else { return }
+        let output = state.output
         var view = Self.siteView(site.config, brand: brand)
         let templates = site.settings.templates
         // MkDocs links these after the theme's own, relative to the site root.
@@ -74,7 +75,7 @@ struct RenderTemplates: BrandStage {
                 // The page's own text is checked by BrandLeak; this catches what the theme and
                 // the site settings put around it.
                 var outside: [String: Int] = [:]
-                if let spool = rendered.spooledHTML,
+                if let spool = rendered.spooledHTML, let output,
                     let theme = try Self.writeAround(spool, view: view, renderer: renderer, to: page.outputPath, in: output)
                 {
                     for part in theme { for match in matcher.matches(in: part) { outside[match.term.reason, default: 0] += 1 } }
@@ -85,7 +86,7 @@ struct RenderTemplates: BrandStage {
                 }
                 view.contentHTML = contentHTML
                 let html = try renderer.render(page: view)
-                try output.write(html, to: page.outputPath)
+                try output?.write(html, to: page.outputPath)
                 for match in matcher.matches(in: html) { outside[match.term.reason, default: 0] += 1 }
                 for match in matcher.matches(in: contentHTML) { outside[match.term.reason, default: 0] -= 1 }
                 return (nil, outside.filter { $0.value > 0 }.keys.sorted())
@@ -105,10 +106,11 @@ struct RenderTemplates: BrandStage {
                     .brandLeak, path: brand.path ?? site.config.path, at: nil,
                     message: "\(reason) appears in brand '\(brand.id)' outside page content (theme, templates or site settings)"))
         }
-        state.pagesWritten = written.count - failures.count
+        if output != nil { state.pagesWritten = written.count - failures.count }
         guard plan.keeps(.notFoundPage, "404.html") else { return }
         do {
-            try output.write(Data(try renderer.render(page: Self.notFoundPage(siteView, baseURL: baseURL, navigation)).utf8), to: "404.html")
+            let notFound = try renderer.render(page: Self.notFoundPage(siteView, baseURL: baseURL, navigation))
+            try output?.write(Data(notFound.utf8), to: "404.html")
         } catch let error as DiagnosticError {
             site.engine.emit(contentsOf: error.diagnostics)
         }

@@ -29,7 +29,7 @@ struct ResolveCrossReferences: BrandStage {
                     return nil
                 }
                 return Diagnostic(
-                    .brokenLink, .warning, path: page.file.path, at: link.location,
+                    .brokenLink, path: page.file.path, at: link.location,
                     message: "cross-reference '\(label)' names no heading or anchor id of any page; it stays text")
             }
             guard rendered.spooledHTML == nil, rendered.html.contains(Autorefs.scheme) else { return (nil, diagnostics) }

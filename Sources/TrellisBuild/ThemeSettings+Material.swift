@@ -100,7 +100,7 @@ enum MaterialThemeReader {
         if colour.hasPrefix("#"), ThemeColor.sanitize(colour) != nil { return colour }
         var message = "unknown Material \(name) colour '\(colour)'"
         if let hint = Suggestions.didYouMean(key, in: Array(table.keys) + ["custom"]) { message += "; \(hint)" }
-        reader.warning(.configType, node, message)
+        reader.report(.ignoredConfigValue, node, message)
         return nil
     }
 

@@ -40,7 +40,7 @@ struct WriteRedirects: BrandStage {
                 // mkdocs-redirects writes its pages after the build, over a page of that path.
                 site.engine.emit(
                     Diagnostic(
-                        .outputCollision, .note, path: site.config.path, at: nil,
+                        .redirectOverPage, path: site.config.path, at: nil,
                         message: "the redirect from '\(from)' replaces that page's output, as mkdocs-redirects does"))
             }
             let target: String

@@ -52,7 +52,7 @@ struct YAMLReader {
                 let last = location(of: duplicate.last)
                 diagnostics.append(
                     Diagnostic(
-                        .duplicateKey, .warning, path: path, at: location(of: duplicate.earlier),
+                        .duplicateKey, path: path, at: location(of: duplicate.earlier),
                         message: "'\(duplicate.key)' is given again at line \(last.line); the last value is used, as MkDocs reads it"))
             }
             return node
@@ -173,14 +173,22 @@ struct YAMLReader {
         return node.mark.map { location(of: $0) }
     }
 
-    mutating func error(_ id: RuleID, _ node: Node?, _ message: String) {
+    /// Reports a problem under `id`, at the severity the rule catalogue gives the rule.
+    mutating func report(_ id: RuleID, _ node: Node?, _ message: String) {
         let place = node.map { self.place(of: $0) } ?? ConfigPosition(path: path, location: nil)
-        diagnostics.append(Diagnostic(id, .error, path: place.path, at: place.location, message: message))
+        diagnostics.append(Diagnostic(id, path: place.path, at: place.location, message: message))
     }
 
-    mutating func warning(_ id: RuleID, _ node: Node?, _ message: String) {
+    /// `report` for the config rules the catalogue makes errors (`ConfigType`, `ConfigSyntax`,
+    /// `IOError`, `InvalidEncoding`, `FrontMatter`), which are most of what a reader reports.
+    mutating func error(_ id: RuleID, _ node: Node?, _ message: String) {
+        report(id, node, message)
+    }
+
+    /// Reports a finding of `variant`, at the severity the rule catalogue gives it.
+    mutating func report(_ variant: RuleVariant, _ node: Node?, _ message: String) {
         let place = node.map { self.place(of: $0) } ?? ConfigPosition(path: path, location: nil)
-        diagnostics.append(Diagnostic(id, .warning, path: place.path, at: place.location, message: message))
+        diagnostics.append(Diagnostic(variant, path: place.path, at: place.location, message: message))
     }
 
     /// Diagnostics of another reader (an inherited file's), kept with this reader's.
@@ -200,7 +208,7 @@ struct YAMLReader {
             if !known.contains(name) {
                 var message = "unknown key '\(name)' in \(context)"
                 if let hint = Suggestions.didYouMean(name, in: known) { message += "; \(hint)" }
-                warning(.unknownConfigKey, key, message)
+                report(.unknownConfigKey, key, message)
                 continue
             }
             result[name] = (key, value)

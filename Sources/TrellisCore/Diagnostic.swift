@@ -68,8 +68,14 @@ public struct SourceRange: Hashable, Sendable, Codable {
 }
 
 /// One problem found in the docs, as data: writers decide how to print it.
+///
+/// Emitters state the rule (or the rule's variant) and nothing else about severity: a new
+/// diagnostic has the severity `RuleCatalog` gives it, and `DiagnosticEngine` assigns that
+/// severity again, with the site's overrides and `--strict` on top.
 public struct Diagnostic: Hashable, Sendable, Codable {
     public var id: RuleID
+    /// The finding of the rule this is, when the rule reports it at a severity of its own.
+    public var variant: RuleVariant?
     public var severity: Severity
     /// The file, relative to the site root where possible (`content/a.md`).
     public var path: String?
@@ -78,9 +84,11 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     /// Extra lines printed after the message ("did you mean …").
     public var notes: [String]
 
+    /// A diagnostic as reported, its severity already decided: what writers print. Emitters use
+    /// the initialisers without a severity (the engine would give what it is handed the
+    /// catalogue's severity anyway).
     public init(
-        _ id: RuleID, _ severity: Severity = .error, path: String?, range: SourceRange?, message: String,
-        notes: [String] = []
+        _ id: RuleID, _ severity: Severity, path: String?, range: SourceRange?, message: String, notes: [String] = []
     ) {
         self.id = id
         self.severity = severity
@@ -91,11 +99,29 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     }
 
     public init(
-        _ id: RuleID, _ severity: Severity = .error, path: String?, at location: SourceLocation?,
-        message: String, notes: [String] = []
+        _ id: RuleID, _ severity: Severity, path: String?, at location: SourceLocation?, message: String,
+        notes: [String] = []
     ) {
-        self.init(
-            id, severity, path: path, range: location.map { SourceRange($0) }, message: message, notes: notes)
+        self.init(id, severity, path: path, range: location.map { SourceRange($0) }, message: message, notes: notes)
+    }
+
+    /// A finding of rule `id`, at the severity the catalogue gives the rule.
+    public init(_ id: RuleID, path: String?, range: SourceRange?, message: String, notes: [String] = []) {
+        self.init(id, RuleCatalog.defaultSeverity(of: id), path: path, range: range, message: message, notes: notes)
+    }
+
+    public init(_ id: RuleID, path: String?, at location: SourceLocation?, message: String, notes: [String] = []) {
+        self.init(id, path: path, range: location.map { SourceRange($0) }, message: message, notes: notes)
+    }
+
+    /// A finding of `variant`, reported under its rule's ID at the variant's catalogue severity.
+    public init(_ variant: RuleVariant, path: String?, range: SourceRange?, message: String, notes: [String] = []) {
+        self.init(variant.rule, variant.defaultSeverity, path: path, range: range, message: message, notes: notes)
+        self.variant = variant
+    }
+
+    public init(_ variant: RuleVariant, path: String?, at location: SourceLocation?, message: String, notes: [String] = []) {
+        self.init(variant, path: path, range: location.map { SourceRange($0) }, message: message, notes: notes)
     }
 
     /// The editor-friendly one-line form: `path:line:col: error: message [RuleID]`.

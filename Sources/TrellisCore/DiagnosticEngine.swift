@@ -1,7 +1,9 @@
 import Foundation
 
-/// Collects diagnostics from every stage (and from pages processed in parallel), applies
-/// per-ID severity overrides and `--strict`, and hands them out in a stable order.
+/// Collects diagnostics from every stage (and from pages processed in parallel), gives each the
+/// severity the rule catalogue lists for its rule (or its rule's variant), applies per-ID
+/// severity overrides, the MkDocs policy and `--strict` on top, and hands them out in a stable
+/// order.
 public final class DiagnosticEngine: @unchecked Sendable {
     private let lock = NSLock()
     private var collected: [Diagnostic] = []
@@ -23,6 +25,7 @@ public final class DiagnosticEngine: @unchecked Sendable {
     /// Records a diagnostic, dropping exact duplicates (the same page checked for two brands).
     public func emit(_ diagnostic: Diagnostic) {
         var d = diagnostic
+        d.severity = RuleCatalog.defaultSeverity(of: d.id, variant: d.variant)
         if let override = overrides[d.id] {
             guard let severity = override else { return }
             d.severity = severity

@@ -37,8 +37,69 @@ extension RuleID {
     public static let blockSyntax: RuleID = "BlockSyntax"
 }
 
-/// Every rule Trellis reports, with its stable ID and default severity. Writers (SARIF) list
-/// them; the site config's `validation` map overrides severities by ID.
+/// One kind of finding a rule reports at a severity of its own: the rule's other findings stop
+/// the build, this one does not (a rate-limited external link may be fine), or the reverse.
+/// It is reported under the rule's ID, so severity overrides and CI tools that group by ID
+/// cover it; its severity is decided here, in the catalogue, as every rule's is.
+public struct RuleVariant: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The rule whose ID the finding is reported under.
+    public let rule: RuleID
+    /// A stable name within the rule (`RateLimited`; `ExternalLink.RateLimited` in full).
+    public let name: String
+    public let defaultSeverity: Severity
+    /// One sentence on what the finding is and why its severity differs from the rule's.
+    public let summary: String
+
+    init(_ rule: RuleID, _ name: String, _ defaultSeverity: Severity, _ summary: String) {
+        self.rule = rule
+        self.name = name
+        self.defaultSeverity = defaultSeverity
+        self.summary = summary
+    }
+
+    public var description: String { "\(rule).\(name)" }
+
+    public static func == (a: RuleVariant, b: RuleVariant) -> Bool { a.rule == b.rule && a.name == b.name }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rule)
+        hasher.combine(name)
+    }
+}
+
+extension RuleVariant {
+    public static let rateLimitedExternalLink = RuleVariant(
+        .externalLink, "RateLimited", .warning,
+        "An external link still answers 429 (too many requests) after the retries: it may be fine, so this only warns.")
+    public static let navFileMissingPage = RuleVariant(
+        .navMissingPage, "NavFile", .warning,
+        "A nav file of the awesome-pages or literate-nav plugin (`.pages`, `SUMMARY.md`) names a page that does not exist, or leads back into itself; the plugins warn and go on.")
+    public static let ignoredConfigValue = RuleVariant(
+        .configType, "Ignored", .warning,
+        "A config value MkDocs or Material ignore (a wrong type, an unknown palette colour, a search separator that is not a regular expression); Trellis ignores it too and uses the default.")
+    public static let unavailableInput = RuleVariant(
+        .io, "Unavailable", .warning,
+        "Something the build can do without cannot be read or written (git for --changed-since, the external link cache, git-revision-date's ignored commits file); the build goes on without it.")
+    public static let duplicateSymlink = RuleVariant(
+        .io, "DuplicateSymlink", .warning,
+        "A symlink leads to a folder already published through another symlink; it is not followed, so those files are published once.")
+    public static let themeSettingIcon = RuleVariant(
+        .unknownIcon, "ThemeSetting", .warning,
+        "A theme setting (a palette toggle, the repository icon) names an icon that does not exist; the theme's default icon is shown.")
+    public static let uncheckedSnippet = RuleVariant(
+        .missingSnippet, "Unchecked", .note,
+        "On an MkDocs site, a snippet pymdownx.snippets leaves out without a word: a missing file or section when `check_paths` is off, a URL with `url_download` off, a snippet that includes itself.")
+    public static let leftOutSnippet = RuleVariant(
+        .missingSnippet, "LeftOut", .warning,
+        "A snippet Trellis leaves out that the site may expect: a URL MkDocs would download (`url_download` without `check_paths`), or a snippet that includes itself on a Trellis site.")
+    public static let redirectOverPage = RuleVariant(
+        .outputCollision, "RedirectOverPage", .note,
+        "A `redirect_maps` entry names a page the site has: the redirect page replaces that page's output, as mkdocs-redirects writes it.")
+}
+
+/// Every rule Trellis reports, with its stable ID and default severity, and the few findings
+/// a rule reports at another severity (`variants`). The diagnostic engine takes every
+/// diagnostic's severity from here; the site config's `validation` map overrides severities
+/// by ID and `--strict` promotes warnings on top. Writers (SARIF) list the rules.
 public enum RuleCatalog {
     public static let all: [RuleDescriptor] = [
         RuleDescriptor(.brokenLink, .error, "A relative link points to a page or file that does not exist for this brand."),
@@ -101,8 +162,24 @@ public enum RuleCatalog {
             "A `///` block names a type no enabled pymdownx.blocks extension has, or gives an argument or options pymdownx rejects; it stays text, as pymdownx leaves it."),
     ]
 
+    /// The findings reported under a rule's ID at a severity of their own.
+    public static let variants: [RuleVariant] = [
+        .rateLimitedExternalLink, .navFileMissingPage, .ignoredConfigValue, .unavailableInput, .duplicateSymlink, .themeSettingIcon,
+        .uncheckedSnippet, .leftOutSnippet, .redirectOverPage,
+    ]
+
+    private static let descriptors: [RuleID: RuleDescriptor] = Dictionary(
+        all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
     /// The descriptor of `id`, if it is one of Trellis's rules.
     public static func descriptor(_ id: RuleID) -> RuleDescriptor? {
-        all.first { $0.id == id }
+        descriptors[id]
+    }
+
+    /// The severity of a finding of rule `id` (of `variant`, when the finding is one) before
+    /// the site's overrides: an ID outside the catalogue is an error.
+    public static func defaultSeverity(of id: RuleID, variant: RuleVariant? = nil) -> Severity {
+        if let variant, variant.rule == id { return variant.defaultSeverity }
+        return descriptors[id]?.defaultSeverity ?? .error
     }
 }

@@ -93,6 +93,26 @@ import TrellisCore
         #expect(!page.contains("Moved."))
     }
 
+    /// The redirect collision is reported at the severity the rule catalogue lists for it, a
+    /// note (mkdocs-redirects replaces the page without a word), so `--strict` passes as
+    /// `mkdocs build --strict` does.
+    @Test func aRedirectCollisionIsReportedAtTheCatalogueSeverity() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: D\nnav:\n  - index.md\n  - old.md\nplugins:\n  - redirects:\n      redirect_maps:\n        old.md: index.md\n",
+            "docs/index.md": "# Home\n",
+            "docs/old.md": "# Old\n",
+        ])
+        defer { s.cleanUp() }
+        let report = s.build(strict: true)
+        #expect(report.outcome == .success)
+        let collision = try #require(report.diagnostics.first { $0.message.hasPrefix("the redirect from 'old.md'") })
+        #expect(collision.id == .outputCollision)
+        #expect(collision.variant == .redirectOverPage)
+        #expect(collision.severity == RuleCatalog.defaultSeverity(of: .outputCollision, variant: .redirectOverPage))
+        #expect(report.lines == ["mkdocs.yml: note: the redirect from 'old.md' replaces that page's output, as mkdocs-redirects does [OutputCollision]"])
+        #expect(s.output("old/index.html")?.contains(#"<meta http-equiv="refresh" content="0; url=../">"#) == true)
+    }
+
     @Test func lintChecksRedirectTargetsWithoutWritingThem() throws {
         let s = try site()
         defer { s.cleanUp() }

@@ -209,6 +209,57 @@ import TrellisCore
                 "brands/beta.yml: error: 'Alpha Cloud', the name of brand 'alpha', appears in brand 'beta' outside page content (theme, templates or site settings) [BrandLeak]"
             ])
     }
+
+    /// Lint renders the theme around every page too (writing nothing), so what fails the build
+    /// fails lint, with the same diagnostic.
+    @Test func aBrandTemplateNamingAnotherBrandFailsLintAsItFailsTheBuild() throws {
+        let s = try TestSite([
+            "trellis.yml": "site_name: Guides\nbrands: [alpha, beta]\n",
+            "brands/alpha.yml": "name: Alpha Cloud\n",
+            "brands/beta.yml": "name: Beta Hosting\ntheme:\n  templates: brands/beta/templates\n",
+            "brands/beta/templates/partials/footer.mustache": "<footer>A service of Alpha Cloud</footer>\n",
+            "content/index.md": "# Home\n",
+        ])
+        defer { s.cleanUp() }
+        let lint = s.lint()
+        #expect(lint.outcome == .failed)
+        #expect(
+            lint.lines == [
+                "brands/beta.yml: error: 'Alpha Cloud', the name of brand 'alpha', appears in brand 'beta' outside page content (theme, templates or site settings) [BrandLeak]"
+            ])
+        #expect(!s.exists("site"), "lint must not write output")
+        #expect(s.build().lines == lint.lines)
+    }
+
+    @Test func aSiteSettingNamingAnotherBrandFailsLint() throws {
+        let s = try TestSite([
+            "trellis.yml": "site_name: Guides\ncopyright: Run by Alpha Cloud\nbrands: [alpha, beta]\n",
+            "brands/alpha.yml": "name: Alpha Cloud\n",
+            "brands/beta.yml": "name: Beta Hosting\n",
+            "content/index.md": "# Home\n",
+        ])
+        defer { s.cleanUp() }
+        let lint = s.lint(brands: ["beta"])
+        #expect(lint.outcome == .failed)
+        #expect(
+            lint.lines == [
+                "brands/beta.yml: error: 'Alpha Cloud', the name of brand 'alpha', appears in brand 'beta' outside page content (theme, templates or site settings) [BrandLeak]"
+            ])
+    }
+
+    @Test func aBrokenBrandTemplateFailsLintAsItFailsTheBuild() throws {
+        let s = try TestSite([
+            "trellis.yml": "brands: [alpha]\n",
+            "brands/alpha.yml": "name: Alpha\ntheme:\n  templates: tpl\n",
+            "tpl/partials/footer.mustache": "<footer>{{#open}}never closed</footer>\n",
+            "content/index.md": "# Home\n",
+        ])
+        defer { s.cleanUp() }
+        let lint = s.lint()
+        #expect(lint.outcome == .failed)
+        #expect(lint.diagnostics.map(\.id) == [.templateError])
+        #expect(lint.lines == s.build().lines)
+    }
 }
 
 /// Material uses a `theme.logo` or `theme.favicon` that is an address as written (its `url`

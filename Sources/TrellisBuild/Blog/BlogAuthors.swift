@@ -31,7 +31,7 @@ enum BlogAuthors {
             else {
                 diagnostics.append(
                     Diagnostic(
-                        .blogPost, .error, path: path, at: nil,
+                        .blogPost, path: path, at: nil,
                         message: "the author '\(id)' has no \(missing.map { "'\($0)'" }.joined(separator: ", ")); Material needs a name, a description and an avatar"))
                 continue
             }

@@ -173,7 +173,7 @@ extension BlogOptions {
         if !unsupported.isEmpty {
             diagnostics.append(
                 Diagnostic(
-                    .unsupportedPlugin, .warning, path: configPath, at: location,
+                    .unsupportedPlugin, path: configPath, at: location,
                     message: "blog: Trellis does not support \(unsupported.map { "'\($0)'" }.joined(separator: ", ")); "
                         + "\(unsupported.count == 1 ? "it is" : "they are") ignored"))
         }

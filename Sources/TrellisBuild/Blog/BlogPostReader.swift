@@ -10,7 +10,7 @@ enum BlogPostReader {
         let file = page.file
         var diagnostics: [Diagnostic] = []
         func fail(_ message: String, at location: SourceLocation? = SourceLocation(line: 1, column: 1)) -> (BlogPost?, [Diagnostic]) {
-            diagnostics.append(Diagnostic(.blogPost, .error, path: file.path, at: location, message: message))
+            diagnostics.append(Diagnostic(.blogPost, path: file.path, at: location, message: message))
             return (nil, diagnostics)
         }
         guard page.bodyOffset > 0, let yaml = frontMatterText(file, bodyOffset: page.bodyOffset) else {

@@ -26,27 +26,27 @@ extension ResolveBlog {
             for id in post.authors where options.authors && authors[id] == nil {
                 diagnostics.append(
                     Diagnostic(
-                        .blogPost, .error, path: page.file.path, at: nil,
+                        .blogPost, path: page.file.path, at: nil,
                         message: "the post names the author '\(id)', who is not in the authors file '\(docsPath)/\(options.authorsFile.replacingOccurrences(of: "{blog}", with: options.root))'"))
             }
             for name in post.categories where !options.categoriesAllowed.isEmpty && !options.categoriesAllowed.contains(name) {
                 diagnostics.append(
                     Diagnostic(
-                        .blogPost, .error, path: page.file.path, at: nil,
+                        .blogPost, path: page.file.path, at: nil,
                         message: "the post's category '\(name)' is not in the blog plugin's 'categories_allowed'"))
             }
             post.hasSeparator = page.body.contains(options.excerptSeparator)
             if options.excerptRequired, !post.hasSeparator {
                 diagnostics.append(
                     Diagnostic(
-                        .blogPost, .error, path: page.file.path, at: nil,
+                        .blogPost, path: page.file.path, at: nil,
                         message: "the post has no excerpt separator '\(options.excerptSeparator)', which 'post_excerpt: required' asks for"))
             }
             post.virtualPath = Blog.postPath(post, options: options)
             if BlogPaths.leavesDocs(post.virtualPath) {
                 diagnostics.append(
                     Diagnostic(
-                        .blogPost, .error, path: page.file.path, at: nil,
+                        .blogPost, path: page.file.path, at: nil,
                         message: "the post's URL '\(post.virtualPath)' (from 'post_url_format' and its slug) leads outside the docs folder"))
                 unreadable.insert(page.path)
                 continue

@@ -11,7 +11,7 @@ struct AbsoluteSiteLink: PageCheck {
             guard Self.isHTTP(link.destination), let target = Self.base(link.destination) else { return nil }
             guard bases.contains(where: { target.host == $0.host && target.path.hasPrefix($0.path) }) else { return nil }
             return Diagnostic(
-                .absoluteSiteLink, .warning, path: subject.page.file.path, at: link.location,
+                .absoluteSiteLink, path: subject.page.file.path, at: link.location,
                 message: "'\(link.destination)' is this site's own address; use a relative link")
         }
     }

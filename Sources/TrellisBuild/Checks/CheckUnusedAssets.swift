@@ -11,7 +11,7 @@ struct CheckUnusedAssets: SiteStage {
         for path in site.files.staticFiles where !used.contains(path) {
             site.engine.emit(
                 Diagnostic(
-                    .unusedAsset, .warning, path: site.config.docsDir + "/" + path, at: nil,
+                    .unusedAsset, path: site.config.docsDir + "/" + path, at: nil,
                     message: "no page references this file"))
         }
     }

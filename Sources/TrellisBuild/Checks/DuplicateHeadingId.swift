@@ -14,7 +14,7 @@ struct DuplicateHeadingId: PageCheck {
             if let first = seen[slug] {
                 problems.append(
                     Diagnostic(
-                        .duplicateHeadingId, .warning, path: subject.page.file.path, at: heading.location,
+                        .duplicateHeadingId, path: subject.page.file.path, at: heading.location,
                         message: "heading '\(heading.text)' has the same id as an earlier heading ('\(first)'), so it gets '\(heading.id)'"
                     ))
             } else {

@@ -5,7 +5,7 @@ struct EmptyLinkText: PageCheck {
     func check(_ subject: PageUnderCheck, brand: BrandState, site: SiteState) -> [Diagnostic] {
         subject.rendered.emptyLinks.map { link in
             Diagnostic(
-                .emptyLinkText, .warning, path: subject.page.file.path, at: link.location,
+                .emptyLinkText, path: subject.page.file.path, at: link.location,
                 message: "link to '\(link.destination)' has no text")
         }
     }

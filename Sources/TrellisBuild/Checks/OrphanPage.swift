@@ -8,7 +8,7 @@ struct OrphanPage: BrandCheck {
             !page.isHomepage && !inNav.contains(page.path) && site.blog?.isGenerated(page.path) != true && (brand.linkedFrom[page.path] ?? []).isEmpty
         }.map { page in
             Diagnostic(
-                .orphanPage, .warning, path: page.file.path, at: SourceLocation(line: 1, column: 1),
+                .orphanPage, path: page.file.path, at: SourceLocation(line: 1, column: 1),
                 message: "no page links to this page and the nav does not list it (brand '\(brand.brand.id)')")
         }
     }

@@ -8,7 +8,7 @@ struct PageNotInNav: BrandCheck {
         let inNav = brand.navPagePaths.union(brand.quietlyOutOfNav)
         return brand.published.map { site.pages[$0] }.filter { !inNav.contains($0.path) && site.blog?.isGenerated($0.path) != true }.map { page in
             Diagnostic(
-                .pageNotInNav, .warning, path: page.file.path, at: SourceLocation(line: 1, column: 1),
+                .pageNotInNav, path: page.file.path, at: SourceLocation(line: 1, column: 1),
                 message: site.config.nav == nil && site.settings.navigation.literateNav != nil
                     ? "the page is not in the literate-nav nav" : "the page is not in the nav of '\(site.config.path)'")
         }

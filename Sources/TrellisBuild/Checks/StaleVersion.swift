@@ -5,7 +5,7 @@ import UpgradeModel
 /// showing an upgrade that skips a minor version. Versions a macro wrote come from the model
 /// and are current by construction, so only what the author typed is checked; the walkthrough's
 /// own starting point is checked where the brand file sets it.
-struct StaleVersion: PageCheck, BrandCheck {
+struct StaleVersion: PageCheck {
     func check(_ subject: PageUnderCheck, brand: BrandState, site: SiteState) -> [Diagnostic] {
         guard let catalogue = brand.brand.upgrades?.catalogue else { return [] }
         let text = subject.text
@@ -15,7 +15,7 @@ struct StaleVersion: PageCheck, BrandCheck {
         var diagnostics: [Diagnostic] = []
         func report(_ offset: Int, _ message: String) {
             diagnostics.append(
-                Diagnostic(.staleVersion, .warning, path: subject.page.file.path, at: subject.location(ofExpandedOffset: offset), message: message))
+                Diagnostic(.staleVersion, path: subject.page.file.path, at: subject.location(ofExpandedOffset: offset), message: message))
         }
         for mention in scan.mentions where text.sourceMap.isCopied(outputOffset: mention.offset) {
             if let problem = Self.problem(with: mention, in: catalogue, on: day, brand: id) { report(mention.offset, problem) }
@@ -29,19 +29,6 @@ struct StaleVersion: PageCheck, BrandCheck {
                     + "(\(UpgradeRefusal.skipsMinor.message)); clusters move one minor version at a time")
         }
         return diagnostics
-    }
-
-    /// The walkthrough's starting version, checked at its line in the brand file.
-    func check(_ state: BrandState, site: SiteState) -> [Diagnostic] {
-        guard let upgrades = state.brand.upgrades, let walkthrough = upgrades.walkthrough else { return [] }
-        let version = walkthrough.cluster.kubernetesVersion
-        guard upgrades.catalogue.isExpired(version, on: site.buildDay) else { return [] }
-        return [
-            Diagnostic(
-                .staleVersion, .warning, path: upgrades.position?.path ?? state.brand.path ?? site.config.path,
-                at: upgrades.position?.location,
-                message: "the walkthrough of brand '\(state.brand.id)' starts at Kubernetes \(version), which has expired; start it at a version the catalogue still offers")
-        ]
     }
 
     static func problem(with mention: VersionMentions.Mention, in catalogue: VersionCatalogue, on day: CalendarDay, brand: String)
@@ -68,5 +55,22 @@ struct StaleVersion: PageCheck, BrandCheck {
             return "every Kubernetes \(mention.text) version has expired for brand '\(brand)' (it offers \(offeredList))"
         }
         return nil
+    }
+}
+
+extension StaleVersion {
+    /// The walkthrough's starting version, checked once per brand at its line in the brand file.
+    struct WalkthroughStart: BrandCheck {
+        func check(_ state: BrandState, site: SiteState) -> [Diagnostic] {
+            guard let upgrades = state.brand.upgrades, let walkthrough = upgrades.walkthrough else { return [] }
+            let version = walkthrough.cluster.kubernetesVersion
+            guard upgrades.catalogue.isExpired(version, on: site.buildDay) else { return [] }
+            return [
+                Diagnostic(
+                    .staleVersion, path: upgrades.position?.path ?? state.brand.path ?? site.config.path,
+                    at: upgrades.position?.location,
+                    message: "the walkthrough of brand '\(state.brand.id)' starts at Kubernetes \(version), which has expired; start it at a version the catalogue still offers")
+            ]
+        }
     }
 }

@@ -87,7 +87,7 @@ enum MkDocsPluginOptions {
         let names = unknown.map { "'\($0)'" }.joined(separator: ", ")
         return [
             Diagnostic(
-                .unsupportedPlugin, .warning, path: configPath, at: plugin.location,
+                .unsupportedPlugin, path: configPath, at: plugin.location,
                 message: "the \(plugin.name) plugin's option\(unknown.count == 1 ? "" : "s") \(names) \(unknown.count == 1 ? "is" : "are") not supported; ignored")
         ]
     }

@@ -38,12 +38,10 @@ public struct ExternalLinkChecker: Sendable {
                 continue
             }
             cache.entries[key] = nil
-            guard let severity = outcome.severity else { continue }
             for reference in byKey[key] ?? [] {
-                diagnostics.append(
-                    Diagnostic(
-                        .externalLink, severity, path: reference.path, at: reference.location,
-                        message: outcome.message(for: reference.url)))
+                if let diagnostic = outcome.diagnostic(for: reference.url, path: reference.path, at: reference.location) {
+                    diagnostics.append(diagnostic)
+                }
             }
         }
         if let cacheURL = options.cacheURL {
@@ -52,7 +50,7 @@ public struct ExternalLinkChecker: Sendable {
             } catch {
                 diagnostics.append(
                     Diagnostic(
-                        .io, .warning, path: cacheURL.path, at: nil,
+                        .unavailableInput, path: cacheURL.path, at: nil,
                         message: "could not write the external link cache: \(error.localizedDescription)"))
             }
         }

@@ -12,12 +12,14 @@ enum ExternalLinkOutcome: Sendable, Hashable {
     case tooManyRedirects
     case invalidURL
 
-    /// The diagnostic severity, or `nil` when the link is fine.
-    var severity: Severity? {
+    /// The diagnostic for a reference written as `url` at `location` of `path`, or `nil` when
+    /// the link is fine. A rate-limited link may be fine: it is the catalogue's
+    /// `ExternalLink.RateLimited`, which only warns.
+    func diagnostic(for url: String, path: String, at location: SourceLocation?) -> Diagnostic? {
         switch self {
         case .ok: nil
-        case .rateLimited: .warning
-        default: .error
+        case .rateLimited: Diagnostic(.rateLimitedExternalLink, path: path, at: location, message: message(for: url))
+        default: Diagnostic(.externalLink, path: path, at: location, message: message(for: url))
         }
     }
 

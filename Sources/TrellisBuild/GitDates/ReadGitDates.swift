@@ -90,7 +90,7 @@ struct ReadGitDates: SiteStage {
         let url = site.config.url(of: file, root: site.root)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             site.engine.emit(
-                Diagnostic(.io, .warning, path: site.config.path, at: nil, message: "cannot read the ignored commits file '\(file)'"))
+                Diagnostic(.unavailableInput, path: site.config.path, at: nil, message: "cannot read the ignored commits file '\(file)'"))
             return []
         }
         return text.split(whereSeparator: \.isNewline).compactMap { line in

@@ -46,7 +46,7 @@ extension LiterateNav {
         if let file, !PythonPath.hasScheme(path) {
             diagnostics.append(
                 Diagnostic(
-                    .navMissingPage, .warning, path: displayPath(file), at: line.map { SourceLocation(line: $0, column: 1) },
+                    .navFileMissingPage, path: displayPath(file), at: line.map { SourceLocation(line: $0, column: 1) },
                     message: "the nav names '\(path)', which is not found among the documentation files"))
         }
         return .link(title: title ?? path, url: path)

@@ -250,7 +250,7 @@ struct LiterateNav {
         if warnedRecursions.insert(chain).inserted {
             diagnostics.append(
                 Diagnostic(
-                    .navMissingPage, .warning, path: link.file.map(displayPath), at: link.line.map { SourceLocation(line: $0, column: 1) },
+                    .navFileMissingPage, path: link.file.map(displayPath), at: link.line.map { SourceLocation(line: $0, column: 1) },
                     message: "literate-nav: disallowing recursion \(chain)"))
         }
         return false

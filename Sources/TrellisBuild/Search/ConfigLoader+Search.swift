@@ -25,7 +25,7 @@ extension ConfigLoader {
             let previous = settings.separator
             settings.separator = separator
             if let message = settings.separatorProblem {
-                reader.warning(.configType, node, message)
+                reader.report(.ignoredConfigValue, node, message)
                 settings.separator = previous
             }
         }

@@ -34,7 +34,7 @@ public struct SearchSettings: Sendable, Equatable {
         }
         var diagnostics: [Diagnostic] = []
         func problem(_ message: String) {
-            diagnostics.append(Diagnostic(.configType, .warning, path: configPath, at: plugin.location, message: message))
+            diagnostics.append(Diagnostic(.ignoredConfigValue, path: configPath, at: plugin.location, message: message))
         }
         switch plugin.options["lang"] {
         case .string(let lang)?: settings.languages = [lang]

@@ -34,7 +34,7 @@ extension MarkdownSettings {
         settings.codeBlocks = CodeHighlightOptions(
             highlight: options("pymdownx.highlight"), superFences: options("pymdownx.superfences"), unsupported: &unsupported)
         let location = mkdocs?.markdownExtension("pymdownx.superfences")?.location
-        diagnostics += unsupported.map { Diagnostic(.unsupportedPlugin, .warning, path: config.path, at: location, message: $0) }
+        diagnostics += unsupported.map { Diagnostic(.unsupportedPlugin, path: config.path, at: location, message: $0) }
         let (emoji, emojiProblems) = EmojiOptions.settings(
             mkdocs: mkdocs, trellisExtensions: config.markdownExtensions, configPath: config.path)
         settings.emoji = emoji
@@ -89,7 +89,7 @@ extension MarkdownSettings {
     ) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         func warn(_ message: String) {
-            problems.append(Diagnostic(.unsupportedPlugin, .warning, path: configPath, at: nil, message: message))
+            problems.append(Diagnostic(.unsupportedPlugin, path: configPath, at: nil, message: message))
         }
         if let depth = options["toc_depth"] {
             let written: String

@@ -92,14 +92,14 @@ extension SiteSettings {
         if mkdocs.plugins.filter({ $0.name == "blog" }).count > 1 {
             diagnostics.append(
                 Diagnostic(
-                    .unsupportedPlugin, .warning, path: configPath, at: plugin.location,
+                    .unsupportedPlugin, path: configPath, at: plugin.location,
                     message: "blog: Trellis builds only the first instance of the blog plugin; the others are ignored"))
         }
         let language = config.language
         if !(language == "en" || language.hasPrefix("en-") || language.hasPrefix("en_")) {
             diagnostics.append(
                 Diagnostic(
-                    .unsupportedPlugin, .warning, path: configPath, at: plugin.location,
+                    .unsupportedPlugin, path: configPath, at: plugin.location,
                     message: "blog: Trellis writes the blog's dates and labels in English, not in '\(language)'"))
         }
         for (key, path) in [("blog_dir", options.root), ("post_dir", options.postsPath)] where BlogPaths.leavesDocs(path) {

@@ -112,19 +112,19 @@ struct SnippetExpansion {
     private mutating func include(_ spec: String, from line: Line, column: Int, in source: Source, depth: Int) -> [String] {
         let options = includer.options
         guard let target = SnippetTarget(spec) else {
-            report(.missingSnippet, missingSeverity, "snippet '\(spec)' names no file", line, column, source)
+            report(.missingSnippet, as: missingVariant, "snippet '\(spec)' names no file", line, column, source)
             return []
         }
         if let bad = target.badNumber {
-            report(.missingSnippet, .error, "snippet '\(spec)': line number '\(bad)' is not a number (pymdownx stops with a ValueError); it is left out", line, column, source)
+            report(.missingSnippet, "snippet '\(spec)': line number '\(bad)' is not a number (pymdownx stops with a ValueError); it is left out", line, column, source)
             return []
         }
         if target.path.lowercased().hasPrefix("https://") || target.path.lowercased().hasPrefix("http://") {
             if options.urlDownload {
-                report(.missingSnippet, options.checkPaths ? .error : .warning,
+                report(.missingSnippet, as: options.checkPaths ? nil : .leftOutSnippet,
                     "snippet '\(target.path)' is a URL, which MkDocs downloads (url_download) and Trellis does not: it builds without the network; the line is left out", line, column, source)
             } else {
-                report(.missingSnippet, missingSeverity,
+                report(.missingSnippet, as: missingVariant,
                     "snippet '\(target.path)' is a URL and url_download is off, so it is not included", line, column, source)
             }
             return []
@@ -136,20 +136,20 @@ struct SnippetExpansion {
         case .file(let r, let s):
             (real, shown) = (r, s)
         case .missing:
-            report(.missingSnippet, missingSeverity, "snippet '\(target.path)' does not exist (looked in \(includer.describedBases))", line, column, source)
+            report(.missingSnippet, as: missingVariant, "snippet '\(target.path)' does not exist (looked in \(includer.describedBases))", line, column, source)
             return []
         case .outside(let realPath):
-            report(.outsideRoot, .error, "snippet '\(target.path)' leads through a symlink to '\(realPath)', outside the project folder; "
+            report(.outsideRoot, "snippet '\(target.path)' leads through a symlink to '\(realPath)', outside the project folder; "
                 + "it is not included (list the target in 'allow_symlinks_to' to include it)", line, column, source)
             return []
         }
         if seen.contains(real) {
-            report(.missingSnippet, includer.plainMkDocs ? .note : .warning,
+            report(.missingSnippet, as: includer.plainMkDocs ? .uncheckedSnippet : .leftOutSnippet,
                 "snippet '\(target.path)' includes itself (through the snippets it includes); it is left out here, as pymdownx leaves it out", line, column, source)
             return []
         }
         guard depth < SnippetIncluder.maxNesting else {
-            report(.nestingLimit, .error, "snippets nest more than \(SnippetIncluder.maxNesting) deep; '\(target.path)' is left out", line, column, source)
+            report(.nestingLimit, "snippets nest more than \(SnippetIncluder.maxNesting) deep; '\(target.path)' is left out", line, column, source)
             return []
         }
         guard let fileLines = read(real, for: target.path, from: line, column: column, in: source) else { return [] }
@@ -162,14 +162,14 @@ struct SnippetExpansion {
             let extracted = SnippetSection.extract(section, from: selected)
             selected = extracted.lines
             if !extracted.found {
-                report(.missingSnippet, missingSeverity, "snippet section '\(section)' could not be located in '\(shown)'", line, column, source)
+                report(.missingSnippet, as: missingVariant, "snippet section '\(section)' could not be located in '\(shown)'", line, column, source)
             }
             if options.dedentSubsections { selected = Self.dedent(selected) }
         }
         guard linesLeft >= selected.count, includesLeft > 0 else {
             if !overBudget {
                 overBudget = true
-                report(.nestingLimit, .error, "snippets add more than \(SnippetIncluder.maxLines) lines or \(SnippetIncluder.maxIncludes) snippets to this page; '\(target.path)' and those after it are left out", line, column, source)
+                report(.nestingLimit, "snippets add more than \(SnippetIncluder.maxLines) lines or \(SnippetIncluder.maxIncludes) snippets to this page; '\(target.path)' and those after it are left out", line, column, source)
             }
             return []
         }
@@ -180,8 +180,10 @@ struct SnippetExpansion {
         return parse(selected, in: .file(shown: shown), isSection: target.section != nil, depth: depth + 1).map(\.text)
     }
 
-    private var missingSeverity: Severity {
-        includer.options.checkPaths || !includer.plainMkDocs ? .error : .note
+    /// A missing snippet stops the build, but on an MkDocs site without `check_paths`, where
+    /// pymdownx leaves it out without a word, it is only noted.
+    private var missingVariant: RuleVariant? {
+        includer.options.checkPaths || !includer.plainMkDocs ? nil : .uncheckedSnippet
     }
 
     /// A file's lines, as pymdownx's `read_lines` splits them; nil (reported) when unreadable.
@@ -193,26 +195,35 @@ struct SnippetExpansion {
             case .text(let text):
                 lines = text.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             case .invalid:
-                report(.invalidEncoding, .error, "snippet '\(name)' is not valid \(includer.options.encoding) (MkDocs stops with a UnicodeDecodeError); it is left out", line, column, source)
+                report(.invalidEncoding, "snippet '\(name)' is not valid \(includer.options.encoding) (MkDocs stops with a UnicodeDecodeError); it is left out", line, column, source)
             case .unknownEncoding:
-                report(.configType, .error, "snippets' encoding '\(includer.options.encoding)' is not one Trellis reads (utf-8, utf-8-sig, latin-1, ascii, cp1252, utf-16); '\(name)' is left out", line, column, source)
+                report(.configType, "snippets' encoding '\(includer.options.encoding)' is not one Trellis reads (utf-8, utf-8-sig, latin-1, ascii, cp1252, utf-16); '\(name)' is left out", line, column, source)
             }
         } else {
-            report(.io, .error, "snippet '\(name)' could not be read", line, column, source)
+            report(.io, "snippet '\(name)' could not be read", line, column, source)
         }
         cache[real] = lines
         return lines
     }
 
-    private mutating func report(_ rule: RuleID, _ severity: Severity, _ message: String, _ line: Line, _ column: Int, _ source: Source) {
+    /// Reports a problem of `rule` (or of its `variant`) where the snippet line is written.
+    private mutating func report(
+        _ rule: RuleID, as variant: RuleVariant? = nil, _ message: String, _ line: Line, _ column: Int, _ source: Source
+    ) {
+        let (path, location, text): (String?, SourceLocation?, String)
         switch source {
         case .file(let shown):
-            diagnostics.append(Diagnostic(rule, severity, path: shown, at: SourceLocation(line: line.origin, column: column), message: message))
+            (path, location, text) = (shown, SourceLocation(line: line.origin, column: column), message)
         case .page where line.origin < 0:
-            diagnostics.append(Diagnostic(rule, severity, path: includer.configPath, at: nil, message: "auto_append: " + message))
+            (path, location, text) = (includer.configPath, nil, "auto_append: " + message)
         case .page:
             let offset = page.sourceMap.sourceOffset(forOutputOffset: line.origin + column - 1)
-            diagnostics.append(Diagnostic(rule, severity, path: file.path, at: file.location(ofUTF8Offset: offset), message: message))
+            (path, location, text) = (file.path, file.location(ofUTF8Offset: offset), message)
+        }
+        if let variant, variant.rule == rule {
+            diagnostics.append(Diagnostic(variant, path: path, at: location, message: text))
+        } else {
+            diagnostics.append(Diagnostic(rule, path: path, at: location, message: text))
         }
     }
 
