@@ -35,7 +35,7 @@ extension SiteBuilder {
                 : "its front matter's 'brands' leaves out brand '\(state.brand.id)'"
             site.engine.emit(
                 Diagnostic(
-                    site.pages.isEmpty ? .configType : .frontMatter, .warning, path: displayPath, at: nil,
+                    site.pages.isEmpty ? .renderExcludedPage : .renderOtherBrandPage, path: displayPath, range: nil,
                     message: "the build writes no page for '\(path)': \(reason)"))
         }
         var report = RenderReport(html: html, outcome: build.outcome, sources: build.sources)

@@ -91,6 +91,12 @@ extension RuleVariant {
     public static let leftOutSnippet = RuleVariant(
         .missingSnippet, "LeftOut", .warning,
         "A snippet Trellis leaves out that the site may expect: a URL MkDocs would download (`url_download` without `check_paths`), or a snippet that includes itself on a Trellis site.")
+    public static let renderExcludedPage = RuleVariant(
+        .configType, "RenderExcluded", .warning,
+        "`trellis render` was given a page the site's `exclude_docs` or `draft_docs` leave out: the build writes no page for it, so nothing is printed.")
+    public static let renderOtherBrandPage = RuleVariant(
+        .frontMatter, "RenderOtherBrand", .warning,
+        "`trellis render` was given a page whose front matter's `brands` leave out the brand rendered: the build writes no page for it, so nothing is printed.")
     public static let redirectOverPage = RuleVariant(
         .outputCollision, "RedirectOverPage", .note,
         "A `redirect_maps` entry names a page the site has: the redirect page replaces that page's output, as mkdocs-redirects writes it.")
@@ -165,7 +171,7 @@ public enum RuleCatalog {
     /// The findings reported under a rule's ID at a severity of their own.
     public static let variants: [RuleVariant] = [
         .rateLimitedExternalLink, .navFileMissingPage, .ignoredConfigValue, .unavailableInput, .duplicateSymlink, .themeSettingIcon,
-        .uncheckedSnippet, .leftOutSnippet, .redirectOverPage,
+        .uncheckedSnippet, .leftOutSnippet, .renderExcludedPage, .renderOtherBrandPage, .redirectOverPage,
     ]
 
     private static let descriptors: [RuleID: RuleDescriptor] = Dictionary(
