@@ -15,7 +15,7 @@ struct ExcludeFiles: SiteStage {
     static func apply(_ inclusion: DocsInclusion, to files: DiscoveredFiles, directoryURLs: Bool) -> DiscoveredFiles {
         var result = DiscoveredFiles()
         let pages = files.pages.filter { !inclusion.removedByPlugin($0) }
-        let indexPages = LoadPages.indexPages(pages)
+        let indexPages = SourcePage.indexPages(pages)
         for path in pages {
             switch inclusion.level(of: path) {
             case .excluded:

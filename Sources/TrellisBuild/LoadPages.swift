@@ -22,7 +22,7 @@ struct LoadPages: SiteStage {
     ) -> (
         [SourcePage], [Diagnostic]
     ) {
-        let indexPaths = indexPages(paths)
+        let indexPaths = SourcePage.indexPages(paths)
         let results = ParallelMap.map(paths) { path -> (SourcePage?, [Diagnostic]) in
             let displayPath = docsPath + "/" + path
             guard let data = FileTree.contents(of: docsDir.path + "/" + path) else {
@@ -53,20 +53,6 @@ struct LoadPages: SiteStage {
             return (page, diagnostics)
         }
         return (results.compactMap(\.0), results.flatMap(\.1))
-    }
-
-    /// `index.md` in each folder, or `README.md` where a folder has no `index.md` (as MkDocs).
-    static func indexPages(_ paths: [String]) -> Set<String> {
-        var result: Set<String> = []
-        let all = Set(paths)
-        for path in paths {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            let folder = String(path.dropLast(name.count))
-            if name == "index.md" || (name == "README.md" && !all.contains(folder + "index.md")) {
-                result.insert(path)
-            }
-        }
-        return result
     }
 
     /// Points at the first byte that is not valid UTF-8.
