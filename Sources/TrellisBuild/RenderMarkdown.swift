@@ -13,6 +13,9 @@ struct RenderedPage: Sendable {
     var links: [PageLink]
     /// Every heading with its id, text and position, in document order.
     var headings: [PageHeading] = []
+    /// Headings numbered because an earlier heading has the same slug, as the heading ids
+    /// were assigned (see `HeadingIDCollision`).
+    var headingIDCollisions: [PageHeadingCollision] = []
     /// Links whose text is empty (`[](x.md)`).
     var emptyLinks: [PageLink] = []
     /// Whether the page embeds a walkthrough (so it gets the player's script and stylesheet).
@@ -37,6 +40,13 @@ struct PageHeading: Sendable {
     var id: String
     var text: String
     var location: SourceLocation
+}
+
+/// A heading numbered because an earlier one has the same slug, at its place in the file.
+struct PageHeadingCollision: Sendable {
+    var heading: PageHeading
+    /// The id of the earlier heading.
+    var earlierID: String
 }
 
 /// Stage: parses each expanded page with cmark, runs the Markdown rewriters (icons, heading
@@ -107,6 +117,11 @@ struct RenderMarkdown: BrandStage {
         var rendered = RenderedPage(
             html: processed.html, title: title, toc: processed.toc, ids: processed.pageIDs, links: [])
         rendered.hasWalkthrough = processed.renderedDirectives.contains(WalkthroughDirective.name)
+        rendered.headingIDCollisions = processed.headingIDCollisions.map { collision in
+            PageHeadingCollision(
+                heading: PageHeading(id: collision.id, text: collision.text, location: location(collision.position)),
+                earlierID: collision.earlierID)
+        }
         // Material looks for "<h1" in the page's HTML; a spooled big page is looked at by its tree.
         rendered.hasHeading1 = processed.html.contains("<h1")
         // A failed spool write leaves the HTML in `processed.html`.

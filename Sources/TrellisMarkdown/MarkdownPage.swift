@@ -73,6 +73,7 @@ public enum MarkdownPage {
             title: firstTopLevelHeading(document),
             toc: context.toc,
             headingIDs: context.headingIDs,
+            headingIDCollisions: context.headingIDCollisions,
             pageIDs: HTMLIDCollector().collect(document),
             links: links,
             iconProblems: context.iconProblems,
@@ -179,6 +180,8 @@ public struct ProcessedPage: Sendable {
     public var toc: [TOCEntry]
     /// Every heading id in document order.
     public var headingIDs: [String]
+    /// Headings numbered because an earlier heading has the same slug, in document order.
+    public var headingIDCollisions: [HeadingIDCollision] = []
     /// Every anchor target on the page: heading ids and raw HTML `id` attributes.
     public var pageIDs: Set<String>
     /// Every link and image destination, with positions in parsed-text coordinates.

@@ -4,7 +4,8 @@ import TrellisCore
 
 @testable import TrellisBuild
 
-/// Facts the build knows in one place: which pages are index pages.
+/// Facts the build knows in one place: which pages are index pages, and which headings
+/// collided on an id.
 struct OneSourcePerFactTests {
 
     func trellisSite(_ pages: [String: String]) throws -> TestSite {
@@ -68,5 +69,19 @@ struct OneSourcePerFactTests {
         defer { s.cleanUp() }
         #expect(s.build().lines == [])
         #expect(s.output("northwind/ops/index.html")?.contains("<title>Ops") == true)
+    }
+
+    /// `DuplicateHeadingId` reports the collisions the heading ids had: a heading with its own
+    /// id (`{ #bar }`) leaves its text's slug to a later heading of the same text.
+    @Test func duplicateHeadingIdsAreTheCollisionsTheIdsHad() throws {
+        let s = try TestSite([
+            "trellis.yml": "site_name: D\nmarkdown_extensions: [attr_list]\n",
+            "content/index.md": "# T\n\n## Foo { #bar }\n\n## Foo\n\n## X\n\n## X\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(
+            s.lint().lines == [
+                "content/index.md:9:1: warning: heading 'X' has the same id as an earlier heading ('x'), so it gets 'x_1' [DuplicateHeadingId]"
+            ])
     }
 }
