@@ -112,7 +112,7 @@ public enum FragmentRenderer {
         }
         let settings = site.markdownSettings
         let (rendered, diagnostics) = RenderMarkdown.render(
-            page, text: pageText, icons: IconAdapter(library: icons, emoji: settings.emoji), resolver: nil, settings: settings)
+            page, text: pageText, icons: ShortcodeResolver(icons: icons, emoji: settings.emoji), resolver: nil, settings: settings)
         result.diagnostics += diagnostics
         result.diagnostics.sort(by: Diagnostic.sortKey)
         result.html = rendered.html

@@ -57,7 +57,7 @@ struct RenderMarkdown: BrandStage {
     func run(_ state: BrandState, site: SiteState) throws {
         let resolver = state.resolver(site: site)
         var brandSettings = site.markdownSettings
-        let icons = IconAdapter(library: state.icons, emoji: brandSettings.emoji)
+        let icons = ShortcodeResolver(icons: state.icons, emoji: brandSettings.emoji)
         brandSettings.directives = [WalkthroughDirective.directive(for: state)]
         let settings = brandSettings
         // Only a build writes pages, so only a build keeps their HTML.
@@ -76,7 +76,7 @@ struct RenderMarkdown: BrandStage {
     /// written relative to `linkBase` when given (an excerpt shown on another page), else to
     /// the page's own URL.
     static func render(
-        _ page: SourcePage, text: PageText, icons: IconAdapter, resolver: LinkResolver?,
+        _ page: SourcePage, text: PageText, icons: ShortcodeResolver, resolver: LinkResolver?,
         settings: MarkdownSettings = MarkdownSettings(), spool: SpooledHTML? = nil, linkBase: String? = nil
     ) -> (RenderedPage, [Diagnostic]) {
         let pagePath = page.path, pageURL = linkBase ?? page.url
@@ -171,22 +171,4 @@ private func hasVisibleContent(_ node: NodeID, in document: MarkdownDocument) ->
         }
     }
     return false
-}
-
-/// Lets the Markdown rewriters ask a brand's icon library, and the site's emoji index, about
-/// shortcodes.
-struct IconAdapter: IconResolving {
-    let resolver: ShortcodeResolver
-
-    init(library: IconLibrary, emoji: EmojiSettings? = nil) {
-        self.resolver = ShortcodeResolver(icons: library, emoji: emoji)
-    }
-
-    func resolveIcon(_ name: String) -> IconResolution {
-        switch resolver.lookup(name) {
-        case .html(let html): return .html(html)
-        case .notAnIcon: return .notAnIcon
-        case .unknown(let suggestions): return .unknown(suggestions: suggestions)
-        }
-    }
 }
