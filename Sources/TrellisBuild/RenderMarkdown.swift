@@ -5,7 +5,8 @@ import TrellisMarkdown
 /// A page's body rendered for one brand, with what the later stages need to know about it.
 struct RenderedPage: Sendable {
     var html: String
-    /// Front matter title, else the first `# ` heading, else the file name.
+    /// The page's title (`SourcePage.title(heading:)` with its first level-1 heading after
+    /// macros): the nav's, `<title>`'s and search's, and `page.title`'s on a Trellis site.
     var title: String
     var toc: [TOCEntry]
     /// Every anchor target of the page (heading ids and raw HTML ids).
@@ -113,7 +114,7 @@ struct RenderMarkdown: BrandStage {
         diagnostics += processed.blockProblems.map { problem in
             Diagnostic(.blockSyntax, .warning, path: page.file.path, at: location(problem.position), message: problem.message)
         }
-        let title = page.meta.title ?? processed.title ?? SourcePage.titleFromName(page.path)
+        let title = page.title(heading: processed.title)
         var rendered = RenderedPage(
             html: processed.html, title: title, toc: processed.toc, ids: processed.pageIDs, links: [])
         rendered.hasWalkthrough = processed.renderedDirectives.contains(WalkthroughDirective.name)

@@ -18,7 +18,10 @@ public struct SourcePage: Sendable {
     public var meta: PageMeta
     /// Where the body starts in `file`, after the front matter.
     public let bodyOffset: Int
-    /// The title from front matter, else the first `# ` heading, else the file name.
+    /// The title as written, before macros: `title(heading:)` with the first `# ` heading of the
+    /// file. It is what MkDocs' macros plugin gives as `{{ page.title }}`, and nothing else;
+    /// everywhere else (nav, `<title>`, search, and `page.title` on a Trellis site) a page's
+    /// title is `RenderedPage.title`, from its first level-1 heading after macros.
     public let title: String
     /// Whether this is its folder's index page (`index.md`, or `README.md` without one).
     public let isIndex: Bool
@@ -85,7 +88,19 @@ public struct SourcePage: Sendable {
         self.isIndex = isIndex
         self.url = Self.url(forPath: path, isIndex: isIndex, directoryURLs: directoryURLs)
         self.outputPath = Self.outputPath(forPath: path, isIndex: isIndex, directoryURLs: directoryURLs)
-        self.title = meta.title ?? Self.firstHeading(in: file.text, from: bodyOffset) ?? Self.titleFromName(path)
+        let heading = meta.title == nil ? Self.firstHeading(in: file.text, from: bodyOffset) : nil
+        self.title = Self.title(meta: meta, heading: heading, path: path)
+    }
+
+    /// The page's title given its first level-1 heading's text (see `title(meta:heading:path:)`).
+    func title(heading: String?) -> String {
+        Self.title(meta: meta, heading: heading, path: path)
+    }
+
+    /// The one rule every page title follows: the front matter's `title`, else the first
+    /// level-1 heading's text, else a title made from the file name.
+    private static func title(meta: PageMeta, heading: String?, path: String) -> String {
+        meta.title ?? heading ?? titleFromName(path)
     }
 
     /// The page written where a page at `path` would be (its URL and output file), keeping its

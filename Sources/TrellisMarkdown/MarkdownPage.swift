@@ -36,6 +36,12 @@ public enum MarkdownPage {
         }
     }
 
+    /// The page's title as `process` finds it (`ProcessedPage.title`: the plain text of its first
+    /// level-1 heading, ATX or setext, after the rewriters), without rendering any HTML.
+    public static func title(text: String, pipeline: MarkdownPipeline = .standard()) -> String? {
+        process(text: text, pipeline: pipeline, reservedIDs: []) { _ in "" }.title
+    }
+
     private static func process(
         text: String, pipeline: MarkdownPipeline, reservedIDs: Set<String>, render: (MarkdownDocument) -> String
     ) -> ProcessedPage {

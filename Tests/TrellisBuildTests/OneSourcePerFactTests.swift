@@ -4,8 +4,8 @@ import TrellisCore
 
 @testable import TrellisBuild
 
-/// Facts the build knows in one place: which pages are index pages, and which headings
-/// collided on an id.
+/// Facts the build knows in one place: a page's title (after macros on Trellis sites, as
+/// written on sites that follow MkDocs' macros plugin) and which pages are index pages.
 struct OneSourcePerFactTests {
 
     func trellisSite(_ pages: [String: String]) throws -> TestSite {
@@ -15,6 +15,65 @@ struct OneSourcePerFactTests {
         ]
         for (path, text) in pages { files["content/" + path] = text }
         return try TestSite(files)
+    }
+
+    /// `{{ page.title }}` on a Trellis site is the title the page gets: its first heading after
+    /// macros, as in its `<title>`, its nav entry and its search entry.
+    @Test func pageTitleOfAHeadingWithAMacroIsTheExpandedTitleOnATrellisSite() throws {
+        let s = try trellisSite([
+            "index.md": "# Home\n",
+            "guide.md": "# {{ brand }} guide\n\nThis is [{{ page.title }}].\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let html = try #require(s.output("northwind/guide/index.html"))
+        #expect(html.contains("This is [Northwind guide]."))
+        #expect(html.contains("<title>Northwind guide"))
+        #expect(!html.contains("{{ brand }}"))
+        let home = try #require(s.output("northwind/index.html"))
+        #expect(home.contains(">Northwind guide<"))
+        let search = try #require(try SearchOutput(s, prefix: "northwind/"))
+        #expect(search.pages.map(\.title).sorted() == ["Home", "Northwind guide"])
+    }
+
+    /// A setext heading titles the page as an ATX one does, macros and all.
+    @Test func pageTitleOfASetextHeadingIsItsExpandedText() throws {
+        let s = try trellisSite([
+            "index.md": "# Home\n",
+            "setext.md": "The {{ brand }} *way*\n=====\n\nThis is [{{ page.title }}].\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let html = try #require(s.output("northwind/setext/index.html"))
+        #expect(html.contains("This is [The Northwind way]."))
+        #expect(html.contains("<title>The Northwind way"))
+    }
+
+    /// A title from front matter stays what it says, macros or not.
+    @Test func frontMatterTitleWinsOverAnExpandedHeading() throws {
+        let s = try trellisSite([
+            "index.md": "# Home\n",
+            "guide.md": "---\ntitle: Fixed\n---\n# {{ brand }} guide\n\nThis is [{{ page.title }}].\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        #expect(s.output("northwind/guide/index.html")?.contains("This is [Fixed].") == true)
+    }
+
+    /// MkDocs 1.6.1 with mkdocs-macros-plugin 1.5.0 gives a page's title as written (its first
+    /// line's `# ` heading before macros) while the plugin renders the page, and the expanded
+    /// heading as its `<title>` afterwards.
+    @Test func pageTitleOnAnMkDocsSiteWithTheMacrosPluginIsTheHeadingAsWritten() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: T\nplugins:\n  - macros\nextra:\n  brand: Northwind\n",
+            "docs/index.md": "# Home\n",
+            "docs/guide.md": "# {{ brand }} guide\n\nTitle: [{{ page.title }}]\n",
+        ])
+        defer { s.cleanUp() }
+        _ = s.build()
+        let html = try #require(s.output("guide/index.html"))
+        #expect(html.contains("Title: [{{ brand }} guide]"))
+        #expect(html.contains("<title>Northwind guide"))
     }
 
     /// `reindex.md` is a page like any other (MkDocs' index pages are named `index` or
