@@ -34,6 +34,7 @@ struct ExpandMacros: BrandStage {
         // The macros plugin gives `page.title` as written (MkDocs reads it before the plugin
         // renders the page); Trellis gives the title the page gets, its heading after macros.
         let titlePipeline = metaOnTop ? nil : Self.titlePipeline(state, site: site)
+        let navTitles = Self.navTitles(site)
         let updateDate = Sitemap.isoDay(site.buildDate)
         let results = ParallelMap.map(state.published) { index -> (PageText, [Diagnostic]) in
             let page = site.pages[index]
@@ -47,7 +48,8 @@ struct ExpandMacros: BrandStage {
             }
             var context = variables
             context["config"] = configValue
-            context["page"] = Self.pageValue(page, mkdocs: mkdocs, dates: dates, updateDate: updateDate)
+            let navTitle = navTitles[page.path]
+            context["page"] = Self.pageValue(page, title: navTitle, mkdocs: mkdocs, dates: dates, updateDate: updateDate)
             // The plugin replaces `{{ git_revision_date_localized }}` in the Markdown itself.
             for (name, value) in dates?.markdownValues ?? [:] { context[name] = .string(value) }
             var pagePython = python
@@ -57,7 +59,7 @@ struct ExpandMacros: BrandStage {
                 pagePython?.superCollections = superCollections.union(page.meta.values.keys)
             }
             var expansion = template.render(context: context, undefined: undefined, includes: includes, python: pagePython)
-            if let titlePipeline, page.meta.title == nil, template.mayRead("page") {
+            if let titlePipeline, navTitle == nil, page.meta.title == nil, template.mayRead("page") {
                 // Rendered again only when the page reads its title and macros changed it.
                 let title = page.title(heading: MarkdownPage.title(text: expansion.text, pipeline: titlePipeline))
                 if title != page.title {
@@ -107,6 +109,15 @@ struct ExpandMacros: BrandStage {
     static func undefinedPolicy(_ mkdocs: MkDocsSettings?) -> UndefinedPolicy {
         guard let mkdocs, mkdocs.plugin("macros") != nil else { return .strict }
         return mkdocs.macrosOnUndefined.flatMap(UndefinedPolicy.init(rawValue:)) ?? .keep
+    }
+
+    /// The titles the configured nav gives its pages (`- Title: page.md`), which are their
+    /// titles before any other (see `BuildNavigation`), `page.title` included, as MkDocs gives
+    /// them. Not with literate-nav, whose nav files are read later; not the blog's pages, which
+    /// keep their own titles.
+    static func navTitles(_ site: SiteState) -> [String: String] {
+        guard let nav = site.config.nav, site.mkdocs?.plugin("literate-nav") == nil else { return [:] }
+        return BuildNavigation.titles(in: nav).filter { !BuildNavigation.isBlogPage($0.key, site: site) }
     }
 
     /// How `RenderMarkdown` parses the brand's pages, for the titles they get (links are not

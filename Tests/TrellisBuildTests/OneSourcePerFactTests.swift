@@ -76,6 +76,31 @@ struct OneSourcePerFactTests {
         #expect(html.contains("<title>Northwind guide"))
     }
 
+    /// A title the nav gives a page is its `page.title` too, before its heading's, as MkDocs
+    /// 1.6.1 with mkdocs-macros-plugin 1.5.0 gives it.
+    @Test func aNavTitleIsThePageTitleForMacros() throws {
+        let mkdocs = try TestSite([
+            "mkdocs.yml": "site_name: T\nplugins:\n  - macros\nnav:\n  - index.md\n  - Custom nav: guide.md\n",
+            "docs/index.md": "# Home\n",
+            "docs/guide.md": "# Guide\n\nTitle: [{{ page.title }}]\n",
+        ])
+        defer { mkdocs.cleanUp() }
+        _ = mkdocs.build()
+        let html = try #require(mkdocs.output("guide/index.html"))
+        #expect(html.contains("Title: [Custom nav]"))
+        #expect(html.contains("<title>Custom nav"))
+        let trellis = try TestSite([
+            "trellis.yml": "site_name: G\nnav:\n  - index.md\n  - Custom nav: guide.md\n",
+            "content/index.md": "# Home\n",
+            "content/guide.md": "# {{ config.site_name }} guide\n\nTitle: [{{ page.title }}]\n",
+        ])
+        defer { trellis.cleanUp() }
+        #expect(trellis.build().lines == [])
+        let page = try #require(trellis.output("default/guide/index.html"))
+        #expect(page.contains("Title: [Custom nav]"))
+        #expect(page.contains("<title>Custom nav"))
+    }
+
     /// `reindex.md` is a page like any other (MkDocs' index pages are named `index` or
     /// `README`), and a redirect from `old/reindex.md` is written at `old/reindex/`, one from
     /// `guide/README.md` at `guide/`, as mkdocs-redirects writes them.
