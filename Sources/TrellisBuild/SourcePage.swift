@@ -19,9 +19,10 @@ public struct SourcePage: Sendable {
     /// Where the body starts in `file`, after the front matter.
     public let bodyOffset: Int
     /// The title as written, before macros: `title(heading:)` with the first `# ` heading of the
-    /// file. It is what MkDocs' macros plugin gives as `{{ page.title }}`, and nothing else;
-    /// everywhere else (nav, `<title>`, search, and `page.title` on a Trellis site) a page's
-    /// title is `RenderedPage.title`, from its first level-1 heading after macros.
+    /// file. It is what MkDocs' macros plugin gives as `{{ page.title }}` (unless the nav gives
+    /// one); the nav, `<title>`, search and `page.title` on a Trellis site use the page's
+    /// `RenderedPage.title`, from its first level-1 heading after macros, and fall back to
+    /// this only for a page they have no rendering of.
     public let title: String
     /// Whether this is its folder's index page (`index.md`, or `README.md` without one).
     public let isIndex: Bool
