@@ -118,10 +118,7 @@ public struct AwesomePages {
 
         /// MkDocs' order: the index page, the other pages by name, then subfolders by name.
         static func defaultItems(of folder: Folder) -> [Item] {
-            func isIndex(_ page: Page) -> Bool {
-                let name = page.path.split(separator: "/").last ?? ""
-                return name.hasPrefix("index.") || name.hasPrefix("README.")
-            }
+            func isIndex(_ page: Page) -> Bool { SourcePage.hasIndexName(page.path) }
             let pages = folder.pages.sorted {
                 let (a, b) = (isIndex($0), isIndex($1))
                 return a != b ? a : $0.path < $1.path
@@ -169,7 +166,7 @@ public struct AwesomePages {
             if meta.collapse ?? collapse, section.children.count == 1 { return section.children[0] }
             if options.indexesAsSectionLinks, let first = section.children.first, let path = first.pagePath,
                 path.split(separator: "/").dropLast().joined(separator: "/") == folder.path,
-                path.hasSuffix("/index.md") || path.hasSuffix("/README.md")
+                SourcePage.hasIndexName(path)
             {
                 section.url = first.url
                 section.pagePath = path

@@ -73,12 +73,14 @@ public struct BuildReport: Sendable {
     public var timings: [(stage: String, milliseconds: Double)] = []
     public var milliseconds = 0.0
 
-    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var errorCount: Int { diagnostics.count(of: .error) }
+    public var warningCount: Int { diagnostics.count(of: .warning) }
 
-    /// `N errors, M warnings in K pages (X ms)`.
+    /// `N errors, M warnings in K pages (X ms)`, as every report format ends.
     public var summary: String {
-        DiagnosticPrinter.summary(
-            errors: errorCount, warnings: warningCount, pages: pageCount, milliseconds: Int(milliseconds.rounded()))
+        DiagnosticPrinter.summary(of: diagnostics, pages: pageCount, milliseconds: roundedMilliseconds)
     }
+
+    /// The run's time as reports print it.
+    var roundedMilliseconds: Int { Int(milliseconds.rounded()) }
 }

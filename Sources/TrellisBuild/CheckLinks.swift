@@ -83,7 +83,7 @@ extension BrandState {
         if let linkResolver { return linkResolver }
         // Pages that are only link targets (`DocsSource.memory`) are unread: taken as published.
         let linkOnly = site.files.linkOnlyPages
-        let indexPages = linkOnly.isEmpty ? [] : LoadPages.indexPages(site.files.pages)
+        let indexPages = linkOnly.isEmpty ? [] : SourcePage.indexPages(site.files.pages)
         let directoryURLs = site.config.directoryURLs
         var urls = Dictionary(site.pages.map { ($0.path, $0.url) }, uniquingKeysWith: { a, _ in a })
         for path in linkOnly {

@@ -120,6 +120,14 @@ public struct DiagnosticPrinter: Sendable {
         useColour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
+    /// The closing line of a run that reported `diagnostics`: every command and report format
+    /// prints this one.
+    public static func summary(of diagnostics: [Diagnostic], pages: Int, milliseconds: Int) -> String {
+        summary(
+            errors: diagnostics.count(of: .error), warnings: diagnostics.count(of: .warning), pages: pages,
+            milliseconds: milliseconds)
+    }
+
     /// The closing line: `N errors, M warnings in K pages (X ms)`.
     public static func summary(errors: Int, warnings: Int, pages: Int, milliseconds: Int) -> String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

@@ -17,7 +17,7 @@ struct ExcludeFiles: SiteStage {
         var result = DiscoveredFiles()
         result.inMemory = files.inMemory
         let pages = files.pages.filter { !inclusion.removedByPlugin($0) }
-        let indexPages = LoadPages.indexPages(pages)
+        let indexPages = SourcePage.indexPages(pages)
         for path in pages {
             switch inclusion.level(of: path) {
             case .excluded:

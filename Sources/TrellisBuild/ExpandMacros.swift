@@ -1,6 +1,8 @@
 import Foundation
 import TrellisCore
+import TrellisIcons
 import TrellisMacros
+import TrellisMarkdown
 
 /// A page's Markdown after macro expansion, with the map back to its file.
 struct PageText: Sendable {
@@ -30,6 +32,10 @@ struct ExpandMacros: BrandStage {
         // The macros plugin puts a page's front matter over every other variable (`server:
         // true` is `{{ server }}`); Trellis pages read it as `page.meta.server`.
         let metaOnTop = macros.plugin != nil
+        // The macros plugin gives `page.title` as written (MkDocs reads it before the plugin
+        // renders the page); Trellis gives the title the page gets, its heading after macros.
+        let titlePipeline = metaOnTop ? nil : Self.titlePipeline(state, site: site)
+        let navTitles = Self.navTitles(site)
         let updateDate = Sitemap.isoDay(site.buildDate)
         let results = ParallelMap.map(state.published) { index -> (PageText, [Diagnostic]) in
             let page = site.pages[index]
@@ -43,7 +49,8 @@ struct ExpandMacros: BrandStage {
             }
             var context = variables
             context["config"] = configValue
-            context["page"] = Self.pageValue(page, repository: macros.repository, dates: dates, updateDate: updateDate)
+            let navTitle = navTitles[page.path]
+            context["page"] = Self.pageValue(page, title: navTitle, repository: macros.repository, dates: dates, updateDate: updateDate)
             // The plugin replaces `{{ git_revision_date_localized }}` in the Markdown itself.
             for (name, value) in dates?.markdownValues ?? [:] { context[name] = .string(value) }
             var pagePython = python
@@ -52,7 +59,15 @@ struct ExpandMacros: BrandStage {
                 for (name, value) in page.meta.values { context[name] = value }
                 pagePython?.superCollections = superCollections.union(page.meta.values.keys)
             }
-            let expansion = template.render(context: context, undefined: undefined, includes: includes, python: pagePython)
+            var expansion = template.render(context: context, undefined: undefined, includes: includes, python: pagePython)
+            if let titlePipeline, navTitle == nil, page.meta.title == nil, template.mayRead("page") {
+                // Rendered again only when the page reads its title and macros changed it.
+                let title = page.title(heading: MarkdownPage.title(text: expansion.text, pipeline: titlePipeline))
+                if title != page.title {
+                    context["page"] = Self.pageValue(page, title: title, repository: macros.repository, dates: dates, updateDate: updateDate)
+                    expansion = template.render(context: context, undefined: undefined, includes: includes, python: pagePython)
+                }
+            }
             if metaOnTop, let error = expansion.pageError {
                 // Jinja stops at the error and the plugin shows its error page instead.
                 let text = Self.errorPage(error, page: page, diagnostics: expansion.diagnostics)
@@ -90,16 +105,33 @@ struct ExpandMacros: BrandStage {
             """
     }
 
-    /// `page.*`: title, url, meta (front matter), the source path, and (for MkDocs sites with a
-    /// repository) the edit URL.
+    /// The titles the configured nav gives its pages (`- Title: page.md`), which are their
+    /// titles before any other (see `BuildNavigation`), `page.title` included, as MkDocs gives
+    /// them. Not with literate-nav, whose nav files are read later; not the blog's pages, which
+    /// keep their own titles.
+    static func navTitles(_ site: SiteState) -> [String: String] {
+        guard let nav = site.config.nav, site.settings.navigation.literateNav == nil else { return [:] }
+        return BuildNavigation.titles(in: nav).filter { !BuildNavigation.isBlogPage($0.key, site: site) }
+    }
+
+    /// How `RenderMarkdown` parses the brand's pages, for the titles they get (links are not
+    /// resolved: a heading's text does not depend on them).
+    static func titlePipeline(_ state: BrandState, site: SiteState) -> MarkdownPipeline {
+        let settings = site.settings.markdown
+        return settings.pipeline(icons: ShortcodeResolver(icons: state.icons, emoji: settings.emoji), resolveLink: nil)
+    }
+
+    /// `page.*`: title (`title`, else the page's title as written), url, meta (front matter),
+    /// the source path, and (for MkDocs sites with a repository) the edit URL.
     static func pageValue(
-        _ page: SourcePage, repository: RepositorySettings? = nil, dates: PageRevisionDates? = nil, updateDate: String? = nil
+        _ page: SourcePage, title: String? = nil, repository: RepositorySettings? = nil, dates: PageRevisionDates? = nil,
+        updateDate: String? = nil
     ) -> Value {
         var meta = page.meta.values
         // The git-revision-date-localized plugin's values (`page.meta.git_revision_date_localized`).
         for (key, value) in dates?.meta ?? [] { meta[key] = .string(value) }
         var map = ValueMap([
-            ("title", .string(page.title)),
+            ("title", .string(title ?? page.title)),
             ("url", .string(page.url)),
             ("meta", .map(meta)),
             ("file", .string(page.path)),

@@ -11,7 +11,7 @@ struct LoadPages: SiteStage {
         let (pages, diagnostics) = Self.load(
             paths: site.files.loadedPages, docsDir: site.docsDir, docsPath: site.config.docsDir,
             brandIDs: Set(site.brands.map(\.id)), directoryURLs: site.config.directoryURLs, inMemory: site.files.inMemory,
-            indexPaths: Self.indexPages(site.files.pages))
+            indexPaths: SourcePage.indexPages(site.files.pages))
         site.engine.emit(contentsOf: diagnostics)
         site.pages = pages
         for (i, page) in pages.enumerated() {
@@ -26,7 +26,7 @@ struct LoadPages: SiteStage {
     ) -> (
         [SourcePage], [Diagnostic]
     ) {
-        let indexPaths = indexPaths ?? indexPages(paths)
+        let indexPaths = indexPaths ?? SourcePage.indexPages(paths)
         let results = ParallelMap.map(paths) { path -> (SourcePage?, [Diagnostic]) in
             let displayPath = docsPath + "/" + path
             guard let data = inMemory[path].map({ Data($0.text.utf8) }) ?? FileTree.contents(of: docsDir.path + "/" + path) else {
@@ -57,20 +57,6 @@ struct LoadPages: SiteStage {
             return (page, diagnostics)
         }
         return (results.compactMap(\.0), results.flatMap(\.1))
-    }
-
-    /// `index.md` in each folder, or `README.md` where a folder has no `index.md` (as MkDocs).
-    static func indexPages(_ paths: [String]) -> Set<String> {
-        var result: Set<String> = []
-        let all = Set(paths)
-        for path in paths {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            let folder = String(path.dropLast(name.count))
-            if name == "index.md" || (name == "README.md" && !all.contains(folder + "index.md")) {
-                result.insert(path)
-            }
-        }
-        return result
     }
 
     /// Points at the first byte that is not valid UTF-8.

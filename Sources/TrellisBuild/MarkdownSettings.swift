@@ -23,7 +23,7 @@ struct MarkdownSettings: Sendable {
     var blocks = BlockSettings()
 
     /// The rewriter pipeline of one page.
-    func pipeline(icons: IconAdapter, resolveLink: LinkRewriter.Resolve?) -> MarkdownPipeline {
+    func pipeline(icons: ShortcodeResolver, resolveLink: LinkRewriter.Resolve?) -> MarkdownPipeline {
         .standard(
             icons: icons, tocLevels: tocLevels, slugStyle: slugStyle, resolveLink: resolveLink, extensions: extensions,
             directives: directives, inline: inline, codeBlocks: codeBlocks, math: math, blocks: blocks)

@@ -5,7 +5,8 @@ import TrellisMarkdown
 /// A page's body rendered for one brand, with what the later stages need to know about it.
 struct RenderedPage: Sendable {
     var html: String
-    /// Front matter title, else the first `# ` heading, else the file name.
+    /// The page's title (`SourcePage.title(heading:)` with its first level-1 heading after
+    /// macros): the nav's, `<title>`'s and search's, and `page.title`'s on a Trellis site.
     var title: String
     var toc: [TOCEntry]
     /// Every anchor target of the page (heading ids and raw HTML ids).
@@ -13,6 +14,9 @@ struct RenderedPage: Sendable {
     var links: [PageLink]
     /// Every heading with its id, text and position, in document order.
     var headings: [PageHeading] = []
+    /// Headings numbered because an earlier heading has the same slug, as the heading ids
+    /// were assigned (see `HeadingIDCollision`).
+    var headingIDCollisions: [PageHeadingCollision] = []
     /// Links whose text is empty (`[](x.md)`).
     var emptyLinks: [PageLink] = []
     /// Whether the page embeds a walkthrough (so it gets the player's script and stylesheet).
@@ -39,6 +43,13 @@ struct PageHeading: Sendable {
     var location: SourceLocation
 }
 
+/// A heading numbered because an earlier one has the same slug, at its place in the file.
+struct PageHeadingCollision: Sendable {
+    var heading: PageHeading
+    /// The id of the earlier heading.
+    var earlierID: String
+}
+
 /// Stage: parses each expanded page with cmark, runs the Markdown rewriters (icons, heading
 /// ids, links) and renders the body HTML (in parallel).
 struct RenderMarkdown: BrandStage {
@@ -48,7 +59,7 @@ struct RenderMarkdown: BrandStage {
     func run(_ state: BrandState, site: SiteState) throws {
         let resolver = state.resolver(site: site)
         var brandSettings = site.settings.markdown
-        let icons = IconAdapter(library: state.icons, emoji: brandSettings.emoji)
+        let icons = ShortcodeResolver(icons: state.icons, emoji: brandSettings.emoji)
         brandSettings.directives = [WalkthroughDirective.directive(for: state)]
         let settings = brandSettings
         // Only a build writes pages, so only a build keeps their HTML.
@@ -67,7 +78,7 @@ struct RenderMarkdown: BrandStage {
     /// written relative to `linkBase` when given (an excerpt shown on another page), else to
     /// the page's own URL.
     static func render(
-        _ page: SourcePage, text: PageText, icons: IconAdapter, resolver: LinkResolver?,
+        _ page: SourcePage, text: PageText, icons: ShortcodeResolver, resolver: LinkResolver?,
         settings: MarkdownSettings = MarkdownSettings(), spool: SpooledHTML? = nil, linkBase: String? = nil
     ) -> (RenderedPage, [Diagnostic]) {
         let pagePath = page.path, pageURL = linkBase ?? page.url
@@ -104,10 +115,15 @@ struct RenderMarkdown: BrandStage {
         diagnostics += processed.blockProblems.map { problem in
             Diagnostic(.blockSyntax, path: page.file.path, at: location(problem.position), message: problem.message)
         }
-        let title = page.meta.title ?? processed.title ?? SourcePage.titleFromName(page.path)
+        let title = page.title(heading: processed.title)
         var rendered = RenderedPage(
             html: processed.html, title: title, toc: processed.toc, ids: processed.pageIDs, links: [])
         rendered.hasWalkthrough = processed.renderedDirectives.contains(WalkthroughDirective.name)
+        rendered.headingIDCollisions = processed.headingIDCollisions.map { collision in
+            PageHeadingCollision(
+                heading: PageHeading(id: collision.id, text: collision.text, location: location(collision.position)),
+                earlierID: collision.earlierID)
+        }
         // Material looks for "<h1" in the page's HTML; a spooled big page is looked at by its tree.
         rendered.hasHeading1 = processed.html.contains("<h1")
         // A failed spool write leaves the HTML in `processed.html`.
@@ -157,22 +173,4 @@ private func hasVisibleContent(_ node: NodeID, in document: MarkdownDocument) ->
         }
     }
     return false
-}
-
-/// Lets the Markdown rewriters ask a brand's icon library, and the site's emoji index, about
-/// shortcodes.
-struct IconAdapter: IconResolving {
-    let resolver: ShortcodeResolver
-
-    init(library: IconLibrary, emoji: EmojiSettings? = nil) {
-        self.resolver = ShortcodeResolver(icons: library, emoji: emoji)
-    }
-
-    func resolveIcon(_ name: String) -> IconResolution {
-        switch resolver.lookup(name) {
-        case .html(let html): return .html(html)
-        case .notAnIcon: return .notAnIcon
-        case .unknown(let suggestions): return .unknown(suggestions: suggestions)
-        }
-    }
 }

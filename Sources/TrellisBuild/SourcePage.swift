@@ -18,13 +18,51 @@ public struct SourcePage: Sendable {
     public var meta: PageMeta
     /// Where the body starts in `file`, after the front matter.
     public let bodyOffset: Int
-    /// The title from front matter, else the first `# ` heading, else the file name.
+    /// The title as written, before macros: `title(heading:)` with the first `# ` heading of the
+    /// file. It is what MkDocs' macros plugin gives as `{{ page.title }}` (unless the nav gives
+    /// one); the nav, `<title>`, search and `page.title` on a Trellis site use the page's
+    /// `RenderedPage.title`, from its first level-1 heading after macros, and fall back to
+    /// this only for a page they have no rendering of.
     public let title: String
     /// Whether this is its folder's index page (`index.md`, or `README.md` without one).
     public let isIndex: Bool
 
     /// Whether this is the site's home page (`index.md` at the top of the docs folder).
     public var isHomepage: Bool { isIndex && !path.contains("/") }
+
+    /// The file's stem as MkDocs names it (`File.name`): the last path component without its
+    /// extension, with `README` read as `index`.
+    static func fileName(_ path: String) -> String {
+        let last = path.split(separator: "/").last ?? Substring(path)
+        // Python's `splitext`: a name's leading dots are not an extension's.
+        let stem = last.lastIndex(of: ".").flatMap { $0 == last.startIndex ? nil : last[..<$0] } ?? last
+        return stem == "README" ? "index" : String(stem)
+    }
+
+    /// Whether the file at `path` is named as an index page (MkDocs' `File.name == 'index'`:
+    /// `index.md`, `README.md`, `index.markdown`; not `reindex.md`). Its URL is its folder's,
+    /// unless the folder has an `index` page too, which wins over a `README` (see `indexPages`).
+    static func hasIndexName(_ path: String) -> Bool {
+        fileName(path) == "index"
+    }
+
+    /// The index page of each folder among `paths`: the page named `index`, or the `README`
+    /// of a folder without one (MkDocs leaves that README out of the site).
+    static func indexPages(_ paths: [String]) -> Set<String> {
+        var foldersWithIndex: Set<Substring> = []
+        for path in paths where hasIndexName(path) && !isReadme(path) { foldersWithIndex.insert(folder(of: path)) }
+        return Set(paths.filter { hasIndexName($0) && (!isReadme($0) || !foldersWithIndex.contains(folder(of: $0))) })
+    }
+
+    private static func isReadme(_ path: String) -> Bool {
+        let last = path.split(separator: "/").last ?? Substring(path)
+        return last.hasPrefix("README.")
+    }
+
+    /// `a/b/c.md` → `a/b/`, `c.md` → ``.
+    private static func folder(of path: String) -> Substring {
+        path[..<(path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex)]
+    }
 
     /// The file the page at `path` is written to: `a/` → `a/index.html`, `a.html` → `a.html`.
     static func outputPath(forPath path: String, isIndex: Bool, directoryURLs: Bool = true) -> String {
@@ -51,7 +89,19 @@ public struct SourcePage: Sendable {
         self.isIndex = isIndex
         self.url = Self.url(forPath: path, isIndex: isIndex, directoryURLs: directoryURLs)
         self.outputPath = Self.outputPath(forPath: path, isIndex: isIndex, directoryURLs: directoryURLs)
-        self.title = meta.title ?? Self.firstHeading(in: file.text, from: bodyOffset) ?? Self.titleFromName(path)
+        let heading = meta.title == nil ? Self.firstHeading(in: file.text, from: bodyOffset) : nil
+        self.title = Self.title(meta: meta, heading: heading, path: path)
+    }
+
+    /// The page's title given its first level-1 heading's text (see `title(meta:heading:path:)`).
+    func title(heading: String?) -> String {
+        Self.title(meta: meta, heading: heading, path: path)
+    }
+
+    /// The one rule every page title follows: the front matter's `title`, else the first
+    /// level-1 heading's text, else a title made from the file name.
+    private static func title(meta: PageMeta, heading: String?, path: String) -> String {
+        meta.title ?? heading ?? titleFromName(path)
     }
 
     /// The page written where a page at `path` would be (its URL and output file), keeping its
@@ -86,7 +136,7 @@ public struct SourcePage: Sendable {
     static func titleFromName(_ path: String) -> String {
         var name = String(path.split(separator: "/").last ?? "")
         if let dot = name.lastIndex(of: ".") { name = String(name[..<dot]) }
-        if name == "index" || name == "README" {
+        if hasIndexName(path) {
             let parts = path.split(separator: "/")
             name = parts.count > 1 ? String(parts[parts.count - 2]) : "Home"
         }
@@ -97,9 +147,7 @@ public struct SourcePage: Sendable {
     /// MkDocs' title from the file name alone (`File.name`: `README` is `index`), for a page
     /// that is not the home page: dashes and underscores as spaces, capitalised if all lowercase.
     static func fileTitle(_ path: String) -> String {
-        var name = String(path.split(separator: "/").last ?? "")
-        if let dot = name.lastIndex(of: ".") { name = String(name[..<dot]) }
-        if name == "README" { name = "index" }
+        let name = fileName(path)
         let spaced = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         return spaced.lowercased() == spaced ? spaced.prefix(1).uppercased() + spaced.dropFirst() : spaced
     }

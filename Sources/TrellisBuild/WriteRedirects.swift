@@ -16,18 +16,14 @@ struct WriteRedirects: BrandStage {
         }
     }
 
-    private static func isIndex(_ from: String) -> Bool {
-        from.hasSuffix("index.md") || from == "README.md"
-    }
-
     /// The redirect page's URL (percent-encoded, for links).
     private static func url(of from: String, site: SiteState) -> String {
-        SourcePage.url(forPath: from, isIndex: isIndex(from), directoryURLs: site.config.directoryURLs)
+        SourcePage.url(forPath: from, isIndex: SourcePage.hasIndexName(from), directoryURLs: site.config.directoryURLs)
     }
 
     /// The file the redirect page is written to (not encoded).
     private static func outputPath(of from: String, site: SiteState) -> String {
-        SourcePage.outputPath(forPath: from, isIndex: isIndex(from), directoryURLs: site.config.directoryURLs)
+        SourcePage.outputPath(forPath: from, isIndex: SourcePage.hasIndexName(from), directoryURLs: site.config.directoryURLs)
     }
 
     func run(_ state: BrandState, site: SiteState) throws {

@@ -59,9 +59,7 @@ struct LintCommand: ParsableCommand {
         let lintOptions = options
         let report = Blocking.run { await SiteBuilder.lint(lintOptions) }
         let input = ReportInput(
-            diagnostics: report.diagnostics, sources: report.sources, pageCount: report.pageCount,
-            milliseconds: Int(report.milliseconds.rounded()), toolVersion: TrellisVersion.current,
-            rootURI: site.rootURL.absoluteString,
+            report, toolVersion: TrellisVersion.current, root: site.rootURL,
             useColour: format == .text && output == nil && StandardError.isTerminal)
         let rendered = ReportWriter.render(input, format: format)
         if let output {

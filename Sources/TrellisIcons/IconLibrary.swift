@@ -7,7 +7,7 @@ import TrellisCore
 /// Design Icons, Octicons and Simple Icons), plus optional overlay folders for a brand's icons.
 /// The resource is memory-mapped and binary-searched, so a build reads only the icons it uses.
 /// Thread-safe: pages can look icons up in parallel.
-public final class IconLibrary: Sendable {
+public final class IconLibrary: IconResolving {
     /// The bundled icons without overlays.
     public static let bundled = IconLibrary(table: .bundled, overlay: IconOverlay())
 

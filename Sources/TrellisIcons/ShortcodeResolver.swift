@@ -1,10 +1,12 @@
+import TrellisCore
+
 /// What a `:name:` shortcode turns into on a site: the icons alone, or pymdownx.emoji's index and
 /// generator when the site configures the extension.
 ///
 /// With Material's index an emoji wins over an icon of the same name, as in Material's index
 /// (icons are added only under names the twemoji index does not have). pymdownx's own indexes
 /// have no icons: an icon shortcode there is text, as MkDocs shows it. Thread-safe.
-public struct ShortcodeResolver: Sendable {
+public struct ShortcodeResolver: IconResolving {
     public let icons: IconLibrary
     /// The site's pymdownx.emoji; nil renders icons only (a site without the extension).
     public let emoji: EmojiSettings?

@@ -51,10 +51,23 @@ public struct HeadingIDRewriter: MarkdownRewriter {
         for heading in headings {
             if case .heading(_, let id?) = document.kind(of: heading) { slugger.reserve(id) }
         }
+        // The id of the first heading of each text's slug, for the collisions of later ones.
+        var firstIDBySlug: [String: String] = [:]
         for heading in headings {
             guard case .heading(let level, let existing) = document.kind(of: heading) else { continue }
-            let title = HeadingSlugger.collapseWhitespace(document.plainText(of: heading))
-            let id = existing ?? slugger.id(forHeadingText: title)
+            let text = document.plainText(of: heading)
+            let title = HeadingSlugger.collapseWhitespace(text)
+            let slug = slugStyle.slugify(title)
+            let id = existing ?? slugger.unique(slug)
+            if let earlierID = firstIDBySlug[slug] {
+                if existing == nil, id != slug {
+                    let position = document.span(of: heading)?.start ?? TextPosition(line: 1, byteColumn: 1)
+                    context.headingIDCollisions.append(
+                        HeadingIDCollision(position: position, text: text, id: id, earlierID: earlierID))
+                }
+            } else {
+                firstIDBySlug[slug] = id
+            }
             document.setKind(.heading(level: level, id: id), of: heading)
             context.headingIDs.append(id)
             if tocLevels.contains(level) {

@@ -114,7 +114,7 @@ public struct IconShortcodeRewriter: MarkdownRewriter {
                 continue
             }
             let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
-            switch resolver.resolveIcon(name) {
+            switch resolver.lookup(name) {
             case .html(let html):
                 insertText(pending..<index)
                 let shortcodeSource = segments?.sourceRange(of: index..<(end + 1))

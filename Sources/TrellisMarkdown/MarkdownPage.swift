@@ -36,6 +36,12 @@ public enum MarkdownPage {
         }
     }
 
+    /// The page's title as `process` finds it (`ProcessedPage.title`: the plain text of its first
+    /// level-1 heading, ATX or setext, after the rewriters), without rendering any HTML.
+    public static func title(text: String, pipeline: MarkdownPipeline = .standard()) -> String? {
+        process(text: text, pipeline: pipeline, reservedIDs: []) { _ in "" }.title
+    }
+
     private static func process(
         text: String, pipeline: MarkdownPipeline, reservedIDs: Set<String>, render: (MarkdownDocument) -> String
     ) -> ProcessedPage {
@@ -73,6 +79,7 @@ public enum MarkdownPage {
             title: firstTopLevelHeading(document),
             toc: context.toc,
             headingIDs: context.headingIDs,
+            headingIDCollisions: context.headingIDCollisions,
             pageIDs: HTMLIDCollector().collect(document),
             links: links,
             iconProblems: context.iconProblems,
@@ -179,6 +186,8 @@ public struct ProcessedPage: Sendable {
     public var toc: [TOCEntry]
     /// Every heading id in document order.
     public var headingIDs: [String]
+    /// Headings numbered because an earlier heading has the same slug, in document order.
+    public var headingIDCollisions: [HeadingIDCollision] = []
     /// Every anchor target on the page: heading ids and raw HTML `id` attributes.
     public var pageIDs: Set<String>
     /// Every link and image destination, with positions in parsed-text coordinates.

@@ -1,3 +1,5 @@
+import TrellisCore
+
 /// The one ordered registry of Markdown rewriters: nothing else decides their order.
 public struct MarkdownPipeline: Sendable {
     /// The rewriters, run first to last.

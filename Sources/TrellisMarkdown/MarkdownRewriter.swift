@@ -20,6 +20,8 @@ public struct RewriteContext: Sendable {
     public var headingIDs: [String] = []
     /// The page's table of contents (filled by `HeadingIDRewriter`).
     public var toc: [TOCEntry] = []
+    /// Headings numbered because an earlier heading has the same slug (filled by `HeadingIDRewriter`).
+    public var headingIDCollisions: [HeadingIDCollision] = []
     /// Shortcodes that looked like icons but are not known (filled by `IconShortcodeRewriter`).
     public var iconProblems: [IconProblem] = []
     /// Directive blocks that could not be rendered (filled by `FencedDirectiveRewriter`).

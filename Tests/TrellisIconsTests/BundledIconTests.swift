@@ -1,4 +1,5 @@
 import Testing
+import TrellisCore
 
 @testable import TrellisIcons
 

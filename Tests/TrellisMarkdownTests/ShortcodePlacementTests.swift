@@ -1,4 +1,5 @@
 import Testing
+import TrellisCore
 
 @testable import TrellisMarkdown
 
@@ -6,8 +7,8 @@ import Testing
 private struct FakeEmoji: IconResolving {
     static let smile = #"<img alt="s" class="e" />"#
 
-    func resolveIcon(_ name: String) -> IconResolution {
-        name == "smile" ? .html(Self.smile) : FakeIcons().resolveIcon(name)
+    func lookup(_ name: String) -> IconLookup {
+        name == "smile" ? .html(Self.smile) : FakeIcons().lookup(name)
     }
 }
 

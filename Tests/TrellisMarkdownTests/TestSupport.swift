@@ -1,10 +1,11 @@
+import TrellisCore
 import TrellisMarkdown
 
 /// A tiny icon set: `material-*` and `fontawesome-*` names are icon-like; a few are known.
 struct FakeIcons: IconResolving {
     static let known = ["material-check", "material-close", "fontawesome-brands-github"]
 
-    func resolveIcon(_ name: String) -> IconResolution {
+    func lookup(_ name: String) -> IconLookup {
         if Self.known.contains(name) { return .html("<span class=\"icon\" data-icon=\"\(name)\"></span>") }
         guard name.hasPrefix("material-") || name.hasPrefix("fontawesome-") else { return .notAnIcon }
         return .unknown(suggestions: Self.known.filter { $0.hasPrefix(String(name.prefix(12))) })

@@ -1,4 +1,5 @@
 import TrellisCore
+import TrellisIcons
 import TrellisMarkdown
 
 /// A post's excerpt as Material renders it on a view (`structure/__init__.py`, `Excerpt`):
@@ -18,7 +19,7 @@ struct BlogExcerpt: Sendable {
 
     /// The excerpt of `post` (its page and expanded text) on the page at `viewURL`.
     static func render(
-        _ post: BlogPost, page: SourcePage, text: PageText, viewURL: String, separator: String, icons: IconAdapter,
+        _ post: BlogPost, page: SourcePage, text: PageText, viewURL: String, separator: String, icons: ShortcodeResolver,
         resolver: LinkResolver?, settings: MarkdownSettings
     ) -> BlogExcerpt {
         var settings = settings

@@ -37,7 +37,7 @@ extension Blog {
         var path = fill(o.paginationURLFormat, ["page": String(number)])
         let name = viewPath.split(separator: "/").last.map(String.init) ?? viewPath
         var base = String(viewPath.dropLast(name.count)) + String(name.split(separator: ".").dropLast().joined(separator: "."))
-        if name == "index.md" || name == "README.md" {
+        if SourcePage.hasIndexName(viewPath) {
             base = String(viewPath.dropLast(name.count))
             path += "/index"
         }

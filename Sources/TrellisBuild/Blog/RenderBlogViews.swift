@@ -20,7 +20,7 @@ struct RenderBlogViews: BrandStage {
         }
         let resolver = state.resolver(site: site)
         var brandSettings = site.settings.markdown
-        let icons = IconAdapter(library: state.icons, emoji: brandSettings.emoji)
+        let icons = ShortcodeResolver(icons: state.icons, emoji: brandSettings.emoji)
         brandSettings.directives = [WalkthroughDirective.directive(for: state)]
         let settings = brandSettings
         let symbols = Self.pagerSymbols(state.icons)

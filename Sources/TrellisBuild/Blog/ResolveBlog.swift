@@ -85,8 +85,5 @@ struct ResolveBlog: SiteStage {
         return (blog, result, diagnostics)
     }
 
-    static func isIndexName(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last ?? ""
-        return name == "index.md" || name == "README.md"
-    }
+    static func isIndexName(_ path: String) -> Bool { SourcePage.hasIndexName(path) }
 }

@@ -55,7 +55,7 @@ enum MarkdownFuzzing {
         let body = String(page.body)
         let text = PageText(text: body, sourceMap: .identity(length: body.utf8.count, sourceOffset: bodyOffset))
         let (rendered, diagnostics) = RenderMarkdown.render(
-            page, text: text, icons: IconAdapter(library: .bundled, emoji: settings.emoji), resolver: resolver, settings: settings)
+            page, text: text, icons: ShortcodeResolver(icons: .bundled, emoji: settings.emoji), resolver: resolver, settings: settings)
         FuzzTarget.requireInFile(diagnostics, file)
         for link in rendered.links + rendered.emptyLinks {
             FuzzTarget.requireInFile(

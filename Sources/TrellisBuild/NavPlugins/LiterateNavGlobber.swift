@@ -14,9 +14,8 @@ struct LiterateNavGlobber: Sendable {
             var parts = path.split(separator: "/").map(String.init)
             let name = parts.removeLast()
             let folder = parts.joined(separator: "/")
-            let stem = name.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
             // MkDocs names README.md "index" too; index.md comes later in its order and wins.
-            if stem == "index" || stem == "README" { indexes[folder] = path }
+            if SourcePage.hasIndexName(name) { indexes[folder] = path }
             while true {
                 let current = parts.joined(separator: "/")
                 if folderSet.insert(current).inserted { folders.append(current) }
@@ -30,8 +29,7 @@ struct LiterateNavGlobber: Sendable {
     static func walkKey(_ path: String) -> WalkKey {
         var parts = path.split(separator: "/").map(String.init)
         let name = parts.removeLast()
-        let stem = name.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
-        return WalkKey(folders: parts, notIndex: stem != "index" && stem != "README", name: name)
+        return WalkKey(folders: parts, notIndex: !SourcePage.hasIndexName(name), name: name)
     }
 
     struct WalkKey: Comparable {

@@ -20,8 +20,6 @@ enum MaterialIndexes {
 
     /// MkDocs' `Page.is_index`: the file's name is `index` (`README` counts as `index`).
     static func isIndexPage(_ path: String?) -> Bool {
-        guard let path else { return false }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return ["index.md", "README.md", "index.markdown", "README.markdown"].contains(name)
+        path.map(SourcePage.hasIndexName) ?? false
     }
 }

@@ -6,7 +6,7 @@ extension ReportInput {
     public init(_ report: BuildReport, toolVersion: String, root: URL?, useColour: Bool) {
         self.init(
             diagnostics: report.diagnostics, sources: report.sources, pageCount: report.pageCount,
-            milliseconds: Int(report.milliseconds.rounded()), toolVersion: toolVersion,
+            milliseconds: report.roundedMilliseconds, toolVersion: toolVersion,
             rootURI: root.map { URL(fileURLWithPath: $0.standardizedFileURL.path, isDirectory: true).absoluteString },
             useColour: useColour)
     }

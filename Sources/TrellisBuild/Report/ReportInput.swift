@@ -33,13 +33,12 @@ public struct ReportInput: Sendable {
         self.useColour = useColour
     }
 
-    public var errorCount: Int { diagnostics.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) } }
-    public var warningCount: Int { diagnostics.reduce(0) { $0 + ($1.severity == .warning ? 1 : 0) } }
+    public var errorCount: Int { diagnostics.count(of: .error) }
+    public var warningCount: Int { diagnostics.count(of: .warning) }
 
     /// The closing line every format agrees on: `N errors, M warnings in K pages (X ms)`.
     public var summaryLine: String {
-        DiagnosticPrinter.summary(
-            errors: errorCount, warnings: warningCount, pages: pageCount, milliseconds: milliseconds)
+        DiagnosticPrinter.summary(of: diagnostics, pages: pageCount, milliseconds: milliseconds)
     }
 
     /// The diagnostics split into runs that share a path, in input order (sorted input keeps
