@@ -3,6 +3,7 @@ import TrellisCore
 import TrellisTemplates
 
 /// Stage: claims every path the brand's output will hold (pages, redirect pages, `404.html`,
+/// the sitemap, the search index's files,
 /// the brand's logo and favicon, the docs folder's files, `custom_dir` files, theme assets) and
 /// reports collisions (see `OutputPlan`), before anything is written. Lint runs it too.
 struct CheckOutputPaths: BrandStage {
@@ -57,6 +58,14 @@ struct CheckOutputPaths: BrandStage {
                     OutputClaim(
                         kind: .themeAsset, source: path, outputPath: path, described: "the theme asset '\(path)'",
                         reportedAt: nil))
+            }
+        }
+        if site.config.search.enabled {
+            // The index's files are counted only when it is written; a file the site writes to
+            // one of their names (`search/t/3.js`) is one of them.
+            let reserved = claims.map(\.outputPath).filter(SearchIndexFiles.isIndexFile)
+            for path in Set(reserved + [SearchIndexFiles.manifestPath]).sorted() {
+                claims.append(OutputClaim(kind: .searchIndex, source: path, outputPath: path, described: "the search index", reportedAt: nil))
             }
         }
         let (plan, diagnostics) = OutputPlan.resolve(claims, configPath: site.config.path)

@@ -5,7 +5,7 @@ struct OutputClaim: Sendable {
     /// What writes the file, in order of precedence: when two claim one path, the earlier kind
     /// is kept (a page over a static file, as MkDocs writes pages last).
     enum Kind: Int, Comparable, Sendable {
-        case page, redirect, notFoundPage, sitemap, brandAsset, staticFile, customDir, themeAsset
+        case page, redirect, notFoundPage, sitemap, searchIndex, brandAsset, staticFile, customDir, themeAsset
 
         static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
 

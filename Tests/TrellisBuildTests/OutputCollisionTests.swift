@@ -87,3 +87,43 @@ import TrellisCore
         #expect(s.output("a/index.html")?.contains("A file") == true)
     }
 }
+
+extension OutputCollisionTests {
+    @Test func aFileNamedLikeASearchIndexFileIsReportedAndTheIndexKept() throws {
+        let s = try site("site_name: C\n", [
+            "docs/search/index.js": "old manifest\n", "docs/search/t/0.js": "old shard\n",
+            "docs/search/t/notes.js": "mine\n", "docs/search/p/x.js": "mine too\n",
+        ])
+        defer { s.cleanUp() }
+        let report = s.build()
+        let collisions = report.lines.filter { $0.hasSuffix("[OutputCollision]") }
+        #expect(collisions == [
+            "docs/search/index.js: warning: 'search/index.js' is written by the search index and by the file "
+                + "'docs/search/index.js'; only the search index is published [OutputCollision]",
+            "docs/search/t/0.js: warning: 'search/t/0.js' is written by the search index and by the file "
+                + "'docs/search/t/0.js'; only the search index is published [OutputCollision]",
+        ])
+        #expect(s.output("search/index.js")?.hasPrefix("trellisSearch.manifest(") == true)
+        #expect(s.output("search/t/0.js")?.hasPrefix("trellisSearch.shard(0,") == true)
+        #expect(s.output("search/t/notes.js") == "mine\n")
+        #expect(s.output("search/p/x.js") == "mine too\n")
+        #expect(s.lint().lines.filter { $0.hasSuffix("[OutputCollision]") } == collisions)
+    }
+
+    @Test func withoutSearchTheFilesNamedLikeItsFilesAreTheSite() throws {
+        let s = try site("site_name: C\nplugins: []\n", ["docs/search/index.js": "my script\n"])
+        defer { s.cleanUp() }
+        #expect(!s.build().lines.contains { $0.hasSuffix("[OutputCollision]") })
+        #expect(s.output("search/index.js") == "my script\n")
+    }
+
+    @Test func searchIndexFileNames() {
+        for path in ["search/index.js", "search/t/0.js", "search/t/12.js", "search/r/3.js", "search/p/0/7.js", "search/p/12/1234.js"] {
+            #expect(SearchIndexFiles.isIndexFile(path), "\(path)")
+        }
+        for path in ["search/index.json", "search/t/x.js", "search/t/.js", "search/t/1.js/2.js", "search/p/7.js", "search/p/a/7.js",
+                     "search/x/1.js", "other/search/index.js", "search", "search/", "search/p//1.js"] {
+            #expect(!SearchIndexFiles.isIndexFile(path), "\(path)")
+        }
+    }
+}

@@ -29,6 +29,24 @@ struct SearchIndexFiles {
     /// Page fragments per folder (`assets/search.js` knows this number).
     static let pagesPerFolder = 100
 
+    /// Where the manifest is written.
+    static let manifestPath = folder + "/index.js"
+
+    /// Whether the index may write a file at `path`: the manifest, a shard (`search/t/<n>.js`),
+    /// a range block (`search/r/<n>.js`) or a page fragment (`search/p/<k>/<n>.js`).
+    static func isIndexFile(_ path: String) -> Bool {
+        guard path.hasPrefix(folder + "/") else { return false }
+        let parts = path.dropFirst(folder.count + 1).split(separator: "/", omittingEmptySubsequences: false)
+        func number(_ part: Substring) -> Bool { !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber } }
+        func script(_ part: Substring) -> Bool { part.hasSuffix(".js") && number(part.dropLast(3)) }
+        switch parts.count {
+        case 1: return parts[0] == "index.js"
+        case 2: return (parts[0] == "t" || parts[0] == "r") && script(parts[1])
+        case 3: return parts[0] == "p" && number(parts[1]) && script(parts[2])
+        default: return false
+        }
+    }
+
     /// The manifest, range blocks and shards: path (under the brand's output) → contents.
     func files(for index: SearchIndex, settings: SearchSettings) -> [(path: String, text: String)] {
         var files: [(String, String)] = []
@@ -87,7 +105,7 @@ struct SearchIndexFiles {
             }
             manifest += "\"blockSize\":\(size),\"blocks\":" + ranges(blocks) + "}"
         }
-        files.append(("\(Self.folder)/index.js", "trellisSearch.manifest(" + manifest + ");\n"))
+        files.append((Self.manifestPath, "trellisSearch.manifest(" + manifest + ");\n"))
         return files
     }
 
