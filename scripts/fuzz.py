@@ -106,8 +106,9 @@ REACHES = {
                  "Sources/UpgradeModel"],
     "macros": ["Sources/TrellisMacros", "Sources/TrellisCore", "Sources/TrellisBuild/Fuzzing"],
     "yaml": ["Sources/TrellisCore", "Sources/UpgradeModel", "Sources/TrellisBuild/Fuzzing",
-             "Sources/TrellisBuild/YAML*", "Sources/TrellisBuild/*Config*", "Sources/TrellisBuild/FrontMatter*",
-             "Sources/TrellisBuild/AwesomePages*", "Sources/TrellisBuild/BrandUpgrades*"],
+             "Sources/TrellisBuild/Config", "Sources/TrellisBuild/*Config*", "Sources/TrellisBuild/Compat/MkDocs",
+             "Sources/TrellisBuild/Model/FrontMatter*", "Sources/TrellisBuild/NavPlugins/AwesomePages*",
+             "Sources/TrellisBuild/NavPlugins/PagesFile*", "Sources/TrellisBuild/Upgrades/BrandUpgrades*"],
     "html-attributes": ["Sources/TrellisMarkdown"],
 }
 

@@ -9,7 +9,7 @@ afterwards leaves nothing beside it.
 It generates a two-brand site in a temporary folder. Each round writes a new generation number
 into every page, starts a build, kills it at a random moment, checks the output, then runs a
 build to completion and checks again. Then it kills builds exactly between the swap's steps,
-with the test-only hooks of Sources/TrellisBuild/AtomicSwap.swift:
+with the test-only hooks of Sources/TrellisBuild/Output/AtomicSwap.swift:
 TRELLIS_TEST_PAUSE_SWAP=staged|exchanged|parked stops the build there (SIGSTOP), and
 TRELLIS_TEST_SWAP_FALLBACK=1 takes the two-rename path of file systems without an atomic
 exchange. Last, two builds run at once. Exits 1 on any violation.

@@ -31,7 +31,7 @@ import TrellisCore
 
     /// The Markdown tests' crash inputs (`Tests/TrellisMarkdownTests/Fixtures/crashes`).
     static let crashFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appending(path: "../TrellisMarkdownTests/Fixtures/crashes").standardizedFileURL
+        .appending(path: "../../TrellisMarkdownTests/Fixtures/crashes").standardizedFileURL
 
     @Test func pagesThatOnceCrashedTheBuildAreBuilt() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.crashFolder.path).filter { $0.hasSuffix(".md") }.sorted()

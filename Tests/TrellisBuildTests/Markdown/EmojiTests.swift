@@ -10,7 +10,7 @@ import TrellisCore
 /// folder's `mkdocs.yml` read as MkDocs reads it; Trellis renders the same text from the same
 /// config and must write the same bytes. They are never rewritten by the tests.
 @Suite struct EmojiFixtureTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/emoji")
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/emoji")
 
     /// `configuration/case` for every case of every configuration folder.
     static let cases: [String] = {

@@ -36,7 +36,7 @@ import TrellisCore
     }
 
     static let golden: Golden? = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Fixtures/literate-nav/cases.json")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appending(path: "Fixtures/literate-nav/cases.json")
         return (try? Data(contentsOf: url)).flatMap { try? JSONDecoder().decode(Golden.self, from: $0) }
     }()
 
