@@ -18,7 +18,7 @@ struct RenderBlogViews: BrandStage {
             guard options.readtime, let i = position[post.path], let html = state.rendered[i].bodyHTML() else { return nil }
             return BlogReadTime.minutes(html: html, wordsPerMinute: options.readtimeWordsPerMinute)
         }
-        let resolver = state.resolver(site: site)
+        let resolver = state.resolver
         var brandSettings = site.settings.markdown
         let icons = ShortcodeResolver(icons: state.icons, emoji: brandSettings.emoji)
         brandSettings.directives = [WalkthroughDirective.directive(for: state)]

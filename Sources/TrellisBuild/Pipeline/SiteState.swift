@@ -133,8 +133,9 @@ final class BrandState: @unchecked Sendable {
     var navIsListed = false
     /// Pages left out of the nav without a `PageNotInNav`: `not_in_nav` and literate-nav's nav files.
     var quietlyOutOfNav: Set<String> = []
-    /// Made on first use (after the published pages are known), then reused.
-    var linkResolver: LinkResolver?
+    /// The brand's link resolver, set by `PrepareBrand` once the published pages are known (see
+    /// `LinkResolver.init(brand:site:)`); every later stage reads this one.
+    var resolver = LinkResolver(pagePaths: [], publishedPaths: [], staticFiles: [], urls: [:])
     /// Page path → the brand's pages that link to it.
     var linkedFrom: [String: Set<String>] = [:]
     var icons: IconLibrary = .bundled

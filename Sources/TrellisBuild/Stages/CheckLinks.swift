@@ -19,7 +19,7 @@ struct CheckLinks: BrandStage {
         for (i, index) in state.published.enumerated() {
             ids[site.pages[index].path] = state.rendered[i].ids
         }
-        let resolver = state.resolver(site: site)
+        let resolver = state.resolver
         let brand = state.brand.id
         let anchors = ids
         // MkDocs leaves a link out of the docs folder as written and reports it as a link;
@@ -74,26 +74,5 @@ struct CheckLinks: BrandStage {
         var message = "\(place) has no heading or id '\(fragment)'"
         if let hint = Suggestions.didYouMean(fragment, in: ids) { message += "; \(hint)" }
         return message
-    }
-}
-
-extension BrandState {
-    /// The brand's link resolver, made once (by `PrepareBrand`) and shared by every stage.
-    func resolver(site: SiteState) -> LinkResolver {
-        if let linkResolver { return linkResolver }
-        // Pages that are only link targets (`DocsSource.memory`) are unread: taken as published.
-        let linkOnly = site.files.linkOnlyPages
-        let indexPages = linkOnly.isEmpty ? [] : SourcePage.indexPages(site.files.pages)
-        let directoryURLs = site.config.directoryURLs
-        var urls = Dictionary(site.pages.map { ($0.path, $0.url) }, uniquingKeysWith: { a, _ in a })
-        for path in linkOnly {
-            urls[path] = SourcePage.url(forPath: path, isIndex: indexPages.contains(path), directoryURLs: directoryURLs)
-        }
-        let made = LinkResolver(
-            pagePaths: Set(site.pageIndex.keys).union(linkOnly), publishedPaths: publishedPaths.union(linkOnly),
-            staticFiles: site.staticFiles, urls: urls, fileOutputPaths: site.blog?.mediaPaths ?? [:],
-            excluded: site.files.excluded)
-        linkResolver = made
-        return made
     }
 }

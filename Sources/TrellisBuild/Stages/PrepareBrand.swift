@@ -13,7 +13,7 @@ struct PrepareBrand: BrandStage {
         let brand = state.brand
         state.published = site.pages.indices.filter { site.pages[$0].isPublished(for: brand.id) }
         state.publishedPaths = Set(state.published.map { site.pages[$0].path })
-        _ = state.resolver(site: site)
+        state.resolver = LinkResolver(brand: state, site: site)
         if let upgrades = brand.upgrades {
             state.upgradeValues = UpgradeVariables.values(upgrades, on: site.buildDay)
         }

@@ -57,7 +57,7 @@ struct RenderMarkdown: BrandStage {
     var runsInRender: Bool { true }
 
     func run(_ state: BrandState, site: SiteState) throws {
-        let resolver = state.resolver(site: site)
+        let resolver = state.resolver
         var brandSettings = site.settings.markdown
         let icons = ShortcodeResolver(icons: state.icons, emoji: brandSettings.emoji)
         brandSettings.directives = [WalkthroughDirective.directive(for: state)]

@@ -6,7 +6,7 @@ struct RunChecks: BrandStage {
     let name = "run checks"
 
     func run(_ state: BrandState, site: SiteState) throws {
-        let resolver = state.resolver(site: site)
+        let resolver = state.resolver
         let collectExternal = site.options.checkExternalLinks
         let results = ParallelMap.map(Array(state.published.indices)) {
             i -> ([Diagnostic], Set<String>, Set<String>, Set<ExternalLinkReference>) in
