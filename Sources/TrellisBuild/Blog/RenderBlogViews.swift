@@ -19,10 +19,8 @@ struct RenderBlogViews: BrandStage {
             return BlogReadTime.minutes(html: html, wordsPerMinute: options.readtimeWordsPerMinute)
         }
         let resolver = state.resolver
-        var brandSettings = site.settings.markdown
-        let icons = ShortcodeResolver(icons: state.icons, emoji: brandSettings.emoji)
-        brandSettings.directives = [WalkthroughDirective.directive(for: state)]
-        let settings = brandSettings
+        let settings = state.markdownSettings(site: site)
+        let icons = state.shortcodes(site: site)
         let symbols = Self.pagerSymbols(state.icons)
         let jobs = blog.viewPages.keys.sorted().compactMap { path in position[path].map { (path: path, at: $0) } }
         let rendered = state.rendered

@@ -117,8 +117,7 @@ struct ExpandMacros: BrandStage {
     /// How `RenderMarkdown` parses the brand's pages, for the titles they get (links are not
     /// resolved: a heading's text does not depend on them).
     static func titlePipeline(_ state: BrandState, site: SiteState) -> MarkdownPipeline {
-        let settings = site.settings.markdown
-        return settings.pipeline(icons: ShortcodeResolver(icons: state.icons, emoji: settings.emoji), resolveLink: nil)
+        site.settings.markdown.pipeline(icons: state.shortcodes(site: site), resolveLink: nil)
     }
 
     /// `page.*`: title (`title`, else the page's title as written), url, meta (front matter),

@@ -58,10 +58,8 @@ struct RenderMarkdown: BrandStage {
 
     func run(_ state: BrandState, site: SiteState) throws {
         let resolver = state.resolver
-        var brandSettings = site.settings.markdown
-        let icons = ShortcodeResolver(icons: state.icons, emoji: brandSettings.emoji)
-        brandSettings.directives = [WalkthroughDirective.directive(for: state)]
-        let settings = brandSettings
+        let settings = state.markdownSettings(site: site)
+        let icons = state.shortcodes(site: site)
         // Only a build writes pages, so only a build keeps their HTML.
         let spoolFolder = state.output?.staging
         let results = ParallelMap.map(Array(state.published.indices)) { i -> (RenderedPage, [Diagnostic]) in
