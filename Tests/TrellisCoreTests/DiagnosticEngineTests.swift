@@ -50,7 +50,7 @@ import Testing
 
     @Test func onAnMkDocsSiteOnlyTheListedRulesStayErrors() {
         let engine = DiagnosticEngine()
-        engine.onlyErrors = [.configType]
+        engine.policy.onlyErrors = [.configType]
         engine.emit(Diagnostic(.brokenLink, path: "docs/a.md", at: nil, message: "link"))
         engine.emit(Diagnostic(.configType, path: "mkdocs.yml", at: nil, message: "type"))
         #expect(engine.diagnostics.map(\.severity) == [.warning, .error])

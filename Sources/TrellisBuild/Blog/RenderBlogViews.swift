@@ -8,14 +8,14 @@ import TrellisMarkdown
 struct RenderBlogViews: BrandStage {
     let name = "render blog views"
 
-    func run(_ state: BrandState, site: SiteState) throws {
+    func run(_ state: inout BrandState, site: SiteState) throws {
         guard let blog = site.blog else { return }
         let position = Dictionary(
-            state.published.enumerated().map { (site.pages[$0.element].path, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            state.pages.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { a, _ in a })
         let options = blog.options
         let readtimes: [Int?] = blog.posts.map { post in
             if let set = post.readtime, set != 0 { return set }
-            guard options.readtime, let i = position[post.path], let html = state.rendered[i].bodyHTML() else { return nil }
+            guard options.readtime, let i = position[post.path], let html = state.pages[i].rendered.bodyHTML() else { return nil }
             return BlogReadTime.minutes(html: html, wordsPerMinute: options.readtimeWordsPerMinute)
         }
         let resolver = state.resolver
@@ -23,12 +23,12 @@ struct RenderBlogViews: BrandStage {
         let icons = state.shortcodes(site: site)
         let symbols = Self.pagerSymbols(state.icons)
         let jobs = blog.viewPages.keys.sorted().compactMap { path in position[path].map { (path: path, at: $0) } }
-        let rendered = state.rendered
+        let records = state.pages
         let results = ParallelMap.map(jobs) { job -> RenderedPage in
-            guard let (v, number) = blog.viewPages[job.path] else { return rendered[job.at] }
+            guard let (v, number) = blog.viewPages[job.path] else { return records[job.at].rendered }
             let view = blog.views[v]
-            let page = site.pages[state.published[job.at]]
-            var result = rendered[job.at]
+            let page = records[job.at].source
+            var result = records[job.at].rendered
             let viewURL = page.url
             func url(ofPage path: String) -> String? { site.pageIndex[path].map { site.pages[$0].url } }
             var shown = view.posts
@@ -50,14 +50,14 @@ struct RenderBlogViews: BrandStage {
                 let post = blog.posts[p]
                 guard let at = position[post.path] else { continue }
                 let excerpt = BlogExcerpt.render(
-                    post, page: site.pages[state.published[at]], text: state.expanded[at], viewURL: viewURL,
+                    post, page: records[at].source, text: records[at].text, viewURL: viewURL,
                     separator: options.excerptSeparator, icons: icons, resolver: resolver, settings: settings)
                 var categories: [(title: String, href: String)] = []
                 if options.categories {
                     for name in post.categories.prefix(max(0, options.excerptMaxCategories)) {
                         let path = Blog.categoryPath(name, options: options)
                         guard let target = url(ofPage: path) else { continue }
-                        let title = position[path].map { rendered[$0].title } ?? name
+                        let title = position[path].map { records[$0].rendered.title } ?? name
                         categories.append((title, BlogPaths.relativeURL(target, from: viewURL)))
                     }
                 }
@@ -72,7 +72,7 @@ struct RenderBlogViews: BrandStage {
                         categories: categories, authors: authors, readtime: readtimes[p],
                         dateText: BlogDateFormat.format(post.created, options.postDateFormat)))
             }
-            result.html = BlogViewMarkup.content(header: rendered[job.at].bodyHTML() ?? "", entries: entries, pagination: pagination)
+            result.html = BlogViewMarkup.content(header: records[job.at].rendered.bodyHTML() ?? "", entries: entries, pagination: pagination)
             result.spooledHTML = nil
             result.isBlogView = true
             for entry in entries { result.ids.formUnion(entry.excerpt.ids) }
@@ -88,7 +88,7 @@ struct RenderBlogViews: BrandStage {
             }
             return result
         }
-        for (job, page) in zip(jobs, results) { state.rendered[job.at] = page }
+        for (job, page) in zip(jobs, results) { state.pages[job.at].rendered = page }
     }
 
     /// Material's chevron icons, as `partials/pagination.html` hands them to the pager.

@@ -8,7 +8,7 @@ import TrellisCore
 struct ResolveBlog: SiteStage {
     let name = "resolve blog"
 
-    func run(_ site: SiteState) throws {
+    func run(_ site: inout SiteState) throws {
         // The plugin's options, and what Trellis cannot build of them, are read with the config.
         guard let options = site.settings.blog else { return }
         let configPath = site.config.path

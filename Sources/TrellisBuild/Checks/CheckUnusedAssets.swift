@@ -5,9 +5,9 @@ import TrellisCore
 struct CheckUnusedAssets: SiteStage {
     let name = "check unused assets"
 
-    func run(_ site: SiteState) throws {
+    func run(_ site: inout SiteState) throws {
         guard site.options.brands == nil else { return }
-        let used = site.usedFiles
+        let used = site.usage.recorded.files
         for path in site.files.staticFiles where !used.contains(path) {
             site.engine.emit(
                 Diagnostic(

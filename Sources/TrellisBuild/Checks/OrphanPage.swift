@@ -4,7 +4,7 @@ import TrellisCore
 struct OrphanPage: BrandCheck {
     func check(_ brand: BrandState, site: SiteState) -> [Diagnostic] {
         let inNav = brand.navPagePaths.union(brand.quietlyOutOfNav)
-        return brand.published.map { site.pages[$0] }.filter { page in
+        return brand.pages.map(\.source).filter { page in
             !page.isHomepage && !inNav.contains(page.path) && site.blog?.isGenerated(page.path) != true && (brand.linkedFrom[page.path] ?? []).isEmpty
         }.map { page in
             Diagnostic(

@@ -6,7 +6,7 @@ struct PageNotInNav: BrandCheck {
     func check(_ brand: BrandState, site: SiteState) -> [Diagnostic] {
         guard brand.navIsListed else { return [] }
         let inNav = brand.navPagePaths.union(brand.quietlyOutOfNav)
-        return brand.published.map { site.pages[$0] }.filter { !inNav.contains($0.path) && site.blog?.isGenerated($0.path) != true }.map { page in
+        return brand.pages.map(\.source).filter { !inNav.contains($0.path) && site.blog?.isGenerated($0.path) != true }.map { page in
             Diagnostic(
                 .pageNotInNav, path: page.file.path, at: SourceLocation(line: 1, column: 1),
                 message: site.config.nav == nil && site.settings.navigation.literateNav != nil

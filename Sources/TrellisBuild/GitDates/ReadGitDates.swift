@@ -34,7 +34,7 @@ struct ReadGitDates: SiteStage {
     /// Runs a program (git) and returns its exit status and output; tests count the runs.
     var runProgram: @Sendable ([String]) -> (status: Int32, output: String)? = { Subprocess.run($0) }
 
-    func run(_ site: SiteState) throws {
+    func run(_ site: inout SiteState) throws {
         guard let settings = site.config.revisionDates else { return }
         let generated = Set(site.pages.map(\.path).filter { site.blog?.isGeneratedView($0) == true })
         let paths = Set(site.pages.map(\.path)).subtracting(generated).filter { !settings.excludes($0) }

@@ -6,7 +6,7 @@ extension BrandState {
     /// walkthrough directive. Every stage that renders the brand's Markdown takes these.
     func markdownSettings(site: SiteState) -> MarkdownSettings {
         var settings = site.settings.markdown
-        settings.directives = [WalkthroughDirective.directive(for: self)]
+        settings.directives = [WalkthroughDirective.directive(for: walkthrough)]
         return settings
     }
 

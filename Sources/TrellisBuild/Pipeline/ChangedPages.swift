@@ -19,7 +19,8 @@ enum ChangedPages {
             return diagnostics
         }
         var scope = changedPages
-        for page in changedPages { scope.formUnion(site.linkedFrom[page] ?? []) }
+        let linkedFrom = site.usage.recorded.linkedFrom
+        for page in changedPages { scope.formUnion(linkedFrom[page] ?? []) }
         let paths = Set(scope.map { docsPrefix + $0 })
         return diagnostics.filter { d in d.path.map(paths.contains) ?? false }
     }

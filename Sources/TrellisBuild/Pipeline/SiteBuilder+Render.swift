@@ -24,7 +24,7 @@ extension SiteBuilder {
         options.docs = .memory([page])
         var html = ""
         let (build, site) = run(options) { state, site in
-            if let body = state.rendered.first?.bodyHTML() {
+            if let body = state.pages.first?.rendered.bodyHTML() {
                 html = body
                 return
             }

@@ -5,10 +5,16 @@ import TrellisMacros
 import TrellisMarkdown
 import UpgradeModel
 
-/// What the site stages produce; read (never written) by the brand stages.
-final class SiteState: @unchecked Sendable {
+/// What the site stages produce: a value each site stage takes `inout`, in order, then frozen:
+/// the brand stages get it as a constant and cannot change it. What they report goes into its
+/// two sinks, the only things of a build written from several threads: `engine` (diagnostics)
+/// and `usage` (what the pages reference).
+struct SiteState: Sendable {
     let options: BuildOptions
+    /// The diagnostics sink, thread-safe.
     let engine: DiagnosticEngine
+    /// What every brand's pages reference, recorded by the brand stages (thread-safe).
+    let usage = UsageLedger()
     var config = SiteConfig()
     /// What the stages read of the site's configuration, typed (set by `LoadConfig`).
     var settings = SiteSettings()
@@ -38,13 +44,6 @@ final class SiteState: @unchecked Sendable {
     var revisionDates: [String: PageRevisionDates] = [:]
     /// Source files by diagnostic path, for printing the offending line.
     var sources: [String: SourceFile] = [:]
-    /// Static files some page of some brand references (for `UnusedAsset`).
-    private(set) var usedFiles: Set<String> = []
-    /// Page path → the pages (of any brand) that link to it (for `--changed-since`).
-    private(set) var linkedFrom: [String: Set<String>] = [:]
-    /// External http(s) links of every brand's pages (for `--external`).
-    private(set) var externalLinks: Set<ExternalLinkReference> = []
-    private let usageLock = NSLock()
 
     /// The day catalogue versions are judged on (see `BuildOptions.today`).
     let buildDay: CalendarDay
@@ -85,15 +84,6 @@ final class SiteState: @unchecked Sendable {
         blog?.mediaPaths[path] ?? path
     }
 
-    /// Records what one brand's pages reference.
-    func recordUsage(files: Set<String>, linkedFrom links: [String: Set<String>], external: Set<ExternalLinkReference>) {
-        usageLock.lock()
-        defer { usageLock.unlock() }
-        usedFiles.formUnion(files)
-        externalLinks.formUnion(external)
-        linkedFrom.merge(links) { $0.union($1) }
-    }
-
     /// Emits diagnostics from modules that name files by absolute path, with paths made
     /// relative to the site root like every other diagnostic.
     func emitRelativeToRoot(_ diagnostics: [Diagnostic]) {
@@ -116,17 +106,80 @@ final class SiteState: @unchecked Sendable {
     }
 }
 
-/// One brand's build, from its published pages to its staged output.
-final class BrandState: @unchecked Sendable {
+/// What the pages of every brand reference: the files (for `UnusedAsset`), the pages that link
+/// to each page (for `--changed-since`, and for a preview to know what a change affects) and
+/// the external links (for `--external`). Brand stages record into it; it is read once every
+/// brand ran.
+final class UsageLedger: Sendable {
+    struct Usage: Sendable {
+        /// Static files some page of some brand references.
+        var files: Set<String> = []
+        /// Page path → the pages (of any brand) that link to it.
+        var linkedFrom: [String: Set<String>] = [:]
+        var externalLinks: Set<ExternalLinkReference> = []
+    }
+
+    private let usage = Locked(Usage())
+
+    /// Records what one brand's pages reference.
+    func record(files: Set<String>, linkedFrom links: [String: Set<String>] = [:], external: Set<ExternalLinkReference> = []) {
+        usage.withLock { usage in
+            usage.files.formUnion(files)
+            usage.externalLinks.formUnion(external)
+            usage.linkedFrom.merge(links) { $0.union($1) }
+        }
+    }
+
+    /// What is recorded so far.
+    var recorded: Usage { usage.withLock { $0 } }
+}
+
+/// One published page of one brand, as the brand stages fill it in: its source, its Markdown
+/// after macros and snippets, its rendered body (with its title, ids and links) and what was
+/// reported about it.
+struct PageRecord: Sendable {
+    /// Its place in `SiteState.pages`.
+    let index: Int
+    let source: SourcePage
+    /// The text `RenderMarkdown` parses (set by `ExpandMacros`, then `IncludeSnippets`).
+    var text: PageText
+    /// The body (set by `RenderMarkdown`, then amended by the stages after it).
+    var rendered: RenderedPage
+    /// What the page references (set by `IncludeSnippets` and `RunChecks`).
+    var references = PageReferences()
+    /// What the brand's stages reported about this page, in stage order.
+    var diagnostics: [Diagnostic] = []
+
+    init(index: Int, source: SourcePage) {
+        self.index = index
+        self.source = source
+        let body = String(source.body)
+        text = PageText(text: body, sourceMap: .identity(length: body.utf8.count, sourceOffset: source.bodyOffset))
+        rendered = RenderedPage(html: "", title: source.title, toc: [], ids: [], links: [])
+    }
+
+    var path: String { source.path }
+}
+
+/// What one page references.
+struct PageReferences: Sendable {
+    /// Files of the docs folder (docs-relative): linked, shown, or included as snippets.
+    var files: Set<String> = []
+    /// The other pages it links to.
+    var pages: Set<String> = []
+    /// Its external http(s) links (collected for `--external` only).
+    var external: Set<ExternalLinkReference> = []
+}
+
+/// One brand's build, from its published pages to its staged output: a value each brand stage
+/// takes `inout`, in order. Its pages are records, one per published page, so a stage that
+/// looks at some pages never misaligns another's results.
+struct BrandState: Sendable {
     let brand: Brand
-    /// Indices (into `SiteState.pages`) of the pages published for this brand, in path order.
-    var published: [Int] = []
+    /// The pages published for this brand, in path order (set by `PrepareBrand`).
+    var pages: [PageRecord] = []
     /// Published pages by docs-relative path.
     var publishedPaths: Set<String> = []
-    /// Expanded page text, aligned with `published`.
-    var expanded: [PageText] = []
-    /// Rendered page bodies, aligned with `published`.
-    var rendered: [RenderedPage] = []
     var nav: [NavItem] = []
     /// Whether the nav lists its pages (a configured or literate nav) rather than deriving
     /// them from the folder tree: then a page left out of it is a `PageNotInNav`.
@@ -154,36 +207,8 @@ final class BrandState: @unchecked Sendable {
     var sitemap: Sitemap?
     /// What macros see of the brand's upgrade model (merged over its `extra`).
     var upgradeValues = ValueMap()
-    private let walkthroughLock = NSLock()
-    private var walkthroughHTML: Result<String, DirectiveFailure>?
-
-    /// The brand's walkthrough block: the model's graph and the brand's icons, built on first
-    /// use, then shared by every page that embeds it.
-    func walkthroughMarkup() -> Result<String, DirectiveFailure> {
-        walkthroughLock.lock()
-        defer { walkthroughLock.unlock() }
-        if let walkthroughHTML { return walkthroughHTML }
-        let result: Result<String, DirectiveFailure>
-        if let upgrades = brand.upgrades, let settings = upgrades.walkthrough {
-            let panel = brand.extra["panel"]?["name"]?.stringValue ?? brand.name
-            do {
-                let json = try WalkthroughGraph.json(for: settings.scenario(catalogue: upgrades.catalogue, panelName: panel))
-                result = .success(
-                    WalkthroughDirective.markup(
-                        scenario: WalkthroughDirective.scenarios[0], json: json, icons: WalkthroughDirective.icons(icons)))
-            } catch let error as WalkthroughGraph.TooManyStates {
-                result = .failure(DirectiveFailure("\(error) (\(brand.path ?? "the brand file"))"))
-            } catch {
-                result = .failure(DirectiveFailure("the walkthrough's state graph cannot be built: \(error)"))
-            }
-        } else {
-            result = .failure(
-                DirectiveFailure(
-                    "brand '\(brand.id)' has no walkthrough scenario; add 'upgrades: walkthrough:' to \(brand.path ?? "its brand file")"))
-        }
-        walkthroughHTML = result
-        return result
-    }
+    /// The brand's walkthrough block, made by `PrepareBrand` with the brand's icons.
+    var walkthrough: WalkthroughBlock
 
     /// The brand's forbidden terms, prepared once for every page.
     let leakMatcher: BrandLeakMatcher
@@ -194,5 +219,57 @@ final class BrandState: @unchecked Sendable {
         self.brand = brand
         self.leakMatcher = BrandLeakMatcher(brand: brand, all: brands)
         self.siteBases = [brand.siteURL, siteURL].compactMap { $0 }.compactMap(AbsoluteSiteLink.base)
+        self.walkthrough = WalkthroughBlock(brand: brand, icons: .bundled)
+    }
+
+    /// Files each page's diagnostics (`perPage`, in page order) with its record and reports
+    /// them.
+    mutating func report(_ perPage: [[Diagnostic]], to engine: DiagnosticEngine) {
+        for (i, diagnostics) in zip(pages.indices, perPage) where !diagnostics.isEmpty {
+            pages[i].diagnostics += diagnostics
+            engine.emit(contentsOf: diagnostics)
+        }
+    }
+}
+
+/// A brand's walkthrough block: the model's state graph and the brand's icons, built the first
+/// time a page embeds it, then shared by every page that does.
+final class WalkthroughBlock: Sendable {
+    let brand: Brand
+    let icons: IconLibrary
+    private let markup = Locked<Result<String, DirectiveFailure>?>(nil)
+
+    init(brand: Brand, icons: IconLibrary) {
+        self.brand = brand
+        self.icons = icons
+    }
+
+    /// The block's HTML, or why it cannot be built.
+    func html() -> Result<String, DirectiveFailure> {
+        markup.withLock { markup in
+            if let markup { return markup }
+            let result = build()
+            markup = result
+            return result
+        }
+    }
+
+    private func build() -> Result<String, DirectiveFailure> {
+        guard let upgrades = brand.upgrades, let settings = upgrades.walkthrough else {
+            return .failure(
+                DirectiveFailure(
+                    "brand '\(brand.id)' has no walkthrough scenario; add 'upgrades: walkthrough:' to \(brand.path ?? "its brand file")"))
+        }
+        let panel = brand.extra["panel"]?["name"]?.stringValue ?? brand.name
+        do {
+            let json = try WalkthroughGraph.json(for: settings.scenario(catalogue: upgrades.catalogue, panelName: panel))
+            return .success(
+                WalkthroughDirective.markup(
+                    scenario: WalkthroughDirective.scenarios[0], json: json, icons: WalkthroughDirective.icons(icons)))
+        } catch let error as WalkthroughGraph.TooManyStates {
+            return .failure(DirectiveFailure("\(error) (\(brand.path ?? "the brand file"))"))
+        } catch {
+            return .failure(DirectiveFailure("the walkthrough's state graph cannot be built: \(error)"))
+        }
     }
 }

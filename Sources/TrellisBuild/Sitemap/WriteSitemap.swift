@@ -8,7 +8,7 @@ struct WriteSitemap: BrandStage {
     let name = "write sitemap"
     var runsInLint: Bool { false }
 
-    func run(_ state: BrandState, site: SiteState) throws {
+    func run(_ state: inout BrandState, site: SiteState) throws {
         let pages = Self.orderedPages(site: site, state: state)
         let sitemap = Sitemap(
             pageURLs: pages.map { site.pages[$0].url }, siteURL: state.brand.siteURL ?? site.config.siteURL,
@@ -40,7 +40,7 @@ struct WriteSitemap: BrandStage {
     static func orderedPages(site: SiteState, state: BrandState) -> [Int] {
         var walked: [Int] = []
         var generated: [String: Int] = [:]
-        for index in state.published {
+        for index in state.pages.map(\.index) {
             let path = site.pages[index].path
             if site.blog?.isGeneratedView(path) == true {
                 generated[path] = index

@@ -6,12 +6,19 @@ import TrellisCore
 /// sections (`file:name`), line ranges (`file:3:5,8:`), `auto_append`, and the options
 /// `SnippetOptions` reads. Paths resolve against `base_path` (default: the site root; MkDocs'
 /// `!relative` is the page's folder, `!relative $config_dir/…` and `$docs_dir/…` as it expands them).
-struct IncludeSnippets: BrandStage {
+struct IncludeSnippets: PageStage {
     let name = "include snippets"
     var runsInRender: Bool { true }
 
-    func run(_ state: BrandState, site: SiteState) throws {
-        guard let options = site.settings.snippets else { return }
+    struct Context: Sendable {
+        var includer: SnippetIncluder
+        /// The docs folder's real path with a slash: a file under it used as a snippet is used
+        /// (not an UnusedAsset).
+        var docsPrefix: String
+    }
+
+    func prepare(_ state: BrandState, site: SiteState) -> Context? {
+        guard let options = site.settings.snippets else { return nil }
         let bases = options.basePaths.map { SnippetIncluder.Base($0, root: site.root, docsDir: site.docsDir) }
         var includer = SnippetIncluder(bases: bases, project: site.project, options: options)
         includer.root = site.root
@@ -21,15 +28,14 @@ struct IncludeSnippets: BrandStage {
             includer.describedBases = options.basePaths.map { $0 == "$page_dir" ? "the page's folder" : $0.hasPrefix("$") ? "'!relative \($0)'" : "'\($0)'" }
                 .joined(separator: ", ")
         }
-        let prepared = includer
-        let results = ParallelMap.map(Array(state.published.indices)) { i -> (PageText, [Diagnostic], Set<String>) in
-            prepared.include(into: state.expanded[i], file: site.pages[state.published[i]].file)
-        }
-        state.expanded = results.map(\.0)
-        site.engine.emit(contentsOf: results.flatMap(\.1))
-        // A file of the docs folder used as a snippet is used (not an UnusedAsset).
-        let docs = site.docsDir.standardizedFileURL.resolvingSymlinksInPath().path + "/"
-        let used = Set(results.flatMap(\.2).compactMap { $0.hasPrefix(docs) ? String($0.dropFirst(docs.count)) : nil })
-        if !used.isEmpty { site.recordUsage(files: used, linkedFrom: [:], external: []) }
+        return Context(includer: includer, docsPrefix: site.docsDir.standardizedFileURL.resolvingSymlinksInPath().path + "/")
+    }
+
+    func update(_ record: inout PageRecord, context: Context, site: SiteState) -> [Diagnostic] {
+        let (text, diagnostics, files) = context.includer.include(into: record.text, file: record.source.file)
+        record.text = text
+        let prefix = context.docsPrefix
+        record.references.files.formUnion(files.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil })
+        return diagnostics
     }
 }

@@ -29,10 +29,10 @@ public struct NavItem: Sendable, Equatable {
 struct BuildNavigation: BrandStage {
     let name = "build navigation"
 
-    func run(_ state: BrandState, site: SiteState) throws {
-        let pages = state.published.map { site.pages[$0] }
+    func run(_ state: inout BrandState, site: SiteState) throws {
+        let pages = state.pages.map(\.source)
         var titles: [String: String] = [:]
-        for (i, page) in pages.enumerated() { titles[page.path] = state.rendered[i].title }
+        for record in state.pages { titles[record.path] = record.rendered.title }
         let notInNav = site.files.notInNav
         let treePages = pages.filter { !notInNav.contains($0.path) }
         var entries = site.config.nav
@@ -78,8 +78,8 @@ struct BuildNavigation: BrandStage {
         if indexes { items = MaterialIndexes.apply(items) }
         state.nav = items
         guard !navTitles.isEmpty else { return }
-        for (i, page) in pages.enumerated() where !Self.isBlogPage(page.path, site: site) {
-            if let title = navTitles[page.path] { state.rendered[i].title = title }
+        for i in state.pages.indices where !Self.isBlogPage(state.pages[i].path, site: site) {
+            if let title = navTitles[state.pages[i].path] { state.pages[i].rendered.title = title }
         }
     }
 

@@ -11,27 +11,31 @@ struct PageLink: Sendable {
 
 /// Stage: checks every relative link, anchor and image of the brand's pages, after all pages
 /// are rendered (the anchor index is a barrier).
-struct CheckLinks: BrandStage {
+struct CheckLinks: PageStage {
     let name = "check links"
 
-    func run(_ state: BrandState, site: SiteState) throws {
+    struct Context: Sendable {
+        var resolver: LinkResolver
+        /// Every page's anchors, by path: the barrier every page's check waits for.
+        var ids: [String: Set<String>]
+        var brand: String
+        var outside: RuleID
+    }
+
+    func prepare(_ state: BrandState, site: SiteState) -> Context? {
         var ids: [String: Set<String>] = [:]
-        for (i, index) in state.published.enumerated() {
-            ids[site.pages[index].path] = state.rendered[i].ids
-        }
-        let resolver = state.resolver
-        let brand = state.brand.id
-        let anchors = ids
+        for record in state.pages { ids[record.path] = record.rendered.ids }
         // MkDocs leaves a link out of the docs folder as written and reports it as a link;
         // nothing is read, so on an MkDocs site it is not the OutsideRoot error a file is.
-        let outside: RuleID = site.isPlainMkDocs ? .brokenLink : .outsideRoot
-        let problems = ParallelMap.map(Array(state.published.indices)) { i -> [Diagnostic] in
-            let page = site.pages[state.published[i]]
-            return state.rendered[i].links.compactMap { link in
-                Self.check(link, page: page, resolver: resolver, ids: anchors, brand: brand, outside: outside)
-            }
+        return Context(
+            resolver: state.resolver, ids: ids, brand: state.brand.id, outside: site.isPlainMkDocs ? .brokenLink : .outsideRoot)
+    }
+
+    func update(_ record: inout PageRecord, context c: Context, site: SiteState) -> [Diagnostic] {
+        let page = record.source
+        return record.rendered.links.compactMap { link in
+            Self.check(link, page: page, resolver: c.resolver, ids: c.ids, brand: c.brand, outside: c.outside)
         }
-        site.engine.emit(contentsOf: problems.flatMap { $0 })
     }
 
     static func check(

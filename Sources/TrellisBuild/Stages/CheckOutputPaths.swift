@@ -9,11 +9,10 @@ import TrellisTemplates
 struct CheckOutputPaths: BrandStage {
     let name = "check output paths"
 
-    func run(_ state: BrandState, site: SiteState) throws {
+    func run(_ state: inout BrandState, site: SiteState) throws {
         let docs = site.config.docsDir
         var claims: [OutputClaim] = []
-        for index in state.published {
-            let page = site.pages[index]
+        for page in state.pages.map(\.source) {
             claims.append(
                 OutputClaim(
                     kind: .page, source: page.path, outputPath: page.outputPath, described: "the page '\(page.file.path)'",

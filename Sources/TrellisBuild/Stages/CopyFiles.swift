@@ -9,7 +9,7 @@ struct CopyFiles: BrandStage {
     let name = "copy files"
     var runsInLint: Bool { false }
 
-    func run(_ state: BrandState, site: SiteState) throws {
+    func run(_ state: inout BrandState, site: SiteState) throws {
         guard let output = state.output else { return }
         let plan = state.outputPlan
         do {

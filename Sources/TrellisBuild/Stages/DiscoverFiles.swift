@@ -35,7 +35,7 @@ struct DiscoverFiles: SiteStage {
     let name = "discover files"
     var runsInRender: Bool { true }
 
-    func run(_ site: SiteState) throws {
+    func run(_ site: inout SiteState) throws {
         if case .memory(let pages) = site.options.docs {
             site.files = Self.files(of: pages, site: site)
             return

@@ -8,7 +8,7 @@ struct ExcludeFiles: SiteStage {
     let name = "exclude files"
     var runsInRender: Bool { true }
 
-    func run(_ site: SiteState) throws {
+    func run(_ site: inout SiteState) throws {
         guard let inclusion = site.settings.inclusion else { return }
         site.files = Self.apply(inclusion, to: site.files, directoryURLs: site.config.directoryURLs)
     }

@@ -11,75 +11,93 @@ struct PageText: Sendable {
 }
 
 /// Stage: renders each page's macros with the brand's variables (in parallel).
-struct ExpandMacros: BrandStage {
+struct ExpandMacros: PageStage {
     let name = "expand macros"
     var runsInRender: Bool { true }
 
-    func run(_ state: BrandState, site: SiteState) throws {
+    /// What every page's expansion reads of the brand and the site.
+    struct Context: Sendable {
+        var variables: ValueMap
+        var configValue: Value
+        var undefined: UndefinedPolicy
+        var python: PythonMacros?
+        var superCollections: Set<String>
+        var includes: MacroIncludeLibrary?
+        var repository: RepositorySettings?
+        /// The macros plugin puts a page's front matter over every other variable.
+        var metaOnTop: Bool
+        var titlePipeline: MarkdownPipeline?
+        var navTitles: [String: String]
+        var updateDate: String
+    }
+
+    func prepare(_ state: BrandState, site: SiteState) -> Context? {
         let brand = state.brand
         let macros = site.settings.macros
-        let configValue = Self.configValue(site.config, brand: brand, mkdocs: macros.mkdocsConfig)
-        let undefined = macros.undefined
         // The macros plugin sets `extra`'s keys over its own variables one by one (a map in
         // `extra` replaces one of an `include_yaml` file); the upgrade model's values win over
         // hand-written ones of the same name.
         var builtins = site.macroBuiltins
         for (name, value) in brand.extra { builtins[name] = value }
-        let variables = builtins.merging(state.upgradeValues)
-        let python = site.macroPython
-        let superCollections = Set(brand.extra.keys)
-        let includes = site.macroIncludes
         // The macros plugin puts a page's front matter over every other variable (`server:
         // true` is `{{ server }}`); Trellis pages read it as `page.meta.server`.
         let metaOnTop = macros.plugin != nil
-        // The macros plugin gives `page.title` as written (MkDocs reads it before the plugin
-        // renders the page); Trellis gives the title the page gets, its heading after macros.
-        let titlePipeline = metaOnTop ? nil : Self.titlePipeline(state, site: site)
-        let navTitles = Self.navTitles(site)
-        let updateDate = Sitemap.isoDay(site.buildDate)
-        let results = ParallelMap.map(state.published) { index -> (PageText, [Diagnostic]) in
-            let page = site.pages[index]
-            let dates = site.revisionDates[page.path]
-            guard let template = site.macroTemplates[index] else {
-                let body = String(page.body)
-                if let dates, let replaced = RevisionDateVariables.replace(in: body, sourceOffset: page.bodyOffset, values: dates.markdownValues) {
-                    return (replaced, [])
-                }
-                return (PageText(text: body, sourceMap: .identity(length: body.utf8.count, sourceOffset: page.bodyOffset)), [])
+        return Context(
+            variables: builtins.merging(state.upgradeValues),
+            configValue: Self.configValue(site.config, brand: brand, mkdocs: macros.mkdocsConfig),
+            undefined: macros.undefined, python: site.macroPython, superCollections: Set(brand.extra.keys),
+            includes: site.macroIncludes, repository: macros.repository, metaOnTop: metaOnTop,
+            // The macros plugin gives `page.title` as written (MkDocs reads it before the plugin
+            // renders the page); Trellis gives the title the page gets, its heading after macros.
+            titlePipeline: metaOnTop ? nil : Self.titlePipeline(state, site: site),
+            navTitles: Self.navTitles(site), updateDate: Sitemap.isoDay(site.buildDate))
+    }
+
+    func update(_ record: inout PageRecord, context c: Context, site: SiteState) -> [Diagnostic] {
+        let page = record.source
+        let dates = site.revisionDates[page.path]
+        guard let template = site.macroTemplates[record.index] else {
+            let body = String(page.body)
+            if let dates, let replaced = RevisionDateVariables.replace(in: body, sourceOffset: page.bodyOffset, values: dates.markdownValues) {
+                record.text = replaced
             }
-            var context = variables
-            context["config"] = configValue
-            let navTitle = navTitles[page.path]
-            context["page"] = Self.pageValue(page, title: navTitle, repository: macros.repository, dates: dates, updateDate: updateDate)
-            // The plugin replaces `{{ git_revision_date_localized }}` in the Markdown itself.
-            for (name, value) in dates?.markdownValues ?? [:] { context[name] = .string(value) }
-            var pagePython = python
-            if metaOnTop {
-                // The plugin's `page_variables.update(meta)`: key by key, maps replaced whole.
-                for (name, value) in page.meta.values { context[name] = value }
-                pagePython?.superCollections = superCollections.union(page.meta.values.keys)
-            }
-            var expansion = template.render(context: context, undefined: undefined, includes: includes, python: pagePython)
-            if let titlePipeline, navTitle == nil, page.meta.title == nil, template.mayRead("page") {
-                // Rendered again only when the page reads its title and macros changed it.
-                let title = page.title(heading: MarkdownPage.title(text: expansion.text, pipeline: titlePipeline))
-                if title != page.title {
-                    context["page"] = Self.pageValue(page, title: title, repository: macros.repository, dates: dates, updateDate: updateDate)
-                    expansion = template.render(context: context, undefined: undefined, includes: includes, python: pagePython)
-                }
-            }
-            if metaOnTop, let error = expansion.pageError {
-                // Jinja stops at the error and the plugin shows its error page instead.
-                let text = Self.errorPage(error, page: page, diagnostics: expansion.diagnostics)
-                var map = SourceMap()
-                map.appendGenerated(sourceStart: page.bodyOffset, length: text.utf8.count)
-                return (PageText(text: text, sourceMap: map), expansion.diagnostics)
-            }
-            return (PageText(text: expansion.text, sourceMap: expansion.sourceMap), expansion.diagnostics)
+            return []
         }
-        state.expanded = results.map(\.0)
-        site.engine.emit(contentsOf: results.flatMap(\.1))
-        site.engine.emit(contentsOf: includes?.diagnostics ?? [])
+        var context = c.variables
+        context["config"] = c.configValue
+        let navTitle = c.navTitles[page.path]
+        context["page"] = Self.pageValue(page, title: navTitle, repository: c.repository, dates: dates, updateDate: c.updateDate)
+        // The plugin replaces `{{ git_revision_date_localized }}` in the Markdown itself.
+        for (name, value) in dates?.markdownValues ?? [:] { context[name] = .string(value) }
+        var pagePython = c.python
+        if c.metaOnTop {
+            // The plugin's `page_variables.update(meta)`: key by key, maps replaced whole.
+            for (name, value) in page.meta.values { context[name] = value }
+            pagePython?.superCollections = c.superCollections.union(page.meta.values.keys)
+        }
+        var expansion = template.render(context: context, undefined: c.undefined, includes: c.includes, python: pagePython)
+        if let titlePipeline = c.titlePipeline, navTitle == nil, page.meta.title == nil, template.mayRead("page") {
+            // Rendered again only when the page reads its title and macros changed it.
+            let title = page.title(heading: MarkdownPage.title(text: expansion.text, pipeline: titlePipeline))
+            if title != page.title {
+                context["page"] = Self.pageValue(page, title: title, repository: c.repository, dates: dates, updateDate: c.updateDate)
+                expansion = template.render(context: context, undefined: c.undefined, includes: c.includes, python: pagePython)
+            }
+        }
+        if c.metaOnTop, let error = expansion.pageError {
+            // Jinja stops at the error and the plugin shows its error page instead.
+            let text = Self.errorPage(error, page: page, diagnostics: expansion.diagnostics)
+            var map = SourceMap()
+            map.appendGenerated(sourceStart: page.bodyOffset, length: text.utf8.count)
+            record.text = PageText(text: text, sourceMap: map)
+        } else {
+            record.text = PageText(text: expansion.text, sourceMap: expansion.sourceMap)
+        }
+        return expansion.diagnostics
+    }
+
+    func finish(_ state: inout BrandState, context: Context, site: SiteState) {
+        site.engine.emit(contentsOf: context.includes?.diagnostics ?? [])
     }
 
     /// The page the macros plugin writes when a page's template raises (its `format_error`):

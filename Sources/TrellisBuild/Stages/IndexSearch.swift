@@ -8,13 +8,12 @@ struct IndexSearch: BrandStage {
     let name = "index search"
     var runsInLint: Bool { false }
 
-    func run(_ state: BrandState, site: SiteState) throws {
+    func run(_ state: inout BrandState, site: SiteState) throws {
         let settings = site.config.search
         guard settings.enabled, let output = state.output else { return }
         let plan = state.outputPlan
-        let indexed = state.published.indices.filter { i in
-            let page = site.pages[state.published[i]]
-            return plan.keeps(.page, page.path) && !page.meta.excludedFromSearch && !state.rendered[i].isBlogView
+        let indexed = state.pages.filter { record in
+            plan.keeps(.page, record.path) && !record.source.meta.excludedFromSearch && !record.rendered.isBlogView
         }
         let collector = SearchSectionCollector(includeCode: settings.includeCode)
         let tokenizer = SearchTokenizer(settings)
@@ -25,9 +24,8 @@ struct IndexSearch: BrandStage {
             var builder = SearchIndex.Builder(firstPage: range.lowerBound)
             var failures: [Diagnostic] = []
             for n in range {
-                let i = indexed[n]
-                let page = site.pages[state.published[i]]
-                let rendered = state.rendered[i]
+                let page = indexed[n].source
+                let rendered = indexed[n].rendered
                 let document = SearchDocument(
                     title: rendered.title, url: page.url, sections: collector.sections(of: rendered.bodyHTML() ?? ""),
                     boost: page.meta.searchBoost)

@@ -7,7 +7,7 @@ extension LoadConfig {
     /// path leaves the project. An absolute `docs_dir` and the `allow_symlinks_to` paths are
     /// trusted as the config names them.
     static func checkFolders(
-        _ config: SiteConfig, brands: [Brand], configName: String, isMkDocs: Bool, customDir: String?, site: SiteState
+        _ config: SiteConfig, brands: [Brand], configName: String, isMkDocs: Bool, customDir: String?, site: inout SiteState
     ) -> [Diagnostic] {
         var inputs: [(key: String, path: String)] = [("config file", configName)]
         if let mkdocs = config.mkdocsConfig { inputs.append(("mkdocs", mkdocs)) }

@@ -68,7 +68,7 @@ struct LoadConfig: SiteStage {
         }
     }
 
-    func run(_ site: SiteState) throws {
+    func run(_ site: inout SiteState) throws {
         let configName = Self.configName(site.options.configName, root: site.root)
         let configURL = site.root.appending(path: configName)
         guard FileManager.default.fileExists(atPath: configURL.path) else {
@@ -120,7 +120,7 @@ struct LoadConfig: SiteStage {
         site.settings = adapted.settings
         diagnostics += adapted.diagnostics
         diagnostics += Self.checkFolders(
-            config, brands: brands, configName: configName, isMkDocs: isMkDocs, customDir: mkdocs?.customDir, site: site)
+            config, brands: brands, configName: configName, isMkDocs: isMkDocs, customDir: mkdocs?.customDir, site: &site)
         if let path = mkdocs?.customDir {
             let customDir = MkDocsCustomDir(path: path, root: site.root, project: site.project)
             site.customDir = customDir
@@ -130,11 +130,13 @@ struct LoadConfig: SiteStage {
         }
         site.config = config
         site.brands = brands
-        site.engine.overrides = config.ruleSeverities
+        var policy = site.engine.policy
+        policy.overrides = config.ruleSeverities
         if let mkdocs, isPlainMkDocs {
-            site.engine.onlyErrors = Self.mkdocsErrors(mkdocs)
-            if mkdocs.strict { site.engine.strict = true }
+            policy.onlyErrors = Self.mkdocsErrors(mkdocs)
+            if mkdocs.strict { policy.strict = true }
         }
+        site.engine.policy = policy
         site.engine.emit(contentsOf: diagnostics)
         // Symlink problems are the docs' errors (exit 1), not an unusable config.
         site.engine.emit(contentsOf: site.customDir?.linkProblems ?? [])

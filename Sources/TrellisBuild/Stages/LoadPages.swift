@@ -7,7 +7,7 @@ struct LoadPages: SiteStage {
     let name = "load pages"
     var runsInRender: Bool { true }
 
-    func run(_ site: SiteState) throws {
+    func run(_ site: inout SiteState) throws {
         let (pages, diagnostics) = Self.load(
             paths: site.files.loadedPages, docsDir: site.docsDir, docsPath: site.config.docsDir,
             brandIDs: Set(site.brands.map(\.id)), directoryURLs: site.config.directoryURLs, inMemory: site.files.inMemory,

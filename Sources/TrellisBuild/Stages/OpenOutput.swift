@@ -8,7 +8,7 @@ struct OpenOutput: SiteStage {
     let name = "open output"
     var runsInLint: Bool { false }
 
-    func run(_ site: SiteState) throws {
+    func run(_ site: inout SiteState) throws {
         do {
             site.output = try SiteOutput(siteDir: site.siteDir, brandSubfolders: site.config.brandSubfolders)
         } catch {

@@ -6,7 +6,7 @@ struct ParseMacros: SiteStage {
     let name = "parse macros"
     var runsInRender: Bool { true }
 
-    func run(_ site: SiteState) throws {
+    func run(_ site: inout SiteState) throws {
         let settings = site.settings.macros
         let macros = settings.plugin
         // The plugin's Python code, read first: a filter it defines is named as such.

@@ -9,10 +9,12 @@ struct PrepareBrand: BrandStage {
     let name = "prepare brand"
     var runsInRender: Bool { true }
 
-    func run(_ state: BrandState, site: SiteState) throws {
+    func run(_ state: inout BrandState, site: SiteState) throws {
         let brand = state.brand
-        state.published = site.pages.indices.filter { site.pages[$0].isPublished(for: brand.id) }
-        state.publishedPaths = Set(state.published.map { site.pages[$0].path })
+        state.pages = site.pages.indices.filter { site.pages[$0].isPublished(for: brand.id) }.map {
+            PageRecord(index: $0, source: site.pages[$0])
+        }
+        state.publishedPaths = Set(state.pages.map(\.path))
         state.resolver = LinkResolver(brand: state, site: site)
         if let upgrades = brand.upgrades {
             state.upgradeValues = UpgradeVariables.values(upgrades, on: site.buildDay)
@@ -34,6 +36,7 @@ struct PrepareBrand: BrandStage {
                 site.emitRelativeToRoot(error.diagnostics)
             }
         }
+        state.walkthrough = WalkthroughBlock(brand: brand, icons: state.icons)
         state.output = try site.output?.folder(for: brand.id)
     }
 

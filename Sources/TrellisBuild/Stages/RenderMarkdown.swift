@@ -1,3 +1,4 @@
+import Foundation
 import TrellisCore
 import TrellisIcons
 import TrellisMarkdown
@@ -52,24 +53,31 @@ struct PageHeadingCollision: Sendable {
 
 /// Stage: parses each expanded page with cmark, runs the Markdown rewriters (icons, heading
 /// ids, links) and renders the body HTML (in parallel).
-struct RenderMarkdown: BrandStage {
+struct RenderMarkdown: PageStage {
     let name = "render markdown"
     var runsInRender: Bool { true }
 
-    func run(_ state: BrandState, site: SiteState) throws {
-        let resolver = state.resolver
-        let settings = state.markdownSettings(site: site)
-        let icons = state.shortcodes(site: site)
-        // Only a build writes pages, so only a build keeps their HTML.
-        let spoolFolder = state.output?.staging
-        let results = ParallelMap.map(Array(state.published.indices)) { i -> (RenderedPage, [Diagnostic]) in
-            let page = site.pages[state.published[i]]
-            let text = state.expanded[i]
-            let spool = text.text.utf8.count >= SpooledHTML.minimumTextBytes ? spoolFolder.flatMap(SpooledHTML.init(in:)) : nil
-            return Self.render(page, text: text, icons: icons, resolver: resolver, settings: settings, spool: spool)
-        }
-        state.rendered = results.map(\.0)
-        site.engine.emit(contentsOf: results.flatMap(\.1))
+    struct Context: Sendable {
+        var resolver: LinkResolver
+        var settings: MarkdownSettings
+        var icons: ShortcodeResolver
+        /// Where big pages' HTML is spooled: only a build writes pages, so only a build keeps it.
+        var spoolFolder: URL?
+    }
+
+    func prepare(_ state: BrandState, site: SiteState) -> Context? {
+        Context(
+            resolver: state.resolver, settings: state.markdownSettings(site: site), icons: state.shortcodes(site: site),
+            spoolFolder: state.output?.staging)
+    }
+
+    func update(_ record: inout PageRecord, context: Context, site: SiteState) -> [Diagnostic] {
+        let text = record.text
+        let spool = text.text.utf8.count >= SpooledHTML.minimumTextBytes ? context.spoolFolder.flatMap(SpooledHTML.init(in:)) : nil
+        let (rendered, diagnostics) = Self.render(
+            record.source, text: text, icons: context.icons, resolver: context.resolver, settings: context.settings, spool: spool)
+        record.rendered = rendered
+        return diagnostics
     }
 
     /// Renders one page; with `spool`, its HTML goes there instead of into `html`. Links are

@@ -8,7 +8,7 @@ import TrellisTemplates
 struct RenderTemplates: BrandStage {
     let name = "render templates"
 
-    func run(_ state: BrandState, site: SiteState) throws {
+    func run(_ state: inout BrandState, site: SiteState) throws {
         let brand = state.brand
         var overrides = state.templateFolders
         if let customDir = site.customDir, !customDir.files.isEmpty {
@@ -44,11 +44,11 @@ struct RenderTemplates: BrandStage {
         let editLinks = templates.editLinks
         let matcher = state.leakMatcher
         let plan = state.outputPlan
-        // Positions in `published` of the pages that keep their output path.
-        let written = state.published.indices.filter { plan.keeps(.page, site.pages[state.published[$0]].path) }
-        let problems = ParallelMap.map(written) { i -> (Diagnostic?, [String]) in
-            let page = site.pages[state.published[i]]
-            let rendered = state.rendered[i]
+        // The pages that keep their output path.
+        let written = state.pages.filter { plan.keeps(.page, $0.path) }
+        let problems = ParallelMap.map(written) { record -> (Diagnostic?, [String]) in
+            let page = record.source
+            let rendered = record.rendered
             let (previous, next) = navigation.neighbours(of: page.url)
             var view = PageView(
                 site: siteView, title: rendered.title,

@@ -7,60 +7,59 @@ import TrellisMarkdown
 /// id (the first page, in path order; the identifier as written, else in lower case), written
 /// as the plugin writes it (`class="autorefs autorefs-internal"`, the heading's title); one
 /// with no target is a warning and stays the text it was (`[text][identifier]`), as in MkDocs.
-struct ResolveCrossReferences: BrandStage {
+struct ResolveCrossReferences: PageStage {
     let name = "resolve cross-references"
     var runsInRender: Bool { true }
 
-    struct Target {
-        var page: Int
+    struct Target: Sendable {
+        /// The page's path and URL.
+        var page: String
+        var url: String
         var title: String?
     }
 
-    func run(_ state: BrandState, site: SiteState) throws {
-        guard site.settings.markdown.extensions.contains(.autorefs) else { return }
-        let targets = Self.targets(state.rendered)
-        let pages = state.published.map { site.pages[$0] }
-        let urls = pages.map(\.url)
-        let results = ParallelMap.map(Array(state.rendered.indices)) { i -> (String?, [Diagnostic]) in
-            let rendered = state.rendered[i]
-            let page = pages[i]
-            let diagnostics = rendered.links.compactMap { link -> Diagnostic? in
-                guard let label = Autorefs.label(ofDestination: link.destination), Self.target(label, in: targets) == nil else {
-                    return nil
-                }
-                return Diagnostic(
-                    .brokenLink, path: page.file.path, at: link.location,
-                    message: "cross-reference '\(label)' names no heading or anchor id of any page; it stays text")
+    func prepare(_ state: BrandState, site: SiteState) -> [String: Target]? {
+        guard site.settings.markdown.extensions.contains(.autorefs) else { return nil }
+        return Self.targets(state.pages)
+    }
+
+    func update(_ record: inout PageRecord, context targets: [String: Target], site: SiteState) -> [Diagnostic] {
+        let page = record.source
+        let rendered = record.rendered
+        let diagnostics = rendered.links.compactMap { link -> Diagnostic? in
+            guard let label = Autorefs.label(ofDestination: link.destination), Self.target(label, in: targets) == nil else {
+                return nil
             }
-            guard rendered.spooledHTML == nil, rendered.html.contains(Autorefs.scheme) else { return (nil, diagnostics) }
-            let html = Self.rewrite(rendered.html, pageURL: page.url) { label in
-                Self.target(label, in: targets).map { target in
-                    let base = target.page == i ? "" : URLPaths.relative(from: URLPaths.folder(of: page.url), to: urls[target.page])
-                    return (base + "#" + target.id, target.title)
-                }
+            return Diagnostic(
+                .brokenLink, path: page.file.path, at: link.location,
+                message: "cross-reference '\(label)' names no heading or anchor id of any page; it stays text")
+        }
+        guard rendered.spooledHTML == nil, rendered.html.contains(Autorefs.scheme) else { return diagnostics }
+        record.rendered.html = Self.rewrite(rendered.html, pageURL: page.url) { label in
+            Self.target(label, in: targets).map { target in
+                let base = target.page == page.path ? "" : URLPaths.relative(from: URLPaths.folder(of: page.url), to: target.url)
+                return (base + "#" + target.id, target.title)
             }
-            return (html, diagnostics)
         }
-        for (i, result) in results.enumerated() {
-            if let html = result.0 { state.rendered[i].html = html }
-        }
-        site.engine.emit(contentsOf: results.flatMap(\.1))
+        return diagnostics
     }
 
     /// Every id of every page, the first page's for an id on several.
-    static func targets(_ rendered: [RenderedPage]) -> [String: Target] {
+    static func targets(_ pages: [PageRecord]) -> [String: Target] {
         var targets: [String: Target] = [:]
-        for (i, page) in rendered.enumerated() {
+        for record in pages {
             var titles: [String: String] = [:]
-            for heading in page.headings where titles[heading.id] == nil { titles[heading.id] = heading.text }
-            for id in page.ids where targets[id] == nil { targets[id] = Target(page: i, title: titles[id]) }
+            for heading in record.rendered.headings where titles[heading.id] == nil { titles[heading.id] = heading.text }
+            for id in record.rendered.ids where targets[id] == nil {
+                targets[id] = Target(page: record.path, url: record.source.url, title: titles[id])
+            }
         }
         return targets
     }
 
-    static func target(_ label: String, in targets: [String: Target]) -> (id: String, page: Int, title: String?)? {
+    static func target(_ label: String, in targets: [String: Target]) -> (id: String, page: String, url: String, title: String?)? {
         for id in [label, label.lowercased()] {
-            if let target = targets[id] { return (id, target.page, target.title) }
+            if let target = targets[id] { return (id, target.page, target.url, target.title) }
         }
         return nil
     }

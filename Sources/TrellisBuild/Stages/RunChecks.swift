@@ -1,43 +1,51 @@
 import TrellisCore
 
-/// Stage: runs every registered check (pages in parallel) and records what the brand's pages
-/// link to, for the checks that need every brand.
-struct RunChecks: BrandStage {
+/// Stage: runs every registered check (pages in parallel), records what each page references
+/// (for the brand's link graph and the checks that need every brand), then runs the brand's
+/// checks.
+struct RunChecks: PageStage {
     let name = "run checks"
 
-    func run(_ state: BrandState, site: SiteState) throws {
-        let resolver = state.resolver
-        let collectExternal = site.options.checkExternalLinks
-        let results = ParallelMap.map(Array(state.published.indices)) {
-            i -> ([Diagnostic], Set<String>, Set<String>, Set<ExternalLinkReference>) in
-            let page = site.pages[state.published[i]]
-            let subject = PageUnderCheck(page: page, rendered: state.rendered[i], text: state.expanded[i])
-            let diagnostics = CheckRegistry.pageChecks.flatMap { $0.check(subject, brand: state, site: site) }
-            var files: Set<String> = [], pages: Set<String> = []
-            for reference in RawReferences.all(in: subject) {
-                switch resolver.resolve(reference, fromPage: page.path) {
-                case .file(let path): files.insert(path)
-                case .page(let path, _) where path != page.path: pages.insert(path)
-                default: break
-                }
+    struct Context: Sendable {
+        /// The brand as the checks see it.
+        var brand: BrandState
+        var collectExternal: Bool
+    }
+
+    func prepare(_ state: BrandState, site: SiteState) -> Context? {
+        Context(brand: state, collectExternal: site.options.checkExternalLinks)
+    }
+
+    func update(_ record: inout PageRecord, context: Context, site: SiteState) -> [Diagnostic] {
+        let page = record.source
+        let subject = PageUnderCheck(page: page, rendered: record.rendered, text: record.text)
+        let diagnostics = CheckRegistry.pageChecks.flatMap { $0.check(subject, brand: context.brand, site: site) }
+        for reference in RawReferences.all(in: subject) {
+            switch context.brand.resolver.resolve(reference, fromPage: page.path) {
+            case .file(let path): record.references.files.insert(path)
+            case .page(let path, _) where path != page.path: record.references.pages.insert(path)
+            default: break
             }
-            var external: Set<ExternalLinkReference> = []
-            if collectExternal {
-                for link in subject.rendered.links where AbsoluteSiteLink.isHTTP(link.destination) {
-                    external.insert(ExternalLinkReference(url: link.destination, path: page.file.path, location: link.location))
-                }
-            }
-            return (diagnostics, files, pages, external)
         }
-        site.engine.emit(contentsOf: results.flatMap(\.0))
+        if context.collectExternal {
+            for link in subject.rendered.links where AbsoluteSiteLink.isHTTP(link.destination) {
+                record.references.external.insert(ExternalLinkReference(url: link.destination, path: page.file.path, location: link.location))
+            }
+        }
+        return diagnostics
+    }
+
+    func finish(_ state: inout BrandState, context: Context, site: SiteState) {
         var linkedFrom: [String: Set<String>] = [:]
-        for (i, result) in results.enumerated() {
-            for target in result.2 { linkedFrom[target, default: []].insert(site.pages[state.published[i]].path) }
+        var files: Set<String> = []
+        var external: Set<ExternalLinkReference> = []
+        for record in state.pages {
+            for target in record.references.pages { linkedFrom[target, default: []].insert(record.path) }
+            files.formUnion(record.references.files)
+            external.formUnion(record.references.external)
         }
         state.linkedFrom = linkedFrom
-        site.recordUsage(
-            files: results.reduce(into: Set<String>()) { $0.formUnion($1.1) }, linkedFrom: linkedFrom,
-            external: results.reduce(into: Set<ExternalLinkReference>()) { $0.formUnion($1.3) })
+        site.usage.record(files: files, linkedFrom: linkedFrom, external: external)
         site.engine.emit(contentsOf: CheckRegistry.brandChecks.flatMap { $0.check(state, site: site) })
     }
 }

@@ -26,7 +26,7 @@ struct WriteRedirects: BrandStage {
         SourcePage.outputPath(forPath: from, isIndex: SourcePage.hasIndexName(from), directoryURLs: site.config.directoryURLs)
     }
 
-    func run(_ state: BrandState, site: SiteState) throws {
+    func run(_ state: inout BrandState, site: SiteState) throws {
         let maps = site.settings.redirects.maps
         guard !maps.isEmpty else { return }
         let urls = Dictionary(site.pages.map { ($0.path, $0.url) }, uniquingKeysWith: { a, _ in a })

@@ -11,7 +11,7 @@ enum WalkthroughDirective {
     static let stylesheet = "assets/walkthrough.css"
     static let script = "assets/walkthrough.js"
 
-    static func directive(for state: BrandState) -> FencedDirective {
+    static func directive(for block: WalkthroughBlock) -> FencedDirective {
         FencedDirective(name: name) { arguments, _ in
             let scenario = arguments.isEmpty ? scenarios[0] : arguments
             guard scenarios.contains(scenario) else {
@@ -19,7 +19,7 @@ enum WalkthroughDirective {
                     DirectiveFailure(
                         "unknown walkthrough '\(scenario)'; the walkthroughs are: \(scenarios.joined(separator: ", "))"))
             }
-            return state.walkthroughMarkup()
+            return block.html()
         }
     }
 

@@ -74,16 +74,16 @@ import TrellisCore
         let log = "\u{1e}cccc 1775037600\0\nM\0guide/b.md\0\u{1e}bbbb 1769940000\0\nR100\0guide/old-c.md\0guide/c.md\0"
             + "\u{1e}aaaa 1767261600\0\nA\0index.md\0A\0a.md\0A\0guide/b.md\0A\0guide/old-c.md\0"
         let runs = GitRunCounter()
-        let state = SiteState(options: BuildOptions(root: site.root))
+        var state = SiteState(options: BuildOptions(root: site.root))
         for stage in [LoadConfig(), DiscoverFiles(), ExcludeFiles(), LoadPages(), ResolveBlog()] as [any SiteStage] {
-            try stage.run(state)
+            try stage.run(&state)
         }
         var stage = ReadGitDates()
         stage.runProgram = { arguments in
             runs.add(arguments)
             return (0, log)
         }
-        try stage.run(state)
+        try stage.run(&state)
         #expect(runs.calls.count == 1)
         #expect(runs.calls.first?.suffix(GitHistory.logArguments.count) == GitHistory.logArguments[...])
         let raw = state.revisionDates.mapValues { dates in dates.meta.first { $0.key == "git_revision_date_localized_raw_iso_date" }?.value }
@@ -123,16 +123,16 @@ import TrellisCore
         // git missing altogether: the same, unless the build date is the fallback.
         var options = BuildOptions(root: site.root)
         options.today = Self.buildDate
-        let state = SiteState(options: options)
+        var state = SiteState(options: options)
         for stage in [LoadConfig(), DiscoverFiles(), ExcludeFiles(), LoadPages(), ResolveBlog()] as [any SiteStage] {
-            try stage.run(state)
+            try stage.run(&state)
         }
         var stage = ReadGitDates()
         stage.runProgram = { _ in nil }
-        try stage.run(state)
+        try stage.run(&state)
         #expect(state.revisionDates.isEmpty)
         state.config.revisionDates?.fallbackToBuildDate = true
-        try stage.run(state)
+        try stage.run(&state)
         #expect(state.revisionDates["index.md"]?.meta.first { $0.key == "git_revision_date_localized_raw_iso_date" }?.value == "2026-12-04")
         #expect(state.revisionDates["index.md"]?.meta.first { $0.key == "git_revision_date_localized_hash" }?.value == "")
     }

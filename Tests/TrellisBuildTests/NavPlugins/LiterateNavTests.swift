@@ -50,10 +50,10 @@ import TrellisCore
     static func nav(_ s: TestSite) throws -> [String] {
         var options = BuildOptions(root: s.root)
         options.mode = .lint
-        let site = SiteState(options: options)
-        for stage in BuildPipeline.siteStages { try stage.run(site) }
-        let state = BrandState(brand: site.brands[0])
-        for stage in BuildPipeline.brandStages.prefix(while: { $0.name != "check links" }) { try stage.run(state, site: site) }
+        var site = SiteState(options: options)
+        for stage in BuildPipeline.siteStages { try stage.run(&site) }
+        var state = BrandState(brand: site.brands[0])
+        for stage in BuildPipeline.brandStages.prefix(while: { $0.name != "check links" }) { try stage.run(&state, site: site) }
         return outline(state.nav)
     }
 

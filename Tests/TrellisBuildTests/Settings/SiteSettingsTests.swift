@@ -12,8 +12,8 @@ import TrellisMacros
     static func settings(_ files: [String: String]) throws -> SiteSettings {
         let s = try TestSite(files)
         defer { s.cleanUp() }
-        let site = SiteState(options: BuildOptions(root: s.root))
-        try LoadConfig().run(site)
+        var site = SiteState(options: BuildOptions(root: s.root))
+        try LoadConfig().run(&site)
         return site.settings
     }
 
