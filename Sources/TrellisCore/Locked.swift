@@ -1,8 +1,8 @@
 import Foundation
 
-/// A value guarded by a lock: the one way a `Sendable` type of Trellis keeps mutable state (a
-/// cache, a sink that parallel pages report into). Every `@unchecked Sendable` class holds its
-/// mutable state in one of these.
+/// A value guarded by a lock: how a `Sendable` type keeps mutable state that several threads
+/// share (a cache, a sink that pages rendered in parallel report into), so the type itself
+/// needs no `@unchecked`.
 ///
 /// `Synchronization.Mutex` would do, but it needs macOS 15 and the package supports macOS 14.
 public final class Locked<Value>: @unchecked Sendable {

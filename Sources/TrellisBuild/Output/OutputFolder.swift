@@ -16,11 +16,11 @@ struct OutputError: Error, CustomStringConvertible {
 
 /// One brand's folder in the build's staging tree (see `SiteOutput`): pages and files are
 /// written here, and reach the site only when the whole tree is swapped in.
-final class OutputFolder: @unchecked Sendable {
+final class OutputFolder: Sendable {
     /// The folder, inside the staging tree.
     let staging: URL
-    private let lock = NSLock()
-    private var createdFolders: Set<String> = [""]
+    /// The folders made so far (with a trailing `/`), shared by the pages written in parallel.
+    private let createdFolders = Locked<Set<String>>([""])
 
     /// Creates the folder (and its parents).
     init(staging: URL) throws {
@@ -98,17 +98,12 @@ final class OutputFolder: @unchecked Sendable {
     /// Creates `folder` (with a trailing `/`, relative to the staging folder) and its parents,
     /// each once per build.
     private func ensureFolder(_ folder: String) throws {
-        lock.lock()
-        let known = createdFolders.contains(folder)
-        lock.unlock()
-        guard !known else { return }
+        guard !createdFolders.withLock({ $0.contains(folder) }) else { return }
         let parent = URLPaths.folder(of: String(folder.dropLast()))
         if parent != folder { try ensureFolder(parent) }
         let target = staging.path + "/" + folder
         if mkdir(target, 0o755) != 0 && errno != EEXIST { throw OutputError(path: target, code: errno) }
-        lock.lock()
-        createdFolders.insert(folder)
-        lock.unlock()
+        createdFolders.withLock { _ = $0.insert(folder) }
     }
 }
 

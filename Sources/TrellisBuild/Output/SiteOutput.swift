@@ -13,14 +13,15 @@ import TrellisCore
 ///
 /// While it is open it holds a lock on the folder around `site_dir`, so two builds never write
 /// the same output at once and leftovers seen under the lock are certainly from dead builds.
-final class SiteOutput: @unchecked Sendable {
+final class SiteOutput: Sendable {
     /// The output folder (`site_dir`, symlinks resolved).
     let final: URL
     /// The staging folder, a sibling of `final`.
     let staging: URL
     /// Whether each brand gets its own subfolder.
     let brandSubfolders: Bool
-    private var lockDescriptor: Int32
+    /// The descriptor holding the output lock (-1 once released).
+    private let lockDescriptor: Locked<Int32>
 
     /// Takes the lock (waiting for another build to finish), puts back or removes what an
     /// interrupted build left, and creates the staging folder.
@@ -29,12 +30,13 @@ final class SiteOutput: @unchecked Sendable {
         self.brandSubfolders = brandSubfolders
         let parent = final.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        lockDescriptor = open(parent.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let descriptor = open(parent.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         var locked = false
-        if lockDescriptor >= 0 {
-            while flock(lockDescriptor, LOCK_EX) != 0 && errno == EINTR {}
+        if descriptor >= 0 {
+            while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
             locked = true
         }
+        lockDescriptor = Locked(descriptor)
         // Without a lock (a file system that refuses it) another build's folders may be live.
         if locked { Self.recover(final) }
         staging = parent.appending(path: Self.name(.staging, for: final.lastPathComponent))
@@ -71,9 +73,11 @@ final class SiteOutput: @unchecked Sendable {
     }
 
     private func unlock() {
-        guard lockDescriptor >= 0 else { return }
-        close(lockDescriptor)
-        lockDescriptor = -1
+        lockDescriptor.withLock { descriptor in
+            guard descriptor >= 0 else { return }
+            close(descriptor)
+            descriptor = -1
+        }
     }
 
     /// The folders a build makes beside `site_dir`: the output being written, the previous

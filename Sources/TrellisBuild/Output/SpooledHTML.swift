@@ -1,4 +1,5 @@
 import Foundation
+import TrellisCore
 
 #if canImport(Glibc)
     import Glibc
@@ -10,13 +11,13 @@ import Foundation
 /// that renders the Markdown to the one that writes the themed page, so it is never held in
 /// memory beside the page's document tree (for a big page, the two are each several times the
 /// page). The file is unlinked as soon as it is made and closed with this object.
-final class SpooledHTML: @unchecked Sendable {
+final class SpooledHTML: Sendable {
     /// Pages whose text is at least this big spool their HTML.
     static let minimumTextBytes = 4 << 20
 
     private let fd: Int32
-    /// How many bytes were written (only by the one thread rendering the page).
-    private var count = 0
+    /// How many bytes were written (by the thread rendering the page, read by a later stage's).
+    private let written = Locked(0)
 
     /// A new spool file in `folder`; `nil` if none can be made there.
     init?(in folder: URL) {
@@ -30,22 +31,27 @@ final class SpooledHTML: @unchecked Sendable {
 
     deinit { close(fd) }
 
+    /// How many bytes the spool holds.
+    private var count: Int { written.withLock { $0 } }
+
     /// Appends `bytes`; `false` if they could not all be written.
     func append(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let base = bytes.baseAddress else { return true }
+        let start = count
         var offset = 0
         while offset < bytes.count {
-            let written = pwrite(fd, base + offset, bytes.count - offset, off_t(count + offset))
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return false }
-            offset += written
+            let done = pwrite(fd, base + offset, bytes.count - offset, off_t(start + offset))
+            if done < 0 && errno == EINTR { continue }
+            guard done > 0 else { return false }
+            offset += done
         }
-        count += bytes.count
+        written.withLock { $0 += bytes.count }
         return true
     }
 
     /// Hands the HTML written to `append` a megabyte at a time.
     func copy(into append: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let count = self.count
         var buffer = [UInt8](repeating: 0, count: min(count, 1 << 20))
         var offset = 0
         while offset < count {
@@ -64,6 +70,7 @@ final class SpooledHTML: @unchecked Sendable {
 
     /// The HTML written, read back; `nil` if it cannot be read.
     func read() -> String? {
+        let count = self.count
         var complete = true
         let text = String(unsafeUninitializedCapacity: count) { buffer in
             var offset = 0

@@ -6,16 +6,16 @@ import TrellisMacros
 /// macros plugin's `include_dir`, else the docs folder, as the plugin sets up Jinja's
 /// `FileSystemLoader`). Each file is read and parsed once, however many pages and brands
 /// include it; pages rendered in parallel share it. Only files inside the project are read.
-final class MacroIncludeLibrary: MacroIncludeLoading, @unchecked Sendable {
+final class MacroIncludeLibrary: MacroIncludeLoading, Sendable {
     /// The folder, and its path relative to the site root (diagnostics name files by it).
     let folder: URL
     let folderPath: String
     let project: ProjectFolder
     /// The macros plugin's Python code, for the diagnostics of a filter it defines.
     let python: PythonMacros?
-    private let lock = NSLock()
-    private var cache: [String: MacroTemplate?] = [:]
-    private var problems: [Diagnostic] = []
+    /// Each file's template (nil: not found or unusable) and the parse problems of those
+    /// loaded, shared by the pages rendered in parallel.
+    private let loaded = Locked((cache: [String: MacroTemplate?](), problems: [Diagnostic]()))
 
     init(folder: URL, folderPath: String, project: ProjectFolder, python: PythonMacros? = nil) {
         self.folder = folder
@@ -27,16 +27,16 @@ final class MacroIncludeLibrary: MacroIncludeLoading, @unchecked Sendable {
     var searchedFolder: String? { folderPath }
 
     /// Parse problems of the templates loaded so far, each file's once.
-    var diagnostics: [Diagnostic] { lock.withLock { problems } }
+    var diagnostics: [Diagnostic] { loaded.withLock { $0.problems } }
 
     func template(named name: String) -> MacroTemplate? {
         guard let relative = Self.relativePath(name) else { return nil }
-        if let cached = lock.withLock({ cache[relative] }) { return cached }
+        if let cached = loaded.withLock({ $0.cache[relative] }) { return cached }
         let (template, diagnostics) = load(relative)
-        return lock.withLock {
-            if let cached = cache[relative] { return cached }
-            cache[relative] = template
-            problems += diagnostics
+        return loaded.withLock { loaded in
+            if let cached = loaded.cache[relative] { return cached }
+            loaded.cache[relative] = template
+            loaded.problems += diagnostics
             return template
         }
     }
