@@ -26,6 +26,11 @@ struct Blog: Sendable {
 
     /// Whether the page at `path` is one the blog writes or moves: a post, an archive or
     /// category view, or a further page of a view (all kept out of the folder navigation).
+    /// Whether the blog made or owns the page (a view, a further page, a post).
+    func owns(_ path: String) -> Bool {
+        viewPages[path] != nil || postIndex[path] != nil
+    }
+
     func isGenerated(_ path: String) -> Bool {
         if postIndex[path] != nil || unreadablePosts.contains(path) { return true }
         guard let (view, page) = viewPages[path] else { return false }

@@ -31,7 +31,7 @@ struct BlogExcerpt: Sendable {
         if !startsWithHeading1(text.text) {
             text = PageText(text: "# \(post.fallbackTitle)\n\n" + text.text, sourceMap: SourceMap())
         }
-        let (rendered, _) = RenderMarkdown.render(
+        let (rendered, _) = PageRenderer.render(
             page, text: text, icons: icons, resolver: resolver, settings: settings, linkBase: viewURL)
         let html = pointAnchors(rendered.html, at: BlogPaths.relativeURL(post.url, from: viewURL))
         var excerpt = BlogExcerpt(html: html, hasMore: false, tocEntry: rendered.toc.first, ids: rendered.ids)

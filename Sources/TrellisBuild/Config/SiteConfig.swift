@@ -93,7 +93,12 @@ public struct ThemeSettings: Sendable, Equatable {
     /// Where the header and `<link rel="icon">` find a logo or favicon, relative to the site
     /// root: an address as written, a file at its copy in `assets/brand/`.
     static func outputURL(of value: String) -> String {
-        isAddress(value) ? value : CopyFiles.brandAssetPath(value)
+        isAddress(value) ? value : brandAssetPath(value)
+    }
+
+    /// Where a brand file (logo, favicon) is copied in the output: `assets/brand/<name>`.
+    static func brandAssetPath(_ path: String) -> String {
+        "assets/brand/" + (path.split(separator: "/").last.map(String.init) ?? path)
     }
 
     /// These settings with `other`'s set values on top.
@@ -121,6 +126,21 @@ public indirect enum NavEntry: Sendable, Equatable {
     case page(title: String?, path: String, location: SourceLocation?)
     case section(title: String, children: [NavEntry])
     case link(title: String, url: String)
+
+    /// The titles a configured nav gives its pages (`- Title: page.md`; the first, for a page
+    /// listed twice): their titles before any other, as MkDocs gives them.
+    static func titles(in entries: [NavEntry]) -> [String: String] {
+        var titles: [String: String] = [:]
+        var stack = Array(entries.reversed())
+        while let entry = stack.popLast() {
+            switch entry {
+            case .page(let title?, let path, _): if titles[path] == nil { titles[path] = title }
+            case .section(_, let children): stack += children.reversed()
+            case .page, .link: break
+            }
+        }
+        return titles
+    }
 }
 
 /// One brand: its name, look, base URL and variables.

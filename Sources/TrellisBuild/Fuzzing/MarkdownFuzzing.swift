@@ -54,7 +54,7 @@ enum MarkdownFuzzing {
         let page = SourcePage(path: "guide/page.md", file: file, meta: meta, bodyOffset: bodyOffset, isIndex: false)
         let body = String(page.body)
         let text = PageText(text: body, sourceMap: .identity(length: body.utf8.count, sourceOffset: bodyOffset))
-        let (rendered, diagnostics) = RenderMarkdown.render(
+        let (rendered, diagnostics) = PageRenderer.render(
             page, text: text, icons: ShortcodeResolver(icons: .bundled, emoji: settings.emoji), resolver: resolver, settings: settings)
         FuzzTarget.requireInFile(diagnostics, file)
         for link in rendered.links + rendered.emptyLinks {

@@ -122,6 +122,25 @@ struct NavigationSettings: Sendable {
 /// The redirects plugin's `redirect_maps`: old page path to new page path or URL.
 struct RedirectSettings: Sendable, Equatable {
     var maps: [String: String] = [:]
+
+    /// Each redirect's old page path and the output path its page is written to, in path
+    /// order. A redirect from a published page is written over that page's output, as
+    /// mkdocs-redirects does: it claims no path of its own.
+    func pages(published: Set<String>, directoryURLs: Bool) -> [(from: String, outputPath: String)] {
+        maps.keys.sorted().compactMap { from in
+            published.contains(from) ? nil : (from, Self.outputPath(of: from, directoryURLs: directoryURLs))
+        }
+    }
+
+    /// The URL of the redirect page from `from` (percent-encoded, for links).
+    static func url(of from: String, directoryURLs: Bool) -> String {
+        SourcePage.url(forPath: from, isIndex: SourcePage.hasIndexName(from), directoryURLs: directoryURLs)
+    }
+
+    /// The file the redirect page from `from` is written to (not encoded).
+    static func outputPath(of from: String, directoryURLs: Bool) -> String {
+        SourcePage.outputPath(forPath: from, isIndex: SourcePage.hasIndexName(from), directoryURLs: directoryURLs)
+    }
 }
 
 /// What the theme's page templates show besides the pages and the brand's look.

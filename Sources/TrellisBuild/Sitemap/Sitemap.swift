@@ -6,6 +6,9 @@ import Foundation
 /// date: neither MkDocs nor the git-revision-date-localized plugin sets it otherwise).
 /// Without a `site_url` pages have no canonical URL, and the sitemap lists none, as in MkDocs.
 struct Sitemap: Sendable, Equatable {
+    /// The files a sitemap is written to.
+    static let outputPaths = ["sitemap.xml", "sitemap.xml.gz"]
+
     struct Entry: Sendable, Equatable {
         /// The canonical URL, percent-encoded as the page's URL is.
         var location: String

@@ -29,9 +29,6 @@ struct WriteSitemap: BrandStage {
         }
     }
 
-    /// The output paths the stage writes.
-    static let outputPaths = ["sitemap.xml", "sitemap.xml.gz"]
-
     /// The brand's published pages in the order of MkDocs' files: the docs folder as `os.walk`
     /// lists it (each folder's files, `index`/`README` first, before its subfolders; blog
     /// posts at their source's place), then the pages Material's blog generates, in the order

@@ -69,7 +69,7 @@ struct BuildNavigation: BrandStage {
         // A title the nav gives a page is its title (in <title> and its heading), before its
         // front matter's and its first heading's, as MkDocs titles pages. Not the blog's pages:
         // MkDocs keeps the title of a page a plugin made (Material's views and posts).
-        var navTitles = Self.titles(in: entries ?? [])
+        var navTitles = NavEntry.titles(in: entries ?? [])
         if settings.sectionIndex {
             let sectioned = SectionIndex.apply(items)
             items = sectioned.items
@@ -78,7 +78,7 @@ struct BuildNavigation: BrandStage {
         if indexes { items = MaterialIndexes.apply(items) }
         state.nav = items
         guard !navTitles.isEmpty else { return }
-        for i in state.pages.indices where !Self.isBlogPage(state.pages[i].path, site: site) {
+        for i in state.pages.indices where site.blog?.owns(state.pages[i].path) != true {
             if let title = navTitles[state.pages[i].path] { state.pages[i].rendered.title = title }
         }
     }
@@ -91,7 +91,7 @@ struct BuildNavigation: BrandStage {
         func ownTitles(_ items: [NavItem]) -> [NavItem] {
             items.map { item in
                 var item = item
-                if let path = item.pagePath, isBlogPage(path, site: site), let page = byPath[path] {
+                if let path = item.pagePath, site.blog?.owns(path) == true, let page = byPath[path] {
                     item.title = titles[path] ?? page.title
                 }
                 item.children = ownTitles(item.children)
@@ -101,25 +101,6 @@ struct BuildNavigation: BrandStage {
         return blog.navigation(ownTitles(items)) { path in byPath[path].map { (titles[path] ?? $0.title, $0.url) } }
     }
 
-    /// Whether Material's blog made or owns the page (a view, a further page, a post).
-    static func isBlogPage(_ path: String, site: SiteState) -> Bool {
-        guard let blog = site.blog else { return false }
-        return blog.viewPages[path] != nil || blog.postIndex[path] != nil
-    }
-
-    /// The titles a configured nav gives its pages (the first, for a page listed twice).
-    static func titles(in entries: [NavEntry]) -> [String: String] {
-        var titles: [String: String] = [:]
-        var stack = Array(entries.reversed())
-        while let entry = stack.popLast() {
-            switch entry {
-            case .page(let title?, let path, _): if titles[path] == nil { titles[path] = title }
-            case .section(_, let children): stack += children.reversed()
-            case .page, .link: break
-            }
-        }
-        return titles
-    }
 
     /// The navigation and the problems found in the configured one.
     static func navigation(

@@ -1,14 +1,5 @@
 import TrellisCore
 
-/// A link or image reference found in a page, with the position of its destination.
-struct PageLink: Sendable {
-    var destination: String
-    var location: SourceLocation
-    var isImage: Bool
-    /// For images: whether the alternative text is non-empty.
-    var hasAltText = true
-}
-
 /// Stage: checks every relative link, anchor and image of the brand's pages, after all pages
 /// are rendered (the anchor index is a barrier).
 struct CheckLinks: PageStage {

@@ -18,7 +18,7 @@ struct CheckOutputPaths: BrandStage {
                     kind: .page, source: page.path, outputPath: page.outputPath, described: "the page '\(page.file.path)'",
                     reportedAt: page.file.path))
         }
-        for (from, outputPath) in WriteRedirects.redirectPaths(site: site, state: state) {
+        for (from, outputPath) in site.settings.redirects.pages(published: state.publishedPaths, directoryURLs: site.config.directoryURLs) {
             claims.append(
                 OutputClaim(
                     kind: .redirect, source: from, outputPath: outputPath, described: "the redirect from '\(from)'",
@@ -26,13 +26,13 @@ struct CheckOutputPaths: BrandStage {
         }
         claims.append(
             OutputClaim(kind: .notFoundPage, source: "404.html", outputPath: "404.html", described: "the 404 page", reportedAt: nil))
-        for path in WriteSitemap.outputPaths {
+        for path in Sitemap.outputPaths {
             claims.append(OutputClaim(kind: .sitemap, source: path, outputPath: path, described: "the sitemap", reportedAt: nil))
         }
         for (key, path) in state.brandAssets {
             claims.append(
                 OutputClaim(
-                    kind: .brandAsset, source: key, outputPath: CopyFiles.brandAssetPath(path),
+                    kind: .brandAsset, source: key, outputPath: ThemeSettings.brandAssetPath(path),
                     described: "the brand's \(key.dropFirst("theme.".count)) '\(path)'", reportedAt: nil, file: path))
         }
         for path in site.files.staticFiles {

@@ -21,7 +21,7 @@ struct CopyFiles: BrandStage {
             site.emitRelativeToRoot(error.diagnostics)
         }
         for (key, path) in state.brandAssets where plan.keeps(.brandAsset, key) {
-            try output.copy(from: site.root.appending(path: path), to: Self.brandAssetPath(path))
+            try output.copy(from: site.root.appending(path: path), to: ThemeSettings.brandAssetPath(path))
         }
         if let customDir = site.customDir {
             // MkDocs copies the theme's static files first; the docs folder's win (see OutputPlan).
@@ -41,10 +41,5 @@ struct CopyFiles: BrandStage {
             }
         }
         site.engine.emit(contentsOf: failures.compactMap { $0 })
-    }
-
-    /// Where a brand file (logo, favicon) lands in the output: `assets/brand/<name>`.
-    static func brandAssetPath(_ path: String) -> String {
-        "assets/brand/" + (path.split(separator: "/").last.map(String.init) ?? path)
     }
 }

@@ -4,12 +4,6 @@ import TrellisIcons
 import TrellisMacros
 import TrellisMarkdown
 
-/// A page's Markdown after macro expansion, with the map back to its file.
-struct PageText: Sendable {
-    var text: String
-    var sourceMap: SourceMap
-}
-
 /// Stage: renders each page's macros with the brand's variables (in parallel).
 struct ExpandMacros: PageStage {
     let name = "expand macros"
@@ -129,7 +123,7 @@ struct ExpandMacros: PageStage {
     /// keep their own titles.
     static func navTitles(_ site: SiteState) -> [String: String] {
         guard let nav = site.config.nav, site.settings.navigation.literateNav == nil else { return [:] }
-        return BuildNavigation.titles(in: nav).filter { !BuildNavigation.isBlogPage($0.key, site: site) }
+        return NavEntry.titles(in: nav).filter { site.blog?.owns($0.key) != true }
     }
 
     /// How `RenderMarkdown` parses the brand's pages, for the titles they get (links are not

@@ -7,31 +7,14 @@ import TrellisCore
 struct WriteRedirects: BrandStage {
     let name = "write redirects"
 
-    /// Each redirect's old page path and the output path its page is written to (a redirect from
-    /// a published page is written over that page's output, as mkdocs-redirects does: it claims
-    /// no path of its own).
-    static func redirectPaths(site: SiteState, state: BrandState) -> [(from: String, outputPath: String)] {
-        site.settings.redirects.maps.keys.sorted().compactMap { from in
-            state.publishedPaths.contains(from) ? nil : (from, outputPath(of: from, site: site))
-        }
-    }
-
-    /// The redirect page's URL (percent-encoded, for links).
-    private static func url(of from: String, site: SiteState) -> String {
-        SourcePage.url(forPath: from, isIndex: SourcePage.hasIndexName(from), directoryURLs: site.config.directoryURLs)
-    }
-
-    /// The file the redirect page is written to (not encoded).
-    private static func outputPath(of from: String, site: SiteState) -> String {
-        SourcePage.outputPath(forPath: from, isIndex: SourcePage.hasIndexName(from), directoryURLs: site.config.directoryURLs)
-    }
-
     func run(_ state: inout BrandState, site: SiteState) throws {
-        let maps = site.settings.redirects.maps
+        let redirects = site.settings.redirects
+        let maps = redirects.maps
         guard !maps.isEmpty else { return }
+        let directoryURLs = site.config.directoryURLs
         let urls = Dictionary(site.pages.map { ($0.path, $0.url) }, uniquingKeysWith: { a, _ in a })
         for (from, to) in maps.sorted(by: { $0.key < $1.key }) where state.outputPlan.keeps(.redirect, from) {
-            let fromURL = Self.url(of: from, site: site)
+            let fromURL = RedirectSettings.url(of: from, directoryURLs: directoryURLs)
             if state.publishedPaths.contains(from) {
                 // mkdocs-redirects writes its pages after the build, over a page of that path.
                 site.engine.emit(
@@ -53,7 +36,7 @@ struct WriteRedirects: BrandStage {
                 }
                 target = URLPaths.relative(from: URLPaths.folder(of: fromURL), to: url) + (fragment.map { "#" + $0 } ?? "")
             }
-            try state.output?.write(Data(Self.page(to: target).utf8), to: Self.outputPath(of: from, site: site))
+            try state.output?.write(Data(Self.page(to: target).utf8), to: RedirectSettings.outputPath(of: from, directoryURLs: directoryURLs))
         }
     }
 
