@@ -52,13 +52,8 @@ extension PageStage {
 
     func run(_ brand: inout BrandState, site: SiteState) throws {
         guard let context = prepare(brand, site: site) else { return }
-        let results = ParallelMap.map(brand.pages) { record -> (PageRecord, [Diagnostic]) in
-            var record = record
-            let diagnostics = update(&record, context: context, site: site)
-            return (record, diagnostics)
-        }
-        brand.pages = results.map(\.0)
-        brand.report(results.map(\.1), to: site.engine)
+        let diagnostics = ParallelMap.update(&brand.pages) { record in update(&record, context: context, site: site) }
+        brand.report(diagnostics, to: site.engine)
         finish(&brand, context: context, site: site)
     }
 }

@@ -11,6 +11,33 @@ enum ParallelMap {
         }
         return results.values()
     }
+
+    /// Updates every item where it is, in parallel (each by exactly one iteration), and returns
+    /// what each update returned, in input order. No item is copied: a page's record keeps its
+    /// place, and only what the update replaces is let go of.
+    static func update<T: Sendable, R: Sendable>(_ items: inout [T], _ body: @Sendable (inout T) -> R) -> [R] {
+        guard items.count > 1 else { return items.indices.map { body(&items[$0]) } }
+        let results = ResultBox<R>(count: items.count)
+        items.withUnsafeMutableBufferPointer { buffer in
+            let slots = DisjointSlots(buffer)
+            DispatchQueue.concurrentPerform(iterations: slots.count) { index in
+                results.set(index, slots.update(index, body))
+            }
+        }
+        return results.values()
+    }
+}
+
+/// An array's elements, each mutated by exactly one iteration of a parallel loop while the
+/// array is held out of its owner (`withUnsafeMutableBufferPointer`, taken once, around the loop).
+private struct DisjointSlots<T: Sendable>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<T>
+
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+
+    var count: Int { buffer.count }
+
+    func update<R>(_ index: Int, _ body: (inout T) -> R) -> R { body(&buffer[index]) }
 }
 
 /// Slots written by exactly one iteration each. The buffer is allocated once and never moves:

@@ -54,6 +54,8 @@ struct ExpandMacros: PageStage {
             let body = String(page.body)
             if let dates, let replaced = RevisionDateVariables.replace(in: body, sourceOffset: page.bodyOffset, values: dates.markdownValues) {
                 record.text = replaced
+            } else {
+                record.text = PageText(text: body, sourceMap: .identity(length: body.utf8.count, sourceOffset: page.bodyOffset))
             }
             return []
         }

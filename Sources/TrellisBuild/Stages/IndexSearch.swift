@@ -12,8 +12,9 @@ struct IndexSearch: BrandStage {
         let settings = site.config.search
         guard settings.enabled, let output = state.output else { return }
         let plan = state.outputPlan
-        let indexed = state.pages.filter { record in
-            plan.keeps(.page, record.path) && !record.source.meta.excludedFromSearch && !record.rendered.isBlogView
+        let records = state.pages
+        let indexed = records.indices.filter { i in
+            plan.keeps(.page, records[i].path) && !records[i].source.meta.excludedFromSearch && !records[i].rendered.isBlogView
         }
         let collector = SearchSectionCollector(includeCode: settings.includeCode)
         let tokenizer = SearchTokenizer(settings)
@@ -24,8 +25,8 @@ struct IndexSearch: BrandStage {
             var builder = SearchIndex.Builder(firstPage: range.lowerBound)
             var failures: [Diagnostic] = []
             for n in range {
-                let page = indexed[n].source
-                let rendered = indexed[n].rendered
+                let page = records[indexed[n]].source
+                let rendered = records[indexed[n]].rendered
                 let document = SearchDocument(
                     title: rendered.title, url: page.url, sections: collector.sections(of: rendered.bodyHTML() ?? ""),
                     boost: page.meta.searchBoost)

@@ -45,10 +45,11 @@ struct RenderTemplates: BrandStage {
         let matcher = state.leakMatcher
         let plan = state.outputPlan
         // The pages that keep their output path.
-        let written = state.pages.filter { plan.keeps(.page, $0.path) }
-        let problems = ParallelMap.map(written) { record -> (Diagnostic?, [String]) in
-            let page = record.source
-            let rendered = record.rendered
+        let records = state.pages
+        let written = records.indices.filter { plan.keeps(.page, records[$0].path) }
+        let problems = ParallelMap.map(written) { i -> (Diagnostic?, [String]) in
+            let page = records[i].source
+            let rendered = records[i].rendered
             let (previous, next) = navigation.neighbours(of: page.url)
             var view = PageView(
                 site: siteView, title: rendered.title,

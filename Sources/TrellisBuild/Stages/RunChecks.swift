@@ -7,13 +7,16 @@ struct RunChecks: PageStage {
     let name = "run checks"
 
     struct Context: Sendable {
-        /// The brand as the checks see it.
+        /// The brand as the page checks see it: without its pages, which they see one by one
+        /// (and which are updated while they run).
         var brand: BrandState
         var collectExternal: Bool
     }
 
     func prepare(_ state: BrandState, site: SiteState) -> Context? {
-        Context(brand: state, collectExternal: site.options.checkExternalLinks)
+        var brand = state
+        brand.pages = []
+        return Context(brand: brand, collectExternal: site.options.checkExternalLinks)
     }
 
     func update(_ record: inout PageRecord, context: Context, site: SiteState) -> [Diagnostic] {

@@ -10,3 +10,20 @@ import Testing
         }
     }
 }
+
+@Suite struct ParallelUpdateTests {
+    @Test func updatesEveryItemInPlaceAndReturnsResultsInInputOrder() {
+        for round in 0..<20 {
+            var items = Array(0..<(500 + round)).map { [$0] }
+            let results = ParallelMap.update(&items) { item -> Int in
+                item.append(item[0] * 2)
+                return item[0] + 1
+            }
+            #expect(items == Array(0..<(500 + round)).map { [$0, $0 * 2] })
+            #expect(results == Array(1...(500 + round)))
+        }
+        var one = ["a"]
+        #expect(ParallelMap.update(&one) { item -> Int in item += "b"; return item.count } == [2])
+        #expect(one == ["ab"])
+    }
+}

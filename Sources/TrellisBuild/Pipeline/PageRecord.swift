@@ -1,0 +1,37 @@
+import TrellisCore
+
+/// One published page of one brand, as the brand stages fill it in: its source, its Markdown
+/// after macros and snippets, its rendered body (with its title, ids and links) and what was
+/// reported about it.
+struct PageRecord: Sendable {
+    /// Its place in `SiteState.pages`.
+    let index: Int
+    let source: SourcePage
+    /// The text `RenderMarkdown` parses (set by `ExpandMacros`, then `IncludeSnippets`; empty
+    /// before).
+    var text = PageText(text: "", sourceMap: SourceMap())
+    /// The body (set by `RenderMarkdown`, then amended by the stages after it).
+    var rendered: RenderedPage
+    /// What the page references (set by `IncludeSnippets` and `RunChecks`).
+    var references = PageReferences()
+    /// What the brand's stages reported about this page, in stage order.
+    var diagnostics: [Diagnostic] = []
+
+    init(index: Int, source: SourcePage) {
+        self.index = index
+        self.source = source
+        rendered = RenderedPage(html: "", title: source.title, toc: [], ids: [], links: [])
+    }
+
+    var path: String { source.path }
+}
+
+/// What one page references.
+struct PageReferences: Sendable {
+    /// Files of the docs folder (docs-relative): linked, shown, or included as snippets.
+    var files: Set<String> = []
+    /// The other pages it links to.
+    var pages: Set<String> = []
+    /// Its external http(s) links (collected for `--external` only).
+    var external: Set<ExternalLinkReference> = []
+}
