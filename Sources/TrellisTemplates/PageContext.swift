@@ -23,7 +23,7 @@
 /// - `extraCSS`, `extraJavaScript`: lists of `href`
 /// - `lastUpdated`/`hasLastUpdated`, `created`/`hasCreated` (raw HTML, the git-revision-date
 ///   plugin's markup), `hasSourceFile` (either is there): `partials/source-file`
-/// - Material's look (see `PageContext+Material.swift`): `colorScheme`/`hasColorScheme`,
+/// - Material's look (see `MaterialLook.swift`): `colorScheme`/`hasColorScheme`,
 ///   `colorPrimary`/`hasColorPrimary`, `colorAccent`/`hasColorAccent` (the `data-md-color-*`
 ///   attributes of `<body>`), `customColorCSS`/`hasCustomColors` (declarations for `:root`),
 ///   `paletteOptions`/`hasPaletteToggle`, `featureNames`, `tabs`/`hasTabs`/`hasStickyTabs`,

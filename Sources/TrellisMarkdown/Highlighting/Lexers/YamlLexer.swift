@@ -3,7 +3,7 @@
 /// indentation). Each rule of `YamlLexer.tokens` is written out as a matcher over code points
 /// with Python's `re` semantics (`^`/`$` per line, Python's `\s` and `\w`, the backtracking the
 /// patterns allow), in the rules' order; the callbacks are ported line for line
-/// (`YamlLexer+Rules.swift` has the states).
+/// (`YamlRun+Rules.swift` has the states).
 struct YamlLexer: SyntaxLexer {
     func tokens(in input: Substring) -> [HighlightToken] {
         var run = YamlRun(text: LexerText(input))
