@@ -16,6 +16,19 @@ public final class DiagnosticEngine: Sendable {
         /// them). The rules here (an unreadable config, a broken template) stop MkDocs too and
         /// stay errors.
         public var onlyErrors: Set<RuleID>?
+
+        /// `diagnostic` with the severity this policy gives it; nil when its rule is off.
+        public func adjusted(_ diagnostic: Diagnostic) -> Diagnostic? {
+            var d = diagnostic
+            d.severity = RuleCatalog.defaultSeverity(of: d.id, variant: d.variant)
+            if let override = overrides[d.id] {
+                guard let severity = override else { return nil }
+                d.severity = severity
+            }
+            if let onlyErrors, d.severity == .error, !onlyErrors.contains(d.id) { d.severity = .warning }
+            if strict && d.severity == .warning { d.severity = .error }
+            return d
+        }
     }
 
     private struct State {
@@ -30,6 +43,11 @@ public final class DiagnosticEngine: Sendable {
         state = Locked(State(policy: Policy(overrides: overrides, strict: strict)))
     }
 
+    /// An engine with another's severity policy and nothing recorded (one brand's, in a build).
+    public init(policy: Policy) {
+        state = Locked(State(policy: policy))
+    }
+
     /// The severity policy; changing it affects diagnostics emitted afterwards.
     public var policy: Policy {
         get { state.withLock { $0.policy } }
@@ -39,15 +57,7 @@ public final class DiagnosticEngine: Sendable {
     /// Records a diagnostic, dropping exact duplicates (the same page checked for two brands).
     public func emit(_ diagnostic: Diagnostic) {
         state.withLock { state in
-            var d = diagnostic
-            let policy = state.policy
-            d.severity = RuleCatalog.defaultSeverity(of: d.id, variant: d.variant)
-            if let override = policy.overrides[d.id] {
-                guard let severity = override else { return }
-                d.severity = severity
-            }
-            if let onlyErrors = policy.onlyErrors, d.severity == .error, !onlyErrors.contains(d.id) { d.severity = .warning }
-            if policy.strict && d.severity == .warning { d.severity = .error }
+            guard let d = state.policy.adjusted(diagnostic) else { return }
             if state.seen.insert(d).inserted { state.collected.append(d) }
         }
     }

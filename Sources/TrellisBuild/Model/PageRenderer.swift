@@ -52,6 +52,7 @@ enum PageRenderer {
         let title = page.title(heading: processed.title)
         var rendered = RenderedPage(
             html: processed.html, title: title, toc: processed.toc, ids: processed.pageIDs, links: [])
+        rendered.ownTitle = title
         rendered.hasWalkthrough = processed.renderedDirectives.contains(WalkthroughDirective.name)
         rendered.headingIDCollisions = processed.headingIDCollisions.map { collision in
             PageHeadingCollision(

@@ -7,6 +7,8 @@ struct RenderedPage: Sendable {
     /// The page's title (`SourcePage.title(heading:)` with its first level-1 heading after
     /// macros): the nav's, `<title>`'s and search's, and `page.title`'s on a Trellis site.
     var title: String
+    /// The title the page's own text gives it (`title` before a nav gives it another).
+    var ownTitle = ""
     var toc: [TOCEntry]
     /// Every anchor target of the page (heading ids and raw HTML ids).
     var ids: Set<String>

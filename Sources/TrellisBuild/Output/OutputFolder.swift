@@ -16,9 +16,12 @@ struct OutputError: Error, CustomStringConvertible {
 
 /// One brand's folder in the build's staging tree (see `SiteOutput`): pages and files are
 /// written here, and reach the site only when the whole tree is swapped in.
-final class OutputFolder: Sendable {
+final class OutputFolder: OutputWriter {
     /// The folder, inside the staging tree.
     let staging: URL
+
+    /// Big pages' HTML is spooled beside the output (same file system, removed with it).
+    var spoolFolder: URL? { staging }
     /// The folders made so far (with a trailing `/`), shared by the pages written in parallel.
     private let createdFolders = Locked<Set<String>>([""])
 

@@ -23,7 +23,8 @@ struct BrandState: Sendable {
     /// Page path → the brand's pages that link to it.
     var linkedFrom: [String: Set<String>] = [:]
     var icons: IconLibrary = .bundled
-    var output: OutputFolder?
+    /// Where the brand's output goes (nil in lint and render, which write nothing).
+    var output: (any OutputWriter)?
     /// The brand's template override folders, checked to stay inside the project.
     var templateFolders: [URL] = []
     /// The brand's logo and favicon (setting key, path from the site root), where they exist
@@ -38,6 +39,8 @@ struct BrandState: Sendable {
     var sitemap: Sitemap?
     /// What macros see of the brand's upgrade model (merged over its `extra`).
     var upgradeValues = ValueMap()
+    /// Everything the brand's stages reported, sorted (set when they end).
+    var reported: [Diagnostic] = []
     /// The brand's walkthrough block, made by `PrepareBrand` with the brand's icons.
     var walkthrough: WalkthroughBlock
 
@@ -53,11 +56,11 @@ struct BrandState: Sendable {
         self.walkthrough = WalkthroughBlock(brand: brand, icons: .bundled)
     }
 
-    /// Files each page's diagnostics (`perPage`, in page order) with its record and reports
-    /// them.
-    mutating func report(_ perPage: [[Diagnostic]], to engine: DiagnosticEngine) {
+    /// Files each page's diagnostics from `stage` (`perPage`, in page order) with its record and
+    /// reports them.
+    mutating func report(_ perPage: [[Diagnostic]], stage: String, to engine: DiagnosticEngine) {
         for (i, diagnostics) in zip(pages.indices, perPage) where !diagnostics.isEmpty {
-            pages[i].diagnostics += diagnostics
+            pages[i].diagnosticsByStage[stage, default: []] += diagnostics
             engine.emit(contentsOf: diagnostics)
         }
     }

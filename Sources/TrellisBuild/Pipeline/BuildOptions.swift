@@ -40,6 +40,9 @@ public enum BuildMode: Sendable, Equatable {
     /// `trellis render`: the stages that make a page's body (`runsInRender`), for the first
     /// selected brand, writing nothing.
     case render
+    /// `trellis serve`: every stage a build runs, each brand's output kept in memory
+    /// (`MemoryOutput`) instead of written to `site_dir`.
+    case preview
 }
 
 /// How a command ended, and the exit code that says so.

@@ -11,12 +11,15 @@ protocol SiteStage: Sendable {
     /// Whether `trellis render` runs it: a stage that decides what a page's body is says so
     /// (a render's one-page site has no nav or other pages to check against, and writes nothing).
     var runsInRender: Bool { get }
+    /// Whether `trellis serve` runs it (every stage but those that touch `site_dir`).
+    var runsInPreview: Bool { get }
     func run(_ site: inout SiteState) throws
 }
 
 extension SiteStage {
     var runsInLint: Bool { true }
     var runsInRender: Bool { false }
+    var runsInPreview: Bool { true }
 }
 
 /// A stage that runs once per brand: it fills in the brand's state, reading the frozen site.
@@ -53,7 +56,7 @@ extension PageStage {
     func run(_ brand: inout BrandState, site: SiteState) throws {
         guard let context = prepare(brand, site: site) else { return }
         let diagnostics = ParallelMap.update(&brand.pages) { record in update(&record, context: context, site: site) }
-        brand.report(diagnostics, to: site.engine)
+        brand.report(diagnostics, stage: name, to: site.engine)
         finish(&brand, context: context, site: site)
     }
 }
@@ -99,6 +102,7 @@ enum BuildPipeline {
         case .build: brandStages
         case .lint: brandStages.filter(\.runsInLint)
         case .render: brandStages.filter(\.runsInRender)
+        case .preview: brandStages
         }
     }
 
@@ -107,6 +111,7 @@ enum BuildPipeline {
         case .build: siteStages
         case .lint: siteStages.filter(\.runsInLint)
         case .render: siteStages.filter(\.runsInRender)
+        case .preview: siteStages.filter(\.runsInPreview)
         }
     }
 
@@ -115,6 +120,7 @@ enum BuildPipeline {
         case .build: finalStages
         case .lint: finalStages.filter(\.runsInLint)
         case .render: finalStages.filter(\.runsInRender)
+        case .preview: finalStages.filter(\.runsInPreview)
         }
     }
 }

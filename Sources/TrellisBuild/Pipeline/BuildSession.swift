@@ -28,6 +28,8 @@ final class BuildSession {
     /// (a build lets each go once written: they hold every page's HTML).
     private(set) var brands: [BrandState] = []
     let keepsBrands: Bool
+    /// What the site stages reported.
+    private(set) var loadDiagnostics: [Diagnostic] = []
     private var report = BuildReport()
     private let clock = ContinuousClock()
     private let siteStages: [any SiteStage]
@@ -85,18 +87,24 @@ final class BuildSession {
 
     /// The site stages, in order.
     func loadSite() throws {
+        defer { loadDiagnostics = site.engine.diagnostics }
         for (i, stage) in siteStages.enumerated() {
             try timed(stage.name, number: i + 1) { try stage.run(&site) }
         }
     }
 
-    /// The brand stages for one brand, over the loaded site.
+    /// The brand stages for one brand, over the loaded site. They report into an engine of
+    /// their own, so the brand's state says what they reported (`BrandState.reported`); the
+    /// site's engine gets all of it.
     func build(_ brand: Brand) throws -> BrandState {
-        let site = self.site
+        var site = self.site
+        site.engine = DiagnosticEngine(policy: self.site.engine.policy)
         var state = BrandState(brand: brand, all: site.brands, siteURL: site.config.siteURL)
+        defer { self.site.engine.emit(contentsOf: site.engine.diagnostics) }
         for (i, stage) in brandStages.enumerated() {
             try timed("\(stage.name) · \(brand.id)", number: siteStages.count + i + 1) { try stage.run(&state, site: site) }
         }
+        state.reported = site.engine.diagnostics
         return state
     }
 

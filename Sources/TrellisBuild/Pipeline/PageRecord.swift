@@ -14,8 +14,11 @@ struct PageRecord: Sendable {
     var rendered: RenderedPage
     /// What the page references (set by `IncludeSnippets` and `RunChecks`).
     var references = PageReferences()
-    /// What the brand's stages reported about this page, in stage order.
-    var diagnostics: [Diagnostic] = []
+    /// What each brand stage reported about this page, by the stage's name (a rebuild of the
+    /// page replaces what the stages it reruns said).
+    var diagnosticsByStage: [String: [Diagnostic]] = [:]
+    /// The brand names the theme and settings put around this page (`RenderTemplates`).
+    var themeLeaks: [String] = []
 
     init(index: Int, source: SourcePage) {
         self.index = index
@@ -24,6 +27,9 @@ struct PageRecord: Sendable {
     }
 
     var path: String { source.path }
+
+    /// Everything the brand's stages reported about this page, sorted.
+    var diagnostics: [Diagnostic] { diagnosticsByStage.values.flatMap { $0 }.sorted(by: Diagnostic.sortKey) }
 }
 
 /// What one page references.

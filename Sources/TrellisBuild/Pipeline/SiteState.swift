@@ -11,10 +11,11 @@ import UpgradeModel
 /// and `usage` (what the pages reference).
 struct SiteState: Sendable {
     let options: BuildOptions
-    /// The diagnostics sink, thread-safe.
-    let engine: DiagnosticEngine
+    /// The diagnostics sink, thread-safe. Each brand's stages get one of their own, merged into
+    /// the site's when they end (see `BuildSession.build`).
+    var engine: DiagnosticEngine
     /// What every brand's pages reference, recorded by the brand stages (thread-safe).
-    let usage = UsageLedger()
+    var usage = UsageLedger()
     var config = SiteConfig()
     /// What the stages read of the site's configuration, typed (set by `LoadConfig`).
     var settings = SiteSettings()

@@ -41,7 +41,7 @@ struct IndexSearch: BrandStage {
         site.engine.emit(contentsOf: failures)
     }
 
-    private static func write(_ file: (path: String, text: String), to output: OutputFolder) -> Diagnostic? {
+    private static func write(_ file: (path: String, text: String), to output: any OutputWriter) -> Diagnostic? {
         do {
             try output.write(file.text, to: file.path)
             return nil

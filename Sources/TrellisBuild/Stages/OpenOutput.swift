@@ -7,6 +7,7 @@ import TrellisCore
 struct OpenOutput: SiteStage {
     let name = "open output"
     var runsInLint: Bool { false }
+    var runsInPreview: Bool { false }
 
     func run(_ site: inout SiteState) throws {
         do {

@@ -11,12 +11,7 @@ struct ParseMacros: SiteStage {
         let macros = settings.plugin
         // The plugin's Python code, read first: a filter it defines is named as such.
         let python = macros.map { MacrosPluginData.python(site, plugin: $0) }
-        let results = ParallelMap.map(site.pages) { page -> (MacroTemplate?, [Diagnostic]) in
-            guard settings.enabled, page.meta.renderMacros ?? settings.renderByDefault else { return (nil, []) }
-            let (template, diagnostics) = MacroTemplate.parse(
-                String(page.body), file: page.file, sourceOffset: page.bodyOffset, python: python)
-            return (template.isPlainText ? nil : template, diagnostics)
-        }
+        let results = ParallelMap.map(site.pages) { page in Self.template(of: page, settings: settings, python: python) }
         site.macroTemplates = results.map(\.0)
         site.macroIncludes = Self.includeLibrary(site, python: python)
         if let macros, results.contains(where: { $0.0 != nil }) {
@@ -29,6 +24,13 @@ struct ParseMacros: SiteStage {
             site.engine.emit(contentsOf: yamlDiagnostics)
         }
         site.engine.emit(contentsOf: results.flatMap(\.1))
+    }
+
+    /// A page's macro template (nil: nothing to expand) and its parse problems.
+    static func template(of page: SourcePage, settings: MacroSettings, python: PythonMacros?) -> (MacroTemplate?, [Diagnostic]) {
+        guard settings.enabled, page.meta.renderMacros ?? settings.renderByDefault else { return (nil, []) }
+        let (template, diagnostics) = MacroTemplate.parse(String(page.body), file: page.file, sourceOffset: page.bodyOffset, python: python)
+        return (template.isPlainText ? nil : template, diagnostics)
     }
 
     /// Where `{% include %}` looks: the macros plugin's `include_dir`, else the docs folder.

@@ -37,7 +37,7 @@ struct PrepareBrand: BrandStage {
             }
         }
         state.walkthrough = WalkthroughBlock(brand: brand, icons: state.icons)
-        state.output = try site.output?.folder(for: brand.id)
+        state.output = site.options.mode == .preview ? MemoryOutput() : try site.output?.folder(for: brand.id)
     }
 
     /// Whether the file or folder a brand setting names, and every symlink below it, stays

@@ -20,7 +20,7 @@ struct RenderMarkdown: PageStage {
     func prepare(_ state: BrandState, site: SiteState) -> Context? {
         Context(
             resolver: state.resolver, settings: state.markdownSettings(site: site), icons: state.shortcodes(site: site),
-            spoolFolder: state.output?.staging)
+            spoolFolder: state.output?.spoolFolder)
     }
 
     func update(_ record: inout PageRecord, context: Context, site: SiteState) -> [Diagnostic] {

@@ -11,7 +11,7 @@ extension RenderTemplates {
     /// spooled HTML, then the theme after it. Returns those two parts of the theme, or `nil`
     /// (writing nothing) when the theme does not put the content in exactly once and verbatim.
     static func writeAround(
-        _ spool: SpooledHTML, view: PageView, renderer: ThemeRenderer, to path: String, in output: OutputFolder
+        _ spool: SpooledHTML, view: PageView, renderer: ThemeRenderer, to path: String, in output: any OutputWriter
     ) throws -> [String]? {
         var view = view
         view.contentHTML = contentMarker

@@ -8,7 +8,27 @@ import TrellisTemplates
 struct RenderTemplates: BrandStage {
     let name = "render templates"
 
+    /// What rendering any of the brand's pages needs: the theme with the brand's overrides, the
+    /// site's view of the brand, the navigation.
+    struct Theme: Sendable {
+        var renderer: ThemeRenderer
+        var siteView: SiteView
+        var navigation: NavigationIndex
+        var baseURL: String?
+        /// Problems with the brand's look (colours, logo), reported once.
+        var lookProblems: [Diagnostic]
+    }
+
     func run(_ state: inout BrandState, site: SiteState) throws {
+        guard let theme = Self.theme(state, site: site) else { return }
+        site.engine.emit(contentsOf: theme.lookProblems)
+        let written = Self.renderPages(&state, site: site, theme: theme)
+        if state.output != nil { state.pagesWritten = written }
+        Self.renderNotFoundPage(state, site: site, theme: theme)
+    }
+
+    /// The brand's theme, or nil when its templates cannot be loaded (reported).
+    static func theme(_ state: BrandState, site: SiteState) -> Theme? {
         let brand = state.brand
         var overrides = state.templateFolders
         if let customDir = site.customDir, !customDir.files.isEmpty {
@@ -19,9 +39,10 @@ struct RenderTemplates: BrandStage {
             renderer = try ThemeRenderer(overrides: overrides)
         } catch let error as DiagnosticError {
             site.emitRelativeToRoot(error.diagnostics)
-            return
+            return nil
+        } catch {
+            return nil
         }
-        let output = state.output
         var view = Self.siteView(site.config, brand: brand)
         let templates = site.settings.templates
         // MkDocs links these after the theme's own, relative to the site root.
@@ -34,19 +55,32 @@ struct RenderTemplates: BrandStage {
         }
         var lookProblems: [Diagnostic] = []
         Self.applyLook(brand.theme, to: &view, icons: state.icons, configPath: brand.path ?? site.config.path, into: &lookProblems)
-        site.engine.emit(contentsOf: lookProblems)
-        let siteView = view
+        return Theme(
+            renderer: renderer, siteView: view, navigation: NavigationIndex(state.nav.map(Self.navNode)),
+            baseURL: (brand.siteURL ?? site.config.siteURL).map { $0.hasSuffix("/") ? $0 : $0 + "/" }, lookProblems: lookProblems)
+    }
+
+    /// Renders the brand's pages that keep their output path (of those, only `only`'s when
+    /// given) into the theme and writes them (in parallel); files each page's failure and the
+    /// brand names the theme put around it with its record, then reports the brand names found
+    /// around any page. Returns how many pages were written.
+    @discardableResult
+    static func renderPages(_ state: inout BrandState, site: SiteState, theme: Theme, only: Set<String>? = nil) -> Int {
+        let output = state.output
+        let siteView = theme.siteView
+        let renderer = theme.renderer
+        let navigation = theme.navigation
+        let baseURL = theme.baseURL
         let features = siteView.features
         let sidebarOptions = SidebarOptions(features)
         let homeURL = site.config.directoryURLs ? "" : "index.html"
-        let navigation = NavigationIndex(state.nav.map(Self.navNode))
-        let baseURL = (brand.siteURL ?? site.config.siteURL).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let templates = site.settings.templates
         let editLinks = templates.editLinks
         let matcher = state.leakMatcher
         let plan = state.outputPlan
         // The pages that keep their output path.
         let records = state.pages
-        let written = records.indices.filter { plan.keeps(.page, records[$0].path) }
+        let written = records.indices.filter { i in plan.keeps(.page, records[i].path) && only.map { $0.contains(records[i].path) } ?? true }
         let problems = ParallelMap.map(written) { i -> (Diagnostic?, [String]) in
             let page = records[i].source
             let rendered = records[i].rendered
@@ -97,23 +131,37 @@ struct RenderTemplates: BrandStage {
                 return (Diagnostic(.templateError, path: page.file.path, at: nil, message: "cannot render the page: \(error)"), [])
             }
         }
-        let failures = problems.compactMap(\.0)
-        site.engine.emit(contentsOf: failures)
-        var leaked: [String] = []
-        for reasons in problems.map(\.1) { for reason in reasons where !leaked.contains(reason) { leaked.append(reason) } }
-        for reason in leaked {
-            site.engine.emit(
-                Diagnostic(
-                    .brandLeak, path: brand.path ?? site.config.path, at: nil,
-                    message: "\(reason) appears in brand '\(brand.id)' outside page content (theme, templates or site settings)"))
+        var perPage = Array(repeating: [Diagnostic](), count: records.count)
+        for (i, problem) in zip(written, problems) {
+            if let failure = problem.0 { perPage[i] = [failure] }
+            state.pages[i].themeLeaks = problem.1
         }
-        if output != nil { state.pagesWritten = written.count - failures.count }
-        guard plan.keeps(.notFoundPage, "404.html") else { return }
+        state.report(perPage, stage: "render templates", to: site.engine)
+        site.engine.emit(contentsOf: Self.themeLeakDiagnostics(state, site: site))
+        return written.count - problems.filter { $0.0 != nil }.count
+    }
+
+    /// One `BrandLeak` for each brand name the theme or the site settings put around any page.
+    static func themeLeakDiagnostics(_ state: BrandState, site: SiteState) -> [Diagnostic] {
+        var leaked: [String] = []
+        for record in state.pages { for reason in record.themeLeaks where !leaked.contains(reason) { leaked.append(reason) } }
+        return leaked.map { reason in
+            Diagnostic(
+                .brandLeak, path: state.brand.path ?? site.config.path, at: nil,
+                message: "\(reason) appears in brand '\(state.brand.id)' outside page content (theme, templates or site settings)")
+        }
+    }
+
+    /// The brand's `404.html`.
+    static func renderNotFoundPage(_ state: BrandState, site: SiteState, theme: Theme) {
+        guard state.outputPlan.keeps(.notFoundPage, "404.html") else { return }
         do {
-            let notFound = try renderer.render(page: Self.notFoundPage(siteView, baseURL: baseURL, navigation))
-            try output?.write(Data(notFound.utf8), to: "404.html")
+            let notFound = try theme.renderer.render(page: Self.notFoundPage(theme.siteView, baseURL: theme.baseURL, theme.navigation))
+            try state.output?.write(Data(notFound.utf8), to: "404.html")
         } catch let error as DiagnosticError {
             site.engine.emit(contentsOf: error.diagnostics)
+        } catch {
+            site.engine.emit(Diagnostic(.io, path: nil, at: nil, message: "cannot write '404.html': \(error)"))
         }
     }
 

@@ -67,7 +67,7 @@ import TrellisCore
     /// Reruns one page stage on one record, as a rebuild of that page does.
     static func rerun<Stage: PageStage>(_ stage: Stage, _ record: inout PageRecord, brand: BrandState, site: SiteState) {
         guard let context = stage.prepare(brand, site: site) else { return }
-        record.diagnostics += stage.update(&record, context: context, site: site)
+        record.diagnosticsByStage[stage.name] = stage.update(&record, context: context, site: site)
     }
 
     @Test func rerunningThePageStagesOnOneRecordGivesTheBuildsRecord() throws {

@@ -26,6 +26,11 @@ final class MacroIncludeLibrary: MacroIncludeLoading, Sendable {
 
     var searchedFolder: String? { folderPath }
 
+    /// The files read so far, by path from the site root.
+    var loadedFiles: Set<String> {
+        Set(loaded.withLock { $0.cache.keys }.map { folderPath.isEmpty || folderPath == "." ? $0 : folderPath + "/" + $0 })
+    }
+
     /// Parse problems of the templates loaded so far, each file's once.
     var diagnostics: [Diagnostic] { loaded.withLock { $0.problems } }
 

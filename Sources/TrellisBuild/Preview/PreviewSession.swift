@@ -1,0 +1,289 @@
+import Foundation
+import TrellisCore
+
+/// `trellis serve`'s engine: builds every selected brand into memory (`BuildMode.preview`),
+/// then, for each batch of changed files, rebuilds as little as gives the same result as a
+/// clean build, and hands out the previewed brand's state as a `PreviewSnapshot`.
+///
+/// An edit of existing pages' text (front matter unchanged, title unchanged) reruns the page
+/// stages on those pages' records only, checks again the links of the pages that link to a
+/// page whose ids changed, reruns the page and brand checks, renders those pages into the theme,
+/// and rebuilds the search index. Anything else (a new, deleted or renamed page, a title or
+/// front-matter change, the config, a brand file, a template, a static file, a snippet or an
+/// included template, Material's blog, cross-references) rebuilds everything, from the config.
+///
+/// Not thread-safe: one task owns it (the `serve` command's).
+public final class PreviewSession {
+    public let options: BuildOptions
+    private var site: SiteState?
+    private var brands: [BrandState] = []
+    /// What the site stages reported, and what each page's loading and macro parsing did (a
+    /// page rebuild replaces its part).
+    private var loadDiagnostics: Set<Diagnostic> = []
+    /// What the last (re)build reported in all, sorted.
+    private var diagnostics: [Diagnostic] = []
+    private var unusable = false
+    /// Each brand's files as of its last build without errors.
+    private var lastGood: [String: [String: MemoryOutput.Entry]] = [:]
+    private var generation = 0
+    /// The brand shown.
+    public private(set) var brandID: String?
+    /// What the last change cost: pages rendered into the theme, and whether it rebuilt all.
+    public private(set) var lastRendered = 0
+    public private(set) var lastWasFull = true
+
+    public init(options: BuildOptions, brand: String? = nil) {
+        var options = options
+        options.mode = .preview
+        self.options = options
+        self.brandID = brand
+    }
+
+    /// Builds every selected brand and returns the first state to show.
+    public func start() -> PreviewSnapshot {
+        rebuildAll()
+        return snapshot()
+    }
+
+    /// Applies a batch of changed files (paths relative to the site root; `everything` when the
+    /// watcher lost track) and returns the new state.
+    public func apply(_ changed: Set<String>, everything: Bool = false) -> PreviewSnapshot {
+        if everything || !rebuildPages(changed) { rebuildAll() }
+        return snapshot()
+    }
+
+    /// Shows another brand; nil when the site has no brand of that id.
+    public func switchBrand(to id: String) -> PreviewSnapshot? {
+        guard brands.contains(where: { $0.brand.id == id }) else { return nil }
+        brandID = id
+        return snapshot()
+    }
+
+    /// The folders the watcher leaves out: the output folder, version control, caches.
+    public var ignoredFolders: [String] {
+        var folders = [".git", ".hg", ".svn", ".trellis-cache", ".build", "node_modules", "__pycache__"]
+        if let site { folders.append(site.config.siteDir) } else { folders.append("site") }
+        return folders
+    }
+
+    /// The state shown now: the previewed brand's last good files and every diagnostic of the
+    /// last (re)build.
+    public func snapshot() -> PreviewSnapshot {
+        generation += 1
+        let shown = brandID.flatMap { id in brands.first { $0.brand.id == id } } ?? brands.first
+        let id = shown?.brand.id ?? ""
+        let files = MemoryFiles(entries: lastGood[id] ?? [:])
+        return PreviewSnapshot(
+            generation: generation, brand: id, brands: brands.map { PreviewBrand(id: $0.brand.id, name: $0.brand.name) },
+            files: files, diagnostics: diagnostics, sources: site?.sources ?? [:])
+    }
+
+    /// A brand's files as the last (re)build made them, errors or not (a snapshot shows the
+    /// last good ones).
+    func currentFiles(of brand: String) -> MemoryFiles? {
+        guard let output = brands.first(where: { $0.brand.id == brand })?.output as? MemoryOutput else { return nil }
+        return MemoryFiles(entries: output.files)
+    }
+
+    // MARK: - Full rebuild
+
+    private func rebuildAll() {
+        let session = BuildSession(options: options, keepsBrands: true)
+        let report = session.run()
+        site = session.site
+        brands = session.brands
+        unusable = report.outcome == .unusable
+        loadDiagnostics = Set(session.loadDiagnostics)
+        if let brandID, !brands.contains(where: { $0.brand.id == brandID }) { self.brandID = nil }
+        if brandID == nil { brandID = brands.first?.brand.id }
+        lastRendered = brands.reduce(0) { $0 + $1.pagesWritten }
+        lastWasFull = true
+        settle()
+    }
+
+    /// Recomputes the diagnostics from their parts and keeps each brand's files if nothing is
+    /// an error.
+    private func settle() {
+        var all = loadDiagnostics
+        for brand in brands { all.formUnion(brand.reported) }
+        if let site { all.formUnion(Self.finalDiagnostics(site, brands: brands)) }
+        diagnostics = all.sorted(by: Diagnostic.sortKey)
+        guard !unusable, !diagnostics.contains(where: { $0.severity == .error }) else { return }
+        for brand in brands {
+            if let output = brand.output as? MemoryOutput { lastGood[brand.brand.id] = output.files }
+        }
+    }
+
+    /// What the final stages report, from every brand's records.
+    private static func finalDiagnostics(_ site: SiteState, brands: [BrandState]) -> [Diagnostic] {
+        var scratch = site
+        scratch.engine = DiagnosticEngine(policy: site.engine.policy)
+        scratch.usage = UsageLedger()
+        for brand in brands {
+            scratch.usage.record(files: brand.pages.reduce(into: Set<String>()) { $0.formUnion($1.references.files) })
+        }
+        for stage in BuildPipeline.finalStages(for: .preview) { try? stage.run(&scratch) }
+        return scratch.engine.diagnostics
+    }
+
+    // MARK: - Page rebuild
+
+    /// Rebuilds the pages whose text changed; false (having changed nothing) when the change is
+    /// not only that, and everything must be rebuilt.
+    private func rebuildPages(_ changed: Set<String>) -> Bool {
+        guard var site, !unusable, !changed.isEmpty, site.blog == nil, !site.settings.markdown.extensions.contains(.autorefs)
+        else { return false }
+        let docsPrefix = site.config.docsDir + "/"
+        var paths: [String] = []
+        for path in changed.sorted() {
+            guard path.hasPrefix(docsPrefix), site.pageIndex[String(path.dropFirst(docsPrefix.count))] != nil else { return false }
+            paths.append(String(path.dropFirst(docsPrefix.count)))
+        }
+        let included = site.macroIncludes?.loadedFiles ?? []
+        for brand in brands {
+            for record in brand.pages where paths.contains(where: record.references.files.contains) { return false }
+        }
+        if paths.contains(where: { included.contains(docsPrefix + $0) }) { return false }
+
+        // The pages as they are now, and what loading and parsing them says, before and after.
+        let brandIDs = Set(site.brands.map(\.id))
+        let indexPaths = SourcePage.indexPages(site.files.pages)
+        let (loaded, _) = LoadPages.load(
+            paths: paths, docsDir: site.docsDir, docsPath: site.config.docsDir, brandIDs: brandIDs,
+            directoryURLs: site.config.directoryURLs, indexPaths: indexPaths)
+        guard loaded.count == paths.count else { return false }
+        var load = loadDiagnostics
+        var changedIndices: [Int] = []
+        for page in loaded {
+            guard let i = site.pageIndex[page.path] else { return false }
+            let old = site.pages[i]
+            // A front matter change may change what is published where, the nav, the title.
+            guard old.file.text.utf8.prefix(old.bodyOffset).elementsEqual(page.file.text.utf8.prefix(page.bodyOffset)) else {
+                return false
+            }
+            let (template, parsed) = ParseMacros.template(of: page, settings: site.settings.macros, python: site.macroPython)
+            // The first macros of a site that had none need the plugin's variables, read once.
+            if template != nil, site.settings.macros.plugin != nil, site.macroPython == nil { return false }
+            let before = Self.pageDiagnostics(old, site: site)
+            load.subtract(before)
+            let (_, loadProblems) = LoadPages.load(
+                paths: [page.path], docsDir: site.docsDir, docsPath: site.config.docsDir, brandIDs: brandIDs,
+                directoryURLs: site.config.directoryURLs, inMemory: [page.path: PageSource(text: page.file.text, path: page.path)],
+                indexPaths: indexPaths)
+            load.formUnion(loadProblems)
+            load.formUnion(parsed)
+            site.pages[i] = page
+            site.sources[page.file.path] = page.file
+            site.macroTemplates[i] = template
+            changedIndices.append(i)
+        }
+
+        // Each brand: the pages' records again, then what depends on them.
+        var rebuilt = brands
+        var rendered = 0
+        for b in rebuilt.indices {
+            guard let pages = Self.rebuild(changedIndices, in: rebuilt[b], site: site) else { return false }
+            rebuilt[b] = pages.state
+            rendered += pages.rendered
+        }
+        self.site = site
+        brands = rebuilt
+        loadDiagnostics = load
+        lastRendered = rendered
+        lastWasFull = false
+        settle()
+        return true
+    }
+
+    /// What loading and parsing one page's text reports (the page read from memory).
+    private static func pageDiagnostics(_ page: SourcePage, site: SiteState) -> Set<Diagnostic> {
+        let (_, load) = LoadPages.load(
+            paths: [page.path], docsDir: site.docsDir, docsPath: site.config.docsDir, brandIDs: Set(site.brands.map(\.id)),
+            directoryURLs: site.config.directoryURLs, inMemory: [page.path: PageSource(text: page.file.text, path: page.path)],
+            indexPaths: SourcePage.indexPages(site.files.pages))
+        let (_, parsed) = ParseMacros.template(of: page, settings: site.settings.macros, python: site.macroPython)
+        return Set(load).union(parsed)
+    }
+
+    /// One brand with the pages at `indices` (into `site.pages`) rebuilt; nil when a page's
+    /// title changed, which changes the nav of other pages.
+    private static func rebuild(_ indices: [Int], in state: BrandState, site: SiteState) -> (state: BrandState, rendered: Int)? {
+        var state = state
+        let old = state
+        var scratch = site
+        let policy = site.engine.policy
+        scratch.engine = DiagnosticEngine(policy: policy)
+        scratch.usage = UsageLedger()
+        var positions: [Int] = []
+        for i in indices {
+            guard let r = state.pages.firstIndex(where: { $0.index == i }) else { continue }
+            var record = PageRecord(index: i, source: site.pages[i])
+            rerun(ExpandMacros(), &record, state: state, site: scratch)
+            rerun(IncludeSnippets(), &record, state: state, site: scratch)
+            rerun(RenderMarkdown(), &record, state: state, site: scratch)
+            // A new title changes the nav of other pages.
+            guard record.rendered.ownTitle == old.pages[r].rendered.ownTitle else { return nil }
+            record.rendered.title = old.pages[r].rendered.title
+            state.pages[r] = record
+            positions.append(r)
+        }
+        guard !positions.isEmpty else { return (state, 0) }
+        // Links: the pages' own, and those of pages linking to a page whose ids changed.
+        var linkers: Set<Int> = []
+        for r in positions where state.pages[r].rendered.ids != old.pages[r].rendered.ids {
+            for path in old.linkedFrom[state.pages[r].path] ?? [] {
+                if let l = state.pages.firstIndex(where: { $0.path == path }) { linkers.insert(l) }
+            }
+        }
+        linkers.subtract(positions)
+        let checkLinks = CheckLinks()
+        if let context = checkLinks.prepare(state, site: scratch) {
+            for r in positions + linkers.sorted() {
+                state.pages[r].diagnosticsByStage[checkLinks.name] = checkLinks.update(&state.pages[r], context: context, site: scratch)
+            }
+        }
+        let runChecks = RunChecks()
+        if let context = runChecks.prepare(state, site: scratch) {
+            for r in positions {
+                state.pages[r].diagnosticsByStage[runChecks.name] = runChecks.update(&state.pages[r], context: context, site: scratch)
+            }
+            runChecks.finish(&state, context: context, site: scratch)
+        }
+        let brandChecks = CheckRegistry.brandChecks.flatMap { $0.check(old, site: scratch) }
+        guard let theme = RenderTemplates.theme(state, site: scratch) else { return nil }
+        let paths = Set(positions.map { state.pages[$0].path })
+        let rendered = RenderTemplates.renderPages(&state, site: scratch, theme: theme, only: paths)
+        try? IndexSearch().run(&state, site: scratch)
+
+        // What the brand reported: without what the rebuilt parts said before, with what they say now.
+        // (Records and checks keep diagnostics as emitted; the brand's report has them with the
+        // policy's severities.)
+        var reported = Set(old.reported)
+        for r in positions + linkers.sorted() { reported.subtract(old.pages[r].diagnostics.compactMap(policy.adjusted)) }
+        reported.subtract(brandChecks.compactMap(policy.adjusted))
+        reported.subtract(RenderTemplates.themeLeakDiagnostics(old, site: site).compactMap(policy.adjusted))
+        reported.formUnion(scratch.engine.diagnostics)
+        for r in positions + linkers.sorted() { reported.formUnion(state.pages[r].diagnostics.compactMap(policy.adjusted)) }
+        state.reported = reported.sorted(by: Diagnostic.sortKey)
+        return (state, rendered)
+    }
+
+    /// Reruns one page stage on one record, filing what it says under the stage's name.
+    private static func rerun<Stage: PageStage>(_ stage: Stage, _ record: inout PageRecord, state: BrandState, site: SiteState) {
+        guard let context = stage.prepare(state, site: site) else { return }
+        record.diagnosticsByStage[stage.name] = stage.update(&record, context: context, site: site)
+    }
+}
+
+/// A brand's files as a preview snapshot holds them.
+struct MemoryFiles: PreviewFiles {
+    let entries: [String: MemoryOutput.Entry]
+
+    func contents(of path: String) -> Data? {
+        switch entries[path] {
+        case .data(let data): data
+        case .copy(let source): FileTree.contents(of: source.path)
+        case nil: nil
+        }
+    }
+}

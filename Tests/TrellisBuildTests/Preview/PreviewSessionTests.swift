@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+import TrellisCore
+
+@testable import TrellisBuild
+
+/// `trellis serve`'s engine: a clean preview is the build, and after every kind of change, the
+/// preview's files and diagnostics equal a clean preview of the same files.
+@Suite struct PreviewSessionTests {
+    static let files = [
+        "trellis.yml": twoBrandConfig,
+        "brands/alpha.yml": alphaBrand,
+        "brands/beta.yml": betaBrand,
+        "content/index.md": "# Home\n\nSee [setup](guide/setup.md#install).\n\n![Logo](img/logo.png)\n",
+        "content/guide/index.md": "# Guide\n\nStart with [setup](setup.md).\n",
+        "content/guide/setup.md": "# Setup for {{ brand }}\n\n## Install\n\nRun it.\n\n## Configure\n\nSet it.\n",
+        "content/faq.md": "---\nbrands: [alpha]\n---\n# FAQ\n\nAsk [home](index.md#home).\n",
+        "content/img/logo.png": "png",
+    ]
+
+    /// Each brand's files by path as the last (re)build made them, read (a copied file as it is
+    /// on disk).
+    static func contents(_ snapshot: PreviewSnapshot, session: PreviewSession) -> [String: [String: Data]] {
+        var all: [String: [String: Data]] = [:]
+        for brand in snapshot.brands {
+            guard let files = session.currentFiles(of: brand.id) else { continue }
+            var read: [String: Data] = [:]
+            for path in files.entries.keys { read[path] = files.contents(of: path) }
+            all[brand.id] = read
+        }
+        return all
+    }
+
+    /// A clean preview of the site as it is now.
+    static func clean(_ s: TestSite) -> (PreviewSnapshot, PreviewSession) {
+        let session = PreviewSession(options: BuildOptions(root: s.root))
+        return (session.start(), session)
+    }
+
+    static func expectSameAsClean(_ snapshot: PreviewSnapshot, _ session: PreviewSession, _ s: TestSite, _ what: String) {
+        let (cleanSnapshot, cleanSession) = clean(s)
+        #expect(snapshot.diagnostics.map(\.formatted) == cleanSnapshot.diagnostics.map(\.formatted), "\(what)")
+        let mine = contents(snapshot, session: session), theirs = contents(cleanSnapshot, session: cleanSession)
+        #expect(mine.keys.sorted() == theirs.keys.sorted(), "\(what)")
+        for (brand, files) in theirs {
+            #expect(mine[brand]?.keys.sorted() == files.keys.sorted(), "\(what): \(brand)")
+            for (path, data) in files where mine[brand]?[path] != data {
+                Issue.record("\(what): \(brand)/\(path) differs from a clean build")
+            }
+        }
+    }
+
+    @Test func aCleanPreviewHoldsWhatTheBuildWrites() throws {
+        let s = try TestSite(Self.files)
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let (snapshot, session) = Self.clean(s)
+        #expect(snapshot.diagnostics.isEmpty)
+        #expect(snapshot.brands.map(\.id) == ["alpha", "beta"])
+        let contents = Self.contents(snapshot, session: session)
+        for brand in ["alpha", "beta"] {
+            let written = s.outputFiles().filter { $0.hasPrefix(brand + "/") }.map { String($0.dropFirst(brand.count + 1)) }
+            #expect(contents[brand]?.keys.sorted() == written.sorted())
+            for path in written {
+                #expect(contents[brand]?[path] == FileManager.default.contents(atPath: s.root.appending(path: "site/\(brand)/\(path)").path), "\(brand)/\(path)")
+            }
+        }
+        #expect(!s.exists("site/.trellis-staging"))
+    }
+
+    @Test func aTextEditRerendersOnlyThatPageAndEqualsACleanBuild() throws {
+        let s = try TestSite(Self.files)
+        defer { s.cleanUp() }
+        let session = PreviewSession(options: BuildOptions(root: s.root))
+        let first = session.start()
+        #expect(first.diagnostics.isEmpty)
+        try s.write("content/guide/setup.md", "# Setup for {{ brand }}\n\n## Install\n\nRun it now, on {{ brand }}.\n\n## Configure\n\nSet it.\n")
+        let snapshot = session.apply(["content/guide/setup.md"])
+        #expect(!session.lastWasFull)
+        #expect(session.lastRendered == 2)
+        #expect(snapshot.generation > first.generation)
+        let page = snapshot.files.contents(of: "guide/setup/index.html").map { String(decoding: $0, as: UTF8.self) } ?? ""
+        #expect(page.contains("Run it now, on Alpha Cloud."))
+        Self.expectSameAsClean(snapshot, session, s, "text edit")
+    }
+
+    @Test func renamingAHeadingThatAnotherPageLinksToReportsThatPagesLink() throws {
+        let s = try TestSite(Self.files)
+        defer { s.cleanUp() }
+        let session = PreviewSession(options: BuildOptions(root: s.root))
+        _ = session.start()
+        try s.write("content/guide/setup.md", "# Setup for {{ brand }}\n\n## Installation\n\nRun it.\n\n## Configure\n\nSet it.\n")
+        let snapshot = session.apply(["content/guide/setup.md"])
+        #expect(!session.lastWasFull)
+        #expect(
+            snapshot.diagnostics.map(\.formatted) == [
+                "content/index.md:3:13: error: 'guide/setup.md' has no heading or id 'install' [MissingAnchor]"
+            ])
+        // The build failed: the last good pages stay.
+        let page = snapshot.files.contents(of: "guide/setup/index.html").map { String(decoding: $0, as: UTF8.self) } ?? ""
+        #expect(page.contains("id=\"install\""))
+        Self.expectSameAsClean(snapshot, session, s, "heading rename")
+        // Fixing the link clears it.
+        try s.write("content/index.md", "# Home\n\nSee [setup](guide/setup.md#installation).\n\n![Logo](img/logo.png)\n")
+        let fixed = session.apply(["content/index.md"])
+        #expect(fixed.diagnostics.isEmpty)
+        #expect(fixed.files.contents(of: "guide/setup/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("id=\"installation\"") == true)
+        Self.expectSameAsClean(fixed, session, s, "link fixed")
+    }
+
+    @Test func everyOtherKindOfChangeEqualsACleanBuild() throws {
+        let s = try TestSite(Self.files)
+        defer { s.cleanUp() }
+        let session = PreviewSession(options: BuildOptions(root: s.root))
+        _ = session.start()
+        let changes: [(String, Set<String>, () throws -> Void)] = [
+            ("broken macro", ["content/guide/setup.md"], { try s.write("content/guide/setup.md", "# Setup\n\nUse {{ brand.\n") }),
+            ("fixed macro", ["content/guide/setup.md"], { try s.write("content/guide/setup.md", "# Setup\n\nUse {{ brand }}.\n") }),
+            ("new title", ["content/guide/setup.md"], { try s.write("content/guide/setup.md", "# Installing\n\nUse {{ brand }}.\n") }),
+            ("new page", ["content/guide/new.md"], { try s.write("content/guide/new.md", "# New page\n\nText.\n") }),
+            ("deleted page", ["content/faq.md"], { try s.remove("content/faq.md") }),
+            ("front matter", ["content/guide/new.md"], { try s.write("content/guide/new.md", "---\nbrands: [beta]\n---\n# New page\n") }),
+            ("static file", ["content/img/logo.png"], { try s.write("content/img/logo.png", "png2") }),
+            ("new image", ["content/img/new.png"], { try s.write("content/img/new.png", "png") }),
+            ("brand file", ["brands/beta.yml"], { try s.write("brands/beta.yml", betaBrand.replacingOccurrences(of: "Beta Hosting", with: "Beta Cloud")) }),
+            ("config", ["trellis.yml"], { try s.write("trellis.yml", twoBrandConfig.replacingOccurrences(of: "Guides", with: "Handbook")) }),
+        ]
+        for (what, paths, change) in changes {
+            try change()
+            let snapshot = session.apply(paths)
+            Self.expectSameAsClean(snapshot, session, s, what)
+        }
+    }
+
+    @Test func switchingBrandShowsItsFiles() throws {
+        let s = try TestSite(Self.files)
+        defer { s.cleanUp() }
+        let session = PreviewSession(options: BuildOptions(root: s.root))
+        let alpha = session.start()
+        #expect(alpha.brand == "alpha")
+        #expect(alpha.files.contents(of: "faq/index.html") != nil)
+        let beta = try #require(session.switchBrand(to: "beta"))
+        #expect(beta.brand == "beta")
+        #expect(beta.files.contents(of: "faq/index.html") == nil)
+        #expect(beta.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Beta Hosting") == true)
+        #expect(session.switchBrand(to: "gamma") == nil)
+    }
+}
