@@ -7,8 +7,8 @@ import TrellisCore
 ///
 /// An edit of existing pages' text (front matter unchanged, title unchanged) reruns the page
 /// stages on those pages' records only, checks again the links of the pages that link to a
-/// page whose ids changed, reruns the page and brand checks, renders those pages into the theme,
-/// and rebuilds the search index. Anything else (a new, deleted or renamed page, a title or
+/// page whose ids changed, reruns the page and brand checks and renders those pages into the
+/// theme; the search index follows (`refreshSearch`). Anything else (a new, deleted or renamed page, a title or
 /// front-matter change, the config, a brand file, a template, a static file, a snippet or an
 /// included template, Material's blog, cross-references) rebuilds everything, from the config.
 ///
@@ -25,6 +25,10 @@ public final class PreviewSession {
     private var unusable = false
     /// Each brand's files as of its last build without errors.
     private var lastGood: [String: [String: MemoryOutput.Entry]] = [:]
+    /// Each brand's theme, loaded once per full build (a page rebuild renders with it).
+    private var themes: [String: RenderTemplates.Theme] = [:]
+    /// Brands whose search index predates a page rebuild (see `refreshSearch`).
+    private var staleSearch: Set<String> = []
     private var generation = 0
     /// The brand shown.
     public private(set) var brandID: String?
@@ -49,6 +53,22 @@ public final class PreviewSession {
     /// watcher lost track) and returns the new state.
     public func apply(_ changed: Set<String>, everything: Bool = false) -> PreviewSnapshot {
         if everything || !rebuildPages(changed) { rebuildAll() }
+        return snapshot()
+    }
+
+    /// Rebuilds the search index of the brands whose pages changed since it was written, and
+    /// returns the new state; nil when none is out of date. A page rebuild leaves this for
+    /// after the reload: on a big site, the index takes longer than the page.
+    public func refreshSearch() -> PreviewSnapshot? {
+        guard let site, !staleSearch.isEmpty else { return nil }
+        for b in brands.indices where staleSearch.contains(brands[b].brand.id) {
+            var scratch = site
+            scratch.engine = DiagnosticEngine(policy: site.engine.policy)
+            try? IndexSearch().run(&brands[b], site: scratch)
+            // Writing to memory cannot fail; should it, the index stays as it was.
+        }
+        staleSearch = []
+        settle()
         return snapshot()
     }
 
@@ -92,6 +112,8 @@ public final class PreviewSession {
         let report = session.run()
         site = session.site
         brands = session.brands
+        themes = [:]
+        staleSearch = []
         unusable = report.outcome == .unusable
         loadDiagnostics = Set(session.loadDiagnostics)
         if let brandID, !brands.contains(where: { $0.brand.id == brandID }) { self.brandID = nil }
@@ -182,9 +204,14 @@ public final class PreviewSession {
         var rebuilt = brands
         var rendered = 0
         for b in rebuilt.indices {
-            guard let pages = Self.rebuild(changedIndices, in: rebuilt[b], site: site) else { return false }
+            let id = rebuilt[b].brand.id
+            if themes[id] == nil { themes[id] = RenderTemplates.theme(rebuilt[b], site: site) }
+            guard let theme = themes[id], let pages = Self.rebuild(changedIndices, in: rebuilt[b], site: site, theme: theme) else {
+                return false
+            }
             rebuilt[b] = pages.state
             rendered += pages.rendered
+            if pages.rendered > 0, site.config.search.enabled { staleSearch.insert(id) }
         }
         self.site = site
         brands = rebuilt
@@ -207,7 +234,9 @@ public final class PreviewSession {
 
     /// One brand with the pages at `indices` (into `site.pages`) rebuilt; nil when a page's
     /// title changed, which changes the nav of other pages.
-    private static func rebuild(_ indices: [Int], in state: BrandState, site: SiteState) -> (state: BrandState, rendered: Int)? {
+    private static func rebuild(
+        _ indices: [Int], in state: BrandState, site: SiteState, theme: RenderTemplates.Theme
+    ) -> (state: BrandState, rendered: Int)? {
         var state = state
         let old = state
         var scratch = site
@@ -250,10 +279,8 @@ public final class PreviewSession {
             runChecks.finish(&state, context: context, site: scratch)
         }
         let brandChecks = CheckRegistry.brandChecks.flatMap { $0.check(old, site: scratch) }
-        guard let theme = RenderTemplates.theme(state, site: scratch) else { return nil }
         let paths = Set(positions.map { state.pages[$0].path })
         let rendered = RenderTemplates.renderPages(&state, site: scratch, theme: theme, only: paths)
-        try? IndexSearch().run(&state, site: scratch)
 
         // What the brand reported: without what the rebuilt parts said before, with what they say now.
         // (Records and checks keep diagnostics as emitted; the brand's report has them with the

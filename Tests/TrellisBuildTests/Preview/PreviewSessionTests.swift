@@ -37,7 +37,9 @@ import TrellisCore
         return (session.start(), session)
     }
 
+    /// The preview's files and diagnostics equal a clean preview's, once its search index caught up.
     static func expectSameAsClean(_ snapshot: PreviewSnapshot, _ session: PreviewSession, _ s: TestSite, _ what: String) {
+        let snapshot = session.refreshSearch() ?? snapshot
         let (cleanSnapshot, cleanSession) = clean(s)
         #expect(snapshot.diagnostics.map(\.formatted) == cleanSnapshot.diagnostics.map(\.formatted), "\(what)")
         let mine = contents(snapshot, session: session), theirs = contents(cleanSnapshot, session: cleanSession)
@@ -81,6 +83,12 @@ import TrellisCore
         #expect(snapshot.generation > first.generation)
         let page = snapshot.files.contents(of: "guide/setup/index.html").map { String(decoding: $0, as: UTF8.self) } ?? ""
         #expect(page.contains("Run it now, on Alpha Cloud."))
+        // The search index follows the reload, and only then.
+        let index = "search/p/0/2.js"
+        #expect(session.currentFiles(of: "alpha")?.contents(of: index).map { String(decoding: $0, as: UTF8.self) }?.contains("now") == false)
+        #expect(session.refreshSearch() != nil)
+        #expect(session.currentFiles(of: "alpha")?.contents(of: index).map { String(decoding: $0, as: UTF8.self) }?.contains("now") == true)
+        #expect(session.refreshSearch() == nil)
         Self.expectSameAsClean(snapshot, session, s, "text edit")
     }
 
