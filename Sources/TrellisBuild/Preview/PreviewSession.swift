@@ -79,6 +79,12 @@ public final class PreviewSession {
         return snapshot()
     }
 
+    /// The pages the site has.
+    public var pageCount: Int { site?.pages.count ?? 0 }
+
+    /// Whether the config could not be used at all (nothing was built).
+    public var isUnusable: Bool { unusable }
+
     /// The folders the watcher leaves out: the output folder, version control, caches.
     public var ignoredFolders: [String] {
         var folders = [".git", ".hg", ".svn", ".trellis-cache", ".build", "node_modules", "__pycache__"]
@@ -86,13 +92,13 @@ public final class PreviewSession {
         return folders
     }
 
-    /// The state shown now: the previewed brand's last good files and every diagnostic of the
-    /// last (re)build.
+    /// The state shown now: the previewed brand's last good files (its files as they are, when
+    /// it never built without errors) and every diagnostic of the last (re)build.
     public func snapshot() -> PreviewSnapshot {
         generation += 1
         let shown = brandID.flatMap { id in brands.first { $0.brand.id == id } } ?? brands.first
         let id = shown?.brand.id ?? ""
-        let files = MemoryFiles(entries: lastGood[id] ?? [:])
+        let files = lastGood[id].map(MemoryFiles.init(entries:)) ?? currentFiles(of: id) ?? MemoryFiles(entries: [:])
         return PreviewSnapshot(
             generation: generation, brand: id, brands: brands.map { PreviewBrand(id: $0.brand.id, name: $0.brand.name) },
             files: files, diagnostics: diagnostics, sources: site?.sources ?? [:])
