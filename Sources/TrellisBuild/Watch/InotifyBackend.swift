@@ -132,9 +132,12 @@
             try TreeScanner.walk(
                 root: root, from: folder, filter: filter, stamps: false,
                 enterFolder: { try addWatch($0) },
-                visitFile: { path, _ in
-                    files.insert(path)
-                    found.append(path)
+                visitFiles: { folder, entries in
+                    for (name, _) in entries {
+                        let path = folder.isEmpty ? name : folder + "/" + name
+                        files.insert(path)
+                        found.append(path)
+                    }
                 })
             return found
         }

@@ -25,6 +25,9 @@ struct FileStamp: Sendable, Equatable {
         inode = UInt64(info.st_ino)
         mode = UInt32(info.st_mode)
     }
+
+    /// A stamp for a file whose details were not asked for.
+    static let unknown = FileStamp(stat())
 }
 
 /// Walks a folder tree with the C directory calls (no `FileManager`: a 10,000-file tree is walked
@@ -32,26 +35,29 @@ struct FileStamp: Sendable, Equatable {
 /// not entered, so nothing outside the project is walked. A folder that vanishes or cannot be
 /// read while being walked is skipped.
 enum TreeScanner {
-    /// Visits `start` (relative to `root`, "" for the root) and everything under it, depth first.
+    /// Visits `start` (relative to `root`, "" for the root) and every folder under it, depth first.
     /// `enterFolder` is called for each folder before it is listed (so a watch added there sees
-    /// anything created after the listing) and returns whether to list it; `visitFile` gets every
-    /// non-folder entry the filter keeps, with its stamp when `stamps` is set. Ignored folders are
-    /// neither entered nor listed.
+    /// anything created after the listing) and returns whether to list it; `visitFiles` then gets
+    /// the folder and the names of its non-folder entries the filter keeps, with their stamps
+    /// when `stamps` is set (`FileStamp.unknown` otherwise). Ignored folders are neither entered
+    /// nor listed.
     static func walk(
         root: String, from start: String, filter: WatchFilter, stamps: Bool,
-        enterFolder: (String) throws -> Bool, visitFile: (String, FileStamp?) throws -> Void
+        enterFolder: (String) throws -> Bool, visitFiles: (_ folder: String, _ files: [(String, FileStamp)]) throws -> Void
     ) rethrows {
         var folders = [start]
+        var files: [(String, FileStamp)] = []
         while let folder = folders.popLast() {
             guard try enterFolder(folder) else { continue }
             guard let directory = opendir(folder.isEmpty ? root : root + "/" + folder) else { continue }
             defer { closedir(directory) }
             let descriptor = dirfd(directory)
+            let ignored = filter.ignoredNames(in: folder)
+            files.removeAll(keepingCapacity: true)
             while let entry = readdir(directory) {
-                guard let name = entryName(entry), name != ".", name != ".." else { continue }
-                let path = folder.isEmpty ? name : folder + "/" + name
+                guard let name = entryName(entry), name != ".", name != "..", !ignored.contains(name) else { continue }
                 var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-                var stamp: FileStamp?
+                var stamp = FileStamp.unknown
                 if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) || (stamps && !isFolder) {
                     var info = stat()
                     guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
@@ -59,11 +65,12 @@ enum TreeScanner {
                     if stamps { stamp = FileStamp(info) }
                 }
                 if isFolder {
-                    if !filter.ignoresFolder(path) { folders.append(path) }
-                } else if !filter.ignoresFile(path) {
-                    try visitFile(path, stamp)
+                    folders.append(folder.isEmpty ? name : folder + "/" + name)
+                } else if !WatchFilter.isEditorScratch(name) {
+                    files.append((name, stamp))
                 }
             }
+            try visitFiles(folder, files)
         }
     }
 
