@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 import TrellisCore
 
 @testable import TrellisBuild
@@ -9,10 +8,6 @@ import TrellisCore
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-/// The watcher's tests that use real files, one at a time: the descriptor test counts the
-/// process's inotify instances, which another watcher test running alongside would change.
-@Suite(.serialized) struct WatchTests {}
 
 /// A watched temporary folder: writes real files, runs a `FileWatcher` on it and records every
 /// batch it delivers, for tests to wait on.
