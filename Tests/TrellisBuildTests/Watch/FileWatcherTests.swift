@@ -158,4 +158,13 @@ import Testing
         try folder.write("after.md")
         #expect(folder.waitFor(["after.md"]))
     }
+
+    @Test(arguments: watchModes)
+    func deletingTheRootReportsItsFilesAndInotifyAsksForARescan(mode: FileWatcher.Mode) throws {
+        let folder = try WatchedFolder(["index.md": "i\n", "docs/a.md": "a\n"], mode: mode)
+        let inotify = folder.watcher.backend == .inotify
+        try FileManager.default.removeItem(at: folder.url)
+        #expect(folder.waitFor(["index.md", "docs/a.md"]))
+        if inotify { #expect(folder.waitUntil { folder.batches.withLock { $0.contains(where: \.rescan) } }) }
+    }
 }
