@@ -42,14 +42,18 @@ public final class FileWatcher: Sendable {
 
     /// What watches, once started.
     public enum Backend: Sendable, Equatable {
+        /// Linux inotify: changes arrive as they happen.
         case inotify
+        /// Scans of the tree at an interval.
         case polling
     }
 
     /// The interval `automatic` polls at when it cannot use inotify.
     public static let defaultPollingInterval = Duration.milliseconds(250)
 
+    /// The folder watched; reported paths are relative to it.
     public let root: URL
+    /// How the watcher was asked to watch (`backend` says what it does).
     public let mode: Mode
     let filter: WatchFilter
     let debounce: Duration
