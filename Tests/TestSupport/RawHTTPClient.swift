@@ -54,37 +54,49 @@ public final class RawHTTPConnection: @unchecked Sendable {
 
     /// Connects to 127.0.0.1:`port`. With `receiveBuffer`, the socket's receive buffer is made that
     /// small before connecting, for a client that reads nothing and so fills up at once.
-    public init(port: Int, timeout: Double = 10, receiveBuffer: Int32? = nil) async throws {
+    public convenience init(port: Int, timeout: Double = 10, receiveBuffer: Int32? = nil) async throws {
+        let fd = try await offload { try Self.openSocket(port: port, timeout: timeout, receiveBuffer: receiveBuffer) }
+        self.init(fd: fd, timeout: timeout)
+    }
+
+    /// Connects from the calling thread (a benchmark's own).
+    public convenience init(blockingPort port: Int, timeout: Double = 10) throws {
+        self.init(fd: try Self.openSocket(port: port, timeout: timeout, receiveBuffer: nil), timeout: timeout)
+    }
+
+    private init(fd: Int32, timeout: Double) {
+        self.fd = fd
         self.timeout = timeout
-        fd = try await offload {
-            let fd = socket(AF_INET, streamSocket, 0)
-            guard fd >= 0 else { throw RawHTTPError.connect(errno) }
-            var seconds = timeval(tv_sec: Int(timeout), tv_usec: 0)
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &seconds, socklen_t(MemoryLayout<timeval>.size))
-            setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &seconds, socklen_t(MemoryLayout<timeval>.size))
-            if var size = receiveBuffer {
-                setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
-            }
-            #if canImport(Darwin)
-                var one: Int32 = 1
-                setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
-            #endif
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = in_port_t(UInt16(port).bigEndian)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let connected = withUnsafePointer(to: &address) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-                }
-            }
-            guard connected else {
-                let code = errno
-                close(fd)
-                throw RawHTTPError.connect(code)
-            }
-            return fd
+    }
+
+    private static func openSocket(port: Int, timeout: Double, receiveBuffer: Int32?) throws -> Int32 {
+        let fd = socket(AF_INET, streamSocket, 0)
+        guard fd >= 0 else { throw RawHTTPError.connect(errno) }
+        var seconds = timeval(tv_sec: Int(timeout), tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &seconds, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &seconds, socklen_t(MemoryLayout<timeval>.size))
+        if var size = receiveBuffer {
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
         }
+        #if canImport(Darwin)
+            var one: Int32 = 1
+            setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
+        #endif
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+        guard connected else {
+            let code = errno
+            close(fd)
+            throw RawHTTPError.connect(code)
+        }
+        return fd
     }
 
     deinit { close(fd) }
