@@ -14,6 +14,8 @@ import PackageDescription
 /// - `TrellisIcons`: icon shortcodes backed by a generated resource.
 /// - `TrellisTemplates`: the only importer of the template engine; the embedded default theme.
 /// - `TrellisBuild`: config, the staged build pipeline, output.
+/// - `TrellisPreview`: the only importer of the HTTP library (Hummingbird); the live preview
+///   server of `trellis serve`.
 /// - `TrellisCLI`: the command line; `trellis` is a thin `main.swift` over it.
 let package = Package(
     name: "Trellis",
@@ -26,6 +28,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "UpgradeModel"),
@@ -68,6 +73,13 @@ let package = Package(
             ]
         ),
         .target(
+            name: "TrellisPreview",
+            dependencies: [
+                "TrellisBuild", "TrellisCore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "TrellisCLI",
             dependencies: ["TrellisBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
@@ -80,6 +92,7 @@ let package = Package(
         .testTarget(name: "TrellisMacrosTests", dependencies: ["TrellisMacros", "TrellisTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrellisIconsTests", dependencies: ["TrellisIcons"]),
         .testTarget(name: "TrellisTemplatesTests", dependencies: ["TrellisTemplates"]),
+        .testTarget(name: "TrellisPreviewTests", dependencies: ["TrellisPreview", "TrellisBuild", "TrellisCore", "TrellisTestSupport"]),
         .testTarget(name: "TrellisBuildTests", dependencies: ["TrellisBuild", "TrellisCLI", "TrellisTestSupport"], exclude: ["FailingSites", "FuzzRegressions", "Fixtures"]),
     ]
 )
