@@ -81,7 +81,7 @@ let package = Package(
         ),
         .target(
             name: "TrellisCLI",
-            dependencies: ["TrellisBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TrellisBuild", "TrellisPreview", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "trellis", dependencies: ["TrellisCLI"]),
 

@@ -8,7 +8,7 @@ public struct TrellisCommand: ParsableCommand {
         commandName: "trellis",
         abstract: "Builds a themed documentation site per brand from one set of Markdown guides.",
         version: TrellisVersion.current,
-        subcommands: [BuildCommand.self, LintCommand.self, RenderCommand.self],
+        subcommands: [BuildCommand.self, LintCommand.self, RenderCommand.self, ServeCommand.self],
         defaultSubcommand: nil
     )
     public init() {}

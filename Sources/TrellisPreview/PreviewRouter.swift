@@ -14,10 +14,10 @@ final class PreviewState: Sendable {
     /// The snapshot a request is answered from, read once per request.
     var snapshot: PreviewSnapshot { current.withLock { $0 } }
 
-    /// Swaps `snapshot` in whole, then tells every browser to reload.
-    func publish(_ snapshot: PreviewSnapshot) {
+    /// Swaps `snapshot` in whole, then (with `reload`) tells every browser to reload.
+    func publish(_ snapshot: PreviewSnapshot, reload: Bool = true) {
         current.withLock { $0 = snapshot }
-        hub.reload(generation: snapshot.generation)
+        if reload { hub.reload(generation: snapshot.generation) }
     }
 }
 

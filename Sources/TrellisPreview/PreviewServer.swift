@@ -50,8 +50,11 @@ public final class PreviewServer: Sendable {
 
     /// Swaps `snapshot` in whole (a request already being answered finishes from the old one),
     /// then tells every connected browser to reload. Never waits for a browser.
-    public func publish(_ snapshot: PreviewSnapshot) {
-        state.publish(snapshot)
+    ///
+    /// With `reload: false` (files no page shows changed, such as the search index, and the
+    /// generation is the same), the snapshot is swapped in without telling anyone.
+    public func publish(_ snapshot: PreviewSnapshot, reload: Bool = true) {
+        state.publish(snapshot, reload: reload)
     }
 
     /// The browsers connected to the events stream now.
@@ -180,7 +183,7 @@ public final class PreviewServer: Sendable {
     }
 
     /// Whether `host` is a loopback address or name (then requests must name a local host).
-    static func isLoopback(_ host: String) -> Bool {
+    public static func isLoopback(_ host: String) -> Bool {
         PreviewRouter.isLocal(host: host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host)
     }
 

@@ -57,7 +57,8 @@ public final class PreviewSession {
     }
 
     /// Rebuilds the search index of the brands whose pages changed since it was written, and
-    /// returns the new state; nil when none is out of date. A page rebuild leaves this for
+    /// returns the new state, of the same generation (no page changed); nil when none is out of
+    /// date. A page rebuild leaves this for
     /// after the reload: on a big site, the index takes longer than the page.
     public func refreshSearch() -> PreviewSnapshot? {
         guard let site, !staleSearch.isEmpty else { return nil }
@@ -69,7 +70,7 @@ public final class PreviewSession {
         }
         staleSearch = []
         settle()
-        return snapshot()
+        return snapshot(bumping: false)
     }
 
     /// Shows another brand; nil when the site has no brand of that id.
@@ -95,7 +96,12 @@ public final class PreviewSession {
     /// The state shown now: the previewed brand's last good files (its files as they are, when
     /// it never built without errors) and every diagnostic of the last (re)build.
     public func snapshot() -> PreviewSnapshot {
-        generation += 1
+        snapshot(bumping: true)
+    }
+
+    /// The state shown now; `bumping` says whether it is a new generation (pages changed).
+    private func snapshot(bumping: Bool) -> PreviewSnapshot {
+        if bumping || generation == 0 { generation += 1 }
         let shown = brandID.flatMap { id in brands.first { $0.brand.id == id } } ?? brands.first
         let id = shown?.brand.id ?? ""
         let files = lastGood[id].map(MemoryFiles.init(entries:)) ?? currentFiles(of: id) ?? MemoryFiles(entries: [:])
