@@ -50,10 +50,31 @@ public final class PreviewSession {
     }
 
     /// Applies a batch of changed files (paths relative to the site root; `everything` when the
-    /// watcher lost track) and returns the new state.
+    /// watcher lost track) and returns the new state (of the same generation when nothing that
+    /// matters changed).
     public func apply(_ changed: Set<String>, everything: Bool = false) -> PreviewSnapshot {
+        let changed = relevant(changed)
+        if !everything && changed.isEmpty {
+            lastRendered = 0
+            lastWasFull = false
+            return snapshot(bumping: false)
+        }
         if everything || !rebuildPages(changed) { rebuildAll() }
         return snapshot()
+    }
+
+    /// `changed` without the files of the docs folder that are not there and were not part of
+    /// the site either (a file written and renamed away within one batch): nothing can depend
+    /// on them.
+    private func relevant(_ changed: Set<String>) -> Set<String> {
+        guard let site else { return changed }
+        let docsPrefix = site.config.docsDir + "/"
+        let known = Set(site.files.pages).union(site.files.staticFiles).union(site.files.excluded.keys)
+        return changed.filter { path in
+            guard path.hasPrefix(docsPrefix) else { return true }
+            return known.contains(String(path.dropFirst(docsPrefix.count)))
+                || FileManager.default.fileExists(atPath: site.root.appending(path: path).path)
+        }
     }
 
     /// Rebuilds the search index of the brands whose pages changed since it was written, and

@@ -59,7 +59,8 @@ struct WatchFilter: Sendable {
     /// Whether a file named `name` is one an editor, a desktop or a browser writes for itself:
     /// vim (`.page.md.swp`, `.swx`, `page.md~`, `4913`), emacs (`.#page.md`, `#page.md#`),
     /// JetBrains (`___jb_tmp___`, `___jb_old___`), `*.tmp`, LibreOffice locks (`.~lock.x#`),
-    /// `.DS_Store`, GIO's `.goutputstream-*`, `*.crdownload`. Compares bytes: it runs for every
+    /// `.DS_Store`, GIO's `.goutputstream-*`, Foundation's atomic writes (`.dat.nosync*`),
+    /// `*.crdownload`. Compares bytes: it runs for every
     /// file of every poll.
     static func isEditorScratch(_ name: String) -> Bool {
         let bytes = name.utf8
@@ -79,7 +80,9 @@ struct WatchFilter: Sendable {
             break
         }
         if first == UInt8(ascii: ".") {
-            if bytes.starts(with: ".#".utf8) || bytes.starts(with: ".goutputstream-".utf8) || name == ".DS_Store" {
+            if bytes.starts(with: ".#".utf8) || bytes.starts(with: ".goutputstream-".utf8) || bytes.starts(with: ".dat.nosync".utf8)
+                || name == ".DS_Store"
+            {
                 return true
             }
             return isVimSwapSuffix(bytes)
