@@ -26,7 +26,11 @@ actor PreviewEngine {
         return (snapshot, session.lastRendered, session.lastWasFull, changed)
     }
 
-    func refreshSearch() -> PreviewSnapshot? { session.refreshSearch() }
+    /// The search index's update, to run off the engine.
+    func searchJob() -> SearchJob? { session.searchJob() }
+
+    /// A finished search job's index, in place (nil when a rebuild made it out of date).
+    func apply(_ result: SearchJob.Result) -> PreviewSnapshot? { session.apply(result) }
 
     func switchBrand(_ id: String) -> PreviewSnapshot? { session.switchBrand(to: id) }
 }
@@ -110,8 +114,13 @@ public final class PreviewService: Sendable {
                 if result.changedDiagnostics { log(Self.printed(result.snapshot, colour: settings.useColour)) }
                 let what = result.full ? "rebuilt everything" : "rebuilt \(result.rendered) page\(result.rendered == 1 ? "" : "s")"
                 log("\(what) in \(Int(ms.rounded())) ms (\(Self.describe(batch)))\n")
-                // The search index follows; no page changes, so no reload.
-                if let searched = await engine.refreshSearch() { server.publish(searched, reload: false) }
+                // The search index follows, off the engine (a save never waits for it); no page
+                // changes, so no reload. A job overtaken by a rebuild is dropped.
+                if let job = await engine.searchJob() {
+                    Task.detached(priority: .utility) {
+                        if let searched = await engine.apply(job.run()) { server.publish(searched, reload: false) }
+                    }
+                }
             }
         }
         let announcing = Task {

@@ -37,6 +37,14 @@ final class MemoryOutput: OutputWriter {
         entries.withLock { $0[path] = .copy(of: source) }
     }
 
+    /// Replaces every file `isPart` says belongs to a set (a search index) with `files`.
+    func replace(where isPart: (String) -> Bool, with files: [String: Entry]) {
+        entries.withLock { entries in
+            for path in entries.keys where isPart(path) { entries[path] = nil }
+            entries.merge(files) { _, new in new }
+        }
+    }
+
     /// Every file written so far, by path.
     var files: [String: Entry] { entries.withLock { $0 } }
 }

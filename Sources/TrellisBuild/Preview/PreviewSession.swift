@@ -29,7 +29,17 @@ public final class PreviewSession {
     private var themes: [String: RenderTemplates.Theme] = [:]
     /// Brands whose search index predates a page rebuild (see `refreshSearch`).
     private var staleSearch: Set<String> = []
+    /// Each brand's pages' ids by path, for link checks (kept up to date by page rebuilds).
+    private var anchors: [String: [String: Set<String>]] = [:]
+    /// What the final stages report (nil: to compute again).
+    private var finalDiagnostics: [Diagnostic]?
+    /// Every docs file some page uses as a file (linked, shown or included), of any brand.
+    private var usedAsFiles: Set<String> = []
+    /// The docs folder's files as of the last full build.
+    private var knownDocsFiles: Set<String> = []
     private var generation = 0
+    /// Increases with every rebuild: a search job made before one is out of date.
+    private var version = 0
     /// The brand shown.
     public private(set) var brandID: String?
     /// What the last change cost: pages rendered into the theme, and whether it rebuilt all.
@@ -69,10 +79,9 @@ public final class PreviewSession {
     private func relevant(_ changed: Set<String>) -> Set<String> {
         guard let site else { return changed }
         let docsPrefix = site.config.docsDir + "/"
-        let known = Set(site.files.pages).union(site.files.staticFiles).union(site.files.excluded.keys)
         return changed.filter { path in
             guard path.hasPrefix(docsPrefix) else { return true }
-            return known.contains(String(path.dropFirst(docsPrefix.count)))
+            return knownDocsFiles.contains(String(path.dropFirst(docsPrefix.count)))
                 || FileManager.default.fileExists(atPath: site.root.appending(path: path).path)
         }
     }
@@ -82,14 +91,28 @@ public final class PreviewSession {
     /// date. A page rebuild leaves this for
     /// after the reload: on a big site, the index takes longer than the page.
     public func refreshSearch() -> PreviewSnapshot? {
+        guard let job = searchJob() else { return nil }
+        return apply(job.run())
+    }
+
+    /// The work of bringing the search index up to date, to run anywhere (it holds copies of
+    /// what it reads); nil when no index is out of date. A big site's index takes longer than a
+    /// page rebuild, so `serve` runs it off the session and a save never waits for it.
+    public func searchJob() -> SearchJob? {
         guard let site, !staleSearch.isEmpty else { return nil }
-        for b in brands.indices where staleSearch.contains(brands[b].brand.id) {
-            var scratch = site
-            scratch.engine = DiagnosticEngine(policy: site.engine.policy)
-            try? IndexSearch().run(&brands[b], site: scratch)
-            // Writing to memory cannot fail; should it, the index stays as it was.
+        return SearchJob(version: version, brands: brands.filter { staleSearch.contains($0.brand.id) }, site: site)
+    }
+
+    /// Puts a finished search job's index in place and returns the new state (of the same
+    /// generation: no page changed); nil when the site changed since the job was made (a later
+    /// job follows).
+    public func apply(_ result: SearchJob.Result) -> PreviewSnapshot? {
+        guard result.version == version else { return nil }
+        for brand in brands {
+            guard let files = result.files[brand.brand.id], let output = brand.output as? MemoryOutput else { continue }
+            output.replace(where: { SearchIndexFiles.isIndexFile($0) || $0 == SearchIndexFiles.manifestPath }, with: files)
+            staleSearch.remove(brand.brand.id)
         }
-        staleSearch = []
         settle()
         return snapshot(bumping: false)
     }
@@ -141,12 +164,19 @@ public final class PreviewSession {
     // MARK: - Full rebuild
 
     private func rebuildAll() {
+        version += 1
         let session = BuildSession(options: options, keepsBrands: true)
         let report = session.run()
         site = session.site
         brands = session.brands
         themes = [:]
         staleSearch = []
+        anchors = [:]
+        finalDiagnostics = nil
+        usedAsFiles = brands.reduce(into: Set<String>()) { used, brand in
+            for record in brand.pages { used.formUnion(record.references.files) }
+        }
+        knownDocsFiles = Set(session.site.files.pages).union(session.site.files.staticFiles).union(session.site.files.excluded.keys)
         unusable = report.outcome == .unusable
         loadDiagnostics = Set(session.loadDiagnostics)
         if let brandID, !brands.contains(where: { $0.brand.id == brandID }) { self.brandID = nil }
@@ -161,7 +191,11 @@ public final class PreviewSession {
     private func settle() {
         var all = loadDiagnostics
         for brand in brands { all.formUnion(brand.reported) }
-        if let site { all.formUnion(Self.finalDiagnostics(site, brands: brands)) }
+        if let site {
+            let final = finalDiagnostics ?? Self.finalDiagnostics(site, brands: brands)
+            finalDiagnostics = final
+            all.formUnion(final)
+        }
         diagnostics = all.sorted(by: Diagnostic.sortKey)
         guard !unusable, !diagnostics.contains(where: { $0.severity == .error }) else { return }
         for brand in brands {
@@ -183,50 +217,48 @@ public final class PreviewSession {
 
     // MARK: - Page rebuild
 
-    /// Rebuilds the pages whose text changed; false (having changed nothing) when the change is
-    /// not only that, and everything must be rebuilt.
+    /// Rebuilds the pages whose text changed; false when the change is not only that, and
+    /// everything must be rebuilt (which `apply` then does: the state may be half changed).
+    /// Works on the site and the brands in place: on a big site, a copy of every page's record
+    /// would cost more than the page.
     private func rebuildPages(_ changed: Set<String>) -> Bool {
-        guard var site, !unusable, !changed.isEmpty, site.blog == nil, !site.settings.markdown.extensions.contains(.autorefs)
+        guard let loaded = site, !unusable, !changed.isEmpty, loaded.blog == nil,
+            !loaded.settings.markdown.extensions.contains(.autorefs)
         else { return false }
-        let docsPrefix = site.config.docsDir + "/"
+        let docsPrefix = loaded.config.docsDir + "/"
         var paths: [String] = []
         for path in changed.sorted() {
-            guard path.hasPrefix(docsPrefix), site.pageIndex[String(path.dropFirst(docsPrefix.count))] != nil else { return false }
+            guard path.hasPrefix(docsPrefix), loaded.pageIndex[String(path.dropFirst(docsPrefix.count))] != nil else { return false }
             paths.append(String(path.dropFirst(docsPrefix.count)))
         }
-        let included = site.macroIncludes?.loadedFiles ?? []
-        for brand in brands {
-            for record in brand.pages where paths.contains(where: record.references.files.contains) { return false }
-        }
+        // A page another uses as a file (a snippet, an include) changes that page too.
+        if paths.contains(where: usedAsFiles.contains) { return false }
+        let included = loaded.macroIncludes?.loadedFiles ?? []
         if paths.contains(where: { included.contains(docsPrefix + $0) }) { return false }
 
-        // The pages as they are now, and what loading and parsing them says, before and after.
+        // The site, taken out of the session so that changing it copies nothing.
+        guard var site = self.site.take() else { return false }
+        version += 1
         let brandIDs = Set(site.brands.map(\.id))
-        let indexPaths = SourcePage.indexPages(site.files.pages)
-        let (loaded, _) = LoadPages.load(
+        let indexPaths = Set(paths.compactMap { path in site.pageIndex[path].flatMap { site.pages[$0].isIndex ? path : nil } })
+        let (pages, _) = LoadPages.load(
             paths: paths, docsDir: site.docsDir, docsPath: site.config.docsDir, brandIDs: brandIDs,
             directoryURLs: site.config.directoryURLs, indexPaths: indexPaths)
-        guard loaded.count == paths.count else { return false }
+        guard pages.count == paths.count else { return false }
         var load = loadDiagnostics
         var changedIndices: [Int] = []
-        for page in loaded {
+        for page in pages {
             guard let i = site.pageIndex[page.path] else { return false }
             let old = site.pages[i]
             // A front matter change may change what is published where, the nav, the title.
             guard old.file.text.utf8.prefix(old.bodyOffset).elementsEqual(page.file.text.utf8.prefix(page.bodyOffset)) else {
                 return false
             }
-            let (template, parsed) = ParseMacros.template(of: page, settings: site.settings.macros, python: site.macroPython)
+            let (template, _) = ParseMacros.template(of: page, settings: site.settings.macros, python: site.macroPython)
             // The first macros of a site that had none need the plugin's variables, read once.
             if template != nil, site.settings.macros.plugin != nil, site.macroPython == nil { return false }
-            let before = Self.pageDiagnostics(old, site: site)
-            load.subtract(before)
-            let (_, loadProblems) = LoadPages.load(
-                paths: [page.path], docsDir: site.docsDir, docsPath: site.config.docsDir, brandIDs: brandIDs,
-                directoryURLs: site.config.directoryURLs, inMemory: [page.path: PageSource(text: page.file.text, path: page.path)],
-                indexPaths: indexPaths)
-            load.formUnion(loadProblems)
-            load.formUnion(parsed)
+            load.subtract(Self.pageDiagnostics(old, site: site, indexPaths: indexPaths))
+            load.formUnion(Self.pageDiagnostics(page, site: site, indexPaths: indexPaths))
             site.pages[i] = page
             site.sources[page.file.path] = page.file
             site.macroTemplates[i] = template
@@ -234,20 +266,27 @@ public final class PreviewSession {
         }
 
         // Each brand: the pages' records again, then what depends on them.
-        var rebuilt = brands
         var rendered = 0
-        for b in rebuilt.indices {
-            let id = rebuilt[b].brand.id
-            if themes[id] == nil { themes[id] = RenderTemplates.theme(rebuilt[b], site: site) }
-            guard let theme = themes[id], let pages = Self.rebuild(changedIndices, in: rebuilt[b], site: site, theme: theme) else {
-                return false
-            }
-            rebuilt[b] = pages.state
-            rendered += pages.rendered
-            if pages.rendered > 0, site.config.search.enabled { staleSearch.insert(id) }
+        var filesChanged = false
+        for b in brands.indices {
+            let id = brands[b].brand.id
+            if themes[id] == nil { themes[id] = RenderTemplates.theme(brands[b], site: site) }
+            if anchors[id] == nil { anchors[id] = Dictionary(brands[b].pages.map { ($0.path, $0.rendered.ids) }, uniquingKeysWith: { a, _ in a }) }
+            guard let theme = themes[id], var ids = anchors[id],
+                let result = Self.rebuild(changedIndices, in: &brands[b], site: site, theme: theme, anchors: &ids)
+            else { return false }
+            anchors[id] = ids
+            rendered += result.rendered
+            filesChanged = filesChanged || result.filesChanged
+            if result.rendered > 0, site.config.search.enabled { staleSearch.insert(id) }
         }
         self.site = site
-        brands = rebuilt
+        if filesChanged {
+            finalDiagnostics = nil
+            usedAsFiles = brands.reduce(into: Set<String>()) { used, brand in
+                for record in brand.pages { used.formUnion(record.references.files) }
+            }
+        }
         loadDiagnostics = load
         lastRendered = rendered
         lastWasFull = false
@@ -256,27 +295,28 @@ public final class PreviewSession {
     }
 
     /// What loading and parsing one page's text reports (the page read from memory).
-    private static func pageDiagnostics(_ page: SourcePage, site: SiteState) -> Set<Diagnostic> {
+    private static func pageDiagnostics(_ page: SourcePage, site: SiteState, indexPaths: Set<String>) -> Set<Diagnostic> {
         let (_, load) = LoadPages.load(
             paths: [page.path], docsDir: site.docsDir, docsPath: site.config.docsDir, brandIDs: Set(site.brands.map(\.id)),
             directoryURLs: site.config.directoryURLs, inMemory: [page.path: PageSource(text: page.file.text, path: page.path)],
-            indexPaths: SourcePage.indexPages(site.files.pages))
+            indexPaths: indexPaths)
         let (_, parsed) = ParseMacros.template(of: page, settings: site.settings.macros, python: site.macroPython)
         return Set(load).union(parsed)
     }
 
-    /// One brand with the pages at `indices` (into `site.pages`) rebuilt; nil when a page's
+    /// Rebuilds the pages at `indices` (into `site.pages`) in one brand, in place: their
+    /// records, the link checks of pages that link to a page whose ids changed (with `anchors`,
+    /// every page's ids, kept up to date), the checks, the pages in the theme. Nil when a page's
     /// title changed, which changes the nav of other pages.
     private static func rebuild(
-        _ indices: [Int], in state: BrandState, site: SiteState, theme: RenderTemplates.Theme
-    ) -> (state: BrandState, rendered: Int)? {
-        var state = state
-        let old = state
+        _ indices: [Int], in state: inout BrandState, site: SiteState, theme: RenderTemplates.Theme, anchors: inout [String: Set<String>]
+    ) -> (rendered: Int, filesChanged: Bool)? {
         var scratch = site
         let policy = site.engine.policy
         scratch.engine = DiagnosticEngine(policy: policy)
         scratch.usage = UsageLedger()
         var positions: [Int] = []
+        var before: [Int: PageRecord] = [:]
         for i in indices {
             guard let r = state.pages.firstIndex(where: { $0.index == i }) else { continue }
             var record = PageRecord(index: i, source: site.pages[i])
@@ -284,54 +324,102 @@ public final class PreviewSession {
             rerun(IncludeSnippets(), &record, state: state, site: scratch)
             rerun(RenderMarkdown(), &record, state: state, site: scratch)
             // A new title changes the nav of other pages.
-            guard record.rendered.ownTitle == old.pages[r].rendered.ownTitle else { return nil }
-            record.rendered.title = old.pages[r].rendered.title
+            guard record.rendered.ownTitle == state.pages[r].rendered.ownTitle else { return nil }
+            record.rendered.title = state.pages[r].rendered.title
+            before[r] = state.pages[r]
             state.pages[r] = record
+            anchors[record.path] = record.rendered.ids
             positions.append(r)
         }
-        guard !positions.isEmpty else { return (state, 0) }
+        guard !positions.isEmpty else { return (0, false) }
         // Links: the pages' own, and those of pages linking to a page whose ids changed.
         var linkers: Set<Int> = []
-        for r in positions where state.pages[r].rendered.ids != old.pages[r].rendered.ids {
-            for path in old.linkedFrom[state.pages[r].path] ?? [] {
+        for r in positions where state.pages[r].rendered.ids != before[r]?.rendered.ids {
+            for path in state.linkedFrom[state.pages[r].path] ?? [] {
                 if let l = state.pages.firstIndex(where: { $0.path == path }) { linkers.insert(l) }
             }
         }
         linkers.subtract(positions)
+        for l in linkers { before[l] = state.pages[l] }
         let checkLinks = CheckLinks()
-        if let context = checkLinks.prepare(state, site: scratch) {
-            for r in positions + linkers.sorted() {
-                state.pages[r].diagnosticsByStage[checkLinks.name] = checkLinks.update(&state.pages[r], context: context, site: scratch)
-            }
+        let linkContext = CheckLinks.Context(
+            resolver: state.resolver, ids: anchors, brand: state.brand.id, outside: site.isPlainMkDocs ? .brokenLink : .outsideRoot)
+        for r in positions + linkers.sorted() {
+            state.pages[r].diagnosticsByStage[checkLinks.name] = checkLinks.update(&state.pages[r], context: linkContext, site: scratch)
         }
         let runChecks = RunChecks()
+        var oldBrandChecks: [Diagnostic] = []
+        var linksChanged = false, filesChanged = false
         if let context = runChecks.prepare(state, site: scratch) {
             for r in positions {
                 state.pages[r].diagnosticsByStage[runChecks.name] = runChecks.update(&state.pages[r], context: context, site: scratch)
+                linksChanged = linksChanged || state.pages[r].references.pages != before[r]?.references.pages
+                filesChanged = filesChanged || state.pages[r].references.files != before[r]?.references.files
             }
-            runChecks.finish(&state, context: context, site: scratch)
+            // The brand's checks read its link graph: only links to other pages change them.
+            if linksChanged {
+                oldBrandChecks = CheckRegistry.brandChecks.flatMap { $0.check(state, site: scratch) }
+                runChecks.finish(&state, context: context, site: scratch)
+            }
         }
-        let brandChecks = CheckRegistry.brandChecks.flatMap { $0.check(old, site: scratch) }
+        let oldLeaks = RenderTemplates.themeLeakDiagnostics(state, site: site)
         let paths = Set(positions.map { state.pages[$0].path })
         let rendered = RenderTemplates.renderPages(&state, site: scratch, theme: theme, only: paths)
 
-        // What the brand reported: without what the rebuilt parts said before, with what they say now.
-        // (Records and checks keep diagnostics as emitted; the brand's report has them with the
-        // policy's severities.)
-        var reported = Set(old.reported)
-        for r in positions + linkers.sorted() { reported.subtract(old.pages[r].diagnostics.compactMap(policy.adjusted)) }
-        reported.subtract(brandChecks.compactMap(policy.adjusted))
-        reported.subtract(RenderTemplates.themeLeakDiagnostics(old, site: site).compactMap(policy.adjusted))
+        // What the brand reported: without what the rebuilt parts said before, with what they
+        // say now. (Records and checks keep diagnostics as emitted; the brand's report has them
+        // with the policy's severities.)
+        var reported = Set(state.reported)
+        for old in before.values { reported.subtract(old.diagnostics.compactMap(policy.adjusted)) }
+        reported.subtract(oldBrandChecks.compactMap(policy.adjusted))
+        reported.subtract(oldLeaks.compactMap(policy.adjusted))
         reported.formUnion(scratch.engine.diagnostics)
-        for r in positions + linkers.sorted() { reported.formUnion(state.pages[r].diagnostics.compactMap(policy.adjusted)) }
+        for r in before.keys { reported.formUnion(state.pages[r].diagnostics.compactMap(policy.adjusted)) }
         state.reported = reported.sorted(by: Diagnostic.sortKey)
-        return (state, rendered)
+        return (rendered, filesChanged)
     }
 
     /// Reruns one page stage on one record, filing what it says under the stage's name.
     private static func rerun<Stage: PageStage>(_ stage: Stage, _ record: inout PageRecord, state: BrandState, site: SiteState) {
         guard let context = stage.prepare(state, site: site) else { return }
         record.diagnosticsByStage[stage.name] = stage.update(&record, context: context, site: site)
+    }
+}
+
+extension Optional {
+    /// The value, leaving nil in its place.
+    fileprivate mutating func take() -> Wrapped? {
+        defer { self = nil }
+        return self
+    }
+}
+
+/// Bringing some brands' search index up to date (see `PreviewSession.searchJob`).
+public struct SearchJob: Sendable {
+    /// The new index files of each brand.
+    public struct Result: Sendable {
+        let version: Int
+        let files: [String: [String: MemoryOutput.Entry]]
+    }
+
+    let version: Int
+    let brands: [BrandState]
+    let site: SiteState
+
+    /// Builds the index files, in memory (in parallel, as a build does).
+    public func run() -> Result {
+        var files: [String: [String: MemoryOutput.Entry]] = [:]
+        for brand in brands {
+            var state = brand
+            let output = MemoryOutput()
+            state.output = output
+            var scratch = site
+            scratch.engine = DiagnosticEngine(policy: site.engine.policy)
+            // Writing to memory cannot fail.
+            try? IndexSearch().run(&state, site: scratch)
+            files[brand.brand.id] = output.files
+        }
+        return Result(version: version, files: files)
     }
 }
 

@@ -78,60 +78,64 @@ struct RenderTemplates: BrandStage {
         let editLinks = templates.editLinks
         let matcher = state.leakMatcher
         let plan = state.outputPlan
-        // The pages that keep their output path.
-        let records = state.pages
-        let written = records.indices.filter { i in plan.keeps(.page, records[i].path) && only.map { $0.contains(records[i].path) } ?? true }
-        let problems = ParallelMap.map(written) { i -> (Diagnostic?, [String]) in
-            let page = records[i].source
-            let rendered = records[i].rendered
-            let (previous, next) = navigation.neighbours(of: page.url)
-            var view = PageView(
-                site: siteView, title: rendered.title,
-                description: page.meta.description ?? site.config.siteDescription,
-                canonicalURL: baseURL.map { $0 + page.url },
-                root: PageView.root(forOutputPath: page.outputPath),
-                contentHTML: rendered.html,
-                toc: TocEntry.nest(rendered.toc.map { TocEntry(level: $0.level, id: $0.id, title: $0.title) }, levels: 1...6),
-                sidebar: navigation.sidebar(for: page.url, options: sidebarOptions),
-                previous: previous, next: next,
-                editURL: editLinks?.editURL(for: page.path))
-            if let dates = site.revisionDates[page.path] {
-                view.lastUpdatedHTML = dates.updated
-                view.createdHTML = dates.created
-            }
-            if features.tabs { view.tabs = navigation.tabs(for: page.url) }
-            if features.path { view.path = navigation.path(to: page.url, homeURL: homeURL) }
-            view.showsTitleHeading = !rendered.hasHeading1 && !rendered.isBlogView && site.customDir?.replacesContentPartial != true
-            if rendered.hasWalkthrough {
-                view.pageCSS = [WalkthroughDirective.stylesheet]
-                view.pageJavaScript = [WalkthroughDirective.script]
-            }
-            do {
-                // The page's own text is checked by BrandLeak; this catches what the theme and
-                // the site settings put around it.
-                var outside: [String: Int] = [:]
-                if let spool = rendered.spooledHTML, let output,
-                    let theme = try Self.writeAround(spool, view: view, renderer: renderer, to: page.outputPath, in: output)
-                {
-                    for part in theme { for match in matcher.matches(in: part) { outside[match.term.reason, default: 0] += 1 } }
+        // The pages that keep their output path, rendered from the records as they are (let go
+        // of before the records are changed, so that changing one copies none).
+        let count = state.pages.count
+        let (written, problems) = { (records: [PageRecord]) -> ([Int], [(Diagnostic?, [String])]) in
+            let written = records.indices.filter { i in plan.keeps(.page, records[i].path) && only.map { $0.contains(records[i].path) } ?? true }
+            let problems = ParallelMap.map(written) { i -> (Diagnostic?, [String]) in
+                let page = records[i].source
+                let rendered = records[i].rendered
+                let (previous, next) = navigation.neighbours(of: page.url)
+                var view = PageView(
+                    site: siteView, title: rendered.title,
+                    description: page.meta.description ?? site.config.siteDescription,
+                    canonicalURL: baseURL.map { $0 + page.url },
+                    root: PageView.root(forOutputPath: page.outputPath),
+                    contentHTML: rendered.html,
+                    toc: TocEntry.nest(rendered.toc.map { TocEntry(level: $0.level, id: $0.id, title: $0.title) }, levels: 1...6),
+                    sidebar: navigation.sidebar(for: page.url, options: sidebarOptions),
+                    previous: previous, next: next,
+                    editURL: editLinks?.editURL(for: page.path))
+                if let dates = site.revisionDates[page.path] {
+                    view.lastUpdatedHTML = dates.updated
+                    view.createdHTML = dates.created
+                }
+                if features.tabs { view.tabs = navigation.tabs(for: page.url) }
+                if features.path { view.path = navigation.path(to: page.url, homeURL: homeURL) }
+                view.showsTitleHeading = !rendered.hasHeading1 && !rendered.isBlogView && site.customDir?.replacesContentPartial != true
+                if rendered.hasWalkthrough {
+                    view.pageCSS = [WalkthroughDirective.stylesheet]
+                    view.pageJavaScript = [WalkthroughDirective.script]
+                }
+                do {
+                    // The page's own text is checked by BrandLeak; this catches what the theme and
+                    // the site settings put around it.
+                    var outside: [String: Int] = [:]
+                    if let spool = rendered.spooledHTML, let output,
+                        let theme = try Self.writeAround(spool, view: view, renderer: renderer, to: page.outputPath, in: output)
+                    {
+                        for part in theme { for match in matcher.matches(in: part) { outside[match.term.reason, default: 0] += 1 } }
+                        return (nil, outside.filter { $0.value > 0 }.keys.sorted())
+                    }
+                    guard let contentHTML = rendered.bodyHTML() else {
+                        return (Diagnostic(.io, path: page.file.path, at: nil, message: "cannot read back the page's HTML from the staging folder"), [])
+                    }
+                    view.contentHTML = contentHTML
+                    let html = try renderer.render(page: view)
+                    try output?.write(html, to: page.outputPath)
+                    for match in matcher.matches(in: html) { outside[match.term.reason, default: 0] += 1 }
+                    for match in matcher.matches(in: contentHTML) { outside[match.term.reason, default: 0] -= 1 }
                     return (nil, outside.filter { $0.value > 0 }.keys.sorted())
+                } catch let error as DiagnosticError {
+                    return (error.diagnostics.first, [])
+                } catch {
+                    return (Diagnostic(.templateError, path: page.file.path, at: nil, message: "cannot render the page: \(error)"), [])
                 }
-                guard let contentHTML = rendered.bodyHTML() else {
-                    return (Diagnostic(.io, path: page.file.path, at: nil, message: "cannot read back the page's HTML from the staging folder"), [])
-                }
-                view.contentHTML = contentHTML
-                let html = try renderer.render(page: view)
-                try output?.write(html, to: page.outputPath)
-                for match in matcher.matches(in: html) { outside[match.term.reason, default: 0] += 1 }
-                for match in matcher.matches(in: contentHTML) { outside[match.term.reason, default: 0] -= 1 }
-                return (nil, outside.filter { $0.value > 0 }.keys.sorted())
-            } catch let error as DiagnosticError {
-                return (error.diagnostics.first, [])
-            } catch {
-                return (Diagnostic(.templateError, path: page.file.path, at: nil, message: "cannot render the page: \(error)"), [])
             }
-        }
-        var perPage = Array(repeating: [Diagnostic](), count: records.count)
+            return (written, problems)
+        }(state.pages)
+        var perPage = Array(repeating: [Diagnostic](), count: count)
         for (i, problem) in zip(written, problems) {
             if let failure = problem.0 { perPage[i] = [failure] }
             state.pages[i].themeLeaks = problem.1

@@ -140,6 +140,25 @@ import TrellisCore
         }
     }
 
+    @Test func aSearchJobOvertakenByARebuildIsDropped() throws {
+        let s = try TestSite(Self.files)
+        defer { s.cleanUp() }
+        let session = PreviewSession(options: BuildOptions(root: s.root))
+        _ = session.start()
+        #expect(session.searchJob() == nil)
+        try s.write("content/guide/setup.md", "# Setup for {{ brand }}\n\n## Install\n\nRun it quickly.\n")
+        _ = session.apply(["content/guide/setup.md"])
+        let overtaken = try #require(session.searchJob())
+        try s.write("content/guide/setup.md", "# Setup for {{ brand }}\n\n## Install\n\nRun it slowly.\n")
+        let snapshot = session.apply(["content/guide/setup.md"])
+        #expect(session.apply(overtaken.run()) == nil)
+        let current = try #require(session.searchJob())
+        let searched = try #require(session.apply(current.run()))
+        #expect(searched.generation == snapshot.generation)
+        #expect(session.searchJob() == nil)
+        Self.expectSameAsClean(searched, session, s, "search job")
+    }
+
     @Test func switchingBrandShowsItsFiles() throws {
         let s = try TestSite(Self.files)
         defer { s.cleanUp() }
