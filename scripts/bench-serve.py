@@ -113,6 +113,7 @@ def main():
     parser.add_argument("--config", default=None, help="the config file (default: the site's)")
     parser.add_argument("--docs", default=None, help="the docs folder (default: content, else docs)")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", default="text,heading,page,template", help="the changes to make, comma-separated")
     args = parser.parse_args()
     trellis = os.path.abspath(args.trellis)
 
@@ -186,9 +187,11 @@ def main():
             with open(page, "w") as f:
                 f.write(original)
 
+        only = set(args.only.split(","))
         results = []
-        results.append(("one-page text edit", *change(edit_text, restore)))
-        if heading:
+        if "text" in only:
+            results.append(("one-page text edit", *change(edit_text, restore)))
+        if heading and "heading" in only:
             def rename(run):
                 with open(page, "w") as f:
                     f.write(original.replace(heading.group(0), "## %s renamed %d" % (heading.group(1), run), 1))
@@ -201,7 +204,8 @@ def main():
 
         def delete(_):
             os.remove(new_page)
-        results.append(("new page", *change(add, delete)))
+        if "page" in only:
+            results.append(("new page", *change(add, delete)))
 
         def edit_template(run):
             with open(footer, "w") as f:
@@ -210,7 +214,8 @@ def main():
         def restore_template(_):
             with open(footer, "w") as f:
                 f.write("<footer class=\"bench\">bench 0</footer>\n")
-        results.append(("template edit", *change(edit_template, restore_template)))
+        if "template" in only:
+            results.append(("template edit", *change(edit_template, restore_template)))
 
         serve.stop()
         print("%d pages; page edited: %s" % (len(pages), os.path.relpath(page, site)))
