@@ -113,6 +113,8 @@ def main():
     parser.add_argument("--config", default=None, help="the config file (default: the site's)")
     parser.add_argument("--docs", default=None, help="the docs folder (default: content, else docs)")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pause", type=float, default=2.0,
+                        help="seconds between saves (the search index is rebuilt in the background once the writer pauses)")
     parser.add_argument("--only", default="text,heading,page,template", help="the changes to make, comma-separated")
     args = parser.parse_args()
     trellis = os.path.abspath(args.trellis)
@@ -169,14 +171,14 @@ def main():
                 count = re.search(r"rebuilt (\d+) pages?", line)
                 rendered.append(int(count.group(1)) if count else -1)
                 serve.wait_for(r"rebuilt", after=mark)
-                time.sleep(0.2)
+                time.sleep(args.pause)
                 # Undo (its reload is counted, not measured).
                 mark = len(serve.lines)
                 undo(run)
                 seen += 1
                 events.wait(seen)
                 serve.wait_for(r"rebuilt", after=mark)
-                time.sleep(0.2)
+                time.sleep(args.pause)
             return statistics.median(times), rendered
 
         def edit_text(run):

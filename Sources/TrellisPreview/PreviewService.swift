@@ -29,6 +29,9 @@ actor PreviewEngine {
     /// The search index's update, to run off the engine.
     func searchJob() -> SearchJob? { session.searchJob() }
 
+    /// Whether no rebuild happened since `job` was made.
+    func isCurrent(_ job: SearchJob) -> Bool { session.isCurrent(job) }
+
     /// A finished search job's index, in place (nil when a rebuild made it out of date).
     func apply(_ result: SearchJob.Result) -> PreviewSnapshot? { session.apply(result) }
 
@@ -114,10 +117,13 @@ public final class PreviewService: Sendable {
                 if result.changedDiagnostics { log(Self.printed(result.snapshot, colour: settings.useColour)) }
                 let what = result.full ? "rebuilt everything" : "rebuilt \(result.rendered) page\(result.rendered == 1 ? "" : "s")"
                 log("\(what) in \(Int(ms.rounded())) ms (\(Self.describe(batch)))\n")
-                // The search index follows, off the engine (a save never waits for it); no page
-                // changes, so no reload. A job overtaken by a rebuild is dropped.
+                // The search index follows once the writer pauses, off the engine (a save never
+                // waits for it); no page changes, so no reload. A job overtaken by a rebuild is
+                // dropped.
                 if let job = await engine.searchJob() {
                     Task.detached(priority: .utility) {
+                        try? await Task.sleep(for: .milliseconds(400))
+                        guard await engine.isCurrent(job) else { return }
                         if let searched = await engine.apply(job.run()) { server.publish(searched, reload: false) }
                     }
                 }

@@ -103,6 +103,9 @@ public final class PreviewSession {
         return SearchJob(version: version, brands: brands.filter { staleSearch.contains($0.brand.id) }, site: site)
     }
 
+    /// Whether `job` is still the one to run (no rebuild since it was made).
+    public func isCurrent(_ job: SearchJob) -> Bool { job.version == version }
+
     /// Puts a finished search job's index in place and returns the new state (of the same
     /// generation: no page changed); nil when the site changed since the job was made (a later
     /// job follows).
@@ -334,9 +337,11 @@ public final class PreviewSession {
         guard !positions.isEmpty else { return (0, false) }
         // Links: the pages' own, and those of pages linking to a page whose ids changed.
         var linkers: Set<Int> = []
-        for r in positions where state.pages[r].rendered.ids != before[r]?.rendered.ids {
-            for path in state.linkedFrom[state.pages[r].path] ?? [] {
-                if let l = state.pages.firstIndex(where: { $0.path == path }) { linkers.insert(l) }
+        let moved = positions.filter { state.pages[$0].rendered.ids != before[$0]?.rendered.ids }
+        if !moved.isEmpty {
+            let position = Dictionary(state.pages.indices.map { (state.pages[$0].path, $0) }, uniquingKeysWith: { a, _ in a })
+            for r in moved {
+                for path in state.linkedFrom[state.pages[r].path] ?? [] { if let l = position[path] { linkers.insert(l) } }
             }
         }
         linkers.subtract(positions)
