@@ -77,7 +77,7 @@ class Serve:
         self.lines = []
         self.lock = threading.Condition()
         threading.Thread(target=self.read, daemon=True).start()
-        self.port = int(self.wait_for(r"Serving brand '.*' at http://[^:]+:(\d+)/", 600).group(1))
+        self.port = int(self.wait_for(r"Serving (?:brand '.*' )?at http://[^:]+:(\d+)/", 600).group(1))
 
     def read(self):
         for line in self.process.stderr:

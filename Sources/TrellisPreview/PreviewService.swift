@@ -137,7 +137,8 @@ public final class PreviewService: Sendable {
                 log("warning: cannot watch the site for changes: \(error)\n")
             }
             let url = "http://\(settings.host.contains(":") ? "[\(settings.host)]" : settings.host):\(port)/"
-            log("Serving brand '\(first.snapshot.brand)' at \(url) (Ctrl-C to stop)\n")
+            let which = first.snapshot.brands.count > 1 ? "brand '\(first.snapshot.brand)' " : ""
+            log("Serving \(which)at \(url) (Ctrl-C to stop)\n")
             ready(url)
         }
         var code: Int32 = 0
