@@ -7,18 +7,21 @@
 #   default target: Tests/Walkthrough/sample.html, regenerated from make_sample.py first
 #   default screenshots: .build/walkthrough-screenshots
 #        scripts/browser-test.sh --search SITE_DIR...   (the search box: Tests/Search/search_browser_test.py)
+#        scripts/browser-test.sh --serve --trellis PATH (trellis serve: Tests/Serve/serve_browser_test.py)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 target=""
 search=""
+serve=""
 shots="$root/.build/walkthrough-screenshots"
 while [ $# -gt 0 ]; do
     case "$1" in
         --screenshots) shots="$2"; shift 2 ;;
         --screenshots=*) shots="${1#*=}"; shift ;;
         --search) search=1; shift ;;
+        --serve) serve=1; shift ;;
         -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
-        *) if [ -n "$search" ]; then set -- "$@"; break; fi; target="$1"; shift ;;
+        *) if [ -n "$search" ] || [ -n "$serve" ]; then break; fi; target="$1"; shift ;;
     esac
 done
 
@@ -59,6 +62,9 @@ fi
 
 if [ -n "$search" ]; then
     SE_AVOID_STATS=true SE_OFFLINE=true exec "$python" "$root/Tests/Search/search_browser_test.py" "$@"
+fi
+if [ -n "$serve" ]; then
+    SE_AVOID_STATS=true SE_OFFLINE=true exec "$python" "$root/Tests/Serve/serve_browser_test.py" "$@"
 fi
 if [ -z "$target" ]; then
     "$python" "$root/Tests/Walkthrough/make_sample.py" >/dev/null
