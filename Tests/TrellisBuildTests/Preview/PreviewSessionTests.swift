@@ -159,6 +159,40 @@ import TrellisCore
         Self.expectSameAsClean(searched, session, s, "search job")
     }
 
+    @Test func anMkDocsFolderPreviewsAsItBuilds() throws {
+        let s = try TestSite([
+            "mkdocs.yml": """
+                site_name: Docs
+                theme:
+                  name: material
+                markdown_extensions: [admonition, attr_list]
+                plugins:
+                  - search
+                  - macros
+                extra:
+                  product: Nimbus
+                """,
+            "docs/index.md": "# Home\n\n!!! note\n    Use {{ product }}.\n\nSee [setup](setup.md#install).\n",
+            "docs/setup.md": "# Setup\n\n## Install\n\nRun it.\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let session = PreviewSession(options: BuildOptions(root: s.root))
+        let first = session.start()
+        #expect(first.brands.map(\.id) == ["default"])
+        let contents = Self.contents(first, session: session)["default"] ?? [:]
+        for path in s.outputFiles() {
+            #expect(contents[path] == FileManager.default.contents(atPath: s.root.appending(path: "site/" + path).path), "\(path)")
+        }
+        try s.write("docs/setup.md", "# Setup\n\n## Installing\n\nRun {{ product }}.\n")
+        let snapshot = session.apply(["docs/setup.md"])
+        #expect(!session.lastWasFull)
+        // On an MkDocs site a missing anchor is a note, as MkDocs reports it (at info level).
+        #expect(snapshot.diagnostics.map(\.formatted) == ["docs/index.md:6:13: note: 'setup.md' has no heading or id 'install' [MissingAnchor]"])
+        #expect(snapshot.files.contents(of: "setup/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Run Nimbus.") == true)
+        Self.expectSameAsClean(snapshot, session, s, "MkDocs page edit")
+    }
+
     @Test func switchingBrandShowsItsFiles() throws {
         let s = try TestSite(Self.files)
         defer { s.cleanUp() }
