@@ -193,6 +193,26 @@ import TrellisCore
         Self.expectSameAsClean(snapshot, session, s, "MkDocs page edit")
     }
 
+    @Test func aBrandFileOverAnMkDocsSitePreviewsThatBrand() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: Docs\nplugins:\n  - macros\nextra:\n  brand: Upstream\n",
+            "docs/index.md": "# {{ brand }} docs\n\nText.\n",
+            "brands/acme.yml": "name: Acme\nextra:\n  brand: Acme Cloud\n",
+        ])
+        defer { s.cleanUp() }
+        var options = BuildOptions(root: s.root)
+        options.brandFiles = [s.root.appending(path: "brands/acme.yml")]
+        let session = PreviewSession(options: options)
+        let first = session.start()
+        #expect(first.brands.map(\.id) == ["acme"])
+        #expect(first.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Acme Cloud docs") == true)
+        try s.write("docs/index.md", "# {{ brand }} docs\n\nNew text.\n")
+        let snapshot = session.apply(["docs/index.md"])
+        #expect(!session.lastWasFull)
+        #expect(snapshot.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("New text.") == true)
+        #expect(!s.exists("site"))
+    }
+
     @Test func switchingBrandShowsItsFiles() throws {
         let s = try TestSite(Self.files)
         defer { s.cleanUp() }
