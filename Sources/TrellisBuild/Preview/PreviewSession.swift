@@ -244,7 +244,7 @@ public final class PreviewSession {
         version += 1
         let brandIDs = Set(site.brands.map(\.id))
         let indexPaths = Set(paths.compactMap { path in site.pageIndex[path].flatMap { site.pages[$0].isIndex ? path : nil } })
-        let (pages, _) = LoadPages.load(
+        let (pages, loadProblems) = LoadPages.load(
             paths: paths, docsDir: site.docsDir, docsPath: site.config.docsDir, brandIDs: brandIDs,
             directoryURLs: site.config.directoryURLs, indexPaths: indexPaths)
         guard pages.count == paths.count else { return false }
@@ -257,11 +257,13 @@ public final class PreviewSession {
             guard old.file.text.utf8.prefix(old.bodyOffset).elementsEqual(page.file.text.utf8.prefix(page.bodyOffset)) else {
                 return false
             }
-            let (template, _) = ParseMacros.template(of: page, settings: site.settings.macros, python: site.macroPython)
+            let (template, parsed) = ParseMacros.template(of: page, settings: site.settings.macros, python: site.macroPython)
             // The first macros of a site that had none need the plugin's variables, read once.
             if template != nil, site.settings.macros.plugin != nil, site.macroPython == nil { return false }
             load.subtract(Self.pageDiagnostics(old, site: site, indexPaths: indexPaths))
-            load.formUnion(Self.pageDiagnostics(page, site: site, indexPaths: indexPaths))
+            // (Every diagnostic of loading a page names its file.)
+            load.formUnion(loadProblems.filter { $0.path == page.file.path })
+            load.formUnion(parsed)
             site.pages[i] = page
             site.sources[page.file.path] = page.file
             site.macroTemplates[i] = template
@@ -297,7 +299,8 @@ public final class PreviewSession {
         return true
     }
 
-    /// What loading and parsing one page's text reports (the page read from memory).
+    /// What loading and parsing a page's earlier text reported (read again from memory: it is
+    /// no longer on disk).
     private static func pageDiagnostics(_ page: SourcePage, site: SiteState, indexPaths: Set<String>) -> Set<Diagnostic> {
         let (_, load) = LoadPages.load(
             paths: [page.path], docsDir: site.docsDir, docsPath: site.config.docsDir, brandIDs: Set(site.brands.map(\.id)),
