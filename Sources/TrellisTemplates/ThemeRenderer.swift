@@ -15,6 +15,8 @@ import TrellisCore
 public struct ThemeRenderer: Sendable {
     /// The template every page is rendered with.
     public static let entryTemplate = "page"
+    /// How a template's file name ends.
+    public static let templateExtension = ".mustache"
     /// Deeper section nesting is refused before parsing: the parser recurses per level.
     static let maxTemplateNesting = 64
     /// The partial that renders one sidebar entry.
@@ -38,11 +40,11 @@ public struct ThemeRenderer: Sendable {
     ///   (naming the file and line), or an `IOError` for an unreadable folder.
     public init(overrides: [URL] = []) throws {
         var sources: [String: (path: String, data: Data)] = [:]
-        for (path, data) in DefaultTheme.files() where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
+        for (path, data) in DefaultTheme.files() where path.hasPrefix("templates/") && path.hasSuffix(Self.templateExtension) {
             sources[Self.templateName(String(path.dropFirst("templates/".count)))] = (path, data)
         }
         for folder in overrides {
-            for (relative, data) in try ThemeFiles.read(folder: folder) where relative.hasSuffix(".mustache") {
+            for (relative, data) in try ThemeFiles.read(folder: folder) where relative.hasSuffix(Self.templateExtension) {
                 sources[Self.templateName(relative)] = (ThemeFiles.displayPath(folder, relative), data)
             }
         }
@@ -130,15 +132,16 @@ public struct ThemeRenderer: Sendable {
     }
 
     /// The theme's static files keyed by their path in the output site (`assets/trellis.css`):
-    /// the default theme's `assets/`, then each override folder (a brand's assets folder) in
-    /// order, a file there replacing the default of the same name.
+    /// the default theme's `assets/`, then each override folder's files but its templates (as
+    /// MkDocs copies a theme folder's static files but its templates) in order, a file there
+    /// replacing the default of the same name.
     public static func assets(overrides: [URL] = []) throws -> [String: Data] {
         var result: [String: Data] = [:]
         for (path, data) in DefaultTheme.files() where path.hasPrefix("assets/") {
             result[path] = data
         }
         for folder in overrides {
-            for (relative, data) in try ThemeFiles.read(folder: folder) {
+            for (relative, data) in try ThemeFiles.read(folder: folder) where !relative.hasSuffix(templateExtension) {
                 result["assets/" + relative] = data
             }
         }
@@ -146,6 +149,6 @@ public struct ThemeRenderer: Sendable {
     }
 
     static func templateName(_ relativePath: String) -> String {
-        String(relativePath.dropLast(".mustache".count))
+        String(relativePath.dropLast(templateExtension.count))
     }
 }
