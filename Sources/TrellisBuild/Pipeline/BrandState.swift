@@ -12,6 +12,9 @@ struct BrandState: Sendable {
     /// Published pages by docs-relative path.
     var publishedPaths: Set<String> = []
     var nav: [NavItem] = []
+    /// What `BuildNavigation` found wrong with the nav (a preview that builds the nav again
+    /// replaces it).
+    var navDiagnostics: [Diagnostic] = []
     /// Whether the nav lists its pages (a configured or literate nav) rather than deriving
     /// them from the folder tree: then a page left out of it is a `PageNotInNav`.
     var navIsListed = false
@@ -35,6 +38,11 @@ struct BrandState: Sendable {
     /// Which of the output's claimed paths are written (see `OutputPlan`).
     var outputPlan = OutputPlan()
     var pagesWritten = 0
+    /// What `RenderTemplates` reported about the brand's theme rather than a page: its
+    /// templates, its look (a preview that renders again replaces it).
+    var themeDiagnostics: [Diagnostic] = []
+    /// What rendering the brand's `404.html` reported.
+    var notFoundDiagnostics: [Diagnostic] = []
     /// The brand's sitemap (set by `WriteSitemap`).
     var sitemap: Sitemap?
     /// What macros see of the brand's upgrade model (merged over its `extra`).

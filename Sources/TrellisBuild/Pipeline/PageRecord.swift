@@ -36,6 +36,8 @@ struct PageRecord: Sendable {
 struct PageReferences: Sendable {
     /// Files of the docs folder (docs-relative): linked, shown, or included as snippets.
     var files: Set<String> = []
+    /// Every file its snippets read, wherever it is (real paths).
+    var snippets: Set<String> = []
     /// The other pages it links to.
     var pages: Set<String> = []
     /// Its external http(s) links (collected for `--external` only).

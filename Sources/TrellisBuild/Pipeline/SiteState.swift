@@ -88,13 +88,17 @@ struct SiteState: Sendable {
     /// Emits diagnostics from modules that name files by absolute path, with paths made
     /// relative to the site root like every other diagnostic.
     func emitRelativeToRoot(_ diagnostics: [Diagnostic]) {
+        engine.emit(contentsOf: relativeToRoot(diagnostics))
+    }
+
+    /// `diagnostics` with paths under the site root made relative to it.
+    func relativeToRoot(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         let prefix = root.standardizedFileURL.path + "/"
-        engine.emit(
-            contentsOf: diagnostics.map { d in
-                var d = d
-                if let path = d.path, path.hasPrefix(prefix) { d.path = String(path.dropFirst(prefix.count)) }
-                return d
-            })
+        return diagnostics.map { d in
+            var d = d
+            if let path = d.path, path.hasPrefix(prefix) { d.path = String(path.dropFirst(prefix.count)) }
+            return d
+        }
     }
 
     /// How headings are slugged (`toc`'s `slugify` on an MkDocs site).

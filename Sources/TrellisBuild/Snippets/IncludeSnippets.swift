@@ -36,6 +36,7 @@ struct IncludeSnippets: PageStage {
         record.text = text
         let prefix = context.docsPrefix
         record.references.files.formUnion(files.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil })
+        record.references.snippets = files
         return diagnostics
     }
 }

@@ -30,6 +30,11 @@ struct BuildNavigation: BrandStage {
     let name = "build navigation"
 
     func run(_ state: inout BrandState, site: SiteState) throws {
+        var found: [Diagnostic] = []
+        defer {
+            state.navDiagnostics = found
+            site.engine.emit(contentsOf: found)
+        }
         let pages = state.pages.map(\.source)
         var titles: [String: String] = [:]
         for record in state.pages { titles[record.path] = record.rendered.title }
@@ -41,7 +46,7 @@ struct BuildNavigation: BrandStage {
         let settings = site.settings.navigation
         if let options = settings.literateNav {
             let result = LiterateNav.resolve(options, configNav: entries, site: site)
-            site.engine.emit(contentsOf: result.diagnostics)
+            found += result.diagnostics
             entries = result.entries
             origins = result.origins
             state.quietlyOutOfNav.formUnion(result.navFiles)
@@ -55,13 +60,13 @@ struct BuildNavigation: BrandStage {
                 docsDir: site.config.docsDir,
                 options: options
             ) { try? String(contentsOf: docs.appending(path: $0), encoding: .utf8) }
-            site.engine.emit(contentsOf: awesome.diagnostics)
+            found += awesome.diagnostics
             items = awesome.items
         } else {
             let built = Self.navigation(
                 entries: entries, configPath: site.config.path, pages: pages, treePages: treePages, titles: titles,
                 allPaths: Set(site.pages.map(\.path)), excluded: site.files.excluded, origins: origins)
-            site.engine.emit(contentsOf: built.diagnostics)
+            found += built.diagnostics
             items = built.items
         }
         items = Self.arrangeBlog(items, site: site, pages: pages, titles: titles)

@@ -6,7 +6,8 @@ import TrellisTemplates
 /// writes nothing, so the theme's checks (its templates, its icons, brand names it or the site
 /// settings put around the pages) fail `lint` as they fail `build`.
 struct RenderTemplates: BrandStage {
-    let name = "render templates"
+    static let stageName = "render templates"
+    var name: String { Self.stageName }
 
     /// What rendering any of the brand's pages needs: the theme with the brand's overrides, the
     /// site's view of the brand, the navigation.
@@ -15,20 +16,22 @@ struct RenderTemplates: BrandStage {
         var siteView: SiteView
         var navigation: NavigationIndex
         var baseURL: String?
-        /// Problems with the brand's look (colours, logo), reported once.
-        var lookProblems: [Diagnostic]
     }
 
     func run(_ state: inout BrandState, site: SiteState) throws {
-        guard let theme = Self.theme(state, site: site) else { return }
-        site.engine.emit(contentsOf: theme.lookProblems)
+        let (theme, problems) = Self.theme(state, site: site)
+        state.themeDiagnostics = problems
+        site.engine.emit(contentsOf: problems)
+        guard let theme else { return }
         let written = Self.renderPages(&state, site: site, theme: theme)
         if state.output != nil { state.pagesWritten = written }
-        Self.renderNotFoundPage(state, site: site, theme: theme)
+        state.notFoundDiagnostics = Self.renderNotFoundPage(state, site: site, theme: theme)
+        site.engine.emit(contentsOf: state.notFoundDiagnostics)
     }
 
-    /// The brand's theme, or nil when its templates cannot be loaded (reported).
-    static func theme(_ state: BrandState, site: SiteState) -> Theme? {
+    /// The brand's theme (nil when its templates cannot be loaded) and what is wrong with it or
+    /// with the brand's look (colours, logo).
+    static func theme(_ state: BrandState, site: SiteState) -> (theme: Theme?, problems: [Diagnostic]) {
         let brand = state.brand
         var overrides = state.templateFolders
         if let customDir = site.customDir, !customDir.files.isEmpty {
@@ -38,10 +41,9 @@ struct RenderTemplates: BrandStage {
         do {
             renderer = try ThemeRenderer(overrides: overrides)
         } catch let error as DiagnosticError {
-            site.emitRelativeToRoot(error.diagnostics)
-            return nil
+            return (nil, site.relativeToRoot(error.diagnostics))
         } catch {
-            return nil
+            return (nil, [Diagnostic(.templateError, path: nil, at: nil, message: "cannot load the theme: \(error)")])
         }
         var view = Self.siteView(site.config, brand: brand)
         let templates = site.settings.templates
@@ -55,9 +57,10 @@ struct RenderTemplates: BrandStage {
         }
         var lookProblems: [Diagnostic] = []
         Self.applyLook(brand.theme, to: &view, icons: state.icons, configPath: brand.path ?? site.config.path, into: &lookProblems)
-        return Theme(
+        let theme = Theme(
             renderer: renderer, siteView: view, navigation: NavigationIndex(state.nav.map(Self.navNode)),
-            baseURL: (brand.siteURL ?? site.config.siteURL).map { $0.hasSuffix("/") ? $0 : $0 + "/" }, lookProblems: lookProblems)
+            baseURL: (brand.siteURL ?? site.config.siteURL).map { $0.hasSuffix("/") ? $0 : $0 + "/" })
+        return (theme, lookProblems)
     }
 
     /// Renders the brand's pages that keep their output path (of those, only `only`'s when
@@ -72,21 +75,19 @@ struct RenderTemplates: BrandStage {
         let navigation = theme.navigation
         let baseURL = theme.baseURL
         let features = siteView.features
-        let sidebarOptions = SidebarOptions(features)
-        let homeURL = site.config.directoryURLs ? "" : "index.html"
+        let homeURL = Self.homeURL(site)
         let templates = site.settings.templates
         let editLinks = templates.editLinks
         let matcher = state.leakMatcher
         let plan = state.outputPlan
         // The pages that keep their output path, rendered from the records as they are (let go
         // of before the records are changed, so that changing one copies none).
-        let count = state.pages.count
         let (written, problems) = { (records: [PageRecord]) -> ([Int], [(Diagnostic?, [String])]) in
             let written = records.indices.filter { i in plan.keeps(.page, records[i].path) && only.map { $0.contains(records[i].path) } ?? true }
             let problems = ParallelMap.map(written) { i -> (Diagnostic?, [String]) in
                 let page = records[i].source
                 let rendered = records[i].rendered
-                let (previous, next) = navigation.neighbours(of: page.url)
+                let around = PageNavigation(page, navigation: navigation, features: features, homeURL: homeURL)
                 var view = PageView(
                     site: siteView, title: rendered.title,
                     description: page.meta.description ?? site.config.siteDescription,
@@ -94,15 +95,14 @@ struct RenderTemplates: BrandStage {
                     root: PageView.root(forOutputPath: page.outputPath),
                     contentHTML: rendered.html,
                     toc: TocEntry.nest(rendered.toc.map { TocEntry(level: $0.level, id: $0.id, title: $0.title) }, levels: 1...6),
-                    sidebar: navigation.sidebar(for: page.url, options: sidebarOptions),
-                    previous: previous, next: next,
+                    sidebar: around.sidebar, previous: around.previous, next: around.next,
                     editURL: editLinks?.editURL(for: page.path))
                 if let dates = site.revisionDates[page.path] {
                     view.lastUpdatedHTML = dates.updated
                     view.createdHTML = dates.created
                 }
-                if features.tabs { view.tabs = navigation.tabs(for: page.url) }
-                if features.path { view.path = navigation.path(to: page.url, homeURL: homeURL) }
+                view.tabs = around.tabs
+                view.path = around.path
                 view.showsTitleHeading = !rendered.hasHeading1 && !rendered.isBlogView && site.customDir?.replacesContentPartial != true
                 if rendered.hasWalkthrough {
                     view.pageCSS = [WalkthroughDirective.stylesheet]
@@ -135,15 +135,36 @@ struct RenderTemplates: BrandStage {
             }
             return (written, problems)
         }(state.pages)
-        var perPage = Array(repeating: [Diagnostic](), count: count)
+        // A page rendered again replaces what its last rendering found.
         for (i, problem) in zip(written, problems) {
-            if let failure = problem.0 { perPage[i] = [failure] }
+            state.pages[i].diagnosticsByStage[Self.stageName] = problem.0.map { [$0] }
             state.pages[i].themeLeaks = problem.1
         }
-        state.report(perPage, stage: "render templates", to: site.engine)
+        site.engine.emit(contentsOf: problems.compactMap { $0.0 })
         site.engine.emit(contentsOf: Self.themeLeakDiagnostics(state, site: site))
         return written.count - problems.filter { $0.0 != nil }.count
     }
+
+    /// What a page shows of the brand's navigation: its sidebar, its neighbours, the tabs and
+    /// its path when the theme shows them. A page whose `PageNavigation` is the same under two
+    /// navigations renders the same under both.
+    struct PageNavigation: Hashable {
+        var sidebar: [SidebarItem]
+        var previous: TrellisTemplates.PageLink?
+        var next: TrellisTemplates.PageLink?
+        var tabs: [NavTab]
+        var path: [TrellisTemplates.PageLink]
+
+        init(_ page: SourcePage, navigation: NavigationIndex, features: ThemeFeatures, homeURL: String) {
+            sidebar = navigation.sidebar(for: page.url, options: SidebarOptions(features))
+            (previous, next) = navigation.neighbours(of: page.url)
+            tabs = features.tabs ? navigation.tabs(for: page.url) : []
+            path = features.path ? navigation.path(to: page.url, homeURL: homeURL) : []
+        }
+    }
+
+    /// The URL the path (breadcrumbs) starts from.
+    static func homeURL(_ site: SiteState) -> String { site.config.directoryURLs ? "" : "index.html" }
 
     /// One `BrandLeak` for each brand name the theme or the site settings put around any page.
     static func themeLeakDiagnostics(_ state: BrandState, site: SiteState) -> [Diagnostic] {
@@ -156,16 +177,17 @@ struct RenderTemplates: BrandStage {
         }
     }
 
-    /// The brand's `404.html`.
-    static func renderNotFoundPage(_ state: BrandState, site: SiteState, theme: Theme) {
-        guard state.outputPlan.keeps(.notFoundPage, "404.html") else { return }
+    /// Writes the brand's `404.html`; returns what went wrong.
+    static func renderNotFoundPage(_ state: BrandState, site: SiteState, theme: Theme) -> [Diagnostic] {
+        guard state.outputPlan.keeps(.notFoundPage, "404.html") else { return [] }
         do {
             let notFound = try theme.renderer.render(page: Self.notFoundPage(theme.siteView, baseURL: theme.baseURL, theme.navigation))
             try state.output?.write(Data(notFound.utf8), to: "404.html")
+            return []
         } catch let error as DiagnosticError {
-            site.engine.emit(contentsOf: error.diagnostics)
+            return error.diagnostics
         } catch {
-            site.engine.emit(Diagnostic(.io, path: nil, at: nil, message: "cannot write '404.html': \(error)"))
+            return [Diagnostic(.io, path: nil, at: nil, message: "cannot write '404.html': \(error)")]
         }
     }
 
