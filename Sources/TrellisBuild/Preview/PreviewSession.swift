@@ -1,16 +1,21 @@
 import Foundation
 import TrellisCore
+import TrellisTemplates
 
 /// `trellis serve`'s engine: builds every selected brand into memory (`BuildMode.preview`),
 /// then, for each batch of changed files, rebuilds as little as gives the same result as a
 /// clean build, and hands out the previewed brand's state as a `PreviewSnapshot`.
 ///
-/// An edit of existing pages' text (front matter unchanged, title unchanged) reruns the page
-/// stages on those pages' records only, checks again the links of the pages that link to a
-/// page whose ids changed, reruns the page and brand checks and renders those pages into the
-/// theme; the search index follows (`refreshSearch`). Anything else (a new, deleted or renamed page, a title or
-/// front-matter change, the config, a brand file, a template, a static file, a snippet or an
-/// included template, Material's blog, cross-references) rebuilds everything, from the config.
+/// An edit of existing pages' text (front matter unchanged) reruns the page stages on those
+/// pages' records only, checks again the links of the pages that link to a page whose ids
+/// changed, reruns the page and brand checks and renders those pages into the theme; when a
+/// page's title changed, it builds the nav again and renders too the pages whose navigation
+/// shows the change. An edit of a brand's templates renders every page of that brand into the
+/// new theme without parsing any page again; an edit of its theme assets writes them. The
+/// search index follows (`refreshSearch`). Anything else (a new, deleted or renamed page, a
+/// front-matter change, the config, a brand file, a static file, a snippet or an included
+/// template, `custom_dir`, Material's blog, cross-references) rebuilds everything, from the
+/// config.
 ///
 /// Not thread-safe: one task owns it (the `serve` command's).
 public final class PreviewSession {
@@ -37,6 +42,11 @@ public final class PreviewSession {
     private var usedAsFiles: Set<String> = []
     /// The docs folder's files as of the last full build.
     private var knownDocsFiles: Set<String> = []
+    /// Every file a page's snippets read (real paths), of any brand.
+    private var readBySnippets: Set<String> = []
+    /// The files of each brand's template folders (by the folder's path), when pages may read
+    /// files there (snippets, macro includes): a file added or removed there may change a page.
+    private var templateListings: [String: Set<String>] = [:]
     private var generation = 0
     /// Increases with every rebuild: a search job made before one is out of date.
     private var version = 0
@@ -69,7 +79,15 @@ public final class PreviewSession {
             lastWasFull = false
             return snapshot(bumping: false)
         }
-        if everything || !rebuildPages(changed) { rebuildAll() }
+        let done: Bool
+        if everything {
+            done = false
+        } else if let touched = themeChange(changed) {
+            done = rerenderTheme(changed, brands: touched)
+        } else {
+            done = rebuildPages(changed)
+        }
+        if !done { rebuildAll() }
         return snapshot()
     }
 
@@ -180,6 +198,8 @@ public final class PreviewSession {
             for record in brand.pages { used.formUnion(record.references.files) }
         }
         knownDocsFiles = Set(session.site.files.pages).union(session.site.files.staticFiles).union(session.site.files.excluded.keys)
+        readBySnippets = Self.snippetFiles(brands)
+        templateListings = Self.templateListings(brands, site: session.site)
         unusable = report.outcome == .unusable
         loadDiagnostics = Set(session.loadDiagnostics)
         if let brandID, !brands.contains(where: { $0.brand.id == brandID }) { self.brandID = nil }
@@ -218,6 +238,132 @@ public final class PreviewSession {
         return scratch.engine.diagnostics
     }
 
+    /// Every file the brands' pages' snippets read.
+    private static func snippetFiles(_ brands: [BrandState]) -> Set<String> {
+        brands.reduce(into: Set<String>()) { read, brand in
+            for record in brand.pages { read.formUnion(record.references.snippets) }
+        }
+    }
+
+    /// The files of the brands' template folders, when pages may read files there.
+    private static func templateListings(_ brands: [BrandState], site: SiteState) -> [String: Set<String>] {
+        let includes = site.macroIncludes.map { site.config.url(of: $0.folderPath, root: site.root).standardizedFileURL.path + "/" }
+        var listings: [String: Set<String>] = [:]
+        for folder in Set(brands.flatMap(\.templateFolders)) {
+            let path = folder.standardizedFileURL.path + "/"
+            guard site.settings.snippets != nil || includes.map({ path.hasPrefix($0) || $0.hasPrefix(path) }) == true else { continue }
+            listings[folder.path] = Set(FileTree.files(under: folder.path, within: site.project).files)
+        }
+        return listings
+    }
+
+    // MARK: - Theme rerender
+
+    /// The brands (their positions in `brands`) whose template folders hold every changed
+    /// file; nil when a change is not only that, or may change more than the theme: a file a
+    /// page reads, a symlink, a folder's files when pages may read files there.
+    private func themeChange(_ changed: Set<String>) -> [Int]? {
+        guard let site, !unusable, !brands.isEmpty else { return nil }
+        let root = site.root.standardizedFileURL.path + "/"
+        let docsPrefix = site.config.docsDir + "/"
+        let settingFiles = Set([site.config.path] + site.brands.compactMap(\.path))
+        let included = site.macroIncludes?.loadedFiles ?? []
+        var touched: Set<Int> = []
+        for path in changed {
+            guard !path.hasPrefix(docsPrefix), !settingFiles.contains(path), !included.contains(path) else { return nil }
+            if let customDir = site.customDir, path.hasPrefix(customDir.path + "/") { return nil }
+            var real: Set<String> = [site.project.root + "/" + path]
+            if case .inside(let resolved) = site.project.follow(root + path) { real.insert(resolved) }
+            guard real.isDisjoint(with: readBySnippets) else { return nil }
+            var info = stat()
+            if lstat(root + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { return nil }
+            let owners = brands.indices.filter { b in
+                brands[b].templateFolders.contains { (root + path).hasPrefix($0.standardizedFileURL.path + "/") }
+            }
+            guard !owners.isEmpty else { return nil }
+            touched.formUnion(owners)
+        }
+        return touched.sorted()
+    }
+
+    /// Renders the pages of the brands at `touched` into their changed templates, and writes
+    /// their changed theme assets, without parsing any page again; false when the change is
+    /// more than that (nothing is changed then).
+    private func rerenderTheme(_ changed: Set<String>, brands touched: [Int]) -> Bool {
+        guard let site else { return false }
+        // Everything that can refuse, before anything changes: the folders are still there, the
+        // theme has the same assets (the output's paths are claimed), pages read nothing there.
+        var assets: [Int: [String: Data]] = [:]
+        for b in touched {
+            let folders = brands[b].templateFolders
+            var isFolder: ObjCBool = false
+            guard folders.allSatisfy({ FileManager.default.fileExists(atPath: $0.path, isDirectory: &isFolder) && isFolder.boolValue }),
+                let read = try? ThemeRenderer.assets(overrides: folders), Set(read.keys) == Set((brands[b].themeAssets ?? [:]).keys)
+            else { return false }
+            assets[b] = read
+        }
+        guard Self.templateListings(brands, site: site) == templateListings else { return false }
+        version += 1
+        let templates = changed.contains { $0.hasSuffix(ThemeRenderer.templateExtension) }
+        var rendered = 0
+        for b in touched {
+            let result = Self.rerender(&brands[b], site: site, assets: assets[b] ?? [:], templates: templates)
+            rendered += result.rendered
+            if templates { themes[brands[b].brand.id] = result.theme }
+        }
+        lastRendered = rendered
+        lastWasFull = false
+        settle()
+        return true
+    }
+
+    /// Writes a brand's changed theme assets and, when `templates` changed, renders its pages
+    /// and its `404.html` into them again (as `RenderTemplates` does, with the records as they
+    /// are); replaces what that said before in the brand's report. Returns the pages rendered
+    /// and the theme (nil when its templates cannot be loaded: then, as in a clean build, no
+    /// page is in the output).
+    private static func rerender(
+        _ state: inout BrandState, site: SiteState, assets: [String: Data], templates: Bool
+    ) -> (rendered: Int, theme: RenderTemplates.Theme?) {
+        if let output = state.output {
+            for (path, data) in assets where state.outputPlan.keeps(.themeAsset, path) && state.themeAssets?[path] != data {
+                // Writing to memory cannot fail.
+                try? output.write(data, to: path)
+            }
+        }
+        state.themeAssets = assets
+        guard templates else { return (0, nil) }
+        let policy = site.engine.policy
+        var scratch = site
+        scratch.engine = DiagnosticEngine(policy: policy)
+        let stage = RenderTemplates.stageName
+        var old = state.themeDiagnostics + state.notFoundDiagnostics + RenderTemplates.themeLeakDiagnostics(state, site: site)
+        for record in state.pages { old += record.diagnosticsByStage[stage] ?? [] }
+        let (theme, problems) = RenderTemplates.theme(state, site: scratch)
+        state.themeDiagnostics = problems
+        state.notFoundDiagnostics = []
+        var rendered = 0
+        if let theme {
+            rendered = RenderTemplates.renderPages(&state, site: scratch, theme: theme)
+            state.notFoundDiagnostics = RenderTemplates.renderNotFoundPage(state, site: scratch, theme: theme)
+        } else {
+            // As in a clean build: no page in the theme, no 404 page.
+            let plan = state.outputPlan
+            let unwritten = Set(state.pages.map(\.source.outputPath).filter { plan.keeps(.page, $0) })
+            (state.output as? MemoryOutput)?.replace(where: { unwritten.contains($0) || $0 == "404.html" }, with: [:])
+            for i in state.pages.indices {
+                state.pages[i].diagnosticsByStage[stage] = nil
+                state.pages[i].themeLeaks = []
+            }
+        }
+        if state.output != nil { state.pagesWritten = rendered }
+        var reported = Set(state.reported).subtracting(old.compactMap(policy.adjusted))
+        reported.formUnion(scratch.engine.diagnostics)
+        reported.formUnion((problems + state.notFoundDiagnostics).compactMap(policy.adjusted))
+        state.reported = reported.sorted(by: Diagnostic.sortKey)
+        return (rendered, theme)
+    }
+
     // MARK: - Page rebuild
 
     /// Rebuilds the pages whose text changed; false when the change is not only that, and
@@ -234,8 +380,12 @@ public final class PreviewSession {
             guard path.hasPrefix(docsPrefix), loaded.pageIndex[String(path.dropFirst(docsPrefix.count))] != nil else { return false }
             paths.append(String(path.dropFirst(docsPrefix.count)))
         }
-        // A page another uses as a file (a snippet, an include) changes that page too.
+        // A page another uses as a file (a snippet, an include) changes that page too; a
+        // literate-nav nav file is the nav.
         if paths.contains(where: usedAsFiles.contains) { return false }
+        if loaded.settings.navigation.literateNav != nil, paths.contains(where: { p in brands.contains { $0.quietlyOutOfNav.contains(p) } }) {
+            return false
+        }
         let included = loaded.macroIncludes?.loadedFiles ?? []
         if paths.contains(where: { included.contains(docsPrefix + $0) }) { return false }
 
@@ -275,12 +425,13 @@ public final class PreviewSession {
         var filesChanged = false
         for b in brands.indices {
             let id = brands[b].brand.id
-            if themes[id] == nil { themes[id] = RenderTemplates.theme(brands[b], site: site) }
+            if themes[id] == nil { themes[id] = RenderTemplates.theme(brands[b], site: site).theme }
             if anchors[id] == nil { anchors[id] = Dictionary(brands[b].pages.map { ($0.path, $0.rendered.ids) }, uniquingKeysWith: { a, _ in a }) }
-            guard let theme = themes[id], var ids = anchors[id],
-                let result = Self.rebuild(changedIndices, in: &brands[b], site: site, theme: theme, anchors: &ids)
+            guard var theme = themes[id], var ids = anchors[id],
+                let result = Self.rebuild(changedIndices, in: &brands[b], site: site, theme: &theme, anchors: &ids)
             else { return false }
             anchors[id] = ids
+            themes[id] = theme
             rendered += result.rendered
             filesChanged = filesChanged || result.filesChanged
             if result.rendered > 0, site.config.search.enabled { staleSearch.insert(id) }
@@ -291,6 +442,7 @@ public final class PreviewSession {
             usedAsFiles = brands.reduce(into: Set<String>()) { used, brand in
                 for record in brand.pages { used.formUnion(record.references.files) }
             }
+            readBySnippets = Self.snippetFiles(brands)
         }
         loadDiagnostics = load
         lastRendered = rendered
@@ -311,11 +463,13 @@ public final class PreviewSession {
     }
 
     /// Rebuilds the pages at `indices` (into `site.pages`) in one brand, in place: their
-    /// records, the link checks of pages that link to a page whose ids changed (with `anchors`,
-    /// every page's ids, kept up to date), the checks, the pages in the theme. Nil when a page's
-    /// title changed, which changes the nav of other pages.
+    /// records; the nav when a title changed (and `theme`'s navigation with it); the link checks
+    /// of pages that link to a page whose ids changed (with `anchors`, every page's ids, kept up
+    /// to date); the checks; the pages in the theme, with those whose navigation changed. Nil
+    /// when there is nothing to rebuild it with.
     private static func rebuild(
-        _ indices: [Int], in state: inout BrandState, site: SiteState, theme: RenderTemplates.Theme, anchors: inout [String: Set<String>]
+        _ indices: [Int], in state: inout BrandState, site: SiteState, theme: inout RenderTemplates.Theme,
+        anchors: inout [String: Set<String>]
     ) -> (rendered: Int, filesChanged: Bool)? {
         var scratch = site
         let policy = site.engine.policy
@@ -323,21 +477,51 @@ public final class PreviewSession {
         scratch.usage = UsageLedger()
         var positions: [Int] = []
         var before: [Int: PageRecord] = [:]
+        var titleChanged = false
         for i in indices {
             guard let r = state.pages.firstIndex(where: { $0.index == i }) else { continue }
             var record = PageRecord(index: i, source: site.pages[i])
             rerun(ExpandMacros(), &record, state: state, site: scratch)
             rerun(IncludeSnippets(), &record, state: state, site: scratch)
             rerun(RenderMarkdown(), &record, state: state, site: scratch)
-            // A new title changes the nav of other pages.
-            guard record.rendered.ownTitle == state.pages[r].rendered.ownTitle else { return nil }
-            record.rendered.title = state.pages[r].rendered.title
+            if record.rendered.ownTitle == state.pages[r].rendered.ownTitle {
+                record.rendered.title = state.pages[r].rendered.title
+            } else {
+                titleChanged = true
+            }
             before[r] = state.pages[r]
             state.pages[r] = record
             anchors[record.path] = record.rendered.ids
             positions.append(r)
         }
         guard !positions.isEmpty else { return (0, false) }
+
+        // A new title: the nav again, from every page's own title (as `BuildNavigation` first
+        // saw them), and the pages whose navigation shows the change.
+        var renderToo: Set<String> = []
+        var oldNav: [Diagnostic] = []
+        var navigationChanged = false
+        if titleChanged {
+            let features = theme.siteView.features, homeURL = RenderTemplates.homeURL(site)
+            let titles = state.pages.map(\.rendered.title)
+            let oldItems = state.nav
+            oldNav = state.navDiagnostics
+            for i in state.pages.indices where site.blog?.owns(state.pages[i].path) != true {
+                state.pages[i].rendered.title = state.pages[i].rendered.ownTitle
+            }
+            try? BuildNavigation().run(&state, site: scratch)
+            let navigation = NavigationIndex(state.nav.map(RenderTemplates.navNode)), oldNavigation = theme.navigation
+            let pages = state.pages
+            let changedNavigation = ParallelMap.map(Array(pages.indices)) { i -> Bool in
+                pages[i].rendered.title != titles[i]
+                    || RenderTemplates.PageNavigation(pages[i].source, navigation: oldNavigation, features: features, homeURL: homeURL)
+                        != RenderTemplates.PageNavigation(pages[i].source, navigation: navigation, features: features, homeURL: homeURL)
+            }
+            for i in pages.indices where changedNavigation[i] { renderToo.insert(pages[i].path) }
+            navigationChanged = state.nav != oldItems
+            theme.navigation = navigation
+        }
+
         // Links: the pages' own, and those of pages linking to a page whose ids changed.
         var linkers: Set<Int> = []
         let moved = positions.filter { state.pages[$0].rendered.ids != before[$0]?.rendered.ids }
@@ -363,6 +547,7 @@ public final class PreviewSession {
                 state.pages[r].diagnosticsByStage[runChecks.name] = runChecks.update(&state.pages[r], context: context, site: scratch)
                 linksChanged = linksChanged || state.pages[r].references.pages != before[r]?.references.pages
                 filesChanged = filesChanged || state.pages[r].references.files != before[r]?.references.files
+                    || state.pages[r].references.snippets != before[r]?.references.snippets
             }
             // The brand's checks read its link graph: only links to other pages change them.
             if linksChanged {
@@ -371,8 +556,15 @@ public final class PreviewSession {
             }
         }
         let oldLeaks = RenderTemplates.themeLeakDiagnostics(state, site: site)
-        let paths = Set(positions.map { state.pages[$0].path })
-        let rendered = RenderTemplates.renderPages(&state, site: scratch, theme: theme, only: paths)
+        let oldNotFound = state.notFoundDiagnostics
+        let paths = Set(positions.map { state.pages[$0].path }).union(renderToo)
+        for r in state.pages.indices where renderToo.contains(state.pages[r].path) && before[r] == nil { before[r] = state.pages[r] }
+        var rendered = RenderTemplates.renderPages(&state, site: scratch, theme: theme, only: paths)
+        if navigationChanged {
+            // The 404 page shows the nav too.
+            state.notFoundDiagnostics = RenderTemplates.renderNotFoundPage(state, site: scratch, theme: theme)
+            rendered += 1
+        }
 
         // What the brand reported: without what the rebuilt parts said before, with what they
         // say now. (Records and checks keep diagnostics as emitted; the brand's report has them
@@ -381,7 +573,10 @@ public final class PreviewSession {
         for old in before.values { reported.subtract(old.diagnostics.compactMap(policy.adjusted)) }
         reported.subtract(oldBrandChecks.compactMap(policy.adjusted))
         reported.subtract(oldLeaks.compactMap(policy.adjusted))
+        reported.subtract(oldNav.compactMap(policy.adjusted))
+        reported.subtract(oldNotFound.compactMap(policy.adjusted))
         reported.formUnion(scratch.engine.diagnostics)
+        reported.formUnion(state.notFoundDiagnostics.compactMap(policy.adjusted))
         for r in before.keys { reported.formUnion(state.pages[r].diagnostics.compactMap(policy.adjusted)) }
         state.reported = reported.sorted(by: Diagnostic.sortKey)
         return (rendered, filesChanged)

@@ -32,15 +32,17 @@ import TrellisCore
     }
 
     /// A clean preview of the site as it is now.
-    static func clean(_ s: TestSite) -> (PreviewSnapshot, PreviewSession) {
-        let session = PreviewSession(options: BuildOptions(root: s.root))
+    static func clean(_ s: TestSite, options: BuildOptions? = nil) -> (PreviewSnapshot, PreviewSession) {
+        let session = PreviewSession(options: options ?? BuildOptions(root: s.root))
         return (session.start(), session)
     }
 
     /// The preview's files and diagnostics equal a clean preview's, once its search index caught up.
-    static func expectSameAsClean(_ snapshot: PreviewSnapshot, _ session: PreviewSession, _ s: TestSite, _ what: String) {
+    static func expectSameAsClean(
+        _ snapshot: PreviewSnapshot, _ session: PreviewSession, _ s: TestSite, _ what: String, options: BuildOptions? = nil
+    ) {
         let snapshot = session.refreshSearch() ?? snapshot
-        let (cleanSnapshot, cleanSession) = clean(s)
+        let (cleanSnapshot, cleanSession) = clean(s, options: options)
         #expect(snapshot.diagnostics.map(\.formatted) == cleanSnapshot.diagnostics.map(\.formatted), "\(what)")
         let mine = contents(snapshot, session: session), theirs = contents(cleanSnapshot, session: cleanSession)
         #expect(mine.keys.sorted() == theirs.keys.sorted(), "\(what)")
@@ -211,6 +213,141 @@ import TrellisCore
         #expect(!session.lastWasFull)
         #expect(snapshot.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("New text.") == true)
         #expect(!s.exists("site"))
+    }
+
+    /// The site's files with a template override folder for brand alpha.
+    static let themedFiles = files.merging([
+        "brands/alpha.yml": alphaBrand.replacingOccurrences(of: "theme:\n", with: "theme:\n  templates: overrides/alpha\n"),
+        "overrides/alpha/partials/footer.mustache": "<footer class=\"custom\">Alpha footer</footer>\n",
+        "overrides/alpha/extra.css": "body { color: red; }\n",
+    ]) { _, new in new }
+
+    @Test func aTemplateEditRendersTheBrandsPagesWithoutParsingThemAgain() throws {
+        let s = try TestSite(Self.themedFiles)
+        defer { s.cleanUp() }
+        let session = PreviewSession(options: BuildOptions(root: s.root))
+        let first = session.start()
+        #expect(first.diagnostics.isEmpty)
+        #expect(first.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Alpha footer") == true)
+        // A template is not published with the theme's assets.
+        #expect(first.files.contents(of: "assets/partials/footer.mustache") == nil)
+        #expect(first.files.contents(of: "assets/extra.css") != nil)
+
+        try s.write("overrides/alpha/partials/footer.mustache", "<footer class=\"custom\">New footer</footer>\n")
+        var snapshot = session.apply(["overrides/alpha/partials/footer.mustache"])
+        #expect(!session.lastWasFull)
+        // Alpha's four pages (beta has its own theme, untouched).
+        #expect(session.lastRendered == 4)
+        #expect(snapshot.files.contents(of: "faq/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("New footer") == true)
+        Self.expectSameAsClean(snapshot, session, s, "template edit")
+
+        // A broken template: the overlay says so, the last good pages stay, as in a clean build.
+        try s.write("overrides/alpha/partials/footer.mustache", "<footer>{{#open}}</footer>\n")
+        snapshot = session.apply(["overrides/alpha/partials/footer.mustache"])
+        #expect(!session.lastWasFull)
+        #expect(snapshot.diagnostics.contains { $0.severity == .error && $0.path == "overrides/alpha/partials/footer.mustache" })
+        #expect(snapshot.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("New footer") == true)
+        Self.expectSameAsClean(snapshot, session, s, "broken template")
+
+        // A new partial, then the fix.
+        try s.write("overrides/alpha/partials/copyright.mustache", "<p>(c) Alpha</p>\n")
+        try s.write("overrides/alpha/partials/footer.mustache", "<footer>{{> partials/copyright}}</footer>\n")
+        snapshot = session.apply(["overrides/alpha/partials/footer.mustache", "overrides/alpha/partials/copyright.mustache"])
+        #expect(!session.lastWasFull)
+        #expect(snapshot.diagnostics.isEmpty)
+        #expect(snapshot.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("(c) Alpha") == true)
+        Self.expectSameAsClean(snapshot, session, s, "template fixed")
+
+        // A theme asset edit writes the asset and renders nothing.
+        try s.write("overrides/alpha/extra.css", "body { color: blue; }\n")
+        snapshot = session.apply(["overrides/alpha/extra.css"])
+        #expect(!session.lastWasFull)
+        #expect(session.lastRendered == 0)
+        #expect(snapshot.files.contents(of: "assets/extra.css").map { String(decoding: $0, as: UTF8.self) } == "body { color: blue; }\n")
+        Self.expectSameAsClean(snapshot, session, s, "asset edit")
+
+        // A new asset claims an output path: everything again.
+        try s.write("overrides/alpha/more.css", "p {}\n")
+        snapshot = session.apply(["overrides/alpha/more.css"])
+        #expect(session.lastWasFull)
+        Self.expectSameAsClean(snapshot, session, s, "new asset")
+    }
+
+    @Test func aTemplateFolderPagesReadFromRebuildsEverything() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: Docs\nmarkdown_extensions:\n  - pymdownx.snippets\n",
+            "docs/index.md": "# Home\n\n--8<-- \"overrides/extra.css\"\n",
+            "brands/acme.yml": "name: Acme\ntheme:\n  templates: overrides\n",
+            "overrides/extra.css": "body { color: red; }\n",
+            "overrides/partials/footer.mustache": "<footer>Acme</footer>\n",
+        ])
+        defer { s.cleanUp() }
+        var options = BuildOptions(root: s.root)
+        options.brandFiles = [s.root.appending(path: "brands/acme.yml")]
+        let session = PreviewSession(options: options)
+        let first = session.start()
+        #expect(first.diagnostics.isEmpty)
+        #expect(first.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("color: red") == true)
+        // A template no page reads: the pages in the theme again.
+        try s.write("overrides/partials/footer.mustache", "<footer>Acme Cloud</footer>\n")
+        var snapshot = session.apply(["overrides/partials/footer.mustache"])
+        #expect(!session.lastWasFull)
+        #expect(snapshot.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Acme Cloud") == true)
+        // A file a page reads as a snippet: everything again.
+        try s.write("overrides/extra.css", "body { color: green; }\n")
+        snapshot = session.apply(["overrides/extra.css"])
+        #expect(session.lastWasFull)
+        #expect(snapshot.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("color: green") == true)
+        #expect(snapshot.files.contents(of: "assets/extra.css").map { String(decoding: $0, as: UTF8.self) }?.contains("color: green") == true)
+        Self.expectSameAsClean(snapshot, session, s, "snippet in the template folder", options: options)
+        // A file added there could be the snippet a page was missing.
+        try s.write("overrides/partials/new.mustache", "x\n")
+        _ = session.apply(["overrides/partials/new.mustache"])
+        #expect(session.lastWasFull)
+    }
+
+    @Test func aNewTitleRendersThePagesWhoseNavigationShowsIt() throws {
+        let s = try TestSite(
+            Self.files.merging([
+                "content/deep/index.md": "# Deep\n",
+                "content/deep/a.md": "# Deep A\n",
+                "content/deep/b.md": "# Deep B\n",
+            ]) { _, new in new })
+        defer { s.cleanUp() }
+        let session = PreviewSession(options: BuildOptions(root: s.root))
+        let first = session.start()
+        #expect(first.diagnostics.isEmpty)
+        // A page in a collapsed section: its section's pages and its neighbours show it.
+        try s.write("content/deep/a.md", "# Deeper A\n")
+        var snapshot = session.apply(["content/deep/a.md"])
+        #expect(!session.lastWasFull)
+        let rendered = session.lastRendered
+        // Fewer than every page of both brands (7 + 6) and the 404 pages, more than the page.
+        #expect(rendered > 2 && rendered < 15)
+        #expect(snapshot.files.contents(of: "deep/b/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Deeper A") == true)
+        Self.expectSameAsClean(snapshot, session, s, "new title in a section")
+        // A top-level page's title is in every page's nav.
+        try s.write("content/faq.md", "---\nbrands: [alpha]\n---\n# Questions\n\nAsk [home](index.md#home).\n")
+        snapshot = session.apply(["content/faq.md"])
+        #expect(!session.lastWasFull)
+        #expect(snapshot.files.contents(of: "deep/a/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Questions") == true)
+        Self.expectSameAsClean(snapshot, session, s, "new top-level title")
+    }
+
+    @Test func aLiterateNavFileEditChangesTheNav() throws {
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: Docs\nplugins:\n  - literate-nav\n",
+            "docs/SUMMARY.md": "- [Home](index.md)\n- [Setup](setup.md)\n",
+            "docs/index.md": "# Home\n",
+            "docs/setup.md": "# Setup\n",
+        ])
+        defer { s.cleanUp() }
+        let session = PreviewSession(options: BuildOptions(root: s.root))
+        _ = session.start()
+        try s.write("docs/SUMMARY.md", "- [Start](index.md)\n- [Installing](setup.md)\n")
+        let snapshot = session.apply(["docs/SUMMARY.md"])
+        #expect(snapshot.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Installing") == true)
+        Self.expectSameAsClean(snapshot, session, s, "literate nav file")
     }
 
     @Test func switchingBrandShowsItsFiles() throws {
