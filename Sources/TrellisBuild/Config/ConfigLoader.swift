@@ -142,6 +142,18 @@ public struct ConfigLoader {
         }
     }
 
+    /// A folder setting as paths below it are written: `docs/` and `./docs` are `docs`, so a
+    /// page is `docs/a.md` in diagnostics, never `docs//a.md`.
+    static func folderPath(_ value: String) -> String {
+        let absolute = value.hasPrefix("/")
+        var parts = value.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        while parts.count > 1, parts.first == "." { parts.removeFirst() }
+        if parts.count > 1 { parts.removeAll { $0 == "." } }
+        let joined = parts.joined(separator: "/")
+        if absolute { return "/" + joined }
+        return joined.isEmpty ? value : joined
+    }
+
     /// The keys `trellis.yml` shares with `mkdocs.yml`, read the same way for both.
     static func readSharedKeys(
         _ e: [String: (key: Node, value: Node)], into config: inout SiteConfig, reader: inout YAMLReader
@@ -154,8 +166,8 @@ public struct ConfigLoader {
                 config.settingPositions[key] = reader.place(of: node)
             }
         }
-        if let v = reader.string(e["docs_dir"]?.value, "docs_dir") { config.docsDir = v }
-        if let v = reader.string(e["site_dir"]?.value, "site_dir") { config.siteDir = v }
+        if let v = reader.string(e["docs_dir"]?.value, "docs_dir") { config.docsDir = Self.folderPath(v) }
+        if let v = reader.string(e["site_dir"]?.value, "site_dir") { config.siteDir = Self.folderPath(v) }
         if let v = reader.stringList(e["allow_symlinks_to"]?.value, "allow_symlinks_to") {
             config.allowSymlinksTo += v
         }

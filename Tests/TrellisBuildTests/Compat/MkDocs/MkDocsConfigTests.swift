@@ -159,6 +159,21 @@ import TrellisCore
         #expect(settings.markdownExtension("pymdownx.snippets")?.options["base_path"] == ["$config_dir", "$docs_dir/parts", "$page_dir"])
     }
 
+    @Test func folderSettingsAreWrittenAsPathsBelowThemAre() {
+        for (written, expected) in [("docs/", "docs"), ("./docs", "docs"), ("./guides//en/", "guides/en"), ("/srv/docs/", "/srv/docs"), (".", ".")] {
+            let (config, _, _, lines) = read("docs_dir: \"\(written)\"\nsite_dir: \"\(written)/out/\"\n")
+            #expect(lines.isEmpty)
+            #expect(config.docsDir == expected, "\(written)")
+            #expect(config.siteDir == (expected == "." ? "out" : expected + "/out"), "\(written)")
+        }
+    }
+
+    @Test func aPageUnderADocsDirWithATrailingSlashIsNamedWithOneSlash() throws {
+        let s = try TestSite(["mkdocs.yml": "site_name: Docs\ndocs_dir: docs/\n", "docs/index.md": "# Home\n\n[gone](gone.md)\n"])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == ["docs/index.md:3:8: warning: 'gone.md' does not exist [BrokenLink]"])
+    }
+
     @Test func envTagOnAMapIsATypeError() {
         let (_, _, _, lines) = read("site_url: !ENV {a: b}\n")
         #expect(lines == ["mkdocs.yml:1:11: error: expected a variable name or a list after '!ENV' [ConfigType]"])
