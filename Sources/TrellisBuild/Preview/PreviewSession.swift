@@ -148,6 +148,9 @@ public final class PreviewSession {
     /// The pages the site has.
     public var pageCount: Int { site?.pages.count ?? 0 }
 
+    /// The site's pages' files, by path from the site root.
+    var pagePaths: [String] { site.map { site in site.pages.map { site.config.docsDir + "/" + $0.path } } ?? [] }
+
     /// Whether the config could not be used at all (nothing was built).
     public var isUnusable: Bool { unusable }
 
@@ -403,10 +406,8 @@ public final class PreviewSession {
         for page in pages {
             guard let i = site.pageIndex[page.path] else { return false }
             let old = site.pages[i]
-            // A front matter change may change what is published where, the nav, the title.
-            guard old.file.text.utf8.prefix(old.bodyOffset).elementsEqual(page.file.text.utf8.prefix(page.bodyOffset)) else {
-                return false
-            }
+            // A front matter change may change what is published where, or the nav.
+            guard Self.frontMatterKeepsSite(old, page) else { return false }
             let (template, parsed) = ParseMacros.template(of: page, settings: site.settings.macros, python: site.macroPython)
             // The first macros of a site that had none need the plugin's variables, read once.
             if template != nil, site.settings.macros.plugin != nil, site.macroPython == nil { return false }
@@ -449,6 +450,20 @@ public final class PreviewSession {
         lastWasFull = false
         settle()
         return true
+    }
+
+    /// Whether a page's new front matter changes nothing but the page and its title (which the
+    /// page rebuild follows into the nav): the same text, or the same fields but the title and
+    /// the description.
+    static func frontMatterKeepsSite(_ old: SourcePage, _ new: SourcePage) -> Bool {
+        if old.file.text.utf8.prefix(old.bodyOffset).elementsEqual(new.file.text.utf8.prefix(new.bodyOffset)) { return true }
+        var oldValues = old.meta.values, newValues = new.meta.values
+        for key in ["title", "description"] {
+            oldValues[key] = nil
+            newValues[key] = nil
+        }
+        return oldValues == newValues && old.meta.brands == new.meta.brands && old.meta.weight == new.meta.weight
+            && old.meta.renderMacros == new.meta.renderMacros
     }
 
     /// What loading and parsing a page's earlier text reported (read again from memory: it is

@@ -332,6 +332,22 @@ import TrellisCore
         #expect(!session.lastWasFull)
         #expect(snapshot.files.contents(of: "deep/a/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Questions") == true)
         Self.expectSameAsClean(snapshot, session, s, "new top-level title")
+        // A title in the front matter, then a description: the page and its title only.
+        try s.write("content/deep/b.md", "---\ntitle: Topic B\n---\n# Deep B\n")
+        snapshot = session.apply(["content/deep/b.md"])
+        #expect(!session.lastWasFull)
+        #expect(snapshot.files.contents(of: "deep/a/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Topic B") == true)
+        Self.expectSameAsClean(snapshot, session, s, "front matter title")
+        try s.write("content/deep/b.md", "---\ntitle: Topic B\ndescription: About B\n---\n# Deep B\n")
+        snapshot = session.apply(["content/deep/b.md"])
+        #expect(!session.lastWasFull)
+        #expect(session.lastRendered == 2)
+        Self.expectSameAsClean(snapshot, session, s, "front matter description")
+        // A weight orders the nav: everything again.
+        try s.write("content/deep/b.md", "---\ntitle: Topic B\nweight: -1\n---\n# Deep B\n")
+        snapshot = session.apply(["content/deep/b.md"])
+        #expect(session.lastWasFull)
+        Self.expectSameAsClean(snapshot, session, s, "front matter weight")
     }
 
     @Test func aLiterateNavFileEditChangesTheNav() throws {
