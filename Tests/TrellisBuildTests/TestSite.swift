@@ -14,6 +14,12 @@ struct TestSite {
         for (path, contents) in files { try write(path, contents) }
     }
 
+    /// A copy of the folder at `folder` in a new temporary folder.
+    init(copying folder: URL) throws {
+        root = FileManager.default.temporaryDirectory.appending(path: "trellis-test-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: folder.resolvingSymlinksInPath(), to: root)
+    }
+
     func write(_ path: String, _ contents: String) throws {
         try write(path, Data(contents.utf8))
     }
