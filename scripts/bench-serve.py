@@ -10,8 +10,9 @@ between, itself unmeasured) and the median is printed.
     python3 scripts/bench-serve.py --trellis .build/release/trellis --site . --runs 5
     python3 scripts/bench-serve.py --trellis .build/release/trellis --site /work/synth10k --config trellis.yml
 
-Changes: a one-page text edit, a heading rename (a level-2 heading of the same page), a new page
-(added, then deleted), and a template edit (the brand's footer override).
+Changes: a one-page text edit, a heading rename (a level-2 heading of the same page), a title
+change (its level-1 heading), a new page (added, then deleted), and a template edit (the brand's
+footer override).
 """
 import argparse
 import os
@@ -115,7 +116,7 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--pause", type=float, default=2.0,
                         help="seconds between saves (the search index is rebuilt in the background once the writer pauses)")
-    parser.add_argument("--only", default="text,heading,page,template", help="the changes to make, comma-separated")
+    parser.add_argument("--only", default="text,heading,title,page,template", help="the changes to make, comma-separated")
     args = parser.parse_args()
     trellis = os.path.abspath(args.trellis)
 
@@ -198,6 +199,12 @@ def main():
                 with open(page, "w") as f:
                     f.write(original.replace(heading.group(0), "## %s renamed %d" % (heading.group(1), run), 1))
             results.append(("heading rename", *change(rename, restore)))
+        title = re.search(r"^# (.+)$", original, re.M)
+        if title and "title" in only:
+            def retitle(run):
+                with open(page, "w") as f:
+                    f.write(original.replace(title.group(0), "# %s retitled %d" % (title.group(1), run), 1))
+            results.append(("title change", *change(retitle, restore)))
         new_page = os.path.join(os.path.dirname(page), "bench-new-page.md")
 
         def add(run):
