@@ -36,7 +36,7 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "The address to listen on. Anything but a loopback address exposes your drafts to the network.")
     var host: String = "127.0.0.1"
 
-    @Flag(name: .long, help: "Open the preview in the default browser.")
+    @Flag(name: .long, help: "Open the preview in a browser ($BROWSER when set, else the system's default).")
     var open = false
 
     @Flag(name: .long, help: "Treat warnings as errors.")
@@ -97,22 +97,35 @@ final class SignalStopper: Sendable {
 }
 
 /// Opens a URL in the default browser, without waiting for it.
+/// Opens a URL in the user's browser: with `$BROWSER` when it is set (commands separated by `:`,
+/// `%s` standing for the URL, else the URL appended, as `xdg-open` and Python's `webbrowser`
+/// read it), else with `open` on macOS and `xdg-open` elsewhere.
 enum Browser {
     static func open(_ url: String) {
-        #if os(macOS)
-            let tool = "/usr/bin/open"
-        #else
-            let tool = "/usr/bin/xdg-open"
-        #endif
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = [url]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            StandardError.write("warning: cannot open a browser (\(tool)): open \(url) yourself\n")
+        for command in commands(for: url, environment: ProcessInfo.processInfo.environment) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: command[0])
+            process.arguments = Array(command.dropFirst())
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            if (try? process.run()) != nil { return }
         }
+        StandardError.write("warning: cannot open a browser: open \(url) yourself\n")
+    }
+
+    /// The commands to try, in order, each as an executable and its arguments.
+    static func commands(for url: String, environment: [String: String]) -> [[String]] {
+        var commands: [[String]] = []
+        for entry in (environment["BROWSER"] ?? "").split(separator: ":") where !entry.trimmingCharacters(in: .whitespaces).isEmpty {
+            let quoted = "'" + url.replacingOccurrences(of: "'", with: "'\\''") + "'"
+            let line = entry.contains("%s") ? entry.replacingOccurrences(of: "%s", with: quoted) : entry + " " + quoted
+            commands.append(["/bin/sh", "-c", line])
+        }
+        #if os(macOS)
+            commands.append(["/usr/bin/open", url])
+        #else
+            commands.append(["/usr/bin/xdg-open", url])
+        #endif
+        return commands
     }
 }

@@ -4,7 +4,7 @@
 Usage: serve_browser_test.py --trellis PATH
 
 Writes a small two-brand site to a temporary folder, starts `trellis serve --port 0` on it and
-opens a long page scrolled down. Then, without a manual refresh: saving the page reloads it with
+opens a long page scrolled down (`--open` having started $BROWSER with the preview's address). Then, without a manual refresh: saving the page reloads it with
 the new text at the same scroll position; a broken macro shows the overlay with the error's file,
 line and rule over the last good page; fixing it takes the overlay away; the brand switcher shows
 the other brand on the same page; and the console has no errors. Ctrl-C then stops the server
@@ -85,11 +85,19 @@ def main():
     root = tempfile.mkdtemp(prefix="trellis-serve-browser-")
     serve = None
     driver = None
+    elsewhere = None
     try:
         for path, text in FILES.items():
             write(root, path, text)
-        serve = subprocess.Popen([os.path.abspath(args.trellis), "serve", "--port", "0"], cwd=root,
-                                 stderr=subprocess.PIPE, text=True)
+        # --open starts $BROWSER with the preview's address (here, a script that notes it).
+        # (Outside the site: serve would see the files change.)
+        elsewhere = tempfile.mkdtemp(prefix="trellis-serve-browser-opener-")
+        opener = os.path.join(elsewhere, "opener.sh")
+        opened = os.path.join(elsewhere, "opened.txt")
+        write(elsewhere, "opener.sh", "#!/bin/sh\necho \"$1\" > '%s'\n" % opened)
+        os.chmod(opener, 0o755)
+        serve = subprocess.Popen([os.path.abspath(args.trellis), "serve", "--port", "0", "--open"], cwd=root,
+                                 stderr=subprocess.PIPE, text=True, env=dict(os.environ, BROWSER=opener + " %s"))
         lines = []
         ready = threading.Event()
 
@@ -102,6 +110,7 @@ def main():
         check(ready.wait(120), "serve never said where it listens:\n" + "\n".join(lines))
         port = re.search(r"http://127\.0\.0\.1:(\d+)/", "\n".join(lines)).group(1)
         base = "http://127.0.0.1:%s" % port
+        wait_until("--open to start the browser", lambda: open(opened).read().strip() == base + "/")
 
         driver = make_driver()
         driver.get(base + "/guide/")
@@ -145,7 +154,7 @@ def main():
         code = serve.wait(timeout=30)
         check(code == 0, "Ctrl-C ended serve with exit code %d" % code)
         serve = None
-        print("ok   trellis serve in Chromium: reload on save with the scroll kept, overlay shown and cleared, brand switched")
+        print("ok   trellis serve in Chromium: --open, reload on save with the scroll kept, overlay shown and cleared, brand switched")
         return 0
     except Failure as failure:
         print("FAIL trellis serve in Chromium: %s" % failure, file=sys.stderr)
@@ -156,6 +165,8 @@ def main():
         if serve:
             serve.kill()
         shutil.rmtree(root, ignore_errors=True)
+        if elsewhere:
+            shutil.rmtree(elsewhere, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,17 @@ import TrellisBuild
 
 /// The command line's parsing; running goes through the same `SiteBuilder` the other tests drive.
 @Suite struct CommandLineTests {
+    @Test func serveOpensTheBrowserCommandsThenTheSystemsOpener() {
+        let url = "http://127.0.0.1:8000/"
+        let commands = Browser.commands(for: url, environment: ["BROWSER": "firefox:chromium --new-window %s:"])
+        #expect(commands.count == 3)
+        #expect(commands.prefix(2) == [["/bin/sh", "-c", "firefox 'http://127.0.0.1:8000/'"], ["/bin/sh", "-c", "chromium --new-window 'http://127.0.0.1:8000/'"]])
+        #expect(commands.last?.last == url)
+        #expect(Browser.commands(for: url, environment: [:]).map(\.last) == [url])
+        // A quote in the address stays inside the quoted argument.
+        #expect(Browser.commands(for: "x'y", environment: ["BROWSER": "b"]).first == ["/bin/sh", "-c", "b 'x'\\''y'"])
+    }
+
     @Test func parsesBuildOptions() throws {
         let command = try TrellisCommand.parseAsRoot(["build", "--brand", "a", "--brand", "b", "--strict", "--root", "/x"])
         let build = try #require(command as? BuildCommand)
