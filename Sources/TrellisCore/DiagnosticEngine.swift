@@ -71,6 +71,14 @@ public final class DiagnosticEngine: Sendable {
         state.withLock { $0.collected }.sorted(by: Diagnostic.sortKey)
     }
 
+    /// How many diagnostics were recorded so far (a mark for `diagnostics(from:)`).
+    public var count: Int { state.withLock { $0.collected.count } }
+
+    /// The diagnostics recorded since `mark` (a `count`), in the order they came.
+    public func diagnostics(from mark: Int) -> [Diagnostic] {
+        state.withLock { Array($0.collected.dropFirst(max(0, mark))) }
+    }
+
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
     public var hasErrors: Bool { state.withLock { $0.collected.contains { $0.severity == .error } } }

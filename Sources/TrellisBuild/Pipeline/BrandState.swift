@@ -37,6 +37,10 @@ struct BrandState: Sendable {
     var themeAssets: [String: Data]?
     /// Which of the output's claimed paths are written (see `OutputPlan`).
     var outputPlan = OutputPlan()
+    /// What the brand's checks (`CheckRegistry.brandChecks`) found.
+    var brandCheckDiagnostics: [Diagnostic] = []
+    /// The collisions `CheckOutputPaths` found.
+    var outputCollisions: [Diagnostic] = []
     var pagesWritten = 0
     /// What `RenderTemplates` reported about the brand's theme rather than a page: its
     /// templates, its look (a preview that renders again replaces it).

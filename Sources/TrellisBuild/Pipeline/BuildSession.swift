@@ -30,6 +30,8 @@ final class BuildSession {
     let keepsBrands: Bool
     /// What the site stages reported.
     private(set) var loadDiagnostics: [Diagnostic] = []
+    /// What each site stage reported, by its name.
+    private(set) var siteStageDiagnostics: [String: [Diagnostic]] = [:]
     private var report = BuildReport()
     private let clock = ContinuousClock()
     private let siteStages: [any SiteStage]
@@ -89,6 +91,8 @@ final class BuildSession {
     func loadSite() throws {
         defer { loadDiagnostics = site.engine.diagnostics }
         for (i, stage) in siteStages.enumerated() {
+            let mark = site.engine.count
+            defer { siteStageDiagnostics[stage.name] = site.engine.diagnostics(from: mark) }
             try timed(stage.name, number: i + 1) { try stage.run(&site) }
         }
     }

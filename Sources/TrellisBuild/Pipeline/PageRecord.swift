@@ -4,8 +4,8 @@ import TrellisCore
 /// after macros and snippets, its rendered body (with its title, ids and links) and what was
 /// reported about it.
 struct PageRecord: Sendable {
-    /// Its place in `SiteState.pages`.
-    let index: Int
+    /// Its place in `SiteState.pages` (a preview that adds or drops pages moves it).
+    var index: Int
     let source: SourcePage
     /// The text `RenderMarkdown` parses (set by `ExpandMacros`, then `IncludeSnippets`; empty
     /// before).

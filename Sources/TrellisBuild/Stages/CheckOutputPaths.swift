@@ -69,6 +69,7 @@ struct CheckOutputPaths: BrandStage {
         }
         let (plan, diagnostics) = OutputPlan.resolve(claims, configPath: site.config.path)
         state.outputPlan = plan
+        state.outputCollisions = diagnostics
         site.engine.emit(contentsOf: diagnostics)
     }
 }

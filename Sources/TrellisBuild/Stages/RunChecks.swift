@@ -49,6 +49,7 @@ struct RunChecks: PageStage {
         }
         state.linkedFrom = linkedFrom
         site.usage.record(files: files, linkedFrom: linkedFrom, external: external)
-        site.engine.emit(contentsOf: CheckRegistry.brandChecks.flatMap { $0.check(state, site: site) })
+        state.brandCheckDiagnostics = CheckRegistry.brandChecks.flatMap { $0.check(state, site: site) }
+        site.engine.emit(contentsOf: state.brandCheckDiagnostics)
     }
 }
