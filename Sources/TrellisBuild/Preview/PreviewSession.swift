@@ -1,5 +1,6 @@
 import Foundation
 import TrellisCore
+import TrellisMacros
 import TrellisTemplates
 
 /// `trellis serve`'s engine: builds every selected brand into memory (`BuildMode.preview`),
@@ -42,6 +43,8 @@ public final class PreviewSession {
     private var usedAsFiles: Set<String> = []
     /// The docs folder's files as of the last full build.
     private var knownDocsFiles: Set<String> = []
+    /// What finding the docs folder's files reported at the last full build.
+    private var discoveryDiagnostics: Set<Diagnostic> = []
     /// Every file a page's snippets read (real paths), of any brand.
     private var readBySnippets: Set<String> = []
     /// The files of each brand's template folders (by the folder's path), when pages may read
@@ -84,6 +87,8 @@ public final class PreviewSession {
             done = false
         } else if let touched = themeChange(changed) {
             done = rerenderTheme(changed, brands: touched)
+        } else if let (added, removed) = pageSetChange(changed) {
+            done = addAndRemovePages(added: added, removed: removed)
         } else {
             done = rebuildPages(changed)
         }
@@ -205,6 +210,7 @@ public final class PreviewSession {
         templateListings = Self.templateListings(brands, site: session.site)
         unusable = report.outcome == .unusable
         loadDiagnostics = Set(session.loadDiagnostics)
+        discoveryDiagnostics = Set(["discover files", "exclude files"].flatMap { session.siteStageDiagnostics[$0] ?? [] })
         if let brandID, !brands.contains(where: { $0.brand.id == brandID }) { self.brandID = nil }
         if brandID == nil { brandID = brands.first?.brand.id }
         lastRendered = brands.reduce(0) { $0 + $1.pagesWritten }
@@ -367,6 +373,208 @@ public final class PreviewSession {
         return (rendered, theme)
     }
 
+    /// Every page's ids by path, for link checks.
+    private static func anchors(of brand: BrandState) -> [String: Set<String>] {
+        Dictionary(brand.pages.map { ($0.path, $0.rendered.ids) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    // MARK: - New and deleted pages
+
+    /// The pages (docs-relative) a batch adds and deletes, when that is all it does; nil
+    /// otherwise, or when the site has what a new page may change beyond the pages, their
+    /// links and the nav (checked again in `addAndRemovePages`).
+    private func pageSetChange(_ changed: Set<String>) -> (added: [String], removed: [String])? {
+        guard let site, !unusable, site.blog == nil, !site.settings.markdown.extensions.contains(.autorefs),
+            site.settings.snippets == nil, site.settings.navigation.literateNav == nil,
+            site.config.revisionDates == nil, site.settings.redirects.maps.isEmpty
+        else { return nil }
+        let docsPrefix = site.config.docsDir + "/"
+        var added: [String] = [], removed: [String] = []
+        for path in changed.sorted() {
+            guard path.hasPrefix(docsPrefix) else { return nil }
+            let relative = String(path.dropFirst(docsPrefix.count))
+            let exists = FileManager.default.fileExists(atPath: site.docsDir.appending(path: relative).path)
+            if site.pageIndex[relative] != nil, !exists {
+                // A page another uses as a file (a snippet, an include) changes that page too.
+                guard !usedAsFiles.contains(relative), !(site.macroIncludes?.loadedFiles.contains(path) ?? false) else { return nil }
+                removed.append(relative)
+            } else if !knownDocsFiles.contains(relative), exists {
+                // (A new file that is not a page shows when the folder is found again.)
+                added.append(relative)
+            } else {
+                return nil
+            }
+        }
+        // A new file may be the one a page's snippet or include was missing.
+        let missing = loadDiagnostics.contains { $0.id == .missingSnippet } || brands.contains { $0.reported.contains { $0.id == .missingSnippet } }
+        return missing ? nil : (added, removed)
+    }
+
+    /// Adds the new pages and drops the deleted ones: the docs folder is found again, the new
+    /// pages loaded, and in each brand the records are kept but for the new pages and the pages
+    /// whose links now lead elsewhere (rebuilt as edited pages are), the nav is built again and
+    /// the pages whose navigation shows the change are rendered. False when the change turns
+    /// out to be more than that (nothing is changed then).
+    private func addAndRemovePages(added: [String], removed: [String]) -> Bool {
+        guard let loaded = site else { return false }
+        // The docs folder again: exactly these pages more or fewer, everything else the same.
+        var probe = loaded
+        probe.engine = DiagnosticEngine(policy: loaded.engine.policy)
+        do {
+            try DiscoverFiles().run(&probe)
+            try ExcludeFiles().run(&probe)
+        } catch {
+            return false
+        }
+        let files = probe.files
+        let expected = Set(loaded.files.pages).union(added).subtracting(removed)
+        let indexPaths = SourcePage.indexPages(files.pages)
+        guard Set(probe.engine.diagnostics) == discoveryDiagnostics, Set(files.pages) == expected,
+            files.staticFiles == loaded.files.staticFiles, files.excluded == loaded.files.excluded,
+            files.notInNav == loaded.files.notInNav, files.inMemory.isEmpty,
+            // An index page taking its folder from another (`index.md` over `README.md`) moves it.
+            loaded.pages.allSatisfy({ removed.contains($0.path) || $0.isIndex == indexPaths.contains($0.path) })
+        else { return false }
+        let (newPages, loadProblems) = LoadPages.load(
+            paths: added, docsDir: loaded.docsDir, docsPath: loaded.config.docsDir, brandIDs: Set(loaded.brands.map(\.id)),
+            directoryURLs: loaded.config.directoryURLs, indexPaths: indexPaths)
+        guard newPages.count == added.count else { return false }
+        var templates: [String: MacroTemplate?] = [:]
+        var parsed: [Diagnostic] = []
+        for page in newPages {
+            let (template, problems) = ParseMacros.template(of: page, settings: loaded.settings.macros, python: loaded.macroPython)
+            if template != nil, loaded.settings.macros.plugin != nil, loaded.macroPython == nil { return false }
+            templates[page.path] = template
+            parsed += problems
+        }
+
+        // The site with the pages in the docs folder's order, as `LoadPages` has them.
+        guard var site = self.site.take() else { return false }
+        version += 1
+        var byPath: [String: (SourcePage, MacroTemplate?)] = [:]
+        for (i, page) in site.pages.enumerated() where !removed.contains(page.path) { byPath[page.path] = (page, site.macroTemplates[i]) }
+        for page in newPages { byPath[page.path] = (page, templates[page.path] ?? nil) }
+        let oldIndex = site.pageIndex
+        var load = loadDiagnostics
+        for path in removed {
+            if let i = oldIndex[path] {
+                load.subtract(Self.pageDiagnostics(site.pages[i], site: site, indexPaths: indexPaths))
+                site.sources[site.pages[i].file.path] = nil
+            }
+        }
+        load.formUnion(loadProblems)
+        load.formUnion(parsed)
+        site.files = files
+        site.pages = []
+        site.macroTemplates = []
+        site.pageIndex = [:]
+        for path in files.loadedPages {
+            guard let (page, template) = byPath[path] else { continue }
+            site.pageIndex[path] = site.pages.count
+            site.pages.append(page)
+            site.macroTemplates.append(template)
+            site.sources[page.file.path] = page.file
+        }
+        let addedSet = Set(added), removedSet = Set(removed)
+
+        var rendered = 0
+        for b in brands.indices {
+            let id = brands[b].brand.id
+            if themes[id] == nil { themes[id] = RenderTemplates.theme(brands[b], site: site).theme }
+            if anchors[id] == nil { anchors[id] = Self.anchors(of: brands[b]) }
+            guard var theme = themes[id], var ids = anchors[id],
+                let result = Self.addAndRemove(added: addedSet, removed: removedSet, in: &brands[b], site: site, theme: &theme, anchors: &ids)
+            else {
+                self.site = site
+                return false
+            }
+            themes[id] = theme
+            anchors[id] = ids
+            rendered += result
+            if site.config.search.enabled { staleSearch.insert(id) }
+        }
+        self.site = site
+        knownDocsFiles.formUnion(added)
+        knownDocsFiles.subtract(removed)
+        finalDiagnostics = nil
+        usedAsFiles = brands.reduce(into: Set<String>()) { used, brand in
+            for record in brand.pages { used.formUnion(record.references.files) }
+        }
+        loadDiagnostics = load
+        lastRendered = rendered
+        lastWasFull = false
+        settle()
+        return true
+    }
+
+    /// One brand's side of `addAndRemovePages`; nil when its output paths collide (rebuilt
+    /// whole then). Returns the pages rendered.
+    private static func addAndRemove(
+        added: Set<String>, removed: Set<String>, in state: inout BrandState, site: SiteState, theme: inout RenderTemplates.Theme,
+        anchors: inout [String: Set<String>]
+    ) -> Int? {
+        let policy = site.engine.policy
+        var scratch = site
+        scratch.engine = DiagnosticEngine(policy: policy)
+        guard state.outputCollisions.isEmpty else { return nil }
+        let oldResolver = state.resolver
+        // The records in the site's new order: the kept ones moved, the new ones empty.
+        var kept: [String: PageRecord] = [:]
+        var dropped: [PageRecord] = []
+        for record in state.pages {
+            if removed.contains(record.path) { dropped.append(record) } else { kept[record.path] = record }
+        }
+        let brand = state.brand.id
+        var records: [PageRecord] = []
+        for (i, page) in site.pages.enumerated() where page.isPublished(for: brand) {
+            if var record = kept[page.path] {
+                record.index = i
+                records.append(record)
+            } else {
+                records.append(PageRecord(index: i, source: page))
+            }
+        }
+        let fresh = records.filter { added.contains($0.path) }.map(\.index)
+        guard !fresh.isEmpty || !dropped.isEmpty else { return 0 }
+        state.pages = records
+        state.publishedPaths = Set(records.map(\.path))
+        state.resolver = LinkResolver(brand: state, site: site)
+        try? CheckOutputPaths().run(&state, site: scratch)
+        guard state.outputCollisions.isEmpty else { return nil }
+        // What the dropped pages said, and their files.
+        var reported = Set(state.reported)
+        for record in dropped {
+            reported.subtract(record.diagnostics.compactMap(policy.adjusted))
+            anchors[record.path] = nil
+        }
+        state.reported = reported.sorted(by: Diagnostic.sortKey)
+        if let output = state.output as? MemoryOutput {
+            let gone = Set(dropped.map(\.source.outputPath))
+            output.replace(where: gone.contains, with: [:])
+        }
+        // Pages whose links now lead elsewhere are rebuilt as edited ones are.
+        let resolver = state.resolver
+        let pages = state.pages
+        let relinked = ParallelMap.map(Array(pages.indices)) { r -> Bool in
+            guard !added.contains(pages[r].path) else { return false }
+            let subject = PageUnderCheck(page: pages[r].source, rendered: pages[r].rendered, text: pages[r].text)
+            return RawReferences.all(in: subject).contains { reference in
+                oldResolver.resolve(reference, fromPage: pages[r].path) != resolver.resolve(reference, fromPage: pages[r].path)
+            }
+        }
+        // (And pages with a broken link: its suggestions name the pages there are.)
+        let indices = fresh + pages.indices.filter { r in
+            relinked[r] || pages[r].diagnosticsByStage.values.contains { $0.contains { $0.id == .brokenLink } }
+        }.map { pages[$0].index }
+        guard let result = rebuild(indices, in: &state, site: site, theme: &theme, anchors: &anchors, pagesChanged: true) else { return nil }
+        // The sitemap lists the pages.
+        try? WriteSitemap().run(&state, site: scratch)
+        var after = Set(state.reported)
+        after.formUnion(scratch.engine.diagnostics)
+        state.reported = after.sorted(by: Diagnostic.sortKey)
+        return result.rendered
+    }
+
     // MARK: - Page rebuild
 
     /// Rebuilds the pages whose text changed; false when the change is not only that, and
@@ -427,7 +635,7 @@ public final class PreviewSession {
         for b in brands.indices {
             let id = brands[b].brand.id
             if themes[id] == nil { themes[id] = RenderTemplates.theme(brands[b], site: site).theme }
-            if anchors[id] == nil { anchors[id] = Dictionary(brands[b].pages.map { ($0.path, $0.rendered.ids) }, uniquingKeysWith: { a, _ in a }) }
+            if anchors[id] == nil { anchors[id] = Self.anchors(of: brands[b]) }
             guard var theme = themes[id], var ids = anchors[id],
                 let result = Self.rebuild(changedIndices, in: &brands[b], site: site, theme: &theme, anchors: &ids)
             else { return false }
@@ -482,9 +690,11 @@ public final class PreviewSession {
     /// of pages that link to a page whose ids changed (with `anchors`, every page's ids, kept up
     /// to date); the checks; the pages in the theme, with those whose navigation changed. Nil
     /// when there is nothing to rebuild it with.
+    /// With `pagesChanged` (pages were added or dropped), the nav is built again and the brand's
+    /// checks rerun whatever the pages say.
     private static func rebuild(
         _ indices: [Int], in state: inout BrandState, site: SiteState, theme: inout RenderTemplates.Theme,
-        anchors: inout [String: Set<String>]
+        anchors: inout [String: Set<String>], pagesChanged: Bool = false
     ) -> (rendered: Int, filesChanged: Bool)? {
         var scratch = site
         let policy = site.engine.policy
@@ -509,14 +719,14 @@ public final class PreviewSession {
             anchors[record.path] = record.rendered.ids
             positions.append(r)
         }
-        guard !positions.isEmpty else { return (0, false) }
+        guard !positions.isEmpty || pagesChanged else { return (0, false) }
 
         // A new title: the nav again, from every page's own title (as `BuildNavigation` first
         // saw them), and the pages whose navigation shows the change.
         var renderToo: Set<String> = []
         var oldNav: [Diagnostic] = []
         var navigationChanged = false
-        if titleChanged {
+        if titleChanged || pagesChanged {
             let features = theme.siteView.features, homeURL = RenderTemplates.homeURL(site)
             let titles = state.pages.map(\.rendered.title)
             let oldItems = state.nav
@@ -556,7 +766,7 @@ public final class PreviewSession {
         }
         let runChecks = RunChecks()
         var oldBrandChecks: [Diagnostic] = []
-        var linksChanged = false, filesChanged = false
+        var linksChanged = pagesChanged, filesChanged = pagesChanged
         if let context = runChecks.prepare(state, site: scratch) {
             for r in positions {
                 state.pages[r].diagnosticsByStage[runChecks.name] = runChecks.update(&state.pages[r], context: context, site: scratch)
@@ -566,7 +776,7 @@ public final class PreviewSession {
             }
             // The brand's checks read its link graph: only links to other pages change them.
             if linksChanged {
-                oldBrandChecks = CheckRegistry.brandChecks.flatMap { $0.check(state, site: scratch) }
+                oldBrandChecks = state.brandCheckDiagnostics
                 runChecks.finish(&state, context: context, site: scratch)
             }
         }

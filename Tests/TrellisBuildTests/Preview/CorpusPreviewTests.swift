@@ -4,7 +4,7 @@ import TrellisCore
 
 @testable import TrellisBuild
 
-/// Page edits on real sites the preview was not written for: after each, the preview equals a
+/// Page edits, new and deleted pages on real sites the preview was not written for: after each, the preview equals a
 /// clean preview of the same files. Runs where `TRELLIS_CORPUS` names a folder of sites (each
 /// with an `mkdocs.yml`, `mkdocs.reference.yml` or `trellis.yml`), as the developers' machines
 /// have them; the sites are not part of the project.
@@ -45,6 +45,20 @@ import TrellisCore
             for (what, text) in edits {
                 try s.write(path, text)
                 let snapshot = session.apply([path])
+                PreviewSessionTests.expectSameAsClean(snapshot, session, s, "\(folder.lastPathComponent) \(path): \(what)", options: options)
+            }
+            // A new page beside it, linking to it, then gone; the page itself gone, then back.
+            let name = (path as NSString).lastPathComponent
+            let new = (path as NSString).deletingLastPathComponent + "/trellis-new-page.md"
+            let changes: [(String, String, () throws -> Void)] = [
+                ("new page", new, { try s.write(new, "# A new page\n\nSee [the page](\(name)).\n\n## Its part\n") }),
+                ("new page deleted", new, { try s.remove(new) }),
+                ("deleted", path, { try s.remove(path) }),
+                ("put back after deletion", path, { try s.write(path, original) }),
+            ]
+            for (what, changed, change) in changes {
+                try change()
+                let snapshot = session.apply([changed])
                 PreviewSessionTests.expectSameAsClean(snapshot, session, s, "\(folder.lastPathComponent) \(path): \(what)", options: options)
             }
         }

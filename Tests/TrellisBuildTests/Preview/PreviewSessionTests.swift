@@ -43,12 +43,16 @@ import TrellisCore
     ) {
         let snapshot = session.refreshSearch() ?? snapshot
         let (cleanSnapshot, cleanSession) = clean(s, options: options)
-        #expect(snapshot.diagnostics.map(\.formatted) == cleanSnapshot.diagnostics.map(\.formatted), "\(what)")
-        let mine = contents(snapshot, session: session), theirs = contents(cleanSnapshot, session: cleanSession)
-        #expect(mine.keys.sorted() == theirs.keys.sorted(), "\(what)")
+        let mine = snapshot.diagnostics.map(\.formatted), clean = cleanSnapshot.diagnostics.map(\.formatted)
+        if mine != clean {
+            let onlyMine = mine.filter { !clean.contains($0) }, onlyClean = clean.filter { !mine.contains($0) }
+            Issue.record("\(what): diagnostics differ from a clean build's; only here: \(onlyMine); only there: \(onlyClean)")
+        }
+        let ours = contents(snapshot, session: session), theirs = contents(cleanSnapshot, session: cleanSession)
+        #expect(ours.keys.sorted() == theirs.keys.sorted(), "\(what)")
         for (brand, files) in theirs {
-            #expect(mine[brand]?.keys.sorted() == files.keys.sorted(), "\(what): \(brand)")
-            for (path, data) in files where mine[brand]?[path] != data {
+            #expect(ours[brand]?.keys.sorted() == files.keys.sorted(), "\(what): \(brand)")
+            for (path, data) in files where ours[brand]?[path] != data {
                 Issue.record("\(what): \(brand)/\(path) differs from a clean build")
             }
         }
@@ -348,6 +352,62 @@ import TrellisCore
         snapshot = session.apply(["content/deep/b.md"])
         #expect(session.lastWasFull)
         Self.expectSameAsClean(snapshot, session, s, "front matter weight")
+    }
+
+    @Test func aNewOrDeletedPageChangesTheNavAndTheLinksWithoutARebuild() throws {
+        let s = try TestSite(
+            Self.files.merging([
+                "content/deep/index.md": "# Deep\n",
+                "content/deep/a.md": "# Deep A\n\nSee [the next one](c.md).\n\nAnd [installing](../guide/setup.md#install).\n",
+                "content/deep/b.md": "# Deep B\n",
+            ]) { _, new in new })
+        defer { s.cleanUp() }
+        let session = PreviewSession(options: BuildOptions(root: s.root))
+        let first = session.start()
+        #expect(
+            first.diagnostics.map(\.formatted) == ["content/deep/a.md:3:20: error: 'c.md' does not exist; did you mean 'deep/a.md' or 'deep/b.md'? [BrokenLink]"])
+        // The page a link was missing: the link works, the page is in its section's nav.
+        try s.write("content/deep/c.md", "# Deep C\n\n## Part\n")
+        var snapshot = session.apply(["content/deep/c.md"])
+        #expect(!session.lastWasFull)
+        #expect(snapshot.diagnostics.isEmpty)
+        #expect(snapshot.files.contents(of: "deep/c/index.html") != nil)
+        #expect(snapshot.files.contents(of: "deep/b/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Deep C") == true)
+        #expect(snapshot.files.contents(of: "deep/a/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("href=\"../c/\"") == true)
+        // Not every page: those elsewhere do not show the section's pages.
+        #expect(session.lastRendered < 13)
+        Self.expectSameAsClean(snapshot, session, s, "new page")
+        // Deleted again: gone from the nav and the output, the link broken again.
+        try s.remove("content/deep/c.md")
+        snapshot = session.apply(["content/deep/c.md"])
+        #expect(!session.lastWasFull)
+        #expect(
+            snapshot.diagnostics.map(\.formatted) == ["content/deep/a.md:3:20: error: 'c.md' does not exist; did you mean 'deep/a.md' or 'deep/b.md'? [BrokenLink]"])
+        #expect(session.currentFiles(of: "alpha")?.contents(of: "deep/c/index.html") == nil)
+        Self.expectSameAsClean(snapshot, session, s, "deleted page")
+        // A page several others link to, deleted and put back; a new top-level page.
+        let setup = try String(contentsOf: s.root.appending(path: "content/guide/setup.md"), encoding: .utf8)
+        try s.remove("content/guide/setup.md")
+        snapshot = session.apply(["content/guide/setup.md"])
+        #expect(!session.lastWasFull)
+        Self.expectSameAsClean(snapshot, session, s, "linked page deleted")
+        try s.write("content/guide/setup.md", setup)
+        try s.write("content/zebra.md", "# Zebra\n")
+        snapshot = session.apply(["content/guide/setup.md", "content/zebra.md"])
+        #expect(!session.lastWasFull)
+        Self.expectSameAsClean(snapshot, session, s, "pages added back and new")
+        // A broken link's suggestions name the pages there are.
+        try s.write("content/deep/a.md", "# Deep A\n\nSee [the next one](zebr.md).\n")
+        _ = session.apply(["content/deep/a.md"])
+        try s.write("content/deep/zebr2.md", "# Zebra two\n")
+        snapshot = session.apply(["content/deep/zebr2.md"])
+        #expect(!session.lastWasFull)
+        Self.expectSameAsClean(snapshot, session, s, "new page a broken link may mean")
+        // A new static file is not a page: everything again.
+        try s.write("content/deep/data.csv", "a,b\n")
+        snapshot = session.apply(["content/deep/data.csv"])
+        #expect(session.lastWasFull)
+        Self.expectSameAsClean(snapshot, session, s, "new static file")
     }
 
     @Test func aLiterateNavFileEditChangesTheNav() throws {
