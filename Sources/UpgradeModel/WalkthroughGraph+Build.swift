@@ -72,7 +72,7 @@ extension WalkthroughGraph {
         self.goalStates = goalStates
     }
 
-    /// The most states a page's walkthrough may have. The guide's scenario has 772; a pool of
+    /// The most states a page's walkthrough may have. The guide's scenario has 671; a pool of
     /// hundreds of nodes or a catalogue of hundreds of versions multiplies them, and every state
     /// is embedded in the page (100,000 states made a 230 MB page in 70 s).
     public static let maxStates = 5_000
