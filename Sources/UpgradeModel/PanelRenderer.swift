@@ -7,6 +7,8 @@ struct PanelRenderer {
     let entries: [KubernetesVersion: CatalogueEntry]
     /// The pool's roll, built once rather than per rendered state.
     let rollSnapshots: [[NodeRoll.Machine]]
+    /// The id column's shoot UID, derived once.
+    let shootUID: String
     var text = TextTable()
     /// The distinct cluster and dialog renderings, in first-use order.
     private(set) var clusters = DedupTable<WalkthroughGraph.Cluster>()
@@ -22,6 +24,7 @@ struct PanelRenderer {
         for entry in scenario.catalogue.kubernetes where entries[entry.version] == nil { entries[entry.version] = entry }
         self.entries = entries
         rollSnapshots = scenario.pool.roll.snapshots(detailed: scenario.detailedRoll)
+        shootUID = Self.shootUID(scenario.cluster)
     }
 
     func action(_ event: PanelEvent) -> Int { actionIndex[event] ?? -1 }
@@ -47,18 +50,19 @@ struct PanelRenderer {
     /// renders once per view and reuses the result for states that differ only there.
     mutating func cluster(_ state: PanelState) -> WalkthroughGraph.Cluster {
         let pool = scenario.pool
-        let offer = scenario.kubernetesOffer(state)
-        let imageOffer = scenario.imageOffer(state)
+        let spec = scenario.specView(state)
+        let announced = scenario.announcesKubernetesUpgrade(state)
+        let imageOffer = scenario.announcedImageUpgrade(state)
         let progress = state.operation.map { scenario.progress(of: $0, in: state) } ?? 0
         let poolView = WalkthroughGraph.Pool(
             name: text.id(pool.name), flavor: text.id(pool.flavor), image: text.id("\(pool.image.name) \(state.image)"),
             min: pool.minimum, max: pool.maximum, surge: pool.maxSurge, unavailable: pool.maxUnavailable,
             zone: text.id(pool.zone),
-            tip: text.id(imageOffer.map { "Upgrade Worker image from: \(state.image) to \($0)" }))
+            tip: text.id(imageOffer.map { "Upgrade Worker image from: \(spec.image) to \($0)" }))
         return WalkthroughGraph.Cluster(
             name: text.id(scenario.cluster.name), region: text.id(scenario.cluster.region),
             group: text.id(scenario.brand.regionGroup), domain: text.id(scenario.brand.shootDomain),
-            version: text.id(state.kubernetes.description), kUp: offer.isEmpty ? 0 : 1,
+            version: text.id(spec.kubernetes.description), kUp: announced ? 1 : 0,
             workers: scenario.cluster.workerGroups.count, iUp: imageOffer == nil ? 0 : 1,
             status: state.operation == nil ? 0 : 1, progress: progress,
             operation: text.id(state.operation.map { operationLabel($0.kind) }),
@@ -67,7 +71,8 @@ struct PanelRenderer {
             clock: text.id(clockLabel(state)),
             autoUpdate: [state.autoUpdateKubernetes ? 1 : 0, state.autoUpdateImage ? 1 : 0],
             window: text.id(scenario.cluster.maintenance.description),
-            menu: menu(hasPatch: !offer.isEmpty))
+            menu: menu(hasPatch: announced, idle: state.operation == nil),
+            id: text.id(shootUID), last: text.id(lastOperationLabel(state)))
     }
 
     mutating func dialog(_ state: PanelState) -> WalkthroughGraph.Dialog? {
@@ -76,7 +81,7 @@ struct PanelRenderer {
         let versions = scenario.dropDown(state).map { version -> [Int] in
             let classification = entries[version]?.classification(on: day) ?? .supported
             let label = classification == .supported ? version.description : "\(version) (\(classification.rawValue))"
-            return [text.id(label), action(.selectVersion(version))]
+            return [text.id(label), action(.selectVersion(version)), text.id(version.description)]
         }
         var lines: [(String, Int)] = []
         var buttons: [(String, Int, Int)] = []
@@ -97,7 +102,8 @@ struct PanelRenderer {
             lines = [("Preparing the cluster: disabling static token kubeconfigs (up to 10 minutes).", 0)]
             buttons = [(label(.back), -1, 0), (label(.clickPrepare), -1, 1)]
         case .ready:
-            lines = [("Your cluster is now ready for upgrade.", 1), ("Details:", 0), ("Cluster is ready for upgrade", 0)]
+            lines = [("Your cluster is now ready for upgrade.", 1), ("Details:", 0), ("Cluster is ready for upgrade", 0),
+                     ("Upgrade Notes", 5)]
             let removal = VersionCatalogue.staticTokensRemovedIn
             if let selected = dialog.selected, state.kubernetes < removal, selected >= removal {
                 lines.append(("After the upgrade every existing static token kubeconfig stops working and no new one can be created.", 2))
@@ -128,6 +134,48 @@ struct PanelRenderer {
         }
     }
 
+    /// The Status tab's "Last operation": Gardener's type and state, and what it did.
+    func lastOperationLabel(_ state: PanelState) -> String {
+        if let operation = state.operation { return "Reconcile: Processing (\(operationLabel(operation.kind)))" }
+        guard let last = state.lastOperation else { return "Create: Succeeded" }
+        return "Reconcile: Succeeded (\(completedLabel(last)))"
+    }
+
+    /// What a completed operation did, for the Status tab.
+    func completedLabel(_ kind: OperationKind) -> String {
+        switch kind {
+        case .update(let kubernetes?, let image?, let maintenance):
+            (maintenance ? "Maintenance: " : "") + "Kubernetes updated to \(kubernetes), worker nodes rolled to image \(image)"
+        case .update(let kubernetes?, nil, true): "Maintenance: Kubernetes updated to \(kubernetes)"
+        case .update(nil, let image?, true): "Maintenance: worker nodes rolled to image \(image)"
+        case .update(let kubernetes?, nil, false): "Kubernetes upgraded to \(kubernetes)"
+        case .update(nil, let image?, false): "Worker nodes rolled to image \(image)"
+        case .update(nil, nil, _): "Reconciled"
+        case .prepare: "Static token kubeconfigs disabled"
+        case .revert: "Static token kubeconfigs re-enabled"
+        }
+    }
+
+    /// The list's id column: a Gardener shoot UID, derived from the cluster's name and region so
+    /// the same scenario always shows the same one.
+    static func shootUID(_ cluster: Cluster) -> String {
+        var hash: UInt64 = 14_695_981_039_346_656_037
+        var digits = ""
+        let hex = Array("0123456789abcdef")
+        for round in 0..<32 {
+            for byte in "\(round)|\(cluster.name)|\(cluster.region)".utf8 {
+                hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211
+            }
+            digits.append(hex[Int(hash % 16)])
+        }
+        var id = ""
+        for (index, digit) in digits.enumerated() {
+            if [8, 12, 16, 20].contains(index) { id.append("-") }
+            id.append(digit)
+        }
+        return id
+    }
+
     func clockLabel(_ state: PanelState) -> String {
         guard let entry = scenario.expiringEntry, let expiration = entry.expiration else {
             return state.clockAdvanced ? "Later: \(scenario.later)" : "Today: \(scenario.today)"
@@ -148,10 +196,12 @@ struct PanelRenderer {
         return lines
     }
 
-    mutating func menu(hasPatch: Bool) -> [[Int]] {
+    /// The row menu. "Kubernetes Patch Available" is there exactly when the version has its arrow,
+    /// and disabled while an operation runs (rule 7: no upgrade action then).
+    mutating func menu(hasPatch: Bool, idle: Bool) -> [[Int]] {
         var items: [(String, Int)] = [(label(.openDetails), action(.openDetails)), ("Modify Cluster", -1),
                                       ("Show Kubeconfig", action(.selectTab(.kubeconfig)))]
-        if hasPatch { items.append((label(.chooseKubernetesPatch), action(.chooseKubernetesPatch))) }
+        if hasPatch { items.append((label(.chooseKubernetesPatch), idle ? action(.chooseKubernetesPatch) : -1)) }
         items += [("Trigger Maintenance", action(.maintenanceWindow)), ("Trigger Reconcile", -1),
                   ("Hibernate Cluster", -1), ("Delete Cluster", -1)]
         return items.map { [text.id($0.0), $0.1] }

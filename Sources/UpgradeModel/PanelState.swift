@@ -1,5 +1,5 @@
 /// One state of the panel walkthrough: the cluster's versions and flags, the running operation,
-/// the screen, a banner note, and the clock (before or after the first expiry).
+/// the last completed operation, the screen, a banner note, and the clock (before or after the first expiry).
 public struct PanelState: Hashable, Sendable {
     /// The cluster's Kubernetes version.
     public var kubernetes: KubernetesVersion
@@ -13,6 +13,9 @@ public struct PanelState: Hashable, Sendable {
     public var autoUpdateImage: Bool
     /// The running operation, if any.
     public var operation: RunningOperation?
+    /// The last operation that completed (the Status tab's "Last operation: … Succeeded"); nil
+    /// while the only one is the cluster's creation.
+    public var lastOperation: OperationKind? = nil
     /// The screen.
     public var screen: Screen
     /// The banner, if any.

@@ -15,12 +15,12 @@ extension Scenario {
     /// refuse is possible: it leads to a state whose banner carries the refusal.
     ///
     /// Modelling choices (the spec leaves them open):
-    /// - The drop-down lists every catalogue version but the current one (`dropDown`). Rule 1
-    ///   still drives the arrow, the menu item and the one-minor note; a choice the rules refuse
-    ///   is answered on the blue Upgrade with Gardener's validation message as a banner, as the
-    ///   panel's API would answer it. So downgrade and minor-skip refusals are reachable.
-    /// - Upgrade clicks while an operation runs are possible and refused with
-    ///   "an operation is already running"; the maintenance window is then disabled instead.
+    /// - The drop-down lists exactly rule 1's offer (`dropDown`) and opens on its proposed
+    ///   version, so rule 2 has nothing to refuse in the panel; the blue Upgrade still checks it.
+    /// - The arrow and "Kubernetes Patch Available" follow the offer only when it holds a
+    ///   supported version (`KubernetesUpgradeOffer.isAnnounced`).
+    /// - While an operation runs no upgrade action is possible (rule 7): the menu item is shown
+    ///   disabled, the pool's arrow has no edge, the maintenance window is disabled.
     /// - "Revert preparations" re-enables static tokens by a reconcile of its own when this
     ///   dialog prepared the cluster, and otherwise returns to the version choice.
     /// - Time (`tick`) passes on every screen; the clock and maintenance controls are not
@@ -39,8 +39,7 @@ extension Scenario {
         case (.selectTab(.kubeconfig), .menu):
             next.screen = .details(.kubeconfig)
         case (.upgradeImage, .details(.workerGroups)):
-            guard let target = imageOffer(state) else { return nil }
-            if state.operation != nil { next.note = .refusal(.operationRunning); break }
+            guard state.operation == nil, let target = imageOffer(state) else { return nil }
             next.operation = RunningOperation(kind: .update(kubernetes: nil, image: target, maintenance: false), step: 0)
         case (.tick, _):
             guard state.operation != nil else { return nil }
@@ -50,15 +49,11 @@ extension Scenario {
         case (.closeMenu, .menu):
             next.screen = .list
         case (.chooseKubernetesPatch, .menu):
-            guard !kubernetesOffer(state).isEmpty else { return nil }
-            if state.operation != nil {
-                next.screen = .list
-                next.note = .refusal(.operationRunning)
-                break
-            }
-            next.screen = .dialog(UpgradeDialog(step: .select))
+            let offer = kubernetesOffer(state)
+            guard state.operation == nil, offer.isAnnounced else { return nil }
+            next.screen = .dialog(UpgradeDialog(step: .select, selected: offer.proposed))
         case (.selectVersion(let version), .dialog(var dialog)) where dialog.step == .select:
-            guard dialog.selected != version, version != state.kubernetes, catalogue.kubernetesEntry(version) != nil else { return nil }
+            guard dialog.selected != version, dropDown(state).contains(version) else { return nil }
             dialog.selected = version
             next.screen = .dialog(dialog)
         case (.clickUpgrade, .dialog(var dialog)) where dialog.step == .select:
@@ -79,7 +74,7 @@ extension Scenario {
             case .preparing, .ready: return nil
             }
         case (.clickPrepare, .dialog(var dialog)) where dialog.step == .notReady:
-            if state.operation != nil { next.note = .refusal(.operationRunning); break }
+            guard state.operation == nil else { return nil }
             dialog.step = .preparing
             next.screen = .dialog(dialog)
             next.operation = RunningOperation(kind: .prepare, step: 0)
@@ -92,7 +87,7 @@ extension Scenario {
                 next.screen = .dialog(dialog)
             }
         case (.confirmUpgrade, .dialog(let dialog)) where dialog.step == .ready:
-            guard let target = dialog.selected else { return nil }
+            guard state.operation == nil, let target = dialog.selected else { return nil }
             if let refusal = catalogue.upgradeRefusal(for: cluster(in: state), to: target, on: day(state)) {
                 next.note = .refusal(refusal)
                 break
@@ -123,6 +118,7 @@ extension Scenario {
             return
         }
         state.operation = nil
+        state.lastOperation = operation.kind
         switch operation.kind {
         case .update(let kubernetes, let image, _):
             state.kubernetes = kubernetes ?? state.kubernetes
@@ -141,7 +137,7 @@ extension Scenario {
 
     /// Rule 6: start what the maintenance window does, or say that nothing is due. A forced
     /// move to 1.27 or later disables static tokens in the same change, as Gardener's
-    /// maintenance controller does.
+    /// maintenance controller does (rule 3), and the notice says so.
     private func runMaintenance(_ state: inout PanelState) {
         let day = day(state)
         let kubernetes = catalogue.maintenanceKubernetesUpdate(from: state.kubernetes, autoUpdate: state.autoUpdateKubernetes, on: day)
@@ -153,10 +149,12 @@ extension Scenario {
             return
         }
         if let kubernetes {
-            if kubernetes.forced { state.note = .forcedUpdate(from: state.kubernetes, to: kubernetes.target) }
-            if VersionCatalogue.staticTokenReadiness(staticTokens: state.staticTokens, target: kubernetes.target) == .mustDisableStaticTokens {
-                state.staticTokens = false
+            let disablesTokens = VersionCatalogue.staticTokenReadiness(
+                staticTokens: state.staticTokens, target: kubernetes.target) == .mustDisableStaticTokens
+            if kubernetes.forced {
+                state.note = .forcedUpdate(from: state.kubernetes, to: kubernetes.target, disablesStaticTokens: disablesTokens)
             }
+            if disablesTokens { state.staticTokens = false }
         }
         state.operation = RunningOperation(kind: .update(kubernetes: kubernetes?.target, image: image?.target, maintenance: true), step: 0)
     }

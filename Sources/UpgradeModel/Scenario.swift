@@ -107,11 +107,34 @@ public struct Scenario: Hashable, Sendable {
                                       kubernetes: state.kubernetes, on: day(state))
     }
 
-    /// The dialog's drop-down: every catalogue version except the current one, newest first.
-    /// The real panel's API answers a refused choice with its validation message, which the
-    /// walkthrough shows as a banner; offering the whole catalogue lets free mode meet them.
+    /// The dialog's drop-down: exactly rule 1's offer, newest first (never an older, expired or
+    /// more-than-one-minor-up version: the panel does not offer what rule 2 would refuse).
     public func dropDown(_ state: PanelState) -> [KubernetesVersion] {
-        catalogue.kubernetesVersionsNewestFirst.filter { $0 != state.kubernetes }
+        kubernetesOffer(state).versions.map(\.version)
+    }
+
+    /// `state` as the shoot's spec describes it: a running update has already written its target
+    /// versions, so the row shows the target Kubernetes version while it upgrades (real
+    /// screenshot 08), and the arrows are those of the target versions (during the image roll the
+    /// worker group arrow is gone, screenshot 03). The Image column and the nodes still show what
+    /// runs (`state` itself).
+    public func specView(_ state: PanelState) -> PanelState {
+        guard let operation = state.operation, case .update(let kubernetes, let image, _) = operation.kind else { return state }
+        var view = state
+        view.kubernetes = kubernetes ?? state.kubernetes
+        view.image = image ?? state.image
+        return view
+    }
+
+    /// Whether the row shows the blue arrow next to the version, and the menu the item
+    /// "Kubernetes Patch Available" (enabled only while no operation runs).
+    public func announcesKubernetesUpgrade(_ state: PanelState) -> Bool {
+        kubernetesOffer(specView(state)).isAnnounced
+    }
+
+    /// The image upgrade the Worker Groups tab's arrow shows (enabled only while no operation runs).
+    public func announcedImageUpgrade(_ state: PanelState) -> SemanticVersion? {
+        imageOffer(specView(state))
     }
 
     /// How a running operation changes the nodes.

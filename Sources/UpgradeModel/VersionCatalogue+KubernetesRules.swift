@@ -18,8 +18,19 @@ public struct KubernetesUpgradeOffer: Hashable, Sendable {
     /// `oneMinorAtATime` when some non-expired version two or more minors up was hidden.
     public var hiddenNote: String?
 
-    /// Whether any upgrade is offered (the blue icon and the menu item follow this).
+    /// Whether no version at all is offered.
     public var isEmpty: Bool { versions.isEmpty }
+
+    /// Whether the panel announces the offer: a *supported* target is among it. The blue arrow
+    /// next to the version and the menu's "Kubernetes Patch Available" follow this, as the
+    /// Gardener dashboard highlights only supported versions (gardener/dashboard#1683): a
+    /// preview version newer than the current one is opt-in and leaves a cluster "up to date".
+    public var isAnnounced: Bool { versions.contains { $0.classification == .supported } }
+
+    /// The version the dialog opens on: the newest supported target, else the newest offered.
+    public var proposed: KubernetesVersion? {
+        (versions.first { $0.classification == .supported } ?? versions.first)?.version
+    }
 }
 
 /// Whether a 1.26 cluster must be prepared before moving to a target (rule 3).

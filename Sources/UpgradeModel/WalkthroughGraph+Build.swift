@@ -32,8 +32,10 @@ extension WalkthroughGraph {
         }
         var guide: [GuideStep] = []
         var goal = -1
+        var goalStates: [Int] = []
         if let path = scenario.guidePath(), let goalIndex = graph.index(of: path.goal) {
             goal = goalIndex
+            goalStates = Self.goalViews(of: path.goal, in: graph)
             for entry in path.entries {
                 guard let state = graph.index(of: entry.state), let action = actionIndex[entry.event] else { continue }
                 guide.append(GuideStep(state: state, action: action, text: renderer.text.id(entry.text)))
@@ -41,11 +43,23 @@ extension WalkthroughGraph {
         }
         self.init(scenario: scenario.id, panel: scenario.brand.panelName, text: renderer.text.values,
                   actions: actions, clusters: renderer.clusters.values, dialogs: renderer.dialogs.values, states: states,
-                  goal: goal, guide: guide)
+                  goal: goal, guide: guide, goalStates: goalStates)
+    }
+
+    /// The states that differ from `goal` only by a screen other than the dialog (no banner).
+    static func goalViews(of goal: PanelState, in graph: StateGraph) -> [Int] {
+        var result: [Int] = []
+        for (index, state) in graph.states.enumerated() where state.note == nil {
+            if case .dialog = state.screen { continue }
+            var view = state
+            view.screen = goal.screen
+            if view == goal { result.append(index) }
+        }
+        return result
     }
 
     init(scenario: String, panel: String, text: [String], actions: [Action], clusters: [Cluster],
-         dialogs: [Dialog], states: [[Int]], goal: Int, guide: [GuideStep]) {
+         dialogs: [Dialog], states: [[Int]], goal: Int, guide: [GuideStep], goalStates: [Int]) {
         self.scenario = scenario
         self.panel = panel
         self.text = text
@@ -55,9 +69,10 @@ extension WalkthroughGraph {
         self.states = states
         self.goal = goal
         self.guide = guide
+        self.goalStates = goalStates
     }
 
-    /// The most states a page's walkthrough may have. The guide's scenario has 772; a pool of
+    /// The most states a page's walkthrough may have. The guide's scenario has 671; a pool of
     /// hundreds of nodes or a catalogue of hundreds of versions multiplies them, and every state
     /// is embedded in the page (100,000 states made a 230 MB page in 70 s).
     public static let maxStates = 5_000

@@ -52,17 +52,23 @@ public struct WalkthroughGraph: Encodable, Sendable {
         public var window: Int
         /// The row menu: `[T, A or -1]` per item.
         public var menu: [[Int]]
+        /// T: the id column (the shoot's UID).
+        public var id: Int
+        /// T: the Status tab's "Last operation" ("Reconcile: Succeeded (Kubernetes upgraded to 1.27.8)").
+        public var last: Int
     }
 
     /// One dialog rendering.
     public struct Dialog: Encodable, Hashable, Sendable {
         /// T of the title; the step (0 select, 1 not ready, 2 preparing, 3 ready).
         public var title: Int, step: Int
-        /// Drop-down options: `[T, A of selectVersion]`.
+        /// Drop-down options: `[T label, A of selectVersion, T value]`; the value is the plain
+        /// version string, equal to `selected` for the selected option.
         public var versions: [[Int]]
         /// T of the selected version, -1 when none.
         public var selected: Int
-        /// `[T, kind]`: kind 0 plain, 1 success, 2 warning, 3 error, 4 link.
+        /// `[T, kind]`: kind 0 plain, 1 success, 2 warning, 3 error, 4 link, 5 the heading of a
+        /// collapsible section holding the lines after it ("Upgrade Notes").
         public var lines: [[Int]]
         /// `[T, A or -1, style]`: style 0 plain, 1 blue, 2 green, 3 red.
         public var buttons: [[Int]]
@@ -94,6 +100,10 @@ public struct WalkthroughGraph: Encodable, Sendable {
     public var goal: Int
     /// The guided path; following it in order reaches `goal`.
     public var guide: [GuideStep]
+    /// S of every state that still counts as the goal: the goal's cluster, idle, no banner, on
+    /// any screen (the reader checking the result by opening tabs or the menu stays at the goal).
+    /// Contains `goal`; empty when `goal` is -1.
+    public var goalStates: [Int]
 
     /// The compact JSON: keys sorted, no whitespace, so the same scenario gives the same bytes.
     /// Slashes stay escaped (`<\/script>` cannot end the embedding script element early).

@@ -19,6 +19,8 @@ struct GraphJSON: Decodable {
         var autoUpdate: [Int]
         var window: Int
         var menu: [[Int]]
+        var id: Int
+        var last: Int
     }
     struct Dialog: Decodable {
         var title: Int, step: Int
@@ -39,11 +41,17 @@ struct GraphJSON: Decodable {
     var states: [[Int]]
     var goal: Int
     var guide: [GuideStep]
+    var goalStates: [Int]
 
     /// The (action, target) pairs of state `index`.
     func edges(_ index: Int) -> [(action: Int, target: Int)] {
         let row = states[index]
         return stride(from: 5, to: row.count - 1, by: 2).map { (row[$0], row[$0 + 1]) }
+    }
+
+    /// The target of state `index`'s edge for the action with contract id `id`, if any.
+    func target(_ index: Int, _ id: String) -> Int? {
+        edges(index).first { actions[$0.action].id == id }?.target
     }
 }
 
