@@ -141,7 +141,8 @@
       this.app.addEventListener("keydown", (e) => this.onKey(e));
       const unhide = (e) => {
         const tip = e.target.closest(".wt-tipwrap")?.querySelector(".wt-tip");
-        if (tip) { tip.hidden = false; this.placeTip(tip); }
+        // A tooltip coming into view is something the callout must not cover either.
+        if (tip) { tip.hidden = false; this.placeTip(tip); this.layout(); }
       };
       this.app.addEventListener("focusin", unhide);
       this.app.addEventListener("mouseover", unhide);
@@ -498,6 +499,7 @@
         }
         if (x.dataset.action === "tick") add(this.view.querySelector(".wt-status"));
       }
+      for (const tip of this.app.querySelectorAll(".wt-tip")) if (!tip.hidden && tip.checkVisibility?.()) add(tip);
       return rects;
     }
 
