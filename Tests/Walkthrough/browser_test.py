@@ -34,6 +34,7 @@ from selenium.webdriver.support.ui import Select
 
 KNOWN_TAB_NAMES = ["Details", "Status", "Worker Groups", "Lifecycle", "KubeConfig"]
 WIDTHS = (390, 1400)
+LAYOUT_WIDTHS = (360, 768, 1024)  # the guide again, checking only where the callout goes
 MIN_CONTRAST = 4.5
 
 # Runs in the page: every visible text of the walkthrough with its contrast, from computed styles
@@ -378,7 +379,7 @@ class Run:
         check(count > 0, "%s: no visible text found for the contrast check" % where)
         check(not bad, "%s: text below %.1f:1 contrast at %d px:\n  %s" % (where, MIN_CONTRAST, self.width, "\n  ".join(bad)))
 
-    def follow_guide(self, g, upto=None, verify=True, contrast=False):
+    def follow_guide(self, g, upto=None, verify=True, contrast=False, layout=False):
         guide = g.d["guide"]
         for k, entry in enumerate(guide[:upto]):
             s, a = entry["state"], entry["action"]
@@ -393,6 +394,15 @@ class Run:
                 self.shot("step-%s" % g.action(a)["id"])
             elif contrast:
                 self.check_contrast(where + ", dark scheme")
+            elif layout:
+                self.check_layout(where + " at %d px" % self.width)
+                tips = [b for b in self.widget().find_elements(By.CSS_SELECTOR, "[aria-describedby]") if b.is_displayed()
+                        and "wt-up" in (b.get_attribute("class") or "")]
+                for b in tips:
+                    ActionChains(self.dr).move_to_element(b).perform()
+                    self.check_layout(where + " (tooltip) at %d px" % self.width)
+                if tips:
+                    ActionChains(self.dr).move_to_element(self.dr.find_element(By.TAG_NAME, "h1")).perform()
             self.click_action(g, a, where, guided=True)
 
     def focused(self):
@@ -451,9 +461,13 @@ class Run:
             self.assert_state(g, menu_state, "keyboard: Enter on the row menu button")
             first = self.focused()
             check(first.get_attribute("role") == "menuitem", "keyboard: focus did not move into the opened menu")
+            usable = self.js("return [...document.querySelectorAll('div.walkthrough [role=menuitem]')]"
+                             ".filter(x => x.getAttribute('aria-disabled') !== 'true').length")
             self.press(Keys.ARROW_DOWN)
-            check(self.focused().get_attribute("role") == "menuitem" and self.focused() != first,
-                  "keyboard: ArrowDown did not move to the next menu item")
+            # Arrow keys move between the usable items (a disabled one is skipped, focus stays usable).
+            check(self.focused().get_attribute("role") == "menuitem" and (self.focused() != first or usable < 2)
+                  and self.focused().get_attribute("aria-disabled") != "true",
+                  "keyboard: ArrowDown did not move to the next usable menu item")
             self.shot("keyboard-menu")
             closed = edge_id(menu_state, "closeMenu")
             if closed is not None:
@@ -664,6 +678,14 @@ def test_page(driver, url, shots):
         run.check_contrast("dark scheme, goal")
         run.shot("dark-goal")
         report.append("%d px: %d versions, guide by keyboard in %d Tabs" % (width, versions, tabs))
+    for width in LAYOUT_WIDTHS:
+        set_width(driver, width)
+        run.width = width
+        driver.get(url)
+        run.requests()
+        run.follow_guide(g, verify=False, layout=True)
+        run.check_layout("goal at %d px" % width)
+    report.append("callout placement at %s px" % ", ".join(map(str, LAYOUT_WIDTHS)))
     # A browser asks an HTTP server for /favicon.ico by itself; a site without one is not the player's fault.
     errors = [e for e in run.logs("browser") if e.get("level") == "SEVERE" and "/favicon.ico " not in e.get("message", "")]
     check(not errors, "console errors: %s" % errors)
