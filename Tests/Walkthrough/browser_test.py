@@ -579,9 +579,24 @@ class Run:
                 buttons = [b for b in self.controls(g, up)] if up is not None else []
                 check(all(not self.enabled(b) for b in buttons), "versions: Upgrade is enabled after %s without an edge" % g.version_of(entry))
                 continue
-            self.click_action(g, up, "versions: Upgrade after %s" % g.version_of(entry), guided=False)
-            self.assert_state(g, g.edges(s)[up], "versions: Upgrade after choosing %s at %d px" % (g.version_of(entry), self.width))
+            where = "versions: Upgrade after choosing %s at %d px" % (g.version_of(entry), self.width)
+            button = next((b for b in self.controls(g, up) if self.enabled(b)), None)
+            check(button is not None, "%s: no enabled Upgrade button although the graph has an edge" % where)
+            self.js("arguments[0].focus()", button)
+            self.press(Keys.ENTER)
+            s = g.edges(s)[up]
+            self.assert_state(g, s, where)
             self.shot("version-%s-upgrade" % g.version_of(entry))
+            # Free mode, by keyboard: focus goes on to the next usable control, never the container or a
+            # control that just became disabled; where Prepare follows, focus is on it.
+            self.focus_state(where + ", focus after Enter")
+            prepare = next((a for a in g.edges(s) if g.action(a)["id"] == "clickPrepare"), None)
+            if prepare is not None:
+                check(self.focused().get_attribute("data-action") == "clickPrepare",
+                      "%s: focus is not on Prepare cluster upgrade but on %s" % (where, self.focused().get_attribute("outerHTML")[:100]))
+                self.press(Keys.ENTER)
+                self.assert_state(g, g.edges(s)[prepare], where + ", then Prepare")
+                self.focus_state(where + ", focus after Prepare")
         return len(entries)
 
     def phone_controls(self, g):
