@@ -150,8 +150,8 @@
       // A palette switch (Material's toggle sets data-md-color-* on <body>) or the system's scheme
       // changes the colours the contrast tuning started from.
       const retune = () => { this.tuned = ""; this.tune(); };
-      new MutationObserver(retune).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme", "data-md-color-primary", "data-md-color-accent", "class", "style"] });
-      window.matchMedia?.("(prefers-color-scheme: dark)").addEventListener?.("change", retune);
+      new MutationObserver(retune).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme", "data-md-color-primary", "data-md-color-accent"] });
+      window.matchMedia?.("(prefers-color-scheme: dark)")?.addEventListener?.("change", retune);
       this.render();
     }
 
