@@ -421,13 +421,18 @@
     }
 
     renderCallout() {
+      // Once the guide reached its goal, looking around afterwards (opening the row to check the
+      // result) is not leaving the guided path.
+      if (this.guided && this.s === this.g.goal) this.done = true;
+      const goal = this.s === this.g.goal || (this.guided && this.done && !this.entry);
       let text = "";
       if (this.s === this.g.goal) text = "Goal reached: the walkthrough is complete. Press Reset to start again.";
       else if (this.entry) text = this.t(this.entry.text);
+      else if (goal) text = "Goal reached: look around freely, or press Reset to start again.";
       else if (this.guided) text = "You are off the guided path: every action is enabled. Press Reset to follow the guide again.";
       if (this.call.textContent !== text) this.call.textContent = text;
       this.call.hidden = !text;
-      this.call.classList.toggle("wt-goal", this.s === this.g.goal);
+      this.call.classList.toggle("wt-goal", goal);
     }
 
     /// Places what floats: the row menu under its button (outside the scrolling table so it is
@@ -599,8 +604,8 @@
     onClick(e) {
       const el = e.target.closest("[data-action]");
       if (!el || el.tagName === "OPTION" || el.getAttribute("aria-disabled") === "true") return;
-      if (el.dataset.action === "wt-mode") { this.guided = el.dataset.arg === "guided"; this.render(); return; }
-      if (el.dataset.action === "wt-reset") { this.s = 0; this.render(); return; }
+      if (el.dataset.action === "wt-mode") { this.guided = el.dataset.arg === "guided"; this.done = false; this.render(); return; }
+      if (el.dataset.action === "wt-reset") { this.s = 0; this.done = false; this.render(); return; }
       if (el.dataset.i != null) this.go(Number(el.dataset.i));
     }
 

@@ -675,6 +675,14 @@ def test_page(driver, url, shots):
         run.check_contrast("goal")
         run.check_layout("goal")
         run.shot("goal")
+        open_a = next((i for i, x in enumerate(g.d["actions"]) if x["id"] == "openDetails"), None)
+        if open_a in g.edges(g.d["goal"]):
+            # Checking the result after the goal (the page asks to) is not leaving the guided path.
+            run.click_action(g, open_a, "after the goal", guided=False)
+            run.assert_state(g, g.edges(g.d["goal"])[open_a], "after the goal, the row opened")
+            check("Goal reached" in run.callout(), "after the goal, opening the row: callout says %r" % run.callout())
+            run.check_contrast("after the goal, the row opened")
+            run.shot("goal-details")
         run.reset()
         run.assert_state(g, 0, "after Reset")
         check(run.callout() == norm(g.t(g.d["guide"][0]["text"])), "after Reset: callout is not the first guide entry")
