@@ -529,7 +529,9 @@ class Run:
                 for n in range(12):
                     if self.js("return document.activeElement.value") == want or self.callout() != norm(g.t(entry["text"])):
                         break
-                    self.press(Keys.ARROW_DOWN)
+                    up_list = self.js("const s = document.activeElement, o = [...s.options].findIndex(x => x.value === arguments[0]);"
+                                      "return o >= 0 && o < s.selectedIndex", want)
+                    self.press(Keys.ARROW_UP if up_list else Keys.ARROW_DOWN)
                     self.focus_state(where + " (arrow keys in the drop-down)")
             else:
                 self.press(Keys.ENTER)
@@ -546,7 +548,10 @@ class Run:
         after the other in both orders (no stale selection), and Upgrade acts on it or is refused
         exactly as the graph says."""
         guide = g.d["guide"]
-        k = next((k for k, e in enumerate(guide) if g.action(e["action"])["id"] == "selectVersion"), None)
+        # The first guide step in a dialog with a drop-down (the dialog may open on a proposed version,
+        # with no selectVersion step in the guide).
+        k = next((k for k, e in enumerate(guide) if g.state(e["state"])[0] == 3 and g.state(e["state"])[3]
+                  and g.state(e["state"])[3]["versions"]), None)
         if k is None:
             return 0
         up = next((i for i, x in enumerate(g.d["actions"]) if x["id"] == "clickUpgrade"), None)
