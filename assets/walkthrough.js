@@ -64,6 +64,49 @@
   };
 
   const visible = (el) => el.getClientRects().length > 0 && !el.closest("[inert]");
+  const leadingVersion = (s) => (/^\s*v?(\d+(?:\.\d+)+)/.exec(s || "") || [])[1] || "";
+
+  // Colour arithmetic for the contrast tuning (WCAG 2 relative luminance). Any CSS colour the
+  // browser computes (rgb(), color(srgb …), oklch(), color-mix()) is read back through a 1×1 canvas.
+  let paint = null;
+  const parseColor = (css) => {
+    if (!paint) paint = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
+    if (!paint) return [0, 0, 0, 1];
+    paint.canvas.width = paint.canvas.height = 1;
+    paint.clearRect(0, 0, 1, 1);
+    paint.fillStyle = "#000";
+    paint.fillStyle = css;
+    paint.fillRect(0, 0, 1, 1);
+    const [r, g, b, a] = paint.getImageData(0, 0, 1, 1).data;
+    return [r, g, b, a / 255];
+  };
+  const channel = (v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const mix = (a, b, t) => [0, 1, 2].map((i) => a[i] + (b[i] - a[i]) * t);
+  const over = (top, under) => { const a = top[3] ?? 1; return [...mix(under, top, a), 1]; };
+  /// The colour actually behind an element: its and its ancestors' backgrounds blended down to the
+  /// canvas (white when the page sets none).
+  const effectiveBackground = (el) => {
+    const layers = [];
+    for (let x = el; x && x.nodeType === 1; x = x.parentElement) {
+      const c = parseColor(getComputedStyle(x).backgroundColor);
+      if (c[3] > 0) layers.push(c);
+      if (c[3] >= 1) break;
+    }
+    return layers.reduceRight((under, top) => over(top, under), [255, 255, 255, 1]);
+  };
+  /// The least change of `c` toward `toward` that gives text `on` a contrast of `min` on it.
+  const shadeFor = (c, on, min, toward) => {
+    for (let t = 0; t <= 1.0001; t += 0.02) { const x = mix(c, toward, t); if (contrast(x, on) >= min) return x; }
+    return toward;
+  };
+  /// The least change of text colour `c` toward `toward` that reads at `min` on background `bg`.
+  const shadeOn = (c, bg, min, toward) => {
+    const solid = over(c, bg);
+    for (let t = 0; t <= 1.0001; t += 0.02) { const x = mix(solid, toward, t); if (contrast(x, bg) >= min) return x; }
+    return toward;
+  };
 
   class Player {
     constructor(root, graph, icons) {
@@ -96,10 +139,19 @@
       this.app.addEventListener("click", (e) => this.onClick(e));
       this.app.addEventListener("change", (e) => this.onChange(e));
       this.app.addEventListener("keydown", (e) => this.onKey(e));
-      const unhide = (e) => { const tip = e.target.closest(".wt-tipwrap")?.querySelector(".wt-tip"); if (tip) tip.hidden = false; };
+      const unhide = (e) => {
+        const tip = e.target.closest(".wt-tipwrap")?.querySelector(".wt-tip");
+        // A tooltip coming into view is something the callout must not cover either.
+        if (tip) { tip.hidden = false; this.placeTip(tip); this.layout(); }
+      };
       this.app.addEventListener("focusin", unhide);
       this.app.addEventListener("mouseover", unhide);
       window.addEventListener("resize", () => this.layout());
+      // A palette switch (Material's toggle sets data-md-color-* on <body>) or the system's scheme
+      // changes the colours the contrast tuning started from.
+      const retune = () => { this.tuned = ""; this.tune(); };
+      new MutationObserver(retune).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme", "data-md-color-primary", "data-md-color-accent"] });
+      window.matchMedia?.("(prefers-color-scheme: dark)")?.addEventListener?.("change", retune);
       this.render();
     }
 
@@ -117,19 +169,26 @@
       const el = h(tag, attrs, ...kids);
       const spec = this.g.actions[a];
       if (tag === "button") el.type = "button";
-      if (!spec) { el.setAttribute("aria-disabled", "true"); return el; }
+      if (!spec) { this.disable(el); return el; }
       el.dataset.action = spec.id;
       if (spec.arg != null) el.dataset.arg = spec.arg;
       el.dataset.i = a;
       if (!el.dataset.k) el.dataset.k = spec.id + "|" + (spec.arg ?? "");
       if (!this.allowed(a)) {
         if (tag === "option") el.disabled = true;
-        else el.setAttribute("aria-disabled", "true");
+        else this.disable(el);
         if (this.edges.has(a)) el.title = "Switch to Free mode to try this";
       }
       if (this.entry && this.entry.action === a) el.classList.add("wt-guided");
       this.rendered.add(a);
       return el;
+    }
+
+    /// Shown but not usable: aria-disabled (screen readers still find it) and out of the Tab order,
+    /// so keyboard focus only ever lands on a control that does something.
+    disable(el) {
+      el.setAttribute("aria-disabled", "true");
+      el.tabIndex = -1;
     }
 
     go(a) {
@@ -158,7 +217,7 @@
       this.renderNote(note);
       const list = this.renderList(c, screen);
       this.view.replaceChildren(...[h("div", { class: "wt-head" }, h("strong", {}, g.panel), " / Gardener / Shoot Clusters"),
-        list, screen === 1 ? this.renderDetails(c, tab) : null, screen === 2 ? this.renderMenu(c) : null,
+        list, screen === 1 || (screen === 2 && tab >= 0) ? this.renderDetails(c, tab) : null, screen === 2 ? this.renderMenu(c) : null,
         this.renderNodes(c), d ? this.renderDialog(d) : null].filter(Boolean));
       list.inert = screen === 3;
       this.renderMore();
@@ -167,6 +226,7 @@
       const said = this.t(c.name) + " " + this.t(c.version) + ": " + (c.status === 1 ? this.t(c.operation) + " " + (c.progress | 0) + "%"
         : c.status === 2 ? "error " + this.t(c.operation) : "ready");
       if (this.said.textContent !== said) this.said.textContent = said;
+      this.tune();
       this.layout();
       if (had) this.restoreFocus(key, prev);
     }
@@ -238,19 +298,26 @@
     }
 
     renderDetails(c, tab) {
+      const hint = this.id + "-tabhint";
       const tabs = TABS.map((name, i) => {
         const a = this.action("selectTab", name);
         const spec = this.g.actions[a];
         const el = this.ctl("button", a, { role: "tab", id: this.id + "-tab" + i, "aria-selected": String(i === tab),
-          "aria-controls": this.id + "-panel", tabindex: i === tab ? "0" : "-1", class: "wt-tab" },
+          "aria-controls": this.id + "-panel", class: "wt-tab", "aria-describedby": hint },
           spec && spec.arg === name ? this.t(spec.label) || name : name);
         if (i === tab) el.removeAttribute("aria-disabled");
         return el;
       });
+      // Roving tabindex: one Tab stop in the tablist (the guided tab when the guide points at one, else
+      // the selected tab); the arrow keys, Home and End move between the usable tabs.
+      const stop = tabs.find((x) => x.classList.contains("wt-guided")) || tabs[tab] ||
+        tabs.find((x) => !x.hasAttribute("aria-disabled"));
+      tabs.forEach((x) => { x.tabIndex = x === stop ? 0 : -1; });
       const close = this.ctl("button", this.action("closeDetails"), { class: "wt-close", "aria-label": "Close details", "data-k": "close" }, "×");
       return h("div", { class: "wt-details" },
         h("div", { class: "wt-tabs" }, h("div", { role: "tablist", "aria-label": "Cluster details" }, tabs), close),
-        h("div", { role: "tabpanel", id: this.id + "-panel", "aria-labelledby": this.id + "-tab" + tab, tabindex: "0", class: "wt-panel" },
+        h("p", { class: "wt-hint", id: hint }, "Tabs: use the \u2190 \u2192 arrow keys, then Enter."),
+        h("div", { role: "tabpanel", id: this.id + "-panel", "aria-labelledby": this.id + "-tab" + tab, class: "wt-panel" },
           this.tabContent(c, tab)));
     }
 
@@ -296,10 +363,18 @@
       const title = this.id + "-title";
       const body = [];
       if ((d.versions || []).length) {
-        const opts = d.versions.map(([label, a]) => this.ctl("option", a, { value: a, selected: label === d.selected }, this.t(label)));
-        if (!(d.selected >= 0)) opts.unshift(h("option", { value: "", disabled: true, selected: true }, "Select a version"));
-        body.push(h("label", { class: "wt-field" }, h("span", {}, "Version"),
-          h("select", { class: "wt-select", "data-k": "version" }, opts)));
+        const chosen = this.selectedVersion(d);
+        const opts = d.versions.map((entry) => {
+          const version = this.versionOf(entry);
+          return this.ctl("option", entry[1], { value: version, "data-version": version, selected: chosen != null && version === chosen },
+            this.t(entry[0]) || version);
+        });
+        // Nothing selected (or a selection no option carries): the placeholder shows, never a
+        // stale or neighbouring option, and every offered version can be picked from it.
+        if (!opts.some((o) => o.selected)) opts.unshift(h("option", { value: "", disabled: true, selected: true }, "Select a version"));
+        const select = h("select", { class: "wt-select", "data-k": "version" }, opts);
+        if (!opts.some((o) => o.dataset.i != null && !o.disabled)) select.disabled = true;
+        body.push(h("label", { class: "wt-field" }, h("span", {}, "Version"), select));
       }
       if (d.step === 2) body.push(h("span", { class: "wt-spin", role: "img", "aria-label": "In progress" }));
       for (const [text, kind] of d.lines || []) {
@@ -313,6 +388,30 @@
         h("h3", { id: title }, this.t(d.title)), h("div", { class: "wt-body" }, body), h("div", { class: "wt-foot" }, buttons)));
     }
 
+    /// The version an option stands for: the entry's own value when the graph gives one (a third
+    /// element, a string or a text index), else its selectVersion action's argument, else the
+    /// version number its label starts with ("1.28.5 (preview)" is 1.28.5).
+    versionOf(entry) {
+      const own = entry[2];
+      if (typeof own === "string" && own) return own;
+      if (Number.isInteger(own) && own >= 0 && this.t(own)) return this.t(own);
+      const spec = this.g.actions[entry[1]];
+      if (spec && spec.id === "selectVersion" && spec.arg != null && spec.arg !== "") return String(spec.arg);
+      return leadingVersion(this.t(entry[0])) || this.t(entry[0]);
+    }
+
+    /// The dialog's selected version (d.selected is its text, or a label such as "1.27.8 (default)");
+    /// null when nothing is selected.
+    selectedVersion(d) {
+      if (!(d.selected >= 0)) return null;
+      const text = this.t(d.selected);
+      const versions = (d.versions || []).map((e) => this.versionOf(e));
+      if (versions.includes(text)) return text;
+      const byLabel = (d.versions || []).findIndex((e) => this.t(e[0]) === text);
+      if (byLabel >= 0) return versions[byLabel];
+      return leadingVersion(text) || text;
+    }
+
     renderMore() {
       const extra = this.g.actions.map((spec, a) => a)
         .filter((a) => !this.rendered.has(a) && (!KNOWN.has(this.g.actions[a].id) || this.edges.has(a)));
@@ -322,17 +421,23 @@
     }
 
     renderCallout() {
+      // Once the guide reached its goal, looking around afterwards (opening the row to check the
+      // result) is not leaving the guided path.
+      if (this.guided && this.s === this.g.goal) this.done = true;
+      const goal = this.s === this.g.goal || (this.guided && this.done && !this.entry);
       let text = "";
       if (this.s === this.g.goal) text = "Goal reached: the walkthrough is complete. Press Reset to start again.";
       else if (this.entry) text = this.t(this.entry.text);
+      else if (goal) text = "Goal reached: look around freely, or press Reset to start again.";
       else if (this.guided) text = "You are off the guided path: every action is enabled. Press Reset to follow the guide again.";
       if (this.call.textContent !== text) this.call.textContent = text;
       this.call.hidden = !text;
-      this.call.classList.toggle("wt-goal", this.s === this.g.goal);
+      this.call.classList.toggle("wt-goal", goal);
     }
 
     /// Places what floats: the row menu under its button (outside the scrolling table so it is
-    /// never clipped), room for the dialog, and the callout under the guided control.
+    /// never clipped), room for the dialog and the menu, and the callout next to what its step is
+    /// about without covering it.
     layout() {
       const view = this.view.getBoundingClientRect();
       const menu = this.view.querySelector(".wt-menu");
@@ -343,46 +448,173 @@
         menu.style.right = Math.max(0, view.right - r.right) + "px";
       }
       const dialog = this.view.querySelector(".wt-dialog");
-      const room = dialog ? dialog.offsetHeight + 32 : menu ? menu.offsetTop + menu.offsetHeight + 12 : 0;
-      this.view.style.minHeight = room ? room + "px" : "";
       let el = this.app.querySelector(".wt-guided");
       if (el && el.tagName === "OPTION") el = el.closest("select");
-      this.call.classList.toggle("wt-float", !!el);
-      if (!el || this.call.hidden || !visible(el)) { this.call.style.top = this.call.style.left = ""; return; }
+      const floating = !!el && !this.call.hidden && visible(el);
+      this.call.classList.toggle("wt-float", floating);
+      // Room below an open dialog or menu for the callout, so it can sit under it inside the frame.
+      const callRoom = floating && (dialog || menu) ? this.call.offsetHeight + 16 : 0;
+      const room = dialog ? dialog.offsetTop + dialog.offsetHeight + 16 + (dialog.closest(".wt-scrim")?.offsetTop || 0) + callRoom
+        : menu ? menu.offsetTop + menu.offsetHeight + 12 + callRoom : 0;
+      this.view.style.minHeight = room ? room + "px" : "";
+      this.call.style.top = this.call.style.left = "";
+      if (!floating) return;
+      const avoid = this.targets(el).map((r) => this.rel(r));
       const box = this.app.getBoundingClientRect();
-      const r = el.getBoundingClientRect();
-      const width = this.call.offsetWidth;
-      const list = el.closest(".wt-menu");
-      // Beside an open menu rather than below its item, so the other items stay readable.
-      const left = list ? list.getBoundingClientRect().left - box.left - width - 10 : r.left - box.left;
-      this.call.style.top = (list ? r.top : r.bottom + 10) - box.top + "px";
-      this.call.style.left = Math.max(0, Math.min(left, box.width - width)) + "px";
+      const W = box.width, H = box.height, w = this.call.offsetWidth, hgt = this.call.offsetHeight, gap = 8;
+      const u = avoid.reduce((a, r) => ({ left: Math.min(a.left, r.left), top: Math.min(a.top, r.top),
+        right: Math.max(a.right, r.right), bottom: Math.max(a.bottom, r.bottom) }));
+      const clampX = (x) => Math.max(0, Math.min(x, W - w));
+      const clampY = (y) => Math.max(0, Math.min(y, H - hgt));
+      const below = { left: clampX(u.left), top: u.bottom + gap };
+      const above = { left: clampX(u.left), top: u.top - hgt - gap };
+      const right = { left: u.right + gap, top: clampY(u.top) };
+      const left = { left: u.left - w - gap, top: clampY(u.top) };
+      const order = menu && el.closest(".wt-menu") ? [left, right, below, above] : [below, above, right, left];
+      const fits = (p) => p.left >= 0 && p.top >= 0 && p.left + w <= W + 0.5 && p.top + hgt <= H + 0.5 &&
+        avoid.every((r) => p.left + w + 2 <= r.left || p.left - 2 >= r.right || p.top + hgt + 2 <= r.top || p.top - 2 >= r.bottom);
+      const spot = order.find(fits);
+      if (!spot) { this.call.classList.remove("wt-float"); return; } // docked under the panel, in the flow
+      this.call.style.left = spot.left + "px";
+      this.call.style.top = spot.top + "px";
     }
 
+    /// What the guided step is about, in page coordinates: every guided control, its table row and
+    /// its tooltip (measured where it shows), the open menu or dialog it sits in, and for a wait
+    /// step the status cell whose progress it describes.
+    targets(el) {
+      const rects = [];
+      const add = (x) => { if (x && visible(x)) rects.push(x.getBoundingClientRect()); };
+      const guided = [...this.app.querySelectorAll(".wt-guided")].map((x) => (x.tagName === "OPTION" ? x.closest("select") : x));
+      for (const x of new Set([el, ...guided])) {
+        if (!x || !visible(x)) continue;
+        add(x);
+        add(x.closest(".wt-dialog"));
+        add(x.closest(".wt-menu"));
+        if (x.closest(".wt-kv")) add(x.closest("tr"));
+        const tip = x.closest(".wt-tipwrap")?.querySelector(".wt-tip");
+        if (tip && tip.textContent) {
+          const shown = tip.hidden;
+          tip.hidden = false;
+          tip.classList.add("wt-measure");
+          this.placeTip(tip);
+          add(tip);
+          tip.classList.remove("wt-measure");
+          tip.hidden = shown;
+        }
+        if (x.dataset.action === "tick") add(this.view.querySelector(".wt-status"));
+      }
+      for (const tip of this.app.querySelectorAll(".wt-tip")) if (!tip.hidden && tip.checkVisibility?.()) add(tip);
+      return rects;
+    }
+
+    rel(r) {
+      const box = this.app.getBoundingClientRect();
+      return { left: r.left - box.left, top: r.top - box.top, right: r.right - box.left, bottom: r.bottom - box.top };
+    }
+
+    /// Keeps a tooltip inside the walkthrough's frame and the window: it wraps when the frame is
+    /// narrow and shifts sideways rather than running off an edge.
+    placeTip(tip) {
+      tip.style.removeProperty("--wt-shift");
+      const r = tip.getBoundingClientRect();
+      if (!r.width) return;
+      const box = this.app.getBoundingClientRect();
+      const lo = Math.max(box.left, 0) + 4, hi = Math.min(box.right, document.documentElement.clientWidth) - 4;
+      const shift = r.left < lo ? lo - r.left : r.right > hi ? Math.max(lo - r.left, hi - r.right) : 0;
+      if (shift) tip.style.setProperty("--wt-shift", shift + "px");
+    }
+
+    /// WCAG AA for every text whatever the brand's colours and the scheme: the filled surfaces
+    /// (callout, coloured buttons, goal banner, pressed mode button) get a shade of their colour
+    /// that white text reads on at ≥ 4.5:1, and coloured text (success, error, muted, links) a
+    /// shade that reads on the panel's actual background. Recomputed only when the inputs change.
+    tune() {
+      const probe = this.probe || (this.probe = h("span", { class: "wt-probe", "aria-hidden": "true" }));
+      if (!probe.isConnected) this.app.append(probe);
+      const names = ["--wt-accent", "--wt-ok", "--wt-blue", "--wt-bad", "--wt-primary", "--wt-muted", "--wt-fg", "--wt-warn"];
+      const raw = names.map((n) => { probe.style.color = `var(${n})`; return getComputedStyle(probe).color; });
+      const bg = effectiveBackground(this.view);
+      const key = raw.join(";") + "|" + bg.join(",");
+      if (key === this.tuned) return;
+      this.tuned = key;
+      const [accent, ok, blue, bad, primary, muted, fg] = raw.map(parseColor);
+      const white = [255, 255, 255];
+      const set = (name, rgb) => this.app.style.setProperty(name, `rgb(${rgb.map(Math.round).join(" ")})`);
+      const fill = (c) => shadeFor(c, white, 4.8, [0, 0, 0]);
+      set("--wt-call-bg", fill(accent));
+      set("--wt-ok-bg", fill(ok));
+      set("--wt-blue-bg", fill(blue));
+      set("--wt-bad-bg", fill(bad));
+      set("--wt-primary-bg", fill(primary));
+      const dark = luminance(bg) < 0.18;
+      const toward = dark ? [255, 255, 255] : [0, 0, 0];
+      // Panel surfaces differ a little from the panel (subtle rows, tabs): aim above 4.5 for them.
+      const text = (c) => shadeOn(c, bg, 5.2, toward);
+      set("--wt-ok-text", text(ok));
+      set("--wt-bad-text", text(bad));
+      set("--wt-muted-text", text(muted));
+      set("--wt-accent-text", text(accent));
+      set("--wt-fg-text", text(fg));
+    }
+
+    /// After a render that had focus inside the player: the same control if it is still there and
+    /// usable; else the next meaningful usable control (the guided one, the dialog's primary button,
+    /// the first usable menu item, the ⋯ button after a menu or dialog closes, the clock); never the
+    /// container, never a control that just became disabled.
     restoreFocus(key, prev) {
+      const usable = (x) => x && visible(x) && !x.disabled && x.getAttribute("aria-disabled") !== "true";
       const dialog = this.app.querySelector(".wt-dialog");
-      let target = null;
-      if (dialog && prev !== 3) target = [...dialog.querySelectorAll(FOCUSABLE)].find((x) => !x.hasAttribute("aria-disabled")) || dialog;
-      else if (this.screen === 2 && prev !== 2) {
-        const items = [...this.app.querySelectorAll("[role=menuitem]")];
-        target = items.find((x) => !x.hasAttribute("aria-disabled")) || items[0];
-      } else if (key) target = this.app.querySelector(`[data-k="${CSS.escape(key)}"]`);
-      if (!target && (prev === 2 || prev === 3)) target = this.app.querySelector("[data-k=dots]");
-      if (dialog && target === dialog) dialog.tabIndex = -1;
-      (target && visible(target) ? target : this.app).focus();
+      const menu = this.app.querySelector(".wt-menu");
+      const guided = () => {
+        let el = this.app.querySelector(".wt-guided");
+        if (el && el.tagName === "OPTION") el = el.closest("select");
+        return el;
+      };
+      const inDialog = () => {
+        if (!dialog) return null;
+        const buttons = [...dialog.querySelectorAll(".wt-foot button")].filter(usable);
+        const select = dialog.querySelector("select");
+        if (usable(select) && !(select.value)) return select;
+        return buttons.filter((b) => !b.matches(".wt-s0")).pop() || (usable(select) ? select : null) ||
+          buttons[0] || [...dialog.querySelectorAll(FOCUSABLE)].find(usable);
+      };
+      const inMenu = () => menu && [...menu.querySelectorAll("[role=menuitem]")].find(usable);
+      const same = key ? this.app.querySelector(`[data-k="${CSS.escape(key)}"]`) : null;
+      const tick = this.byId.has("tick") ? this.bar.querySelector(`[data-action="tick"]`) : null;
+      const candidates = [
+        () => (dialog && prev !== 3) || (menu && prev !== 2) ? guided() : null,
+        () => (dialog && prev !== 3 ? inDialog() : null),
+        () => (menu && prev !== 2 ? inMenu() : null),
+        () => same,
+        guided,
+        inDialog,
+        inMenu,
+        () => (prev === 2 || prev === 3 ? this.app.querySelector("[data-k=dots]") : null),
+        () => tick,
+        () => this.app.querySelector("[data-k=row]"),
+        () => [...this.app.querySelectorAll(FOCUSABLE)].find((x) => usable(x) && x.tabIndex >= 0),
+      ];
+      for (const pick of candidates) {
+        const el = pick();
+        if (usable(el)) { el.focus(); return; }
+      }
     }
 
     onClick(e) {
       const el = e.target.closest("[data-action]");
       if (!el || el.tagName === "OPTION" || el.getAttribute("aria-disabled") === "true") return;
-      if (el.dataset.action === "wt-mode") { this.guided = el.dataset.arg === "guided"; this.render(); return; }
-      if (el.dataset.action === "wt-reset") { this.s = 0; this.render(); return; }
+      if (el.dataset.action === "wt-mode") { this.guided = el.dataset.arg === "guided"; this.done = false; this.render(); return; }
+      if (el.dataset.action === "wt-reset") { this.s = 0; this.done = false; this.render(); return; }
       if (el.dataset.i != null) this.go(Number(el.dataset.i));
     }
 
     onChange(e) {
-      const opt = e.target.tagName === "SELECT" ? e.target.selectedOptions[0] : null;
-      if (opt && opt.dataset.i != null) this.go(Number(opt.dataset.i));
+      if (e.target.tagName !== "SELECT") return;
+      const opt = e.target.selectedOptions[0];
+      const a = opt && opt.dataset.i != null ? Number(opt.dataset.i) : -1;
+      if (a >= 0 && this.allowed(a)) this.go(a);
+      else this.render(); // the drop-down shows the state's selection again, not the refused choice
     }
 
     onKey(e) {
@@ -391,7 +623,8 @@
       const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
       if ((role === "tab" || role === "menuitem") && (step || e.key === "Home" || e.key === "End")) {
         if (role === "tab" && (e.key === "ArrowUp" || e.key === "ArrowDown")) return;
-        const all = [...el.closest(role === "tab" ? "[role=tablist]" : "[role=menu]").querySelectorAll("[role=" + role + "]")];
+        const all = [...el.closest(role === "tab" ? "[role=tablist]" : "[role=menu]").querySelectorAll("[role=" + role + "]")]
+          .filter((x) => x === el || x.getAttribute("aria-disabled") !== "true");
         const i = all.indexOf(el);
         const next = e.key === "Home" ? 0 : e.key === "End" ? all.length - 1 : (i + step + all.length) % all.length;
         all.forEach((x, n) => { x.tabIndex = n === next ? 0 : -1; });

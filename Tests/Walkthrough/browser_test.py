@@ -3,14 +3,21 @@
 
 Usage: browser_test.py PAGE_OR_SITE_DIR [--screenshots DIR]
 
-For each page holding a div.walkthrough it reads the embedded graph (Tests/Walkthrough/GRAPH-CONTRACT.md), follows
-the guide by clicking [data-action][data-arg] controls, and at every step checks the visible text
-the state must show (computed from the JSON), the callout, the tooltip (hover and focus), that only
-the guided control is enabled, then checks the goal, Reset, Free mode (enabled ⇔ edge), keyboard use
-(Tab + Enter, arrow keys in tabs and menu, Escape on menu and dialog, focus trap), no console errors
-and no network request beyond the page's own files. Exits 1 with a message on the first failure."""
+For each page holding a div.walkthrough it reads the embedded graph (Tests/Walkthrough/GRAPH-CONTRACT.md) and, at
+a phone width (390 px) and a desktop width (1400 px), follows the guide by clicking [data-action][data-arg]
+controls; at every step it checks the visible text the state must show (computed from the JSON), the
+Version drop-down's selection, the callout's text, that the callout's box overlaps none of its step's
+targets and stays inside the walkthrough, the tooltip (hover and focus, not clipped), that only the guided
+control is enabled, and the contrast of every visible text (≥ 4.5:1, from computed styles). Then: the goal,
+Reset, the ⋯ button and status icon (non-zero, clickable), the whole guided path by keyboard alone (focus
+always on an enabled control), every version the guide's dialog offers (chosen → shown selected, Upgrade
+acts on it or is refused as the graph says), Free mode (enabled ⇔ edge), keyboard use in Free mode (Tab +
+Enter, arrow keys in tabs and menu, Escape on menu and dialog, focus trap), the guide again in the dark
+scheme for contrast, no console errors and no network request beyond the page's own files. Exits 1 with a
+message on the first failure."""
 import argparse
 import json
+import time
 import pathlib
 import re
 import shutil
@@ -23,8 +30,81 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
 
 KNOWN_TAB_NAMES = ["Details", "Status", "Worker Groups", "Lifecycle", "KubeConfig"]
+WIDTHS = (390, 1400)
+LAYOUT_WIDTHS = (360, 768, 1024)  # the guide again, checking only where the callout goes
+MIN_CONTRAST = 4.5
+
+# Runs in the page: every visible text of the walkthrough with its contrast, from computed styles
+# (text colour × the opacity of its ancestors, over the background found by blending the element's and
+# its ancestors' background colours down to an opaque one, white at the canvas). Text under the dialog's
+# scrim (the inert list) and screen-reader-only text are not visible; a <select> counts with its
+# displayed option.
+CONTRAST_JS = r"""
+const root = arguments[0], min = arguments[1];
+const ctx = document.createElement('canvas').getContext('2d', {willReadFrequently: true});
+const rgba = (css) => { ctx.clearRect(0, 0, 1, 1); ctx.fillStyle = '#000'; ctx.fillStyle = css; ctx.fillRect(0, 0, 1, 1);
+  const d = ctx.getImageData(0, 0, 1, 1).data; return [d[0], d[1], d[2], d[3] / 255]; };
+const lin = (v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+const lum = (c) => 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]);
+const blend = (top, under, a) => [0, 1, 2].map((i) => top[i] * a + under[i] * (1 - a));
+const background = (el) => {
+  const layers = [];
+  for (let x = el; x && x.nodeType === 1; x = x.parentElement) {
+    const c = rgba(getComputedStyle(x).backgroundColor);
+    if (c[3] > 0) layers.push(c);
+    if (c[3] >= 1) break;
+  }
+  return layers.reduceRight((under, top) => blend(top, under, top[3]), [255, 255, 255]);
+};
+const opacity = (el) => { let o = 1; for (let x = el; x && x.nodeType === 1; x = x.parentElement) o *= parseFloat(getComputedStyle(x).opacity); return o; };
+const scrim = root.querySelector('.wt-scrim');
+const shown = (el) => el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}) && !el.closest('[inert]') &&
+  !(scrim && !scrim.contains(el) && el.closest('.wt-view')) && getComputedStyle(el).clipPath === 'none';
+const bad = [], seen = new Set();
+let count = 0;
+const test = (el, text) => {
+  const bg = background(el), fg = rgba(getComputedStyle(el).color);
+  const ink = blend(fg, bg, fg[3] * opacity(el));
+  const [a, b] = [lum(ink), lum(bg)].sort((x, y) => y - x);
+  const ratio = (a + 0.05) / (b + 0.05);
+  count++;
+  if (ratio < min) bad.push(text.trim().slice(0, 60) + ' @ ' + (el.className || el.tagName) + ': ' + ratio.toFixed(2) +
+    ' (' + getComputedStyle(el).color + ' on rgb(' + bg.map(Math.round).join(',') + '))');
+};
+const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+  const el = n.parentElement;
+  if (!n.textContent.trim() || !el || el.closest('script, style, option, select') || !shown(el)) continue;
+  const range = document.createRange(); range.selectNodeContents(n);
+  if (!range.getClientRects().length) continue;
+  test(el, n.textContent);
+}
+for (const sel of root.querySelectorAll('select')) if (shown(sel)) test(sel, sel.selectedOptions[0] ? sel.selectedOptions[0].textContent : '');
+return [count, bad];
+"""
+
+# Runs in the page: rectangles (viewport px) of the callout, the walkthrough frame and the targets of
+# the guided step: every guided control (a guided option stands for its drop-down), the menu item, the
+# whole dialog it sits in (its notes are what the step asks to read), and any tooltip on show.
+LAYOUT_JS = r"""
+const wt = arguments[0];
+const r = (el) => { const b = el.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; };
+const call = wt.querySelector('.wt-call');
+const targets = [];
+for (let el of wt.querySelectorAll('.wt-guided')) {
+  if (el.tagName === 'OPTION') el = el.closest('select');
+  if (!el.getClientRects().length) continue;
+  targets.push(['guided ' + (el.dataset.action || el.tagName), r(el)]);
+  const dialog = el.closest('.wt-dialog');
+  if (dialog) targets.push(['dialog', r(dialog)]);
+}
+for (const tip of wt.querySelectorAll('.wt-tip')) if (tip.checkVisibility()) targets.push(['tooltip', r(tip)]);
+return {call: call.checkVisibility() ? r(call) : null, frame: r(wt), targets: targets,
+        viewport: [document.documentElement.clientWidth, innerHeight]};
+"""
 
 
 class Failure(Exception):
@@ -66,6 +146,31 @@ class Graph:
             sel += '[data-arg="%s"]' % css_string(spec["arg"])
         return sel
 
+    def version_of(self, entry):
+        """An option's version: its own value when the graph gives one, else its selectVersion argument."""
+        if len(entry) > 2:
+            own = entry[2]
+            if isinstance(own, str) and own:
+                return own
+            if isinstance(own, int) and self.t(own):
+                return self.t(own)
+        spec = self.d["actions"][entry[1]] if isinstance(entry[1], int) and 0 <= entry[1] < len(self.d["actions"]) else {}
+        if spec.get("id") == "selectVersion" and spec.get("arg"):
+            return str(spec["arg"])
+        m = re.match(r"\s*v?(\d+(?:\.\d+)+)", self.t(entry[0]))
+        return m.group(1) if m else self.t(entry[0])
+
+    def selected_version(self, d):
+        """The dialog's selected version (d["selected"] is its text or an option's label), None when none."""
+        if d["selected"] < 0:
+            return None
+        text = self.t(d["selected"])
+        for entry in d["versions"]:
+            if text in (self.version_of(entry), self.t(entry[0])):
+                return self.version_of(entry)
+        m = re.match(r"\s*v?(\d+(?:\.\d+)+)", text)
+        return m.group(1) if m else text
+
     def expected_texts(self, s):
         """Strings the state must show, computed only from the graph."""
         screen, tab, c, d, note = self.state(s)
@@ -88,8 +193,6 @@ class Graph:
             out += [t(label) for label, _ in c["menu"]]
         if screen == 3:
             out += [t(d["title"])] + [t(x) for x, _ in d["lines"]] + [t(x) for x, _, _ in d["buttons"]]
-            if d["selected"] >= 0:
-                out.append(t(d["selected"]))
         return [x for x in out if x]
 
 
@@ -103,6 +206,9 @@ class Run:
         self.url = url
         self.shots = shots
         self.n = 0
+        self.prefix = ""
+        self.width = 0
+        self.contrast_checked = 0
 
     def js(self, script, *args):
         return self.dr.execute_script(script, *args)
@@ -114,7 +220,7 @@ class Run:
             self.js("const r = arguments[0].getBoundingClientRect();"
                     "if (r.top < 0 || r.bottom > innerHeight) arguments[0].scrollIntoView({block: 'center'});",
                     self.widget())
-            self.dr.save_screenshot(str(self.shots / ("%02d-%s.png" % (self.n, re.sub(r"[^A-Za-z0-9.-]+", "_", name)))))
+            self.dr.save_screenshot(str(self.shots / ("%s%02d-%s.png" % (self.prefix, self.n, re.sub(r"[^A-Za-z0-9.-]+", "_", name)))))
 
     def widget(self):
         return self.dr.find_element(By.CSS_SELECTOR, "div.walkthrough .wt")
@@ -131,11 +237,10 @@ class Run:
     def assert_state(self, g, s, where):
         screen, tab, c, d, note = g.state(s)
         shown = norm(self.widget().text)
-        select_text = self.js("const s=document.querySelector('div.walkthrough .wt-select');"
-                              "return s ? s.selectedOptions[0].textContent : ''")
         for want in g.expected_texts(s):
-            check(norm(want) in shown or norm(want) == norm(select_text),
-                  "%s: state %d should show %r; visible text was:\n%s" % (where, s, want, shown))
+            check(norm(want) in shown, "%s: state %d should show %r; visible text was:\n%s" % (where, s, want, shown))
+        if d is not None and d["versions"]:
+            self.check_select(g, d, where)
         version = self.widget().find_element(By.CSS_SELECTOR, ".wt-version")
         check(norm(version.text) == norm(g.t(c["version"])),
               "%s: version cell shows %r, expected %r" % (where, version.text, g.t(c["version"])))
@@ -146,8 +251,9 @@ class Run:
                    for sel in ("[role=dialog]", "[role=menu]", "[role=tablist]")}
         check(present["[role=dialog]"] == (screen == 3), "%s: dialog present=%s, screen=%d" % (where, present["[role=dialog]"], screen))
         check(present["[role=menu]"] == (screen == 2), "%s: menu present=%s, screen=%d" % (where, present["[role=menu]"], screen))
-        check(present["[role=tablist]"] == (screen == 1), "%s: tabs present=%s, screen=%d" % (where, present["[role=tablist]"], screen))
-        if screen == 1:
+        details = screen == 1 or (screen == 2 and tab >= 0)
+        check(present["[role=tablist]"] == details, "%s: tabs present=%s, screen=%d" % (where, present["[role=tablist]"], screen))
+        if details:
             sel = self.widget().find_element(By.CSS_SELECTOR, "[role=tab][aria-selected=true]")
             check(norm(sel.text) == norm(g.t(g.action(self.tab_action(g, tab))["label"])) if self.tab_action(g, tab) >= 0
                   else True, "%s: selected tab is %r" % (where, sel.text))
@@ -155,6 +261,20 @@ class Run:
                 self.check_tooltip(g, c["pool"]["tip"], where)
         note_el = self.widget().find_element(By.CSS_SELECTOR, ".wt-note")
         check(note_el.is_displayed() == (note >= 0), "%s: note banner shown=%s, note=%d" % (where, note_el.is_displayed(), note))
+
+    def check_select(self, g, d, where):
+        """The drop-down shows exactly the dialog's selected version (or the placeholder), never blank."""
+        value, label, index = self.js("const s=document.querySelector('div.walkthrough .wt-select');"
+                                      "return s ? [s.value, s.selectedOptions[0] ? s.selectedOptions[0].textContent : null,"
+                                      " s.selectedIndex] : [null, null, -1]")
+        check(index >= 0 and label, "%s: the Version drop-down shows nothing" % where)
+        want = g.selected_version(d)
+        if want is None:
+            check(value == "", "%s: nothing is selected in the graph but the drop-down shows %r" % (where, label))
+            return
+        entry = next((e for e in d["versions"] if g.version_of(e) == want), None)
+        check(value == want and (entry is None or norm(label) == norm(g.t(entry[0]))),
+              "%s: the drop-down shows %r (value %r) but the selected version is %s" % (where, label, value, want))
 
     def tab_action(self, g, tab):
         for i, a in enumerate(g.d["actions"]):
@@ -175,6 +295,18 @@ class Run:
                 self.js("arguments[0].focus()", button)
             check(tip_el.is_displayed() and norm(tip_el.text) == norm(g.t(tip)),
                   "%s: tooltip on %s shows %r (displayed=%s), expected %r" % (where, how, tip_el.text, tip_el.is_displayed(), g.t(tip)))
+            clipped = self.js("""const t = arguments[0], wt = arguments[1], b = t.getBoundingClientRect(), f = wt.getBoundingClientRect();
+                if (b.left < f.left - 0.5 || b.right > f.right + 0.5 || b.left < 0 || b.right > document.documentElement.clientWidth)
+                  return 'outside the frame or the window: ' + [b.left, b.right, f.left, f.right].map(Math.round);
+                t.scrollIntoView({block: 'nearest'});
+                const c = t.getBoundingClientRect();
+                for (const [x, y] of [[c.left + 2, c.top + 2], [c.right - 2, c.top + 2], [c.left + 2, c.bottom - 2], [c.right - 2, c.bottom - 2]]) {
+                  const e = document.elementFromPoint(x, y);
+                  if (!e || !t.contains(e)) return 'covered or clipped at ' + [x, y].map(Math.round) + ' by ' + (e ? e.outerHTML.slice(0, 80) : 'nothing');
+                }
+                return '';""", tip_el, self.widget())
+            check(not clipped, "%s: tooltip on %s is %s" % (where, how, clipped))
+            self.check_layout(where + " (tooltip on %s)" % how)
             self.shot("tooltip-" + how)
         self.press(Keys.ESCAPE)
         check(not tip_el.is_displayed(), "%s: Escape did not dismiss the focused button's tooltip" % where)
@@ -227,7 +359,27 @@ class Run:
             if only is None or a == only:
                 check(self.controls(g, a), "%s: action %s has an edge but no visible control" % (where, g.selector(a)))
 
-    def follow_guide(self, g, upto=None, verify=True):
+    def check_layout(self, where):
+        """The callout overlaps none of its step's targets and stays inside the walkthrough's frame."""
+        info = self.js(LAYOUT_JS, self.widget())
+        call = info["call"]
+        if call is None:
+            return
+        fl, ft, fr, fb = info["frame"]
+        check(call[0] >= fl - 0.5 and call[2] <= fr + 0.5 and call[1] >= ft - 0.5 and call[3] <= fb + 0.5,
+              "%s: the guidance box %s leaves the walkthrough's frame %s" % (where, [round(x) for x in call], [round(x) for x in info["frame"]]))
+        for name, (l, t, r, b) in info["targets"]:
+            overlap = min(call[2], r) - max(call[0], l) > 0.5 and min(call[3], b) - max(call[1], t) > 0.5
+            check(not overlap, "%s: the guidance box %s covers its target (%s %s) at %d px"
+                  % (where, [round(x) for x in call], name, [round(x) for x in (l, t, r, b)], self.width))
+
+    def check_contrast(self, where):
+        count, bad = self.js(CONTRAST_JS, self.widget(), MIN_CONTRAST)
+        self.contrast_checked += count
+        check(count > 0, "%s: no visible text found for the contrast check" % where)
+        check(not bad, "%s: text below %.1f:1 contrast at %d px:\n  %s" % (where, MIN_CONTRAST, self.width, "\n  ".join(bad)))
+
+    def follow_guide(self, g, upto=None, verify=True, contrast=False, layout=False):
         guide = g.d["guide"]
         for k, entry in enumerate(guide[:upto]):
             s, a = entry["state"], entry["action"]
@@ -237,7 +389,20 @@ class Run:
                 check(self.callout() == norm(g.t(entry["text"])),
                       "%s: callout shows %r, expected %r" % (where, self.callout(), g.t(entry["text"])))
                 self.check_enabled_matches_edges(g, s, where, only=a)
+                self.check_layout(where)
+                self.check_contrast(where)
                 self.shot("step-%s" % g.action(a)["id"])
+            elif contrast:
+                self.check_contrast(where + ", dark scheme")
+            elif layout:
+                self.check_layout(where + " at %d px" % self.width)
+                tips = [b for b in self.widget().find_elements(By.CSS_SELECTOR, "[aria-describedby]") if b.is_displayed()
+                        and "wt-up" in (b.get_attribute("class") or "")]
+                for b in tips:
+                    ActionChains(self.dr).move_to_element(b).perform()
+                    self.check_layout(where + " (tooltip) at %d px" % self.width)
+                if tips:
+                    ActionChains(self.dr).move_to_element(self.dr.find_element(By.TAG_NAME, "h1")).perform()
             self.click_action(g, a, where, guided=True)
 
     def focused(self):
@@ -296,9 +461,13 @@ class Run:
             self.assert_state(g, menu_state, "keyboard: Enter on the row menu button")
             first = self.focused()
             check(first.get_attribute("role") == "menuitem", "keyboard: focus did not move into the opened menu")
+            usable = self.js("return [...document.querySelectorAll('div.walkthrough [role=menuitem]')]"
+                             ".filter(x => x.getAttribute('aria-disabled') !== 'true').length")
             self.press(Keys.ARROW_DOWN)
-            check(self.focused().get_attribute("role") == "menuitem" and self.focused() != first,
-                  "keyboard: ArrowDown did not move to the next menu item")
+            # Arrow keys move between the usable items (a disabled one is skipped, focus stays usable).
+            check(self.focused().get_attribute("role") == "menuitem" and (self.focused() != first or usable < 2)
+                  and self.focused().get_attribute("aria-disabled") != "true",
+                  "keyboard: ArrowDown did not move to the next usable menu item")
             self.shot("keyboard-menu")
             closed = edge_id(menu_state, "closeMenu")
             if closed is not None:
@@ -320,6 +489,142 @@ class Run:
             self.press(Keys.ESCAPE)
             self.assert_state(g, edge_id(s, "back"), "keyboard: Escape in the dialog")
             self.shot("keyboard-dialog-escape")
+
+    FOCUS_JS = r"""
+    const a = document.activeElement, wt = arguments[0];
+    if (!a || !wt.contains(a)) return 'outside the walkthrough: ' + (a ? a.outerHTML.slice(0, 100) : 'none');
+    if (a === wt || !a.matches('button, select, a[href], input')) return 'not a control: ' + a.outerHTML.slice(0, 100);
+    if (a.disabled || a.getAttribute('aria-disabled') === 'true') return 'a disabled control: ' + a.outerHTML.slice(0, 100);
+    if (!a.checkVisibility() || a.closest('[inert]')) return 'a hidden control: ' + a.outerHTML.slice(0, 100);
+    const g = wt.querySelector('.wt-guided');
+    const target = g && g.tagName === 'OPTION' ? g.closest('select') : g;
+    return a === target ? 'guided' : 'ok';
+    """
+
+    def focus_state(self, where):
+        state = self.js(self.FOCUS_JS, self.widget())
+        check(state in ("ok", "guided"), "%s: focus is on %s" % (where, state))
+        return state
+
+    def keyboard_guide(self, g):
+        """The whole guided path by keyboard alone: Tab to the guided control (Shift+Tab never needed),
+        Enter on buttons, arrow keys in the drop-down; after every key focus is on an enabled control."""
+        guide = g.d["guide"]
+        self.reset()
+        self.set_mode("guided")
+        self.js("arguments[0].focus()", self.widget().find_element(By.CSS_SELECTOR, '[data-action="wt-mode"][data-arg="guided"]'))
+        tabs = 0
+        for k, entry in enumerate(guide):
+            where = "keyboard guide step %d (%s) at %d px" % (k + 1, g.selector(entry["action"]), self.width)
+            check(self.callout() == norm(g.t(entry["text"])), "%s: not on this step (callout %r)" % (where, self.callout()))
+            for n in range(30):
+                if self.focus_state(where) == "guided":
+                    break
+                self.press(Keys.TAB)
+                tabs += 1
+            check(self.focus_state(where) == "guided", "%s: 30 Tabs never reached the guided control" % where)
+            spec = g.action(entry["action"])
+            if spec["id"] == "selectVersion":
+                want = str(spec.get("arg"))
+                for n in range(12):
+                    if self.js("return document.activeElement.value") == want or self.callout() != norm(g.t(entry["text"])):
+                        break
+                    up_list = self.js("const s = document.activeElement, o = [...s.options].findIndex(x => x.value === arguments[0]);"
+                                      "return o >= 0 && o < s.selectedIndex", want)
+                    self.press(Keys.ARROW_UP if up_list else Keys.ARROW_DOWN)
+                    self.focus_state(where + " (arrow keys in the drop-down)")
+            else:
+                self.press(Keys.ENTER)
+            nxt = guide[k + 1]["text"] if k + 1 < len(guide) else None
+            want = norm(g.t(nxt)) if nxt is not None else None
+            now = self.callout()
+            check(now == want if want else "Goal reached" in now,
+                  "%s: the key did not lead to the next step (callout %r)" % (where, now))
+            self.focus_state(where + " (after the action)")
+        return tabs
+
+    def versions(self, g):
+        """For every version the guide's dialog offers: choosing it shows that version selected, one
+        after the other in both orders (no stale selection), and Upgrade acts on it or is refused
+        exactly as the graph says."""
+        guide = g.d["guide"]
+        # The first guide step in a dialog with a drop-down (the dialog may open on a proposed version,
+        # with no selectVersion step in the guide).
+        k = next((k for k, e in enumerate(guide) if g.state(e["state"])[0] == 3 and g.state(e["state"])[3]
+                  and g.state(e["state"])[3]["versions"]), None)
+        if k is None:
+            return 0
+        up = next((i for i, x in enumerate(g.d["actions"]) if x["id"] == "clickUpgrade"), None)
+        start = guide[k]["state"]
+        entries = g.state(start)[3]["versions"]
+
+        def choose(s, entry, where):
+            a, version = entry[1], g.version_of(entry)
+            select = Select(self.widget().find_element(By.CSS_SELECTOR, ".wt-select"))
+            option = self.widget().find_element(By.CSS_SELECTOR, '.wt-select option[value="%s"]' % css_string(version))
+            target = g.edges(s).get(a)
+            if option.is_enabled():
+                select.select_by_value(version)
+            nxt = target if target is not None else s
+            self.assert_state(g, nxt, where + " (chose %s)" % version)
+            if target is not None:
+                check(g.selected_version(g.state(target)[3]) == version,
+                      "%s: graph: selecting %s leads to a dialog where %s is selected" % (where, version, g.selected_version(g.state(target)[3])))
+            return nxt
+
+        self.reach(g, k)
+        s = start
+        for order in (entries, list(reversed(entries))):
+            for entry in order:
+                s = choose(s, entry, "versions at %d px" % self.width)
+        for entry in entries:
+            self.reach(g, k)
+            s = choose(start, entry, "versions at %d px" % self.width)
+            if g.edges(s).get(up) is None:
+                buttons = [b for b in self.controls(g, up)] if up is not None else []
+                check(all(not self.enabled(b) for b in buttons), "versions: Upgrade is enabled after %s without an edge" % g.version_of(entry))
+                continue
+            where = "versions: Upgrade after choosing %s at %d px" % (g.version_of(entry), self.width)
+            button = next((b for b in self.controls(g, up) if self.enabled(b)), None)
+            check(button is not None, "%s: no enabled Upgrade button although the graph has an edge" % where)
+            self.js("arguments[0].focus()", button)
+            self.press(Keys.ENTER)
+            s = g.edges(s)[up]
+            self.assert_state(g, s, where)
+            self.shot("version-%s-upgrade" % g.version_of(entry))
+            # Free mode, by keyboard: focus goes on to the next usable control, never the container or a
+            # control that just became disabled; where Prepare follows, focus is on it.
+            self.focus_state(where + ", focus after Enter")
+            prepare = next((a for a in g.edges(s) if g.action(a)["id"] == "clickPrepare"), None)
+            if prepare is not None:
+                check(self.focused().get_attribute("data-action") == "clickPrepare",
+                      "%s: focus is not on Prepare cluster upgrade but on %s" % (where, self.focused().get_attribute("outerHTML")[:100]))
+                self.press(Keys.ENTER)
+                self.assert_state(g, g.edges(s)[prepare], where + ", then Prepare")
+                self.focus_state(where + ", focus after Prepare")
+        return len(entries)
+
+    def phone_controls(self, g):
+        """At a phone width the ⋯ button and the status icon have a real size and are hit by a tap."""
+        self.reset()
+        self.set_mode("free")
+        for sel, name in (("[data-k=dots]", "the ⋯ button"), (".wt-status > *", "the status icon")):
+            res = self.js("""const el = arguments[0].querySelector(arguments[1]);
+                if (!el) return 'missing';
+                el.scrollIntoView({block: 'center', inline: 'nearest'});
+                const b = el.getBoundingClientRect();
+                if (b.width < 16 || b.height < 16) return 'too small: ' + Math.round(b.width) + 'x' + Math.round(b.height);
+                const hit = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+                return hit && (el === hit || el.contains(hit)) ? '' : 'covered by ' + (hit ? hit.outerHTML.slice(0, 80) : 'nothing');""",
+                          self.widget(), sel)
+            check(not res, "%d px: %s is %s" % (self.width, name, res))
+        open_a = next((i for i, x in enumerate(g.d["actions"]) if x["id"] == "openMenu"), None)
+        if open_a in g.edges(0):
+            self.widget().find_element(By.CSS_SELECTOR, "[data-k=dots]").click()
+            self.assert_state(g, g.edges(0)[open_a], "%d px: a tap on the ⋯ button" % self.width)
+            self.shot("phone-menu")
+        self.reset()
+        self.set_mode("guided")
 
     def logs(self, kind):
         try:
@@ -343,40 +648,82 @@ def own(url, page):
     return a.scheme == b.scheme and a.netloc == b.netloc
 
 
+def set_width(driver, width):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": 900 if width < 600 else 1100, "deviceScaleFactor": 1, "mobile": False})
+
+
 def test_page(driver, url, shots):
     run = Run(driver, url, shots)
-    driver.get(url)
-    first = run.requests()
-    stray = [u for u in first if not own(u, url)]
-    check(not stray, "page load requested other origins: %s" % stray)
-    if not driver.find_elements(By.CSS_SELECTOR, "div.walkthrough .wt"):
-        raise Failure("the player did not render (no div.walkthrough .wt); is walkthrough.js included? console: %s"
-                      % [e.get("message") for e in run.logs("browser")])
-    g = Graph(run.js("return JSON.parse(document.querySelector('div.walkthrough script.walkthrough-graph').textContent)"))
-    check(g.d.get("guide"), "the graph has no guide entries")
-    check(g.d["guide"][0]["state"] == 0, "the guide must start in state 0")
-    for k, entry in enumerate(g.d["guide"]):
-        nxt = g.d["guide"][k + 1]["state"] if k + 1 < len(g.d["guide"]) else g.d["goal"]
-        check(g.edges(entry["state"]).get(entry["action"]) == nxt,
-              "graph: guide entry %d's action does not lead to the next entry's state" % (k + 1))
-    run.shot("initial")
-    run.follow_guide(g)
-    run.assert_state(g, g.d["goal"], "goal")
-    check("Goal reached" in run.callout(), "goal: callout does not report the goal (%r)" % run.callout())
-    run.shot("goal")
-    run.reset()
-    run.assert_state(g, 0, "after Reset")
-    check(run.callout() == norm(g.t(g.d["guide"][0]["text"])), "after Reset: callout is not the first guide entry")
-    run.keyboard(g)
+    started = time.monotonic()
+    report = []
+    for width in WIDTHS:
+        set_width(driver, width)
+        run.width, run.prefix, run.n = width, "w%d-" % width, 0
+        driver.get(url)
+        stray = [u for u in run.requests() if not own(u, url)]  # also drains the load's requests
+        check(not stray, "page load requested other origins: %s" % stray)
+        if not driver.find_elements(By.CSS_SELECTOR, "div.walkthrough .wt"):
+            raise Failure("the player did not render (no div.walkthrough .wt); is walkthrough.js included? console: %s"
+                          % [e.get("message") for e in run.logs("browser")])
+        g = Graph(run.js("return JSON.parse(document.querySelector('div.walkthrough script.walkthrough-graph').textContent)"))
+        check(g.d.get("guide"), "the graph has no guide entries")
+        check(g.d["guide"][0]["state"] == 0, "the guide must start in state 0")
+        for k, entry in enumerate(g.d["guide"]):
+            nxt = g.d["guide"][k + 1]["state"] if k + 1 < len(g.d["guide"]) else g.d["goal"]
+            check(g.edges(entry["state"]).get(entry["action"]) == nxt,
+                  "graph: guide entry %d's action does not lead to the next entry's state" % (k + 1))
+        run.shot("initial")
+        run.follow_guide(g)
+        run.assert_state(g, g.d["goal"], "goal")
+        check("Goal reached" in run.callout(), "goal: callout does not report the goal (%r)" % run.callout())
+        run.check_contrast("goal")
+        run.check_layout("goal")
+        run.shot("goal")
+        open_a = next((i for i, x in enumerate(g.d["actions"]) if x["id"] == "openDetails"), None)
+        if open_a in g.edges(g.d["goal"]):
+            # Checking the result after the goal (the page asks to) is not leaving the guided path.
+            run.click_action(g, open_a, "after the goal", guided=False)
+            run.assert_state(g, g.edges(g.d["goal"])[open_a], "after the goal, the row opened")
+            check("Goal reached" in run.callout(), "after the goal, opening the row: callout says %r" % run.callout())
+            run.check_contrast("after the goal, the row opened")
+            run.shot("goal-details")
+        run.reset()
+        run.assert_state(g, 0, "after Reset")
+        check(run.callout() == norm(g.t(g.d["guide"][0]["text"])), "after Reset: callout is not the first guide entry")
+        if width < 600:
+            run.phone_controls(g)
+        tabs = run.keyboard_guide(g)
+        run.shot("keyboard-goal")
+        versions = run.versions(g)
+        run.keyboard(g)
+        # The dark scheme (Material's palette toggle sets data-md-color-scheme on <body>): contrast at every step.
+        run.js("document.body.setAttribute('data-md-color-scheme', 'slate')")
+        run.reset()
+        run.set_mode("guided")
+        run.check_contrast("dark scheme, initial state")
+        run.follow_guide(g, verify=False, contrast=True)
+        run.check_contrast("dark scheme, goal")
+        run.shot("dark-goal")
+        report.append("%d px: %d versions, guide by keyboard in %d Tabs" % (width, versions, tabs))
+    for width in LAYOUT_WIDTHS:
+        set_width(driver, width)
+        run.width = width
+        driver.get(url)
+        run.requests()
+        run.follow_guide(g, verify=False, layout=True)
+        run.check_layout("goal at %d px" % width)
+    report.append("callout placement at %s px" % ", ".join(map(str, LAYOUT_WIDTHS)))
     # A browser asks an HTTP server for /favicon.ico by itself; a site without one is not the player's fault.
     errors = [e for e in run.logs("browser") if e.get("level") == "SEVERE" and "/favicon.ico " not in e.get("message", "")]
     check(not errors, "console errors: %s" % errors)
     # The page's own icon (<link rel="icon">) is fetched by the browser whenever it gets to it,
     # on a busy machine after the load: the browser's request, not the player's.
     icons = set(run.js("return Array.from(document.querySelectorAll('link[rel~=\"icon\"]')).map(l => l.href)") or [])
-    later = [u for u in run.requests() if not u.endswith("/favicon.ico") and u not in icons]
+    later = [u for u in run.requests() if not u.endswith("/favicon.ico") and u not in icons and u != url]
     check(not later, "the player made network requests while in use: %s" % later)
-    return len(g.d["guide"])
+    return "%d guide steps; %s; %d text contrasts; %.0f s" % (len(g.d["guide"]), "; ".join(report), run.contrast_checked,
+                                                             time.monotonic() - started)
 
 
 def pages(target):
@@ -419,8 +766,8 @@ def main():
             if args.screenshots:
                 shots = pathlib.Path(args.screenshots) / ("page%d" % n if len(urls) > 1 else "")
                 shots.mkdir(parents=True, exist_ok=True)
-            steps = test_page(driver, url, shots)
-            print("ok   %s: %d guide steps, goal, Reset, Free mode, keyboard" % (url, steps))
+            summary = test_page(driver, url, shots)
+            print("ok   %s: %s" % (url, summary))
     except (Failure, WebDriverException) as failure:
         print("FAIL %s" % (failure if isinstance(failure, Failure) else "browser: " + failure.msg), file=sys.stderr)
         if driver and args.screenshots:

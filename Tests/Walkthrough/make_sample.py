@@ -21,6 +21,7 @@ ACTIONS += [("selectTab", tab, tab) for tab in ["Details", "Status", "Worker Gro
 ACTIONS += [("upgradeImage", "Upgrade worker image", None), ("tick", "Wait a few minutes", None),
             ("openMenu", "Open cluster menu", None), ("closeMenu", "Close menu", None),
             ("chooseKubernetesPatch", "Kubernetes Patch Available", None), ("selectVersion", "1.27.8", "1.27.8"),
+            ("selectVersion", "1.28.5", "1.28.5"),
             ("clickUpgrade", "Upgrade", None), ("clickPrepare", "Prepare cluster upgrade", None),
             ("clickRevert", "Revert preparations", None), ("confirmUpgrade", "Upgrade", None), ("back", "Back", None),
             ("maintenanceWindow", "Run maintenance window", None), ("advanceClock", "Advance clock", None),
@@ -80,8 +81,13 @@ PATCH_NOTE = ("Applying a patch to your cluster will increase the Kubernetes ver
               "unexpected side effects.", 2)
 
 
+# The preview option's label is not its version: its value comes as a third element (a text index); the
+# other option's value is its selectVersion argument. The player must select both by version.
+VERSIONS = [[T("1.28.5 (preview)"), A[("selectVersion", "1.28.5")], T("1.28.5")], [T("1.27.8"), A[("selectVersion", "1.27.8")]]]
+
+
 def dialog(step, lines, buttons, selected=None, versions=True):
-    return {"title": T(TITLE), "step": step, "versions": [[T("1.27.8"), A[("selectVersion", "1.27.8")]]] if versions else [],
+    return {"title": T(TITLE), "step": step, "versions": VERSIONS if versions else [],
             "selected": T(selected) if selected else -1, "lines": [[T(s), k] for s, k in lines],
             "buttons": [[T(label), A[a] if a else -1, style] for label, a, style in buttons]}
 
@@ -104,13 +110,17 @@ state("roll3", 1, 2, cluster(status=1, progress=90, operation="Rolling worker no
 newnodes = [("shoot-worker-b1", 0), ("shoot-worker-b2", 0), ("shoot-worker-b3", 0)]
 rolled = cluster(image="1312.1.0", i_up=0, machines=newnodes)
 state("rolled", 1, 2, rolled)
-state("menu", 2, -1, rolled)
+state("menu", 2, 2, rolled)  # the menu opened from the details: they stay open under it
 state("rolled-list", 0, -1, rolled)
+state("menu-list", 2, -1, rolled)
 state("select", 3, -1, rolled, dialog(0, [PATCH_NOTE], [("Back", "back", 0), ("Upgrade", None, 1)]))
 state("selected", 3, -1, rolled, dialog(0, [PATCH_NOTE], [("Back", "back", 0), ("Upgrade", "clickUpgrade", 1)], "1.27.8"))
+state("selected-preview", 3, -1, rolled, dialog(0, [PATCH_NOTE], [("Back", "back", 0), ("Upgrade", "clickUpgrade", 1)], "1.28.5"))
+state("refused", 3, -1, rolled, dialog(0, [PATCH_NOTE], [("Back", "back", 0), ("Upgrade", "clickUpgrade", 1)], "1.28.5"),
+      note="cluster upgrades must be performed one minor version at a time")
 state("notready", 3, -1, rolled, dialog(1, [("Your cluster is not ready for upgrade yet.", 3), ("Details:", 0),
                                            ("enableStaticTokenKubeconfig property has to be disabled (currently enabled)", 0)],
-                                        [("Back", "back", 0), ("Prepare cluster upgrade", "clickPrepare", 1)], versions=False))
+                                        [("Back", "back", 0), ("Prepare cluster upgrade", "clickPrepare", 1)], "1.27.8"))
 prepared = cluster(image="1312.1.0", i_up=0, machines=newnodes, tokens=0)
 state("preparing", 3, -1, cluster(image="1312.1.0", i_up=0, machines=newnodes, status=1, progress=50,
                                   operation="Disabling static token kubeconfig"),
@@ -120,7 +130,7 @@ state("ready", 3, -1, prepared, dialog(3, [
     ("Your cluster is now ready for upgrade.", 1), ("Details:", 0), ("Cluster is ready for upgrade", 0),
     ("Upgrade Notes", 0), ("Existing static token kubeconfigs stop working after the upgrade to 1.27.", 2),
     ("https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-1.27.md", 4)],
-    [("Revert preparations", "clickRevert", 3), ("Upgrade", "confirmUpgrade", 2)], versions=False))
+    [("Revert preparations", "clickRevert", 3), ("Upgrade", "confirmUpgrade", 2)], "1.27.8"))
 state("k8s1", 0, -1, cluster(image="1312.1.0", i_up=0, k_up=0, tokens=0, status=1, progress=30,
                              operation="Upgrading Kubernetes to 1.27.8",
                              machines=newnodes + [("shoot-worker-c1", 1)]))
@@ -152,11 +162,21 @@ edge("roll2", "tick", names["roll3"])
 edge("roll3", "tick", names["rolled"])
 edge("rolled", "openMenu", names["menu"])
 edge("rolled", "closeDetails", names["rolled-list"])
-edge("rolled-list", "openMenu", names["menu"])
-edge("menu", "closeMenu", names["rolled-list"])
+edge("rolled-list", "openMenu", names["menu-list"])
+edge("menu", "closeMenu", names["rolled"])
+edge("menu-list", "closeMenu", names["rolled-list"])
+edge("menu-list", "chooseKubernetesPatch", names["select"])
 edge("menu", "chooseKubernetesPatch", names["select"])
 edge("select", ("selectVersion", "1.27.8"), names["selected"])
 edge("select", "back", names["rolled-list"])
+edge("select", ("selectVersion", "1.28.5"), names["selected-preview"])
+edge("selected", ("selectVersion", "1.28.5"), names["selected-preview"])
+edge("selected-preview", ("selectVersion", "1.27.8"), names["selected"])
+edge("selected-preview", "back", names["rolled-list"])
+edge("selected-preview", "clickUpgrade", names["refused"])
+edge("refused", ("selectVersion", "1.27.8"), names["selected"])
+edge("refused", "back", names["rolled-list"])
+edge("refused", "dismissNote", names["selected-preview"])
 edge("selected", "back", names["rolled-list"])
 edge("selected", "clickUpgrade", names["notready"])
 edge("notready", "back", names["rolled-list"])
@@ -204,13 +224,23 @@ embedded = data.replace("</", "<\\/")
 <link rel="stylesheet" href="../../assets/walkthrough.css">
 <style>:root{{--md-primary-fg-color:#e8702a;--md-accent-fg-color:#2f54eb;--md-primary-bg-color:#ffffff}}
 body{{display:block;max-width:60rem;margin:1rem auto;padding:0 1rem}}</style>
+<style>/* A brand stylesheet loaded after the player's that styles whatever sits in the article, as the
+theme's table rule does: the walkthrough must look and work the same under it. */
+.trellis-article table{{display:inline-block;max-width:100%;overflow-x:auto;border:3px solid red}}
+.trellis-article th,.trellis-article td{{padding:1em 2em;border:1px solid red;vertical-align:top;background:#fee}}
+.trellis-article tbody tr:hover{{background:#fcc}}
+.trellis-article button{{padding:1em 2em;min-width:6rem;opacity:.5}}
+.trellis-article svg{{width:0;height:0}}
+.trellis-article p,.trellis-article ul,.trellis-article li{{margin:2em 0;color:#bbb}}</style>
 </head>
 <body>
+<article class="trellis-article">
 <h1>Walkthrough player sample</h1>
 <p>Generated by <code>make_sample.py</code> from <code>sample-graph.json</code>; do not edit by hand.</p>
 <div class="walkthrough" data-scenario="rolling-upgrade">
 <script type="application/json" class="walkthrough-graph">{embedded}</script>
 </div>
+</article>
 <script src="../../assets/walkthrough.js"></script>
 </body>
 </html>
