@@ -507,6 +507,31 @@ public final class PreviewSession {
         return true
     }
 
+    /// What a link's text must hold to lead to one of `paths`: each page's name without its
+    /// extension, lowercased; nil when any link may (an index page is reached by its folder's
+    /// links, `../` too; a name of other characters may be written in other ways).
+    static func linkHints(_ paths: Set<String>) -> [String]? {
+        var hints: [String] = []
+        for path in paths {
+            guard let name = path.split(separator: "/").last else { return nil }
+            var stem = Substring(name)
+            if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = stem[..<dot] }
+            let lowered = stem.lowercased()
+            guard !lowered.isEmpty, lowered != "index", lowered != "readme",
+                lowered.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) })
+            else { return nil }
+            hints.append(lowered)
+        }
+        return hints
+    }
+
+    /// Whether a link (as written) may lead to a page named by `hints` (see `linkHints`).
+    static func mayLead(_ reference: String, to hints: [String]?) -> Bool {
+        guard let hints else { return true }
+        let text = (reference.removingPercentEncoding ?? reference).lowercased()
+        return hints.contains { text.contains($0) }
+    }
+
     /// One brand's side of `addAndRemovePages`; nil when its output paths collide (rebuilt
     /// whole then). Returns the pages rendered.
     private static func addAndRemove(
@@ -555,11 +580,13 @@ public final class PreviewSession {
         // Pages whose links now lead elsewhere are rebuilt as edited ones are.
         let resolver = state.resolver
         let pages = state.pages
+        let hints = Self.linkHints(added.union(removed))
         let relinked = ParallelMap.map(Array(pages.indices)) { r -> Bool in
             guard !added.contains(pages[r].path) else { return false }
             let subject = PageUnderCheck(page: pages[r].source, rendered: pages[r].rendered, text: pages[r].text)
             return RawReferences.all(in: subject).contains { reference in
-                oldResolver.resolve(reference, fromPage: pages[r].path) != resolver.resolve(reference, fromPage: pages[r].path)
+                guard Self.mayLead(reference, to: hints) else { return false }
+                return oldResolver.resolve(reference, fromPage: pages[r].path) != resolver.resolve(reference, fromPage: pages[r].path)
             }
         }
         // (And pages with a broken link: its suggestions name the pages there are.)

@@ -410,6 +410,19 @@ import TrellisCore
         Self.expectSameAsClean(snapshot, session, s, "new static file")
     }
 
+    @Test func aLinkIsResolvedAgainOnlyWhenItMayLeadToTheNewOrDeletedPage() {
+        #expect(PreviewSession.linkHints(["a/new-page.md", "b/Other.markdown"]).map(Set.init) == ["new-page", "other"])
+        // An index page is reached by its folder's links; other names may be spelled otherwise.
+        #expect(PreviewSession.linkHints(["a/index.md"]) == nil)
+        #expect(PreviewSession.linkHints(["a/README.md"]) == nil)
+        #expect(PreviewSession.linkHints(["a/Ünïcode.md"]) == nil)
+        #expect(PreviewSession.linkHints(["a/two words.md"]) == nil)
+        #expect(PreviewSession.mayLead("../A/New-Page/", to: ["new-page"]))
+        #expect(PreviewSession.mayLead("n%65w-page.md#part", to: ["new-page"]))
+        #expect(!PreviewSession.mayLead("other.md#new", to: ["new-page"]))
+        #expect(PreviewSession.mayLead("../", to: nil))
+    }
+
     @Test func aLiterateNavFileEditChangesTheNav() throws {
         let s = try TestSite([
             "mkdocs.yml": "site_name: Docs\nplugins:\n  - literate-nav\n",
