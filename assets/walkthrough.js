@@ -282,7 +282,7 @@
             h("td", { class: "wt-version" }, this.t(c.version), c.kUp ? this.icon("up", "Kubernetes upgrade available") : null),
             h("td", { class: "wt-workers" }, this.icon("info"), " " + (c.workers | 0), c.iUp ? this.icon("up", "Machine image upgrade available") : null),
             h("td", {}, this.readiness(c)),
-            h("td", { class: "wt-domain" }, this.t(c.domain)),
+            h("td", { class: "wt-domain", title: this.t(c.domain) || null }, this.t(c.domain)),
             h("td", {}, dots)))));
     }
 

@@ -36,6 +36,7 @@ KNOWN_TAB_NAMES = ["Details", "Status", "Worker Groups", "Lifecycle", "KubeConfi
 WIDTHS = (390, 1400)
 LAYOUT_WIDTHS = (360, 768, 1024)  # the guide again, checking only where the callout goes
 MIN_CONTRAST = 4.5
+PAYLOAD_BUDGET = 150 * 1000  # graph JSON + walkthrough.js + walkthrough.css (GRAPH-CONTRACT.md)
 
 # Runs in the page: every visible text of the walkthrough with its contrast, from computed styles
 # (text colour × the opacity of its ancestors, over the background found by blending the element's and
@@ -753,6 +754,16 @@ class Run:
         self.reset()
         self.set_mode("guided")
 
+    def payload(self):
+        """Bytes of the embedded graph plus the player's JS and CSS, for a page read from disk (None otherwise)."""
+        graph, js, css = self.js("""const g = document.querySelector('div.walkthrough script.walkthrough-graph');
+            const s = document.querySelector('script[src*="walkthrough.js"]'), l = document.querySelector('link[href*="walkthrough.css"]');
+            return [new TextEncoder().encode(g.textContent).length, s ? s.src : '', l ? l.href : ''];""")
+        files = [urllib.parse.urlsplit(u) for u in (js, css)]
+        if not all(f.scheme == "file" for f in files):
+            return None
+        return graph + sum(pathlib.Path(urllib.parse.unquote(f.path)).stat().st_size for f in files)
+
     def logs(self, kind):
         try:
             return self.dr.get_log(kind)
@@ -800,6 +811,12 @@ def test_page(driver, url, shots):
             nxt = g.d["guide"][k + 1]["state"] if k + 1 < len(g.d["guide"]) else g.d["goal"]
             check(g.edges(entry["state"]).get(entry["action"]) == nxt,
                   "graph: guide entry %d's action does not lead to the next entry's state" % (k + 1))
+        if width == WIDTHS[0]:
+            payload = run.payload()
+            if payload is not None:
+                check(payload < PAYLOAD_BUDGET, "the walkthrough's payload (graph + player JS + CSS) is %d bytes, over %d"
+                      % (payload, PAYLOAD_BUDGET))
+                report.append("payload %d bytes" % payload)
         run.shot("initial")
         run.follow_guide(g)
         run.assert_state(g, g.d["goal"], "goal")
