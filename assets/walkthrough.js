@@ -653,7 +653,7 @@
       if (!el || el.tagName === "OPTION" || el.getAttribute("aria-disabled") === "true") return;
       if (el.dataset.action === "wt-mode") { this.guided = el.dataset.arg === "guided"; this.done = false; this.render(); return; }
       if (el.dataset.action === "wt-sect") { this.toggleSection(el); return; }
-      if (el.dataset.action === "wt-reset") { this.s = 0; this.done = false; this.render(); return; }
+      if (el.dataset.action === "wt-reset") { this.s = 0; this.done = false; this.collapsed.clear(); this.render(); return; }
       if (el.dataset.i != null) this.go(Number(el.dataset.i));
     }
 
