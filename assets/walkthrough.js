@@ -123,6 +123,8 @@
         this.byKey.set(a.id + "\u0000" + (a.arg ?? ""), i);
         if (!this.byId.has(a.id)) this.byId.set(a.id, i);
       });
+      this.collapsed = new Set();
+      this.goals = Array.isArray(graph.goalStates) ? new Set(graph.goalStates) : null;
       this.guideAt = new Map();
       for (const entry of graph.guide || []) if (!this.guideAt.has(entry.state)) this.guideAt.set(entry.state, entry);
 
@@ -268,18 +270,19 @@
         { class: "wt-dots", "aria-haspopup": "menu", "aria-expanded": String(menuOpen), "aria-label": "Cluster actions", "data-k": "dots" },
         this.icon("dots"));
       return h("div", { class: "wt-scroll" }, h("table", { class: "wt-list" },
-        h("thead", {}, h("tr", {}, ["", "region", "name", "version", "worker groups", "readiness", "shoot domain", ""]
+        h("thead", {}, h("tr", {}, ["", "region", "id", "name", "version", "worker groups", "readiness", "shoot domain", ""]
           .map((x) => h("th", { scope: "col" }, x)))),
         h("tbody", {},
-          h("tr", { class: "wt-group" }, h("th", { colspan: 8, scope: "rowgroup" }, this.t(c.group))),
+          h("tr", { class: "wt-group" }, h("th", { colspan: 9, scope: "rowgroup" }, this.t(c.group))),
           h("tr", { class: "wt-row" + (open ? " wt-open" : "") },
             h("td", { class: "wt-status" }, status),
             h("td", {}, this.t(c.region)),
+            h("td", { class: "wt-id", title: this.t(c.id) || null }, this.t(c.id)),
             h("td", {}, row),
             h("td", { class: "wt-version" }, this.t(c.version), c.kUp ? this.icon("up", "Kubernetes upgrade available") : null),
             h("td", { class: "wt-workers" }, this.icon("info"), " " + (c.workers | 0), c.iUp ? this.icon("up", "Machine image upgrade available") : null),
             h("td", {}, this.readiness(c)),
-            h("td", { class: "wt-domain" }, this.t(c.domain)),
+            h("td", { class: "wt-domain", title: this.t(c.domain) || null }, this.t(c.domain)),
             h("td", {}, dots)))));
     }
 
@@ -330,7 +333,7 @@
           ["Shoot domain", this.t(c.domain)], ["Maintenance window", this.t(c.window)],
           ["Static token kubeconfig", c.staticTokens ? "Enabled" : "Disabled"]]);
         case 1: return kv([["Status", ["Ready", "Operation running", "Error"][c.status] || ""],
-          ["Last operation", c.operation >= 0 ? this.t(c.operation) : "None"],
+          ["Last operation", this.lastOperation(c)],
           ["Progress", c.status === 1 ? (c.progress | 0) + "%" : "100%"], ["Readiness", this.readiness(c)]]);
         case 2: return kv([["Name:", this.t(p.name), this.upButton(p, "name")], ["Flavor :", this.t(p.flavor)],
           ["Image :", this.t(p.image), this.upButton(p, "image")], ["Autoscaler :", "Min. " + p.min + " / Max. " + p.max],
@@ -341,6 +344,13 @@
           h("ul", { class: "wt-lines" }, (c.kubeconfig || []).map((x) => h("li", {}, this.t(x))))];
         default: return null;
       }
+    }
+
+    /// The Status tab's "Last operation": the graph's own value (`last`, e.g. "Reconcile: Succeeded
+    /// (Kubernetes upgraded to 1.27.8)"); an older graph without it shows the running operation.
+    lastOperation(c) {
+      if (Number.isInteger(c.last) && c.last >= 0 && this.t(c.last)) return this.t(c.last);
+      return c.operation >= 0 ? this.t(c.operation) : "None";
     }
 
     upButton(p, which) {
@@ -377,15 +387,43 @@
         body.push(h("label", { class: "wt-field" }, h("span", {}, "Version"), select));
       }
       if (d.step === 2) body.push(h("span", { class: "wt-spin", role: "img", "aria-label": "In progress" }));
+      // Kind 5 is the heading of a collapsible section ("Upgrade Notes") holding the lines after it,
+      // up to the next heading; open by default, as the real panel shows it.
+      let into = body, n = 0;
       for (const [text, kind] of d.lines || []) {
         const s = this.t(text);
-        body.push(h("p", { class: "wt-line wt-k" + kind },
-          kind === 4 && /^https?:\/\//.test(s) ? h("a", { href: s, target: "_blank", rel: "noopener" }, s) : s));
+        if (kind === 5) {
+          const id = this.id + "-sect" + n, key = "sect|" + s, open = !this.collapsed.has(s);
+          const content = h("div", { class: "wt-sect-body", id, hidden: !open });
+          const toggle = h("button", { type: "button", class: "wt-sect-btn", "aria-expanded": String(open), "aria-controls": id,
+            "data-action": "wt-sect", "data-arg": s, "data-k": key }, h("span", { class: "wt-chev", "aria-hidden": "true" }), s);
+          body.push(h("div", { class: "wt-sect" }, h("h4", { class: "wt-sect-head" }, toggle), content));
+          into = content;
+          n++;
+          continue;
+        }
+        if (into === body) body.push(this.line(s, kind)); else into.append(this.line(s, kind));
       }
       const buttons = (d.buttons || []).map(([label, a, style]) => this.ctl("button", a, { class: "wt-btn wt-s" + style }, this.t(label)));
       return h("div", { class: "wt-scrim" }, h("div", { class: "wt-dialog", role: "dialog", "aria-modal": "true",
         "aria-labelledby": title, "data-step": d.step | 0 },
         h("h3", { id: title }, this.t(d.title)), h("div", { class: "wt-body" }, body), h("div", { class: "wt-foot" }, buttons)));
+    }
+
+    line(s, kind) {
+      return h("p", { class: "wt-line wt-k" + kind },
+        kind === 4 && /^https?:\/\//.test(s) ? h("a", { href: s, target: "_blank", rel: "noopener" }, s) : s);
+    }
+
+    /// Opens or closes a dialog section in place (no re-render: focus stays on its button); which
+    /// sections are closed is remembered while the reader goes on.
+    toggleSection(btn) {
+      const open = btn.getAttribute("aria-expanded") !== "true";
+      btn.setAttribute("aria-expanded", String(open));
+      const body = document.getElementById(btn.getAttribute("aria-controls"));
+      if (body) body.hidden = !open;
+      if (open) this.collapsed.delete(btn.dataset.arg); else this.collapsed.add(btn.dataset.arg);
+      this.layout();
     }
 
     /// The version an option stands for: the entry's own value when the graph gives one (a third
@@ -423,15 +461,24 @@
     renderCallout() {
       // Once the guide reached its goal, looking around afterwards (opening the row to check the
       // result) is not leaving the guided path.
+      // The graph lists every state that counts as the goal (goalStates: the goal's cluster seen from
+      // any tab or the menu); an older graph only names the goal, and then, once the guide reached
+      // it, looking around afterwards (opening the row to check the result) is not leaving the path.
       if (this.guided && this.s === this.g.goal) this.done = true;
-      const goal = this.s === this.g.goal || (this.guided && this.done && !this.entry);
-      let text = "";
-      if (this.s === this.g.goal) text = "Goal reached: the walkthrough is complete. Press Reset to start again.";
-      else if (this.entry) text = this.t(this.entry.text);
-      else if (goal) text = "Goal reached: look around freely, or press Reset to start again.";
+      const goal = this.goals ? this.goals.has(this.s) : this.s === this.g.goal || (this.guided && this.done && !this.entry);
+      let mark = goal ? "Goal reached" : "", text = "";
+      // A goal state the guide still passes (the page's "verify the upgrade" steps): the goal is
+      // reported and the guide's next step shown with it.
+      if (this.entry) text = this.t(this.entry.text);
+      else if (this.s === this.g.goal) text = "the walkthrough is complete. Press Reset to start again.";
+      else if (goal) text = "look around freely, or press Reset to start again.";
       else if (this.guided) text = "You are off the guided path: every action is enabled. Press Reset to follow the guide again.";
-      if (this.call.textContent !== text) this.call.textContent = text;
-      this.call.hidden = !text;
+      const key = mark + "\u0000" + text;
+      if (this.callKey !== key) {
+        this.callKey = key;
+        this.call.replaceChildren(...(mark ? [h("strong", { class: "wt-goalmark" }, mark + (this.entry ? ". " : ": "))] : []), text);
+      }
+      this.call.hidden = !text && !mark;
       this.call.classList.toggle("wt-goal", goal);
     }
 
@@ -605,7 +652,8 @@
       const el = e.target.closest("[data-action]");
       if (!el || el.tagName === "OPTION" || el.getAttribute("aria-disabled") === "true") return;
       if (el.dataset.action === "wt-mode") { this.guided = el.dataset.arg === "guided"; this.done = false; this.render(); return; }
-      if (el.dataset.action === "wt-reset") { this.s = 0; this.done = false; this.render(); return; }
+      if (el.dataset.action === "wt-sect") { this.toggleSection(el); return; }
+      if (el.dataset.action === "wt-reset") { this.s = 0; this.done = false; this.collapsed.clear(); this.render(); return; }
       if (el.dataset.i != null) this.go(Number(el.dataset.i));
     }
 

@@ -36,6 +36,7 @@ KNOWN_TAB_NAMES = ["Details", "Status", "Worker Groups", "Lifecycle", "KubeConfi
 WIDTHS = (390, 1400)
 LAYOUT_WIDTHS = (360, 768, 1024)  # the guide again, checking only where the callout goes
 MIN_CONTRAST = 4.5
+PAYLOAD_BUDGET = 150 * 1000  # graph JSON + walkthrough.js + walkthrough.css (GRAPH-CONTRACT.md)
 
 # Runs in the page: every visible text of the walkthrough with its contrast, from computed styles
 # (text colour × the opacity of its ancestors, over the background found by blending the element's and
@@ -102,6 +103,8 @@ for (let el of wt.querySelectorAll('.wt-guided')) {
   if (dialog) targets.push(['dialog', r(dialog)]);
 }
 for (const tip of wt.querySelectorAll('.wt-tip')) if (tip.checkVisibility()) targets.push(['tooltip', r(tip)]);
+// The goal's callout where no control is guided: it reports on the panel, which it must leave readable.
+if (call.classList.contains('wt-goal') && !wt.querySelector('.wt-guided')) targets.push(['panel', r(wt.querySelector('.wt-view'))]);
 return {call: call.checkVisibility() ? r(call) : null, frame: r(wt), targets: targets,
         viewport: [document.documentElement.clientWidth, innerHeight]};
 """
@@ -171,6 +174,26 @@ class Graph:
         m = re.match(r"\s*v?(\d+(?:\.\d+)+)", text)
         return m.group(1) if m else text
 
+    def last_operation(self, c):
+        """The Status tab's "Last operation": the cluster's `last`, else (older graphs) its operation or "None"."""
+        if isinstance(c.get("last"), int) and self.t(c["last"]):
+            return self.t(c["last"])
+        return self.t(c["operation"]) if c["operation"] >= 0 else "None"
+
+    def goal_states(self):
+        """Every state that counts as the goal (goalStates), or just the goal in an older graph."""
+        return set(self.d.get("goalStates") or [self.d["goal"]])
+
+    def sections(self, d):
+        """A dialog's collapsible sections: [(heading, [line texts])] from its kind-5 lines."""
+        out = []
+        for x, kind in d["lines"]:
+            if kind == 5:
+                out.append((self.t(x), []))
+            elif out:
+                out[-1][1].append(self.t(x))
+        return out
+
     def expected_texts(self, s):
         """Strings the state must show, computed only from the graph."""
         screen, tab, c, d, note = self.state(s)
@@ -184,7 +207,7 @@ class Graph:
         pool = c["pool"]
         if screen == 1:
             out += [[t(c["name"]), t(c["version"]), t(c["domain"]), t(c["window"])],
-                    [t(c["operation"])] if c["operation"] >= 0 else [],
+                    [self.last_operation(c)],
                     [t(pool["name"]), t(pool["flavor"]), t(pool["image"]), t(pool["zone"]),
                      "Min. %d / Max. %d" % (pool["min"], pool["max"])],
                     [t(c["window"]), t(c["clock"])],
@@ -241,6 +264,10 @@ class Run:
             check(norm(want) in shown, "%s: state %d should show %r; visible text was:\n%s" % (where, s, want, shown))
         if d is not None and d["versions"]:
             self.check_select(g, d, where)
+        if isinstance(c.get("id"), int) and g.t(c["id"]):
+            ids = self.widget().find_elements(By.CSS_SELECTOR, ".wt-row .wt-id")
+            check(ids and norm(ids[0].get_attribute("textContent")) == norm(g.t(c["id"])),
+                  "%s: the id column shows %r, expected %r" % (where, ids[0].get_attribute("textContent") if ids else None, g.t(c["id"])))
         version = self.widget().find_element(By.CSS_SELECTOR, ".wt-version")
         check(norm(version.text) == norm(g.t(c["version"])),
               "%s: version cell shows %r, expected %r" % (where, version.text, g.t(c["version"])))
@@ -316,6 +343,101 @@ class Run:
         ActionChains(self.dr).move_to_element(self.dr.find_element(By.TAG_NAME, "h1")).perform()
         check(not tip_el.is_displayed(), "%s: tooltip still shown after hover and focus left" % where)
 
+    def check_sections(self, g, d, where):
+        """Each collapsible section of the dialog (kind 5): a real button with aria-expanded, open by
+        default (as the real panel shows "Upgrade Notes"), its lines up to the next heading inside it;
+        closed and opened again by mouse, then by Enter and Space, focus staying on the button."""
+        buttons = [b for b in self.widget().find_elements(By.CSS_SELECTOR, ".wt-dialog button[aria-expanded]") if b.is_displayed()]
+        sections = g.sections(d)
+        check(len(buttons) == len(sections), "%s: %d section buttons for %d kind-5 headings" % (where, len(buttons), len(sections)))
+        for button, (heading, lines) in zip(buttons, sections):
+            name = "%s, section %r" % (where, heading)
+            check(norm(button.text) == norm(heading) and button.tag_name == "button", "%s: the heading's button reads %r" % (name, button.text))
+            body = self.dr.find_element(By.ID, button.get_attribute("aria-controls"))
+            shown = lambda: norm(body.text) if body.is_displayed() else ""
+            check(button.get_attribute("aria-expanded") == "true" and all(norm(x) in shown() for x in lines),
+                  "%s: not open by default (aria-expanded=%s, shows %r)" % (name, button.get_attribute("aria-expanded"), shown()))
+            others = [x for h, ls in sections if h != heading for x in ls if x not in lines]
+            check(not any(norm(x) in norm(body.text) for x in others), "%s: holds lines of another section" % name)
+            for how in ("mouse", "Enter", "Space"):
+                for want in ("false", "true"):
+                    if how == "mouse":
+                        button.click()
+                    else:
+                        self.js("arguments[0].focus()", button)
+                        self.press(Keys.ENTER if how == "Enter" else Keys.SPACE)
+                        check(self.focused() == button, "%s: focus left the button after %s" % (name, how))
+                    check(button.get_attribute("aria-expanded") == want and (bool(shown()) == (want == "true")),
+                          "%s: after %s aria-expanded=%s, lines shown=%r" % (name, how, button.get_attribute("aria-expanded"), shown()))
+                    if want == "false":
+                        self.check_layout(name + " closed")
+                        self.shot("section-closed")
+            self.check_contrast(name)
+
+    def check_last_operation(self, g):
+        """At the goal the Status tab's last operation reads as the graph says, and as succeeded (the page
+        says the Status tab shows the upgrade as succeeded)."""
+        screen, tab, c, _, _ = g.state(g.d["goal"])
+        if "last" not in c:
+            return
+        check("Succeeded" in g.t(c["last"]), "graph: the goal's last operation is %r, not succeeded" % g.t(c["last"]))
+        if screen == 1 and tab == 1:
+            rows = self.js("return [...arguments[0].querySelectorAll('.wt-panel .wt-kv tr')].map(r => [r.cells[0] ? r.cells[0].textContent : r.querySelector('th').textContent, r.querySelector('td').textContent])",
+                           self.widget())
+            got = next((norm(v) for k, v in rows if norm(k) == "Last operation"), None)
+            check(got == norm(g.t(c["last"])), "goal: the Status tab's last operation shows %r, expected %r" % (got, g.t(c["last"])))
+
+    def walk(self, g, s, target, where):
+        """Clicks along the shortest path of edges from state s to target; returns target."""
+        prev, todo = {s: None}, [s]
+        for x in todo:
+            for a, y in g.edges(x).items():
+                if y not in prev:
+                    prev[y] = (x, a)
+                    todo.append(y)
+        check(target in prev, "%s: graph: state %d is not reachable from %d" % (where, target, s))
+        path, y = [], target
+        while prev[y] is not None:
+            y, a = prev[y]
+            path.append(a)
+        for a in reversed(path):
+            self.click_action(g, a, where, guided=False)
+        return target
+
+    def goal_states(self, g):
+        """From the goal, every goal state one edge away (the other tabs, the list, the menu), and the ones
+        beyond it: each shows its state and "Goal reached", with the callout clear of the panel."""
+        goals = g.goal_states()
+        seen, todo, s = {g.d["goal"]}, [g.d["goal"]], g.d["goal"]
+        # Free mode: a goal state the guide passes on its way (the list before the verification) only
+        # lets the guided control be used in guided mode.
+        self.set_mode("free")
+        while todo:
+            x = todo.pop(0)
+            for a, y in sorted(g.edges(x).items()):
+                if y in goals and y not in seen:
+                    seen.add(y)
+                    todo.append(y)
+                    if s != x:
+                        s = self.walk(g, s, x, "goal states")
+                    self.click_action(g, a, "goal state %d" % y, guided=False)
+                    s = y
+                    self.assert_state(g, y, "goal state %d" % y)
+                    check("Goal reached" in self.callout(), "goal state %d: callout says %r" % (y, self.callout()))
+                    self.check_layout("goal state %d" % y)
+        check(seen >= goals or not g.d.get("goalStates"), "goal states %s were not reached from the goal" % sorted(goals - seen))
+        self.check_contrast("goal states")
+        self.shot("goal-states")
+        self.set_mode("guided")
+        return len(seen)
+
+    def callout_is(self, g, s, text):
+        """The callout in state s of the guide: the entry's text, after "Goal reached" in a goal state."""
+        now = self.callout()
+        if s in g.goal_states():
+            return now.startswith("Goal reached") and now.endswith(norm(g.t(text)))
+        return now == norm(g.t(text))
+
     def callout(self):
         el = self.widget().find_element(By.CSS_SELECTOR, ".wt-call")
         return norm(el.text) if el.is_displayed() else ""
@@ -386,12 +508,17 @@ class Run:
             where = "guide step %d (%s)" % (k + 1, g.selector(a))
             if verify:
                 self.assert_state(g, s, where)
-                check(self.callout() == norm(g.t(entry["text"])),
-                      "%s: callout shows %r, expected %r" % (where, self.callout(), g.t(entry["text"])))
+                check(self.callout_is(g, s, entry["text"]),
+                      "%s: callout shows %r, expected %r%s" % (where, self.callout(), g.t(entry["text"]),
+                                                              " after Goal reached" if s in g.goal_states() else ""))
+                if s in g.goal_states():
+                    self.check_layout(where + ", the goal")
                 self.check_enabled_matches_edges(g, s, where, only=a)
                 self.check_layout(where)
                 self.check_contrast(where)
                 self.shot("step-%s" % g.action(a)["id"])
+                if g.state(s)[3] is not None and g.sections(g.state(s)[3]):
+                    self.check_sections(g, g.state(s)[3], where)
             elif contrast:
                 self.check_contrast(where + ", dark scheme")
             elif layout:
@@ -516,7 +643,7 @@ class Run:
         tabs = 0
         for k, entry in enumerate(guide):
             where = "keyboard guide step %d (%s) at %d px" % (k + 1, g.selector(entry["action"]), self.width)
-            check(self.callout() == norm(g.t(entry["text"])), "%s: not on this step (callout %r)" % (where, self.callout()))
+            check(self.callout_is(g, entry["state"], entry["text"]), "%s: not on this step (callout %r)" % (where, self.callout()))
             for n in range(30):
                 if self.focus_state(where) == "guided":
                     break
@@ -527,7 +654,7 @@ class Run:
             if spec["id"] == "selectVersion":
                 want = str(spec.get("arg"))
                 for n in range(12):
-                    if self.js("return document.activeElement.value") == want or self.callout() != norm(g.t(entry["text"])):
+                    if self.js("return document.activeElement.value") == want or not self.callout_is(g, entry["state"], entry["text"]):
                         break
                     up_list = self.js("const s = document.activeElement, o = [...s.options].findIndex(x => x.value === arguments[0]);"
                                       "return o >= 0 && o < s.selectedIndex", want)
@@ -535,11 +662,12 @@ class Run:
                     self.focus_state(where + " (arrow keys in the drop-down)")
             else:
                 self.press(Keys.ENTER)
-            nxt = guide[k + 1]["text"] if k + 1 < len(guide) else None
-            want = norm(g.t(nxt)) if nxt is not None else None
             now = self.callout()
-            check(now == want if want else "Goal reached" in now,
-                  "%s: the key did not lead to the next step (callout %r)" % (where, now))
+            if k + 1 < len(guide):
+                check(self.callout_is(g, guide[k + 1]["state"], guide[k + 1]["text"]),
+                      "%s: the key did not lead to the next step (callout %r)" % (where, now))
+            else:
+                check("Goal reached" in now, "%s: the key did not lead to the goal (callout %r)" % (where, now))
             self.focus_state(where + " (after the action)")
         return tabs
 
@@ -626,6 +754,16 @@ class Run:
         self.reset()
         self.set_mode("guided")
 
+    def payload(self):
+        """Bytes of the embedded graph plus the player's JS and CSS, for a page read from disk (None otherwise)."""
+        graph, js, css = self.js("""const g = document.querySelector('div.walkthrough script.walkthrough-graph');
+            const s = document.querySelector('script[src*="walkthrough.js"]'), l = document.querySelector('link[href*="walkthrough.css"]');
+            return [new TextEncoder().encode(g.textContent).length, s ? s.src : '', l ? l.href : ''];""")
+        files = [urllib.parse.urlsplit(u) for u in (js, css)]
+        if not all(f.scheme == "file" for f in files):
+            return None
+        return graph + sum(pathlib.Path(urllib.parse.unquote(f.path)).stat().st_size for f in files)
+
     def logs(self, kind):
         try:
             return self.dr.get_log(kind)
@@ -673,6 +811,12 @@ def test_page(driver, url, shots):
             nxt = g.d["guide"][k + 1]["state"] if k + 1 < len(g.d["guide"]) else g.d["goal"]
             check(g.edges(entry["state"]).get(entry["action"]) == nxt,
                   "graph: guide entry %d's action does not lead to the next entry's state" % (k + 1))
+        if width == WIDTHS[0]:
+            payload = run.payload()
+            if payload is not None:
+                check(payload < PAYLOAD_BUDGET, "the walkthrough's payload (graph + player JS + CSS) is %d bytes, over %d"
+                      % (payload, PAYLOAD_BUDGET))
+                report.append("payload %d bytes" % payload)
         run.shot("initial")
         run.follow_guide(g)
         run.assert_state(g, g.d["goal"], "goal")
@@ -680,17 +824,11 @@ def test_page(driver, url, shots):
         run.check_contrast("goal")
         run.check_layout("goal")
         run.shot("goal")
-        open_a = next((i for i, x in enumerate(g.d["actions"]) if x["id"] == "openDetails"), None)
-        if open_a in g.edges(g.d["goal"]):
-            # Checking the result after the goal (the page asks to) is not leaving the guided path.
-            run.click_action(g, open_a, "after the goal", guided=False)
-            run.assert_state(g, g.edges(g.d["goal"])[open_a], "after the goal, the row opened")
-            check("Goal reached" in run.callout(), "after the goal, opening the row: callout says %r" % run.callout())
-            run.check_contrast("after the goal, the row opened")
-            run.shot("goal-details")
+        run.check_last_operation(g)
+        goals = run.goal_states(g)
         run.reset()
         run.assert_state(g, 0, "after Reset")
-        check(run.callout() == norm(g.t(g.d["guide"][0]["text"])), "after Reset: callout is not the first guide entry")
+        check(run.callout_is(g, 0, g.d["guide"][0]["text"]), "after Reset: callout is not the first guide entry")
         if width < 600:
             run.phone_controls(g)
         tabs = run.keyboard_guide(g)
@@ -705,7 +843,7 @@ def test_page(driver, url, shots):
         run.follow_guide(g, verify=False, contrast=True)
         run.check_contrast("dark scheme, goal")
         run.shot("dark-goal")
-        report.append("%d px: %d versions, guide by keyboard in %d Tabs" % (width, versions, tabs))
+        report.append("%d px: %d goal states, %d versions, guide by keyboard in %d Tabs" % (width, goals, versions, tabs))
     for width in LAYOUT_WIDTHS:
         set_width(driver, width)
         run.width = width

@@ -37,7 +37,7 @@ MENU_KEYS = ["View details", "Modify Cluster", "Show Kubeconfig", "Kubernetes Pa
 
 
 def cluster(version="1.26.12", image="1312.0.0", tokens=1, status=0, progress=0, operation=None,
-            machines=None, k_up=1, i_up=1, clock="Before 1.26 expires (2026-12-01)"):
+            machines=None, k_up=1, i_up=1, clock="Before 1.26 expires (2026-12-01)", last=None):
     menu = {"View details": A["openDetails"], "Trigger Maintenance": A["maintenanceWindow"],
             "Trigger Reconcile": A["triggerReconcile"]}
     if k_up:
@@ -55,6 +55,9 @@ def cluster(version="1.26.12", image="1312.0.0", tokens=1, status=0, progress=0,
                       + ([T("Static token kubeconfig (no expiry)")] if tokens else []),
         "clock": T(clock), "autoUpdate": [0, 1], "window": T("22:00–23:00 UTC"),
         "menu": [[T(k), menu.get(k, -1)] for k in MENU_KEYS if k != "Kubernetes Patch Available" or k_up],
+        "id": T("d2e51a2d-7c3b-4f0e-9a61-5be0c4d7e812"),
+        "last": T(last or ("Reconcile: Processing (%s)" % operation if status == 1 and operation
+                           else "Reconcile: Error (%s)" % operation if status == 2 and operation else "Create: Succeeded")),
     }
 
 
@@ -108,7 +111,7 @@ state("roll3", 1, 2, cluster(status=1, progress=90, operation="Rolling worker no
                              machines=[("shoot-worker-a1", 3), ("shoot-worker-b1", 0), ("shoot-worker-b2", 0),
                                        ("shoot-worker-b3", 0)]))
 newnodes = [("shoot-worker-b1", 0), ("shoot-worker-b2", 0), ("shoot-worker-b3", 0)]
-rolled = cluster(image="1312.1.0", i_up=0, machines=newnodes)
+rolled = cluster(image="1312.1.0", i_up=0, machines=newnodes, last="Reconcile: Succeeded (Worker nodes rolled to image 1312.1.0)")
 state("rolled", 1, 2, rolled)
 state("menu", 2, 2, rolled)  # the menu opened from the details: they stay open under it
 state("rolled-list", 0, -1, rolled)
@@ -121,15 +124,17 @@ state("refused", 3, -1, rolled, dialog(0, [PATCH_NOTE], [("Back", "back", 0), ("
 state("notready", 3, -1, rolled, dialog(1, [("Your cluster is not ready for upgrade yet.", 3), ("Details:", 0),
                                            ("enableStaticTokenKubeconfig property has to be disabled (currently enabled)", 0)],
                                         [("Back", "back", 0), ("Prepare cluster upgrade", "clickPrepare", 1)], "1.27.8"))
-prepared = cluster(image="1312.1.0", i_up=0, machines=newnodes, tokens=0)
+prepared = cluster(image="1312.1.0", i_up=0, machines=newnodes, tokens=0, last="Reconcile: Succeeded (Static token kubeconfigs disabled)")
 state("preparing", 3, -1, cluster(image="1312.1.0", i_up=0, machines=newnodes, status=1, progress=50,
                                   operation="Disabling static token kubeconfig"),
       dialog(2, [("Preparing your cluster for the upgrade (up to 10 minutes).", 0)],
              [("Back", None, 0), ("Upgrade", None, 2)], versions=False))
 state("ready", 3, -1, prepared, dialog(3, [
     ("Your cluster is now ready for upgrade.", 1), ("Details:", 0), ("Cluster is ready for upgrade", 0),
-    ("Upgrade Notes", 0), ("Existing static token kubeconfigs stop working after the upgrade to 1.27.", 2),
-    ("https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-1.27.md", 4)],
+    ("Upgrade Notes", 5), ("Existing static token kubeconfigs stop working after the upgrade to 1.27.", 2),
+    ("To find more information about introduced changes, visit official documentation:", 0),
+    ("https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-1.27.md", 4),
+    ("Deprecated APIs", 5), ("flowcontrol.apiserver.k8s.io/v1beta1 is no longer served.", 0)],
     [("Revert preparations", "clickRevert", 3), ("Upgrade", "confirmUpgrade", 2)], "1.27.8"))
 state("k8s1", 0, -1, cluster(image="1312.1.0", i_up=0, k_up=0, tokens=0, status=1, progress=30,
                              operation="Upgrading Kubernetes to 1.27.8",
@@ -138,8 +143,15 @@ state("k8s2", 0, -1, cluster(image="1312.1.0", i_up=0, k_up=0, tokens=0, status=
                              operation="Upgrading Kubernetes to 1.27.8",
                              machines=[("shoot-worker-b1", 3), ("shoot-worker-b2", 2), ("shoot-worker-c1", 0),
                                        ("shoot-worker-c2", 1)]))
-state("goal", 0, -1, cluster(version="1.27.8", image="1312.1.0", i_up=0, k_up=0, tokens=0,
-                             machines=[("shoot-worker-c1", 0), ("shoot-worker-c2", 0), ("shoot-worker-c3", 0)]))
+# The goal's cluster, seen from the list, every tab and the menu: all of them count as the goal
+# (goalStates); the guide goes on from the list to the Status tab, as the page's verification does.
+upgraded = cluster(version="1.27.8", image="1312.1.0", i_up=0, k_up=0, tokens=0,
+                   machines=[("shoot-worker-c1", 0), ("shoot-worker-c2", 0), ("shoot-worker-c3", 0)],
+                   last="Reconcile: Succeeded (Kubernetes upgraded to 1.27.8)")
+state("goal-list", 0, -1, upgraded)
+for i in range(5):
+    state("goal-tab" + str(i), 1, i, upgraded)
+state("goal-menu", 2, -1, upgraded)
 state("window-note", 0, -1, start, note="auto-update is off for Kubernetes patches: nothing to do in this window")
 state("clock-late", 0, -1, cluster(clock="After 1.26 expires (2026-12-01)"))
 state("error", 0, -1, cluster(status=2, operation="Reconcile failed: infrastructure quota exceeded"))
@@ -185,7 +197,16 @@ edge("preparing", "tick", names["ready"])
 edge("ready", "clickRevert", names["notready"])
 edge("ready", "confirmUpgrade", names["k8s1"])
 edge("k8s1", "tick", names["k8s2"])
-edge("k8s2", "tick", names["goal"])
+edge("k8s2", "tick", names["goal-list"])
+edge("goal-list", "openDetails", names["goal-tab0"])
+edge("goal-list", "openMenu", names["goal-menu"])
+edge("goal-menu", "closeMenu", names["goal-list"])
+for i in range(5):
+    for j in range(5):
+        if i != j:
+            edge("goal-tab" + str(i), ("selectTab", ["Details", "Status", "Worker Groups", "Lifecycle", "KubeConfig"][j]),
+                 names["goal-tab" + str(j)])
+    edge("goal-tab" + str(i), "closeDetails", names["goal-list"])
 edge("window-note", "dismissNote", names["list"])
 edge("clock-late", "advanceClock", names["list"])
 edge("error", "triggerReconcile", names["list"])
@@ -206,9 +227,13 @@ GUIDE = [
     ("ready", "confirmUpgrade", "Read the upgrade notes, then click the green Upgrade button."),
     ("k8s1", "tick", "The Kubernetes upgrade is running. Wait."),
     ("k8s2", "tick", "Nodes roll onto the new version. Wait a little longer."),
+    ("goal-list", "openDetails", "Verify the upgrade: click the cluster name."),
+    ("goal-tab0", ("selectTab", "Status"), "Select the Status tab: the last operation is the upgrade."),
 ]
+GOAL_STATES = ["goal-list", "goal-tab0", "goal-tab1", "goal-tab2", "goal-tab3", "goal-tab4", "goal-menu"]
 graph = {"format": 1, "scenario": "rolling-upgrade", "panel": "Northwind Console", "text": text, "actions": actions,
-         "clusters": clusters, "dialogs": dialogs, "states": states, "goal": names["goal"],
+         "clusters": clusters, "dialogs": dialogs, "states": states, "goal": names["goal-tab1"],
+         "goalStates": [names[x] for x in GOAL_STATES],
          "guide": [{"state": names[s], "action": A[a], "text": T(t)} for s, a, t in GUIDE]}
 data = json.dumps(graph, ensure_ascii=False, separators=(",", ":"))
 (HERE / "sample-graph.json").write_text(data + "\n", encoding="utf-8")
@@ -231,7 +256,8 @@ theme's table rule does: the walkthrough must look and work the same under it. *
 .trellis-article tbody tr:hover{{background:#fcc}}
 .trellis-article button{{padding:1em 2em;min-width:6rem;opacity:.5}}
 .trellis-article svg{{width:0;height:0}}
-.trellis-article p,.trellis-article ul,.trellis-article li{{margin:2em 0;color:#bbb}}</style>
+.trellis-article p,.trellis-article ul,.trellis-article li{{margin:2em 0;color:#bbb}}
+.trellis-article h4{{margin:3em 0;font-size:2em;color:#ccc;text-transform:uppercase}}</style>
 </head>
 <body>
 <article class="trellis-article">
