@@ -817,6 +817,12 @@ def test_page(driver, url, shots):
                 check(payload < PAYLOAD_BUDGET, "the walkthrough's payload (graph + player JS + CSS) is %d bytes, over %d"
                       % (payload, PAYLOAD_BUDGET))
                 report.append("payload %d bytes" % payload)
+        if width == WIDTHS[-1]:
+            # On a desktop the cluster row fits the frame: columns give way before it scrolls.
+            widths = run.js("var s = document.querySelector('div.walkthrough .wt-scroll');"
+                            "return s ? [s.scrollWidth, s.clientWidth] : null")
+            check(widths is None or widths[0] <= widths[1],
+                  "at %d px the cluster row scrolls (%s px wide in %s px)" % (width, widths and widths[0], widths and widths[1]))
         run.shot("initial")
         run.follow_guide(g)
         run.assert_state(g, g.d["goal"], "goal")
