@@ -202,15 +202,13 @@ public final class PreviewSession {
         staleSearch = []
         anchors = [:]
         finalDiagnostics = nil
-        usedAsFiles = brands.reduce(into: Set<String>()) { used, brand in
-            for record in brand.pages { used.formUnion(record.references.files) }
-        }
+        usedAsFiles = Self.usedFiles(brands)
         knownDocsFiles = Set(session.site.files.pages).union(session.site.files.staticFiles).union(session.site.files.excluded.keys)
         readBySnippets = Self.snippetFiles(brands)
         templateListings = Self.templateListings(brands, site: session.site)
         unusable = report.outcome == .unusable
         loadDiagnostics = Set(session.loadDiagnostics)
-        discoveryDiagnostics = Set(["discover files", "exclude files"].flatMap { session.siteStageDiagnostics[$0] ?? [] })
+        discoveryDiagnostics = Set([DiscoverFiles().name, ExcludeFiles().name].flatMap { session.siteStageDiagnostics[$0] ?? [] })
         if let brandID, !brands.contains(where: { $0.brand.id == brandID }) { self.brandID = nil }
         if brandID == nil { brandID = brands.first?.brand.id }
         lastRendered = brands.reduce(0) { $0 + $1.pagesWritten }
@@ -245,6 +243,13 @@ public final class PreviewSession {
         }
         for stage in BuildPipeline.finalStages(for: .preview) { try? stage.run(&scratch) }
         return scratch.engine.diagnostics
+    }
+
+    /// Every docs file the brands' pages use as a file (linked, shown or included).
+    private static func usedFiles(_ brands: [BrandState]) -> Set<String> {
+        brands.reduce(into: Set<String>()) { used, brand in
+            for record in brand.pages { used.formUnion(record.references.files) }
+        }
     }
 
     /// Every file the brands' pages' snippets read.
@@ -366,10 +371,7 @@ public final class PreviewSession {
             }
         }
         if state.output != nil { state.pagesWritten = rendered }
-        var reported = Set(state.reported).subtracting(old.compactMap(policy.adjusted))
-        reported.formUnion(scratch.engine.diagnostics)
-        reported.formUnion((problems + state.notFoundDiagnostics).compactMap(policy.adjusted))
-        state.reported = reported.sorted(by: Diagnostic.sortKey)
+        state.revise(dropping: old, adding: problems + state.notFoundDiagnostics, reportedBy: scratch.engine)
         return (rendered, theme)
     }
 
@@ -497,9 +499,7 @@ public final class PreviewSession {
         knownDocsFiles.formUnion(added)
         knownDocsFiles.subtract(removed)
         finalDiagnostics = nil
-        usedAsFiles = brands.reduce(into: Set<String>()) { used, brand in
-            for record in brand.pages { used.formUnion(record.references.files) }
-        }
+        usedAsFiles = Self.usedFiles(brands)
         loadDiagnostics = load
         lastRendered = rendered
         lastWasFull = false
@@ -567,12 +567,8 @@ public final class PreviewSession {
         try? CheckOutputPaths().run(&state, site: scratch)
         guard state.outputCollisions.isEmpty else { return nil }
         // What the dropped pages said, and their files.
-        var reported = Set(state.reported)
-        for record in dropped {
-            reported.subtract(record.diagnostics.compactMap(policy.adjusted))
-            anchors[record.path] = nil
-        }
-        state.reported = reported.sorted(by: Diagnostic.sortKey)
+        state.revise(dropping: dropped.flatMap(\.diagnostics), adding: [], reportedBy: scratch.engine)
+        for record in dropped { anchors[record.path] = nil }
         if let output = state.output as? MemoryOutput {
             let gone = Set(dropped.map(\.source.outputPath))
             output.replace(where: gone.contains, with: [:])
@@ -596,9 +592,7 @@ public final class PreviewSession {
         guard let result = rebuild(indices, in: &state, site: site, theme: &theme, anchors: &anchors, pagesChanged: true) else { return nil }
         // The sitemap lists the pages.
         try? WriteSitemap().run(&state, site: scratch)
-        var after = Set(state.reported)
-        after.formUnion(scratch.engine.diagnostics)
-        state.reported = after.sorted(by: Diagnostic.sortKey)
+        state.revise(dropping: [], adding: [], reportedBy: scratch.engine)
         return result.rendered
     }
 
@@ -675,9 +669,7 @@ public final class PreviewSession {
         self.site = site
         if filesChanged {
             finalDiagnostics = nil
-            usedAsFiles = brands.reduce(into: Set<String>()) { used, brand in
-                for record in brand.pages { used.formUnion(record.references.files) }
-            }
+            usedAsFiles = Self.usedFiles(brands)
             readBySnippets = Self.snippetFiles(brands)
         }
         loadDiagnostics = load
@@ -730,8 +722,9 @@ public final class PreviewSession {
         var positions: [Int] = []
         var before: [Int: PageRecord] = [:]
         var titleChanged = false
+        let recordOf = Dictionary(state.pages.indices.map { (state.pages[$0].index, $0) }, uniquingKeysWith: { a, _ in a })
         for i in indices {
-            guard let r = state.pages.firstIndex(where: { $0.index == i }) else { continue }
+            guard let r = recordOf[i] else { continue }
             var record = PageRecord(index: i, source: site.pages[i])
             rerun(ExpandMacros(), &record, state: state, site: scratch)
             rerun(IncludeSnippets(), &record, state: state, site: scratch)
@@ -821,16 +814,9 @@ public final class PreviewSession {
         // What the brand reported: without what the rebuilt parts said before, with what they
         // say now. (Records and checks keep diagnostics as emitted; the brand's report has them
         // with the policy's severities.)
-        var reported = Set(state.reported)
-        for old in before.values { reported.subtract(old.diagnostics.compactMap(policy.adjusted)) }
-        reported.subtract(oldBrandChecks.compactMap(policy.adjusted))
-        reported.subtract(oldLeaks.compactMap(policy.adjusted))
-        reported.subtract(oldNav.compactMap(policy.adjusted))
-        reported.subtract(oldNotFound.compactMap(policy.adjusted))
-        reported.formUnion(scratch.engine.diagnostics)
-        reported.formUnion(state.notFoundDiagnostics.compactMap(policy.adjusted))
-        for r in before.keys { reported.formUnion(state.pages[r].diagnostics.compactMap(policy.adjusted)) }
-        state.reported = reported.sorted(by: Diagnostic.sortKey)
+        state.revise(
+            dropping: before.values.flatMap(\.diagnostics) + oldBrandChecks + oldLeaks + oldNav + oldNotFound,
+            adding: state.notFoundDiagnostics + before.keys.flatMap { state.pages[$0].diagnostics }, reportedBy: scratch.engine)
         return (rendered, filesChanged)
     }
 
@@ -888,5 +874,18 @@ struct MemoryFiles: PreviewFiles {
         case .copy(let source): FileTree.contents(of: source.path)
         case nil: nil
         }
+    }
+}
+
+extension BrandState {
+    /// Replaces in the brand's report what some of its parts said before (`old`) with what they
+    /// say now (`new`), both as emitted, and adds what `engine` (a rebuild's scratch engine,
+    /// whose policy is the site's) reported. The report keeps each diagnostic once, sorted.
+    fileprivate mutating func revise(dropping old: [Diagnostic], adding new: [Diagnostic], reportedBy engine: DiagnosticEngine) {
+        let policy = engine.policy
+        var revised = Set(reported).subtracting(old.compactMap(policy.adjusted))
+        revised.formUnion(engine.diagnostics)
+        revised.formUnion(new.compactMap(policy.adjusted))
+        reported = revised.sorted(by: Diagnostic.sortKey)
     }
 }
