@@ -87,7 +87,7 @@ import TrellisCore
         #expect(!session.lastWasFull)
         #expect(session.lastRendered == 2)
         #expect(snapshot.generation > first.generation)
-        let page = snapshot.files.contents(of: "guide/setup/index.html").map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let page = snapshot.text(of: "guide/setup/index.html") ?? ""
         #expect(page.contains("Run it now, on Alpha Cloud."))
         // The search index follows the reload, and only then.
         let index = "search/p/0/2.js"
@@ -111,14 +111,14 @@ import TrellisCore
                 "content/index.md:3:13: error: 'guide/setup.md' has no heading or id 'install' [MissingAnchor]"
             ])
         // The build failed: the last good pages stay.
-        let page = snapshot.files.contents(of: "guide/setup/index.html").map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let page = snapshot.text(of: "guide/setup/index.html") ?? ""
         #expect(page.contains("id=\"install\""))
         Self.expectSameAsClean(snapshot, session, s, "heading rename")
         // Fixing the link clears it.
         try s.write("content/index.md", "# Home\n\nSee [setup](guide/setup.md#installation).\n\n![Logo](img/logo.png)\n")
         let fixed = session.apply(["content/index.md"])
         #expect(fixed.diagnostics.isEmpty)
-        #expect(fixed.files.contents(of: "guide/setup/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("id=\"installation\"") == true)
+        #expect(fixed.text(of: "guide/setup/index.html")?.contains("id=\"installation\"") == true)
         Self.expectSameAsClean(fixed, session, s, "link fixed")
     }
 
@@ -195,7 +195,7 @@ import TrellisCore
         #expect(!session.lastWasFull)
         // On an MkDocs site a missing anchor is a note, as MkDocs reports it (at info level).
         #expect(snapshot.diagnostics.map(\.formatted) == ["docs/index.md:6:13: note: 'setup.md' has no heading or id 'install' [MissingAnchor]"])
-        #expect(snapshot.files.contents(of: "setup/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Run Nimbus.") == true)
+        #expect(snapshot.text(of: "setup/index.html")?.contains("Run Nimbus.") == true)
         Self.expectSameAsClean(snapshot, session, s, "MkDocs page edit")
     }
 
@@ -211,11 +211,11 @@ import TrellisCore
         let session = PreviewSession(options: options)
         let first = session.start()
         #expect(first.brands.map(\.id) == ["acme"])
-        #expect(first.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Acme Cloud docs") == true)
+        #expect(first.text(of: "index.html")?.contains("Acme Cloud docs") == true)
         try s.write("docs/index.md", "# {{ brand }} docs\n\nNew text.\n")
         let snapshot = session.apply(["docs/index.md"])
         #expect(!session.lastWasFull)
-        #expect(snapshot.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("New text.") == true)
+        #expect(snapshot.text(of: "index.html")?.contains("New text.") == true)
         #expect(!s.exists("site"))
     }
 
@@ -232,7 +232,7 @@ import TrellisCore
         let session = PreviewSession(options: BuildOptions(root: s.root))
         let first = session.start()
         #expect(first.diagnostics.isEmpty)
-        #expect(first.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Alpha footer") == true)
+        #expect(first.text(of: "index.html")?.contains("Alpha footer") == true)
         // A template is not published with the theme's assets.
         #expect(first.files.contents(of: "assets/partials/footer.mustache") == nil)
         #expect(first.files.contents(of: "assets/extra.css") != nil)
@@ -242,7 +242,7 @@ import TrellisCore
         #expect(!session.lastWasFull)
         // Alpha's four pages (beta has its own theme, untouched).
         #expect(session.lastRendered == 4)
-        #expect(snapshot.files.contents(of: "faq/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("New footer") == true)
+        #expect(snapshot.text(of: "faq/index.html")?.contains("New footer") == true)
         Self.expectSameAsClean(snapshot, session, s, "template edit")
 
         // A broken template: the overlay says so, the last good pages stay, as in a clean build.
@@ -250,7 +250,7 @@ import TrellisCore
         snapshot = session.apply(["overrides/alpha/partials/footer.mustache"])
         #expect(!session.lastWasFull)
         #expect(snapshot.diagnostics.contains { $0.severity == .error && $0.path == "overrides/alpha/partials/footer.mustache" })
-        #expect(snapshot.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("New footer") == true)
+        #expect(snapshot.text(of: "index.html")?.contains("New footer") == true)
         Self.expectSameAsClean(snapshot, session, s, "broken template")
 
         // A new partial, then the fix.
@@ -259,7 +259,7 @@ import TrellisCore
         snapshot = session.apply(["overrides/alpha/partials/footer.mustache", "overrides/alpha/partials/copyright.mustache"])
         #expect(!session.lastWasFull)
         #expect(snapshot.diagnostics.isEmpty)
-        #expect(snapshot.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("(c) Alpha") == true)
+        #expect(snapshot.text(of: "index.html")?.contains("(c) Alpha") == true)
         Self.expectSameAsClean(snapshot, session, s, "template fixed")
 
         // A theme asset edit writes the asset and renders nothing.
@@ -267,7 +267,7 @@ import TrellisCore
         snapshot = session.apply(["overrides/alpha/extra.css"])
         #expect(!session.lastWasFull)
         #expect(session.lastRendered == 0)
-        #expect(snapshot.files.contents(of: "assets/extra.css").map { String(decoding: $0, as: UTF8.self) } == "body { color: blue; }\n")
+        #expect(snapshot.text(of: "assets/extra.css") == "body { color: blue; }\n")
         Self.expectSameAsClean(snapshot, session, s, "asset edit")
 
         // A new asset claims an output path: everything again.
@@ -291,18 +291,18 @@ import TrellisCore
         let session = PreviewSession(options: options)
         let first = session.start()
         #expect(first.diagnostics.isEmpty)
-        #expect(first.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("color: red") == true)
+        #expect(first.text(of: "index.html")?.contains("color: red") == true)
         // A template no page reads: the pages in the theme again.
         try s.write("overrides/partials/footer.mustache", "<footer>Acme Cloud</footer>\n")
         var snapshot = session.apply(["overrides/partials/footer.mustache"])
         #expect(!session.lastWasFull)
-        #expect(snapshot.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Acme Cloud") == true)
+        #expect(snapshot.text(of: "index.html")?.contains("Acme Cloud") == true)
         // A file a page reads as a snippet: everything again.
         try s.write("overrides/extra.css", "body { color: green; }\n")
         snapshot = session.apply(["overrides/extra.css"])
         #expect(session.lastWasFull)
-        #expect(snapshot.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("color: green") == true)
-        #expect(snapshot.files.contents(of: "assets/extra.css").map { String(decoding: $0, as: UTF8.self) }?.contains("color: green") == true)
+        #expect(snapshot.text(of: "index.html")?.contains("color: green") == true)
+        #expect(snapshot.text(of: "assets/extra.css")?.contains("color: green") == true)
         Self.expectSameAsClean(snapshot, session, s, "snippet in the template folder", options: options)
         // A file added there could be the snippet a page was missing.
         try s.write("overrides/partials/new.mustache", "x\n")
@@ -328,19 +328,19 @@ import TrellisCore
         let rendered = session.lastRendered
         // Fewer than every page of both brands (7 + 6) and the 404 pages, more than the page.
         #expect(rendered > 2 && rendered < 15)
-        #expect(snapshot.files.contents(of: "deep/b/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Deeper A") == true)
+        #expect(snapshot.text(of: "deep/b/index.html")?.contains("Deeper A") == true)
         Self.expectSameAsClean(snapshot, session, s, "new title in a section")
         // A top-level page's title is in every page's nav.
         try s.write("content/faq.md", "---\nbrands: [alpha]\n---\n# Questions\n\nAsk [home](index.md#home).\n")
         snapshot = session.apply(["content/faq.md"])
         #expect(!session.lastWasFull)
-        #expect(snapshot.files.contents(of: "deep/a/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Questions") == true)
+        #expect(snapshot.text(of: "deep/a/index.html")?.contains("Questions") == true)
         Self.expectSameAsClean(snapshot, session, s, "new top-level title")
         // A title in the front matter, then a description: the page and its title only.
         try s.write("content/deep/b.md", "---\ntitle: Topic B\n---\n# Deep B\n")
         snapshot = session.apply(["content/deep/b.md"])
         #expect(!session.lastWasFull)
-        #expect(snapshot.files.contents(of: "deep/a/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Topic B") == true)
+        #expect(snapshot.text(of: "deep/a/index.html")?.contains("Topic B") == true)
         Self.expectSameAsClean(snapshot, session, s, "front matter title")
         try s.write("content/deep/b.md", "---\ntitle: Topic B\ndescription: About B\n---\n# Deep B\n")
         snapshot = session.apply(["content/deep/b.md"])
@@ -372,8 +372,8 @@ import TrellisCore
         #expect(!session.lastWasFull)
         #expect(snapshot.diagnostics.isEmpty)
         #expect(snapshot.files.contents(of: "deep/c/index.html") != nil)
-        #expect(snapshot.files.contents(of: "deep/b/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Deep C") == true)
-        #expect(snapshot.files.contents(of: "deep/a/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("href=\"../c/\"") == true)
+        #expect(snapshot.text(of: "deep/b/index.html")?.contains("Deep C") == true)
+        #expect(snapshot.text(of: "deep/a/index.html")?.contains("href=\"../c/\"") == true)
         // Not every page: those elsewhere do not show the section's pages.
         #expect(session.lastRendered < 13)
         Self.expectSameAsClean(snapshot, session, s, "new page")
@@ -435,7 +435,7 @@ import TrellisCore
         _ = session.start()
         try s.write("docs/SUMMARY.md", "- [Start](index.md)\n- [Installing](setup.md)\n")
         let snapshot = session.apply(["docs/SUMMARY.md"])
-        #expect(snapshot.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Installing") == true)
+        #expect(snapshot.text(of: "index.html")?.contains("Installing") == true)
         Self.expectSameAsClean(snapshot, session, s, "literate nav file")
     }
 
@@ -449,7 +449,14 @@ import TrellisCore
         let beta = try #require(session.switchBrand(to: "beta"))
         #expect(beta.brand == "beta")
         #expect(beta.files.contents(of: "faq/index.html") == nil)
-        #expect(beta.files.contents(of: "index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("Beta Hosting") == true)
+        #expect(beta.text(of: "index.html")?.contains("Beta Hosting") == true)
         #expect(session.switchBrand(to: "gamma") == nil)
+    }
+}
+
+extension PreviewSnapshot {
+    /// A file of the brand shown, as text; nil when there is none.
+    fileprivate func text(of path: String) -> String? {
+        files.contents(of: path).map { String(decoding: $0, as: UTF8.self) }
     }
 }
