@@ -218,8 +218,12 @@
       this.bar.replaceChildren(...this.renderBar(c));
       this.renderNote(note);
       const list = this.renderList(c, screen);
+      // The menu opened on a details tab is drawn over it: the tab stays shown, as in the real panel,
+      // but only the menu is usable until it closes (back to that tab).
+      const details = screen === 1 || (screen === 2 && tab >= 0) ? this.renderDetails(c, tab) : null;
+      if (details) details.inert = screen === 2;
       this.view.replaceChildren(...[h("div", { class: "wt-head" }, h("strong", {}, g.panel), " / Gardener / Shoot Clusters"),
-        list, screen === 1 || (screen === 2 && tab >= 0) ? this.renderDetails(c, tab) : null, screen === 2 ? this.renderMenu(c) : null,
+        list, details, screen === 2 ? this.renderMenu(c) : null,
         this.renderNodes(c), d ? this.renderDialog(d) : null].filter(Boolean));
       list.inert = screen === 3;
       this.renderMore();
@@ -696,6 +700,17 @@
     }
   }
 
+  // A cluster's pool and menu are indices into the graph's shared "pools" and "menus" tables (an
+  // older graph has them inline): resolve them once so rendering reads c.pool and c.menu.
+  const shared = (graph) => {
+    const pick = (table, x) => (typeof x === "number" ? (Array.isArray(table) ? table[x] : undefined) : x);
+    for (const c of graph.clusters || []) {
+      c.pool = pick(graph.pools, c.pool);
+      c.menu = pick(graph.menus, c.menu);
+    }
+    return graph;
+  };
+
   const start = () => {
     document.querySelectorAll("div.walkthrough").forEach((root) => {
       if (root.dataset.wtReady) return;
@@ -706,7 +721,7 @@
         const svgs = parseIcons(icons ? JSON.parse(icons.textContent) : null);
         const graph = JSON.parse(script ? script.textContent : "");
         if (graph.format !== 1 || !Array.isArray(graph.states) || !graph.states.length) throw new Error("unsupported graph format");
-        new Player(root, graph, svgs);
+        new Player(root, shared(graph), svgs);
       } catch (err) {
         root.append(h("p", { class: "wt-error", role: "alert" }, "This walkthrough could not be loaded (" + err.message + ")."));
         console.error("walkthrough:", err);

@@ -13,6 +13,9 @@ struct PanelRenderer {
     /// The distinct cluster and dialog renderings, in first-use order.
     private(set) var clusters = DedupTable<WalkthroughGraph.Cluster>()
     private(set) var dialogs = DedupTable<WalkthroughGraph.Dialog>()
+    /// The distinct Worker Groups tabs and row menus the cluster renderings point to.
+    private(set) var pools = DedupTable<WalkthroughGraph.Pool>()
+    private(set) var menus = DedupTable<[[Int]]>()
     /// The cluster rendering ignores the screen and the banner, so states differing only there
     /// (most of them) share one: each distinct view is rendered once.
     private var clusterOfView: [PanelState: Int] = [:]
@@ -66,12 +69,12 @@ struct PanelRenderer {
             workers: scenario.cluster.workerGroups.count, iUp: imageOffer == nil ? 0 : 1,
             status: state.operation == nil ? 0 : 1, progress: progress,
             operation: text.id(state.operation.map { operationLabel($0.kind) }),
-            pool: poolView, machines: machines(state),
+            pool: pools.id(poolView), machines: machines(state),
             staticTokens: state.staticTokens ? 1 : 0, kubeconfig: kubeconfigLines(state).map { text.id($0) },
             clock: text.id(clockLabel(state)),
             autoUpdate: [state.autoUpdateKubernetes ? 1 : 0, state.autoUpdateImage ? 1 : 0],
             window: text.id(scenario.cluster.maintenance.description),
-            menu: menu(hasPatch: announced, idle: state.operation == nil),
+            menu: menus.id(menu(hasPatch: announced, idle: state.operation == nil)),
             id: text.id(shootUID), last: text.id(lastOperationLabel(state)))
     }
 

@@ -51,8 +51,9 @@ public enum Screen: Hashable, Sendable {
     case list
     /// The details panel on a tab.
     case details(DetailsTab)
-    /// The row menu, over the list.
-    case menu
+    /// The row menu, over the list (`over` nil) or over the open details panel on that tab, which
+    /// stays shown (as the real panel keeps it) and comes back when the menu closes.
+    case menu(over: DetailsTab?)
     /// The upgrade dialog, over the list.
     case dialog(UpgradeDialog)
 }

@@ -44,10 +44,12 @@ extension Scenario {
         case (.tick, _):
             guard state.operation != nil else { return nil }
             advance(&next)
-        case (.openMenu, .list), (.openMenu, .details):
-            next.screen = .menu
-        case (.closeMenu, .menu):
-            next.screen = .list
+        case (.openMenu, .list):
+            next.screen = .menu(over: nil)
+        case (.openMenu, .details(let tab)):
+            next.screen = .menu(over: tab)
+        case (.closeMenu, .menu(let over)):
+            next.screen = over.map(Screen.details) ?? .list
         case (.chooseKubernetesPatch, .menu):
             let offer = kubernetesOffer(state)
             guard state.operation == nil, offer.isAnnounced else { return nil }
@@ -96,7 +98,7 @@ extension Scenario {
             next.operation = RunningOperation(kind: .update(kubernetes: target, image: nil, maintenance: false), step: 0)
         case (.maintenanceWindow, .list), (.maintenanceWindow, .details), (.maintenanceWindow, .menu):
             guard state.operation == nil else { return nil }
-            if state.screen == .menu { next.screen = .list }
+            if case .menu(let over) = state.screen { next.screen = over.map(Screen.details) ?? .list }
             runMaintenance(&next)
         case (.advanceClock, .list), (.advanceClock, .details):
             guard !state.clockAdvanced else { return nil }

@@ -18,7 +18,7 @@ extension WalkthroughGraph {
             switch state.screen {
             case .list: row = [0, -1]
             case .details(let tab): row = [1, tab.rawValue]
-            case .menu: row = [2, -1]
+            case .menu(let over): row = [2, over?.rawValue ?? -1]
             case .dialog: row = [3, -1]
             }
             row.append(renderer.clusterID(state))
@@ -42,7 +42,8 @@ extension WalkthroughGraph {
             }
         }
         self.init(scenario: scenario.id, panel: scenario.brand.panelName, text: renderer.text.values,
-                  actions: actions, clusters: renderer.clusters.values, dialogs: renderer.dialogs.values, states: states,
+                  actions: actions, clusters: renderer.clusters.values, dialogs: renderer.dialogs.values,
+                  pools: renderer.pools.values, menus: renderer.menus.values, states: states,
                   goal: goal, guide: guide, goalStates: goalStates)
     }
 
@@ -59,20 +60,23 @@ extension WalkthroughGraph {
     }
 
     init(scenario: String, panel: String, text: [String], actions: [Action], clusters: [Cluster],
-         dialogs: [Dialog], states: [[Int]], goal: Int, guide: [GuideStep], goalStates: [Int]) {
+         dialogs: [Dialog], pools: [Pool], menus: [[[Int]]], states: [[Int]], goal: Int, guide: [GuideStep],
+         goalStates: [Int]) {
         self.scenario = scenario
         self.panel = panel
         self.text = text
         self.actions = actions
         self.clusters = clusters
         self.dialogs = dialogs
+        self.pools = pools
+        self.menus = menus
         self.states = states
         self.goal = goal
         self.guide = guide
         self.goalStates = goalStates
     }
 
-    /// The most states a page's walkthrough may have. The guide's scenario has 671; a pool of
+    /// The most states a page's walkthrough may have. The guide's scenario has 1,056; a pool of
     /// hundreds of nodes or a catalogue of hundreds of versions multiplies them, and every state
     /// is embedded in the page (100,000 states made a 230 MB page in 70 s).
     public static let maxStates = 5_000

@@ -36,8 +36,8 @@ public struct WalkthroughGraph: Encodable, Sendable {
         /// Arrows (0/1), worker group count, status (0 ready, 1 running, 2 error), pie percentage,
         /// and T of the running operation (-1 when idle).
         public var kUp: Int, workers: Int, iUp: Int, status: Int, progress: Int, operation: Int
-        /// The Worker Groups tab.
-        public var pool: Pool
+        /// P: the Worker Groups tab, an index into `pools`.
+        public var pool: Int
         /// The node strip: `[T name, phase]`, phase 0 ready, 1 creating, 2 draining, 3 deleting.
         public var machines: [[Int]]
         /// 1 while static token kubeconfigs are enabled.
@@ -50,8 +50,8 @@ public struct WalkthroughGraph: Encodable, Sendable {
         public var autoUpdate: [Int]
         /// T: the maintenance window.
         public var window: Int
-        /// The row menu: `[T, A or -1]` per item.
-        public var menu: [[Int]]
+        /// M: the row menu, an index into `menus`.
+        public var menu: Int
         /// T: the id column (the shoot's UID).
         public var id: Int
         /// T: the Status tab's "Last operation" ("Reconcile: Succeeded (Kubernetes upgraded to 1.27.8)").
@@ -94,6 +94,10 @@ public struct WalkthroughGraph: Encodable, Sendable {
     public var clusters: [Cluster]
     /// Deduplicated dialog renderings.
     public var dialogs: [Dialog]
+    /// Deduplicated Worker Groups tabs (a few distinct ones serve every cluster rendering).
+    public var pools: [Pool]
+    /// Deduplicated row menus: `[T, A or -1]` per item.
+    public var menus: [[[Int]]]
     /// States: `[screen, tab, C, D, note, a0, s0, a1, s1, …]`; state 0 is the initial state.
     public var states: [[Int]]
     /// The guide's goal state (-1 when the scenario's guide cannot be followed).

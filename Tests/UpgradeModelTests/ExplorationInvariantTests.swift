@@ -69,7 +69,7 @@ import Testing
             }
             guard state.operation != nil else { continue }
             running += 1
-            let menu = json.clusters[json.states[index][2]].menu
+            let menu = json.menu(of: json.clusters[json.states[index][2]])
             #expect(menu.allSatisfy { $0[0] != patchItem || $0[1] == -1 }, "the menu item is disabled in state \(index)")
         }
         #expect(running > 0)
@@ -113,7 +113,7 @@ import Testing
             let announced = scenario.catalogue.kubernetes.contains {
                 $0.version > shown && shown.minorDistance(to: $0.version) <= 1 && $0.classification(on: day) == .supported
             }
-            let item = cluster.menu.first { $0[0] == patchItem }
+            let item = json.menu(of: cluster).first { $0[0] == patchItem }
             #expect((cluster.kUp == 1) == announced)
             #expect((item != nil) == announced)
             if let item { #expect((item[1] != -1) == (state.operation == nil)) }
@@ -121,7 +121,7 @@ import Testing
             spec.image = image
             spec.kubernetes = shown
             #expect((cluster.iUp == 1) == (scenario.imageOffer(spec) != nil))
-            #expect((cluster.pool.tip != -1) == (cluster.iUp == 1))
+            #expect((json.pool(of: cluster).tip != -1) == (cluster.iUp == 1))
         }
     }
 

@@ -11,14 +11,14 @@ struct GraphJSON: Decodable {
     struct Cluster: Decodable {
         var name: Int, region: Int, group: Int, domain: Int, version: Int
         var kUp: Int, workers: Int, iUp: Int, status: Int, progress: Int, operation: Int
-        var pool: Pool
+        var pool: Int
         var machines: [[Int]]
         var staticTokens: Int
         var kubeconfig: [Int]
         var clock: Int
         var autoUpdate: [Int]
         var window: Int
-        var menu: [[Int]]
+        var menu: Int
         var id: Int
         var last: Int
     }
@@ -38,10 +38,16 @@ struct GraphJSON: Decodable {
     var actions: [Action]
     var clusters: [Cluster]
     var dialogs: [Dialog]
+    var pools: [Pool]
+    var menus: [[[Int]]]
     var states: [[Int]]
     var goal: Int
     var guide: [GuideStep]
     var goalStates: [Int]
+
+    /// The Worker Groups tab and the row menu a cluster rendering points to.
+    func pool(of cluster: Cluster) -> Pool { pools[cluster.pool] }
+    func menu(of cluster: Cluster) -> [[Int]] { menus[cluster.menu] }
 
     /// The (action, target) pairs of state `index`.
     func edges(_ index: Int) -> [(action: Int, target: Int)] {

@@ -42,14 +42,20 @@ import Testing
         func text(_ value: Int, optional: Bool = false) { #expect(texts.contains(value) || (optional && value == -1)) }
         func action(_ value: Int, optional: Bool = false) { #expect(actions.contains(value) || (optional && value == -1)) }
         json.actions.forEach { text($0.label) }
+        for pool in json.pools {
+            [pool.name, pool.flavor, pool.image, pool.zone].forEach { text($0) }
+            text(pool.tip, optional: true)
+        }
+        for menu in json.menus {
+            menu.forEach { #expect($0.count == 2); text($0[0]); action($0[1], optional: true) }
+        }
         for cluster in json.clusters {
             [cluster.name, cluster.region, cluster.group, cluster.domain, cluster.version, cluster.clock, cluster.window,
-             cluster.pool.name, cluster.pool.flavor, cluster.pool.image, cluster.pool.zone, cluster.id, cluster.last].forEach { text($0) }
+             cluster.id, cluster.last].forEach { text($0) }
             text(cluster.operation, optional: true)
-            text(cluster.pool.tip, optional: true)
+            #expect(json.pools.indices.contains(cluster.pool) && json.menus.indices.contains(cluster.menu))
             cluster.kubeconfig.forEach { text($0) }
             cluster.machines.forEach { #expect($0.count == 2 && (0...3).contains($0[1])); text($0[0]) }
-            cluster.menu.forEach { #expect($0.count == 2); text($0[0]); action($0[1], optional: true) }
             #expect((cluster.status == 1) == (cluster.operation != -1))
             #expect((0...100).contains(cluster.progress))
         }
@@ -67,7 +73,8 @@ import Testing
         for (index, row) in json.states.enumerated() {
             #expect(row.count >= 5 && row.count % 2 == 1)
             #expect((0...3).contains(row[0]))
-            #expect(row[1] == -1 ? row[0] != 1 : row[0] == 1 && (0...4).contains(row[1]))
+            // A tab for the details panel, and for the menu opened over it; none elsewhere.
+            #expect(row[1] == -1 ? row[0] != 1 : (row[0] == 1 || row[0] == 2) && (0...4).contains(row[1]))
             #expect(json.clusters.indices.contains(row[2]))
             #expect(row[3] == -1 ? row[0] != 3 : row[0] == 3 && json.dialogs.indices.contains(row[3]))
             text(row[4], optional: true)
@@ -92,6 +99,32 @@ import Testing
                 }
             }
         }
+    }
+
+    /// The real panel keeps the details open under the row menu: the menu opened on a tab is
+    /// drawn over that tab, stays over it while time passes, and closing it (or its Trigger
+    /// Maintenance) comes back to the same tab. From the list it is over the list, as before.
+    @Test func theRowMenuKeepsTheDetailsOpenUnderIt() throws {
+        let json = try decodedGraph(scenario)
+        var overEachTab = Set<Int>()
+        for (index, row) in json.states.enumerated() {
+            switch row[0] {
+            case 0, 1:
+                let menu = try #require(json.target(index, "openMenu"), "state \(index) can open the menu")
+                #expect(Array(json.states[menu][0...2]) == [2, row[1], row[2]], "menu opened from state \(index)")
+            case 2:
+                overEachTab.insert(row[1])
+                let closed = try #require(json.target(index, "closeMenu"))
+                #expect(Array(json.states[closed][0...2]) == [row[1] == -1 ? 0 : 1, row[1], row[2]], "menu state \(index) closes")
+                if let ticked = json.target(index, "tick") { #expect(Array(json.states[ticked][0...1]) == [2, row[1]]) }
+                if let maintained = json.target(index, "maintenanceWindow") {
+                    #expect(Array(json.states[maintained][0...1]) == [row[1] == -1 ? 0 : 1, row[1]])
+                }
+            default:
+                break
+            }
+        }
+        #expect(overEachTab == Set(-1...4))
     }
 
     @Test func guideEntriesAreEdgesAndReachTheGoal() throws {

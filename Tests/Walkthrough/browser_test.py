@@ -127,6 +127,12 @@ class Graph:
     def __init__(self, data):
         self.d = data
         self.text = data["text"]
+        # A cluster's pool and menu are indices into the shared "pools" and "menus" tables
+        # (GRAPH-CONTRACT.md); inline them so checks read c["pool"] and c["menu"].
+        for c in data["clusters"]:
+            for key, table in (("pool", "pools"), ("menu", "menus")):
+                if isinstance(c.get(key), int):
+                    c[key] = data[table][c[key]]
 
     def t(self, i):
         return self.text[i] if isinstance(i, int) and 0 <= i < len(self.text) else ""
@@ -249,8 +255,14 @@ class Run:
         return self.dr.find_element(By.CSS_SELECTOR, "div.walkthrough .wt")
 
     def controls(self, g, a):
+        """The visible controls of action a a reader can use: not those under an open menu or dialog (inert)."""
         found = self.widget().find_elements(By.CSS_SELECTOR, g.selector(a))
-        return [e for e in found if (e.tag_name == "option" or e.is_displayed())]
+        behind = self.behind_modal()
+        return [e for e in found if (e.tag_name == "option" or e.is_displayed()) and e.id not in behind]
+
+    def behind_modal(self):
+        """Ids of the controls inside an inert subtree (under an open menu or dialog)."""
+        return {e.id for e in self.widget().find_elements(By.CSS_SELECTOR, "[inert] [data-action]")}
 
     def enabled(self, el):
         if el.tag_name == "option":
@@ -462,9 +474,10 @@ class Run:
         """Free mode: enabled ⇔ edge. Guided mode (only=a): only the guided control is enabled."""
         edges = g.edges(s)
         keyed = {(x["id"], x.get("arg")): i for i, x in enumerate(g.d["actions"])}
+        behind = self.behind_modal()
         for el in self.widget().find_elements(By.CSS_SELECTOR, "[data-action]"):
             ident = el.get_attribute("data-action")
-            if ident.startswith("wt-") or not (el.tag_name == "option" or el.is_displayed()):
+            if ident.startswith("wt-") or not (el.tag_name == "option" or el.is_displayed()) or el.id in behind:
                 continue
             a = keyed.get((ident, el.get_attribute("data-arg")))
             if a is None:

@@ -36,6 +36,9 @@ MENU_KEYS = ["View details", "Modify Cluster", "Show Kubeconfig", "Kubernetes Pa
              "Trigger Maintenance", "Trigger Reconcile", "Hibernate Cluster", "Delete Cluster"]
 
 
+clusters, dialogs, pools, menus, states, names = [], [], [], [], [], {}
+
+
 def cluster(version="1.26.12", image="1312.0.0", tokens=1, status=0, progress=0, operation=None,
             machines=None, k_up=1, i_up=1, clock="Before 1.26 expires (2026-12-01)", last=None):
     menu = {"View details": A["openDetails"], "Trigger Maintenance": A["maintenanceWindow"],
@@ -47,21 +50,19 @@ def cluster(version="1.26.12", image="1312.0.0", tokens=1, status=0, progress=0,
         "name": T("inuvik"), "region": T("kna1"), "group": T("Karlskrona / Sweden (1:1)"),
         "domain": T("inuvik.p43597.k8s.example.cloud"), "version": T(version), "kUp": k_up, "workers": 1,
         "iUp": i_up, "status": status, "progress": progress, "operation": T(operation) if operation else -1,
-        "pool": {"name": T("nwtcan"), "flavor": T("b.2c4gb"), "image": T("gardenlinux " + image), "min": 3, "max": 5,
+        "pool": intern(pools, {"name": T("nwtcan"), "flavor": T("b.2c4gb"), "image": T("gardenlinux " + image), "min": 3, "max": 5,
                  "surge": 1, "unavailable": 0, "zone": T("nova"),
-                 "tip": T("Upgrade Worker image from: 1312.0.0 to 1312.1.0") if i_up else -1},
+                 "tip": T("Upgrade Worker image from: 1312.0.0 to 1312.1.0") if i_up else -1}),
         "machines": [[T(n), m] for n, m in nodes], "staticTokens": tokens,
         "kubeconfig": [T("Certificate-based kubeconfig (expires after 24 h)")]
                       + ([T("Static token kubeconfig (no expiry)")] if tokens else []),
         "clock": T(clock), "autoUpdate": [0, 1], "window": T("22:00–23:00 UTC"),
-        "menu": [[T(k), menu.get(k, -1)] for k in MENU_KEYS if k != "Kubernetes Patch Available" or k_up],
+        "menu": intern(menus, [[T(k), menu.get(k, -1)] for k in MENU_KEYS if k != "Kubernetes Patch Available" or k_up]),
         "id": T("d2e51a2d-7c3b-4f0e-9a61-5be0c4d7e812"),
         "last": T(last or ("Reconcile: Processing (%s)" % operation if status == 1 and operation
                            else "Reconcile: Error (%s)" % operation if status == 2 and operation else "Create: Succeeded")),
     }
 
-
-clusters, dialogs, states, names = [], [], [], {}
 
 
 def intern(table, value):
@@ -232,7 +233,7 @@ GUIDE = [
 ]
 GOAL_STATES = ["goal-list", "goal-tab0", "goal-tab1", "goal-tab2", "goal-tab3", "goal-tab4", "goal-menu"]
 graph = {"format": 1, "scenario": "rolling-upgrade", "panel": "Northwind Console", "text": text, "actions": actions,
-         "clusters": clusters, "dialogs": dialogs, "states": states, "goal": names["goal-tab1"],
+         "clusters": clusters, "dialogs": dialogs, "pools": pools, "menus": menus, "states": states, "goal": names["goal-tab1"],
          "goalStates": [names[x] for x in GOAL_STATES],
          "guide": [{"state": names[s], "action": A[a], "text": T(t)} for s, a, t in GUIDE]}
 data = json.dumps(graph, ensure_ascii=False, separators=(",", ":"))
