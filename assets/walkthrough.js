@@ -5,7 +5,7 @@
    so the callout always matches the screen; Free mode enables every action that has an edge. */
 (() => {
   "use strict";
-  const TABS = ["Details", "Status", "Worker Groups", "Lifecycle", "KubeConfig"];
+  const TABS = ["Details", "Status", "Worker Groups", "Lifecycle", "KubeConfig", "Monitoring"];
   const KNOWN = new Set(["openDetails", "closeDetails", "selectTab", "upgradeImage", "tick", "openMenu",
     "closeMenu", "chooseKubernetesPatch", "selectVersion", "clickUpgrade", "clickPrepare", "clickRevert",
     "confirmUpgrade", "back", "maintenanceWindow", "advanceClock", "dismissNote"]);
@@ -346,6 +346,12 @@
           ["Auto-update Kubernetes patch", onOff(k8s)], ["Auto-update machine image", onOff(image)], ["Clock", this.t(c.clock)]]); }
         case 4: return [h("p", {}, "Static token kubeconfig: " + (c.staticTokens ? "enabled" : "disabled")),
           h("ul", { class: "wt-lines" }, (c.kubeconfig || []).map((x) => h("li", {}, this.t(x))))];
+        // The real panel's two dashboards; opening one (a sign-in pop-up, then the dashboard) is
+        // outside the upgrade this walkthrough simulates.
+        case 5: return [kv([["Prometheus", "Metrics and alerts of the cluster's control plane and nodes"],
+          ["Plutono", "Dashboards of the nodes and workloads, for example during a node roll"],
+          ["Sign-in", "User admin, with the cluster's generated password"]]),
+          h("p", { class: "wt-hint" }, "Opening a dashboard is not part of this simulation.")];
         default: return null;
       }
     }
@@ -700,13 +706,23 @@
     }
   }
 
-  // A cluster's pool and menu are indices into the graph's shared "pools" and "menus" tables (an
-  // older graph has them inline): resolve them once so rendering reads c.pool and c.menu.
+  // What the graph shares rather than repeats (GRAPH-CONTRACT.md), written out once on load so the
+  // player reads c.pool, c.menu and every state's edges directly. A cluster's pool and menu are
+  // indices into "pools" and "menus" (an older graph has them inline). In a tab group each state's
+  // edges to the group's other tabs are implied: they are appended to its row.
   const shared = (graph) => {
     const pick = (table, x) => (typeof x === "number" ? (Array.isArray(table) ? table[x] : undefined) : x);
     for (const c of graph.clusters || []) {
       c.pool = pick(graph.pools, c.pool);
       c.menu = pick(graph.menus, c.menu);
+    }
+    const tabAction = TABS.map((name) => graph.actions.findIndex((a) => a.id === "selectTab" && a.arg === name));
+    for (const group of Array.isArray(graph.tabGroups) ? graph.tabGroups : []) {
+      group.forEach((s, i) => {
+        const row = graph.states[s];
+        if (!Array.isArray(row)) return;
+        group.forEach((to, j) => { if (j !== i && to >= 0 && tabAction[j] >= 0) row.push(tabAction[j], to); });
+      });
     }
     return graph;
   };

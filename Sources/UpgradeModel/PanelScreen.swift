@@ -1,7 +1,7 @@
 /// The tabs of a cluster's details panel, in the panel's order.
 public enum DetailsTab: Int, Hashable, Sendable, CaseIterable {
-    /// The five tabs, numbered as the graph contract numbers them.
-    case details = 0, status, workerGroups, lifecycle, kubeconfig
+    /// The six tabs, numbered as the graph contract numbers them.
+    case details = 0, status, workerGroups, lifecycle, kubeconfig, monitoring
 
     /// The tab's label as the panel shows it.
     public var title: String {
@@ -11,6 +11,7 @@ public enum DetailsTab: Int, Hashable, Sendable, CaseIterable {
         case .workerGroups: "Worker Groups"
         case .lifecycle: "Lifecycle"
         case .kubeconfig: "KubeConfig"
+        case .monitoring: "Monitoring"
         }
     }
 }

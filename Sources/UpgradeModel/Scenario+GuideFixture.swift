@@ -25,8 +25,8 @@ extension Scenario {
     /// maxUnavailable 0) on gardenlinux 1312.0.0, Kubernetes patch auto-update on, image
     /// auto-update off, window 22:00–23:00 UTC; clock 2026-11-15, advancing to 2026-12-02 (past
     /// 1.26.12's expiry); the guide upgrades to 1.27.8. Rolls show one step per node by default:
-    /// two (creating, then draining) give about 1,600 states and 116 KB of graph JSON, against
-    /// about 1,060 states and 79 KB.
+    /// two (creating, then draining) give about 1,860 states and 118 KB of graph JSON, against
+    /// about 1,230 states and 81 KB.
     public static func guideFixture(brand: BrandStrings = exampleBrand, clusterName: String = "inuvik",
                                     region: String = "Sto2", detailedRoll: Bool = false) -> Scenario {
         let window = MaintenanceWindow(beginMinutes: 22 * 60, endMinutes: 23 * 60,

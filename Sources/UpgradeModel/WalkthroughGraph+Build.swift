@@ -11,6 +11,8 @@ extension WalkthroughGraph {
             let label = renderer.label(event)
             return Action(id: event.id, label: renderer.text.id(label), arg: event.argument)
         }
+        let tabGroups = Self.tabGroups(of: graph)
+        let grouped = Set(tabGroups.joined())
         var states: [[Int]] = []
         states.reserveCapacity(graph.states.count)
         for (index, state) in graph.states.enumerated() {
@@ -25,6 +27,7 @@ extension WalkthroughGraph {
             row.append(renderer.dialogID(state))
             row.append(renderer.text.id(state.note?.message))
             for edge in graph.edges[index] {
+                if grouped.contains(index), case .selectTab = edge.event { continue }
                 row.append(actionIndex[edge.event] ?? -1)
                 row.append(edge.target)
             }
@@ -43,8 +46,39 @@ extension WalkthroughGraph {
         }
         self.init(scenario: scenario.id, panel: scenario.brand.panelName, text: renderer.text.values,
                   actions: actions, clusters: renderer.clusters.values, dialogs: renderer.dialogs.values,
-                  pools: renderer.pools.values, menus: renderer.menus.values, states: states,
+                  pools: renderer.pools.values, menus: renderer.menus.values, states: states, tabGroups: tabGroups,
                   goal: goal, guide: guide, goalStates: goalStates)
+    }
+
+    /// The tab groups: the details states of one cluster state, no banner, indexed by tab. In the
+    /// graph a tab goes to each other tab of its group, so those edges are implied rather than
+    /// listed (they were a third of the graph). A group whose states have any other tab edges is
+    /// left out, its edges listed.
+    static func tabGroups(of graph: StateGraph) -> [[Int]] {
+        var groupOf: [PanelState: Int] = [:]
+        var groups: [[Int]] = []
+        for (index, state) in graph.states.enumerated() where state.note == nil {
+            guard case .details(let tab) = state.screen else { continue }
+            var view = state
+            view.screen = .list
+            let group = groupOf[view] ?? {
+                groups.append(Array(repeating: -1, count: DetailsTab.allCases.count))
+                groupOf[view] = groups.count - 1
+                return groups.count - 1
+            }()
+            groups[group][tab.rawValue] = index
+        }
+        return groups.filter { group in
+            group.enumerated().allSatisfy { tab, index in
+                guard index >= 0 else { return true }
+                let listed = graph.edges[index].compactMap { edge -> [Int]? in
+                    guard case .selectTab(let to) = edge.event else { return nil }
+                    return [to.rawValue, edge.target]
+                }
+                let implied = group.enumerated().filter { $0.offset != tab && $0.element >= 0 }.map { [$0.offset, $0.element] }
+                return listed == implied
+            }
+        }
     }
 
     /// The states that differ from `goal` only by a screen other than the dialog (no banner).
@@ -60,8 +94,8 @@ extension WalkthroughGraph {
     }
 
     init(scenario: String, panel: String, text: [String], actions: [Action], clusters: [Cluster],
-         dialogs: [Dialog], pools: [Pool], menus: [[[Int]]], states: [[Int]], goal: Int, guide: [GuideStep],
-         goalStates: [Int]) {
+         dialogs: [Dialog], pools: [Pool], menus: [[[Int]]], states: [[Int]], tabGroups: [[Int]], goal: Int,
+         guide: [GuideStep], goalStates: [Int]) {
         self.scenario = scenario
         self.panel = panel
         self.text = text
@@ -71,12 +105,13 @@ extension WalkthroughGraph {
         self.pools = pools
         self.menus = menus
         self.states = states
+        self.tabGroups = tabGroups
         self.goal = goal
         self.guide = guide
         self.goalStates = goalStates
     }
 
-    /// The most states a page's walkthrough may have. The guide's scenario has 1,056; a pool of
+    /// The most states a page's walkthrough may have. The guide's scenario has 1,226; a pool of
     /// hundreds of nodes or a catalogue of hundreds of versions multiplies them, and every state
     /// is embedded in the page (100,000 states made a 230 MB page in 70 s).
     public static let maxStates = 5_000

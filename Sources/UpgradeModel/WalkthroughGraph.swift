@@ -100,6 +100,10 @@ public struct WalkthroughGraph: Encodable, Sendable {
     public var menus: [[[Int]]]
     /// States: `[screen, tab, C, D, note, a0, s0, a1, s1, …]`; state 0 is the initial state.
     public var states: [[Int]]
+    /// Tab groups: per group, S of its details state on each tab (-1 when none). From a state of a
+    /// group, `selectTab` of every other tab of the group leads to that tab's state; those edges
+    /// are implied, not listed in `states`.
+    public var tabGroups: [[Int]]
     /// The guide's goal state (-1 when the scenario's guide cannot be followed).
     public var goal: Int
     /// The guided path; following it in order reaches `goal`.

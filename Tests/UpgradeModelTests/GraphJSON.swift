@@ -41,6 +41,7 @@ struct GraphJSON: Decodable {
     var pools: [Pool]
     var menus: [[[Int]]]
     var states: [[Int]]
+    var tabGroups: [[Int]]
     var goal: Int
     var guide: [GuideStep]
     var goalStates: [Int]
@@ -49,10 +50,20 @@ struct GraphJSON: Decodable {
     func pool(of cluster: Cluster) -> Pool { pools[cluster.pool] }
     func menu(of cluster: Cluster) -> [[Int]] { menus[cluster.menu] }
 
-    /// The (action, target) pairs of state `index`.
+    /// The (action, target) pairs of state `index`: those its row lists, then those its tab group
+    /// implies (to each other tab of the group).
     func edges(_ index: Int) -> [(action: Int, target: Int)] {
         let row = states[index]
-        return stride(from: 5, to: row.count - 1, by: 2).map { (row[$0], row[$0 + 1]) }
+        var result = stride(from: 5, to: row.count - 1, by: 2).map { (action: row[$0], target: row[$0 + 1]) }
+        for group in tabGroups where group.contains(index) {
+            for (tab, target) in group.enumerated() where target >= 0 && target != index {
+                let name = DetailsTab(rawValue: tab)?.title
+                if let action = actions.firstIndex(where: { $0.id == "selectTab" && $0.arg == name }) {
+                    result.append((action, target))
+                }
+            }
+        }
+        return result
     }
 
     /// The target of state `index`'s edge for the action with contract id `id`, if any.

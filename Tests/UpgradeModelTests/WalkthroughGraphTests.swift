@@ -74,7 +74,7 @@ import Testing
             #expect(row.count >= 5 && row.count % 2 == 1)
             #expect((0...3).contains(row[0]))
             // A tab for the details panel, and for the menu opened over it; none elsewhere.
-            #expect(row[1] == -1 ? row[0] != 1 : (row[0] == 1 || row[0] == 2) && (0...4).contains(row[1]))
+            #expect(row[1] == -1 ? row[0] != 1 : (row[0] == 1 || row[0] == 2) && (0...5).contains(row[1]))
             #expect(json.clusters.indices.contains(row[2]))
             #expect(row[3] == -1 ? row[0] != 3 : row[0] == 3 && json.dialogs.indices.contains(row[3]))
             text(row[4], optional: true)
@@ -86,6 +86,25 @@ import Testing
         #expect(states.contains(json.goal))
         #expect(json.goalStates.contains(json.goal))
         json.goalStates.forEach { #expect(states.contains($0)) }
+    }
+
+    /// The JSON's edges, listed and implied by tab groups, are exactly the explored graph's, and
+    /// the groups imply most tab edges (each group holds every tab of one cluster state).
+    @Test func listedAndImpliedEdgesAreTheExploredGraph() throws {
+        let graph = scenario.explore()
+        let json = try decodedGraph(scenario)
+        #expect(json.states.count == graph.states.count)
+        for index in graph.states.indices {
+            let want = graph.edges[index].map { "\($0.event.id) \($0.event.argument ?? "") → \($0.target)" }.sorted()
+            let have = json.edges(index).map { "\(json.actions[$0.action].id) \(json.actions[$0.action].arg ?? "") → \($0.target)" }.sorted()
+            #expect(have == want, "state \(index)")
+        }
+        #expect(!json.tabGroups.isEmpty)
+        for group in json.tabGroups {
+            #expect(group.count == DetailsTab.allCases.count && group.allSatisfy { $0 >= 0 })
+            #expect(group.enumerated().allSatisfy { json.states[$0.element][0...1] == [1, $0.offset] })
+        }
+        #expect(Set(json.tabGroups.joined()).count == json.tabGroups.count * DetailsTab.allCases.count, "a state in two groups")
     }
 
     @Test func everyEnabledControlHasAnEdge() throws {
@@ -124,7 +143,7 @@ import Testing
                 break
             }
         }
-        #expect(overEachTab == Set(-1...4))
+        #expect(overEachTab == Set(-1...5))
     }
 
     @Test func guideEntriesAreEdgesAndReachTheGoal() throws {

@@ -32,7 +32,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
-KNOWN_TAB_NAMES = ["Details", "Status", "Worker Groups", "Lifecycle", "KubeConfig"]
+KNOWN_TAB_NAMES = ["Details", "Status", "Worker Groups", "Lifecycle", "KubeConfig", "Monitoring"]
 WIDTHS = (390, 1400)
 LAYOUT_WIDTHS = (360, 768, 1024)  # the guide again, checking only where the callout goes
 MIN_CONTRAST = 4.5
@@ -133,6 +133,14 @@ class Graph:
             for key, table in (("pool", "pools"), ("menu", "menus")):
                 if isinstance(c.get(key), int):
                     c[key] = data[table][c[key]]
+        # In a tab group, each state's edges to the group's other tabs are implied: list them.
+        tab_action = {x.get("arg"): i for i, x in enumerate(data["actions"]) if x["id"] == "selectTab"}
+        for group in data.get("tabGroups", []):
+            for i, s in enumerate(group):
+                if s >= 0:
+                    for j, to in enumerate(group):
+                        if j != i and to >= 0 and KNOWN_TAB_NAMES[j] in tab_action:
+                            data["states"][s] += [tab_action[KNOWN_TAB_NAMES[j]], to]
 
     def t(self, i):
         return self.text[i] if isinstance(i, int) and 0 <= i < len(self.text) else ""
@@ -217,7 +225,8 @@ class Graph:
                     [t(pool["name"]), t(pool["flavor"]), t(pool["image"]), t(pool["zone"]),
                      "Min. %d / Max. %d" % (pool["min"], pool["max"])],
                     [t(c["window"]), t(c["clock"])],
-                    [t(x) for x in c["kubeconfig"]]][tab]
+                    [t(x) for x in c["kubeconfig"]],
+                    ["Prometheus", "Plutono"]][tab]
         if screen == 2:
             out += [t(label) for label, _ in c["menu"]]
         if screen == 3:

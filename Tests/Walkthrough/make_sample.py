@@ -17,7 +17,8 @@ def T(s):
 
 
 ACTIONS = [("openDetails", "View details", None), ("closeDetails", "Close details", None)]
-ACTIONS += [("selectTab", tab, tab) for tab in ["Details", "Status", "Worker Groups", "Lifecycle", "KubeConfig"]]
+TABS = ["Details", "Status", "Worker Groups", "Lifecycle", "KubeConfig", "Monitoring"]
+ACTIONS += [("selectTab", tab, tab) for tab in TABS]
 ACTIONS += [("upgradeImage", "Upgrade worker image", None), ("tick", "Wait a few minutes", None),
             ("openMenu", "Open cluster menu", None), ("closeMenu", "Close menu", None),
             ("chooseKubernetesPatch", "Kubernetes Patch Available", None), ("selectVersion", "1.27.8", "1.27.8"),
@@ -98,7 +99,7 @@ def dialog(step, lines, buttons, selected=None, versions=True):
 
 start = cluster()
 state("list", 0, -1, start)
-for i, tab in enumerate(["Details", "Status", "Worker Groups", "Lifecycle", "KubeConfig"]):
+for i, tab in enumerate(TABS):
     state("tab" + str(i), 1, i, start)
 roll = [("shoot-worker-a1", 0), ("shoot-worker-a2", 0), ("shoot-worker-a3", 0)]
 state("roll1", 1, 2, cluster(status=1, progress=25, operation="Rolling worker nodes (image 1312.1.0)", i_up=0,
@@ -150,17 +151,17 @@ upgraded = cluster(version="1.27.8", image="1312.1.0", i_up=0, k_up=0, tokens=0,
                    machines=[("shoot-worker-c1", 0), ("shoot-worker-c2", 0), ("shoot-worker-c3", 0)],
                    last="Reconcile: Succeeded (Kubernetes upgraded to 1.27.8)")
 state("goal-list", 0, -1, upgraded)
-for i in range(5):
+for i in range(len(TABS)):
     state("goal-tab" + str(i), 1, i, upgraded)
 state("goal-menu", 2, -1, upgraded)
 state("window-note", 0, -1, start, note="auto-update is off for Kubernetes patches: nothing to do in this window")
 state("clock-late", 0, -1, cluster(clock="After 1.26 expires (2026-12-01)"))
 state("error", 0, -1, cluster(status=2, operation="Reconcile failed: infrastructure quota exceeded"))
 
-for i in range(5):
-    for j in range(5):
+for i in range(len(TABS)):
+    for j in range(len(TABS)):
         if i != j:
-            edge("tab" + str(i), ("selectTab", ["Details", "Status", "Worker Groups", "Lifecycle", "KubeConfig"][j]),
+            edge("tab" + str(i), ("selectTab", TABS[j]),
                  names["tab" + str(j)])
     edge("tab" + str(i), "closeDetails", names["list"])
 edge("list", "openDetails", names["tab0"])
@@ -202,10 +203,10 @@ edge("k8s2", "tick", names["goal-list"])
 edge("goal-list", "openDetails", names["goal-tab0"])
 edge("goal-list", "openMenu", names["goal-menu"])
 edge("goal-menu", "closeMenu", names["goal-list"])
-for i in range(5):
-    for j in range(5):
+for i in range(len(TABS)):
+    for j in range(len(TABS)):
         if i != j:
-            edge("goal-tab" + str(i), ("selectTab", ["Details", "Status", "Worker Groups", "Lifecycle", "KubeConfig"][j]),
+            edge("goal-tab" + str(i), ("selectTab", TABS[j]),
                  names["goal-tab" + str(j)])
     edge("goal-tab" + str(i), "closeDetails", names["goal-list"])
 edge("window-note", "dismissNote", names["list"])
@@ -231,7 +232,7 @@ GUIDE = [
     ("goal-list", "openDetails", "Verify the upgrade: click the cluster name."),
     ("goal-tab0", ("selectTab", "Status"), "Select the Status tab: the last operation is the upgrade."),
 ]
-GOAL_STATES = ["goal-list", "goal-tab0", "goal-tab1", "goal-tab2", "goal-tab3", "goal-tab4", "goal-menu"]
+GOAL_STATES = ["goal-list"] + ["goal-tab" + str(i) for i in range(len(TABS))] + ["goal-menu"]
 graph = {"format": 1, "scenario": "rolling-upgrade", "panel": "Northwind Console", "text": text, "actions": actions,
          "clusters": clusters, "dialogs": dialogs, "pools": pools, "menus": menus, "states": states, "goal": names["goal-tab1"],
          "goalStates": [names[x] for x in GOAL_STATES],
