@@ -718,6 +718,7 @@
     }
     const tabAction = TABS.map((name) => graph.actions.findIndex((a) => a.id === "selectTab" && a.arg === name));
     for (const group of Array.isArray(graph.tabGroups) ? graph.tabGroups : []) {
+      if (!Array.isArray(group)) continue;
       group.forEach((s, i) => {
         const row = graph.states[s];
         if (!Array.isArray(row)) return;
