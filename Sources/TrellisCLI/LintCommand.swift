@@ -5,7 +5,7 @@ import TrellisBuild
 extension ReportFormat: ExpressibleByArgument {}
 
 /// `trellis lint`: every check of the build, for every brand, without writing anything.
-struct LintCommand: ParsableCommand {
+struct LintCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check the docs for every brand (links, anchors, images, macros, icons, nav, brand leaks).",
@@ -45,7 +45,7 @@ struct LintCommand: ParsableCommand {
         if allBrands && !brand.isEmpty { throw ValidationError("--brand and --all-brands exclude each other.") }
     }
 
-    func run() throws {
+    func run() async throws {
         var options = BuildOptions(root: site.rootURL)
         options.configName = site.configFile
         options.mode = .lint
@@ -56,8 +56,7 @@ struct LintCommand: ParsableCommand {
         if verbose {
             options.log = { @Sendable (line: String) in StandardError.write(line + "\n") }
         }
-        let lintOptions = options
-        let report = Blocking.run { await SiteBuilder.lint(lintOptions) }
+        let report = await SiteBuilder.lint(options)
         let input = ReportInput(
             report, toolVersion: TrellisVersion.current, root: site.rootURL,
             useColour: format == .text && output == nil && StandardError.isTerminal)
@@ -74,24 +73,5 @@ struct LintCommand: ParsableCommand {
         }
         if format != .text || output != nil { StandardError.write(input.summaryLine + "\n") }
         if report.outcome != .success { throw ExitCode(report.outcome.exitCode) }
-    }
-}
-
-/// Runs async work to completion from the synchronous command line (on the main thread,
-/// which is not one of the concurrency pool's threads, so waiting cannot starve it).
-enum Blocking {
-    static func run<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
-        let box = Box<T>()
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            box.value = await body()
-            done.signal()
-        }
-        done.wait()
-        return box.value!
-    }
-
-    private final class Box<T>: @unchecked Sendable {
-        var value: T?
     }
 }

@@ -12,7 +12,7 @@ import TrellisPreview
 
 /// `trellis serve`: builds every selected brand into memory, serves one at
 /// http://127.0.0.1:8000/, and on every save rebuilds what changed and reloads the browsers.
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Preview the site with live reload.",
@@ -52,7 +52,7 @@ struct ServeCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
     }
 
-    func run() throws {
+    func run() async throws {
         var options = BuildOptions(root: site.rootURL)
         options.configName = site.configFile
         try site.applyBrands(brand, to: &options)
@@ -65,9 +65,7 @@ struct ServeCommand: ParsableCommand {
             log: { line in StandardError.write(line.hasSuffix("\n") || line.isEmpty ? line : line + "\n") })
         let stopper = SignalStopper { service.stop() }
         let openBrowser = open
-        let code = Blocking.run {
-            await service.run { url in if openBrowser { Browser.open(url) } }
-        }
+        let code = await service.run { url in if openBrowser { Browser.open(url) } }
         stopper.cancel()
         if code != 0 { throw ExitCode(code) }
     }

@@ -68,10 +68,15 @@ enum StandardError {
 extension TrellisCommand {
     /// Parses the process's arguments and runs the command, exiting with Trellis's codes:
     /// 0 success, 1 errors in the docs, 2 bad usage or an unreadable config.
-    public static func runAsMain(_ arguments: [String]? = nil) -> Never {
+    /// Async commands (lint, serve) are awaited; the others run as they are.
+    public static func runAsMain(_ arguments: [String]? = nil) async -> Never {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var async = command as? any AsyncParsableCommand {
+                try await async.run()
+            } else {
+                try command.run()
+            }
             Foundation.exit(0)
         } catch {
             let code = exitCode(for: error)

@@ -1,3 +1,3 @@
 import TrellisCLI
 
-TrellisCommand.runAsMain()
+await TrellisCommand.runAsMain()
