@@ -72,8 +72,8 @@ struct BrandLeakMatcher: Sendable {
         // registered (other brands' names before forbidden terms), once.
         var kept: [(term: Term, offset: Int)] = []
         var covered: [Range<Int>] = []
-        let order = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1.text, $0) })
-        for match in found.sorted(by: { ($0.offset, order[$0.term.text]!) < ($1.offset, order[$1.term.text]!) })
+        let order = Dictionary(terms.enumerated().map { ($1.text, $0) }, uniquingKeysWith: { first, _ in first })
+        for match in found.sorted(by: { ($0.offset, order[$0.term.text] ?? 0) < ($1.offset, order[$1.term.text] ?? 0) })
         where !covered.contains(where: { $0.overlaps(match.offset..<(match.offset + match.term.needle.count)) }) {
             covered.append(match.offset..<(match.offset + match.term.needle.count))
             kept.append(match)

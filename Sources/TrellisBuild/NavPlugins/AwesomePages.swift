@@ -123,7 +123,7 @@ public struct AwesomePages {
                 let (a, b) = (isIndex($0), isIndex($1))
                 return a != b ? a : $0.path < $1.path
             }
-            let folders = folder.folders.keys.sorted().map { folder.folders[$0]! }
+            let folders = folder.folders.sorted { $0.key < $1.key }.map(\.value)
             return pages.map { .page($0, title: nil) } + folders.map { .folder($0, title: nil) }
         }
 
