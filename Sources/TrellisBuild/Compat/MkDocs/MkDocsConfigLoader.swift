@@ -89,6 +89,13 @@ public struct MkDocsConfigLoader {
         if let v = reader.bool(e["strict"]?.value, "strict") { settings.strict = v }
         settings.devAddress = reader.string(e["dev_addr"]?.value, "dev_addr")
         settings.hooks = reader.stringList(e["hooks"]?.value, "hooks") ?? []
+        if case .sequence(let items)? = e["hooks"]?.value {
+            // MkDocs imports each hook as a Python module; a page it would change comes out unchanged.
+            for item in items {
+                guard case .scalar(let hook) = item else { continue }
+                reader.report(.unsupportedPlugin, item, "hook '\(hook.string)' is Python code, which Trellis does not run; it is ignored")
+            }
+        }
         settings.watch = reader.stringList(e["watch"]?.value, "watch") ?? []
         if let node = e["markdown_extensions"]?.value {
             settings.markdownExtensions = readExtensions(

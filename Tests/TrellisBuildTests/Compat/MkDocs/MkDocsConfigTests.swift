@@ -196,12 +196,15 @@ import TrellisCore
                   enabled: true
               - offline:
                   enabled: false
+            hooks:
+              - hooks/socialmedia.py
             """
         let (_, _, settings, lines) = read(yaml)
         #expect(
             lines == [
                 "mkdocs.yml:2:5: warning: unknown markdown extension 'pymdownx.critic'; it is ignored [UnsupportedPlugin]",
                 "mkdocs.yml:6:5: warning: unknown plugin 'git-authors'; it is ignored [UnsupportedPlugin]",
+                "mkdocs.yml:11:5: warning: hook 'hooks/socialmedia.py' is Python code, which Trellis does not run; it is ignored [UnsupportedPlugin]",
             ])
         #expect(settings.markdownExtensions.map(\.name) == ["tables"])
         #expect(settings.plugins.map(\.name) == ["search"])
