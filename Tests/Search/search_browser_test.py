@@ -15,25 +15,16 @@ import html.parser
 import json
 import pathlib
 import re
-import shutil
 import sys
 import time
 import urllib.parse
 
-from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "Browser"))
+from chromium import Failure, check, make_driver  # noqa: E402  (the browser tests' shared set-up)
 
 
 class Headings(html.parser.HTMLParser):
@@ -108,19 +99,6 @@ def typo(word):
     """The word with two letters after the third swapped (one Damerau edit)."""
     i = 4 if word[4] != word[5] else 5
     return word[:i] + word[i + 1] + word[i] + word[i + 2:]
-
-
-def make_driver():
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000"):
-        options.add_argument(arg)
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-    driver_path = shutil.which("chromedriver") or "/usr/lib/chromium/chromedriver"
-    check(chromium, "chromium is not installed (apt-get install -y chromium)")
-    check(pathlib.Path(driver_path).exists(), "chromedriver is not installed (apt-get install -y chromium-driver)")
-    options.binary_location = chromium
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    return webdriver.Chrome(options=options, service=Service(driver_path))
 
 
 class Run:
@@ -286,7 +264,7 @@ def main():
     if not sites:
         print(__doc__)
         return 2
-    driver = make_driver()
+    driver = make_driver(1000, performance_log=True)
     try:
         for site in sites:
             word, wrong, page, hid, loaded = test_site(driver, site)

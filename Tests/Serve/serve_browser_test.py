@@ -12,6 +12,7 @@ with exit code 0. Exits 1 with a message on the first failure.
 """
 import argparse
 import os
+import pathlib
 import re
 import shutil
 import signal
@@ -21,19 +22,11 @@ import tempfile
 import threading
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "Browser"))
+from chromium import Failure, check, make_driver  # noqa: E402  (the browser tests' shared set-up)
 
 
 FILLER = "\n\n".join("Paragraph %d of the guide, long enough to scroll past." % n for n in range(80))
@@ -63,19 +56,6 @@ def wait_until(what, condition, timeout=15):
             pass
         time.sleep(0.05)
     raise Failure("timed out waiting for " + what)
-
-
-def make_driver():
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800"):
-        options.add_argument(arg)
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-    driver_path = shutil.which("chromedriver") or "/usr/lib/chromium/chromedriver"
-    check(chromium, "chromium is not installed (apt-get install -y chromium)")
-    check(os.path.exists(driver_path), "chromedriver is not installed (apt-get install -y chromium-driver)")
-    options.binary_location = chromium
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(options=options, service=Service(driver_path))
 
 
 def main():
@@ -112,7 +92,7 @@ def main():
         base = "http://127.0.0.1:%s" % port
         wait_until("--open to start the browser", lambda: open(opened).read().strip() == base + "/")
 
-        driver = make_driver()
+        driver = make_driver(800)
         driver.get(base + "/guide/")
         check("Guide for Alpha Cloud" in driver.page_source, "the page did not load")
         driver.execute_script("window.scrollTo(0, 1200); window.__notReloaded = true;")

@@ -20,17 +20,17 @@ import json
 import time
 import pathlib
 import re
-import shutil
 import sys
 import urllib.parse
 
-from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "Browser"))
+from chromium import Failure, check, make_driver  # noqa: E402  (the browser tests' shared set-up)
 
 KNOWN_TAB_NAMES = ["Details", "Status", "Worker Groups", "Lifecycle", "KubeConfig", "Monitoring"]
 WIDTHS = (390, 1400)
@@ -108,15 +108,6 @@ if (call.classList.contains('wt-goal') && !wt.querySelector('.wt-guided')) targe
 return {call: call.checkVisibility() ? r(call) : null, frame: r(wt), targets: targets,
         viewport: [document.documentElement.clientWidth, innerHeight]};
 """
-
-
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
 
 
 def norm(s):
@@ -904,20 +895,6 @@ def pages(target):
     return found
 
 
-def make_driver():
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1200",
-                "--allow-file-access-from-files"):
-        options.add_argument(arg)
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-    driver_path = shutil.which("chromedriver") or "/usr/lib/chromium/chromedriver"
-    check(chromium, "chromium is not installed (apt-get install -y chromium)")
-    check(pathlib.Path(driver_path).exists(), "chromedriver is not installed (apt-get install -y chromium-driver)")
-    options.binary_location = chromium
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    return webdriver.Chrome(options=options, service=Service(driver_path))
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("target", help="page URL, HTML file, or built site folder")
@@ -926,7 +903,7 @@ def main():
     driver = None
     try:
         urls = pages(args.target)
-        driver = make_driver()
+        driver = make_driver(1200, extra_args=("--allow-file-access-from-files",), performance_log=True)
         for n, url in enumerate(urls):
             shots = None
             if args.screenshots:
