@@ -105,6 +105,22 @@ import TrellisCore
         #expect(s.output("alpha/assets/walkthrough.js") != nil && s.output("alpha/assets/walkthrough.css") != nil)
     }
 
+    /// GRAPH-CONTRACT.md's budget: what a reader downloads for the walkthrough (the embedded
+    /// graph, the player's script and its stylesheet) stays under 150 KB for the guide's scenario.
+    @Test func theWalkthroughPayloadFitsItsBudget() throws {
+        let s = try site(["upgrade.md": "# Upgrade\n\n```walkthrough rolling-upgrade\n```\n"])
+        defer { s.cleanUp() }
+        #expect(build(s).lines == [])
+        let page = try #require(s.output("alpha/upgrade/index.html"))
+        let start = try #require(page.range(of: #"<script type="application/json" class="walkthrough-graph">"#))
+        let end = try #require(page.range(of: "</script>", range: start.upperBound..<page.endIndex))
+        let graph = page[start.upperBound..<end.lowerBound].utf8.count
+        let player = try #require(s.output("alpha/assets/walkthrough.js")).utf8.count
+        let styles = try #require(s.output("alpha/assets/walkthrough.css")).utf8.count
+        #expect(graph > 10_000 && player > 10_000 && styles > 1_000)
+        #expect(graph + player + styles < 150_000, "graph \(graph) + player \(player) + styles \(styles) bytes")
+    }
+
     @Test func configProblemsArePositioned() throws {
         let bad = """
             name: Alpha Cloud
