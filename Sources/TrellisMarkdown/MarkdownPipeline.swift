@@ -51,6 +51,8 @@ public struct MarkdownPipeline: Sendable {
             options.attrList = extensions.contains(.attrList)
             rewriters.append(CodeBlockRewriter(options: options))
         }
+        // Before the strip: inlinehilite reads the span as written (`#!python  ` is empty code).
+        if extensions.contains(.inlineHilite) { rewriters.append(InlineHiliteRewriter(options: codeBlocks)) }
         if extensions.contains(.pythonMarkdownBlocks) { rewriters.append(CodeSpanStripRewriter()) }
         if extensions.contains(.abbreviations) { rewriters.append(AbbreviationDefinitionRewriter(glossary: inline.glossary)) }
         if extensions.contains(.betterEmphasis), inline.smartAsterisk { rewriters.append(BetterEmphasisRewriter()) }
