@@ -29,7 +29,7 @@ import markdown
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(os.path.dirname(HERE), "Tests", "TrellisMarkdownTests", "Fixtures")
-FOLDERS = ["code-blocks", "code-blocks-options", "code-blocks-plain", "arithmatex", "arithmatex-mathjax", "blocks", "blocks-options", "blocks-manual"]
+FOLDERS = ["code-blocks", "code-blocks-options", "code-blocks-plain", "inlinehilite", "inlinehilite-plain", "arithmatex", "arithmatex-mathjax", "blocks", "blocks-options", "blocks-manual"]
 def python_objects(value):
     """`!!python/name:a.b` strings become the objects they name, as MkDocs' YAML loader makes them."""
     if isinstance(value, dict):

@@ -145,8 +145,10 @@ public struct AttributeListRewriter: MarkdownRewriter {
             limit = min(limit, MarkdownDocument.inlineOffset(cellSpan.end, blockStart: blockStart, source: source) + 1)
         }
         var sibling: NodeID? = next
+        var lastText = next
         while let current = sibling {
             if case .text = document.kind(of: current) {
+                lastText = current
                 sibling = document.nextSibling(of: current)
                 continue
             }
@@ -154,6 +156,13 @@ public struct AttributeListRewriter: MarkdownRewriter {
                 limit = min(limit, MarkdownDocument.inlineOffset(other.start, blockStart: blockStart, source: source))
             }
             break
+        }
+        if sibling == nil, let parent = document.parent(of: element), Self.isInlineContainer(parent, in: document),
+            let textSpan = document.span(of: lastText)
+        {
+            // Inside a link or emphasis the tail ends with the element's content: a list after
+            // the link (`[:icon:{ .a } b](u){ .c }`) is not part of this one (greedy to the last `}`).
+            limit = min(limit, MarkdownDocument.inlineOffset(textSpan.end, blockStart: blockStart, source: source) + 1)
         }
         guard let match = AttributeList.match(bytes[...], at: start, end: limit) else { return nil }
         let scanned = AttributeList.scan(bytes[match.content])
@@ -164,6 +173,14 @@ public struct AttributeListRewriter: MarkdownRewriter {
 }
 
 extension AttributeListRewriter {
+    /// Whether a node is an inline element holding inline content (a link, emphasis, a tag).
+    static func isInlineContainer(_ node: NodeID, in document: MarkdownDocument) -> Bool {
+        switch document.kind(of: node) {
+        case .link, .image, .emphasis, .strong, .inlineTag: return true
+        default: return false
+        }
+    }
+
     /// The table cell an inline node is in, if any.
     static func enclosingCell(of node: NodeID, in document: MarkdownDocument) -> NodeID? {
         var current = document.parent(of: node)

@@ -78,14 +78,19 @@ extension HTMLRenderer {
         _ set: NodeID, number: Int, selected: Int, in document: MarkdownDocument, to out: inout [UInt8]
     ) {
         let tabs = document.children(of: set)
+        // A tab's own id is its slug (`TabSlugRewriter`), else the set's number and its own.
+        let ids = tabs.enumerated().map { index, tab in
+            if case let id?? = document.attributes(of: tab)["id"] { return HighlightMarkup.escapeAttribute(id) }
+            return "__tabbed_\(number)_\(index + 1)"
+        }
         out.append(contentsOf: "<div class=\"tabbed-set tabbed-alternate\" data-tabs=\"\(number):\(tabs.count)\">".utf8)
         for index in tabs.indices {
             out.append(contentsOf: "<input \(index == selected ? "checked=\"checked\" " : "")".utf8)
-            out.append(contentsOf: "id=\"__tabbed_\(number)_\(index + 1)\" name=\"__tabbed_\(number)\" type=\"radio\" />".utf8)
+            out.append(contentsOf: "id=\"\(ids[index])\" name=\"__tabbed_\(number)\" type=\"radio\" />".utf8)
         }
         out.append(contentsOf: "<div class=\"tabbed-labels\">".utf8)
         for (index, tab) in tabs.enumerated() {
-            out.append(contentsOf: "<label for=\"__tabbed_\(number)_\(index + 1)\">".utf8)
+            out.append(contentsOf: "<label for=\"\(ids[index])\">".utf8)
             if let title = document.firstChild(of: tab), case .containerTitle = document.kind(of: title) {
                 appendSubtree(document, from: title, to: &out)
             }

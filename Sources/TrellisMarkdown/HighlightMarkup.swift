@@ -199,3 +199,35 @@ struct HighlightMarkup {
         return out
     }
 }
+
+extension HighlightMarkup {
+    /// pymdownx.highlight's `highlight(…, inline=True)` for `pymdownx.inlinehilite`: a `<code>`
+    /// with the language class (with `pygments_lang_class`) and the CSS class, around the code
+    /// highlighted as one block would be, each line's HTML stripped (its `InlineHtmlFormatter`)
+    /// and the lines joined without a break.
+    func inlineHTML(code: String, language: String) -> String {
+        guard options.usePygments else {
+            var classNames: [String] = []
+            if !language.isEmpty { classNames.append(options.languagePrefix + language) }
+            if !cssClass.isEmpty { classNames.append(cssClass) }
+            let classText = classNames.isEmpty ? "" : " class=\"\(classNames.joined(separator: " "))\""
+            return "<code\(classText)>\(Self.escapeText(code))</code>"
+        }
+        let lookup = options.extendedLanguages[language.lowercased()] ?? language
+        let found = language.isEmpty ? nil : PygmentsLexer.named(lookup)
+        let lexer = found ?? PygmentsLexer.text
+        var classNames: [String] = []
+        if options.pygmentsLangClass { classNames.append(options.languagePrefix + (found != nil ? language : lexer.firstAlias)) }
+        if !cssClass.isEmpty { classNames.append(cssClass) }
+        let formatted = HighlightedLines(
+            code: code, lexer: SyntaxLexers.lexer(named: lexer.firstAlias) ?? PlainTextLexer(), stripNewlines: true)
+        var out = Array("<code".utf8)
+        if !classNames.isEmpty { out.append(contentsOf: " class=\"\(classNames.joined(separator: " "))\"".utf8) }
+        out.append(UInt8(ascii: ">"))
+        for index in formatted.ends.indices {
+            out.append(contentsOf: String(decoding: formatted.line(index), as: UTF8.self).trimmingPythonWhitespace().utf8)
+        }
+        out.append(contentsOf: "</code>".utf8)
+        return String(decoding: out, as: UTF8.self)
+    }
+}

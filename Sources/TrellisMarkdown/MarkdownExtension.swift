@@ -51,6 +51,8 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     case superFences
     /// `pymdownx.highlight` listed: its options apply, and indented code blocks get its markup.
     case highlight
+    /// `pymdownx.inlinehilite`: `` `#!python range()` `` is highlighted inline code.
+    case inlineHilite
     /// `pymdownx.arithmatex`: `$…$`, `\(…\)`, `$$…$$`, `\[…\]` and `\begin{env}…\end{env}`
     /// kept for MathJax or KaTeX in arithmatex's markup.
     case arithmatex
@@ -91,14 +93,14 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
     /// The extensions that only rewrite inline text after parsing: the container pre-pass
     /// has nothing to do for them.
     public static let inlineExtensions: Set<MarkdownExtension> = [
-        .smarty, .magicLink, .mark, .caret, .tilde, .keys, .smartSymbols, .abbreviations, .betterEmphasis,
+        .smarty, .magicLink, .mark, .caret, .tilde, .keys, .smartSymbols, .abbreviations, .betterEmphasis, .inlineHilite,
     ]
 
     /// The extension an `mkdocs.yml` `markdown_extensions` entry names (`admonition`,
     /// `pymdownx.details`, `pymdownx.tabbed`, `tables`, `footnotes`, `attr_list`, `def_list`,
     /// `pymdownx.tasklist`, `md_in_html`, `smarty`, `pymdownx.magiclink`, `pymdownx.mark`,
     /// `pymdownx.caret`, `pymdownx.tilde`, `pymdownx.keys`, `pymdownx.smartsymbols`, `abbr`,
-    /// `pymdownx.betterem`, `pymdownx.superfences`, `pymdownx.highlight`, `pymdownx.arithmatex`,
+    /// `pymdownx.betterem`, `pymdownx.superfences`, `pymdownx.highlight`, `pymdownx.inlinehilite`, `pymdownx.arithmatex`,
     /// `mdx_truly_sane_lists`, `pymdownx.blocks.admonition`, `.details`, `.tab`, `.caption`, `.html`,
     /// `.definition`;
     /// Python-Markdown's own also as `markdown.extensions.<name>`); `nil` for any other entry.
@@ -124,6 +126,7 @@ public enum MarkdownExtension: String, Hashable, Sendable, CaseIterable {
         case "pymdownx.betterem": self = .betterEmphasis
         case "pymdownx.superfences": self = .superFences
         case "pymdownx.highlight": self = .highlight
+        case "pymdownx.inlinehilite": self = .inlineHilite
         case "pymdownx.arithmatex": self = .arithmatex
         case "mdx_truly_sane_lists": self = .trulySaneLists
         case "pymdownx.blocks.admonition": self = .blocksAdmonition

@@ -28,7 +28,8 @@ public struct MarkdownPipeline: Sendable {
     /// slug text), keys (70), then mark, caret and tilde (60); then `attr_list` and task lists (tree processors that run
     /// before `toc` in Python-Markdown), so an `{#id}` is the heading's id; heading ids next;
     /// link targets last. `tocLevels` is `toc_depth` (see `HeadingIDRewriter.tocLevels(tocDepth:)`),
-    /// `slugStyle` is `toc`'s `slugify`.
+    /// `slugStyle` is `toc`'s `slugify`; `tabSlugs` pymdownx.tabbed's, whose tab ids come after
+    /// the headings'.
     public static func standard(
         icons: (any IconResolving)? = nil,
         tocLevels: ClosedRange<Int> = 2...3,
@@ -40,7 +41,8 @@ public struct MarkdownPipeline: Sendable {
         inline: InlineExtensionSettings = InlineExtensionSettings(),
         codeBlocks: CodeHighlightOptions = CodeHighlightOptions(),
         math: ArithmatexOptions = ArithmatexOptions(),
-        blocks: BlockSettings = BlockSettings()
+        blocks: BlockSettings = BlockSettings(),
+        tabSlugs: TabSlugOptions? = nil
     ) -> MarkdownPipeline {
         var rewriters: [any MarkdownRewriter] = []
         if !directives.isEmpty { rewriters.append(FencedDirectiveRewriter(directives)) }
@@ -51,6 +53,8 @@ public struct MarkdownPipeline: Sendable {
             options.attrList = extensions.contains(.attrList)
             rewriters.append(CodeBlockRewriter(options: options))
         }
+        // Before the strip: inlinehilite reads the span as written (`#!python  ` is empty code).
+        if extensions.contains(.inlineHilite) { rewriters.append(InlineHiliteRewriter(options: codeBlocks)) }
         if extensions.contains(.pythonMarkdownBlocks) { rewriters.append(CodeSpanStripRewriter()) }
         if extensions.contains(.abbreviations) { rewriters.append(AbbreviationDefinitionRewriter(glossary: inline.glossary)) }
         if extensions.contains(.betterEmphasis), inline.smartAsterisk { rewriters.append(BetterEmphasisRewriter()) }
@@ -64,6 +68,7 @@ public struct MarkdownPipeline: Sendable {
         if extensions.contains(.abbreviations) { rewriters.append(AbbreviationRewriter()) }
         if extensions.contains(.smartSymbols) { rewriters.append(SmartSymbolsRewriter(options: inline.smartSymbols)) }
         rewriters.append(HeadingIDRewriter(tocLevels: tocLevels, reserveHTMLIDs: reserveHTMLIDs, slugStyle: slugStyle))
+        if let tabSlugs, extensions.contains(.tabbed) { rewriters.append(TabSlugRewriter(options: tabSlugs)) }
         if let resolveLink { rewriters.append(LinkRewriter(resolveLink)) }
         var math = math
         math.undoesListEscapes = extensions.contains(.pythonMarkdownBlocks)

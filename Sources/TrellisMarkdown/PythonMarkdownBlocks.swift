@@ -50,8 +50,8 @@ enum PythonMarkdownBlocks {
     ) -> [Edit] {
         var edits: [Edit] = []
         var previous = Previous.blank
-        /// The fence a fenced code block is open with (its character and length).
-        var fence: (byte: UInt8, length: Int)?
+        /// The fence a fenced code block is open with (its character, length and indentation).
+        var fence: (byte: UInt8, length: Int, indent: Int)?
         /// Spaces put before each line of the open fence, to keep it in a list item (see below).
         var fenceShift: [UInt8] = []
         let closingFences = ClosingFences(bytes)
@@ -125,8 +125,11 @@ enum PythonMarkdownBlocks {
             }
             if let open = fence {
                 if !fenceShift.isEmpty { edits.append(Edit(offset: start, removing: 0, inserting: fenceShift)) }
-                if let (byte, length) = fenceMarker(bytes, content, end), byte == open.byte, length >= open.length,
-                    onlySpaces(bytes, content + length, end)
+                // A fence line indented 4 columns past the opening one is code (superfences wants
+                // the opening line's indentation exactly, cmark at most 3 columns more): an
+                // example of a nested fence (`    ```` inside ```` ``` ````) does not close it.
+                if indent < open.indent + 4, let (byte, length) = fenceMarker(bytes, content, end), byte == open.byte,
+                    length >= open.length, onlySpaces(bytes, content + length, end)
                 {
                     fence = nil
                     fenceShift = []
@@ -158,7 +161,7 @@ enum PythonMarkdownBlocks {
             {
                 fenceShift = [UInt8](repeating: UInt8(ascii: " "), count: itemContent)
                 edits.append(Edit(offset: start, removing: 0, inserting: fenceShift))
-                fence = (byte, length)
+                fence = (byte, length, indent)
                 previous = .other
                 continue
             }
@@ -189,7 +192,7 @@ enum PythonMarkdownBlocks {
                     if case .paragraph = previous {} else { previous = .paragraph(indent: indent) }
                     continue
                 }
-                fence = (byte, length)
+                fence = (byte, length, indent)
                 previous = .other
                 continue
             }

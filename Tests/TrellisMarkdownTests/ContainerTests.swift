@@ -41,6 +41,7 @@ struct ContainerTests {
             "admonition", "pymdownx.details", "pymdownx.tabbed", "tables", "footnotes", "toc", "pymdownx.superfences",
             "attr_list", "def_list", "pymdownx.tasklist", "md_in_html", "smarty", "pymdownx.magiclink", "pymdownx.mark",
             "pymdownx.caret", "pymdownx.tilde", "pymdownx.keys", "pymdownx.smartsymbols", "abbr", "pymdownx.betterem", "pymdownx.highlight",
+            "pymdownx.inlinehilite",
             "mdx_truly_sane_lists", "pymdownx.arithmatex", "pymdownx.blocks.admonition", "pymdownx.blocks.details", "pymdownx.blocks.tab",
             "pymdownx.blocks.caption", "pymdownx.blocks.html", "pymdownx.blocks.definition",
         ]

@@ -9,7 +9,7 @@ import TrellisCore
 /// (`scripts/pymdownx-goldens.py`, which also says how Pygments' token spans are left out).
 /// Each folder's `config.json` holds the extensions and options, as `mkdocs.yml` gives them.
 struct PymdownxFixtureTests {
-    static let folders = ["code-blocks", "code-blocks-options", "code-blocks-plain", "arithmatex", "arithmatex-mathjax", "blocks", "blocks-options", "blocks-manual"]
+    static let folders = ["code-blocks", "code-blocks-options", "code-blocks-plain", "inlinehilite", "inlinehilite-plain", "arithmatex", "arithmatex-mathjax", "blocks", "blocks-options", "blocks-manual"]
     static let cases = folders.flatMap { folder in Fixtures.cases(folder).map { "\(folder)/\($0)" } }
 
     @Test func everyFolderHasFixtures() {

@@ -41,6 +41,7 @@ extension MarkdownSettings {
         diagnostics += emojiProblems
         settings.math = ArithmatexOptions(config: options("pymdownx.arithmatex"))
         settings.blocks = BlockSettings(options: options)
+        diagnostics += applyTabbedOptions(options("pymdownx.tabbed"), to: &settings, configPath: config.path)
         return (settings, tocTitle, diagnostics)
     }
 
@@ -79,6 +80,22 @@ extension MarkdownSettings {
             break
         }
         return renderer
+    }
+
+    /// `pymdownx.tabbed`'s `slugify` (the functions `toc`'s may name), `combine_header_slug` and
+    /// `separator`: tab ids as pymdownx makes them. A function Trellis does not know gives a
+    /// warning and numbered ids.
+    private static func applyTabbedOptions(_ options: ValueMap, to settings: inout MarkdownSettings, configPath: String) -> [Diagnostic] {
+        guard let slugify = options["slugify"], slugify != .bool(false), slugify != .int(0), slugify != .null else { return [] }
+        let (name, keywords) = HeadingSlugStyle.configuredFunction(slugify) ?? ("", [:])
+        guard let style = HeadingSlugStyle(pythonName: name, keywords: keywords) else {
+            let message = "pymdownx.tabbed: slugify '\(name)' is not supported; tabs get numbered ids (__tabbed_1_1)"
+            return [Diagnostic(.unsupportedPlugin, path: configPath, at: nil, message: message)]
+        }
+        settings.tabSlugs = TabSlugOptions(
+            style: style, combineHeaderSlug: options["combine_header_slug"] == .bool(true),
+            separator: options["separator"]?.stringValue ?? "-")
+        return []
     }
 
     /// `toc`'s `toc_depth` (`3` or `2-3`), `slugify` (Python-Markdown's or pymdownx's, with

@@ -21,11 +21,13 @@ struct MarkdownSettings: Sendable {
     var math = ArithmatexOptions()
     /// The `pymdownx.blocks` extensions' options.
     var blocks = BlockSettings()
+    /// `pymdownx.tabbed`'s `slugify` (nil: numbered tab ids).
+    var tabSlugs: TabSlugOptions?
 
     /// The rewriter pipeline of one page.
     func pipeline(icons: ShortcodeResolver, resolveLink: LinkRewriter.Resolve?) -> MarkdownPipeline {
         .standard(
             icons: icons, tocLevels: tocLevels, slugStyle: slugStyle, resolveLink: resolveLink, extensions: extensions,
-            directives: directives, inline: inline, codeBlocks: codeBlocks, math: math, blocks: blocks)
+            directives: directives, inline: inline, codeBlocks: codeBlocks, math: math, blocks: blocks, tabSlugs: tabSlugs)
     }
 }

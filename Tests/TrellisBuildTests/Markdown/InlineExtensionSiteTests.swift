@@ -158,4 +158,51 @@ import Testing
         #expect(s.build().lines == [])
         #expect(try #require(s.output("index.html")).contains("<p>2*3*4 and <em>a</em></p>"))
     }
+
+    /// Material's own reference pages: inline code with a language (`pymdownx.inlinehilite`), a
+    /// fence showing a nested fence, and attribute lists on an icon inside a link that has one.
+    @Test func materialsReferencePageConstructs() throws {
+        let s = try TestSite([
+            "mkdocs.yml": """
+                site_name: Reference
+                markdown_extensions:
+                  - attr_list
+                  - admonition
+                  - pymdownx.emoji:
+                      emoji_index: !!python/name:material.extensions.emoji.twemoji
+                      emoji_generator: !!python/name:material.extensions.emoji.to_svg
+                  - pymdownx.highlight:
+                      pygments_lang_class: true
+                  - pymdownx.inlinehilite
+                  - pymdownx.superfences
+                """,
+            "docs/index.md": """
+                # Reference
+
+                The `#!python range()` function.
+
+                ``` markdown
+                !!! note
+
+                    ``` python
+                    x = 1
+                    ```
+                ```
+
+                After the example.
+
+                [:material-heart:{ .heart } Insiders](#reference){ .insiders }
+                """,
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let html = try #require(s.output("index.html"))
+        #expect(
+            html.contains(
+                #"The <code class="language-python highlight"><span class="nb">range</span><span class="p">()</span></code> function."#))
+        #expect(html.contains("<p>After the example.</p>"))
+        #expect(!html.contains("\\```"))
+        #expect(html.contains(##"<a class="insiders" href="#reference"><span class="twemoji heart"><svg"##))
+        #expect(!html.contains("{ .heart }"))
+    }
 }

@@ -941,4 +941,70 @@ import TrellisCore
             ])
         #expect(s.output("index.html")?.contains(#"<h1 id="uber-setup">"#) == true)
     }
+
+    /// `pymdownx.tabbed` with `slugify` and `combine_header_slug` (Material's own setup): each
+    /// tab's id is its label's slug under the id of the heading before its set (at the set's
+    /// level or an enclosing block's), unique on the page; the ids are those pymdownx wrote.
+    @Test func tabIdsAreSlugsOfTheirLabelsUnderTheHeadingBefore() throws {
+        let s = try TestSite([
+            "mkdocs.yml": """
+                site_name: Tabs
+                markdown_extensions:
+                  - admonition
+                  - md_in_html
+                  - pymdownx.superfences
+                  - pymdownx.emoji:
+                      emoji_index: !!python/name:material.extensions.emoji.twemoji
+                      emoji_generator: !!python/name:material.extensions.emoji.to_svg
+                  - pymdownx.tabbed:
+                      alternate_style: true
+                      combine_header_slug: true
+                      slugify: !!python/object/apply:pymdownx.slugs.slugify
+                        kwds:
+                          case: lower
+                """,
+            "docs/index.md": """
+                # Tabs
+
+                Before any heading below the title.
+
+                ## Column alignment
+
+                === "Left"
+
+                    Left.
+
+                === "Center :material-heart:"
+
+                    Center.
+
+                !!! note
+
+                    ### Inside a note
+
+                    === "Left"
+
+                        Nested under the note's heading.
+
+                === "Left"
+
+                    Same label again.
+
+                <div class="result" markdown>
+
+                === "In a div"
+
+                    Under the heading before the div.
+
+                </div>
+                """,
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        let html = try #require(s.output("index.html"))
+        let ids = html.matches(of: /<input (?:checked="checked" )?id="([^"]*)" name="__tabbed/).map { String($0.output.1) }
+        #expect(ids == ["column-alignment-left", "column-alignment-center", "inside-a-note-left", "column-alignment-left_1", "column-alignment-in-a-div"])
+        #expect(html.contains(#"<label for="column-alignment-center">Center <span class="twemoji">"#))
+        #expect(!html.contains("__tabbed_1_1"))
+    }
 }
