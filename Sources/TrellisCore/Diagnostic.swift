@@ -2,9 +2,14 @@
 public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     case note, warning, error
 
-    public static func < (lhs: Severity, rhs: Severity) -> Bool {
-        let order: [Severity] = [.note, .warning, .error]
-        return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+    private var rank: Int {
+        switch self {
+        case .note: 0
+        case .warning: 1
+        case .error: 2
+        }
     }
 }
 

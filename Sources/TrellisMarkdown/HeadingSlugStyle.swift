@@ -93,7 +93,7 @@ public enum HeadingSlugStyle: Hashable, Sendable {
         case .lower: cased = cased.lowercased()
         case .lowerASCII:
             cased = String(String.UnicodeScalarView(cased.unicodeScalars.map { scalar in
-                ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
+                ("A"..."Z").contains(scalar) ? Unicode.Scalar(UInt8(truncatingIfNeeded: scalar.value + 32)) : scalar
             }))
         case .fold: cased = cased.folding(options: .caseInsensitive, locale: nil)
         }

@@ -16,6 +16,14 @@ struct PagesFile {
         var kind: Kind
         var pattern: String
 
+        /// `...`: every item the file does not name.
+        static let all = Rest(kind: .all, pattern: "")
+
+        private init(kind: Kind, pattern: String) {
+            self.kind = kind
+            self.pattern = pattern
+        }
+
         init?(_ text: String) {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             guard trimmed.hasPrefix("...") else { return nil }
@@ -84,7 +92,7 @@ struct PagesFile {
             // The older `arrange` keeps unnamed items at the end unless it places `...` itself.
             guard var entries = Self.entries(node, key: "arrange", reader: &reader) else { return }
             if !entries.contains(where: { if case .rest(let r) = $0 { r.kind == .all } else { false } }) {
-                entries.append(.rest(Rest("...")!))
+                entries.append(.rest(.all))
             }
             nav = entries
         }
