@@ -122,7 +122,10 @@ struct Evaluator {
         case .concat(let left, let right): return try concat(left, right, at: e.offset)
         case .filter(let base, let filter, let arguments):
             return try apply(filter, to: base, arguments: arguments, at: e.offset)
-        case .test(let base, let test, let negated): return try check(base, test, negated: negated)
+        case .variadicFilter(let base, let filter, let positional, let keywords):
+            return try apply(filter, to: base, positional: positional, keywords: keywords, at: e.offset)
+        case .test(let base, let test, let arguments, let negated):
+            return try check(base, test, arguments, negated: negated, at: e.offset)
         case .conditional(let then, let condition, let otherwise):
             return try conditional(then, condition, otherwise, at: e.offset)
         case .call(let callee, let positional, let keywords):
@@ -236,16 +239,5 @@ struct Evaluator {
             left = right
         }
         return .value(.bool(true))
-    }
-
-    private mutating func check(_ base: Expression, _ test: Test, negated: Bool) throws(EvaluationFailure) -> Operand {
-        let operand = try evaluate(base)
-        let result: Bool
-        switch (test, operand) {
-        case (.defined, .value), (.undefined, .undefined): result = true
-        case (.none, .value(.null)): result = true
-        default: result = false
-        }
-        return .value(.bool(result != negated))
     }
 }
