@@ -11,6 +11,8 @@ struct Expression: Sendable {
         case attribute(Expression, String)
         case item(Expression, Expression)
         case list([Expression])
+        /// `(a, b)`: a list, except as the arguments of `'%s %s' % (a, b)`.
+        case tuple([Expression])
         case not(Expression)
         case negate(Expression)
         case plus(Expression)

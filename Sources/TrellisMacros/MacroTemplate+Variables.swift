@@ -36,7 +36,7 @@ extension MacroTemplate {
                 pending += keywords.map(\.value)
             case .item(let base, let index):
                 pending += [base, index]
-            case .list(let items):
+            case .list(let items), .tuple(let items):
                 pending += items
             case .and(let a, let b), .or(let a, let b), .concat(let a, let b), .arithmetic(_, let a, let b):
                 pending += [a, b]

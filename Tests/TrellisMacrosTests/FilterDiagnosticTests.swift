@@ -33,6 +33,10 @@ struct FilterDiagnosticTests {
         ("{{ (1e308 * 10) | round(method='ceil') }}", "f.md:1:19: error: cannot convert float infinity to integer [MacroType]"),
         ("{{ names | first(1) }}", "f.md:1:12: error: filter 'first' takes no arguments [MacroType]"),
         ("{{ n is odd(1) }}", "f.md:1:9: error: test 'odd' takes no arguments [MacroType]"),
+        ("{{ '{} {}'.format(1) }}", "f.md:1:12: error: Replacement index 1 out of range for positional args tuple [MacroType]"),
+        ("{{ '{0} {}'.format(1, 2) }}", "f.md:1:13: error: cannot switch from manual field specification to automatic field numbering [MacroType]"),
+        ("{{ '{:d}'.format('x') }}", "f.md:1:11: error: Unknown format code 'd' for object of type 'str' [MacroType]"),
+        ("{{ '{' .format(1) }}", "f.md:1:9: error: Single '{' encountered in format string [MacroType]"),
         ("{{ n is divisibleby }}", "f.md:1:9: error: test 'divisibleby' needs 1 argument [MacroType]"),
     ])
     func jinjaErrorsArePositionedDiagnostics(_ body: String, _ expected: String) {
@@ -58,6 +62,9 @@ struct FilterDiagnosticTests {
         "{{ '%1000000000000d' | format(1) }}",
         "{{ '%.1000000000000f' | format(1.5) }}",
         "{{ 'x' | center(9223372036854775807) }}",
+        "{{ '{:1000000000000}'.format(1) }}",
+        "{{ '{:.1000000000000f}'.format(1.5) }}",
+        "{{ '{:99999999999999999999999}'.format('x') }}",
     ])
     func hugeCountsAreRefusedBeforeTheyAreBuilt(_ body: String) {
         let result = Self.expand(body)
