@@ -155,11 +155,17 @@ enum PythonFormat {
                 let kind = "diu".unicodeScalars.contains(conversion) ? "a real number" : "an integer"
                 throw .python("%\(Character(conversion)) format: \(kind) is required, not \(PythonSemantics.typeName(value))")
             }
-            if conversion == "o", flags.contains("#") {
-                // Python's alternate octal form is `0o17`, C's is `017`.
-                let digits = String(integer.magnitude, radix: 8)
-                let body = (integer < 0 ? "-" : (flags.contains("+") ? "+" : flags.contains(" ") ? " " : "")) + "0o" + digits
-                return pad(body, width: width, left: flags.contains("-"))
+            if conversion == "o" || conversion == "x" || conversion == "X" {
+                // Python prints a negative number's sign and magnitude (C its two's complement),
+                // and its alternate octal form is `0o17` (C's is `017`).
+                var digits = String(integer.magnitude, radix: conversion == "o" ? 8 : 16, uppercase: conversion == "X")
+                if let precision, digits.count < precision { digits = String(repeating: "0", count: precision - digits.count) + digits }
+                let sign = integer < 0 ? "-" : flags.contains("+") ? "+" : flags.contains(" ") ? " " : ""
+                let prefix = flags.contains("#") ? (conversion == "o" ? "0o" : conversion == "x" ? "0x" : "0X") : ""
+                let missing = width - sign.count - prefix.count - digits.count
+                if flags.contains("-") || missing <= 0 { return pad(sign + prefix + digits, width: width, left: true) }
+                if flags.contains("0") { return sign + prefix + String(repeating: "0", count: missing) + digits }
+                return String(repeating: " ", count: missing) + sign + prefix + digits
             }
             let spec = "%" + flagText + (width > 0 ? String(width) : "") + (precision.map { "." + String($0) } ?? "")
                 + "l" + (conversion == "u" || conversion == "i" ? "d" : String(Character(conversion)))
