@@ -110,7 +110,7 @@ enum PythonFormat {
             let value: Value
             if let keyed { value = keyed } else { value = try take() }
             let piece = try convert(value, conversion, flags: flags, width: width, precision: precision, budget: &budget)
-            try budget.build(stringBytes: MacroBudget.sum(out.utf8.count, piece.utf8.count))
+            try grow(to: MacroBudget.sum(out.utf8.count, piece.utf8.count), by: piece, budget: &budget)
             out += piece
         }
         if mapping == nil, next < args.count { throw .python("not all arguments converted during string formatting") }
@@ -195,6 +195,15 @@ enum PythonFormat {
         let size = max(width, precision + 330)
         try budget.build(stringBytes: size)
         return wide(spec, arg, size: size)
+    }
+
+    /// Checks that a result growing to `size` bytes stays within `MacroLimits.maxStringBytes`,
+    /// and spends only the `piece` added (not the whole result again).
+    static func grow(to size: Int?, by piece: String, budget: inout MacroBudget) throws(MacroOperationError) {
+        guard let size, size <= MacroLimits.maxStringBytes else {
+            throw MacroBudget.stringTooLong(size.map { "\($0) bytes" } ?? "more bytes than fit in 64 bits")
+        }
+        try budget.spend(piece.utf8.count)
     }
 
     private static func digit(_ scalar: Unicode.Scalar) -> Int? {

@@ -8,6 +8,7 @@ enum PythonStrFormat {
     {
         let scalars = Array(template.unicodeScalars)
         var out = String.UnicodeScalarView()
+        var fieldBytes = 0
         var automatic: Int? = nil
         var manual = false
         var i = 0
@@ -93,7 +94,9 @@ enum PythonStrFormat {
             default: break
             }
             let piece = try formatValue(value, spec, budget: &budget)
-            try budget.build(stringBytes: MacroBudget.sum(out.count, piece.utf8.count))
+            // The template's own text is bounded already; the fields' text is counted as it grows.
+            fieldBytes = MacroBudget.sum(fieldBytes, piece.utf8.count) ?? Int.max
+            try PythonFormat.grow(to: MacroBudget.sum(fieldBytes, template.utf8.count), by: piece, budget: &budget)
             out.append(contentsOf: piece.unicodeScalars)
         }
         return String(out)
