@@ -34,6 +34,16 @@ extension Evaluator {
             if case .map(let map) = receiver, map[name] == nil {
                 return try method(name, of: map, positional, keywords, at: callee.offset)
             }
+            if case .string(let s) = receiver, name == "format" {
+                let arguments = try positional.map { e throws(EvaluationFailure) in try value(e) }
+                var named = ValueMap()
+                for keyword in keywords { named[keyword.name] = try value(keyword.value) }
+                return .value(
+                    .string(
+                        try operation(at: callee.offset) { (b: inout MacroBudget) throws(MacroOperationError) in
+                            try PythonStrFormat.format(s, arguments, named, budget: &b)
+                        }))
+            }
             if case .string(let s) = receiver, keywords.isEmpty {
                 let arguments = try positional.map { e throws(EvaluationFailure) in try value(e) }
                 return try stringMethod(name, of: s, arguments, at: callee.offset)

@@ -111,7 +111,7 @@ struct Evaluator {
         case .variable(let name): return variable(name, at: e.offset)
         case .attribute(let base, let name): return try member(of: base, name: name, at: e.offset)
         case .item(let base, let key): return try element(of: base, key: key, at: e.offset)
-        case .list(let items): return try list(items)
+        case .list(let items), .tuple(let items): return try list(items)
         case .not(let operand): return .value(.bool(!(try truth(operand))))
         case .negate(let operand): return try negate(operand, at: e.offset)
         case .plus(let operand): return try plus(operand, at: e.offset)
@@ -122,7 +122,10 @@ struct Evaluator {
         case .concat(let left, let right): return try concat(left, right, at: e.offset)
         case .filter(let base, let filter, let arguments):
             return try apply(filter, to: base, arguments: arguments, at: e.offset)
-        case .test(let base, let test, let negated): return try check(base, test, negated: negated)
+        case .variadicFilter(let base, let filter, let positional, let keywords):
+            return try apply(filter, to: base, positional: positional, keywords: keywords, at: e.offset)
+        case .test(let base, let test, let arguments, let negated):
+            return try check(base, test, arguments, negated: negated, at: e.offset)
         case .conditional(let then, let condition, let otherwise):
             return try conditional(then, condition, otherwise, at: e.offset)
         case .call(let callee, let positional, let keywords):
@@ -153,7 +156,18 @@ struct Evaluator {
     private mutating func arithmetic(_ op: PythonArithmetic.Operator, _ left: Expression, _ right: Expression, at offset: Int)
         throws(EvaluationFailure) -> Operand
     {
-        let (l, r) = (try value(left), try value(right))
+        let l = try value(left)
+        if op == .modulo, case .string(let template) = l, case .tuple(let items) = right.kind {
+            // `'%s-%s' % (a, b)`: a tuple's items are the arguments.
+            var arguments: [Value] = []
+            for item in items { arguments.append(try value(item)) }
+            return .value(
+                .string(
+                    try operation(at: offset) { (b: inout MacroBudget) throws(MacroOperationError) in
+                        try PythonFormat.percent(template, arguments, mapping: nil, budget: &b)
+                    }))
+        }
+        let r = try value(right)
         return .value(
             try operation(at: offset) { (b: inout MacroBudget) throws(MacroOperationError) in
                 try PythonArithmetic.apply(op, l, r, budget: &b)
@@ -236,16 +250,5 @@ struct Evaluator {
             left = right
         }
         return .value(.bool(true))
-    }
-
-    private mutating func check(_ base: Expression, _ test: Test, negated: Bool) throws(EvaluationFailure) -> Operand {
-        let operand = try evaluate(base)
-        let result: Bool
-        switch (test, operand) {
-        case (.defined, .value), (.undefined, .undefined): result = true
-        case (.none, .value(.null)): result = true
-        default: result = false
-        }
-        return .value(.bool(result != negated))
     }
 }

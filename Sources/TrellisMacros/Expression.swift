@@ -11,6 +11,8 @@ struct Expression: Sendable {
         case attribute(Expression, String)
         case item(Expression, Expression)
         case list([Expression])
+        /// `(a, b)`: a list, except as the arguments of `'%s %s' % (a, b)`.
+        case tuple([Expression])
         case not(Expression)
         case negate(Expression)
         case plus(Expression)
@@ -20,7 +22,9 @@ struct Expression: Sendable {
         case concat(Expression, Expression)
         case arithmetic(PythonArithmetic.Operator, Expression, Expression)
         case filter(Expression, Filter, [Expression?])
-        case test(Expression, Test, negated: Bool)
+        /// A filter that binds its own arguments (`map('upper')`, `select('gt', 1)`, `format`).
+        case variadicFilter(Expression, Filter, [Expression], [KeywordArgument])
+        case test(Expression, Test, [Expression], negated: Bool)
         case conditional(then: Expression, condition: Expression, otherwise: Expression?)
         /// `callee(arguments)`: a `{% macro %}`, an imported one, `range`, `loop.cycle` or a
         /// map's `items()`/`keys()`/`values()`/`get()`.
@@ -89,7 +93,34 @@ struct Comparison: Sendable {
     var offset: Int
 }
 
-/// A test after `is` (`x is defined`).
+/// A test after `is` (`x is defined`, `x is divisibleby 3`), or named by `select('odd')`.
 enum Test: String, Sendable, CaseIterable {
-    case defined, undefined, none
+    case defined, undefined, none, string, number, integer, float, mapping, sequence, iterable, boolean
+    case `true`, `false`, divisibleby, even, odd, eq, ne, lt, gt, le, ge, `in`, lower, upper, sameas
+    case callable, filter, test, escaped
+
+    /// The test a name refers to, Jinja's aliases (`equalto`, `==`, `greaterthan`) included.
+    static func named(_ name: String) -> Test? {
+        switch name {
+        case "equalto", "==": return .eq
+        case "!=": return .ne
+        case "lessthan", "<": return .lt
+        case "greaterthan", ">": return .gt
+        case "<=": return .le
+        case ">=": return .ge
+        default: return Test(rawValue: name)
+        }
+    }
+
+    static var allNames: [String] {
+        allCases.map(\.rawValue) + ["equalto", "lessthan", "greaterthan"]
+    }
+
+    /// How many arguments the test takes after the tested value.
+    var arity: Int {
+        switch self {
+        case .divisibleby, .eq, .ne, .lt, .gt, .le, .ge, .in, .sameas: return 1
+        default: return 0
+        }
+    }
 }

@@ -23,22 +23,30 @@ extension ExpressionParser {
                     // Jinja reads `x is sameas y`: a bare primary here is the test's argument.
                     arguments.positional.append(try parsePostfixedPrimary())
                 }
-                guard let test = Test(rawValue: name) else {
+                guard let test = Test.named(name) else {
                     var message = "unknown test '\(name)'"
-                    if let hint = Suggestions.didYouMean(name, in: Test.allCases.map(\.rawValue)) {
+                    if let hint = Suggestions.didYouMean(name, in: Test.allNames) {
                         message += "; \(hint)"
                     }
                     problems.append(MacroProblem(rule: .unknownFilter, message: message, offset: at))
                     node = Expression(.invalid, at: at)
                     continue
                 }
-                if !arguments.positional.isEmpty || !arguments.keywords.isEmpty {
+                if !arguments.keywords.isEmpty || arguments.positional.count > test.arity {
+                    let limit = test.arity == 0 ? "no arguments" : "1 argument"
                     problems.append(
-                        MacroProblem(rule: .macroType, message: "test '\(name)' takes no arguments", offset: at))
+                        MacroProblem(rule: .macroType, message: "test '\(name)' takes \(limit)", offset: at))
                     node = Expression(.invalid, at: at)
                     continue
                 }
-                node = try make(.test(node, test, negated: negated), at: at, [node])
+                if arguments.positional.count < test.arity {
+                    problems.append(
+                        MacroProblem(rule: .macroType, message: "test '\(name)' needs 1 argument", offset: at))
+                    node = Expression(.invalid, at: at)
+                    continue
+                }
+                node = try make(
+                    .test(node, test, arguments.positional, negated: negated), at: at, [node] + arguments.positional)
             } else {
                 return node
             }
@@ -69,6 +77,12 @@ extension ExpressionParser {
             if let hint = Suggestions.didYouMean(name, in: Filter.allNames) { message += "; \(hint)" }
             problems.append(MacroProblem(rule: .unknownFilter, message: message, offset: at, length: name.utf8.count))
             return Expression(.invalid, at: at)
+        }
+        if filter.isVariadic {
+            let keywords = arguments.keywords.map { KeywordArgument(name: $0.name, value: $0.value, offset: $0.offset) }
+            return try make(
+                .variadicFilter(node, filter, arguments.positional, keywords), at: at,
+                [node] + arguments.positional + keywords.map(\.value))
         }
         guard let bound = bind(arguments, to: filter, name: name, at: at) else { return Expression(.invalid, at: at) }
         return try make(.filter(node, filter, bound), at: at, [node] + bound.compactMap { $0 })

@@ -231,8 +231,29 @@ struct ExpressionParser {
             return Expression(.literal(.string(text)), at: token.offset)
         case .op("("):
             index += 1
+            if isOp(")") {
+                index += 1
+                return try make(.tuple([]), at: token.offset, [])
+            }
             let inner = try nested(at: token.offset) { (p: inout ExpressionParser) throws(MacroProblem) in
                 try p.parseExpression()
+            }
+            if isOp(",") {
+                // A tuple `(a, b)` or `(a,)`: a list in Trellis, which has no tuple values.
+                var items = [inner]
+                while isOp(",") {
+                    index += 1
+                    if isOp(")") { break }
+                    items.append(
+                        try nested(at: token.offset) { (p: inout ExpressionParser) throws(MacroProblem) in
+                            try p.parseExpression()
+                        })
+                }
+                guard isOp(")") else {
+                    throw MacroProblem(message: "expected ',' or ')', found \(describe(current))", offset: current.offset)
+                }
+                index += 1
+                return try make(.tuple(items), at: token.offset, items)
             }
             guard isOp(")") else {
                 throw MacroProblem(message: "expected ')', found \(describe(current))", offset: current.offset)

@@ -25,11 +25,18 @@ extension MacroTemplate {
             switch expression.kind {
             case .variable(let variable):
                 if variable == name { return true }
-            case .attribute(let base, _), .not(let base), .negate(let base), .plus(let base), .test(let base, _, _):
+            case .attribute(let base, _), .not(let base), .negate(let base), .plus(let base):
                 pending.append(base)
+            case .test(let base, _, let arguments, _):
+                pending.append(base)
+                pending += arguments
+            case .variadicFilter(let base, _, let arguments, let keywords):
+                pending.append(base)
+                pending += arguments
+                pending += keywords.map(\.value)
             case .item(let base, let index):
                 pending += [base, index]
-            case .list(let items):
+            case .list(let items), .tuple(let items):
                 pending += items
             case .and(let a, let b), .or(let a, let b), .concat(let a, let b), .arithmetic(_, let a, let b):
                 pending += [a, b]

@@ -55,8 +55,9 @@ enum PythonArithmetic {
             if let count = repetitions(b) { return try repeated(a, count, budget: &budget) }
         case (.multiply, _, .string), (.multiply, _, .list):
             if let count = repetitions(a) { return try repeated(b, count, budget: &budget) }
-        case (.modulo, .string, _):
-            throw .python("string formatting with '%' is not supported")
+        case (.modulo, .string(let template), _):
+            if case .map(let mapping) = b { return .string(try PythonFormat.percent(template, [b], mapping: mapping, budget: &budget)) }
+            return .string(try PythonFormat.percent(template, [b], mapping: nil, budget: &budget))
         default: break
         }
         throw .python(

@@ -44,11 +44,13 @@ extension TemplateParser {
             }
         case "macro":
             macroTag(&parser, tag: tag, at: at)
+        case "with":
+            withTag(&parser, tag: tag, at: at)
         case "import", "from":
             importTag(&parser, from: name == "from", tag: tag)
         case "include":
             include(&parser, tag: tag)
-        case "endif", "endfor", "endset", "endfilter", "endmacro":
+        case "endif", "endfor", "endset", "endfilter", "endmacro", "endwith":
             guard let block = blocks.last, "end" + block.keyword == name else { return unexpected(name, at) }
             closeBlock()
             expectEnd(parser)
@@ -108,6 +110,36 @@ extension TemplateParser {
         }
         program.append(.forBegin(loop, empty: -1))
         blocks.append(OpenBlock(kind: .loop(begin: program.count - 1, next: nil), keyword: "for", nameOffset: at))
+    }
+
+    /// `{% with a = 1, b = x %}`: the block runs in a scope of its own with those variables.
+    /// (Jinja evaluates all the values before binding any; here each sees the ones before it.)
+    private mutating func withTag(_ parser: inout ExpressionParser, tag: Int, at: Int) {
+        program.append(.pushScope)
+        blocks.append(OpenBlock(kind: .with, keyword: "with", nameOffset: at))
+        do throws(MacroProblem) {
+            var sets: [Instruction] = []
+            while !parser.isAtEnd {
+                if !sets.isEmpty {
+                    guard parser.isOp(",") else {
+                        throw MacroProblem(
+                            message: "expected ',' or '%}', found \(parser.describe(parser.current))", offset: parser.current.offset)
+                    }
+                    parser.index += 1
+                }
+                let names = try targets(&parser)
+                guard parser.isOp("=") else {
+                    throw MacroProblem(message: "expected '=', found \(parser.describe(parser.current))", offset: parser.current.offset)
+                }
+                parser.index += 1
+                sets.append(.set(names, try parser.parseExpression(), tag: tag))
+            }
+            try parser.expectEnd("%}")
+            errors += parser.problems
+            if parser.problems.isEmpty { program += sets }
+        } catch {
+            errors += parser.problems + [error]
+        }
     }
 
     /// `{% set a = value %}`, `{% set a, b = pair %}`, or the block `{% set a %}…{% endset %}`.
@@ -233,6 +265,8 @@ extension TemplateParser {
         case .macro(let define):
             program.append(.endMacro)
             patch(define)
+        case .with:
+            program.append(.popScope)
         }
     }
 

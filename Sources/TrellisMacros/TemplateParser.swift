@@ -17,6 +17,8 @@ struct TemplateParser {
         case setBlock([String], tag: Int)
         case filterBlock(Expression, tag: Int)
         case macro(define: Int)
+        /// `{% with %}`: a scope of its own.
+        case with
     }
 
     struct OpenBlock {

@@ -137,9 +137,9 @@ struct DiagnosticTests {
 
     @Test func unknownStatementIsReportedOnceWithItsEndTag() {
         #expect(
-            Self.diagnostics("{% with r = 1 %}{{ r }}{% endwith %}") == [
-                "content/a.md:4:4: error: unknown statement 'with' [MacroSyntax]",
-                "content/a.md:4:20: error: undefined variable 'r' [UndefinedVariable]",
+            Self.diagnostics("{% block r %}{{ r }}{% endblock %}") == [
+                "content/a.md:4:4: error: unknown statement 'block' [MacroSyntax]",
+                "content/a.md:4:17: error: undefined variable 'r' [UndefinedVariable]",
             ])
     }
 
