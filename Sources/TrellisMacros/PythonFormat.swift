@@ -73,7 +73,7 @@ enum PythonFormat {
                 i += 1
                 guard case .int(let w) = try take() else { throw .python("* wants int") }
                 if w < 0 { flags.insert("-") }
-                width = Swift.abs(w)
+                width = w == .min ? .max : Swift.abs(w)  // past the limit below either way
             } else {
                 while i < scalars.count, let digit = digit(scalars[i]) {
                     width = width > MacroLimits.maxStringBytes ? width : width * 10 + digit

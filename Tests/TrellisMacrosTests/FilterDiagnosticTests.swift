@@ -65,6 +65,9 @@ struct FilterDiagnosticTests {
         "{{ '{:1000000000000}'.format(1) }}",
         "{{ '{:.1000000000000f}'.format(1.5) }}",
         "{{ '{:99999999999999999999999}'.format('x') }}",
+        "{{ '%*d' | format(-9223372036854775807 - 1, 1) }}",
+        "{{ '%*d' % (-9223372036854775807 - 1, 1) }}",
+        "{{ '%*d' % (9223372036854775807, 1) }}",
     ])
     func hugeCountsAreRefusedBeforeTheyAreBuilt(_ body: String) {
         let result = Self.expand(body)
@@ -79,7 +82,7 @@ struct FilterDiagnosticTests {
             "round", "truncate", "wordcount", "indent", "center", "batch", "slice", "dictsort", "items", "attr", "tojson",
             "escape", "safe", "urlencode", "filesizeformat", "map", "select", "reject", "selectattr", "rejectattr", "format",
         ]
-        let values = ["none", "-1", "0", "9223372036854775807", "(1e308 * 10)", "(0 * (1e308 * 10))", "''", "[]", "{}",
+        let values = ["none", "-1", "0", "9223372036854775807", "(-9223372036854775807 - 1)", "(1e308 * 10)", "(0 * (1e308 * 10))", "''", "[]", "{}",
             "[[1], {'a': none}]", "'é𝄞'"]
         for filter in filters {
             for value in values {
