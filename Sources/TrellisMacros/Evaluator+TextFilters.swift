@@ -44,8 +44,8 @@ extension Evaluator {
             return .int(count)
         case .center:
             let width = try arguments[0].map { w throws(EvaluationFailure) in try integer(w, at: arguments.offset(0)) } ?? 80
-            let margin = width - scalars.count
-            guard margin > 0 else { return .string(s) }
+            let (margin, overflow) = width.subtractingReportingOverflow(scalars.count)
+            guard !overflow, margin > 0 else { return .string(s) }
             try operation(at: offset) { (b: inout MacroBudget) throws(MacroOperationError) in
                 try b.build(stringBytes: MacroBudget.sum(margin, s.utf8.count))
             }
