@@ -102,6 +102,23 @@ import TrellisCore
         #expect(html.contains("By team-k8s on Custom title, upgrade &amp; nodes, at /a/."))
     }
 
+    /// `page.file` is MkDocs' File as templates read it; the expected values are what MkDocs 1.6
+    /// with the macros plugin printed for the same two pages.
+    @Test func pageFileHasMkDocsFileFields() throws {
+        let fields = "[{{ page.file.src_path }}|{{ page.file.src_uri }}|{{ page.file.dest_path }}|{{ page.file.dest_uri }}|"
+            + "{{ page.file.url }}|{{ page.file.name }}]"
+        let s = try TestSite([
+            "mkdocs.yml": "site_name: x\nplugins:\n  - macros\n",
+            "docs/index.md": "# I\n\n" + fields + "\n", "docs/sub/page.md": "# S\n\n" + fields + "\n",
+        ])
+        defer { s.cleanUp() }
+        #expect(s.build().lines == [])
+        #expect(s.output("index.html")?.contains("[index.md|index.md|index.html|index.html|./|index]") == true)
+        #expect(
+            s.output("sub/page/index.html")?.contains(
+                "[sub/page.md|sub/page.md|sub/page/index.html|sub/page/index.html|sub/page/|page]") == true)
+    }
+
     @Test func configVariablesAreAvailableToMacros() throws {
         let s = try TestSite([
             "trellis.yml": "site_name: Guides\nsite_url: https://docs.example.com/\nbrands: [alpha]\n",

@@ -135,7 +135,7 @@ struct ExpandMacros: PageStage {
     }
 
     /// `page.*`: title (`title`, else the page's title as written), url, meta (front matter),
-    /// the source path, and (for MkDocs sites with a repository) the edit URL.
+    /// the file (`fileValue`), and (for MkDocs sites with a repository) the edit URL.
     static func pageValue(
         _ page: SourcePage, title: String? = nil, repository: RepositorySettings? = nil, dates: PageRevisionDates? = nil,
         updateDate: String? = nil
@@ -147,7 +147,7 @@ struct ExpandMacros: PageStage {
             ("title", .string(title ?? page.title)),
             ("url", .string(page.url)),
             ("meta", .map(meta)),
-            ("file", .string(page.path)),
+            ("file", fileValue(page)),
             ("is_homepage", .bool(page.isHomepage)),
         ])
         // MkDocs' `page.update_date`: the build date (nothing else sets it, the git plugin neither).
@@ -156,6 +156,18 @@ struct ExpandMacros: PageStage {
             map["edit_url"] = .string(editURL)
         }
         return .map(map)
+    }
+
+    /// `page.file`: MkDocs' `File` as templates read it (`page.file.src_path`, `.dest_path`,
+    /// `.url`, `.name`; the `_uri` forms are the same paths with `/`).
+    static func fileValue(_ page: SourcePage) -> Value {
+        let base = page.path.split(separator: "/").last.map(String.init) ?? page.path
+        let name = base.lastIndex(of: ".").map { String(base[..<$0]) } ?? base
+        return .map(ValueMap([
+            ("src_path", .string(page.path)), ("src_uri", .string(page.path)),
+            ("dest_path", .string(page.outputPath)), ("dest_uri", .string(page.outputPath)),
+            ("url", .string(page.url.isEmpty ? "./" : page.url)), ("name", .string(name)),
+        ]))
     }
 
     /// `config.*`: the site settings as this brand sees them, then an MkDocs site's own
