@@ -25,8 +25,9 @@ public struct TabSlugRewriter: MarkdownRewriter {
         }
         guard !sets.isEmpty else { return }
         var slugger = HeadingSlugger(reserved: taken, style: options.style)
+        let headingBefore = options.combineHeaderSlug ? Self.headingsBefore(sets, in: document) : [:]
         for set in sets {
-            let prefix = options.combineHeaderSlug ? Self.headingID(before: set, in: document) : ""
+            let prefix = options.combineHeaderSlug ? Self.headingID(before: set, in: document, headingBefore) : ""
             for tab in document.children(of: set) {
                 guard case .tab = document.kind(of: tab) else { continue }
                 var title = ""
@@ -45,19 +46,35 @@ public struct TabSlugRewriter: MarkdownRewriter {
 
     /// `get_parent_header_slug`: going out from the set, the id of the last heading before the
     /// block holding it, at the first level that has one.
-    static func headingID(before set: NodeID, in document: MarkdownDocument) -> String {
+    static func headingID(before set: NodeID, in document: MarkdownDocument, _ headingBefore: [NodeID: String]) -> String {
         var child = set
-        while let parent = document.parent(of: child) {
-            var found: String?
-            var sibling = document.firstChild(of: parent)
-            while let current = sibling, current != child {
-                if case .heading(_, let id?) = document.kind(of: current) { found = id }
-                sibling = document.nextSibling(of: current)
-            }
-            if let found { return found }
-            child = parent
+        while document.parent(of: child) != nil {
+            if let found = headingBefore[child] { return found }
+            child = document.parent(of: child) ?? child
         }
         return ""
+    }
+
+    /// For every node on the way out from a set, the id of the last heading among its earlier
+    /// siblings (absent when none): each parent's children are walked once, however many sets
+    /// it holds, so a page of many sets is not quadratic.
+    static func headingsBefore(_ sets: [NodeID], in document: MarkdownDocument) -> [NodeID: String] {
+        var parents = Set<NodeID>()
+        for set in sets {
+            var child = set
+            while let parent = document.parent(of: child), parents.insert(parent).inserted { child = parent }
+        }
+        var result: [NodeID: String] = [:]
+        for parent in parents {
+            var last: String?
+            var sibling = document.firstChild(of: parent)
+            while let current = sibling {
+                if let last { result[current] = last }
+                if case .heading(_, let id?) = document.kind(of: current) { last = id }
+                sibling = document.nextSibling(of: current)
+            }
+        }
+        return result
     }
 }
 
