@@ -52,7 +52,7 @@ extension WalkthroughGraph {
 
     /// The tab groups: the details states of one cluster state, no banner, indexed by tab. In the
     /// graph a tab goes to each other tab of its group, so those edges are implied rather than
-    /// listed (they were a third of the graph). A group whose states have any other tab edges is
+    /// listed (about a fifth of the graph). A group whose states have any other tab edges is
     /// left out, its edges listed.
     static func tabGroups(of graph: StateGraph) -> [[Int]] {
         var groupOf: [PanelState: Int] = [:]
