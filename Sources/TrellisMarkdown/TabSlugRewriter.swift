@@ -48,9 +48,9 @@ public struct TabSlugRewriter: MarkdownRewriter {
     /// block holding it, at the first level that has one.
     static func headingID(before set: NodeID, in document: MarkdownDocument, _ headingBefore: [NodeID: String]) -> String {
         var child = set
-        while document.parent(of: child) != nil {
+        while let parent = document.parent(of: child) {
             if let found = headingBefore[child] { return found }
-            child = document.parent(of: child) ?? child
+            child = parent
         }
         return ""
     }
